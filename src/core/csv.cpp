@@ -1,0 +1,160 @@
+#include "core/csv.h"
+
+#include <csv.h>
+
+#include <fmt/format.h>
+
+#include <exception>
+
+#include "core/error.h"
+#include "core/text.h"
+
+namespace dp::csv {
+
+int Table::column(std::string_view name) const {
+  for (size_t i = 0; i < header.size(); ++i)
+    if (header[i] == name) return (int)i;
+  return -1;
+}
+
+namespace {
+struct State {
+  std::string source;
+  std::string_view text;
+  std::vector<std::string> current;
+  bool have_header = false;
+  std::vector<std::string> header;
+  int record_line = 1;  // line where the current record starts
+  size_t offset = 0;    // bytes fed so far (start of current chunk)
+  const std::function<void(const std::vector<std::string>&)>* on_header;
+  const std::function<void(const Row&)>* on_row;
+  std::string error;
+  std::exception_ptr failure;  // an exception from a callback, rethrown outside libcsv
+};
+
+int count_newlines(std::string_view s) {
+  int n = 0;
+  for (char c : s) n += c == '\n';
+  return n;
+}
+
+void on_field(void* data, size_t len, void* st) {
+  auto* s = static_cast<State*>(st);
+  s->current.emplace_back(static_cast<const char*>(data), len);
+}
+
+void on_record(int, void* st) {
+  auto* s = static_cast<State*>(st);
+  if (!s->error.empty()) return;
+  auto fields = std::move(s->current);
+  s->current.clear();
+  int line = s->record_line;
+  // libcsv does not report positions; count the lines the record spanned afterwards.
+  for (const auto& f : fields) s->record_line += count_newlines(f);
+  s->record_line += 1;
+  if (fields.size() == 1 && fields[0].empty()) return;  // blank line
+  for (size_t i = 0; i < fields.size(); ++i)
+    if (!valid_utf8(fields[i])) {
+      s->error = fmt::format("{}line {}, field {}: not valid UTF-8 (or contains a NUL byte)",
+                             s->source.empty() ? "" : s->source + ":", line, i + 1);
+      return;
+    }
+  if (!s->have_header) {
+    s->have_header = true;
+    s->header = fields;
+    if (!s->header.empty() && s->header[0].rfind("\xEF\xBB\xBF", 0) == 0) s->header[0].erase(0, 3);
+    for (auto& h : s->header) h = trim(h);
+    try {
+      (*s->on_header)(s->header);
+    } catch (...) {
+      s->failure = std::current_exception();
+      s->error = "callback failed";
+    }
+    return;
+  }
+  if (fields.size() != s->header.size()) {
+    s->error = fmt::format("{}row {}: has {} fields, the header has {}", s->source.empty() ? "" : s->source + ": ",
+                           line, fields.size(), s->header.size());
+    return;
+  }
+  Row r;
+  r.line = line;
+  r.fields = std::move(fields);
+  // Exceptions must not unwind through libcsv's C frames.
+  try {
+    (*s->on_row)(r);
+  } catch (...) {
+    s->failure = std::current_exception();
+    s->error = "callback failed";
+  }
+}
+}  // namespace
+
+void parse_stream(std::string_view text, std::string source,
+                  const std::function<void(const std::vector<std::string>&)>& on_header,
+                  const std::function<void(const Row&)>& on_row,
+                  const std::function<void(size_t, size_t)>& progress) {
+  struct Parser {
+    csv_parser p;
+    Parser() {
+      if (csv_init(&p, CSV_STRICT | CSV_STRICT_FINI) != 0) throw Error::internal("libcsv init failed");
+    }
+    ~Parser() { csv_free(&p); }
+  } parser;
+  State st;
+  st.source = source;
+  st.text = text;
+  st.on_header = &on_header;
+  st.on_row = &on_row;
+  const size_t chunk = 1 << 16;
+  for (size_t off = 0; off < text.size(); off += chunk) {
+    size_t len = std::min(chunk, text.size() - off);
+    size_t n = csv_parse(&parser.p, text.data() + off, len, on_field, on_record, &st);
+    if (!st.error.empty()) break;
+    if (n != len) {
+      int line = count_newlines(text.substr(0, off + n)) + 1;
+      throw Error::bad_input(fmt::format("malformed CSV near line {}: {}", line, csv_strerror(csv_error(&parser.p))),
+                             Location{source, 0, 0, {}});
+    }
+    if (progress) progress(off + len, text.size());
+  }
+  if (st.error.empty() && csv_fini(&parser.p, on_field, on_record, &st) != 0)
+    throw Error::bad_input("malformed CSV at the end of the file (a quote is not closed)", Location{source, 0, 0, {}});
+  if (st.failure) std::rethrow_exception(st.failure);
+  if (!st.error.empty()) throw Error::bad_input(st.error);
+  if (!st.have_header) throw Error::bad_input("the file is empty: a header row is required", Location{source, 0, 0, {}});
+}
+
+Table parse(std::string_view text, std::string source) {
+  Table t;
+  t.source = source;
+  parse_stream(
+      text, source, [&](const std::vector<std::string>& h) { t.header = h; },
+      [&](const Row& r) { t.rows.push_back(r); });
+  return t;
+}
+
+std::string escape(std::string_view f) {
+  bool quote = f.find_first_of(",\"\r\n") != std::string_view::npos ||
+               (!f.empty() && (f.front() == ' ' || f.back() == ' '));
+  if (!quote) return std::string(f);
+  std::string out = "\"";
+  for (char c : f) {
+    if (c == '"') out += '"';
+    out += c;
+  }
+  out += '"';
+  return out;
+}
+
+std::string line(const std::vector<std::string>& fields) {
+  std::string out;
+  for (size_t i = 0; i < fields.size(); ++i) {
+    if (i) out += ',';
+    out += escape(fields[i]);
+  }
+  out += '\n';
+  return out;
+}
+
+}  // namespace dp::csv

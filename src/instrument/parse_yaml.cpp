@@ -1,0 +1,708 @@
+// YAML -> Instrument: structure, keys and types. Cross-references are checked in validate.cpp.
+#include <yaml-cpp/yaml.h>
+
+#include <fmt/format.h>
+
+#include <regex>
+#include <set>
+
+#include "core/text.h"
+#include "instrument/load.h"
+
+namespace dp::instrument {
+namespace {
+
+// Limits that keep the parser safe on hostile input (yaml-cpp recurses per nesting level and
+// aliases can make a small document describe a huge tree).
+constexpr size_t kMaxBytes = 4 << 20;
+constexpr int kMaxNesting = 64;
+constexpr size_t kMaxNodes = 500000;
+
+class Reader {
+ public:
+  Reader(std::string file, Diagnostics& d) : file_(std::move(file)), d_(d) {}
+
+  Pos pos(const YAML::Node& n) const {
+    auto m = n.Mark();
+    if (m.is_null()) return {};
+    return Pos{m.line + 1, m.column + 1};
+  }
+
+  void error(const std::string& code, Pos p, const std::string& key, const std::string& msg) {
+    add(Diagnostic::Severity::Error, code, p, key, msg);
+  }
+  void warning(const std::string& code, Pos p, const std::string& key, const std::string& msg) {
+    add(Diagnostic::Severity::Warning, code, p, key, msg);
+  }
+
+  bool tick() { return ++nodes_ < kMaxNodes; }
+
+  // Reports keys of `map` that are not in `allowed`.
+  void check_keys(const YAML::Node& map, std::initializer_list<const char*> allowed, const std::string& what) {
+    if (!map.IsMap()) return;
+    for (auto it = map.begin(); it != map.end(); ++it) {
+      if (!tick()) return;
+      std::string k = it->first.IsScalar() ? it->first.Scalar() : "?";
+      bool ok = false;
+      for (const char* a : allowed) ok = ok || k == a;
+      if (!ok) {
+        std::string list;
+        for (const char* a : allowed) list += std::string(list.empty() ? "" : ", ") + a;
+        error("I002", pos(it->first), k, fmt::format("unknown key '{}' in {} (allowed: {})", k, what, list));
+      }
+    }
+  }
+
+  YAML::Node child(const YAML::Node& map, const char* key) const {
+    if (!map.IsMap()) return YAML::Node(YAML::NodeType::Undefined);
+    for (auto it = map.begin(); it != map.end(); ++it)
+      if (it->first.IsScalar() && it->first.Scalar() == key) return it->second;
+    return YAML::Node(YAML::NodeType::Undefined);
+  }
+
+  std::optional<std::string> str(const YAML::Node& map, const char* key, bool required, const std::string& what) {
+    YAML::Node n = child(map, key);
+    if (!n.IsDefined() || n.IsNull()) {
+      if (required) error("I003", pos(map), key, fmt::format("{} needs '{}'", what, key));
+      return std::nullopt;
+    }
+    if (!n.IsScalar()) {
+      error("I004", pos(n), key, fmt::format("'{}' must be a text value", key));
+      return std::nullopt;
+    }
+    std::string v = n.Scalar();
+    if (!valid_utf8(v)) {
+      error("I001", pos(n), key, "text is not valid UTF-8");
+      return std::nullopt;
+    }
+    return v;
+  }
+
+  std::optional<double> num(const YAML::Node& map, const char* key, bool required, const std::string& what) {
+    YAML::Node n = child(map, key);
+    if (!n.IsDefined() || n.IsNull()) {
+      if (required) error("I003", pos(map), key, fmt::format("{} needs '{}'", what, key));
+      return std::nullopt;
+    }
+    double d;
+    if (!n.IsScalar() || !YAML::convert<double>::decode(n, d) || !std::isfinite(d)) {
+      error("I004", pos(n), key, fmt::format("'{}' must be a number", key));
+      return std::nullopt;
+    }
+    return d;
+  }
+
+  std::optional<bool> boolean(const YAML::Node& map, const char* key) {
+    YAML::Node n = child(map, key);
+    if (!n.IsDefined() || n.IsNull()) return std::nullopt;
+    bool b;
+    if (!n.IsScalar() || !YAML::convert<bool>::decode(n, b)) {
+      error("I004", pos(n), key, fmt::format("'{}' must be true or false", key));
+      return std::nullopt;
+    }
+    return b;
+  }
+
+  // A label: {sv: ..., en: ...} or a plain string (Swedish).
+  I18n label(const YAML::Node& map, const char* key, bool required, const std::string& what) {
+    I18n out;
+    YAML::Node n = child(map, key);
+    if (!n.IsDefined() || n.IsNull()) {
+      if (required) error("I013", pos(map), key, fmt::format("{} needs a '{}' (at least in Swedish)", what, key));
+      return out;
+    }
+    if (n.IsScalar()) {
+      out.sv = n.Scalar();
+      if (!valid_utf8(out.sv)) error("I001", pos(n), key, "text is not valid UTF-8");
+      if (required) warning("I013", pos(n), key, fmt::format("{} has no English '{}'", what, key));
+      return out;
+    }
+    if (!n.IsMap()) {
+      error("I004", pos(n), key, fmt::format("'{}' must be {{sv: ..., en: ...}} or a text", key));
+      return out;
+    }
+    check_keys(n, {"sv", "en"}, fmt::format("'{}'", key));
+    if (auto s = str(n, "sv", false, key)) out.sv = *s;
+    if (auto e = str(n, "en", false, key)) out.en = *e;
+    if (out.sv.empty() && (required || !out.en.empty()))
+      error("I013", pos(n), key, fmt::format("{} has no Swedish '{}'", what, key));
+    else if (out.en.empty() && required)
+      warning("I013", pos(n), key, fmt::format("{} has no English '{}'", what, key));
+    return out;
+  }
+
+  Condition condition(const YAML::Node& map, const char* key) {
+    Condition c;
+    YAML::Node n = child(map, key);
+    if (!n.IsDefined() || n.IsNull()) return c;
+    if (!n.IsScalar()) {
+      error("I004", pos(n), key, fmt::format("'{}' must be a condition text", key));
+      return c;
+    }
+    c.source = n.Scalar();
+    c.pos = pos(n);
+    if (!valid_utf8(c.source)) {
+      error("I001", c.pos, key, "text is not valid UTF-8");
+      return c;
+    }
+    ParseError pe{0, ""};
+    c.expr = parse_condition(c.source, &pe);
+    if (!c.expr) {
+      // Quoted scalars start one column before their text.
+      Pos p = c.pos;
+      p.column += pe.offset + (n.Tag() == "!" ? 1 : 0);
+      error("I007", p, key, fmt::format("{} in \"{}\"", pe.message, c.source));
+    }
+    return c;
+  }
+
+  bool id_ok(const std::string& id, const std::regex& re) { return id.size() <= 64 && std::regex_match(id, re); }
+
+  std::string file_;
+  Diagnostics& d_;
+
+ private:
+  size_t nodes_ = 0;
+
+  void add(Diagnostic::Severity sev, const std::string& code, Pos p, const std::string& key, const std::string& msg) {
+    if (d_.size() > 2000) return;  // enough to fix; a broken file must not flood the terminal
+    Diagnostic diag;
+    diag.severity = sev;
+    diag.code = code;
+    diag.where = Location{file_, p.line, p.column, {}};
+    diag.key = key;
+    diag.message = msg;
+    d_.push_back(std::move(diag));
+  }
+};
+
+const std::regex kInstrumentId("[a-z][a-z0-9_-]*");
+const std::regex kQuestionId("[a-z][a-z0-9_]*");
+const std::regex kOptionId("[a-z0-9][a-z0-9_]*");
+
+// Rough nesting depth of flow collections and indentation, checked before yaml-cpp sees the
+// text: its recursive descent can exhaust the stack on pathological nesting.
+bool nesting_ok(std::string_view t) {
+  int depth = 0, max_depth = 0;
+  char quote = 0;
+  for (char c : t) {
+    if (quote) {
+      if (c == quote) quote = 0;
+      continue;
+    }
+    if (c == '"' || c == '\'') quote = c;
+    else if (c == '[' || c == '{') max_depth = std::max(max_depth, ++depth);
+    else if (c == ']' || c == '}') depth = std::max(0, depth - 1);
+    else if (c == '\n') quote = 0;
+  }
+  if (max_depth > kMaxNesting) return false;
+  // Block nesting: indentation levels of lines, plus "- - - -" sequences on one line.
+  size_t line_start = 0;
+  for (size_t i = 0; i <= t.size(); ++i) {
+    if (i == t.size() || t[i] == '\n') {
+      size_t j = line_start, indent = 0;
+      int dashes = 0;
+      while (j < i && (t[j] == ' ' || t[j] == '-' || t[j] == '?' || t[j] == ':')) {
+        if (t[j] == '-' || t[j] == '?' || t[j] == ':') ++dashes;
+        ++indent;
+        ++j;
+      }
+      if (indent > 400 || dashes > kMaxNesting) return false;
+      line_start = i + 1;
+    }
+  }
+  return true;
+}
+
+int node_depth(const YAML::Node& n, int depth, size_t& budget) {
+  if (depth > kMaxNesting || budget == 0) return kMaxNesting + 1;
+  --budget;
+  int m = depth;
+  if (n.IsMap() || n.IsSequence())
+    for (auto it = n.begin(); it != n.end(); ++it) {
+      if (n.IsMap()) m = std::max(m, node_depth(it->second, depth + 1, budget));
+      else m = std::max(m, node_depth(*it, depth + 1, budget));
+      if (m > kMaxNesting) return m;
+    }
+  return m;
+}
+
+std::optional<Type> parse_type(const std::string& s, bool cell) {
+  if (s == "yesno") return Type::YesNo;
+  if (s == "single") return Type::Single;
+  if (s == "multi") return Type::Multi;
+  if (s == "number") return Type::Number;
+  if (s == "percent") return Type::Percent;
+  if (s == "text") return Type::Text;
+  if (s == "matrix" && !cell) return Type::Matrix;
+  return std::nullopt;
+}
+
+class InstrumentParser {
+ public:
+  InstrumentParser(Reader& r) : r_(r) {}
+
+  std::optional<Lineage> lineage(const YAML::Node& map) {
+    YAML::Node n = r_.child(map, "continues");
+    if (!n.IsDefined() || n.IsNull()) return std::nullopt;
+    if (!n.IsMap()) {
+      r_.error("I004", r_.pos(n), "continues", "'continues' must be {id: ..., comparability: ...}");
+      return std::nullopt;
+    }
+    r_.check_keys(n, {"instrument", "id", "comparability", "note"}, "'continues'");
+    Lineage l;
+    l.pos = r_.pos(n);
+    if (auto s = r_.str(n, "instrument", false, "continues")) l.instrument = *s;
+    if (auto s = r_.str(n, "id", true, "'continues'")) l.id = *s;
+    if (auto c = r_.str(n, "comparability", true, "'continues'")) {
+      if (*c == "same") l.comparability = Comparability::Same;
+      else if (*c == "reworded") l.comparability = Comparability::Reworded;
+      else if (*c == "changed") l.comparability = Comparability::Changed;
+      else
+        r_.error("I014", r_.pos(r_.child(n, "comparability")), "comparability",
+                 fmt::format("comparability '{}' is not one of same, reworded, changed", *c));
+    }
+    l.note = r_.label(n, "note", false, "continues");
+    return l;
+  }
+
+  Option option(const YAML::Node& n, const std::string& owner) {
+    Option o;
+    o.pos = r_.pos(n);
+    if (!n.IsMap()) {
+      r_.error("I004", o.pos, "options", fmt::format("an option of {} must be a map with id and label", owner));
+      return o;
+    }
+    r_.check_keys(n, {"id", "label", "exclusive", "specify", "missing", "score", "help", "note"}, "an option");
+    if (auto id = r_.str(n, "id", true, "an option of " + owner)) {
+      o.id = *id;
+      if (!r_.id_ok(o.id, kOptionId))
+        r_.error("I005", r_.pos(r_.child(n, "id")), "id",
+                 fmt::format("option id '{}' must be lower-case letters, digits and _", o.id));
+    }
+    o.label = r_.label(n, "label", true, fmt::format("option '{}'", o.id));
+    o.exclusive = r_.boolean(n, "exclusive").value_or(false);
+    o.specify = r_.boolean(n, "specify").value_or(false);
+    if (auto m = r_.str(n, "missing", false, "option")) {
+      if (*m == "dont_know") o.missing = Missing::DontKnow;
+      else if (*m == "not_relevant") o.missing = Missing::NotRelevant;
+      else
+        r_.error("I014", r_.pos(r_.child(n, "missing")), "missing",
+                 fmt::format("missing '{}' is not one of dont_know, not_relevant", *m));
+    }
+    if (auto s = r_.num(n, "score", false, "option")) {
+      o.score = *s;
+      if (*s < 0 || *s > 100) r_.error("I015", r_.pos(r_.child(n, "score")), "score", "score must be between 0 and 100");
+    }
+    return o;
+  }
+
+  std::vector<Option> options(const YAML::Node& map, const std::string& owner) {
+    std::vector<Option> out;
+    YAML::Node n = r_.child(map, "options");
+    if (!n.IsDefined() || n.IsNull()) return out;
+    if (!n.IsSequence()) {
+      r_.error("I004", r_.pos(n), "options", "'options' must be a list");
+      return out;
+    }
+    std::set<std::string> seen;
+    for (const auto& on : n) {
+      if (!r_.tick()) break;
+      Option o = option(on, owner);
+      if (!o.id.empty() && !seen.insert(o.id).second)
+        r_.error("I006", o.pos, o.id, fmt::format("option '{}' appears twice in {}", o.id, owner));
+      out.push_back(std::move(o));
+    }
+    return out;
+  }
+
+  Row row(const YAML::Node& n, const std::string& qid) {
+    Row rw;
+    rw.pos = r_.pos(n);
+    if (!n.IsMap()) {
+      r_.error("I004", rw.pos, "rows", "a row must be a map with id and label");
+      return rw;
+    }
+    r_.check_keys(n, {"id", "label", "help", "show_if", "eligible_if", "options", "continues", "note"}, "a row");
+    if (auto id = r_.str(n, "id", true, "a row of " + qid)) {
+      rw.id = *id;
+      if (!r_.id_ok(rw.id, kQuestionId))
+        r_.error("I005", r_.pos(r_.child(n, "id")), "id",
+                 fmt::format("row id '{}' must start with a letter, then lower-case letters, digits and _", rw.id));
+    }
+    rw.label = r_.label(n, "label", true, fmt::format("row '{}'", rw.id));
+    rw.help = r_.label(n, "help", false, "row");
+    rw.show_if = r_.condition(n, "show_if");
+    rw.eligible_if = r_.condition(n, "eligible_if");
+    YAML::Node opts = r_.child(n, "options");
+    if (opts.IsDefined() && !opts.IsNull()) {
+      if (!opts.IsSequence()) r_.error("I004", r_.pos(opts), "options", "a row's 'options' must be a list of option ids");
+      else
+        for (const auto& o : opts) {
+          if (!o.IsScalar()) r_.error("I004", r_.pos(o), "options", "a row's 'options' must be a list of option ids");
+          else rw.options.push_back(o.Scalar());
+        }
+    }
+    rw.continues = lineage(n);
+    return rw;
+  }
+
+  MaturityMeta maturity(const YAML::Node& n) {
+    MaturityMeta m;
+    r_.check_keys(n, {"weight", "target_group", "perspective", "area", "indicator", "register_keyfigure", "measures"},
+                  "'maturity'");
+    if (auto w = r_.num(n, "weight", false, "maturity")) {
+      m.weight = *w;
+      if (*w <= 0) r_.error("I015", r_.pos(r_.child(n, "weight")), "weight", "weight must be greater than 0");
+    }
+    if (auto s = r_.str(n, "target_group", false, "maturity")) m.target_group = *s;
+    if (auto s = r_.str(n, "perspective", false, "maturity")) m.perspective = *s;
+    if (auto s = r_.str(n, "area", false, "maturity")) m.area = *s;
+    if (auto s = r_.str(n, "indicator", false, "maturity")) {
+      m.indicator = *s;
+      if (*s != "introduced" && *s != "used" && *s != "effect")
+        r_.error("I014", r_.pos(r_.child(n, "indicator")), "indicator",
+                 fmt::format("indicator '{}' is not one of introduced, used, effect", *s));
+    }
+    if (auto s = r_.str(n, "register_keyfigure", false, "maturity")) m.register_keyfigure = *s;
+    YAML::Node ms = r_.child(n, "measures");
+    if (ms.IsDefined() && !ms.IsNull()) {
+      if (!ms.IsSequence()) r_.error("I004", r_.pos(ms), "measures", "'measures' must be a list of labels");
+      else
+        for (const auto& item : ms) {
+          I18n l;
+          if (item.IsScalar()) l.sv = item.Scalar();
+          else if (item.IsMap()) {
+            r_.check_keys(item, {"sv", "en"}, "a measure");
+            if (auto s = r_.str(item, "sv", true, "a measure")) l.sv = *s;
+            if (auto s = r_.str(item, "en", false, "a measure")) l.en = *s;
+          } else r_.error("I004", r_.pos(item), "measures", "a measure must be a text or {sv, en}");
+          m.measures.push_back(l);
+        }
+    }
+    return m;
+  }
+
+  Question question(const YAML::Node& n, Kind kind, const std::vector<Option>& scale) {
+    Question q;
+    q.pos = r_.pos(n);
+    if (!n.IsMap()) {
+      r_.error("I004", q.pos, "questions", "a question must be a map");
+      return q;
+    }
+    r_.check_keys(n,
+                  {"id", "type", "cell", "label", "help", "mandatory", "options", "rows", "unit", "min", "max",
+                   "integer", "comment", "show_if", "eligible_if", "continues", "maturity", "note"},
+                  "a question");
+    if (auto id = r_.str(n, "id", true, "a question")) {
+      q.id = *id;
+      if (!r_.id_ok(q.id, kQuestionId))
+        r_.error("I005", r_.pos(r_.child(n, "id")), "id",
+                 fmt::format("question id '{}' must start with a letter, then lower-case letters, digits and _", q.id));
+    }
+    std::string what = fmt::format("question '{}'", q.id);
+    if (auto t = r_.str(n, "type", kind != Kind::Maturity, what)) {
+      if (auto ty = parse_type(*t, false)) q.type = *ty;
+      else
+        r_.error("I014", r_.pos(r_.child(n, "type")), "type",
+                 fmt::format("type '{}' is not one of yesno, single, multi, number, percent, text, matrix", *t));
+    } else if (kind == Kind::Maturity) {
+      q.type = Type::Single;
+    }
+    q.cell = q.type;
+    if (auto c = r_.str(n, "cell", false, what)) {
+      if (q.type != Type::Matrix) r_.error("I016", r_.pos(r_.child(n, "cell")), "cell", "'cell' is only for matrix questions");
+      else if (auto ty = parse_type(*c, true)) q.cell = *ty;
+      else
+        r_.error("I014", r_.pos(r_.child(n, "cell")), "cell",
+                 fmt::format("cell '{}' is not one of yesno, single, multi, number, percent, text", *c));
+    } else if (q.type == Type::Matrix) {
+      r_.error("I016", q.pos, "cell", fmt::format("{} is a matrix and needs 'cell'", what));
+      q.cell = Type::Single;
+    }
+    q.label = r_.label(n, "label", true, what);
+    q.help = r_.label(n, "help", false, what);
+    q.mandatory = r_.boolean(n, "mandatory").value_or(true);
+    q.comment = r_.boolean(n, "comment").value_or(false);
+    q.integer = r_.boolean(n, "integer").value_or(false);
+    q.unit = r_.label(n, "unit", false, what);
+    q.min = r_.num(n, "min", false, what);
+    q.max = r_.num(n, "max", false, what);
+    q.show_if = r_.condition(n, "show_if");
+    q.eligible_if = r_.condition(n, "eligible_if");
+    q.continues = lineage(n);
+    if (auto note = r_.str(n, "note", false, what)) q.source_comment = *note;
+    q.options = options(n, what);
+
+    bool coded = q.cell == Type::YesNo || q.cell == Type::Single || q.cell == Type::Multi;
+    if (q.cell == Type::YesNo && q.options.empty()) {
+      q.options.push_back(Option{"ja", I18n{"Ja", "Yes"}, false, false, Missing::None, std::nullopt, q.pos});
+      q.options.push_back(Option{"nej", I18n{"Nej", "No"}, false, false, Missing::None, std::nullopt, q.pos});
+    }
+    if (kind == Kind::Maturity && q.options.empty() && q.cell == Type::Single) q.options = scale;
+    if (coded && q.options.empty())
+      r_.error("I016", q.pos, "options", fmt::format("{} is {} and needs 'options'", what, type_name(q.cell)));
+    if (!coded && !q.options.empty())
+      r_.error("I016", r_.pos(r_.child(n, "options")), "options",
+               fmt::format("{} is {} and cannot have options", what, type_name(q.cell)));
+    bool numeric = q.cell == Type::Number || q.cell == Type::Percent;
+    if (!numeric && (q.min || q.max || r_.child(n, "integer").IsDefined() || !q.unit.empty()))
+      r_.error("I016", q.pos, "min", fmt::format("{}: unit, min, max and integer are only for number and percent", what));
+    if (q.cell == Type::Percent) {
+      if (!q.min) q.min = 0;
+      if (!q.max) q.max = 100;
+      if (*q.min < 0 || *q.max > 100) r_.error("I015", q.pos, "min", fmt::format("{}: a percent lies within 0–100", what));
+    }
+    if (q.min && q.max && *q.min > *q.max)
+      r_.error("I015", r_.pos(r_.child(n, "min")), "min", fmt::format("{}: min {} is greater than max {}", what, *q.min, *q.max));
+    for (const auto& o : q.options)
+      if (o.exclusive && q.cell != Type::Multi)
+        r_.warning("I016", o.pos, o.id, fmt::format("'exclusive' has no effect outside multi questions ({})", what));
+
+    YAML::Node rows = r_.child(n, "rows");
+    if (q.type == Type::Matrix) {
+      if (!rows.IsDefined() || !rows.IsSequence() || rows.size() == 0) {
+        r_.error("I016", q.pos, "rows", fmt::format("{} is a matrix and needs a list of 'rows'", what));
+      } else {
+        std::set<std::string> seen;
+        for (const auto& rn : rows) {
+          if (!r_.tick()) break;
+          Row rw = row(rn, q.id);
+          if (!rw.id.empty() && !seen.insert(rw.id).second)
+            r_.error("I006", rw.pos, rw.id, fmt::format("row '{}' appears twice in {}", rw.id, what));
+          q.rows.push_back(std::move(rw));
+        }
+      }
+    } else if (rows.IsDefined()) {
+      r_.error("I016", r_.pos(rows), "rows", fmt::format("{}: only matrix questions have rows", what));
+    }
+
+    YAML::Node mat = r_.child(n, "maturity");
+    if (mat.IsDefined() && !mat.IsNull()) {
+      if (kind != Kind::Maturity) r_.error("I019", r_.pos(mat), "maturity", "'maturity' is only for maturity instruments");
+      else if (!mat.IsMap()) r_.error("I004", r_.pos(mat), "maturity", "'maturity' must be a map");
+      else q.maturity = maturity(mat);
+    } else if (kind == Kind::Maturity) {
+      r_.error("I019", q.pos, "maturity", fmt::format("{} is an indicator and needs 'maturity' (weight, area...)", what));
+    }
+    return q;
+  }
+
+  std::vector<Dimension> dimension_list(const YAML::Node& map, const char* key) {
+    std::vector<Dimension> out;
+    YAML::Node n = r_.child(map, key);
+    if (!n.IsDefined() || !n.IsSequence()) {
+      r_.error("I019", r_.pos(map), key, fmt::format("dimensions need a list '{}'", key));
+      return out;
+    }
+    std::set<std::string> seen;
+    for (const auto& d : n) {
+      if (!d.IsMap()) {
+        r_.error("I004", r_.pos(d), key, "a dimension must be a map with id and label");
+        continue;
+      }
+      r_.check_keys(d, {"id", "label", "help"}, "a dimension");
+      Dimension dim;
+      if (auto id = r_.str(d, "id", true, "a dimension")) dim.id = *id;
+      dim.label = r_.label(d, "label", true, fmt::format("dimension '{}'", dim.id));
+      if (!dim.id.empty() && !seen.insert(dim.id).second)
+        r_.error("I006", r_.pos(d), dim.id, fmt::format("'{}' appears twice in {}", dim.id, key));
+      out.push_back(dim);
+    }
+    return out;
+  }
+
+  std::optional<Instrument> instrument(const YAML::Node& root) {
+    if (!root.IsMap()) {
+      r_.error("I004", r_.pos(root), "", "an instrument file must be a YAML map (format, id, sections...)");
+      return std::nullopt;
+    }
+    r_.check_keys(root,
+                  {"format", "id", "family", "kind", "year", "previous", "title", "description", "reference_period",
+                   "attributes", "sections", "dimensions", "scale", "note"},
+                  "the instrument");
+    Instrument in;
+    if (auto f = r_.str(root, "format", true, "the instrument")) {
+      in.format = *f;
+      if (*f != "digipuls-instrument/1")
+        r_.error("I021", r_.pos(r_.child(root, "format")), "format",
+                 fmt::format("format '{}' is not known (expected digipuls-instrument/1)", *f));
+    }
+    if (auto id = r_.str(root, "id", true, "the instrument")) {
+      in.id = *id;
+      if (!r_.id_ok(in.id, kInstrumentId))
+        r_.error("I005", r_.pos(r_.child(root, "id")), "id",
+                 fmt::format("instrument id '{}' must be lower-case letters, digits, - and _", in.id));
+    }
+    if (auto f = r_.str(root, "family", true, "the instrument")) {
+      in.family = *f;
+      if (!r_.id_ok(in.family, kInstrumentId))
+        r_.error("I005", r_.pos(r_.child(root, "family")), "family", fmt::format("family '{}' is not a valid id", in.family));
+    }
+    if (auto k = r_.str(root, "kind", false, "the instrument")) {
+      if (*k == "survey") in.kind = Kind::Survey;
+      else if (*k == "maturity") in.kind = Kind::Maturity;
+      else r_.error("I014", r_.pos(r_.child(root, "kind")), "kind", fmt::format("kind '{}' is not survey or maturity", *k));
+    }
+    if (auto y = r_.num(root, "year", true, "the instrument")) {
+      in.year = (int)*y;
+      if (*y != in.year || in.year < 1990 || in.year > 2200)
+        r_.error("I015", r_.pos(r_.child(root, "year")), "year", "year must be a whole year such as 2021");
+    }
+    if (auto p = r_.str(root, "previous", false, "the instrument")) in.previous = *p;
+    in.title = r_.label(root, "title", true, "the instrument");
+    in.description = r_.label(root, "description", false, "the instrument");
+    if (auto rp = r_.str(root, "reference_period", false, "the instrument")) in.reference_period = *rp;
+    if (auto note = r_.str(root, "note", false, "the instrument")) in.note = *note;
+
+    YAML::Node attrs = r_.child(root, "attributes");
+    if (attrs.IsDefined() && !attrs.IsNull()) {
+      if (!attrs.IsSequence()) r_.error("I004", r_.pos(attrs), "attributes", "'attributes' must be a list");
+      else
+        for (const auto& a : attrs) {
+          if (!a.IsMap()) {
+            r_.error("I004", r_.pos(a), "attributes", "an attribute must be a map with id, type and label");
+            continue;
+          }
+          r_.check_keys(a, {"id", "type", "label", "help"}, "an attribute");
+          Attribute at;
+          at.pos = r_.pos(a);
+          if (auto id = r_.str(a, "id", true, "an attribute")) {
+            at.id = *id;
+            if (!r_.id_ok(at.id, kQuestionId))
+              r_.error("I005", r_.pos(r_.child(a, "id")), "id", fmt::format("attribute id '{}' is not a valid id", at.id));
+          }
+          if (auto t = r_.str(a, "type", false, "an attribute")) {
+            at.type = *t;
+            if (*t != "bool" && *t != "string" && *t != "number")
+              r_.error("I014", r_.pos(r_.child(a, "type")), "type", fmt::format("attribute type '{}' is not bool, string or number", *t));
+          }
+          at.label = r_.label(a, "label", true, fmt::format("attribute '{}'", at.id));
+          in.attributes.push_back(at);
+        }
+    }
+
+    if (in.kind == Kind::Maturity) {
+      YAML::Node dims = r_.child(root, "dimensions");
+      if (!dims.IsMap()) {
+        r_.error("I019", r_.pos(root), "dimensions", "a maturity instrument needs 'dimensions' (target_groups, perspectives, areas)");
+      } else {
+        r_.check_keys(dims, {"target_groups", "perspectives", "areas"}, "'dimensions'");
+        in.target_groups = dimension_list(dims, "target_groups");
+        in.perspectives = dimension_list(dims, "perspectives");
+        in.areas = dimension_list(dims, "areas");
+      }
+      in.scale = options(root, "the scale");
+      if (in.scale.empty()) r_.error("I019", r_.pos(root), "scale", "a maturity instrument needs a rating 'scale'");
+    } else {
+      for (const char* k : {"dimensions", "scale"})
+        if (r_.child(root, k).IsDefined())
+          r_.error("I019", r_.pos(r_.child(root, k)), k, fmt::format("'{}' is only for maturity instruments", k));
+    }
+
+    YAML::Node secs = r_.child(root, "sections");
+    if (!secs.IsDefined() || !secs.IsSequence() || secs.size() == 0) {
+      r_.error("I003", r_.pos(root), "sections", "the instrument needs a list of 'sections'");
+    } else {
+      for (const auto& sn : secs) {
+        if (!r_.tick()) break;
+        Section s;
+        s.pos = r_.pos(sn);
+        if (!sn.IsMap()) {
+          r_.error("I004", s.pos, "sections", "a section must be a map with id, title and questions");
+          continue;
+        }
+        r_.check_keys(sn, {"id", "title", "help", "show_if", "eligible_if", "questions", "note"}, "a section");
+        if (auto id = r_.str(sn, "id", true, "a section")) {
+          s.id = *id;
+          if (!r_.id_ok(s.id, kQuestionId))
+            r_.error("I005", r_.pos(r_.child(sn, "id")), "id", fmt::format("section id '{}' is not a valid id", s.id));
+        }
+        s.title = r_.label(sn, "title", true, fmt::format("section '{}'", s.id));
+        s.help = r_.label(sn, "help", false, "section");
+        s.show_if = r_.condition(sn, "show_if");
+        s.eligible_if = r_.condition(sn, "eligible_if");
+        YAML::Node qs = r_.child(sn, "questions");
+        if (!qs.IsDefined() || !qs.IsSequence() || qs.size() == 0) {
+          r_.error("I003", s.pos, "questions", fmt::format("section '{}' needs a list of 'questions'", s.id));
+        } else {
+          for (const auto& qn : qs) {
+            if (!r_.tick()) break;
+            s.questions.push_back(question(qn, in.kind, in.scale));
+          }
+        }
+        in.sections.push_back(std::move(s));
+      }
+    }
+    return in;
+  }
+
+ private:
+  Reader& r_;
+};
+
+}  // namespace
+
+std::optional<Instrument> parse(std::string_view text, const std::string& file, Diagnostics& diags) {
+  Reader r(file, diags);
+  if (text.size() > kMaxBytes) {
+    r.error("I020", {1, 1}, "", fmt::format("the file is larger than {} MB", kMaxBytes >> 20));
+    return std::nullopt;
+  }
+  if (!valid_utf8(text)) {
+    r.error("I001", {1, 1}, "", "the file is not valid UTF-8 (or contains a NUL byte)");
+    return std::nullopt;
+  }
+  if (!nesting_ok(text)) {
+    r.error("I020", {1, 1}, "", fmt::format("the document is nested deeper than {} levels", kMaxNesting));
+    return std::nullopt;
+  }
+  YAML::Node root;
+  try {
+    root = YAML::Load(std::string(text));
+  } catch (const YAML::Exception& e) {
+    Pos p = e.mark.is_null() ? Pos{1, 1} : Pos{e.mark.line + 1, e.mark.column + 1};
+    r.error("I001", p, "", fmt::format("YAML syntax error: {}", e.msg));
+    return std::nullopt;
+  }
+  size_t budget = kMaxNodes;
+  if (node_depth(root, 0, budget) > kMaxNesting || budget == 0) {
+    r.error("I020", {1, 1}, "", "the document is too large or too deeply nested (aliases count too)");
+    return std::nullopt;
+  }
+  try {
+    InstrumentParser p(r);
+    auto in = p.instrument(root);
+    if (in) {
+      in->source_file = file;
+      in->source_text = std::string(text);
+    }
+    return in;
+  } catch (const YAML::Exception& e) {
+    Pos p = e.mark.is_null() ? Pos{1, 1} : Pos{e.mark.line + 1, e.mark.column + 1};
+    r.error("I001", p, "", fmt::format("YAML error: {}", e.msg));
+    return std::nullopt;
+  }
+}
+
+LoadResult load(std::string_view text, const std::string& file) {
+  LoadResult res;
+  auto in = parse(text, file, res.diagnostics);
+  if (!in) return res;
+  validate(*in, res.diagnostics);
+  if (!has_errors(res.diagnostics)) res.instrument = std::move(in);
+  return res;
+}
+
+Instrument load_or_throw(std::string_view text, const std::string& file) {
+  auto res = load(text, file);
+  if (!res.instrument) {
+    std::string msg = "invalid instrument:";
+    for (const auto& d : res.diagnostics)
+      if (d.severity == Diagnostic::Severity::Error) msg += "\n  " + d.str();
+    throw Error::bad_input(msg, Location{file, 0, 0, {}});
+  }
+  return std::move(*res.instrument);
+}
+
+}  // namespace dp::instrument
