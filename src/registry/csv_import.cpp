@@ -1,0 +1,106 @@
+#include "registry/csv_import.h"
+
+#include <fmt/format.h>
+
+#include <regex>
+
+#include "core/csv.h"
+#include "core/text.h"
+
+namespace dp::registry {
+
+static const std::set<std::string> kStandardColumns = {
+    "year", "code", "kind", "name", "county_code", "county_name", "population", "skr_group_code", "skr_group_name", "active"};
+
+std::vector<ImportRecord> parse_registry_csv(const std::string& text, const std::string& file, const ImportContext& ctx,
+                                             std::vector<std::string>& problems) {
+  std::vector<ImportRecord> out;
+  csv::Table t;
+  try {
+    t = csv::parse(text, file);
+  } catch (const Error& e) {
+    problems.push_back(e.what());
+    return {};
+  }
+  auto where = [&](int line, const std::string& col) { return fmt::format("{}: row {}, column {}", file, line, col); };
+  int c_code = t.column("code"), c_year = t.column("year");
+  if (c_code < 0) problems.push_back(fmt::format("{}: row 1: the header has no 'code' column", file));
+  if (c_year < 0 && !ctx.year)
+    problems.push_back(fmt::format("{}: row 1: the header has no 'year' column; give the year with --year", file));
+  static const std::regex attr_re("[a-z][a-z0-9_]*");
+  std::set<std::string> seen_cols;
+  for (const auto& h : t.header) {
+    if (!seen_cols.insert(h).second) problems.push_back(fmt::format("{}: row 1, column {}: the column appears twice", file, h));
+    if (!kStandardColumns.count(h) && !std::regex_match(h, attr_re))
+      problems.push_back(fmt::format("{}: row 1, column {}: attribute names are lower-case letters, digits and _", file, h));
+  }
+  if (!problems.empty()) return {};
+  static const std::regex code_re("[A-Za-z0-9_-]{1,32}");
+  std::set<std::pair<int, std::string>> keys;
+  for (const auto& row : t.rows) {
+    ImportRecord r;
+    r.line = row.line;
+    r.code = trim(row.fields[c_code]);
+    if (!std::regex_match(r.code, code_re)) {
+      problems.push_back(fmt::format("{}: '{}' is not an organisation code (letters, digits, - and _)", where(row.line, "code"), r.code.substr(0, 40)));
+      continue;
+    }
+    if (c_year >= 0) {
+      auto y = parse_number(row.fields[c_year]);
+      if (!y || *y != (int)*y || *y < 1900 || *y > 2200) {
+        problems.push_back(fmt::format("{}: '{}' is not a year", where(row.line, "year"), row.fields[c_year].substr(0, 20)));
+        continue;
+      }
+      r.year = (int)*y;
+    } else {
+      r.year = *ctx.year;
+    }
+    if (!keys.insert({r.year, r.code}).second) {
+      problems.push_back(fmt::format("{}: organisation {} appears twice for {}", where(row.line, "code"), r.code, r.year));
+      continue;
+    }
+    for (size_t i = 0; i < t.header.size(); ++i) {
+      const std::string& col = t.header[i];
+      std::string v = trim(row.fields[i]);
+      if (col == "code" || col == "year" || col == "county_name") continue;  // county names come from the county list
+      if (col == "kind") {
+        if (!v.empty()) r.kind = v;
+      } else if (col == "name") {
+        if (!v.empty()) r.name = v;
+      } else if (col == "county_code") {
+        if (v.empty()) continue;
+        if (!ctx.county_codes.count(v)) {
+          problems.push_back(fmt::format("{}: unknown county code '{}'", where(row.line, col), v.substr(0, 20)));
+          continue;
+        }
+        r.county_code = v;
+      } else if (col == "population") {
+        if (v.empty()) continue;
+        auto n = parse_number(v);
+        if (!n || *n < 0 || *n != (long long)*n || *n > 1e10) {
+          problems.push_back(fmt::format("{}: '{}' is not a whole number of inhabitants", where(row.line, col), v.substr(0, 20)));
+          continue;
+        }
+        r.population = (long long)*n;
+      } else if (col == "skr_group_code") {
+        if (!v.empty()) r.skr_group_code = v;
+      } else if (col == "skr_group_name") {
+        if (!v.empty()) r.skr_group_name = v;
+      } else if (col == "active") {
+        if (v.empty()) continue;
+        std::string l = to_lower_ascii(v);
+        if (l == "true" || l == "1" || l == "yes" || l == "ja") r.active = true;
+        else if (l == "false" || l == "0" || l == "no" || l == "nej") r.active = false;
+        else problems.push_back(fmt::format("{}: '{}' is not true or false", where(row.line, col), v.substr(0, 20)));
+      } else {
+        if (v.size() > 1000) problems.push_back(fmt::format("{}: the value is longer than 1000 characters", where(row.line, col)));
+        else if (!v.empty()) r.attributes[col] = v;
+      }
+    }
+    out.push_back(std::move(r));
+  }
+  if (!problems.empty()) out.clear();
+  return out;
+}
+
+}  // namespace dp::registry

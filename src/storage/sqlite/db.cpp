@@ -1,0 +1,90 @@
+#include "storage/sqlite/db.h"
+
+#include <atomic>
+#include <chrono>
+#include <ctime>
+#include <unordered_map>
+
+#include "core/error.h"
+
+namespace dp::storage::sqlite {
+
+struct Db::Conn {
+  explicit Conn(const std::string& path)
+      : db(path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE | SQLite::OPEN_FULLMUTEX) {}
+  SQLite::Database db;
+  int depth = 0;
+};
+
+namespace {
+std::atomic<uint64_t> next_generation{1};
+// Keyed by generation, not by pointer: a new Db at a reused address must not get a stale connection.
+thread_local std::unordered_map<uint64_t, std::weak_ptr<Db::Conn>> t_conns;
+}  // namespace
+
+Db::Db(std::string path) : path_(std::move(path)), generation_(next_generation++) {}
+
+Db::~Db() {
+  t_conns.erase(generation_);
+  std::lock_guard<std::mutex> lock(mu_);
+  all_.clear();
+}
+
+SQLite::Database& Db::conn() {
+  auto it = t_conns.find(generation_);
+  if (it != t_conns.end())
+    if (auto c = it->second.lock()) return c->db;
+  std::shared_ptr<Conn> c;
+  try {
+    c = std::make_shared<Conn>(path_);
+    c->db.setBusyTimeout(15000);
+    c->db.exec("PRAGMA foreign_keys = ON");
+    c->db.exec("PRAGMA synchronous = FULL");
+    c->db.exec("PRAGMA temp_store = MEMORY");
+  } catch (const SQLite::Exception& e) {
+    throw Error::bad_input(std::string("cannot open database: ") + e.what(), Location{path_, 0, 0, {}});
+  }
+  {
+    std::lock_guard<std::mutex> lock(mu_);
+    all_.push_back(c);
+  }
+  t_conns[generation_] = c;
+  return c->db;
+}
+
+void Db::write(const std::function<void(SQLite::Database&)>& fn) {
+  conn();
+  auto c = t_conns[generation_].lock();
+  if (c->depth > 0) {
+    ++c->depth;
+    try {
+      fn(c->db);
+    } catch (...) {
+      --c->depth;
+      throw;
+    }
+    --c->depth;
+    return;
+  }
+  SQLite::Transaction tx(c->db, SQLite::TransactionBehavior::IMMEDIATE);
+  c->depth = 1;
+  try {
+    fn(c->db);
+  } catch (...) {
+    c->depth = 0;
+    throw;  // the Transaction destructor rolls back
+  }
+  c->depth = 0;
+  tx.commit();
+}
+
+std::string now_utc() {
+  auto t = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
+  std::tm tm{};
+  gmtime_r(&t, &tm);
+  char buf[32];
+  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
+  return buf;
+}
+
+}  // namespace dp::storage::sqlite

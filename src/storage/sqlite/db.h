@@ -1,0 +1,40 @@
+#pragma once
+// SQLite access shared by the sqlite/*.cpp stores: one connection per thread (SQLite
+// connections must not be used from two threads at once), WAL, foreign keys, FULL sync so that
+// an acknowledged save survives a crash, and write transactions that nest.
+#include <SQLiteCpp/SQLiteCpp.h>
+
+#include <functional>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <vector>
+
+namespace dp::storage::sqlite {
+
+class Db {
+ public:
+  explicit Db(std::string path);
+  ~Db();
+
+  // The calling thread's connection.
+  SQLite::Database& conn();
+
+  // Runs fn inside a write transaction (BEGIN IMMEDIATE), joining an outer one if present.
+  void write(const std::function<void(SQLite::Database&)>& fn);
+
+  const std::string& path() const { return path_; }
+
+  struct Conn;
+
+ private:
+  std::string path_;
+  uint64_t generation_;
+  std::mutex mu_;
+  std::vector<std::shared_ptr<Conn>> all_;  // every thread's connection, closed with the Db
+};
+
+// Current UTC time as "YYYY-MM-DDTHH:MM:SSZ".
+std::string now_utc();
+
+}  // namespace dp::storage::sqlite

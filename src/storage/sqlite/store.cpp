@@ -1,0 +1,67 @@
+#include <filesystem>
+
+#include "core/error.h"
+#include "storage/sqlite/migrations.h"
+#include "storage/sqlite/stores.h"
+#include "storage/store.h"
+
+namespace dp::storage {
+namespace sqlite {
+
+class SqliteStore : public Store {
+ public:
+  explicit SqliteStore(const std::string& path)
+      : db_(path), registry_(db_), instruments_(db_), campaigns_(db_), responses_(db_), users_(db_), mail_(db_),
+        stats_(db_), selfassess_(db_) {}
+
+  RegistryStore& registry() override { return registry_; }
+  InstrumentStore& instruments() override { return instruments_; }
+  CampaignStore& campaigns() override { return campaigns_; }
+  ResponseStore& responses() override { return responses_; }
+  UserStore& users() override { return users_; }
+  MailStore& mail() override { return mail_; }
+  StatsStore& stats() override { return stats_; }
+  SelfAssessStore& selfassess() override { return selfassess_; }
+
+  void write_transaction(const std::function<void()>& fn) override {
+    db_.write([&](SQLite::Database&) { fn(); });
+  }
+
+  std::string integrity_check() override {
+    SQLite::Statement q(db_.conn(), "PRAGMA integrity_check");
+    std::string out;
+    while (q.executeStep()) out += (out.empty() ? "" : "\n") + q.getColumn(0).getString();
+    return out;
+  }
+
+  int schema_version() override { return sqlite::schema_version(db_.conn()); }
+
+  Db& db() { return db_; }
+
+ private:
+  Db db_;
+  SqliteRegistry registry_;
+  SqliteInstruments instruments_;
+  SqliteCampaigns campaigns_;
+  SqliteResponses responses_;
+  SqliteUsers users_;
+  SqliteMail mail_;
+  SqliteStats stats_;
+  SqliteSelfAssess selfassess_;
+};
+
+}  // namespace sqlite
+
+std::unique_ptr<Store> open_sqlite(const std::string& path, OpenOptions opts) {
+  if (!opts.create && !std::filesystem::exists(path))
+    throw Error::bad_input("no database here; create it with `digipuls init --db " + path + "`", Location{path, 0, 0, {}});
+  auto store = std::make_unique<sqlite::SqliteStore>(path);
+  try {
+    sqlite::migrate(store->db().conn());
+  } catch (const SQLite::Exception& e) {
+    throw Error::bad_input(std::string("not a usable Digipuls database: ") + e.what(), Location{path, 0, 0, {}});
+  }
+  return store;
+}
+
+}  // namespace dp::storage

@@ -1,0 +1,117 @@
+#pragma once
+// The SQLite implementations of the storage interfaces.
+#include "storage/campaign_store.h"
+#include "storage/instrument_store.h"
+#include "storage/mail_store.h"
+#include "storage/registry_store.h"
+#include "storage/response_store.h"
+#include "storage/selfassess_store.h"
+#include "storage/sqlite/db.h"
+#include "storage/stats_store.h"
+#include "storage/user_store.h"
+
+namespace dp::storage::sqlite {
+
+class SqliteRegistry : public RegistryStore {
+ public:
+  explicit SqliteRegistry(Db& db) : db_(db) {}
+  void upsert_county(const registry::County& c) override;
+  std::vector<registry::County> counties() override;
+  void apply(const registry::ImportRecord& r) override;
+  std::vector<registry::Organisation> list(int year, int population_year, const registry::SizeGroupScheme& scheme) override;
+  std::optional<registry::Organisation> find(const std::string& code, int year, int population_year,
+                                             const registry::SizeGroupScheme& scheme) override;
+  std::vector<int> years() override;
+  void put_boundaries(const std::string& kind, const std::string& geojson) override;
+  std::optional<std::string> boundaries(const std::string& kind) override;
+  void put_size_groups(const std::string& yaml_text) override;
+  registry::SizeGroupScheme size_groups() override;
+
+ private:
+  Db& db_;
+  std::vector<registry::Organisation> query(const std::string* code, int year, int population_year,
+                                            const registry::SizeGroupScheme& scheme);
+};
+
+class SqliteInstruments : public InstrumentStore {
+ public:
+  explicit SqliteInstruments(Db& db) : db_(db) {}
+  void put(const instrument::Instrument& in) override;
+  std::vector<InstrumentInfo> list() override;
+  std::optional<std::string> source(const std::string& id) override;
+
+ private:
+  Db& db_;
+};
+
+class SqliteCampaigns : public CampaignStore {
+ public:
+  explicit SqliteCampaigns(Db& db) : db_(db) {}
+  int64_t create(const Campaign& c) override;
+  void update(const Campaign& c) override;
+  std::vector<Campaign> list() override;
+  std::optional<Campaign> find(int64_t id) override;
+  std::optional<Campaign> find(const std::string& id_or_slug) override;
+  void set_state(int64_t id, const std::string& state) override;
+  void set_scope(int64_t campaign_id, const std::vector<CampaignOrg>& orgs) override;
+  std::vector<CampaignOrg> scope(int64_t campaign_id) override;
+
+ private:
+  Db& db_;
+};
+
+class SqliteResponses : public ResponseStore {
+ public:
+  explicit SqliteResponses(Db& db) : db_(db) {}
+  Response get_or_create(int64_t campaign_id, const std::string& org_code) override;
+  std::optional<Response> find(int64_t response_id) override;
+  std::vector<Response> list(int64_t campaign_id) override;
+  std::vector<StoredAnswer> answers(int64_t response_id) override;
+  SaveResult save(int64_t response_id, const std::vector<AnswerChange>& changes, int64_t user_id,
+                  const std::string& action) override;
+  void replace(int64_t response_id, const instrument::Answers& answers, const std::string& status, int64_t user_id,
+               const std::string& action, const std::string& note) override;
+  void set_status(int64_t response_id, const std::string& status, int64_t user_id, const std::string& action,
+                  const std::string& note) override;
+  std::vector<AuditEntry> audit(int64_t response_id) override;
+  void for_each_answer(int64_t campaign_id,
+                       const std::function<void(const std::string&, const std::string&, const std::string&,
+                                                const instrument::Value&)>& fn) override;
+
+ private:
+  Db& db_;
+};
+
+class SqliteUsers : public UserStore {
+ public:
+  explicit SqliteUsers(Db& db) : db_(db) {}
+
+ private:
+  [[maybe_unused]] Db& db_;
+};
+
+class SqliteMail : public MailStore {
+ public:
+  explicit SqliteMail(Db& db) : db_(db) {}
+
+ private:
+  [[maybe_unused]] Db& db_;
+};
+
+class SqliteStats : public StatsStore {
+ public:
+  explicit SqliteStats(Db& db) : db_(db) {}
+
+ private:
+  [[maybe_unused]] Db& db_;
+};
+
+class SqliteSelfAssess : public SelfAssessStore {
+ public:
+  explicit SqliteSelfAssess(Db& db) : db_(db) {}
+
+ private:
+  [[maybe_unused]] Db& db_;
+};
+
+}  // namespace dp::storage::sqlite
