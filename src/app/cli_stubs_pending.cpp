@@ -2,12 +2,13 @@
 #include "app/cli.h"
 
 namespace dp::app {
-void register_registry_commands(Cli&) {}
-void register_db_commands(Cli&) {}
-void register_campaign_commands(Cli&) {}
-void register_response_commands(Cli&) {}
+void register_campaign_list(CLI::App* grp, Cli& cli);
+void register_campaign_commands(Cli& cli) {
+  auto* grp = cli.root.add_subcommand("campaigns", "Campaigns: an instrument version, a year and the organisations asked");
+  grp->require_subcommand(1);
+  register_campaign_list(grp, cli);
+}
 void register_user_commands(Cli&) {}
-void register_serve_command(Cli&) {}
 void register_stats_commands(Cli&) {}
 void register_selfassess_commands(Cli&) {}
 }  // namespace dp::app

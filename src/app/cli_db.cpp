@@ -1,0 +1,24 @@
+// digipuls init
+#include <iostream>
+
+#include "app/cli.h"
+#include "collection/bootstrap.h"
+#include "storage/store.h"
+
+namespace dp::app {
+
+void register_db_commands(Cli& cli) {
+  auto* init = cli.root.add_subcommand("init", "Create or upgrade a database: registry, instruments, the 2021 campaign");
+  static std::string db;
+  add_db_option(init, db);
+  cli.on_run(init, [] {
+    auto store = storage::open_sqlite(db);
+    auto rep = collection::initialise(*store);
+    for (const auto& l : rep.lines) std::cerr << "  " << l << "\n";
+    std::cerr << db << ": schema version " << store->schema_version() << (rep.lines.empty() ? ", already up to date" : "")
+              << "\n";
+    return 0;
+  });
+}
+
+}  // namespace dp::app

@@ -1,0 +1,54 @@
+// digipuls responses export | import
+#include <fmt/format.h>
+
+#include <fstream>
+#include <iostream>
+
+#include "app/cli.h"
+#include "collection/campaign_context.h"
+#include "collection/microdata.h"
+#include "core/error.h"
+#include "storage/store.h"
+
+namespace dp::app {
+
+void register_response_commands(Cli& cli) {
+  auto* grp = cli.root.add_subcommand("responses", "Microdata in and out (docs/microdata-format.md)");
+  grp->require_subcommand(1);
+
+  auto* exp = grp->add_subcommand("export", "Write a campaign's answers as a wide CSV, one row per organisation");
+  static std::string db, campaign, out;
+  add_db_option(exp, db);
+  exp->add_option("--campaign", campaign, "Campaign id or slug")->required();
+  exp->add_option("--out", out, "Output file (default: stdout)");
+  cli.on_run(exp, [] {
+    auto store = storage::open_sqlite(db, {.create = false});
+    auto ctx = collection::load_campaign(*store, campaign);
+    auto text = collection::export_microdata(*store, ctx);
+    if (out.empty()) {
+      std::cout << text;
+    } else {
+      std::ofstream f(out, std::ios::binary);
+      if (!f || !(f << text)) throw Error::bad_input("cannot write file", Location{out, 0, 0, {}});
+      std::cerr << fmt::format("wrote {} organisation(s) to {}\n", ctx.orgs.size(), out);
+    }
+    return 0;
+  });
+
+  auto* imp = grp->add_subcommand("import", "Read a wide CSV into a campaign: every row valid, or nothing is written");
+  static std::string idb, icampaign, file;
+  add_db_option(imp, idb);
+  imp->add_option("--campaign", icampaign, "Campaign id or slug")->required();
+  imp->add_option("file", file, "CSV file")->required();
+  cli.on_run(imp, [] {
+    auto store = storage::open_sqlite(idb, {.create = false});
+    auto ctx = collection::load_campaign(*store, icampaign);
+    auto text = read_file(file);
+    auto n = collection::import_microdata(*store, ctx, text, file, 0,
+                                          [](size_t done, size_t total) { progress("reading", done, total); });
+    std::cerr << fmt::format("imported {} organisation(s) into {}\n", n, ctx.campaign.slug);
+    return 0;
+  });
+}
+
+}  // namespace dp::app

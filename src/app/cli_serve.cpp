@@ -1,0 +1,43 @@
+// digipuls serve: the web application. Route tables live in their modules; this only assembles.
+#include <spdlog/spdlog.h>
+
+#include <cstdlib>
+#include <iostream>
+
+#include "app/cli.h"
+#include "publish/home.h"
+#include "storage/store.h"
+#include "web/app.h"
+#include "web/server.h"
+
+namespace dp::app {
+
+void register_all_routes(web::App& app) {
+  web::register_core_routes(app);
+  publish::register_home_routes(app);
+}
+
+void register_serve_command(Cli& cli) {
+  auto* serve = cli.root.add_subcommand("serve", "Run the web application (public site, forms, API)");
+  static std::string db;
+  static web::Config cfg;
+  add_db_option(serve, db);
+  serve->add_option("--host", cfg.host, "Address to listen on")->capture_default_str();
+  serve->add_option("--port", cfg.port, "Port (0 = any free port)")->capture_default_str();
+  serve->add_option("--threads", cfg.threads, "Worker threads")->capture_default_str();
+  serve->add_option("--base-url", cfg.base_url, "Public URL used in e-mailed links (default http://HOST:PORT)");
+  serve->add_flag("--secure-cookies", cfg.secure_cookies, "Mark cookies Secure (when served over HTTPS)");
+  cli.on_run(serve, [] {
+    if (const char* s = std::getenv("DIGIPULS_SECURE_COOKIES"); s && std::string(s) == "1") cfg.secure_cookies = true;
+    auto store = storage::open_sqlite(db, {.create = false});
+    web::App app(*store, cfg);
+    register_all_routes(app);
+    web::Server server(app);
+    server.run([](int port) {
+      std::cerr << "digipuls: serving on http://" << cfg.host << ":" << port << "/  (Ctrl-C stops)" << std::endl;
+    });
+    return 0;
+  });
+}
+
+}  // namespace dp::app

@@ -1,0 +1,22 @@
+#pragma once
+// Who is making a request. Anonymous visitors are the "public" role.
+#include <cstdint>
+#include <string>
+
+namespace dp::web {
+
+struct Principal {
+  int64_t user_id = 0;
+  std::string role = "public";  // public | respondent | coordinator | admin
+  std::string email;
+  std::string name;
+  std::string org_code;     // respondents
+  std::string county_code;  // coordinators
+  std::string session_id;   // opaque id of the session (not the cookie token)
+  std::string csrf;         // the session's CSRF token
+
+  bool signed_in() const { return user_id != 0; }
+  bool is(const char* r) const { return role == r; }
+};
+
+}  // namespace dp::web

@@ -1,0 +1,189 @@
+#include "web/server.h"
+
+#include <boost/asio.hpp>
+#include <boost/beast/core.hpp>
+#include <boost/beast/http.hpp>
+#include <spdlog/spdlog.h>
+
+#include <memory>
+#include <thread>
+#include <vector>
+
+#include "core/error.h"
+#include "core/text.h"
+
+namespace dp::web {
+
+namespace beast = boost::beast;
+namespace http = beast::http;
+namespace net = boost::asio;
+using tcp = net::ip::tcp;
+
+bool build_request(Request& req, const std::string& content_type) {
+  auto qpos = req.target.find('?');
+  std::string raw_path = req.target.substr(0, qpos);
+  req.path = url_decode(raw_path, false);
+  if (qpos != std::string::npos) req.query = parse_urlencoded(req.target.substr(qpos + 1));
+  if (auto c = req.headers.find("cookie"); c != req.headers.end()) req.cookies = parse_cookies(c->second);
+  std::string ct = to_lower_ascii(content_type);
+  if (ct.rfind("application/x-www-form-urlencoded", 0) == 0) {
+    req.form = parse_urlencoded(req.body);
+  } else if (ct.rfind("multipart/form-data", 0) == 0) {
+    if (!parse_multipart(req.body, content_type, req.form, req.files)) return false;
+  }
+  return true;
+}
+
+namespace {
+
+class Session : public std::enable_shared_from_this<Session> {
+ public:
+  Session(tcp::socket&& socket, App& app) : stream_(std::move(socket)), app_(app) {}
+
+  void start() {
+    net::dispatch(stream_.get_executor(), beast::bind_front_handler(&Session::read, shared_from_this()));
+  }
+
+ private:
+  beast::tcp_stream stream_;
+  beast::flat_buffer buffer_;
+  App& app_;
+  std::optional<http::request_parser<http::string_body>> parser_;
+  std::shared_ptr<http::response<http::string_body>> res_;
+
+  void read() {
+    parser_.emplace();
+    parser_->body_limit(app_.config().max_body_bytes);
+    parser_->header_limit(64 * 1024);
+    stream_.expires_after(std::chrono::seconds(30));
+    http::async_read(stream_, buffer_, *parser_, beast::bind_front_handler(&Session::on_read, shared_from_this()));
+  }
+
+  void on_read(beast::error_code ec, std::size_t) {
+    if (ec == http::error::end_of_stream || ec == beast::error::timeout || ec == net::error::connection_reset) return close();
+    if (ec) {
+      if (ec == http::error::body_limit || ec == http::error::header_limit) return reply_raw(413, "Request too large");
+      return reply_raw(400, "Bad request");
+    }
+    auto msg = parser_->release();
+    Request req;
+    req.method = std::string(msg.method_string());
+    req.target = std::string(msg.target());
+    for (const auto& f : msg) req.headers[to_lower_ascii(std::string(f.name_string()))] = std::string(f.value());
+    req.body = std::move(msg.body());
+    beast::error_code rec;
+    auto ep = stream_.socket().remote_endpoint(rec);
+    if (!rec) req.remote_ip = ep.address().to_string();
+    if (auto xff = req.headers.find("x-forwarded-for"); xff != req.headers.end() && req.remote_ip == "127.0.0.1")
+      req.remote_ip = trim(split(xff->second, ',')[0]);
+    bool keep_alive = msg.keep_alive();
+    unsigned version = msg.version();
+
+    Response res;
+    if (!valid_utf8(req.target) || req.target.empty() || req.target[0] != '/') {
+      res = Response::text("Bad request target", 400);
+    } else if (!build_request(req, req.header("content-type"))) {
+      res = Response::text("Malformed form body", 400);
+    } else {
+      res = app_.handle(req);
+    }
+    send(std::move(res), keep_alive, version, req.method == "HEAD");
+  }
+
+  void send(Response res, bool keep_alive, unsigned version, bool head) {
+    res_ = std::make_shared<http::response<http::string_body>>();
+    res_->version(version);
+    res_->result(res.status);
+    res_->set(http::field::server, "digipuls");
+    if (res.status != 304 && res.status != 204) res_->set(http::field::content_type, res.content_type);
+    for (const auto& [k, v] : res.headers) res_->insert(k, v);
+    res_->keep_alive(keep_alive);
+    if (head) {
+      res_->content_length(res.body.size());
+    } else {
+      res_->body() = std::move(res.body);
+      res_->prepare_payload();
+    }
+    auto self = shared_from_this();
+    if (head) {
+      // Write the header only.
+      auto sr = std::make_shared<http::response_serializer<http::string_body>>(*res_);
+      http::async_write_header(stream_, *sr, [self, sr, keep_alive](beast::error_code ec, std::size_t) {
+        self->on_write(keep_alive, ec);
+      });
+      return;
+    }
+    http::async_write(stream_, *res_, [self, keep_alive](beast::error_code ec, std::size_t) { self->on_write(keep_alive, ec); });
+  }
+
+  void reply_raw(int status, const char* text) {
+    Response r = Response::text(text, status);
+    send(std::move(r), false, 11, false);
+  }
+
+  void on_write(bool keep_alive, beast::error_code ec) {
+    if (ec) return;
+    if (!keep_alive) return close();
+    res_.reset();
+    read();
+  }
+
+  void close() {
+    beast::error_code ec;
+    stream_.socket().shutdown(tcp::socket::shutdown_send, ec);
+  }
+};
+
+}  // namespace
+
+struct Server::Impl {
+  net::io_context ioc;
+  std::unique_ptr<tcp::acceptor> acceptor;
+  std::unique_ptr<net::signal_set> signals;
+  App* app = nullptr;
+
+  void accept() {
+    acceptor->async_accept(net::make_strand(ioc), [this](beast::error_code ec, tcp::socket socket) {
+      if (!acceptor->is_open()) return;
+      if (!ec) std::make_shared<Session>(std::move(socket), *app)->start();
+      accept();
+    });
+  }
+};
+
+Server::Server(App& app) : app_(app), impl_(new Impl) { impl_->app = &app; }
+Server::~Server() { delete impl_; }
+
+void Server::run(const std::function<void(int)>& on_listening) {
+  const auto& cfg = app_.config();
+  beast::error_code ec;
+  auto addr = net::ip::make_address(cfg.host, ec);
+  if (ec) throw Error::usage("bad --host " + cfg.host);
+  tcp::endpoint ep{addr, (unsigned short)cfg.port};
+  impl_->acceptor = std::make_unique<tcp::acceptor>(net::make_strand(impl_->ioc));
+  impl_->acceptor->open(ep.protocol(), ec);
+  if (!ec) impl_->acceptor->set_option(net::socket_base::reuse_address(true), ec);
+  if (!ec) impl_->acceptor->bind(ep, ec);
+  if (!ec) impl_->acceptor->listen(net::socket_base::max_listen_connections, ec);
+  if (ec) throw Error::bad_input("cannot listen on " + cfg.host + ":" + std::to_string(cfg.port) + ": " + ec.message());
+  int port = impl_->acceptor->local_endpoint().port();
+  impl_->signals = std::make_unique<net::signal_set>(impl_->ioc, SIGINT, SIGTERM);
+  impl_->signals->async_wait([this](beast::error_code, int) { stop(); });
+  impl_->accept();
+  if (on_listening) on_listening(port);
+  int n = std::max(1, cfg.threads);
+  std::vector<std::thread> pool;
+  for (int i = 1; i < n; ++i) pool.emplace_back([this] { impl_->ioc.run(); });
+  impl_->ioc.run();
+  for (auto& t : pool) t.join();
+}
+
+void Server::stop() {
+  net::post(impl_->ioc, [this] {
+    beast::error_code ec;
+    if (impl_->acceptor) impl_->acceptor->close(ec);
+    impl_->ioc.stop();
+  });
+}
+
+}  // namespace dp::web
