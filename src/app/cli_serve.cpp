@@ -5,16 +5,17 @@
 #include <iostream>
 
 #include "app/cli.h"
-#include "publish/home.h"
+#include "publish/rate_limiter.h"
+#include "publish/routes.h"
 #include "storage/store.h"
 #include "web/app.h"
 #include "web/server.h"
 
 namespace dp::app {
 
-void register_all_routes(web::App& app) {
+void register_all_routes(web::App& app, const publish::SiteConfig& site) {
   web::register_core_routes(app);
-  publish::register_home_routes(app);
+  publish::register_public_routes(app, site);
 }
 
 void register_serve_command(Cli& cli) {
@@ -27,11 +28,16 @@ void register_serve_command(Cli& cli) {
   serve->add_option("--threads", cfg.threads, "Worker threads")->capture_default_str();
   serve->add_option("--base-url", cfg.base_url, "Public URL used in e-mailed links (default http://HOST:PORT)");
   serve->add_flag("--secure-cookies", cfg.secure_cookies, "Mark cookies Secure (when served over HTTPS)");
+  static std::string rate_limit = "30/10";
+  serve->add_option("--api-rate-limit", rate_limit, "Open API calls per client: CALLS/SECONDS, or 0 for no limit")
+      ->capture_default_str();
   cli.on_run(serve, [] {
     if (const char* s = std::getenv("DIGIPULS_SECURE_COOKIES"); s && std::string(s) == "1") cfg.secure_cookies = true;
     auto store = storage::open_sqlite(db, {.create = false});
     web::App app(*store, cfg);
-    register_all_routes(app);
+    publish::SiteConfig site;
+    site.rate_limit = publish::parse_rate_limit(rate_limit);
+    register_all_routes(app, site);
     web::Server server(app);
     server.run([](int port) {
       std::cerr << "digipuls: serving on http://" << cfg.host << ":" << port << "/  (Ctrl-C stops)" << std::endl;

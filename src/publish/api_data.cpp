@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "core/error.h"
+#include "publish/param_error.h"
 #include "publish/api_support.h"
 #include "publish/csv_writer.h"
 #include "publish/jsonstat.h"
@@ -36,47 +37,43 @@ web::Response api_keyfigure_data(Site& site, const web::Request& req, const std:
   std::string format = choice_param(req, "format", {"jsonstat", "csv", "xlsx"}, "jsonstat");
   std::string separator = choice_param(req, "separator", {"comma", "semicolon"}, "comma");
   if (req.q("separator") && format != "csv")
-    throw Error::bad_input("separator applies only to format=csv", {.field = "separator"});
+    throw bad_param("separator", "separator applies only to format=csv");
 
   ValueQuery q;
   q.keyfigure = kf->id;
   q.years = years_param(req, "years");
   for (int y : q.years)
     if (std::find(kf->years.begin(), kf->years.end(), y) == kf->years.end())
-      throw Error::bad_input(kf->id + " has no published values for " + std::to_string(y) + "; years with values: " +
+      throw bad_param("years", kf->id + " has no published values for " + std::to_string(y) + "; years with values: " +
                                  [&] {
                                    std::vector<std::string> ys;
                                    for (int x : kf->years) ys.push_back(std::to_string(x));
                                    return join(ys, ",");
-                                 }(),
-                             {.field = "years"});
+                                 }());
   for (const auto& c : list_param(req, "cells")) {
     std::string cid = c;
     if (c == kf->id) cid = "";
     else if (c.rfind(kf->id + ".", 0) == 0) cid = c.substr(kf->id.size() + 1);
-    if (!kf->cell(cid)) throw Error::bad_input(kf->id + " has no cell '" + c + "'", {.field = "cells"});
+    if (!kf->cell(cid)) throw bad_param("cells", kf->id + " has no cell '" + c + "'");
     q.cells.push_back(cid);
   }
   for (const auto& b : list_param(req, "breakdowns")) {
     if (std::find(kf->breakdowns.begin(), kf->breakdowns.end(), b) == kf->breakdowns.end())
-      throw Error::bad_input(kf->id + " is not published by '" + b + "'; breakdowns: " + join(kf->breakdowns, ","),
-                             {.field = "breakdowns"});
+      throw bad_param("breakdowns", kf->id + " is not published by '" + b + "'; breakdowns: " + join(kf->breakdowns, ","));
     q.breakdowns.push_back(b);
   }
   // Organisations and groups are region codes (regions.h); both filter the region dimension.
   std::vector<RegionRef> wanted;
   for (const auto& o : list_param(req, "organisations")) {
     if (!snap->regions.organisation(o))
-      throw Error::bad_input("'" + o + "' is not an organisation code (e.g. 0180); GET /api/v1/organisations lists them",
-                             {.field = "organisations"});
+      throw bad_param("organisations", "'" + o + "' is not an organisation code (e.g. 0180); GET /api/v1/organisations lists them");
     wanted.push_back({"municipality", o});
   }
   for (const auto& g : list_param(req, "groups")) {
     auto r = Regions::parse(g);
     if (!r || r->breakdown == "municipality" || !snap->regions.known(*r))
-      throw Error::bad_input("'" + g + "' is not a group code (00, a county code such as 01, or size_group:<id>); "
-                             "GET /api/v1/groups lists them",
-                             {.field = "groups"});
+      throw bad_param("groups", "'" + g + "' is not a group code (00, a county code such as 01, or size_group:<id>); "
+                             "GET /api/v1/groups lists them");
     wanted.push_back(*r);
   }
   bool include_n = true;
@@ -84,7 +81,7 @@ web::Response api_keyfigure_data(Site& site, const web::Request& req, const std:
     include_n = false;
     for (const auto& m : ms) {
       if (m == "n") include_n = true;
-      else if (m != "value") throw Error::bad_input("measures are value and n, not '" + m + "'", {.field = "measures"});
+      else if (m != "value") throw bad_param("measures", "measures are value and n, not '" + m + "'");
     }
   }
   size_t per_page = count_param(req, "per_page", site.config().max_cells, site.config().max_cells);

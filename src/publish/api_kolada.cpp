@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/error.h"
+#include "publish/param_error.h"
 #include "publish/api_support.h"
 #include "publish/markers.h"
 #include "publish/pagination.h"
@@ -33,7 +34,7 @@ web::Response api_kolada(Site& site, const web::Request& req, const std::string&
   std::vector<const KeyFigureMeta*> kfs;
   for (const auto& id : split(req.param("kpi"), ',')) {
     const KeyFigureMeta* kf = snap->find(trim(id));
-    if (!kf) throw Error::bad_input("'" + id + "' is not a published key figure; GET /api/v1/keyfigures lists them", {.field = "kpi"});
+    if (!kf) throw bad_param("kpi", "'" + id + "' is not a published key figure; GET /api/v1/keyfigures lists them");
     kfs.push_back(kf);
   }
   std::vector<RegionRef> regions;
@@ -41,8 +42,7 @@ web::Response api_kolada(Site& site, const web::Request& req, const std::string&
     for (const auto& m : split(it->second, ',')) {
       auto r = from_kolada_id(trim(m));
       if (!r || !snap->regions.known(*r))
-        throw Error::bad_input("'" + m + "' is not a municipality id (four digits; 0000 = Sweden, 00NN = county NN)",
-                               {.field = "municipality"});
+        throw bad_param("municipality", "'" + m + "' is not a municipality id (four digits; 0000 = Sweden, 00NN = county NN)");
       regions.push_back(*r);
     }
   }
@@ -51,10 +51,10 @@ web::Response api_kolada(Site& site, const web::Request& req, const std::string&
     for (const auto& y : split(it->second, ',')) {
       std::string s = trim(y);
       bool ok = s.size() == 4 && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
-      if (!ok) throw Error::bad_input("'" + y + "' is not a year", {.field = "year"});
+      if (!ok) throw bad_param("year", "'" + y + "' is not a year");
       years.push_back(std::stoi(s));
     }
-    if (years.size() > 25) throw Error::bad_input("at most 25 years per call", {.field = "year"});
+    if (years.size() > 25) throw bad_param("year", "at most 25 years per call");
   }
   size_t per_page = count_param(req, "per_page", site.config().kolada_max_per_page, site.config().kolada_max_per_page);
   size_t page = count_param(req, "page", 1, 1000000);

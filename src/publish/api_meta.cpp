@@ -1,6 +1,7 @@
 #include "publish/api_meta.h"
 
 #include "core/error.h"
+#include "publish/param_error.h"
 #include "publish/api_support.h"
 #include "publish/keyfigure_cube.h"
 #include "publish/markers.h"
@@ -67,7 +68,7 @@ web::Response api_keyfigures(Site& site, const web::Request& req, const std::str
       list.push_back(keyfigure_json(k, base_url));
       if (seen.insert(k.theme).second) themes.push_back({{"id", k.theme}, {"label", i18n(k.theme_label)}});
     }
-    if (theme && list.empty()) throw Error::bad_input("no key figures in theme '" + *theme + "'", {.field = "theme"});
+    if (theme && list.empty()) throw bad_param("theme", "no key figures in theme '" + *theme + "'");
     json legend = json::array();
     for (auto m : stats::kAllMarkers) {
       if (m == stats::Marker::None) continue;
@@ -100,7 +101,7 @@ web::Response api_organisations(Site& site, const web::Request& req) {
   auto snap = site.snapshot();
   auto county = req.q("county");
   if (county && !snap->regions.county(*county))
-    throw Error::bad_input("'" + *county + "' is not a county code (01–25)", {.field = "county"});
+    throw bad_param("county", "'" + *county + "' is not a county code (01–25)");
   return json_answer(site, req, snap->revision, [&] {
     json list = json::array();
     for (const auto& o : snap->regions.organisations())

@@ -4,6 +4,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/error.h"
+#include "publish/param_error.h"
 #include "core/resources.h"
 #include "publish/api_data.h"
 #include "publish/api_kolada.h"
@@ -22,7 +23,7 @@ Handler api(std::shared_ptr<Site> site, Handler h) {
   return [site, h](web::Request& req) {
     if (auto limited = rate_limited(*site, req)) return *limited;
     if (auto l = req.q("lang"); l && *l != "sv" && *l != "en")
-      throw Error::bad_input("lang must be sv or en, not '" + *l + "'", {.field = "lang"});
+      throw bad_param("lang", "lang must be sv or en, not '" + *l + "'");
     web::Response res = h(req);
     add_cors(res);
     return res;
@@ -43,22 +44,22 @@ web::Response openapi(web::App& app, const web::Request& req) {
 void register_api_routes(web::App& app, std::shared_ptr<Site> site) {
   auto& r = app.router();
   const std::string base = app.config().base_url;
-  r.add({"GET", "/api/v1/openapi.json", "public", api(site, [&app](web::Request& req) { return openapi(app, req); })});
-  r.add({"GET", "/api/v1/config", "public", api(site, [site](web::Request& req) { return api_config(*site, req); })});
-  r.add({"GET", "/api/v1/keyfigures", "public",
-         api(site, [site, base](web::Request& req) { return api_keyfigures(*site, req, base); })});
-  r.add({"GET", "/api/v1/keyfigures/{id}", "public",
-         api(site, [site, base](web::Request& req) { return api_keyfigure(*site, req, base); })});
-  r.add({"GET", "/api/v1/keyfigures/{id}/data", "public",
-         api(site, [site, base](web::Request& req) { return api_keyfigure_data(*site, req, base); })});
-  r.add({"GET", "/api/v1/organisations", "public", api(site, [site](web::Request& req) { return api_organisations(*site, req); })});
-  r.add({"GET", "/api/v1/groups", "public", api(site, [site](web::Request& req) { return api_groups(*site, req); })});
+  add_public(r, "GET", "/api/v1/openapi.json", api(site, [&app](web::Request& req) { return openapi(app, req); }));
+  add_public(r, "GET", "/api/v1/config", api(site, [site](web::Request& req) { return api_config(*site, req); }));
+  add_public(r, "GET", "/api/v1/keyfigures",
+         api(site, [site, base](web::Request& req) { return api_keyfigures(*site, req, base); }));
+  add_public(r, "GET", "/api/v1/keyfigures/{id}",
+         api(site, [site, base](web::Request& req) { return api_keyfigure(*site, req, base); }));
+  add_public(r, "GET", "/api/v1/keyfigures/{id}/data",
+         api(site, [site, base](web::Request& req) { return api_keyfigure_data(*site, req, base); }));
+  add_public(r, "GET", "/api/v1/organisations", api(site, [site](web::Request& req) { return api_organisations(*site, req); }));
+  add_public(r, "GET", "/api/v1/groups", api(site, [site](web::Request& req) { return api_groups(*site, req); }));
   for (const char* p : {"/api/v1/kolada/data/kpi/{kpi}", "/api/v1/kolada/data/kpi/{kpi}/year/{year}",
                         "/api/v1/kolada/data/kpi/{kpi}/municipality/{municipality}",
                         "/api/v1/kolada/data/kpi/{kpi}/municipality/{municipality}/year/{year}"})
-    r.add({"GET", p, "public", api(site, [site, base](web::Request& req) { return api_kolada(*site, req, base); })});
+    add_public(r, "GET", p, api(site, [site, base](web::Request& req) { return api_kolada(*site, req, base); }));
   // CORS preflight for every API address.
-  r.add({"OPTIONS", "/api/v1/{rest...}", "public", [](web::Request&) {
+  add_public(r, "OPTIONS", "/api/v1/{rest...}", [](web::Request&) {
            web::Response res;
            res.status = 204;
            res.set_header("Access-Control-Allow-Origin", "*");
@@ -67,7 +68,7 @@ void register_api_routes(web::App& app, std::shared_ptr<Site> site) {
            res.set_header("Access-Control-Max-Age", "86400");
            res.set_header("Cache-Control", "public, max-age=86400");
            return res;
-         }});
+         });
 }
 
 }  // namespace dp::publish

@@ -4,6 +4,7 @@
 #include <map>
 
 #include "core/error.h"
+#include "publish/param_error.h"
 #include "core/text.h"
 #include "web/compress.h"
 
@@ -25,7 +26,7 @@ std::vector<int> years_param(const web::Request& req, const std::string& name) {
     bool digits = !s.empty() && s.size() <= 4 && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
     int y = digits ? std::stoi(s) : 0;
     if (!digits || y < 1900 || y > 2100)
-      throw Error::bad_input("'" + s + "' is not a year (expected four digits, e.g. 2021)", {.field = name});
+      throw bad_param(name, "'" + s + "' is not a year (expected four digits, e.g. 2021)");
     out.push_back(y);
   }
   return out;
@@ -38,8 +39,7 @@ size_t count_param(const web::Request& req, const std::string& name, size_t fall
   bool digits = !s.empty() && s.size() <= 9 && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
   size_t n = digits ? std::stoul(s) : 0;
   if (!digits || n == 0 || n > max)
-    throw Error::bad_input(name + " must be a whole number from 1 to " + std::to_string(max) + ", not '" + *v + "'",
-                           {.field = name});
+    throw bad_param(name, name + " must be a whole number from 1 to " + std::to_string(max) + ", not '" + *v + "'");
   return n;
 }
 
@@ -48,15 +48,14 @@ std::string choice_param(const web::Request& req, const std::string& name, const
   auto v = req.q(name);
   if (!v) return fallback;
   if (std::find(allowed.begin(), allowed.end(), *v) != allowed.end()) return *v;
-  throw Error::bad_input(name + " must be one of " + join(allowed, ", ") + ", not '" + *v + "'", {.field = name});
+  throw bad_param(name, name + " must be one of " + join(allowed, ", ") + ", not '" + *v + "'");
 }
 
 void only_params(const web::Request& req, const std::set<std::string>& allowed) {
   for (const auto& [k, v] : req.query)
     if (!allowed.count(k))
-      throw Error::bad_input("unknown parameter '" + k + "'; this address accepts: " +
-                                 join(std::vector<std::string>(allowed.begin(), allowed.end()), ", "),
-                             {.field = k});
+      throw bad_param(k, "unknown parameter '" + k + "'; this address accepts: " +
+                                 join(std::vector<std::string>(allowed.begin(), allowed.end()), ", "));
 }
 
 std::optional<web::Response> rate_limited(Site& site, const web::Request& req) {

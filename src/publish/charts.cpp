@@ -9,6 +9,7 @@
 #include "publish/keyfigure_cube.h"
 #include "publish/line_chart.h"
 #include "publish/markers.h"
+#include "publish/palette.h"
 
 namespace dp::publish {
 

@@ -45,8 +45,9 @@ std::string to_xlsx(const Cube& cube, Lang lang) {
   if (!wb) throw Error::internal("libxlsxwriter: cannot create workbook");
   lxw_doc_properties props = {};
   std::string title = cube.title.get(lang);
-  props.title = title.c_str();
-  props.author = "Digipuls";
+  std::string author = "Digipuls";
+  props.title = title.data();
+  props.author = author.data();
   workbook_set_properties(wb, &props);
 
   lxw_format* bold = workbook_add_format(wb);

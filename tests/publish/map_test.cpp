@@ -1,6 +1,9 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <sstream>
+
+#include "core/error.h"
 
 #include "publish/choropleth.h"
 #include "publish/geo.h"
