@@ -112,7 +112,8 @@ web::Response chart_file(web::App& app, Site& site, const web::Request& req) {
   std::string ext = dot == std::string::npos ? "" : file.substr(dot + 1);
   auto kind = parse_chart_slug(file.substr(0, dot));
   if (!kind || (ext != "svg" && ext != "png")) throw Error::not_found("No chart '" + file + "'.");
-  if (std::find(charts_for(kf).begin(), charts_for(kf).end(), *kind) == charts_for(kf).end())
+  auto available = charts_for(kf);
+  if (std::find(available.begin(), available.end(), *kind) == available.end())
     throw Error::not_found("No chart '" + file + "' for " + kf.id + ".");
   return cached(site, req, "file\x1f" + cache_key(snap->revision, req), "public, max-age=300", [&] {
     ChartRequest r = chart_request(kf, req);
