@@ -233,7 +233,8 @@ Chart bars(const Ctx& c, ChartKind kind) {
   if (kf.is_share()) in.max_hint = 100;
   for (const auto& r : rows) {
     if (r.v.marker != Marker::None) out.markers.push_back(r.v.marker);
-    in.bars.push_back({r.label, r.v.value, value_text(r.v.value, r.v.marker, r.v.decimals, kf.is_share(), lang), false});
+    std::string bar_label = counties ? r.label : c.snap.regions.short_label(r.ref).get(lang);
+    in.bars.push_back({bar_label, r.v.value, value_text(r.v.value, r.v.marker, r.v.decimals, kf.is_share(), lang), false});
   }
   std::string nat = national ? value_text(national->value, national->marker, national->decimals, kf.is_share(), lang)
                              : marker_style(Marker::NotAvailable).symbol;
@@ -315,12 +316,13 @@ std::string standalone_svg(const web::Templates& t, const Chart& c, const std::s
     return std::atof(c.svg.c_str() + p + name.size() + 3);
   };
   double w = attr("width"), h = attr("height");
-  // The title wrapped at about 80 characters a line.
+  // The title wrapped to the width (about 9 px a character at 15 px bold).
+  size_t max_chars = std::max<size_t>(30, (size_t)((w - 24) / 9));
   json lines = json::array();
   std::string line;
   double y = 24;
   for (const auto& word : split(c.title, ' ')) {
-    if (!line.empty() && line.size() + word.size() > 80) {
+    if (!line.empty() && line.size() + word.size() > max_chars) {
       lines.push_back({{"text", line}, {"y", y}});
       y += 20;
       line.clear();

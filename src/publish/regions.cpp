@@ -68,6 +68,12 @@ I18n Regions::label(const RegionRef& r) const {
   return {s, s};
 }
 
+I18n Regions::short_label(const RegionRef& r) const {
+  if (r.breakdown == "size_group")
+    if (auto* g = scheme_.find(r.group)) return g->label;
+  return label(r);
+}
+
 int Regions::rank(const RegionRef& r) const {
   if (r.breakdown == "national") return 0;
   if (r.breakdown == "size_group") {

@@ -44,6 +44,9 @@ class Regions {
 
   // Label of a region (falls back to the code).
   I18n label(const RegionRef& r) const;
+  // A shorter label where the context says what kind of region it is: «0–15 000» for a size
+  // group in a chart titled by size group; otherwise the label.
+  I18n short_label(const RegionRef& r) const;
   // Display order: nation, size groups, counties, municipalities, other breakdowns.
   int rank(const RegionRef& r) const;
   bool less(const RegionRef& a, const RegionRef& b) const;

@@ -62,7 +62,9 @@ const MapGeometry& Site::map(const std::string& kind) {
   if (text) {
     bool counties = kind == "counties";
     auto regions = parse_geojson(*text, counties ? "county_code" : "code", counties ? "county_name" : "name");
+    // The map fills the left 400 px; the legend stands to the right of the mountains.
     *g = fit_map(regions, 400, 860, 8, counties ? 0.5 : 0.35, counties ? 1.5 : 0.4);
+    g->width = 600;
   }
   return *(maps_[kind] = std::move(g));
 }
