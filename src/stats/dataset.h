@@ -136,6 +136,9 @@ class DatasetBuilder {
   void add_answer(size_t org, const std::string& item, const instrument::Value& v);
   void add_bits(size_t org, size_t item, uint64_t bits) { ds_.items[item].codes.set(org, bits); }
   void add_number(size_t org, size_t item, double v) { ds_.items[item].numbers[org] = v; }
+  void add_text(size_t org, const std::string& item, std::string text) { ds_.texts.push_back({(uint32_t)org, item, std::move(text)}); }
+  // The dataset as built so far (the generator evaluates conditions on it).
+  const Dataset& view() const { return ds_; }
 
   Dataset finish() { return std::move(ds_); }
 
