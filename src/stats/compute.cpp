@@ -96,6 +96,7 @@ class Engine {
       }
       if (opts_.progress) opts_.progress(++done, total);
     }
+    for (auto& [key, info] : bases_) r.bases.emplace(key, std::move(info->set));
     return r;
   }
 

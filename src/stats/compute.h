@@ -50,6 +50,9 @@ struct Results {
   const Figure* find(std::string_view keyfigure, std::string_view cell, std::string_view breakdown,
                      std::string_view group) const;
 
+  // The organisations behind each base_key (disclosure control needs who is counted where).
+  std::unordered_map<std::string, OrgSet> bases;
+
   std::unordered_map<std::string, size_t> cell_index_;  // "K02:ifo.ks" -> cells index
 };
 

@@ -322,14 +322,16 @@ class Builder {
     out.n = v.n;
     int decimals = c.decimals.value_or(spec_.decimals.value_or(v.decimals));
     out.decimals = decimals;
-    if (hides_value(v.marker)) {
-      out.marker = v.marker;
-      return out;
-    }
+    // The base is published even where the figure is withheld: it is not what is protected.
     if (stat == "n") {
       out.decimals = 0;
-      if (v.n) out.value = (double)*v.n;
+      if (v.marker == Marker::NotAsked || v.marker == Marker::NotApplicable) out.marker = v.marker;
+      else if (v.n) out.value = (double)*v.n;
       else out.marker = Marker::NotAvailable;
+      return out;
+    }
+    if (hides_value(v.marker)) {
+      out.marker = v.marker;
       return out;
     }
     if (stat == "count") {
