@@ -5,7 +5,7 @@
 #include <algorithm>
 #include <map>
 
-#include "stats/disclosure_audit.h"
+#include "stats/predicate.h"
 #include "stats/yaml_reader.h"
 
 namespace dp::stats {
@@ -57,14 +57,20 @@ namespace {
 struct Unit {
   std::vector<CellResult*> cells;
   const OrgSet* orgs = nullptr;
-  bool pooled = false;
 };
+
+constexpr int kWithheld = -2;
 
 class Suppressor {
  public:
-  Suppressor(Results& r, const DisclosureProfile& p) : r_(r), p_(p) {
+  Suppressor(Results& r, const Dataset& ds, const DisclosureProfile& p) : r_(r), ds_(ds), p_(p), pc_(ds) {
     for (size_t b = 0; b < r_.breakdowns.size(); ++b)
       if (r_.breakdowns[b].id == "national") national_ = (int)r_.offsets[b];
+    // Each organisation's group in every breakdown (-1: in no group of it).
+    member_.assign(ds.size(), std::vector<int>(r_.breakdowns.size(), -1));
+    for (size_t b = 0; b < r_.breakdowns.size(); ++b)
+      for (size_t g = 0; g < r_.breakdowns[b].sets.size(); ++g)
+        r_.breakdowns[b].sets[g].for_each([&](size_t i) { member_[i][b] = (int)(r_.offsets[b] + g); });
   }
 
   SuppressionReport run() {
@@ -72,12 +78,9 @@ class Suppressor {
     for (auto& c : r_.cells) {
       if (c.base_key.empty()) continue;
       std::string key = c.base_key;
-      bool pooled = c.cell->stat == Stat::PooledShare;
       if (is_numeric_stat(c.cell->stat)) key += "|value " + c.cell->value;
-      if (pooled) key += "|pooled " + c.keyfigure->id + ":" + c.cell->id;
       Unit& u = units[key];
       u.cells.push_back(&c);
-      u.pooled = pooled;
       auto b = r_.bases.find(c.base_key);
       if (b != r_.bases.end()) u.orgs = &b->second;
     }
@@ -87,33 +90,34 @@ class Suppressor {
 
  private:
   Results& r_;
+  const Dataset& ds_;
   const DisclosureProfile& p_;
+  PredicateCompiler pc_;
   int national_ = -1;
+  std::vector<std::vector<int>> member_;
   SuppressionReport rep_;
 
-  std::vector<int64_t> group_n(const Unit& u) const {
-    size_t G = r_.group_count();
-    std::vector<int64_t> n(G);
-    if (u.pooled && u.orgs) {
-      size_t g = 0;
-      for (const auto& b : r_.breakdowns)
-        for (const auto& s : b.sets) n[g++] = (int64_t)u.orgs->count_and(s);
-      return n;
-    }
-    for (size_t g = 0; g < G; ++g) n[g] = u.cells.front()->figures[g].n;
-    return n;
+  // A cell's value for one organisation, as far as disclosure goes: whether it counts (shares,
+  // counts) or its number (numeric statistics). Cells of other statistics follow the pattern.
+  bool protectable(const CellResult& c) const {
+    return c.cell->stat == Stat::Share || c.cell->stat == Stat::Count || is_numeric_stat(c.cell->stat);
   }
-
-  // The figure an attacker adds up for a cell: its count, or its value for numeric statistics.
-  static double amount(const CellResult& c, size_t g) {
-    const Figure& f = c.figures[g];
-    if (is_numeric_stat(c.cell->stat)) return std::isnan(f.value) ? 0 : f.value;
-    return (double)f.count;
+  std::vector<double> values(const CellResult& c, const OrgSet& base) {
+    std::vector<double> x(ds_.size(), NAN);
+    if (is_numeric_stat(c.cell->stat)) {
+      const ItemColumn* col = ds_.item(c.cell->value);
+      if (col) base.for_each([&](size_t i) { x[i] = col->numbers[i]; });
+    } else {
+      const OrgSet& p = pc_.eval(c.cell->count);
+      base.for_each([&](size_t i) { x[i] = p.test(i) ? 1 : 0; });
+    }
+    return x;
   }
 
   void unit(Unit& u) {
     size_t G = r_.group_count();
-    std::vector<int64_t> n = group_n(u);
+    std::vector<int64_t> n(G);
+    for (size_t g = 0; g < G; ++g) n[g] = u.cells.front()->figures[g].n;
     std::vector<char> sup(G, 0);
     size_t primary = 0;
     for (size_t g = 0; g < G; ++g)
@@ -126,13 +130,11 @@ class Suppressor {
     if (national_ >= 0 && sup[(size_t)national_]) {
       // Too few organisations in total: nothing of this unit can be published.
       std::fill(sup.begin(), sup.end(), 1);
-    } else if (p_.complementary) {
+    } else if (p_.complementary && u.orgs) {
       complement(u, n, sup);
     }
-    size_t secondary = 0;
     for (size_t g = 0; g < G; ++g)
-      if (sup[g] && !(n[g] > 0 && n[g] < p_.min_n)) ++secondary;
-    rep_.secondary += secondary;
+      if (sup[g] && n[g] > 0 && !(n[g] < p_.min_n)) ++rep_.secondary;
     for (auto* c : u.cells)
       for (size_t g = 0; g < G; ++g)
         if (sup[g] && n[g] > 0 && !hides_value(c->figures[g].marker)) {
@@ -144,7 +146,7 @@ class Suppressor {
         }
   }
 
-  // Adds the smallest published group of breakdown b to the suppressed ones; false if none is left.
+  // Adds the smallest published group of breakdown b; false if none is left.
   bool widen(size_t b, const std::vector<int64_t>& n, std::vector<char>& sup) {
     size_t lo = r_.offsets[b], hi = lo + r_.breakdowns[b].groups.size();
     int best = -1;
@@ -155,96 +157,134 @@ class Suppressor {
     return true;
   }
 
+  size_t breakdown_of(size_t flat) const {
+    size_t b = 0;
+    while (b + 1 < r_.offsets.size() && r_.offsets[b + 1] <= flat) ++b;
+    return b;
+  }
+
+  // What a published group in an organisation's signature looks like; withheld groups (and no
+  // group) all look alike, because swapping two organisations between them changes nothing seen.
+  int seen(int g, const std::vector<char>& sup) const { return g < 0 || sup[(size_t)g] ? kWithheld : g; }
+
   void complement(const Unit& u, const std::vector<int64_t>& n, std::vector<char>& sup) {
-    for (int guard = 0; guard < 10000; ++guard) {
+    std::vector<std::pair<const CellResult*, std::vector<double>>> xs;
+    for (const auto* c : u.cells) {
+      if (!protectable(*c) || national_ < 0) continue;
+      const Figure& nat = c->figures[(size_t)national_];
+      // Everything is known from the national figure when nobody, or everybody, counts.
+      if (!is_numeric_stat(c->cell->stat) && (nat.count == 0 || nat.count == nat.n)) continue;
+      xs.emplace_back(c, values(*c, *u.orgs));
+    }
+    std::vector<size_t> members;
+    u.orgs->for_each([&](size_t i) { members.push_back(i); });
+    for (int guard = 0; guard < 100000; ++guard) {
       bool changed = false;
+      // One withheld group of a breakdown is the total minus the others.
       for (size_t b = 0; b < r_.breakdowns.size() && !changed; ++b) {
         if ((int)r_.offsets[b] == national_) continue;
-        size_t lo = r_.offsets[b], hi = lo + r_.breakdowns[b].groups.size();
-        std::vector<size_t> s;
-        for (size_t g = lo; g < hi; ++g)
-          if (sup[g] && n[g] > 0) s.push_back(g);
-        if (s.empty()) continue;
-        // One withheld group is the total minus the others.
-        if (s.size() == 1) {
-          changed = widen(b, n, sup) || suppress_all(sup);
-          continue;
-        }
-        // Withheld groups whose total is nobody (or everybody) are each known to be zero (or full).
-        int64_t nsum = 0;
-        for (size_t g : s) nsum += n[g];
-        for (const auto* c : u.cells) {
-          if (national_ >= 0) {
-            double t = amount(*c, (size_t)national_);
-            if (t == 0 || (!is_numeric_stat(c->cell->stat) && t == (double)n[(size_t)national_])) continue;
-          }
-          double total = 0;
-          for (size_t g : s) total += amount(*c, g);
-          bool counted = c->cell->stat == Stat::Share || c->cell->stat == Stat::Count;
-          if (total == 0 || (counted && total == (double)nsum)) {
-            changed = widen(b, n, sup) || suppress_all(sup);
-            break;
-          }
-        }
+        size_t lo = r_.offsets[b], hi = lo + r_.breakdowns[b].groups.size(), count = 0;
+        for (size_t g = lo; g < hi; ++g) count += sup[g] && n[g] > 0;
+        if (count == 1) changed = widen(b, n, sup) || suppress_all(sup);
       }
-      if (!changed) changed = audit(u, n, sup);
+      if (!changed) changed = certify(members, xs, n, sup);
       if (!changed) return;
     }
   }
 
   bool suppress_all(std::vector<char>& sup) {
     bool any = false;
-    for (auto& s : sup) {
-      any = any || !s;
-      s = 1;
-    }
+    for (size_t g = 0; g < sup.size(); ++g)
+      if ((int)g != national_) {
+        any = any || !sup[g];
+        sup[g] = 1;
+      }
     return any;
   }
 
-  // Exact recovery across breakdowns (disclosure_audit.h); widens the breakdown of the first
-  // recoverable group.
-  bool audit(const Unit& u, const std::vector<int64_t>& n, std::vector<char>& sup) {
-    if (!u.orgs) return false;
-    // Atoms: organisations of the unit that share every group.
-    std::map<std::vector<int>, size_t> atom_of;
-    std::vector<std::vector<int>> keys;
+  // Finds, for every withheld group and cell, a pair of organisations that can swap answers
+  // unseen. Where there is none, withholds the cheapest set of groups that creates one.
+  bool certify(const std::vector<size_t>& members, const std::vector<std::pair<const CellResult*, std::vector<double>>>& xs,
+               const std::vector<int64_t>& n, std::vector<char>& sup) {
     size_t B = r_.breakdowns.size();
-    u.orgs->for_each([&](size_t i) {
-      std::vector<int> key(B, -1);
-      for (size_t b = 0; b < B; ++b)
-        for (size_t g = 0; g < r_.breakdowns[b].sets.size(); ++g)
-          if (r_.breakdowns[b].sets[g].test(i)) {
-            key[b] = (int)g;
-            break;
+    // Signature -> members, and per member its signature.
+    std::map<std::vector<int>, std::vector<size_t>> buckets;
+    for (size_t i : members) {
+      std::vector<int> sig(B);
+      for (size_t b = 0; b < B; ++b) sig[b] = seen(member_[i][b], sup);
+      buckets[sig].push_back(i);
+    }
+    for (size_t g = 0; g < sup.size(); ++g) {
+      if (!sup[g] || n[g] <= 0 || (int)g == national_) continue;
+      size_t b = breakdown_of(g);
+      for (const auto& [c, x] : xs) {
+        bool ok = false;
+        for (const auto& [sig, orgs] : buckets) {
+          if (sig[b] != kWithheld) continue;
+          // In this bucket: someone in g and someone outside g (same look) who differ.
+          bool in_has[2] = {false, false};
+          std::vector<double> in_vals, out_vals;
+          for (size_t i : orgs) {
+            if (std::isnan(x[i])) continue;
+            (member_[i][b] == (int)g ? in_vals : out_vals).push_back(x[i]);
           }
-      if (atom_of.emplace(key, keys.size()).second) keys.push_back(key);
-    });
-    size_t A = keys.size();
-    auto indicator = [&](size_t b, size_t g) {
-      std::vector<char> v(A, 0);
-      for (size_t a = 0; a < A; ++a) v[a] = keys[a][b] == (int)g;
-      return v;
-    };
-    LinearAudit la(A);
-    for (size_t b = 0; b < B; ++b)
-      for (size_t g = 0; g < r_.breakdowns[b].groups.size(); ++g) {
-        size_t flat = r_.offsets[b] + g;
-        if (!sup[flat] && n[flat] > 0) la.publish(indicator(b, g));
+          (void)in_has;
+          for (double a : in_vals) {
+            for (double o : out_vals)
+              if (a != o) {
+                ok = true;
+                break;
+              }
+            if (ok) break;
+          }
+          if (ok) break;
+        }
+        if (!ok) return widen_for(g, b, members, x, n, sup);
       }
-    for (size_t b = 0; b < B; ++b)
-      for (size_t g = 0; g < r_.breakdowns[b].groups.size(); ++g) {
-        size_t flat = r_.offsets[b] + g;
-        if (sup[flat] && n[flat] > 0 && la.determined(indicator(b, g))) return widen(b, n, sup) || suppress_all(sup);
-      }
+    }
     return false;
+  }
+
+  // Withholds the groups that make the cheapest swap pair for group g possible.
+  bool widen_for(size_t g, size_t b, const std::vector<size_t>& members, const std::vector<double>& x,
+                 const std::vector<int64_t>& n, std::vector<char>& sup) {
+    size_t B = r_.breakdowns.size();
+    int64_t best_cost = -1;
+    std::vector<size_t> best_groups;
+    std::vector<size_t> inside;
+    for (size_t i : members)
+      if (member_[i][b] == (int)g && !std::isnan(x[i])) inside.push_back(i);
+    for (size_t i : inside)
+      for (size_t j : members) {
+        if (member_[j][b] == (int)g || std::isnan(x[j]) || x[j] == x[i]) continue;
+        std::vector<size_t> need;
+        int64_t cost = 0;
+        for (size_t k = 0; k < B; ++k) {
+          int gi = member_[i][k], gj = member_[j][k];
+          if (gi == gj) continue;
+          for (int h : {gi, gj})
+            if (h >= 0 && !sup[(size_t)h] && std::find(need.begin(), need.end(), (size_t)h) == need.end()) {
+              need.push_back((size_t)h);
+              cost += n[(size_t)h];
+            }
+        }
+        if (need.empty()) continue;  // already a valid pair (the certificate missed nothing)
+        if (best_cost < 0 || cost < best_cost) {
+          best_cost = cost;
+          best_groups = need;
+        }
+      }
+    if (best_cost < 0) return suppress_all(sup);
+    for (size_t h : best_groups) sup[h] = 1;
+    return true;
   }
 };
 
 }  // namespace
 
-SuppressionReport suppress(Results& results, const DisclosureProfile& profile) {
+SuppressionReport suppress(Results& results, const Dataset& dataset, const DisclosureProfile& profile) {
   if (profile.min_n <= 0) return {};
-  return Suppressor(results, profile).run();
+  return Suppressor(results, dataset, profile).run();
 }
 
 }  // namespace dp::stats

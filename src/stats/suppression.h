@@ -40,6 +40,13 @@ struct SuppressionReport {
 // Marks suppressed figures in place (marker Suppressed, no value, no count; n stays published).
 // Cells that count the same organisations (the same base) share one pattern, so that no identity
 // between them (options summing to n, a category sum) can reveal a withheld figure.
-SuppressionReport suppress(Results& results, const DisclosureProfile& profile);
+//
+// Safety is proved, not hoped for: a withheld figure of group g is safe when two organisations i
+// (in g) and j (outside g) answered differently but belong to the same published group in every
+// breakdown (where they differ, both groups are withheld). Swapping their answers then yields
+// other microdata that reproduce every published figure exactly while changing g's figure, so no
+// attacker, whatever the method, can tell which is true. Groups are withheld until every withheld
+// figure of every cell has such a pair. The dataset is needed to find the pairs.
+SuppressionReport suppress(Results& results, const Dataset& dataset, const DisclosureProfile& profile);
 
 }  // namespace dp::stats

@@ -99,7 +99,7 @@ TEST_P(GoldenCase, ProducesTheHandComputedFiguresAndTables) {
     p.id = "case";
     p.min_n = root["profile"]["min_n"].as<int>();
     p.complementary = !root["profile"]["complementary"] || root["profile"]["complementary"].as<bool>();
-    suppress(res, p);
+    suppress(res, ds, p);
   }
 
   if (root["expect"])
