@@ -70,7 +70,7 @@ json table_json(const stats::BuiltTable& t, const stats::ReportSpec& spec, Lang 
     for (const auto& r : p.rows) {
       json cells = json::array();
       for (const auto& c : r.cells) {
-        json cj = {{"text", stats::format_cell(c, spec, lang)}};
+        json cj = {{"text", stats::format_cell(c, spec, lang)}, {"marker", false}};
         if (c.marker != stats::Marker::None) {
           cj["marker"] = true;
           auto it = spec.markers.find(c.marker);
@@ -81,7 +81,7 @@ json table_json(const stats::BuiltTable& t, const stats::ReportSpec& spec, Lang 
       rows.push_back({{"label", r.label.get(lang)}, {"heading", r.heading}, {"depth", std::to_string(std::min(r.depth, 2))},
                       {"cells", cells}, {"width", std::to_string(width)}});
     }
-    json pj = {{"rows", rows}, {"width", std::to_string(width)}};
+    json pj = {{"rows", rows}, {"width", std::to_string(width)}, {"label", false}};
     if (!p.label.empty()) pj["label"] = p.label.get(lang);
     panels.push_back(pj);
   }
@@ -89,7 +89,8 @@ json table_json(const stats::BuiltTable& t, const stats::ReportSpec& spec, Lang 
   json notes = json::array();
   for (const auto& n : t.notes) notes.push_back({{"text", n.get(lang)}});
   j["notes"] = notes;
-  if (!t.source.empty()) j["source"] = t.source.get(lang);
+  // Absent keys are set to false: Mustache would otherwise find the same name further out.
+  j["source"] = t.source.empty() ? json(false) : json(t.source.get(lang));
   json earlier = json::array();
   for (const auto& s : t.sources) earlier.push_back({{"text", s}});
   j["earlier"] = earlier;
@@ -131,7 +132,7 @@ std::vector<std::string> write_html(const ReportTables& r, const std::string& di
         tables.push_back(table_json(t, spec, lang));
         toc.push_back({{"anchor", anchor(t.id)}, {"number", t.number.get(lang)}, {"title", t.title.get(lang)}});
       }
-    json pj = {{"id", part.id}, {"title", part.title.get(lang)}, {"tables", tables}};
+    json pj = {{"id", part.id}, {"title", part.title.get(lang)}, {"tables", tables}, {"intro", false}};
     if (!part.intro.empty()) pj["intro"] = part.intro.get(lang);
     parts.push_back(pj);
   }
@@ -142,7 +143,7 @@ std::vector<std::string> write_html(const ReportTables& r, const std::string& di
   ctx["markers"] = markers;
   json quality = json::array();
   for (const auto& q : sv ? r.quality_sv : r.quality_en) {
-    json qj = {{"heading", q.heading}, {"h2", q.level <= 1}};
+    json qj = {{"heading", q.heading}, {"h2", q.level <= 1}, {"text", false}};
     if (!q.text.empty()) qj["text"] = q.text;
     quality.push_back(qj);
   }

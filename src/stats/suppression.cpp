@@ -267,60 +267,59 @@ class Suppressor {
   // Where a withheld figure has neither, withholds the cheapest set of groups that creates a pair.
   bool certify(const std::vector<size_t>& members, const std::vector<std::pair<const CellResult*, std::vector<double>>>& xs,
                const std::vector<int64_t>& n, std::vector<char>& sup) {
-    size_t B = r_.breakdowns.size();
     for (size_t g = 0; g < sup.size(); ++g) {
       if (!sup[g] || n[g] <= 0 || (int)g == national_) continue;
       size_t b = breakdown_of(g);
-      // Each member's look in the other breakdowns.
-      std::map<std::vector<int>, int> look_id;
-      std::vector<int> look(ds_.size(), -1);
-      for (size_t i : members) {
-        std::vector<int> sig(B);
-        for (size_t k = 0; k < B; ++k) sig[k] = k == b ? 0 : seen(member_[i][k], sup);
-        look[i] = look_id.emplace(sig, (int)look_id.size()).first->second;
-      }
-      for (const auto& [c, x] : xs) {
-        // (look, value) classes: inside g, in another withheld group of b, and the groups of b
-        // where each class occurs.
-        std::map<std::pair<int, double>, char> inside, other;
-        std::map<std::pair<int, double>, std::set<int>> where;
-        for (size_t i : members) {
-          if (std::isnan(x[i])) continue;
-          int gb = member_[i][b];
-          std::pair<int, double> cls{look[i], x[i]};
-          if (gb == (int)g) inside[cls] = 1;
-          else if (gb >= 0 && sup[(size_t)gb]) other[cls] = 1;
-          if (gb >= 0) where[cls].insert(gb);
-        }
-        bool ok = false;
-        for (const auto& [ci, _] : inside) {
-          for (const auto& [cj, __] : other) {
-            if (ci.second == cj.second) continue;
-            if (ci.first == cj.first) {
-              ok = true;
-              break;
-            }
-            auto wk = where.find({ci.first, cj.second});  // k: looks like i, answers like j
-            auto wl = where.find({cj.first, ci.second});  // l: looks like j, answers like i
-            if (wk == where.end() || wl == where.end()) continue;
-            for (int grp : wk->second)
-              if (wl->second.count(grp)) {
-                ok = true;
-                break;
-              }
-            if (ok) break;
-          }
-          if (ok) break;
-        }
-        if (!ok) return widen_for(g, b, members, x, n, sup);
-      }
+      for (const auto& [c, x] : xs)
+        if (!certified(g, b, members, x, sup)) return widen_for(g, b, members, x, n, sup);
     }
     return false;
   }
 
-  // Withholds the groups that make the cheapest swap pair for group g possible.
+  // Is there a pair or 4-cycle certificate for group g of breakdown b and one cell's values?
+  bool certified(size_t g, size_t b, const std::vector<size_t>& members, const std::vector<double>& x,
+                 const std::vector<char>& sup) {
+    size_t B = r_.breakdowns.size();
+    std::map<std::vector<int>, int> look_id;
+    std::map<std::pair<int, double>, char> inside, other;
+    std::map<std::pair<int, double>, std::set<int>> where;
+    for (size_t i : members) {
+      if (std::isnan(x[i])) continue;
+      std::vector<int> sig(B);
+      for (size_t k = 0; k < B; ++k) sig[k] = k == b ? 0 : seen(member_[i][k], sup);
+      int look = look_id.emplace(sig, (int)look_id.size()).first->second;
+      int gb = member_[i][b];
+      std::pair<int, double> cls{look, x[i]};
+      if (gb == (int)g) inside[cls] = 1;
+      else if (gb >= 0 && sup[(size_t)gb]) other[cls] = 1;
+      if (gb >= 0) where[cls].insert(gb);
+    }
+    for (const auto& [ci, _] : inside)
+      for (const auto& [cj, __] : other) {
+        if (ci.second == cj.second) continue;
+        if (ci.first == cj.first) return true;
+        auto wk = where.find({ci.first, cj.second});  // k: looks like i, answers like j
+        auto wl = where.find({cj.first, ci.second});  // l: looks like j, answers like i
+        if (wk == where.end() || wl == where.end()) continue;
+        for (int grp : wk->second)
+          if (wl->second.count(grp)) return true;
+      }
+    return false;
+  }
+
+  // Withholds what gives group g a certificate: first the smallest group of g's own breakdown
+  // that does, else the cheapest set of groups that makes a direct pair.
   bool widen_for(size_t g, size_t b, const std::vector<size_t>& members, const std::vector<double>& x,
                  const std::vector<int64_t>& n, std::vector<char>& sup) {
+    std::vector<size_t> candidates;
+    for (size_t h = r_.offsets[b]; h < r_.offsets[b] + r_.breakdowns[b].groups.size(); ++h)
+      if (!sup[h] && n[h] > 0) candidates.push_back(h);
+    std::sort(candidates.begin(), candidates.end(), [&](size_t a, size_t c) { return n[a] < n[c]; });
+    for (size_t h : candidates) {
+      sup[h] = 1;
+      if (certified(g, b, members, x, sup)) return true;
+      sup[h] = 0;
+    }
     size_t B = r_.breakdowns.size();
     int64_t best_cost = -1;
     std::vector<size_t> best_groups;
@@ -342,7 +341,7 @@ class Suppressor {
               cost += n[(size_t)h] * (k == b ? 1 : 1000);
             }
         }
-        if (need.empty()) continue;  // already a valid pair (the certificate missed nothing)
+        if (need.empty()) continue;
         if (best_cost < 0 || cost < best_cost) {
           best_cost = cost;
           best_groups = need;
