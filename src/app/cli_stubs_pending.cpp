@@ -9,6 +9,5 @@ void register_campaign_commands(Cli& cli) {
   register_campaign_list(grp, cli);
 }
 void register_user_commands(Cli&) {}
-void register_stats_commands(Cli&) {}
 void register_selfassess_commands(Cli&) {}
 }  // namespace dp::app

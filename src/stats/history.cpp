@@ -90,6 +90,7 @@ std::vector<HistoryValue> map_history(const KeyFigureSet& set, const HistoryData
   std::map<Key, HistoryValue> merged;
   std::vector<Key> order;
   std::map<const HistoryCell*, std::string> claimed;  // history cell -> key figure that took it
+  std::map<Key, int64_t> pending_n;                     // bases from "Antal svar" columns
 
   auto problem = [&](const HistoryCell& h, const std::string& msg) {
     if (!problems) return;
@@ -139,7 +140,19 @@ std::vector<HistoryValue> map_history(const KeyFigureSet& set, const HistoryData
         else if (col_part.empty()) cell = row_part;
         else cell = replace_all(replace_all(hm.cell_template, "{row}", row_part), "{column}", col_part);
         std::string breakdown = h.group_code == "total" ? "national" : "size_group";
-        Key key{kf.id, cell, breakdown, h.group_code, h.year};
+        int year = h.year + hm.year_offset;
+        std::string stat = column ? column->stat : "value";
+        // "Antal svar" columns hold the base of every cell of their row.
+        if (column && column->cell == "*") {
+          if (stat == "n" && h.value)
+            for (const auto& c : kf.cells)
+              if (c.id.rfind(row_part + ".", 0) == 0) {
+                Key k{kf.id, c.id, breakdown, h.group_code, year};
+                pending_n[k] = (int64_t)*h.value;
+              }
+          continue;
+        }
+        Key key{kf.id, cell, breakdown, h.group_code, year};
         auto [mit, first] = merged.try_emplace(key);
         HistoryValue& v = mit->second;
         if (first) {
@@ -148,11 +161,10 @@ std::vector<HistoryValue> map_history(const KeyFigureSet& set, const HistoryData
           v.cell = cell;
           v.breakdown = breakdown;
           v.group = h.group_code;
-          v.year = h.year;
+          v.year = year;
           v.source = fmt::format("Socialstyrelsen 2021, {} (L{})", h.table, h.source_line);
           v.note = hm.note;
         }
-        std::string stat = column ? column->stat : "value";
         if (!h.value) {
           Marker m = Marker::NotAvailable;
           auto mk = hm.markers.find(h.marker);
@@ -180,6 +192,10 @@ std::vector<HistoryValue> map_history(const KeyFigureSet& set, const HistoryData
     for (const auto& h : data.cells)
       if (referenced.count(h.table) && !claimed.count(&h))
         problem(h, fmt::format("no key figure claims the cell «{}» × «{}» of {}", h.row_key(), h.column_label, h.table));
+  }
+  for (const auto& [k, n] : pending_n) {
+    auto it = merged.find(k);
+    if (it != merged.end()) it->second.n = n;
   }
   std::vector<HistoryValue> out;
   out.reserve(order.size());

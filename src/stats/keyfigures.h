@@ -75,6 +75,7 @@ struct Cell {
   std::vector<Term> terms;      // PooledShare, *OfRatios
   bool applicable = true;       // false: the option is not offered in this row (marker '.')
   bool asked = true;            // false: declared for tables and series, never asked by this family
+  bool external = false;        // the value comes from another source (history only), not answers
   int decimals = 0;
   Pos pos;
 
@@ -100,6 +101,7 @@ struct HistoryMap {
   std::string cell_template = "{row}.{column}";
   std::map<std::string, Marker> markers;                   // printed marker -> marker (overrides)
   I18n note;
+  int year_offset = 0;  // added to the table's year (funding year 2020 -> survey year 2021)
   Pos pos;
 };
 

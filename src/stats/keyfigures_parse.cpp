@@ -216,8 +216,24 @@ class Parser {
 
   std::vector<std::string> codes(const YAML::Node& map, const char* key) { return r_.strings(map, key); }
 
+  // `labels: {vft: {sv: ...}}`: labels of the literal pieces of an id template.
+  std::map<std::string, I18n> part_labels(const YAML::Node& en) {
+    std::map<std::string, I18n> out;
+    YAML::Node ln = r_.child(en, "labels");
+    if (!ln.IsDefined() || ln.IsNull()) return out;
+    if (!ln.IsMap()) {
+      r_.error(4, r_.pos(ln), "labels", "'labels' maps a literal id piece to its label");
+      return out;
+    }
+    for (auto it = ln.begin(); it != ln.end(); ++it) {
+      if (!r_.tick() || !it->first.IsScalar()) break;
+      out[it->first.Scalar()] = r_.label(ln, it->first.Scalar().c_str(), true, "a piece label");
+    }
+    return out;
+  }
+
   void expand(const YAML::Node& en, const KeyFigure& kf, std::vector<Cell>& out) {
-    r_.check_keys(en, {"expand", "rows", "options", "id", "base", "where", "stat", "combine", "decimals"},
+    r_.check_keys(en, {"expand", "rows", "options", "id", "labels", "base", "where", "stat", "combine", "decimals"},
                   "an 'expand' entry");
     Pos at = r_.pos(en);
     auto qid = r_.str(en, "expand", true, "an 'expand' entry");
@@ -276,6 +292,7 @@ class Parser {
     } else {
       rows.push_back({"", {}, {}});
     }
+    std::map<std::string, I18n> literal_labels = part_labels(en);
     auto make = [&](const RowRef& row, const std::string& part_id, const I18n& part_label) {
       Cell c;
       c.pos = at;
@@ -283,16 +300,17 @@ class Parser {
       c.base = *b;
       c.decimals = decimals;
       std::string item = row.id.empty() ? q.id : q.id + "." + row.id;
-      c.id = replace_all(replace_all(replace_all(tmpl, "{row}", row.id), "{option}", part_id), "{question}", q.id);
-      if (!row.id.empty()) c.parts.push_back({row.id, row.label});
-      if (!part_id.empty()) c.parts.push_back({part_id, part_label});
-      if (c.parts.empty()) c.parts.push_back({c.id, q.label});
-      // The declared id template decides the parts when it is not the default shape.
-      if (split(c.id, '.').size() != c.parts.size()) {
-        std::vector<CellPart> parts;
-        for (const auto& p : split(c.id, '.')) parts.push_back({p, c.parts.back().label});
-        c.parts = parts;
+      // Each piece of the id template is one part: {row}, {option}, {question} or a literal.
+      for (const auto& piece : split(tmpl, '.')) {
+        if (piece == "{row}") c.parts.push_back({row.id, row.label});
+        else if (piece == "{option}") c.parts.push_back({part_id, part_label});
+        else if (piece == "{question}") c.parts.push_back({q.id, q.label});
+        else {
+          auto lit = literal_labels.find(piece);
+          c.parts.push_back({piece, lit != literal_labels.end() ? lit->second : I18n{piece, piece}});
+        }
       }
+      for (const auto& p : c.parts) c.id += (c.id.empty() ? "" : ".") + p.id;
       c.label = join_labels(c.parts);
       return std::pair{c, item};
     };
@@ -341,14 +359,12 @@ class Parser {
       cell.stat = stat;
       cell.base = b;
       cell.decimals = decimals;
-      cell.id = replace_all(replace_all(tmpl, "{row}", row_id), "{option}", *id);
-      if (!row_id.empty()) cell.parts.push_back({row_id, row_label});
-      cell.parts.push_back({*id, label});
-      if (split(cell.id, '.').size() != cell.parts.size()) {
-        std::vector<CellPart> parts;
-        for (const auto& p : split(cell.id, '.')) parts.push_back({p, label});
-        cell.parts = parts;
+      for (const auto& piece : split(tmpl, '.')) {
+        if (piece == "{row}") cell.parts.push_back({row_id, row_label});
+        else if (piece == "{option}") cell.parts.push_back({*id, label});
+        else cell.parts.push_back({piece, I18n{piece, piece}});
       }
+      for (const auto& p : cell.parts) cell.id += (cell.id.empty() ? "" : ".") + p.id;
       cell.label = join_labels(cell.parts);
       cell.count = r_.condition_text(code_test(item, q.cell, opts), cell.pos);
       out.push_back(std::move(cell));
@@ -395,7 +411,7 @@ class Parser {
 
   void explicit_cell(const YAML::Node& cn, const KeyFigure& kf, std::vector<Cell>& out) {
     r_.check_keys(cn, {"id", "label", "count", "base", "where", "value", "stat", "pooled", "ratios", "asked",
-                       "applicable", "decimals"},
+                       "applicable", "external", "decimals"},
                   "a cell");
     Cell c;
     c.pos = r_.pos(cn);
@@ -416,10 +432,11 @@ class Parser {
     c.decimals = r_.integer(cn, "decimals", false, "").value_or(kf.decimals);
     c.asked = r_.boolean(cn, "asked").value_or(true);
     c.applicable = r_.boolean(cn, "applicable").value_or(true);
+    c.external = r_.boolean(cn, "external").value_or(kf.source == "external");
     c.count = r_.condition(cn, "count");
     if (auto v = r_.str(cn, "value", false, "")) c.value = *v;
     terms(cn, c);
-    if (c.asked && c.applicable) {
+    if (c.asked && c.applicable && !c.external) {
       bool counting = c.stat == Stat::Share || c.stat == Stat::Count;
       if (counting && !c.count.expr && !r_.has(cn, "count"))
         r_.error(14, c.pos, c.id, fmt::format("cell '{}' ({}) needs 'count': the condition it counts", c.id, stat_name(c.stat)));
@@ -442,7 +459,8 @@ class Parser {
     }
     for (const auto& e : hn) {
       if (!r_.tick()) break;
-      r_.check_keys(e, {"table", "rows", "columns", "skip_rows", "cell", "markers", "note"}, "a history entry");
+      r_.check_keys(e, {"table", "rows", "columns", "skip_rows", "cell", "markers", "note", "year_offset"},
+                    "a history entry");
       HistoryMap hm;
       hm.pos = r_.pos(e);
       if (auto t = r_.str(e, "table", true, "a history entry")) hm.table = *t;
@@ -506,6 +524,7 @@ class Parser {
       if (auto t = r_.str(e, "cell", false, "")) hm.cell_template = *t;
       hm.markers = markers(r_.child(e, "markers"), "markers");
       hm.note = r_.label(e, "note", false, "a history entry");
+      hm.year_offset = r_.integer(e, "year_offset", false, "").value_or(0);
       kf.history.push_back(std::move(hm));
     }
   }

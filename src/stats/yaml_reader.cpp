@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <cmath>
+#include <map>
 #include <regex>
 
 namespace dp::stats::yaml {
@@ -274,7 +275,11 @@ instrument::Condition Reader::condition(const YAML::Node& map, const char* key) 
 }
 
 bool Reader::id_ok(const std::string& id, const char* pattern) const {
-  return id.size() <= 80 && std::regex_match(id, std::regex(pattern));
+  // Patterns are a handful of literals; compiling each once keeps large files fast.
+  static thread_local std::map<std::string, std::regex> compiled;
+  auto it = compiled.find(pattern);
+  if (it == compiled.end()) it = compiled.emplace(pattern, std::regex(pattern)).first;
+  return id.size() <= 80 && std::regex_match(id, it->second);
 }
 
 }  // namespace dp::stats::yaml
