@@ -90,6 +90,13 @@ class StatsStore {
   // Every computed point (each campaign's chosen revision) and every historical point, for reports
   // that show several years at once.
   virtual std::vector<SeriesPoint> all_points(bool published_only) = 0;
+
+  // A stamp of everything published: it changes whenever a revision is published and whenever
+  // the history is replaced, and is otherwise stable. Cheap (the public side asks every second to
+  // know when its caches are stale).
+  virtual std::string publication_stamp() = 0;
+  // When the published figures last changed (ISO 8601 UTC), "" when nothing is published.
+  virtual std::string last_published_at() = 0;
 };
 
 }  // namespace dp::storage

@@ -267,4 +267,22 @@ std::vector<SeriesPoint> SqliteStats::all_points(bool published_only) {
   return points(nullptr, nullptr, nullptr, nullptr, published_only);
 }
 
+std::string SqliteStats::publication_stamp() {
+  // Published revisions (id and time: a republication changes the time) and a digest of the
+  // history (replace_history rewrites it whole).
+  SQLite::Statement q(db_.conn(),
+                      "SELECT (SELECT COALESCE(group_concat(id || '@' || published_at, ','), '') FROM "
+                      "(SELECT id, published_at FROM stat_runs WHERE published_at IS NOT NULL ORDER BY id)), "
+                      "(SELECT COUNT(*) || ':' || COALESCE(SUM(year), 0) || ':' || printf('%.6f', COALESCE(SUM(value), 0)) "
+                      "FROM stat_history)");
+  q.executeStep();
+  return q.getColumn(0).getString() + "|" + q.getColumn(1).getString();
+}
+
+std::string SqliteStats::last_published_at() {
+  SQLite::Statement q(db_.conn(), "SELECT COALESCE(MAX(published_at), '') FROM stat_runs WHERE published_at IS NOT NULL");
+  q.executeStep();
+  return q.getColumn(0).getString();
+}
+
 }  // namespace dp::storage::sqlite

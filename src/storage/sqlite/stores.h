@@ -112,6 +112,8 @@ class SqliteStats : public StatsStore {
   std::vector<SeriesPoint> series(const std::string& keyfigure, const std::string& cell, const std::string& breakdown,
                                   const std::string& group, bool published_only) override;
   std::vector<SeriesPoint> all_points(bool published_only) override;
+  std::string publication_stamp() override;
+  std::string last_published_at() override;
 
  private:
   Db& db_;
