@@ -56,7 +56,7 @@ std::string fill(std::string text, const std::map<std::string, std::string>& val
 
 std::string value_text(const std::optional<double>& v, Marker m, int decimals, bool share, Lang lang) {
   std::string s = display_value(v, m, decimals, lang);
-  if (share && v && !stats::hides_value(m)) s += "\u00a0%";
+  if (share && v && !stats::hides_value(m) && m != Marker::Nil) s += "\u00a0%";
   return s;
 }
 

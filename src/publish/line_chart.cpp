@@ -4,6 +4,7 @@
 #include <cmath>
 #include <fmt/format.h>
 
+#include "publish/bar_chart.h"
 #include "publish/chart_scale.h"
 #include "publish/palette.h"
 
@@ -109,7 +110,7 @@ nlohmann::json line_chart(const LineChartInput& in) {
                {"points", points}, {"shape", st.shape}};
     if (last) {
       labels.push_back({last->second, si});
-      js["end_text"] = s.label + " " + last_text;
+      js["end_text"] = shorten(s.label, 18) + " " + last_text;
       js["end_x"] = fmt_coord(left + pw + 10);
       js["end_anchor_x"] = fmt_coord(last->first);
       js["end_anchor_y"] = fmt_coord(last->second);

@@ -8,12 +8,13 @@ using stats::Marker;
 
 const MarkerStyle& marker_style(Marker m) {
   static const MarkerStyle none{"", {}};
-  static const MarkerStyle nil{"-", {"Noll (ingen)", "Nil (none)"}};
-  static const MarkerStyle rz{"0", {"Mindre än hälften av den minsta enheten som visas", "Less than half of the smallest unit shown"}};
-  static const MarkerStyle na{".", {"Kan inte förekomma (alternativet finns inte i raden)", "Not applicable (the option is not offered)"}};
-  static const MarkerStyle nq{"…", {"Frågan ställdes inte det året", "Not asked that year"}};
-  static const MarkerStyle nav{"..", {"Uppgift saknas", "Not available"}};
-  static const MarkerStyle sup{"x", {"Skyddad uppgift (röjanderisk)", "Suppressed (disclosure control)"}};
+  // As the report declarations print them (instruments/ehalsa-2021.report.yaml, `markers`).
+  static const MarkerStyle nil{"–", {"Inget finns att redovisa (värdet är noll)", "Nil (the value is zero)"}};
+  static const MarkerStyle rz{"0", {"Mindre än hälften av den använda enheten", "Less than half the unit shown"}};
+  static const MarkerStyle na{".", {"Uppgift kan inte förekomma (svarsalternativet fanns inte för området)", "Not applicable (the option was not offered for the area)"}};
+  static const MarkerStyle nq{"*", {"Frågan ställdes inte det året", "Not asked that year"}};
+  static const MarkerStyle nav{"..", {"Uppgift inte tillgänglig", "Not available"}};
+  static const MarkerStyle sup{"x", {"Uppgiften redovisas inte av sekretesskäl (för få svar i gruppen)", "Suppressed (too few answers in the group)"}};
   switch (m) {
     case Marker::None: return none;
     case Marker::Nil: return nil;

@@ -2,18 +2,22 @@
 
 #include <algorithm>
 
+#include "core/resources.h"
 #include "instrument/load.h"
+#include "stats/suppression.h"
+#include "storage/stats_store.h"
 #include "storage/instrument_store.h"
 #include "storage/response_store.h"
 
 namespace dp::publish {
 
-bool answers_public(const storage::Campaign& c) {
-  if (c.state != "published") return false;
-  const auto& s = c.settings;
-  if (s.is_object() && s.contains("publish_answers") && s["publish_answers"].is_boolean()) return s["publish_answers"].get<bool>();
-  if (s.is_object() && s.contains("min_n") && s["min_n"].is_number() && s["min_n"].get<double>() > 1) return false;
-  return true;
+bool answers_public(storage::Store& store, const storage::Campaign& c) {
+  auto run = store.stats().published_run(c.id);
+  if (!run) return false;
+  static const stats::ProfileSet profiles =
+      stats::parse_profiles(resources::require("instruments/disclosure.yaml"), "instruments/disclosure.yaml");
+  const auto* p = profiles.find(run->profile);
+  return p && p->min_n <= 1;
 }
 
 static std::string answer_text(const instrument::Item& item, const instrument::Value& v, Lang lang) {
@@ -45,7 +49,7 @@ std::vector<AnswerSet> published_answers(Site& site, const registry::Organisatio
   std::vector<AnswerSet> out;
   auto& store = site.store();
   for (const auto& c : store.campaigns().list()) {
-    if (!answers_public(c)) continue;
+    if (!answers_public(store, c)) continue;
     auto src = store.instruments().source(c.instrument_id);
     if (!src) continue;
     auto loaded = instrument::load(*src, c.instrument_id);

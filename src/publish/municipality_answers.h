@@ -10,6 +10,7 @@
 #include "publish/site.h"
 #include "registry/model.h"
 #include "storage/campaign_store.h"
+#include "storage/store.h"
 
 namespace dp::publish {
 
@@ -19,10 +20,10 @@ struct AnswerSet {
   std::vector<std::pair<std::string, std::string>> rows;  // question (and row) label, answer text
 };
 
-// Whether single organisations' answers of a campaign may be published: the campaign is
-// published and its disclosure control sets no minimum n (one organisation's answer is a cell
-// with n = 1, so any minimum above one forbids it).
-bool answers_public(const storage::Campaign& c);
+// Whether single organisations' answers of a campaign may be published: the campaign has a
+// published revision whose disclosure profile sets no minimum n (one organisation's answer is a
+// cell with n = 1, so any minimum above one forbids it, as would be the groups it could reveal).
+bool answers_public(storage::Store& store, const storage::Campaign& c);
 
 std::vector<AnswerSet> published_answers(Site& site, const registry::Organisation& org, Lang lang);
 

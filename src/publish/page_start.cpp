@@ -42,7 +42,8 @@ web::Response start_page(web::App& app, Site& site, const web::Request& req) {
       q.breakdowns = {"national"};
       if (kf.years.size() >= 2) q.years = {kf.years[kf.years.size() - 2], kf.years.back()};
       auto national = site.data().values(q);
-      for (const auto& cell : kf.cells) {
+      // One row per key figure: its first cell.
+      for (const auto& cell : std::vector<CellMeta>(kf.cells.begin(), kf.cells.begin() + std::min<size_t>(1, kf.cells.size()))) {
         const PublishedValue* latest = nullptr;
         for (const auto& v : national)
           if (v.cell == cell.id && (!latest || v.year > latest->year)) latest = &v;
@@ -55,6 +56,7 @@ web::Response start_page(web::App& app, Site& site, const web::Request& req) {
           row["year"] = v.year;
           row["value"] = value_text(v.value, v.marker, v.decimals, kf.is_share(), lang);
           row["change"] = change_text(kf, cell.id, national, app.templates(), lang);
+          if (row["change"] == "") row["change"] = app.templates().t(lang, "stat.first_year");
         } else {
           row["year"] = "";
           row["value"] = marker_style(stats::Marker::NotAvailable).symbol;

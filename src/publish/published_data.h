@@ -4,6 +4,7 @@
 // applies the publication rules (published campaigns and the imported history only) and never
 // hands out a number for a cell whose marker hides it. Tests use an in-memory implementation.
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -88,6 +89,8 @@ class PublishedData {
   virtual std::vector<KeyFigureMeta> keyfigures() = 0;
   virtual std::optional<KeyFigureMeta> keyfigure(const std::string& id);
   virtual std::vector<PublishedValue> values(const ValueQuery& q) = 0;
+  // Labels of breakdowns other than the built-in ones (registry attributes), by breakdown id.
+  virtual std::map<std::string, I18n> breakdown_labels() { return {}; }
 };
 
 // The value a reader may see: clears value, n and count where the marker hides the value, and

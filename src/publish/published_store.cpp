@@ -1,18 +1,175 @@
 #include "publish/published_store.h"
 
+#include <spdlog/spdlog.h>
+
+#include <algorithm>
+#include <map>
+#include <mutex>
+#include <set>
+
+#include "core/error.h"
+#include "instrument/load.h"
+#include "report/declarations.h"
+#include "stats/lineage.h"
+#include "storage/campaign_store.h"
+#include "storage/instrument_store.h"
+#include "storage/stats_store.h"
+
 namespace dp::publish {
 
 namespace {
-// Until the statistics store exists (branch stats), nothing is published.
-class NothingPublished : public PublishedData {
- public:
-  std::string revision() override { return "0"; }
-  std::string updated() override { return ""; }
-  std::vector<KeyFigureMeta> keyfigures() override { return {}; }
-  std::vector<PublishedValue> values(const ValueQuery&) override { return {}; }
+
+// Everything published, read once per publication stamp and then answered from memory.
+struct Published {
+  std::vector<KeyFigureMeta> metas;
+  std::map<std::string, std::vector<PublishedValue>> by_keyfigure;
+  std::map<std::string, I18n> breakdown_labels;
+  std::string updated;
 };
+
+KeyFigureMeta meta_of(const stats::KeyFigureSet& set, const stats::KeyFigure& kf,
+                      const std::vector<const instrument::Instrument*>& family) {
+  KeyFigureMeta m;
+  m.id = kf.id;
+  m.theme = kf.theme;
+  for (const auto& t : set.themes)
+    if (t.id == kf.theme) m.theme_label = t.label;
+  m.title = kf.title;
+  m.definition = kf.definition;
+  m.unit = kf.unit;
+  m.note = kf.note;
+  m.stat = stats::stat_name(kf.stat);
+  m.source = kf.source;
+  m.source_label = kf.source_label;
+  m.decimals = kf.decimals;
+  for (const auto& c : kf.cells) m.cells.push_back({c.id, c.label, c.decimals});
+  // Breaks: declared ones and those the instruments' lineage implies, one entry per year.
+  std::map<int, BreakMeta> breaks;
+  for (const auto& b : stats::series_breaks(kf, family)) {
+    auto& e = breaks[b.year];
+    e.year = b.year;
+    if (!b.cell.empty()) e.cells.push_back(b.cell);
+    if (e.note.empty()) e.note = b.note;
+  }
+  for (const auto& [y, b] : breaks) m.breaks.push_back(b);
+  return m;
+}
+
+class StorePublished : public PublishedData {
+ public:
+  explicit StorePublished(storage::Store& store) : store_(store) {}
+
+  std::string revision() override { return store_.stats().publication_stamp(); }
+  std::string updated() override { return load()->updated; }
+  std::vector<KeyFigureMeta> keyfigures() override { return load()->metas; }
+  std::map<std::string, I18n> breakdown_labels() override { return load()->breakdown_labels; }
+
+  std::vector<PublishedValue> values(const ValueQuery& q) override {
+    auto p = load();
+    std::vector<PublishedValue> out;
+    auto it = p->by_keyfigure.find(q.keyfigure);
+    if (it == p->by_keyfigure.end()) return out;
+    auto in = [](const auto& list, const auto& x) { return list.empty() || std::find(list.begin(), list.end(), x) != list.end(); };
+    for (const auto& v : it->second)
+      if (in(q.cells, v.cell) && in(q.breakdowns, v.breakdown) && in(q.groups, v.group) && in(q.years, v.year))
+        out.push_back(v);
+    return out;
+  }
+
+ private:
+  storage::Store& store_;
+  std::mutex mu_;
+  std::string stamp_;
+  std::shared_ptr<const Published> loaded_;
+
+  std::shared_ptr<const Published> load() {
+    std::string stamp = store_.stats().publication_stamp();
+    std::lock_guard lock(mu_);
+    if (loaded_ && stamp == stamp_) return loaded_;
+    loaded_ = build();
+    stamp_ = stamp;
+    return loaded_;
+  }
+
+  std::shared_ptr<const Published> build() {
+    auto p = std::make_shared<Published>();
+    p->updated = store_.stats().last_published_at();
+    // Key-figure declarations of every instrument family in the database (newest version of each).
+    std::map<std::string, storage::InstrumentInfo> newest;
+    for (const auto& i : store_.instruments().list())
+      if (i.kind == "survey" && (!newest.count(i.family) || newest[i.family].year < i.year)) newest[i.family] = i;
+    std::vector<report::Declarations> decls;
+    for (const auto& [family, info] : newest) {
+      auto src = store_.instruments().source(info.id);
+      if (!src) continue;
+      try {
+        auto in = instrument::load_or_throw(*src, info.id);
+        decls.push_back(report::load_declarations(store_, in));
+        for (const auto& f : decls.back().family)
+          for (const auto& a : f.attributes) p->breakdown_labels[a.id] = a.label;
+      } catch (const Error& e) {
+        if (e.code() != ErrorCode::NotFound) spdlog::error("key figures of {}: {}", family, e.what());
+      }
+    }
+    // Published points: per figure and year a computed value takes over from history.
+    std::map<int64_t, storage::Campaign> campaigns;
+    for (const auto& c : store_.campaigns().list()) campaigns[c.id] = c;
+    using Key = std::tuple<std::string, std::string, std::string, std::string, int>;
+    std::map<Key, storage::SeriesPoint> chosen;
+    for (auto& pt : store_.stats().all_points(true)) {
+      const auto& v = pt.value;
+      Key k{v.keyfigure, v.cell, v.breakdown, v.group, v.year};
+      auto it = chosen.find(k);
+      if (it == chosen.end() || (it->second.origin == "history" && pt.origin == "computed")) chosen[k] = std::move(pt);
+    }
+    std::map<std::string, std::map<int, OriginMeta>> origins;
+    for (auto& [k, pt] : chosen) {
+      const auto& v = pt.value;
+      PublishedValue out{v.keyfigure, v.cell, v.breakdown, v.group, v.year, v.value, v.n, v.count,
+                         stats::parse_marker(v.marker).value_or(stats::Marker::None), v.decimals};
+      p->by_keyfigure[v.keyfigure].push_back(disclosed(out));
+      auto& o = origins[v.keyfigure][v.year];
+      if (o.year == 0) {
+        o.year = v.year;
+        if (pt.origin == "computed" && campaigns.count(pt.campaign_id)) {
+          const auto& c = campaigns[pt.campaign_id];
+          o = {v.year, "campaign", c.slug + " (revision " + std::to_string(pt.revision) + ")", c.instrument_id};
+        } else {
+          auto paren = pt.source.find(" (");
+          o = {v.year, "history", paren == std::string::npos ? pt.source : pt.source.substr(0, paren), ""};
+        }
+      }
+    }
+    for (const auto& d : decls) {
+      auto family = d.family_ptrs();
+      for (const auto& kf : d.keyfigures.keyfigures) {
+        auto it = p->by_keyfigure.find(kf.id);
+        if (it == p->by_keyfigure.end()) continue;
+        KeyFigureMeta m = meta_of(d.keyfigures, kf, family);
+        std::set<int> years;
+        std::set<std::string> cells, breakdowns;
+        for (const auto& v : it->second) years.insert(v.year), cells.insert(v.cell), breakdowns.insert(v.breakdown);
+        m.years.assign(years.begin(), years.end());
+        std::erase_if(m.cells, [&](const CellMeta& c) { return !cells.count(c.id); });
+        for (const char* b : {"national", "county", "size_group", "municipality"})
+          if (breakdowns.count(b)) m.breakdowns.push_back(b);
+        for (const auto& b : breakdowns)
+          if (std::find(m.breakdowns.begin(), m.breakdowns.end(), b) == m.breakdowns.end()) m.breakdowns.push_back(b);
+        for (const auto& [y, o] : origins[kf.id]) m.origins.push_back(o);
+        std::erase_if(m.breaks, [&](const BreakMeta& b) { return b.year <= m.years.front() || b.year > m.years.back(); });
+        p->metas.push_back(std::move(m));
+      }
+    }
+    // Values of key figures that no declaration describes are not published.
+    std::set<std::string> known;
+    for (const auto& m : p->metas) known.insert(m.id);
+    std::erase_if(p->by_keyfigure, [&](const auto& e) { return !known.count(e.first); });
+    return p;
+  }
+};
+
 }  // namespace
 
-std::unique_ptr<PublishedData> make_published_data(storage::Store&) { return std::make_unique<NothingPublished>(); }
+std::unique_ptr<PublishedData> make_published_data(storage::Store& store) { return std::make_unique<StorePublished>(store); }
 
 }  // namespace dp::publish

@@ -6,8 +6,8 @@
 namespace dp::publish {
 
 Regions::Regions(const std::vector<registry::County>& counties, const std::vector<registry::Organisation>& orgs,
-                 const registry::SizeGroupScheme& scheme)
-    : counties_(counties), orgs_(orgs), scheme_(scheme) {
+                 const registry::SizeGroupScheme& scheme, std::map<std::string, I18n> breakdown_labels)
+    : counties_(counties), orgs_(orgs), scheme_(scheme), breakdown_labels_(std::move(breakdown_labels)) {
   std::sort(counties_.begin(), counties_.end(), [](auto& a, auto& b) { return a.code < b.code; });
   std::sort(orgs_.begin(), orgs_.end(), [](auto& a, auto& b) { return a.code < b.code; });
   for (size_t i = 0; i < orgs_.size(); ++i) org_index_[orgs_[i].code] = i;
@@ -63,6 +63,14 @@ I18n Regions::label(const RegionRef& r) const {
   } else if (r.breakdown == "size_group") {
     if (auto* g = scheme_.find(r.group))
       return {"Kommuner med " + g->label.sv + " invånare", "Municipalities of " + g->label.get(Lang::en) + " inhabitants"};
+  } else if (r.breakdown == "skr_group") {
+    for (const auto& o : orgs_)
+      if (o.skr_group_code == r.group && !o.skr_group_name.empty())
+        return {"SKR-kommungrupp " + r.group + ": " + o.skr_group_name, "SKR municipality group " + r.group + ": " + o.skr_group_name};
+  } else if (auto it = breakdown_labels_.find(r.breakdown); it != breakdown_labels_.end()) {
+    std::string sv = r.group == "true" ? "ja" : r.group == "false" ? "nej" : r.group;
+    std::string en = r.group == "true" ? "yes" : r.group == "false" ? "no" : r.group;
+    return {it->second.sv + ": " + sv, it->second.get(Lang::en) + ": " + en};
   }
   std::string s = r.breakdown + " " + r.group;
   return {s, s};

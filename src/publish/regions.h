@@ -35,8 +35,9 @@ class Regions {
  public:
   Regions() = default;
   // From the registry as of a year (names, counties, size groups).
+  // breakdown_labels: labels of attribute breakdowns (from the instruments' declarations).
   Regions(const std::vector<registry::County>& counties, const std::vector<registry::Organisation>& orgs,
-          const registry::SizeGroupScheme& scheme);
+          const registry::SizeGroupScheme& scheme, std::map<std::string, I18n> breakdown_labels = {});
 
   static std::string code_of(const RegionRef& r);
   // The reference of a code; nullopt for a malformed code.
@@ -64,6 +65,7 @@ class Regions {
   registry::SizeGroupScheme scheme_;
   std::map<std::string, size_t> org_index_;
   std::map<std::string, size_t> county_index_;
+  std::map<std::string, I18n> breakdown_labels_;
 };
 
 }  // namespace dp::publish

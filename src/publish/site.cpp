@@ -33,7 +33,7 @@ std::shared_ptr<const Snapshot> Site::build(const std::string& revision) {
     year = best;
   }
   s->registry_year = year;
-  s->regions = Regions(reg.counties(), reg.list(year, year, reg.size_groups()), reg.size_groups());
+  s->regions = Regions(reg.counties(), reg.list(year, year, reg.size_groups()), reg.size_groups(), data_->breakdown_labels());
   return s;
 }
 

@@ -3,18 +3,21 @@
 import { test, expect } from '@playwright/test';
 import { keyfigures, getJson, parseCsv, jsonstatCells, csvCells, xlsxCells } from './publish.support.mjs';
 
+// Every cell of `a` in `b` with the same value and status (mismatches listed, first 10).
 function sameCells(a, b, what) {
   expect(b.size, what).toBe(a.size);
+  const bad = [];
   for (const [k, v] of a) {
     const w = b.get(k);
-    expect(w, `${what}: ${k}`).toBeDefined();
-    if (v.value === null) expect(w.value, `${what}: ${k}`).toBeNull();
-    else expect(w.value, `${what}: ${k}`).toBeCloseTo(v.value, 6);
-    expect(w.status ?? '', `${what}: ${k}`).toBe(v.status ?? '');
+    const ok = w !== undefined && (v.value === null ? w.value === null : w.value !== null && Math.abs(w.value - v.value) < 1e-6) &&
+               (w.status ?? '') === (v.status ?? '');
+    if (!ok) bad.push(`${k}: ${JSON.stringify(v)} vs ${JSON.stringify(w)}`);
   }
+  expect(bad.slice(0, 10), what).toEqual([]);
 }
 
 test('every key figure: JSON-stat, CSV, semicolon CSV and XLSX hold the same cells', async ({ request }) => {
+  test.setTimeout(600_000);
   const kfs = await keyfigures(request);
   expect(kfs.length).toBeGreaterThan(10);
   for (const kf of kfs) {
@@ -49,7 +52,8 @@ test('filters by years, organisations and groups', async ({ request }) => {
   const y = kf.years[kf.years.length - 1];
   const obj = await getJson(request, `/api/v1/keyfigures/${kf.id}/data?years=${y}&groups=00,12&measures=value`);
   expect(Object.keys(obj.dimension.year.category.index)).toEqual([String(y)]);
-  expect(Object.keys(obj.dimension.region.category.index)).toEqual(['00', '12']);
+  const order = idx => Object.entries(idx).sort((x, y) => x[1] - y[1]).map(e => e[0]);
+  expect(order(obj.dimension.region.category.index)).toEqual(['00', '12']);
 });
 
 test('conditional GET, compression and CORS', async ({ request }) => {

@@ -1,13 +1,14 @@
 // Nothing unpublished or suppressed leaks. Runs against a second server (PUBLISH_SUPPRESSED_URL)
 // whose database has a campaign published under disclosure control (so some cells are
-// suppressed) and another campaign computed but not published (PUBLISH_UNPUBLISHED_YEAR).
+// suppressed) and a later revision computed from other answers but not published
+// (PUBLISH_REV_PUBLISHED / PUBLISH_REV_UNPUBLISHED: both revisions as the stats CLI prints them).
 // Every suppressed cell is looked up in every API format, on the key figure's page (tables, charts,
-// map titles), in the embed, the SVG download and on municipality pages.
+// map titles), in the embed and the SVG download.
 import { test, expect } from '@playwright/test';
-import { getJson, parseCsv, xlsxCells } from './publish.support.mjs';
+import fs from 'node:fs';
+import { getJson, parseCsv, xlsxCells, jsonstatCells } from './publish.support.mjs';
 
 const base = process.env.PUBLISH_SUPPRESSED_URL;
-const unpublished = process.env.PUBLISH_UNPUBLISHED_YEAR;
 test.use({ baseURL: base });
 
 // Suppressed cells of a key figure: [{series, cell, region, regionLabel, year}].
@@ -28,17 +29,47 @@ function suppressedCells(obj, kf) {
   return out;
 }
 
-test('the unpublished campaign is nowhere', async ({ request }) => {
-  test.skip(!unpublished, 'no unpublished campaign in this database');
-  const kfs = (await getJson(request, '/api/v1/keyfigures')).keyfigures;
-  for (const kf of kfs) {
-    expect(kf.years, kf.id).not.toContain(Number(unpublished));
-    const r = await request.get(`/api/v1/keyfigures/${kf.id}/data?years=${unpublished}`);
-    expect(r.status(), kf.id).toBe(400);
+// A figure of the stats CLI's CSV (`digipuls stats show --format csv`) by series and region code.
+function readRevision(path) {
+  const rows = parseCsv(fs.readFileSync(path, 'utf8'));
+  const out = new Map();
+  for (const r of rows) {
+    const region = r.breakdown === 'national' ? '00' : (r.breakdown === 'county' ? r.group : `${r.breakdown}:${r.group}`);
+    const series = r.cell ? `${r.keyfigure}.${r.cell}` : r.keyfigure;
+    out.set(`${series}|${region}|${r.year}`, { keyfigure: r.keyfigure, value: r.value === '' ? null : Number(r.value) });
   }
+  return out;
+}
+
+test('only the published revision is shown, never a later unpublished one', async ({ request }) => {
+  test.skip(!process.env.PUBLISH_REV_UNPUBLISHED, 'no unpublished revision in this database');
+  const published = readRevision(process.env.PUBLISH_REV_PUBLISHED);
+  const unpublished = readRevision(process.env.PUBLISH_REV_UNPUBLISHED);
+  // Cells whose two revisions clearly differ, a few per key figure.
+  const byKf = new Map();
+  for (const [k, v] of published) {
+    const w = unpublished.get(k);
+    if (!w || v.value === null || w.value === null || Math.abs(v.value - w.value) < 2) continue;
+    if (!byKf.has(v.keyfigure)) byKf.set(v.keyfigure, []);
+    if (byKf.get(v.keyfigure).length < 20) byKf.get(v.keyfigure).push([k, v.value, w.value]);
+  }
+  expect(byKf.size, 'the two revisions must differ for this test to mean anything').toBeGreaterThan(5);
+  let checked = 0;
+  for (const [kf, cells] of byKf) {
+    const js = jsonstatCells(await getJson(request, `/api/v1/keyfigures/${kf}/data?measures=value`));
+    for (const [k, pub, unpub] of cells) {
+      const shown = js.get(`${k}|value`);
+      if (!shown || shown.value === null) continue;  // withheld in the published revision
+      expect(Math.abs(shown.value - pub), `${k}: published ${pub}, shown ${shown.value}`).toBeLessThanOrEqual(0.51);
+      expect(Math.abs(shown.value - unpub), `${k}: unpublished ${unpub} shown`).toBeGreaterThan(0.51);
+      checked++;
+    }
+  }
+  expect(checked).toBeGreaterThan(20);
 });
 
 test('suppressed cells have no value in any format, page, chart or embed', async ({ request, page }) => {
+  test.setTimeout(600_000);
   const kfs = (await getJson(request, '/api/v1/keyfigures')).keyfigures;
   let found = 0;
   for (const kf of kfs) {
@@ -76,7 +107,7 @@ test('suppressed cells have no value in any format, page, chart or embed', async
       const rows = page.locator('table.data tbody tr').filter({ has: page.locator(`th:text-is("${s.regionLabel}")`) });
       const n = await rows.count();
       for (let i = 0; i < n; i++) {
-        const cellsText = await rows.nth(i).locator('td').allInnerTexts();
+        const cellsText = (await rows.nth(i).locator('td').allTextContents()).map(t => t.trim());
         if (cellsText.length === 2) expect(cellsText, `${what} page table`).toEqual(['x', 'x']);
       }
       if (s.region.length === 2 && s.region !== '00') {

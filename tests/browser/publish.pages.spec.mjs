@@ -45,6 +45,7 @@ test('the catalogue and English version', async ({ page }) => {
 });
 
 test('every key figure page renders its charts with tables and summaries', async ({ page, request }) => {
+  test.setTimeout(600_000);
   const kfs = await keyfigures(request);
   expect(kfs.length).toBeGreaterThan(10);
   let checked = 0;

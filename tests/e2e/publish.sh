@@ -1,0 +1,67 @@
+#!/usr/bin/env bash
+# End-to-end tests of the public statistics site and open data API (issue 6), in real Chromium
+# (Playwright, axe-core) and with real API clients (jsonstat-toolkit, SheetJS).
+#   1. the demo database (scripts/publish-demo.sh) behind one server;
+#   2. a database published under disclosure control ("standard": some cells suppressed), with a
+#      later revision computed from other answers but not published, behind a second server;
+#   3. a third server with a tiny rate limit, for 429 and Retry-After over real HTTP.
+# Usage: tests/e2e/publish.sh BINARY
+set -euo pipefail
+bin=$(realpath "$1")
+root=$(cd "$(dirname "$0")/../.." && pwd)
+work=$(mktemp -d)
+pids=()
+cleanup() {
+  for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; wait "$p" 2>/dev/null || true; done
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }
+serve() {  # serve DB PORT [extra options...]: starts a server, waits until it answers
+  local db=$1 port=$2; shift 2
+  "$bin" serve --db "$db" --port "$port" "$@" 2>> "$work/serve-$port.log" &
+  pids+=($!)
+  for _ in $(seq 100); do curl -fs -o /dev/null "http://127.0.0.1:$port/healthz" && return 0; sleep 0.1; done
+  echo "server on $port did not start:"; cat "$work/serve-$port.log"; exit 1
+}
+
+echo "-- building the databases"
+demo="$work/demo.db"
+"$bin" init --db "$demo" > /dev/null
+"$root/scripts/publish-demo.sh" "$bin" "$demo" > "$work/demo.log" 2>&1 || { cat "$work/demo.log"; exit 1; }
+
+leak="$work/leak.db"
+"$bin" init --db "$leak" > /dev/null
+"$root/scripts/publish-demo.sh" "$bin" "$leak" standard > "$work/leak.log" 2>&1 || { cat "$work/leak.log"; exit 1; }
+# A second revision from other answers, computed but not published.
+"$bin" generate --db "$leak" --campaign ehalsa-2021 --seed 7 >> "$work/leak.log" 2>&1
+"$bin" stats compute --db "$leak" --campaign ehalsa-2021 --profile standard --note "test: not to be published" >> "$work/leak.log" 2>&1
+"$bin" stats show --db "$leak" --campaign ehalsa-2021 --revision 1 --format csv > "$work/rev1.csv"
+"$bin" stats show --db "$leak" --campaign ehalsa-2021 --revision 2 --format csv > "$work/rev2.csv"
+
+port_demo=$(free_port); serve "$demo" "$port_demo" --api-rate-limit 100000/10
+port_leak=$(free_port); serve "$leak" "$port_leak" --api-rate-limit 100000/10
+port_limit=$(free_port); serve "$demo" "$port_limit" --api-rate-limit 3/60
+
+echo "-- rate limit over HTTP"
+for i in 1 2 3; do
+  code=$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$port_limit/api/v1/config")
+  [[ "$code" == 200 ]] || { echo "call $i: expected 200, got $code"; exit 1; }
+done
+headers=$(curl -s -D - -o "$work/429.json" "http://127.0.0.1:$port_limit/api/v1/config")
+grep -q "^HTTP/1.1 429" <<< "$headers" || { echo "call 4: expected 429"; echo "$headers"; exit 1; }
+grep -qi "^Retry-After: 20" <<< "$headers" || { echo "expected Retry-After: 20"; echo "$headers"; exit 1; }
+grep -q '"too_many_requests"' "$work/429.json" || { echo "expected a JSON error"; exit 1; }
+echo "ok: 3 calls, then 429 with Retry-After"
+
+echo "-- browser and API-client tests"
+cd "$root/tests/browser"
+if [[ ! -d node_modules/@playwright/test || ! -d node_modules/jsonstat-toolkit || ! -d node_modules/xlsx ]]; then
+  PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm install --no-audit --no-fund --loglevel=error
+fi
+PUBLISH_BASE_URL="http://127.0.0.1:$port_demo" \
+PUBLISH_SUPPRESSED_URL="http://127.0.0.1:$port_leak" \
+PUBLISH_REV_PUBLISHED="$work/rev1.csv" PUBLISH_REV_UNPUBLISHED="$work/rev2.csv" \
+PUBLISH_OUTPUT_DIR="$work/playwright" \
+  npx playwright test --config publish.config.mjs
