@@ -53,6 +53,8 @@ Response App::dispatch(Request& req) {
     req.csrf = req.principal.csrf;
   } else if (auto c = req.cookies.find("dp_csrf"); c != req.cookies.end() && c->second.size() >= 20 && c->second.size() < 100) {
     req.csrf = c->second;
+  } else if (req.path.rfind("/api/", 0) == 0 && !unsafe(req.method)) {
+    // Reading the open API needs no form token (and its answers are shared by caches: no cookie).
   } else {
     req.csrf = random_token(24);
     new_csrf_cookie = true;

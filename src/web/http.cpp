@@ -94,10 +94,23 @@ Response Response::json_error(int status, const std::string& code, const std::st
   return json({{"error", e}}, status);
 }
 
+// Header names compare without regard to ASCII case, without allocating (this runs several
+// times for every answer).
+static bool same_name(const std::string& a, const std::string& b) {
+  if (a.size() != b.size()) return false;
+  for (size_t i = 0; i < a.size(); ++i) {
+    char x = a[i], y = b[i];
+    if (x >= 'A' && x <= 'Z') x = (char)(x + 32);
+    if (y >= 'A' && y <= 'Z') y = (char)(y + 32);
+    if (x != y) return false;
+  }
+  return true;
+}
+
 void Response::set_header(const std::string& name, const std::string& value) {
-  std::string lname = to_lower_ascii(name);
+  bool cookie = same_name(name, "set-cookie");
   for (auto& h : headers)
-    if (to_lower_ascii(h.first) == lname && lname != "set-cookie") {
+    if (!cookie && same_name(h.first, name)) {
       h.second = value;
       return;
     }
@@ -105,9 +118,8 @@ void Response::set_header(const std::string& name, const std::string& value) {
 }
 
 std::string Response::header(const std::string& name) const {
-  std::string lname = to_lower_ascii(name);
   for (const auto& h : headers)
-    if (to_lower_ascii(h.first) == lname) return h.second;
+    if (same_name(h.first, name)) return h.second;
   return "";
 }
 
