@@ -5,6 +5,7 @@
 #include <cmath>
 #include <nlohmann/json.hpp>
 
+#include "core/text.h"
 #include "instrument/value.h"
 
 namespace dp::instrument {
@@ -327,6 +328,11 @@ bool truthy(const Scalar& s) {
 ExprPtr parse_condition(const std::string& text, ParseError* error) {
   if (text.size() > 4000) {
     if (error) *error = ParseError{0, "condition is too long (over 4000 characters)"};
+    return nullptr;
+  }
+  // Literals end up in JSON for the browser, which must be valid UTF-8.
+  if (!valid_utf8(text)) {
+    if (error) *error = ParseError{0, "condition is not valid UTF-8 (or contains a NUL byte)"};
     return nullptr;
   }
   return Parser(text).parse(error);
