@@ -353,7 +353,8 @@ bool evaluate(const Expr& e, const EvalContext& ctx) {
     case Expr::Op::Not: return !evaluate(*e.args[0], ctx);
     case Expr::Op::Answered: {
       const Value* v = ctx.item ? ctx.item(e.args[0]->ref) : nullptr;
-      return v && !v->empty() && !(v->kind == Value::Kind::Codes && v->codes.empty());
+      // As in answer_check: an empty selection of a multi is an answer ("none of these").
+      return v && !v->empty();
     }
     case Expr::Op::Has: {
       const Expr& l = *e.args[0];
