@@ -12,7 +12,8 @@ void register_instrument_commands(Cli& cli) {
 
   auto* check = grp->add_subcommand("check", "Validate instrument files; prints every problem as file:line:column");
   static std::vector<std::string> files;
-  check->add_option("files", files, "Instrument YAML files")->required()->check(CLI::ExistingFile);
+  // No CLI::ExistingFile check: a missing file is bad input (exit 1, like every other command), not a usage error.
+  check->add_option("files", files, "Instrument YAML files")->required();
   cli.on_run(check, [] {
     int errors = 0, warnings = 0;
     for (const auto& f : files) {

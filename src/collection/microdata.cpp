@@ -10,6 +10,7 @@
 #include "core/error.h"
 #include "core/text.h"
 #include "instrument/answer_check.h"
+#include "instrument/visibility.h"
 #include "storage/response_store.h"
 
 namespace dp::collection {
@@ -31,8 +32,24 @@ std::vector<MicrodataColumn> microdata_columns(const instrument::Instrument& in)
   return cols;
 }
 
-// Shortest text that reads back as the same double.
-static std::string number_text(double d) { return fmt::format("{}", d); }
+// Shortest text that reads back as the same double, in plain decimal notation: the importer (and
+// a spreadsheet) does not read exponents, and fmt's shortest form uses one from 1e16 and below 1e-4.
+static std::string number_text(double d) {
+  std::string s = fmt::format("{}", d);
+  auto e = s.find_first_of("eE");
+  if (e == std::string::npos) return s;
+  std::string sign = s[0] == '-' ? "-" : "";
+  std::string mantissa = s.substr(sign.size(), e - sign.size());
+  int exponent = std::stoi(s.substr(e + 1));
+  std::string digits;
+  for (char c : mantissa)
+    if (c != '.') digits += c;
+  int point = 1 + exponent;  // digits before the decimal point
+  int n = (int)digits.size();
+  if (point <= 0) return sign + "0." + std::string(-point, '0') + digits;
+  if (point >= n) return sign + digits + std::string(point - n, '0');
+  return sign + digits.substr(0, point) + "." + digits.substr(point);
+}
 
 std::string export_microdata(storage::Store& store, const CampaignContext& ctx) {
   auto cols = microdata_columns(ctx.instrument);
@@ -51,8 +68,13 @@ std::string export_microdata(storage::Store& store, const CampaignContext& ctx) 
   for (const auto& org : ctx.orgs) {
     auto it = by_org.find(org.code);
     std::string status = it == by_org.end() ? "not_started" : it->second.first;
-    static const instrument::Answers none;
-    const auto& answers = it == by_org.end() ? none : it->second.second;
+    // Only the response as it counts: answers to items that are not shown (a form keeps them when
+    // a condition turns false) are not part of it, and importing them would be an error.
+    instrument::Answers answers;
+    if (it != by_org.end()) {
+      instrument::Visibility vis(ctx.instrument, it->second.second, ctx.attributes(org.code));
+      answers = vis.effective(it->second.second);
+    }
     std::vector<std::string> row = {org.code, status};
     for (const auto& c : cols) {
       auto a = answers.find(c.item);
