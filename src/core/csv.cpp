@@ -140,8 +140,10 @@ Table parse(std::string_view text, std::string source) {
 }
 
 std::string escape(std::string_view f) {
-  bool quote = f.find_first_of(",\"\r\n") != std::string_view::npos ||
-               (!f.empty() && (f.front() == ' ' || f.back() == ' '));
+  // libcsv trims spaces and tabs around unquoted fields, so a field that starts or ends with
+  // either must be quoted to read back the same.
+  auto blank = [](char c) { return c == ' ' || c == '\t'; };
+  bool quote = f.find_first_of(",\"\r\n") != std::string_view::npos || (!f.empty() && (blank(f.front()) || blank(f.back())));
   if (!quote) return std::string(f);
   std::string out = "\"";
   for (char c : f) {

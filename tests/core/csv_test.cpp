@@ -176,3 +176,10 @@ TEST(Csv, WrittenLinesReadBackIdentically) {
   ASSERT_EQ(t.rows.size(), rows.size());
   for (size_t i = 0; i < rows.size(); ++i) EXPECT_EQ(t.rows[i].fields, rows[i]);
 }
+
+TEST(Csv, FieldsWithLeadingOrTrailingTabsAreQuoted) {
+  // libcsv trims unquoted spaces and tabs; csv::escape used to quote only spaces, so "x\t" lost its tab.
+  EXPECT_EQ(dp::csv::escape("tab\t"), "\"tab\t\"");
+  EXPECT_EQ(dp::csv::escape("\tlead"), "\"\tlead\"");
+  EXPECT_EQ(dp::csv::escape("in\tside"), "in\tside");
+}
