@@ -57,6 +57,8 @@ void on_record(int terminator, void* st) {
   bool lf_of_crlf = terminator == '\n' && s->last_terminator == '\r' && fields.empty();
   if (!lf_of_crlf && terminator != -1) s->record_line += 1;
   s->last_terminator = terminator;
+  // The byte-order mark goes before the blank-line check: a file holding only a BOM is empty.
+  if (!s->have_header && !fields.empty() && fields[0].rfind("\xEF\xBB\xBF", 0) == 0) fields[0].erase(0, 3);
   if (fields.empty() || (fields.size() == 1 && fields[0].empty())) return;  // blank line
   for (size_t i = 0; i < fields.size(); ++i)
     if (!valid_utf8(fields[i])) {
@@ -67,7 +69,6 @@ void on_record(int terminator, void* st) {
   if (!s->have_header) {
     s->have_header = true;
     s->header = fields;
-    if (!s->header.empty() && s->header[0].rfind("\xEF\xBB\xBF", 0) == 0) s->header[0].erase(0, 3);
     for (auto& h : s->header) h = trim(h);
     try {
       (*s->on_header)(s->header);

@@ -183,3 +183,11 @@ TEST(Csv, FieldsWithLeadingOrTrailingTabsAreQuoted) {
   EXPECT_EQ(dp::csv::escape("\tlead"), "\"\tlead\"");
   EXPECT_EQ(dp::csv::escape("in\tside"), "in\tside");
 }
+
+// Regression (fuzz_csv): a file holding only a byte-order mark read as a table with one empty
+// column name, which the writer could not write back readably. It is an empty file.
+TEST(Csv, FileWithOnlyAByteOrderMarkIsEmpty) {
+  auto msg = error_of("\xEF\xBB\xBF");
+  EXPECT_NE(msg.find("header"), std::string::npos) << msg;
+  EXPECT_NE(error_of("\xEF\xBB\xBF\n\n"), "");
+}
