@@ -57,8 +57,6 @@ void on_record(int terminator, void* st) {
   bool lf_of_crlf = terminator == '\n' && s->last_terminator == '\r' && fields.empty();
   if (!lf_of_crlf && terminator != -1) s->record_line += 1;
   s->last_terminator = terminator;
-  // The byte-order mark goes before the blank-line check: a file holding only a BOM is empty.
-  if (!s->have_header && !fields.empty() && fields[0].rfind("\xEF\xBB\xBF", 0) == 0) fields[0].erase(0, 3);
   if (fields.empty() || (fields.size() == 1 && fields[0].empty())) return;  // blank line
   for (size_t i = 0; i < fields.size(); ++i)
     if (!valid_utf8(fields[i])) {
@@ -107,6 +105,9 @@ void parse_stream(std::string_view text, std::string source,
     }
     ~Parser() { csv_free(&p); }
   } parser;
+  // A UTF-8 byte-order mark is skipped at the start of the file only (elsewhere it is data), so a
+  // file holding only a BOM is empty.
+  if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
   State st;
   st.source = source;
   st.text = text;
@@ -144,7 +145,10 @@ std::string escape(std::string_view f) {
   // libcsv trims spaces and tabs around unquoted fields, so a field that starts or ends with
   // either must be quoted to read back the same.
   auto blank = [](char c) { return c == ' ' || c == '\t'; };
-  bool quote = f.find_first_of(",\"\r\n") != std::string_view::npos || (!f.empty() && (blank(f.front()) || blank(f.back())));
+  // A field starting with a byte-order mark is quoted so that, first in a file, the mark is not
+  // taken for the file's own.
+  bool quote = f.find_first_of(",\"\r\n") != std::string_view::npos ||
+               (!f.empty() && (blank(f.front()) || blank(f.back()))) || f.substr(0, 3) == "\xEF\xBB\xBF";
   if (!quote) return std::string(f);
   std::string out = "\"";
   for (char c : f) {

@@ -191,3 +191,15 @@ TEST(Csv, FileWithOnlyAByteOrderMarkIsEmpty) {
   EXPECT_NE(msg.find("header"), std::string::npos) << msg;
   EXPECT_NE(error_of("\xEF\xBB\xBF\n\n"), "");
 }
+
+// Regression (fuzz_csv): only a mark at the very start of the file is a byte-order mark.
+TEST(Csv, ByteOrderMarkIsSkippedOnlyAtTheStartOfTheFile) {
+  auto t = parse("\na,\xEF\xBB\xBF" "b\n1,2\n", "");
+  EXPECT_EQ(t.header[1], "\xEF\xBB\xBF" "b");
+  auto u = parse("\n\xEF\xBB\xBF" "a\n1\n", "");
+  EXPECT_EQ(u.header[0], "\xEF\xBB\xBF" "a");
+  // ...and the writer quotes such a field so that it reads back as data.
+  EXPECT_EQ(dp::csv::escape("\xEF\xBB\xBF" "a"), "\"\xEF\xBB\xBF" "a\"");
+  auto v = parse(dp::csv::line({"\xEF\xBB\xBF" "a"}) + "1\n", "");
+  EXPECT_EQ(v.header[0], "\xEF\xBB\xBF" "a");
+}
