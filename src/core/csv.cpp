@@ -57,6 +57,10 @@ void on_record(int terminator, void* st) {
   bool lf_of_crlf = terminator == '\n' && s->last_terminator == '\r' && fields.empty();
   if (!lf_of_crlf && terminator != -1) s->record_line += 1;
   s->last_terminator = terminator;
+  // Header names are trimmed, before the blank-line check: a header that is one blank name is
+  // a blank line.
+  if (!s->have_header)
+    for (auto& f : fields) f = trim(f);
   if (fields.empty() || (fields.size() == 1 && fields[0].empty())) return;  // blank line
   for (size_t i = 0; i < fields.size(); ++i)
     if (!valid_utf8(fields[i])) {
@@ -67,7 +71,6 @@ void on_record(int terminator, void* st) {
   if (!s->have_header) {
     s->have_header = true;
     s->header = fields;
-    for (auto& h : s->header) h = trim(h);
     try {
       (*s->on_header)(s->header);
     } catch (...) {

@@ -203,3 +203,12 @@ TEST(Csv, ByteOrderMarkIsSkippedOnlyAtTheStartOfTheFile) {
   auto v = parse(dp::csv::line({"\xEF\xBB\xBF" "a"}) + "1\n", "");
   EXPECT_EQ(v.header[0], "\xEF\xBB\xBF" "a");
 }
+
+// Regression (fuzz_csv): a quoted header name of only white space ("\r") became an empty header
+// name after trimming, a table the writer could not write back readably. It is a blank line.
+TEST(Csv, HeaderOfOneBlankNameIsABlankLine) {
+  EXPECT_NE(error_of("\r\"\r\""), "");
+  auto t = parse("\" \"\na,b\n1,2\n", "");
+  EXPECT_EQ(t.header, (std::vector<std::string>{"a", "b"}));
+  EXPECT_EQ(t.rows[0].line, 3);
+}
