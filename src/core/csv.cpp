@@ -57,6 +57,10 @@ void on_record(int terminator, void* st) {
   bool lf_of_crlf = terminator == '\n' && s->last_terminator == '\r' && fields.empty();
   if (!lf_of_crlf && terminator != -1) s->record_line += 1;
   s->last_terminator = terminator;
+  // Header names are trimmed, before the blank-line check: a header that is one blank name is
+  // a blank line.
+  if (!s->have_header)
+    for (auto& f : fields) f = trim(f);
   if (fields.empty() || (fields.size() == 1 && fields[0].empty())) return;  // blank line
   for (size_t i = 0; i < fields.size(); ++i)
     if (!valid_utf8(fields[i])) {
@@ -67,8 +71,6 @@ void on_record(int terminator, void* st) {
   if (!s->have_header) {
     s->have_header = true;
     s->header = fields;
-    if (!s->header.empty() && s->header[0].rfind("\xEF\xBB\xBF", 0) == 0) s->header[0].erase(0, 3);
-    for (auto& h : s->header) h = trim(h);
     try {
       (*s->on_header)(s->header);
     } catch (...) {
@@ -106,6 +108,9 @@ void parse_stream(std::string_view text, std::string source,
     }
     ~Parser() { csv_free(&p); }
   } parser;
+  // A UTF-8 byte-order mark is skipped at the start of the file only (elsewhere it is data), so a
+  // file holding only a BOM is empty.
+  if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
   State st;
   st.source = source;
   st.text = text;
@@ -140,8 +145,13 @@ Table parse(std::string_view text, std::string source) {
 }
 
 std::string escape(std::string_view f) {
+  // libcsv trims spaces and tabs around unquoted fields, so a field that starts or ends with
+  // either must be quoted to read back the same.
+  auto blank = [](char c) { return c == ' ' || c == '\t'; };
+  // A field starting with a byte-order mark is quoted so that, first in a file, the mark is not
+  // taken for the file's own.
   bool quote = f.find_first_of(",\"\r\n") != std::string_view::npos ||
-               (!f.empty() && (f.front() == ' ' || f.back() == ' '));
+               (!f.empty() && (blank(f.front()) || blank(f.back()))) || f.substr(0, 3) == "\xEF\xBB\xBF";
   if (!quote) return std::string(f);
   std::string out = "\"";
   for (char c : f) {

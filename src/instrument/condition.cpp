@@ -136,7 +136,10 @@ class Parser {
         return n;
       }
     }
-    if (eat("=")) fail("use '==' to compare");
+    if (eat("=")) {
+      i_ = off;  // point at the '=', not past it
+      fail("use '==' to compare");
+    }
     return left;
   }
 

@@ -16,7 +16,7 @@ namespace fs = std::filesystem;
 
 namespace {
 
-struct Run {
+struct Result {
   int status = -1;
   std::string out, err;
 };
@@ -55,12 +55,12 @@ class Cli : public ::testing::Test {
   }
 
   // Runs digipuls with the arguments (each shell-quoted), in `dir`, capturing stdout and stderr.
-  Run run(const std::vector<std::string>& args, const std::string& env = "") const {
+  Result run(const std::vector<std::string>& args, const std::string& env = "") const {
     std::string cmd = "cd " + quote(dir.string()) + " && " + env + " " + quote(DIGIPULS_BINARY);
     for (const auto& a : args) cmd += " " + quote(a);
     cmd += " </dev/null >" + quote((dir / "stdout").string()) + " 2>" + quote((dir / "stderr").string());
     int rc = std::system(cmd.c_str());
-    Run r;
+    Result r;
     r.status = WIFEXITED(rc) ? WEXITSTATUS(rc) : -1;
     r.out = slurp(dir / "stdout");
     r.err = slurp(dir / "stderr");

@@ -33,7 +33,7 @@ class TempDir {
   std::filesystem::path path_;
 };
 
-inline const char* kTinyInstrument = R"(format: digipuls-instrument/1
+inline const char* kTinyInstrument = R"YAML(format: digipuls-instrument/1
 id: tiny-2021
 family: tiny
 year: 2021
@@ -46,7 +46,7 @@ sections:
       - {id: q02, type: number, label: {sv: "Antal", en: "Count"}}
       - {id: q03, type: multi, label: {sv: "Flera", en: "Several"}, options: [{id: a, label: {sv: "A", en: "A"}}, {id: b, label: {sv: "B", en: "B"}}]}
       - {id: q04, type: text, label: {sv: "Text", en: "Text"}}
-)";
+)YAML";
 
 // A database with two counties, three municipalities, the tiny instrument and one campaign.
 struct SeededDb {

@@ -176,3 +176,39 @@ TEST(Csv, WrittenLinesReadBackIdentically) {
   ASSERT_EQ(t.rows.size(), rows.size());
   for (size_t i = 0; i < rows.size(); ++i) EXPECT_EQ(t.rows[i].fields, rows[i]);
 }
+
+TEST(Csv, FieldsWithLeadingOrTrailingTabsAreQuoted) {
+  // libcsv trims unquoted spaces and tabs; csv::escape used to quote only spaces, so "x\t" lost its tab.
+  EXPECT_EQ(dp::csv::escape("tab\t"), "\"tab\t\"");
+  EXPECT_EQ(dp::csv::escape("\tlead"), "\"\tlead\"");
+  EXPECT_EQ(dp::csv::escape("in\tside"), "in\tside");
+}
+
+// Regression (fuzz_csv): a file holding only a byte-order mark read as a table with one empty
+// column name, which the writer could not write back readably. It is an empty file.
+TEST(Csv, FileWithOnlyAByteOrderMarkIsEmpty) {
+  auto msg = error_of("\xEF\xBB\xBF");
+  EXPECT_NE(msg.find("header"), std::string::npos) << msg;
+  EXPECT_NE(error_of("\xEF\xBB\xBF\n\n"), "");
+}
+
+// Regression (fuzz_csv): only a mark at the very start of the file is a byte-order mark.
+TEST(Csv, ByteOrderMarkIsSkippedOnlyAtTheStartOfTheFile) {
+  auto t = parse("\na,\xEF\xBB\xBF" "b\n1,2\n", "");
+  EXPECT_EQ(t.header[1], "\xEF\xBB\xBF" "b");
+  auto u = parse("\n\xEF\xBB\xBF" "a\n1\n", "");
+  EXPECT_EQ(u.header[0], "\xEF\xBB\xBF" "a");
+  // ...and the writer quotes such a field so that it reads back as data.
+  EXPECT_EQ(dp::csv::escape("\xEF\xBB\xBF" "a"), "\"\xEF\xBB\xBF" "a\"");
+  auto v = parse(dp::csv::line({"\xEF\xBB\xBF" "a"}) + "1\n", "");
+  EXPECT_EQ(v.header[0], "\xEF\xBB\xBF" "a");
+}
+
+// Regression (fuzz_csv): a quoted header name of only white space ("\r") became an empty header
+// name after trimming, a table the writer could not write back readably. It is a blank line.
+TEST(Csv, HeaderOfOneBlankNameIsABlankLine) {
+  EXPECT_NE(error_of("\r\"\r\""), "");
+  auto t = parse("\" \"\na,b\n1,2\n", "");
+  EXPECT_EQ(t.header, (std::vector<std::string>{"a", "b"}));
+  EXPECT_EQ(t.rows[0].line, 3);
+}

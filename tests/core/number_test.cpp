@@ -2,6 +2,8 @@
 // English point and comma, strict parsing of user input.
 #include <gtest/gtest.h>
 
+#include <cmath>
+
 #include "core/text.h"
 
 using dp::format_integer;

@@ -41,5 +41,12 @@ for t in "${targets[@]}"; do
   echo "== $t: ${secs}s, corpus $(ls "$corpus" | wc -l) files"
   # -rss_limit_mb and -timeout make hangs and blow-ups findings too.
   "$build/tests/fuzz/$t" "$corpus" -max_total_time="$secs" -timeout=10 -rss_limit_mb=2048 -max_len=65536 \
-    -artifact_prefix="$findings/" -print_final_stats=1 2>&1 | tail -n 25 | tee "$build/fuzz-findings/$t.log"
+    -artifact_prefix="$findings/" -print_final_stats=1 > "$build/fuzz-findings/$t.log" 2>&1 || true
+  grep -E '^stat::(number_of_executed_units|peak_rss_mb)|^SUMMARY|Test unit written' "$build/fuzz-findings/$t.log" || true
 done
+# Exit 1 when any target left a finding, so that a script (or CI) can tell.
+found=0
+for t in "${targets[@]}"; do
+  if ls "$build/fuzz-findings/$t"/* >/dev/null 2>&1; then echo "FINDINGS in $build/fuzz-findings/$t"; found=1; fi
+done
+exit $found

@@ -8,7 +8,7 @@ using namespace dp::instrument;
 
 namespace {
 
-const char* kYaml = R"(format: digipuls-instrument/1
+const char* kYaml = R"YAML(format: digipuls-instrument/1
 id: chk
 family: chk
 year: 2021
@@ -56,7 +56,7 @@ sections:
         type: yesno
         show_if: "q01 == 'ja'"
         label: {sv: "Följdfråga", en: "Follow-up"}
-)";
+)YAML";
 
 const Instrument& inst() {
   static const Instrument in = load_or_throw(kYaml, "chk.yaml");
@@ -149,7 +149,7 @@ TEST(AnswerCheck, NonFiniteNumberIsRejected) {
 TEST(AnswerCheck, WrongValueKindIsBadValue) {
   auto a = complete();
   a["q04"] = Value::code("12");
-  a["q01"] = Value::codes_of({"ja"});
+  a["q01"] = Value::codes_of({"ja", "nej"});
   a["q06"] = Value::num(3);
   auto c = codes(a);
   EXPECT_EQ(c, (V{"q01 bad_value", "q04 bad_value", "q06 bad_value"}));

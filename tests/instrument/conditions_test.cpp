@@ -235,7 +235,7 @@ TEST(Conditions, KeywordsNeedWordBoundaries) {
 
 TEST(Conditions, SyntaxErrorsCarryOffsetAndMessage) {
   auto e1 = parse_fail("q01 = 'ja'");
-  EXPECT_EQ(e1.offset, 5);
+  EXPECT_EQ(e1.offset, 4);  // the "="
   EXPECT_NE(e1.message.find("=="), std::string::npos);
   auto e2 = parse_fail("q01 == 'ja");
   EXPECT_NE(e2.message.find("not closed"), std::string::npos);

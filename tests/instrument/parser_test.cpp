@@ -8,7 +8,7 @@
 using namespace dp::instrument;
 
 namespace {
-const char* kYaml = R"(format: digipuls-instrument/1
+const char* kYaml = R"YAML(format: digipuls-instrument/1
 id: p-2021
 family: p
 year: 2021
@@ -42,7 +42,7 @@ sections:
         rows:
           - {id: r1, label: {sv: "R1", en: "R1"}}
           - {id: r2, label: {sv: "R2", en: "R2"}, options: [a]}
-)";
+)YAML";
 }  // namespace
 
 TEST(Parser, BuildsTheModelWithDefaults) {

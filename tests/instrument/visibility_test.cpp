@@ -9,7 +9,7 @@ using namespace dp::instrument;
 
 namespace {
 
-const char* kYaml = R"(format: digipuls-instrument/1
+const char* kYaml = R"YAML(format: digipuls-instrument/1
 id: vis
 family: vis
 year: 2021
@@ -72,7 +72,7 @@ sections:
     show_if: "q01 == 'nej'"
     questions:
       - {id: t1, type: text, label: {sv: "Varför?", en: "Why?"}}
-)";
+)YAML";
 
 const Instrument& inst() {
   static const Instrument in = load_or_throw(kYaml, "vis.yaml");

@@ -214,3 +214,17 @@ TEST(ResponseStore, ForEachAnswerStreamsTheCampaign) {
                                          const Value& v) { seen.push_back(org + " " + status + " " + item + " " + v.to_json_string()); });
   EXPECT_EQ(seen, (std::vector<std::string>{"0114 draft q01 \"nej\"", "2584 draft q01 \"ja\""}));
 }
+
+TEST(ResponseStore, ReplaceWithTheSameContentChangesNothing) {
+  SeededDb db;
+  auto& rs = db.store->responses();
+  auto r = rs.get_or_create(db.campaign_id, "0114");
+  rs.replace(r.id, {{"q01", Value::code("ja")}}, "submitted", 0, "import", "from a.csv");
+  auto version = rs.find(r.id)->version;
+  auto entries = rs.audit(r.id).size();
+  rs.replace(r.id, {{"q01", Value::code("ja")}}, "submitted", 0, "import", "from a.csv");
+  EXPECT_EQ(rs.find(r.id)->version, version);
+  EXPECT_EQ(rs.audit(r.id).size(), entries);
+  rs.replace(r.id, {{"q01", Value::code("nej")}}, "submitted", 0, "import", "from b.csv");
+  EXPECT_EQ(rs.audit(r.id).back().note, "from b.csv");  // a change keeps its provenance note
+}
