@@ -17,7 +17,16 @@ void register_instrument_commands(Cli& cli) {
   cli.on_run(check, [] {
     int errors = 0, warnings = 0;
     for (const auto& f : files) {
-      auto res = instrument::load(read_file(f), f);
+      std::string text;
+      try {
+        text = read_file(f);
+      } catch (const Error& e) {
+        // Keep checking the other files; a missing one is an error like any other.
+        std::cerr << e.what() << "\n";
+        ++errors;
+        continue;
+      }
+      auto res = instrument::load(text, f);
       for (const auto& d : res.diagnostics) {
         std::cerr << d.str() << "\n";
         (d.severity == Diagnostic::Severity::Error ? errors : warnings)++;

@@ -94,7 +94,8 @@ std::string export_microdata(storage::Store& store, const CampaignContext& ctx) 
 
 std::vector<ImportedRow> parse_microdata(const std::string& text, const std::string& file, const CampaignContext& ctx,
                                          std::vector<std::string>& problems,
-                                         const std::function<void(size_t, size_t)>& progress) {
+                                         const std::function<void(size_t, size_t)>& progress,
+                                         const StoredAnswers* stored) {
   auto cols = microdata_columns(ctx.instrument);
   std::map<std::string, const MicrodataColumn*> by_name;
   for (const auto& c : cols) by_name[c.name] = &c;
@@ -107,6 +108,7 @@ std::vector<ImportedRow> parse_microdata(const std::string& text, const std::str
   int c_org = -1, c_status = -1;
   std::vector<ImportedRow> rows;
   std::set<std::string> seen_orgs;
+  std::set<std::string> covered;  // items the file has a column for
   const size_t kMaxProblems = 500;
 
   auto on_header = [&](const std::vector<std::string>& h) {
@@ -117,7 +119,10 @@ std::vector<ImportedRow> parse_microdata(const std::string& text, const std::str
       if (!seen.insert(h[i]).second) problems.push_back(where(1, h[i]) + ": the column appears twice");
       if (h[i] == "org_code") c_org = (int)i;
       else if (h[i] == "status") c_status = (int)i;
-      else if (auto it = by_name.find(h[i]); it != by_name.end()) mapping[i] = it->second;
+      else if (auto it = by_name.find(h[i]); it != by_name.end()) {
+        mapping[i] = it->second;
+        covered.insert(it->second->item);
+      }
       else problems.push_back(where(1, h[i]) + ": not an item of " + ctx.instrument.id + " (see docs/microdata-format.md)");
     }
     if (c_org < 0) problems.push_back(prefix + "row 1: the header needs an 'org_code' column");
@@ -174,6 +179,10 @@ std::vector<ImportedRow> parse_microdata(const std::string& text, const std::str
       if (!v->empty()) r.answers[col->item] = *v;
     }
     for (const auto& item : multi_present) r.answers[item] = Value::codes_of(multi[item]);
+    if (stored)
+      if (auto s = stored->find(r.org_code); s != stored->end())
+        for (const auto& [item, value] : s->second)
+          if (!covered.count(item)) r.answers.emplace(item, value);
     if (r.status == "not_started" && !r.answers.empty()) {
       problems.push_back(where(row.line, "status") + ": a not_started row cannot have answers");
       return;
@@ -202,8 +211,13 @@ std::vector<ImportedRow> parse_microdata(const std::string& text, const std::str
 
 size_t import_microdata(storage::Store& store, const CampaignContext& ctx, const std::string& text,
                         const std::string& file, int64_t user_id, const std::function<void(size_t, size_t)>& progress) {
+  StoredAnswers stored;
+  store.responses().for_each_answer(ctx.campaign.id, [&](const std::string& org, const std::string&,
+                                                         const std::string& item, const Value& v) {
+    stored[org][item] = v;
+  });
   std::vector<std::string> problems;
-  auto rows = parse_microdata(text, file, ctx, problems, progress);
+  auto rows = parse_microdata(text, file, ctx, problems, progress, &stored);
   if (!problems.empty()) {
     std::string msg = fmt::format("{} problem(s); nothing was imported:", problems.size());
     for (const auto& p : problems) msg += "\n  " + p;

@@ -99,6 +99,9 @@ std::vector<ImportRecord> parse_registry_csv(const std::string& text, const std:
         else if (!v.empty()) r.attributes[col] = v;
       }
     }
+    if (ctx.known_codes && !ctx.known_codes->count(r.code) && !r.name)
+      problems.push_back(fmt::format("{}: organisation {} is not in the registry; a new organisation needs a name",
+                                     where(row.line, "name"), r.code));
     out.push_back(std::move(r));
   }
   if (!problems.empty()) out.clear();

@@ -300,3 +300,19 @@ TEST_F(Cli, UnknownCampaignIsBadInput) {
   EXPECT_EQ(r.out, "");
   EXPECT_NE(r.err.find("nope"), std::string::npos);
 }
+
+TEST_F(Cli, InstrumentCheckGoesOnAfterAMissingFile) {
+  auto r = run({"instrument", "check", (dir / "none.yaml").string(), source("instruments/ehalsa-2021.yaml")});
+  EXPECT_EQ(r.status, 1);
+  EXPECT_NE(r.err.find("none.yaml"), std::string::npos) << r.err;
+  EXPECT_NE(r.out.find("ehalsa-2021.yaml: ok"), std::string::npos) << r.out;
+}
+
+TEST_F(Cli, RegistryImportNamesEveryNewOrganisationWithoutAName) {
+  init();
+  auto f = file("new2.csv", "code,year,population\nX1,2022,10\nX2,2022,20\n");
+  auto r = run({"registry", "import", "--db", db(), f});
+  EXPECT_EQ(r.status, 1);
+  EXPECT_NE(r.err.find("row 2, column name"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("row 3, column name"), std::string::npos) << r.err;
+}

@@ -124,3 +124,34 @@ TEST(MicrodataRoundTrip, AnswersToHiddenItemsAreNotExported) {
   InitialisedDb other("other.db");
   EXPECT_NO_THROW(collection::import_microdata(*other.store, other.campaign(), text, "x.csv", 0));
 }
+
+TEST(MicrodataRoundTrip, ColumnsLeftOutOfAFileKeepTheirStoredAnswers) {
+  InitialisedDb db;
+  fill(db, 11);
+  auto ctx = db.campaign();
+  auto full = collection::export_microdata(*db.store, ctx);
+  // Keep org_code, status and q04 only; change q04 of one submitted organisation.
+  auto table = csv::parse(full);
+  int c_q04 = table.column("q04");
+  ASSERT_GE(c_q04, 0);
+  std::string partial = csv::line({"org_code", "status", "q04"});
+  std::string changed_org;
+  for (const auto& row : table.rows) {
+    std::string q04 = row.fields[c_q04];
+    if (changed_org.empty() && row.fields[1] == "submitted" && !q04.empty()) {
+      changed_org = row.fields[0];
+      q04 = q04 == "nej" ? "alla" : "nej";
+    }
+    partial += csv::line({row.fields[0], row.fields[1], q04});
+  }
+  ASSERT_FALSE(changed_org.empty());
+  collection::import_microdata(*db.store, ctx, partial, "partial.csv", 0);
+  auto after = csv::parse(collection::export_microdata(*db.store, ctx));
+  ASSERT_EQ(after.rows.size(), table.rows.size());
+  for (size_t i = 0; i < table.rows.size(); ++i)
+    for (size_t c = 0; c < table.header.size(); ++c) {
+      bool is_changed_cell = table.rows[i].fields[0] == changed_org && (int)c == c_q04;
+      if (is_changed_cell) EXPECT_NE(after.rows[i].fields[c], table.rows[i].fields[c]);
+      else EXPECT_EQ(after.rows[i].fields[c], table.rows[i].fields[c]) << table.header[c] << " of " << table.rows[i].fields[0];
+    }
+}

@@ -152,3 +152,14 @@ TEST(RegistryCsv, BundledAttributeFileIsValid) {
   EXPECT_EQ(problems, std::vector<std::string>{});
   EXPECT_EQ(r.size(), 290u);
 }
+
+TEST(RegistryCsv, EveryNewOrganisationWithoutANameIsReportedWithItsRow) {
+  ImportContext c = ctx();
+  c.known_codes = std::set<std::string>{"0114"};
+  std::vector<std::string> problems;
+  auto r = parse_registry_csv("code,year,population\n0114,2022,48000\nX1,2022,10\nX2,2022,20\n", "reg.csv", c, problems);
+  EXPECT_TRUE(r.empty());
+  ASSERT_EQ(problems.size(), 2u);
+  EXPECT_NE(problems[0].find("row 3, column name"), std::string::npos) << problems[0];
+  EXPECT_NE(problems[1].find("row 4, column name"), std::string::npos) << problems[1];
+}
