@@ -8,6 +8,7 @@
 #include <string>
 
 #include "core/error.h"
+#include "core/resources.h"
 #include "instrument/load.h"
 #include "stats/keyfigures_load.h"
 #include "stats/report_load.h"
@@ -17,21 +18,16 @@ namespace {
 
 const dp::instrument::Instrument& instrument() {
   static const dp::instrument::Instrument in = [] {
-    std::ifstream f(std::string(DIGIPULS_SOURCE_DIR) + "/instruments/ehalsa-2021.yaml");
-    std::ostringstream ss;
-    ss << f.rdbuf();
-    return dp::instrument::load_or_throw(ss.str(), "ehalsa-2021.yaml");
+    return dp::instrument::load_or_throw(dp::resources::require("instruments/ehalsa-2021.yaml"), "ehalsa-2021.yaml");
   }();
   return in;
 }
 
 const dp::stats::KeyFigureSet& keyfigures() {
   static const dp::stats::KeyFigureSet set = [] {
-    std::ifstream f(std::string(DIGIPULS_SOURCE_DIR) + "/instruments/ehalsa.keyfigures.yaml");
-    std::ostringstream ss;
-    ss << f.rdbuf();
     // The family file names 2022 too; here only 2021 is at hand, which the file allows.
-    auto res = dp::stats::load_keyfigures(ss.str(), "ehalsa.keyfigures.yaml", {&instrument()}, nullptr);
+    auto res = dp::stats::load_keyfigures(dp::resources::require("instruments/ehalsa.keyfigures.yaml"), "ehalsa.keyfigures.yaml",
+                                          {&instrument()}, nullptr);
     return res.set ? *res.set : dp::stats::KeyFigureSet{};
   }();
   return set;
