@@ -22,7 +22,8 @@ ProfileSet parse_profiles(std::string_view text, const std::string& file) {
   Diagnostics d;
   yaml::Reader r(file, "S", d);
   ProfileSet out;
-  if (auto root = r.load(text)) {
+  auto root = r.load(text);
+  if (root) try {
     r.check_keys(*root, {"format", "default", "profiles"}, "the profile file");
     if (auto f = r.str(*root, "format", true, "the profile file"); f && *f != "digipuls-disclosure/1")
       r.error(16, r.pos(r.child(*root, "format")), "format", fmt::format("unknown format '{}' (expected digipuls-disclosure/1)", *f));
@@ -45,6 +46,8 @@ ProfileSet parse_profiles(std::string_view text, const std::string& file) {
       }
     if (!out.default_id.empty() && !out.find(out.default_id))
       r.error(8, r.pos(*root), out.default_id, fmt::format("the default profile '{}' is not declared", out.default_id));
+  } catch (const YAML::Exception& e) {
+    r.error(1, {e.mark.line + 1, e.mark.column + 1}, "", "YAML error: " + e.msg);
   }
   if (has_errors(d)) {
     std::string msg = "invalid disclosure profiles:";
