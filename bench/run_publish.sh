@@ -4,16 +4,18 @@
 # nginx (Debian) serving the same bytes as a static file, with the same load generator (wrk).
 # Writes the table into docs/benchmarks.md ("Public API" section).
 #
-# Usage: bench/publish_http_bench.sh BINARY [DB]
+# Usage: bench/run_publish.sh [BUILD_DIR] [DB]
 #   DB: a database with published key figures (default: a fresh one from scripts/publish-demo.sh)
 # Environment: DURATION (s, default 10), CONNECTIONS (64), THREADS (wrk threads, 2),
-#              SERVER_THREADS (digipuls serve --threads, 2), ROUNDS (alternating rounds, 3),
+#              SERVER_THREADS (digipuls serve --threads, 1 as nginx has 1 worker), ROUNDS (alternating rounds, 3),
 #              URL_PATH (default: the first key figure's data as JSON-stat).
 set -euo pipefail
-bin=$(realpath "$1")
 root=$(cd "$(dirname "$0")/.." && pwd)
-duration=${DURATION:-10}; conns=${CONNECTIONS:-64}; wthreads=${THREADS:-2}; sthreads=${SERVER_THREADS:-2}
-rounds=${ROUNDS:-3}
+build=${1:-build}
+[[ -x "$build/digipuls" ]] || { cmake -S "$root" -B "$build" -DCMAKE_BUILD_TYPE=RelWithDebInfo > /dev/null; cmake --build "$build" -j"$(nproc)" --target digipuls; }
+bin=$(realpath "$build/digipuls")
+duration=${DURATION:-10}; conns=${CONNECTIONS:-64}; wthreads=${THREADS:-2}; sthreads=${SERVER_THREADS:-1}
+rounds=${ROUNDS:-5}
 for tool in wrk nginx curl; do command -v $tool >/dev/null || { echo "needs $tool (scripts/install-deps.sh --test)"; exit 1; }; done
 
 work=$(mktemp -d)
@@ -108,7 +110,7 @@ bytes as a static file. Same load generator and settings for both, alternating r
 
 - Date: $(date -u +%Y-%m-%d)
 - Machine: $(nproc) cores ($cpu), $(free -g | awk '/Mem:/ {print $2}') GiB; server, nginx (1 worker) and wrk share the cores
-- Command: \`bench/publish_http_bench.sh build/digipuls\` — wrk -t$wthreads -c$conns -d${duration}s --latency, $rounds rounds each;
+- Command: \`bench/run_publish.sh build\` — wrk -t$wthreads -c$conns -d${duration}s --latency, $rounds rounds each;
   \`digipuls serve --threads $sthreads --api-rate-limit 1000000000/1\` (the limiter runs on every request)
 
 | Server | Requests/s (median) | p99 latency (ms) |
