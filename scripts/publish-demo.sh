@@ -7,6 +7,11 @@
 #   report published every group, so single municipalities' answers are public too.
 set -euo pipefail
 bin=$1; db=$2; profile=${3:-reproduce-2021}
+# Already published (a second `make demo` on the same database): nothing to do.
+if "$bin" stats runs --db "$db" --campaign ehalsa-2021 --format csv | awk -F, 'NR > 1 && $5 != "" {found = 1} END {exit !found}'; then
+  echo "ehalsa-2021: already published"
+  exit 0
+fi
 "$bin" stats history import --db "$db"
 "$bin" generate --db "$db" --campaign ehalsa-2021 --seed 2021
 "$bin" stats compute --db "$db" --campaign ehalsa-2021 --profile "$profile"
