@@ -17,13 +17,20 @@ cleanup() {
 }
 trap cleanup EXIT
 
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }
-serve() {  # serve DB PORT [extra options...]: starts a server, waits until it answers
-  local db=$1 port=$2; shift 2
-  "$bin" serve --db "$db" --port "$port" "$@" 2>> "$work/serve-$port.log" &
+# serve DB VAR [extra options...]: starts a server on a free port (the server picks it: --port 0)
+# and stores the port in VAR once it answers.
+serve() {
+  local db=$1 var=$2; shift 2
+  local log="$work/serve-$var.log"
+  "$bin" serve --db "$db" --port 0 "$@" 2> "$log" &
   pids+=($!)
-  for _ in $(seq 100); do curl -fs -o /dev/null "http://127.0.0.1:$port/healthz" && return 0; sleep 0.1; done
-  echo "server on $port did not start:"; cat "$work/serve-$port.log"; exit 1
+  local port=""
+  for _ in $(seq 100); do
+    port=$(sed -n 's|.*serving on http://127.0.0.1:\([0-9]*\)/.*|\1|p' "$log")
+    [[ -n "$port" ]] && curl -fs -o /dev/null "http://127.0.0.1:$port/healthz" && { printf -v "$var" '%s' "$port"; return 0; }
+    sleep 0.1
+  done
+  echo "server did not start:"; cat "$log"; exit 1
 }
 
 echo "-- building the databases"
@@ -40,9 +47,9 @@ leak="$work/leak.db"
 "$bin" stats show --db "$leak" --campaign ehalsa-2021 --revision 1 --format csv > "$work/rev1.csv"
 "$bin" stats show --db "$leak" --campaign ehalsa-2021 --revision 2 --format csv > "$work/rev2.csv"
 
-port_demo=$(free_port); serve "$demo" "$port_demo" --api-rate-limit 100000/10
-port_leak=$(free_port); serve "$leak" "$port_leak" --api-rate-limit 100000/10
-port_limit=$(free_port); serve "$demo" "$port_limit" --api-rate-limit 3/60
+serve "$demo" port_demo --api-rate-limit 100000/10
+serve "$leak" port_leak --api-rate-limit 100000/10
+serve "$demo" port_limit --api-rate-limit 3/60
 
 echo "-- rate limit over HTTP"
 for i in 1 2 3; do
