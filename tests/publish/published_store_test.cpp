@@ -23,6 +23,7 @@ class PublishedStore : public ::testing::Test {
     ASSERT_EQ(std::system(cmd.c_str()), 0);
     store = storage::open_sqlite(path, {.create = false});
     campaign = store->campaigns().find("ehalsa-2021")->id;
+    store->stats().replace_history({});  // init imports the bundled history; each test sets its own
     data = make_published_data(*store);
   }
   void TearDown() override {
