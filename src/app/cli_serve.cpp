@@ -6,6 +6,7 @@
 
 #include "app/cli.h"
 #include "publish/home.h"
+#include "selfassess/routes.h"
 #include "storage/store.h"
 #include "web/app.h"
 #include "web/server.h"
@@ -15,6 +16,7 @@ namespace dp::app {
 void register_all_routes(web::App& app) {
   web::register_core_routes(app);
   publish::register_home_routes(app);
+  selfassess::register_routes(app);
 }
 
 void register_serve_command(Cli& cli) {

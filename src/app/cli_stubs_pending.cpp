@@ -10,5 +10,4 @@ void register_campaign_commands(Cli& cli) {
 }
 void register_user_commands(Cli&) {}
 void register_stats_commands(Cli&) {}
-void register_selfassess_commands(Cli&) {}
 }  // namespace dp::app

@@ -109,9 +109,25 @@ class SqliteStats : public StatsStore {
 class SqliteSelfAssess : public SelfAssessStore {
  public:
   explicit SqliteSelfAssess(Db& db) : db_(db) {}
+  int64_t create(const Assessment& a) override;
+  std::optional<Assessment> find(int64_t id) override;
+  std::vector<Assessment> list_for_org(const std::string& org_code) override;
+  std::vector<Assessment> list_all() override;
+  void update(const Assessment& a) override;
+  int64_t add_participant(const Participant& p) override;
+  std::vector<Participant> participants(int64_t assessment_id) override;
+  std::optional<Participant> participant_by_token(const std::string& token_digest) override;
+  void put_individual(int64_t assessment_id, const IndividualRating& r) override;
+  std::vector<IndividualRating> individual(int64_t assessment_id) override;
+  void put_agreed(int64_t assessment_id, const AgreedRating& r) override;
+  std::vector<AgreedRating> agreed(int64_t assessment_id) override;
+  void replace_plan(int64_t assessment_id, const std::vector<PlanItem>& items) override;
+  std::vector<PlanItem> plan(int64_t assessment_id) override;
+  void update_plan_item(int64_t assessment_id, const PlanItem& item) override;
 
  private:
-  [[maybe_unused]] Db& db_;
+  Db& db_;
+  std::vector<Assessment> query(const std::string& where, const std::string& arg);
 };
 
 }  // namespace dp::storage::sqlite

@@ -1,0 +1,185 @@
+// Public results (only what the organisation chose to publish), the embeddable page for the
+// organisation's own website, the administrator's aggregates, and the JSON API under
+// /api/v1/selfassessment/ (docs/selfassessment.md, "API").
+#include "core/error.h"
+#include "selfassess/aggregate.h"
+#include "selfassess/page_common.h"
+#include "selfassess/published.h"
+#include "selfassess/routes.h"
+#include "selfassess/views.h"
+#include "storage/selfassess_store.h"
+
+namespace dp::selfassess {
+
+using nlohmann::json;
+
+namespace {
+
+// The view model of an organisation's published results; NotFound when nothing is published.
+json public_model(web::App& app, const web::Request& req) {
+  const std::string& code = req.param("org");
+  auto pub = published_assessments(app.store(), code);
+  if (pub.empty()) throw Error::not_found("no published self-assessment for " + code);
+  auto l = load(app.store(), pub.front());
+  const auto& t = app.templates();
+  std::string name = l.org ? l.org->name : code;
+  json ctx = {{"org_name", name}, {"org_code", code}, {"year", l.assessment.year}, {"instrument", l.instrument->title.get(req.lang)}};
+  ctx["overall"] = score_json(l.result.overall, req.lang);
+  json charts = json::array();
+  charts.push_back(chart_json("area", t.t(req.lang, "selfassess.dim.area"), l.result.areas, {}, t, req.lang));
+  if (l.assessment.publish_target_groups)
+    charts.push_back(chart_json("target_group", t.t(req.lang, "selfassess.dim.target_group"), l.result.target_groups, {}, t, req.lang));
+  ctx["charts"] = charts;
+  json earlier = json::array();
+  for (size_t i = 1; i < pub.size(); ++i) {
+    auto e = load(app.store(), pub[i]);
+    earlier.push_back({{"year", pub[i].year}, {"overall", score_json(e.result.overall, req.lang)}});
+  }
+  ctx["earlier"] = earlier;
+  ctx["has_earlier"] = !earlier.empty();
+  ctx["embed_url"] = app.config().base_url + "/embed/sjalvskattning/" + code;
+  ctx["page_url"] = app.config().base_url + "/sjalvskattning/publicerat/" + code;
+  ctx["title"] = fill(t.t(req.lang, "selfassess.public.title"), {{"name", name}});
+  ctx["year_text"] = fill(t.t(req.lang, "selfassess.public.year"), {{"year", std::to_string(l.assessment.year)}});
+  return ctx;
+}
+
+web::Response public_page(web::App& app, web::Request& req) { return app.page(req, "selfassess/public", public_model(app, req)); }
+
+web::Response embed_page(web::App& app, web::Request& req) {
+  json ctx = public_model(app, req);
+  ctx["t"] = app.templates().strings(req.lang);
+  ctx["lang"] = lang_code(req.lang);
+  auto res = web::Response::html(app.templates().render("selfassess/embed", ctx));
+  res.set_header("Cache-Control", "public, max-age=300");
+  return res;
+}
+
+std::string instrument_param(web::App& app, const web::Request& req) {
+  if (auto i = req.q("instrument"); i && !i->empty()) {
+    load_instrument(app.store(), *i);  // NotFound / BadInput for an unknown or survey instrument
+    return *i;
+  }
+  auto years = maturity_years(app.store());
+  if (years.empty()) throw Error::not_found("no maturity instrument");
+  return *instrument_for_year(app.store(), years.front());
+}
+
+json group_api(const GroupProfile& g, const std::string& label) {
+  json j = {{"kind", g.kind}, {"id", g.id}, {"label", label}, {"n", g.n}};
+  if (g.hidden) {
+    j["marker"] = "suppressed";
+    j["values"] = nullptr;
+  } else {
+    json v = json::object();
+    for (const auto& [k, x] : g.mean) v[k] = display(x);
+    j["values"] = v;
+  }
+  return j;
+}
+
+std::string label_of(web::App& app, const web::Request& req, const GroupProfile& g, const std::vector<Member>& ms) {
+  if (g.kind == "national") return app.templates().t(req.lang, "selfassess.compare.national");
+  if (g.kind == "county") {
+    for (const auto& m : ms)
+      if (m.county_code == g.id) return m.county_name;
+  }
+  if (g.kind == "size_group") {
+    auto scheme = app.store().registry().size_groups();
+    if (const auto* sg = scheme.find(g.id)) return sg->label.get(req.lang);
+  }
+  return g.id;
+}
+
+json aggregates(web::App& app, const web::Request& req) {
+  const auto& rules = bundled_rules();
+  std::string inst = instrument_param(app, req);
+  auto ms = members(app.store(), inst, false, rules);
+  json data = json::array();
+  for (const auto& g : groups(ms, rules.min_n)) data.push_back(group_api(g, label_of(app, req, g, ms)));
+  return {{"meta", {{"instrument", inst}, {"min_n", rules.min_n}, {"assessments", ms.size()},
+                    {"note", "Mean scores 0-100 of completed assessments; groups under min_n are suppressed."}}},
+          {"data", data}};
+}
+
+json distribution_json(web::App& app, const web::Request& req) {
+  const auto& rules = bundled_rules();
+  std::string inst = instrument_param(app, req);
+  auto in = load_instrument(app.store(), inst);
+  auto ms = members(app.store(), inst, false, rules);
+  auto d = distribution(ms, rules.min_n);
+  bool suppressed = static_cast<int>(ms.size()) < rules.min_n;
+  json data = json::array();
+  for (const auto* q : indicators(*in)) {
+    json counts = json::object();
+    if (!suppressed)
+      for (const auto& o : in->scale) {
+        auto it = d.find(q->id);
+        counts[o.id] = it == d.end() || !it->second.count(o.id) ? 0 : it->second.at(o.id);
+      }
+    json row = {{"indicator", q->id}, {"label", q->label.get(req.lang)}};
+    if (suppressed) {
+      row["marker"] = "suppressed";
+      row["counts"] = nullptr;
+    } else {
+      row["counts"] = counts;
+    }
+    data.push_back(row);
+  }
+  json scale = json::array();
+  for (const auto& o : in->scale) scale.push_back({{"id", o.id}, {"label", o.label.get(req.lang)}});
+  return {{"meta", {{"instrument", inst}, {"min_n", rules.min_n}, {"assessments", ms.size()}, {"scale", scale}}}, {"data", data}};
+}
+
+web::Response national_page(web::App& app, web::Request& req) {
+  json agg = aggregates(app, req);
+  json dist = distribution_json(app, req);
+  json rows = json::array();
+  for (auto& g : agg["data"]) {
+    json r = {{"label", g["label"]}, {"n", g["n"]}, {"suppressed", g.contains("marker")}};
+    if (!g["values"].is_null() && g["values"].contains("overall")) r["overall"] = g["values"]["overall"];
+    r["has_overall"] = r.contains("overall");
+    r["suppressed_text"] = fill(app.templates().t(req.lang, "selfassess.national.suppressed"), {{"min_n", std::to_string(bundled_rules().min_n)}});
+    rows.push_back(r);
+  }
+  json drows = json::array();
+  for (auto& d : dist["data"]) {
+    json cells = json::array();
+    if (!d["counts"].is_null())
+      for (auto& s : dist["meta"]["scale"]) cells.push_back(d["counts"][s["id"].get<std::string>()]);
+    drows.push_back({{"indicator", d["indicator"]}, {"label", d["label"]}, {"cells", cells}});
+  }
+  json ctx = {{"title", app.templates().t(req.lang, "selfassess.national.title")},
+              {"instrument", agg["meta"]["instrument"]},
+              {"assessments", agg["meta"]["assessments"]},
+              {"min_n", agg["meta"]["min_n"]},
+              {"groups", rows},
+              {"scale", dist["meta"]["scale"]},
+              {"distribution", drows},
+              {"distribution_suppressed", dist["data"].empty() || dist["data"][0].contains("marker")}};
+  std::string min_n = std::to_string(bundled_rules().min_n);
+  ctx["intro_text"] = fill(app.templates().t(req.lang, "selfassess.national.intro"), {{"min_n", min_n}});
+  ctx["distribution_suppressed_text"] = fill(app.templates().t(req.lang, "selfassess.national.distribution_suppressed"), {{"min_n", min_n}});
+  return app.page(req, "selfassess/national", ctx);
+}
+
+}  // namespace
+
+void register_public_routes(web::App& app) {
+  auto& r = app.router();
+  r.add({"GET", "/sjalvskattning/publicerat/{org}", "public", [&app](web::Request& req) { return public_page(app, req); }});
+  r.add({"GET", "/embed/sjalvskattning/{org}", "public", [&app](web::Request& req) { return embed_page(app, req); }});
+  r.add({"GET", "/sjalvskattning/nationellt", "admin", [&app](web::Request& req) { return national_page(app, req); }});
+  r.add({"GET", "/api/v1/selfassessment/municipalities/{org}", "public", [&app](web::Request& req) {
+           json data = json::array();
+           for (const auto& a : published_assessments(app.store(), req.param("org")))
+             data.push_back(published_json(load(app.store(), a), req.lang));
+           return web::Response::json({{"meta", {{"org", req.param("org")}, {"published_only", true}}}, {"data", data}});
+         }});
+  r.add({"GET", "/api/v1/selfassessment/aggregates", "admin",
+         [&app](web::Request& req) { return web::Response::json(aggregates(app, req)); }});
+  r.add({"GET", "/api/v1/selfassessment/distribution", "admin",
+         [&app](web::Request& req) { return web::Response::json(distribution_json(app, req)); }});
+}
+
+}  // namespace dp::selfassess
