@@ -297,12 +297,12 @@ class InstrumentParser {
     return o;
   }
 
-  std::vector<Option> options(const YAML::Node& map, const std::string& owner) {
+  std::vector<Option> options(const YAML::Node& map, const std::string& owner, const char* key = "options") {
     std::vector<Option> out;
-    YAML::Node n = r_.child(map, "options");
+    YAML::Node n = r_.child(map, key);
     if (!n.IsDefined() || n.IsNull()) return out;
     if (!n.IsSequence()) {
-      r_.error("I004", r_.pos(n), "options", "'options' must be a list");
+      r_.error("I004", r_.pos(n), key, std::string("'") + key + "' must be a list");
       return out;
     }
     std::set<std::string> seen;
@@ -610,7 +610,7 @@ class InstrumentParser {
         in.perspectives = dimension_list(dims, "perspectives");
         in.areas = dimension_list(dims, "areas");
       }
-      in.scale = options(root, "the scale");
+      in.scale = options(root, "the scale", "scale");
       if (in.scale.empty()) r_.error("I019", r_.pos(root), "scale", "a maturity instrument needs a rating 'scale'");
     } else {
       for (const char* k : {"dimensions", "scale"})

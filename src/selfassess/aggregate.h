@@ -9,6 +9,7 @@
 
 #include "selfassess/comparison.h"
 #include "selfassess/rules.h"
+#include "storage/selfassess_store.h"
 #include "storage/store.h"
 
 namespace dp::selfassess {

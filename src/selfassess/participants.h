@@ -3,6 +3,7 @@
 // stored) with which they rate the indicators individually, without an account.
 #include <string>
 
+#include "storage/selfassess_store.h"
 #include "storage/store.h"
 
 namespace dp::selfassess {

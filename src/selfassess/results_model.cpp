@@ -1,6 +1,9 @@
 #include "selfassess/results_model.h"
 
+#include <algorithm>
+
 #include "selfassess/aggregate.h"
+#include "storage/registry_store.h"
 #include "selfassess/page_common.h"
 #include "selfassess/views.h"
 #include "storage/selfassess_store.h"

@@ -25,7 +25,7 @@ web::Response plan_page(web::App& app, web::Request& req) {
 web::Response generate(web::App& app, web::Request& req) {
   auto l = load(app.store(), req.param("assessment"));
   regenerate_plan(app.store(), l, field(req, "level"));
-  return web::Response::redirect(assessment_url(l.assessment.id) + "/handlingsplan");
+  return web::Response::redirect(assessment_url(l.assessment.id) + "/handlingsplan#plan");
 }
 
 storage::PlanItem edited(const web::Request& req, storage::PlanItem it, bool followup_only) {

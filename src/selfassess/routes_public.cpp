@@ -2,6 +2,7 @@
 // organisation's own website, the administrator's aggregates, and the JSON API under
 // /api/v1/selfassessment/ (docs/selfassessment.md, "API").
 #include "core/error.h"
+#include "storage/registry_store.h"
 #include "selfassess/aggregate.h"
 #include "selfassess/page_common.h"
 #include "selfassess/published.h"

@@ -23,7 +23,7 @@ web::Response report_page(web::App& app, web::Request& req) {
   auto ctx = results_model(app, req, l);
   ctx["plan"] = plan_model(app, req, l, false);
   ctx["title"] = app.templates().t(req.lang, "selfassess.report.title") + " – " + ctx["title"].get<std::string>();
-  ctx["scripts"] = {{{"src", "/static/selfassess.js"}}};
+  ctx["scripts"] = nlohmann::json::array({nlohmann::json{{"src", "/static/selfassess.js"}}});
   return app.page(req, "selfassess/report", ctx);
 }
 

@@ -1,5 +1,7 @@
 #include "selfassess/spread.h"
 
+#include <algorithm>
+
 #include "selfassess/scoring.h"
 
 namespace dp::selfassess {

@@ -1,7 +1,9 @@
 #pragma once
 // Export of one assessment as an XLSX workbook: results per dimension, every indicator with its
 // agreed rating, comment and evidence (LIKA did not export comments; we do), and the action plan.
+#include <functional>
 #include <string>
+#include <vector>
 
 #include "selfassess/context.h"
 
