@@ -89,12 +89,12 @@ web::Response participant_save(web::App& app, web::Request& req) {
     if (!r.empty() && !scale_option(*l.instrument, r)) {
       Location where;
       where.field = "r_" + q->id;
-      throw Error::bad_input(q->id + ": '" + r + "' is not a rating on the scale", where);
+      throw Error::bad_input("r_" + q->id + ": '" + r + "' is not a rating on the scale", where);
     }
     if (r.empty() && !comment.empty()) {
       Location where;
       where.field = "r_" + q->id;
-      throw Error::bad_input(q->id + ": choose a rating for the comment", where);
+      throw Error::bad_input("r_" + q->id + ": choose a rating for the comment", where);
     }
     changes.push_back({p.id, q->id, r, comment});
   }

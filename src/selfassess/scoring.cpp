@@ -52,7 +52,7 @@ struct Acc {
   Score finish(const Rules& rules) {
     if (s.weight > 0) {
       s.value = sum / s.weight;
-      s.band = &rules.band_of(display(*s.value));  // the band of the score as shown
+      s.band = rules.band_of(display(*s.value));  // the band of the score as shown
     }
     return s;
   }

@@ -23,7 +23,7 @@ struct Score {
   int not_relevant = 0;         // rated 'Ej relevant' (out of the denominator)
   int unrated = 0;
   double weight = 0;            // sum of weights that counted
-  const Band* band = nullptr;   // set when value is set
+  std::optional<Band> band;     // set when value is set (a copy: Score outlives the Rules)
 };
 
 struct GroupScore {

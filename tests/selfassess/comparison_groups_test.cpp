@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "selfassess/rules.h"
+#include "storage/selfassess_store.h"
 #include "web_env.h"
 
 namespace dp::selfassess {

@@ -47,7 +47,7 @@ TEST(Scoring, TargetGroupWithOnlyEjRelevantHasNoScoreAndCrossCuttingIndicatorsSt
   auto r = score(fixture(), hand_ratings(), fixture_rules());
   EXPECT_NEAR(*group(r.target_groups, "a").score.value, 81.25, 1e-9);  // i4 (cross-cutting) is not in a
   EXPECT_FALSE(group(r.target_groups, "b").score.value);
-  EXPECT_EQ(group(r.target_groups, "b").score.band, nullptr);
+  EXPECT_FALSE(group(r.target_groups, "b").score.band);
 }
 
 TEST(Scoring, PerspectiveScores) {
