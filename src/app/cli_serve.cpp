@@ -5,6 +5,8 @@
 #include <iostream>
 
 #include "app/cli.h"
+#include "collection/module.h"
+#include "mail/config.h"
 #include "publish/home.h"
 #include "selfassess/routes.h"
 #include "storage/store.h"
@@ -21,7 +23,7 @@ void register_all_routes(web::App& app) {
 
 void register_serve_command(Cli& cli) {
   auto* serve = cli.root.add_subcommand("serve", "Run the web application (public site, forms, API)");
-  static std::string db;
+  static std::string db, config_file;
   static web::Config cfg;
   add_db_option(serve, db);
   serve->add_option("--host", cfg.host, "Address to listen on")->capture_default_str();
@@ -29,11 +31,18 @@ void register_serve_command(Cli& cli) {
   serve->add_option("--threads", cfg.threads, "Worker threads")->capture_default_str();
   serve->add_option("--base-url", cfg.base_url, "Public URL used in e-mailed links (default http://HOST:PORT)");
   serve->add_flag("--secure-cookies", cfg.secure_cookies, "Mark cookies Secure (when served over HTTPS)");
+  serve->add_option("--config", config_file, "Config file (YAML) with a mail: section; default $DIGIPULS_CONFIG");
   cli.on_run(serve, [] {
     if (const char* s = std::getenv("DIGIPULS_SECURE_COOKIES"); s && std::string(s) == "1") cfg.secure_cookies = true;
+    auto mail_config = mail::load(config_file);
     auto store = storage::open_sqlite(db, {.create = false});
     web::App app(*store, cfg);
+    // Collection first: it installs the session hook and access lookups the other modules use.
+    collection::Module collection(app, mail_config);
     register_all_routes(app);
+    if (!mail_config.configured())
+      std::cerr << "digipuls: no mail server configured (DIGIPULS_SMTP_URL); e-mail is kept in the outbox at /admin/mail\n";
+    collection.start();
     web::Server server(app);
     server.run([](int port) {
       std::cerr << "digipuls: serving on http://" << cfg.host << ":" << port << "/  (Ctrl-C stops)" << std::endl;

@@ -8,6 +8,5 @@ void register_campaign_commands(Cli& cli) {
   grp->require_subcommand(1);
   register_campaign_list(grp, cli);
 }
-void register_user_commands(Cli&) {}
 void register_stats_commands(Cli&) {}
 }  // namespace dp::app
