@@ -1,6 +1,8 @@
 #include "selfassess/participants.h"
 
 #include "core/error.h"
+#include "mail/message.h"
+#include "mail/outbox.h"
 #include "storage/selfassess_store.h"
 #include "web/crypto.h"
 
@@ -12,23 +14,32 @@ static void bad(const char* field, const std::string& msg) {
   throw Error::bad_input(msg, where);
 }
 
-Invitation invite(storage::Store& store, int64_t assessment_id, const std::string& name, const std::string& email,
-                  const std::string& base_url) {
+Invitation invite(storage::Store& store, const InviteRequest& r, const std::string& base_url) {
+  const std::string& name = r.name;
+  const std::string& email = r.email;
   if (name.empty()) bad("name", "name: give the participant's name");
   if (name.size() > 200) bad("name", "name: at most 200 characters");
   auto at = email.find('@');
-  if (email.size() > 254 || at == std::string::npos || at == 0 || email.find('.', at) == std::string::npos ||
-      email.find_first_of(" \t\r\n<>") != std::string::npos)
-    bad("email", "email: '" + email + "' is not an e-mail address");
+  if (at == std::string::npos || !mail::valid_address(email)) bad("email", "email: '" + email + "' is not an e-mail address");
   Invitation inv;
   inv.token = web::random_token(24);
   storage::Participant p;
-  p.assessment_id = assessment_id;
+  p.assessment_id = r.assessment_id;
   p.name = name;
   p.email = email;
   p.token_digest = web::token_digest(inv.token);
-  inv.participant_id = store.selfassess().add_participant(p);
   inv.link = base_url + "/sjalvskattning/delta/" + inv.token;
+  store.write_transaction([&] {
+    inv.participant_id = store.selfassess().add_participant(p);
+    mail::Letter l;
+    l.kind = "selfassess_invitation";
+    l.to = email;
+    l.lang = r.lang;
+    l.secret = inv.link;
+    l.org_code = r.org_code;
+    l.data = {{"name", name}, {"org_name", r.org_name}, {"year", r.year}, {"invited_by", r.invited_by}, {"link", inv.link}};
+    mail::queue(store, l);
+  });
   return inv;
 }
 

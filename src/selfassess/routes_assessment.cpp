@@ -130,7 +130,9 @@ web::Response invite_participant(web::App& app, web::Request& req) {
   if (l.assessment.status == "completed") throw Error::conflict("The assessment is completed; reopen it to invite more participants.");
   std::string name = field(req, "name"), email = field(req, "email");
   Invitation inv;
-  app.store().write_transaction([&] { inv = invite(app.store(), l.assessment.id, name, email, app.config().base_url); });
+  InviteRequest r{l.assessment.id, name, email, l.assessment.org_code, l.org ? l.org->name : l.assessment.org_code,
+                  l.assessment.year, req.principal.name.empty() ? req.principal.email : req.principal.name, req.lang};
+  inv = invite(app.store(), r, app.config().base_url);
   return overview(app, req, inv.link, name);
 }
 

@@ -4,6 +4,7 @@
 
 #include <regex>
 
+#include "storage/mail_store.h"
 #include "storage/selfassess_store.h"
 #include "web_env.h"
 
@@ -45,6 +46,13 @@ TEST_F(Workshop, ParticipantsRateFacilitatorSeesSpreadAndRecordsConsensus) {
     ASSERT_EQ(r.status, 200) << r.body;
     tokens.push_back(token_of(r));
     ASSERT_FALSE(tokens.back().empty());
+  }
+  // Each invitation is in the outbox with the personal link.
+  auto mails = env.store->mail().list({});
+  ASSERT_EQ(mails.size(), 3u);
+  for (const auto& m : mails) {
+    EXPECT_EQ(m.kind, "selfassess_invitation");
+    EXPECT_NE(m.body_text.find("/sjalvskattning/delta/"), std::string::npos);
   }
   env.sign_out();
   const char* ratings[] = {"uppnadd", "planerad", "paborjad"};
