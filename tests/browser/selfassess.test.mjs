@@ -36,12 +36,17 @@ async function expectAccessible(page, label) {
   assert.deepEqual(problems, [], `axe-core violations on ${label}`);
 }
 
+// SA_SHOTS=1 keeps full-page screenshots in SA_OUT for a person to look at.
+async function shot(page, name) {
+  if (process.env.SA_SHOTS) await page.screenshot({ path: `${OUT}/selfassess-${name}.png`, fullPage: true });
+}
+
 async function signIn(page) {
   await page.goto(`${BASE}/login`);
-  await page.getByLabel(/e-post/i).fill(process.env.SA_EMAIL);
-  await page.getByLabel(/lösenord/i).fill(process.env.SA_PASSWORD);
-  await page.getByRole("button", { name: /logga in/i }).click();
-  await page.waitForLoadState("networkidle");
+  await page.locator("#email").fill(process.env.SA_EMAIL);
+  await page.locator("#password").fill(process.env.SA_PASSWORD);
+  await page.getByRole("button", { name: "Logga in", exact: true }).click();
+  await page.waitForURL((url) => !url.pathname.startsWith("/login"));
 }
 
 const RATED = ["ov01", "ov02", "ov05", "al02", "fn01"];
@@ -100,6 +105,7 @@ test("a full workshop: three participants, spread, consensus, action plan, print
     assert.equal((await spread.locator("tr", { has: page.locator(`th:text-is("${label}")`) }).locator("td.num").textContent()).trim(), "1");
   assert.match(await ov01.locator(".sa-flag").textContent(), /från 0 till 100 poäng/);
   await expectAccessible(page, "workshop");
+  await shot(page, "workshop");
 
   // Record the agreed ratings with a comment and evidence.
   for (const [id, rating] of Object.entries(AGREED)) {
@@ -119,6 +125,7 @@ test("a full workshop: three participants, spread, consensus, action plan, print
   assert.equal(await page.locator("svg.sa-radar").count(), 3);
   assert.ok((await page.locator("p.sa-summary").first().textContent()).includes("högst"));
   await expectAccessible(page, "results");
+  await shot(page, "results");
 
   // Action plan: generate below Nästan där, then edit the first item.
   await page.goto(`${overview}/handlingsplan`);
@@ -139,6 +146,7 @@ test("a full workshop: three participants, spread, consensus, action plan, print
   assert.match(edited, /2025-12-31/);
   assert.match(edited, /Pågår/);
   await expectAccessible(page, "action plan");
+  await shot(page, "plan");
 
   // The printable report: print media hides navigation and forms; the PDF is produced.
   await page.goto(`${overview}/rapport`);

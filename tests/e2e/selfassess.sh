@@ -23,7 +23,7 @@ if [[ ! -d node_modules/playwright-core || ! -d node_modules/axe-core ]]; then
 fi
 
 db="$tmp/selfassess.db"
-"$bin" init --db "$db" >/dev/null
+"$bin" init --db "$db" >/dev/null 2>"$tmp/init.log" || { cat "$tmp/init.log" >&2; exit 1; }
 # The facilitator: a respondent account of Stockholm (0180).
 export SA_EMAIL="facilitator@stockholm.example.se" SA_PASSWORD="workshop-Passw0rd-2025"
 "$bin" users add --db "$db" --email "$SA_EMAIL" --name "Facilitator" --role respondent --org 0180 \
@@ -40,4 +40,4 @@ for _ in $(seq 1 100); do
 done
 [[ -n "$port" ]] || { echo "selfassess e2e: the server did not start" >&2; cat "$tmp/serve.log" >&2; exit 1; }
 
-BASE_URL="http://127.0.0.1:$port" SA_OUT="$tmp" node --test tests/browser/selfassess.test.mjs
+BASE_URL="http://127.0.0.1:$port" SA_OUT="${SA_OUT:-$tmp}" node --test tests/browser/selfassess.test.mjs
