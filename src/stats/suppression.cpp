@@ -1,0 +1,290 @@
+#include "stats/suppression.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <map>
+
+#include "stats/predicate.h"
+#include "stats/yaml_reader.h"
+
+namespace dp::stats {
+
+const DisclosureProfile* ProfileSet::find(std::string_view id) const {
+  for (const auto& p : profiles)
+    if (p.id == id) return &p;
+  return nullptr;
+}
+
+ProfileSet parse_profiles(std::string_view text, const std::string& file) {
+  Diagnostics d;
+  yaml::Reader r(file, "S", d);
+  ProfileSet out;
+  if (auto root = r.load(text)) {
+    r.check_keys(*root, {"format", "default", "profiles"}, "the profile file");
+    if (auto f = r.str(*root, "format", true, "the profile file"); f && *f != "digipuls-disclosure/1")
+      r.error(16, r.pos(r.child(*root, "format")), "format", fmt::format("unknown format '{}' (expected digipuls-disclosure/1)", *f));
+    if (auto s = r.str(*root, "default", true, "the profile file")) out.default_id = *s;
+    YAML::Node ps = r.child(*root, "profiles");
+    if (!ps.IsSequence()) r.error(3, r.pos(*root), "profiles", "the profile file needs a list of 'profiles'");
+    else
+      for (const auto& pn : ps) {
+        r.check_keys(pn, {"id", "label", "min_n", "complementary", "note"}, "a profile");
+        DisclosureProfile p;
+        if (auto id = r.str(pn, "id", true, "a profile")) p.id = *id;
+        p.label = r.label(pn, "label", true, "a profile");
+        p.min_n = r.integer(pn, "min_n", true, "a profile").value_or(0);
+        if (p.min_n < 0) r.error(4, r.pos(pn), "min_n", "min_n must be 0 (off) or more");
+        p.complementary = r.boolean(pn, "complementary").value_or(true);
+        p.note = r.label(pn, "note", false, "a profile");
+        if (out.find(p.id)) r.error(6, r.pos(pn), p.id, fmt::format("profile '{}' is declared twice", p.id));
+        out.profiles.push_back(p);
+      }
+    if (!out.default_id.empty() && !out.find(out.default_id))
+      r.error(8, r.pos(*root), out.default_id, fmt::format("the default profile '{}' is not declared", out.default_id));
+  }
+  if (has_errors(d)) {
+    std::string msg = "invalid disclosure profiles:";
+    for (const auto& x : d) msg += "\n  " + x.str();
+    throw Error::bad_input(msg, Location{file, 0, 0, {}});
+  }
+  return out;
+}
+
+namespace {
+
+// Cells whose figures count the same organisations, so they are suppressed together.
+struct Unit {
+  std::vector<CellResult*> cells;
+  const OrgSet* orgs = nullptr;
+};
+
+constexpr int kWithheld = -2;
+
+class Suppressor {
+ public:
+  Suppressor(Results& r, const Dataset& ds, const DisclosureProfile& p) : r_(r), ds_(ds), p_(p), pc_(ds) {
+    for (size_t b = 0; b < r_.breakdowns.size(); ++b)
+      if (r_.breakdowns[b].id == "national") national_ = (int)r_.offsets[b];
+    // Each organisation's group in every breakdown (-1: in no group of it).
+    member_.assign(ds.size(), std::vector<int>(r_.breakdowns.size(), -1));
+    for (size_t b = 0; b < r_.breakdowns.size(); ++b)
+      for (size_t g = 0; g < r_.breakdowns[b].sets.size(); ++g)
+        r_.breakdowns[b].sets[g].for_each([&](size_t i) { member_[i][b] = (int)(r_.offsets[b] + g); });
+  }
+
+  SuppressionReport run() {
+    std::map<std::string, Unit> units;
+    for (auto& c : r_.cells) {
+      if (c.base_key.empty()) continue;
+      std::string key = c.base_key;
+      if (is_numeric_stat(c.cell->stat)) key += "|value " + c.cell->value;
+      Unit& u = units[key];
+      u.cells.push_back(&c);
+      auto b = r_.bases.find(c.base_key);
+      if (b != r_.bases.end()) u.orgs = &b->second;
+    }
+    for (auto& [key, u] : units) unit(u);
+    return rep_;
+  }
+
+ private:
+  Results& r_;
+  const Dataset& ds_;
+  const DisclosureProfile& p_;
+  PredicateCompiler pc_;
+  int national_ = -1;
+  std::vector<std::vector<int>> member_;
+  SuppressionReport rep_;
+
+  // A cell's value for one organisation, as far as disclosure goes: whether it counts (shares,
+  // counts) or its number (numeric statistics). Cells of other statistics follow the pattern.
+  bool protectable(const CellResult& c) const {
+    return c.cell->stat == Stat::Share || c.cell->stat == Stat::Count || is_numeric_stat(c.cell->stat);
+  }
+  std::vector<double> values(const CellResult& c, const OrgSet& base) {
+    std::vector<double> x(ds_.size(), NAN);
+    if (is_numeric_stat(c.cell->stat)) {
+      const ItemColumn* col = ds_.item(c.cell->value);
+      if (col) base.for_each([&](size_t i) { x[i] = col->numbers[i]; });
+    } else {
+      const OrgSet& p = pc_.eval(c.cell->count);
+      base.for_each([&](size_t i) { x[i] = p.test(i) ? 1 : 0; });
+    }
+    return x;
+  }
+
+  void unit(Unit& u) {
+    size_t G = r_.group_count();
+    std::vector<int64_t> n(G);
+    for (size_t g = 0; g < G; ++g) n[g] = u.cells.front()->figures[g].n;
+    std::vector<char> sup(G, 0);
+    size_t primary = 0;
+    for (size_t g = 0; g < G; ++g)
+      if (n[g] > 0 && n[g] < p_.min_n) {
+        sup[g] = 1;
+        ++primary;
+      }
+    if (!primary) return;
+    rep_.primary += primary;
+    if (national_ >= 0 && sup[(size_t)national_]) {
+      // Too few organisations in total: nothing of this unit can be published.
+      std::fill(sup.begin(), sup.end(), 1);
+    } else if (p_.complementary && u.orgs) {
+      complement(u, n, sup);
+    }
+    for (size_t g = 0; g < G; ++g)
+      if (sup[g] && n[g] > 0 && !(n[g] < p_.min_n)) ++rep_.secondary;
+    for (auto* c : u.cells)
+      for (size_t g = 0; g < G; ++g)
+        if (sup[g] && n[g] > 0 && !hides_value(c->figures[g].marker)) {
+          Figure& f = c->figures[g];
+          f.marker = Marker::Suppressed;
+          f.value = NAN;
+          f.count = 0;
+          ++rep_.cells;
+        }
+  }
+
+  // Adds the smallest published group of breakdown b; false if none is left.
+  bool widen(size_t b, const std::vector<int64_t>& n, std::vector<char>& sup) {
+    size_t lo = r_.offsets[b], hi = lo + r_.breakdowns[b].groups.size();
+    int best = -1;
+    for (size_t g = lo; g < hi; ++g)
+      if (!sup[g] && n[g] > 0 && (best < 0 || n[g] < n[(size_t)best])) best = (int)g;
+    if (best < 0) return false;
+    sup[(size_t)best] = 1;
+    return true;
+  }
+
+  size_t breakdown_of(size_t flat) const {
+    size_t b = 0;
+    while (b + 1 < r_.offsets.size() && r_.offsets[b + 1] <= flat) ++b;
+    return b;
+  }
+
+  // What a published group in an organisation's signature looks like; withheld groups (and no
+  // group) all look alike, because swapping two organisations between them changes nothing seen.
+  int seen(int g, const std::vector<char>& sup) const { return g < 0 || sup[(size_t)g] ? kWithheld : g; }
+
+  void complement(const Unit& u, const std::vector<int64_t>& n, std::vector<char>& sup) {
+    std::vector<std::pair<const CellResult*, std::vector<double>>> xs;
+    for (const auto* c : u.cells) {
+      if (!protectable(*c) || national_ < 0) continue;
+      const Figure& nat = c->figures[(size_t)national_];
+      // Everything is known from the national figure when nobody, or everybody, counts.
+      if (!is_numeric_stat(c->cell->stat) && (nat.count == 0 || nat.count == nat.n)) continue;
+      xs.emplace_back(c, values(*c, *u.orgs));
+    }
+    std::vector<size_t> members;
+    u.orgs->for_each([&](size_t i) { members.push_back(i); });
+    for (int guard = 0; guard < 100000; ++guard) {
+      bool changed = false;
+      // One withheld group of a breakdown is the total minus the others.
+      for (size_t b = 0; b < r_.breakdowns.size() && !changed; ++b) {
+        if ((int)r_.offsets[b] == national_) continue;
+        size_t lo = r_.offsets[b], hi = lo + r_.breakdowns[b].groups.size(), count = 0;
+        for (size_t g = lo; g < hi; ++g) count += sup[g] && n[g] > 0;
+        if (count == 1) changed = widen(b, n, sup) || suppress_all(sup);
+      }
+      if (!changed) changed = certify(members, xs, n, sup);
+      if (!changed) return;
+    }
+  }
+
+  bool suppress_all(std::vector<char>& sup) {
+    bool any = false;
+    for (size_t g = 0; g < sup.size(); ++g)
+      if ((int)g != national_) {
+        any = any || !sup[g];
+        sup[g] = 1;
+      }
+    return any;
+  }
+
+  // Finds, for every withheld group and cell, a pair of organisations that can swap answers
+  // unseen. Where there is none, withholds the cheapest set of groups that creates one.
+  bool certify(const std::vector<size_t>& members, const std::vector<std::pair<const CellResult*, std::vector<double>>>& xs,
+               const std::vector<int64_t>& n, std::vector<char>& sup) {
+    size_t B = r_.breakdowns.size();
+    // Signature -> members, and per member its signature.
+    std::map<std::vector<int>, std::vector<size_t>> buckets;
+    for (size_t i : members) {
+      std::vector<int> sig(B);
+      for (size_t b = 0; b < B; ++b) sig[b] = seen(member_[i][b], sup);
+      buckets[sig].push_back(i);
+    }
+    for (size_t g = 0; g < sup.size(); ++g) {
+      if (!sup[g] || n[g] <= 0 || (int)g == national_) continue;
+      size_t b = breakdown_of(g);
+      for (const auto& [c, x] : xs) {
+        bool ok = false;
+        for (const auto& [sig, orgs] : buckets) {
+          if (sig[b] != kWithheld) continue;
+          // In this bucket: someone in g and someone outside g (same look) who differ.
+          bool in_has[2] = {false, false};
+          std::vector<double> in_vals, out_vals;
+          for (size_t i : orgs) {
+            if (std::isnan(x[i])) continue;
+            (member_[i][b] == (int)g ? in_vals : out_vals).push_back(x[i]);
+          }
+          (void)in_has;
+          for (double a : in_vals) {
+            for (double o : out_vals)
+              if (a != o) {
+                ok = true;
+                break;
+              }
+            if (ok) break;
+          }
+          if (ok) break;
+        }
+        if (!ok) return widen_for(g, b, members, x, n, sup);
+      }
+    }
+    return false;
+  }
+
+  // Withholds the groups that make the cheapest swap pair for group g possible.
+  bool widen_for(size_t g, size_t b, const std::vector<size_t>& members, const std::vector<double>& x,
+                 const std::vector<int64_t>& n, std::vector<char>& sup) {
+    size_t B = r_.breakdowns.size();
+    int64_t best_cost = -1;
+    std::vector<size_t> best_groups;
+    std::vector<size_t> inside;
+    for (size_t i : members)
+      if (member_[i][b] == (int)g && !std::isnan(x[i])) inside.push_back(i);
+    for (size_t i : inside)
+      for (size_t j : members) {
+        if (member_[j][b] == (int)g || std::isnan(x[j]) || x[j] == x[i]) continue;
+        std::vector<size_t> need;
+        int64_t cost = 0;
+        for (size_t k = 0; k < B; ++k) {
+          int gi = member_[i][k], gj = member_[j][k];
+          if (gi == gj) continue;
+          for (int h : {gi, gj})
+            if (h >= 0 && !sup[(size_t)h] && std::find(need.begin(), need.end(), (size_t)h) == need.end()) {
+              need.push_back((size_t)h);
+              cost += n[(size_t)h];
+            }
+        }
+        if (need.empty()) continue;  // already a valid pair (the certificate missed nothing)
+        if (best_cost < 0 || cost < best_cost) {
+          best_cost = cost;
+          best_groups = need;
+        }
+      }
+    if (best_cost < 0) return suppress_all(sup);
+    for (size_t h : best_groups) sup[h] = 1;
+    return true;
+  }
+};
+
+}  // namespace
+
+SuppressionReport suppress(Results& results, const Dataset& dataset, const DisclosureProfile& profile) {
+  if (profile.min_n <= 0) return {};
+  return Suppressor(results, dataset, profile).run();
+}
+
+}  // namespace dp::stats
