@@ -6,6 +6,7 @@
 #include "instrument/load.h"
 #include "selfassess/aggregate.h"
 #include "selfassess/context.h"
+#include "selfassess/engine.h"
 #include "selfassess/scoring.h"
 #include "storage/selfassess_store.h"
 #include "storage/store.h"
@@ -68,7 +69,7 @@ void add_score(CLI::App* grp, Cli& cli) {
 }
 
 void add_aggregates(CLI::App* grp, Cli& cli) {
-  auto* cmd = grp->add_subcommand("aggregates", "Mean overall score nationally, per county and per size group (minimum n applied)");
+  auto* cmd = grp->add_subcommand("aggregates", "Mean overall score nationally, per county and per size group (the statistics engine's disclosure control)");
   static std::string db, format, instrument;
   add_db_option(cmd, db);
   add_format_option(cmd, format);
@@ -77,12 +78,14 @@ void add_aggregates(CLI::App* grp, Cli& cli) {
     auto store = storage::open_sqlite(db, {.create = false});
     const auto& rules = selfassess::bundled_rules();
     auto ms = selfassess::members(*store, instrument, false, rules);
+    auto run = selfassess::run_engine(*store, instrument, ms);
     Rows r;
-    r.columns = {"kind", "id", "n", "overall", "marker"};
-    for (const auto& g : selfassess::groups(ms, rules.min_n)) {
+    r.columns = {"breakdown", "group", "label", "n", "overall", "marker"};
+    for (const auto& eg : run.groups) {
+      auto g = selfassess::scores_of(run, ms, eg);
       auto it = g.mean.find("overall");
-      r.rows.push_back({g.kind, g.id, std::to_string(g.n), it == g.mean.end() ? "" : std::to_string(selfassess::display(it->second)),
-                        g.hidden ? "suppressed" : ""});
+      r.rows.push_back({eg.breakdown, eg.code, eg.label.sv, std::to_string(eg.n),
+                        it == g.mean.end() ? "" : std::to_string(selfassess::display(it->second)), g.hidden ? "suppressed" : ""});
     }
     print_rows(r, format);
     return 0;

@@ -33,24 +33,4 @@ GroupProfile group(const std::vector<Member>& ms, const std::string& kind, const
   return group_profile(kind, kind == "national" ? "" : id, ps, min_n);
 }
 
-std::vector<GroupProfile> groups(const std::vector<Member>& ms, int min_n) {
-  std::vector<GroupProfile> out{group(ms, "national", "", min_n)};
-  std::map<std::string, int> counties, sizes;
-  for (const auto& m : ms) {
-    if (!m.county_code.empty()) counties[m.county_code]++;
-    if (!m.size_group.empty()) sizes[m.size_group]++;
-  }
-  for (const auto& [c, _] : counties) out.push_back(group(ms, "county", c, min_n));
-  for (const auto& [s, _] : sizes) out.push_back(group(ms, "size_group", s, min_n));
-  return out;
-}
-
-std::map<std::string, std::map<std::string, int>> distribution(const std::vector<Member>& ms, int min_n) {
-  std::map<std::string, std::map<std::string, int>> d;
-  if (static_cast<int>(ms.size()) < min_n) return d;
-  for (const auto& m : ms)
-    for (const auto& [ind, rating] : m.ratings) d[ind][rating]++;
-  return d;
-}
-
 }  // namespace dp::selfassess

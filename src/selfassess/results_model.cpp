@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "selfassess/aggregate.h"
+#include "selfassess/engine.h"
 #include "storage/registry_store.h"
 #include "selfassess/page_common.h"
 #include "selfassess/views.h"
@@ -40,21 +41,25 @@ json results_model(web::App& app, const web::Request& req, const Loaded& l) {
   json ctx = assessment_json(app, req, l);
   ctx["overall"] = score_json(l.result.overall, req.lang);
 
-  // Comparison groups: completed whole-organisation assessments on the same instrument version.
+  // Comparison groups: completed whole-organisation assessments on the same instrument version;
+  // which groups may be shown is decided by the statistics engine's disclosure control.
   auto ms = members(app.store(), l.assessment.instrument_id, false, rules);
+  auto run = run_engine(app.store(), l.assessment.instrument_id, ms);
   std::vector<GroupProfile> shown;
   json hidden = json::array(), cmp_rows = json::array();
-  std::vector<GroupProfile> gs{group(ms, "national", "", rules.min_n)};
-  if (l.org && !l.org->county_code.empty()) gs.push_back(group(ms, "county", l.org->county_code, rules.min_n));
-  if (l.org && !l.org->size_group.empty()) gs.push_back(group(ms, "size_group", l.org->size_group, rules.min_n));
-  for (const auto& g : gs) {
+  std::vector<std::pair<std::string, std::string>> wanted{{"national", "total"}};
+  if (l.org && !l.org->county_code.empty()) wanted.push_back({"county", l.org->county_code});
+  if (l.org && !l.org->size_group.empty()) wanted.push_back({"size_group", l.org->size_group});
+  for (const auto& [kind, code] : wanted) {
+    const EngineGroup* eg = run.group(kind, code);
+    GroupProfile g = eg ? scores_of(run, ms, *eg) : GroupProfile{kind, code, 0, true, {}, {}};
     std::string name = group_name(app, req, g, l.org ? l.org->county_name : "");
-    if (g.hidden)
+    if (g.hidden) {
+      const char* key = g.n < run.min_n ? "selfassess.results.hidden" : "selfassess.results.hidden_protect";
       hidden.push_back({{"name", name},
                         {"n", g.n},
-                        {"text", fill(t.t(req.lang, "selfassess.results.hidden"),
-                                      {{"name", name}, {"n", std::to_string(g.n)}, {"min_n", std::to_string(rules.min_n)}})}});
-    else {
+                        {"text", fill(t.t(req.lang, key), {{"name", name}, {"n", std::to_string(g.n)}, {"min_n", std::to_string(run.min_n)}})}});
+    } else {
       shown.push_back(g);
       auto it = g.mean.find("overall");
       cmp_rows.push_back({{"name", name}, {"n", g.n}, {"has", it != g.mean.end()}, {"value", it != g.mean.end() ? display(it->second) : 0}});
@@ -64,7 +69,7 @@ json results_model(web::App& app, const web::Request& req, const Loaded& l) {
   ctx["has_comparison"] = !cmp_rows.empty();
   ctx["hidden_groups"] = hidden;
   ctx["has_hidden_groups"] = !hidden.empty();
-  ctx["min_n"] = rules.min_n;
+  ctx["min_n"] = run.min_n;
 
   struct Dim {
     const char* id;

@@ -3,7 +3,11 @@
 // /api/v1/selfassessment/ (docs/selfassessment.md, "API").
 #include "core/error.h"
 #include "storage/registry_store.h"
+#include <cctype>
+#include <cmath>
+
 #include "selfassess/aggregate.h"
+#include "selfassess/engine.h"
 #include "selfassess/page_common.h"
 #include "selfassess/published.h"
 #include "selfassess/routes.h"
@@ -79,86 +83,98 @@ json group_api(const GroupProfile& g, const std::string& label) {
   return j;
 }
 
-std::string label_of(web::App& app, const web::Request& req, const GroupProfile& g, const std::vector<Member>& ms) {
-  if (g.kind == "national") return app.templates().t(req.lang, "selfassess.compare.national");
-  if (g.kind == "county") {
-    for (const auto& m : ms)
-      if (m.county_code == g.id) return m.county_name;
-  }
-  if (g.kind == "size_group") {
-    auto scheme = app.store().registry().size_groups();
-    if (const auto* sg = scheme.find(g.id)) return sg->label.get(req.lang);
-  }
-  return g.id;
-}
-
 json aggregates(web::App& app, const web::Request& req) {
-  const auto& rules = bundled_rules();
   std::string inst = instrument_param(app, req);
-  auto ms = members(app.store(), inst, false, rules);
+  auto ms = members(app.store(), inst, false, bundled_rules());
+  auto run = run_engine(app.store(), inst, ms);
   json data = json::array();
-  for (const auto& g : groups(ms, rules.min_n)) data.push_back(group_api(g, label_of(app, req, g, ms)));
-  return {{"meta", {{"instrument", inst}, {"min_n", rules.min_n}, {"assessments", ms.size()},
-                    {"note", "Mean scores 0-100 of completed assessments; groups under min_n are suppressed."}}},
+  for (const auto& g : run.groups) {
+    json j = group_api(scores_of(run, ms, g), g.label.get(req.lang));
+    j["kind"] = g.breakdown;
+    j["id"] = g.code;
+    j["n"] = g.n;
+    data.push_back(j);
+  }
+  return {{"meta",
+           {{"instrument", inst},
+            {"disclosure_profile", run.profile_id},
+            {"min_n", run.min_n},
+            {"assessments", ms.size()},
+            {"note", "Mean scores 0-100 of completed assessments of whole organisations; groups withheld by the "
+                     "statistics engine's disclosure control have marker 'suppressed' and no values."}}},
           {"data", data}};
 }
 
+std::string upper(std::string s) {
+  for (auto& c : s) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  return s;
+}
+
 json distribution_json(web::App& app, const web::Request& req) {
-  const auto& rules = bundled_rules();
   std::string inst = instrument_param(app, req);
   auto in = load_instrument(app.store(), inst);
-  auto ms = members(app.store(), inst, false, rules);
-  auto d = distribution(ms, rules.min_n);
-  bool suppressed = static_cast<int>(ms.size()) < rules.min_n;
+  auto ms = members(app.store(), inst, false, bundled_rules());
+  auto run = run_engine(app.store(), inst, ms);
   json data = json::array();
   for (const auto* q : indicators(*in)) {
-    json counts = json::object();
-    if (!suppressed)
-      for (const auto& o : in->scale) {
-        auto it = d.find(q->id);
-        counts[o.id] = it == d.end() || !it->second.count(o.id) ? 0 : it->second.at(o.id);
+    json groups = json::array();
+    for (const auto& g : run.groups) {
+      json row = {{"breakdown", g.breakdown}, {"group", g.code}, {"label", g.label.get(req.lang)}, {"n", g.n}};
+      if (g.suppressed) {
+        row["marker"] = "suppressed";
+      } else {
+        json shares = json::object(), counts = json::object();
+        for (const auto& o : in->scale)
+          if (const auto* f = run.results.find("SA_" + upper(q->id), o.id, g.breakdown, g.code)) {
+            shares[o.id] = std::isnan(f->value) ? json(nullptr) : json(std::round(f->value * 10) / 10);
+            counts[o.id] = f->count;
+          }
+        row["shares"] = shares;
+        row["counts"] = counts;
       }
-    json row = {{"indicator", q->id}, {"label", q->label.get(req.lang)}};
-    if (suppressed) {
-      row["marker"] = "suppressed";
-      row["counts"] = nullptr;
-    } else {
-      row["counts"] = counts;
+      groups.push_back(row);
     }
-    data.push_back(row);
+    data.push_back({{"indicator", q->id}, {"keyfigure", "SA_" + upper(q->id)}, {"label", q->label.get(req.lang)}, {"groups", groups}});
   }
   json scale = json::array();
   for (const auto& o : in->scale) scale.push_back({{"id", o.id}, {"label", o.label.get(req.lang)}});
-  return {{"meta", {{"instrument", inst}, {"min_n", rules.min_n}, {"assessments", ms.size()}, {"scale", scale}}}, {"data", data}};
+  return {{"meta", {{"instrument", inst}, {"disclosure_profile", run.profile_id}, {"min_n", run.min_n}, {"assessments", ms.size()}, {"scale", scale}}},
+          {"data", data}};
 }
 
 web::Response national_page(web::App& app, web::Request& req) {
   json agg = aggregates(app, req);
   json dist = distribution_json(app, req);
+  std::string suppressed_text = app.templates().t(req.lang, "selfassess.national.suppressed");
   json rows = json::array();
   for (auto& g : agg["data"]) {
-    json r = {{"label", g["label"]}, {"n", g["n"]}, {"suppressed", g.contains("marker")}};
+    json r = {{"label", g["label"]}, {"n", g["n"]}, {"suppressed", g.contains("marker")}, {"suppressed_text", suppressed_text}};
     if (!g["values"].is_null() && g["values"].contains("overall")) r["overall"] = g["values"]["overall"];
     r["has_overall"] = r.contains("overall");
-    r["suppressed_text"] = fill(app.templates().t(req.lang, "selfassess.national.suppressed"), {{"min_n", std::to_string(bundled_rules().min_n)}});
     rows.push_back(r);
   }
   json drows = json::array();
+  bool national_suppressed = true;
   for (auto& d : dist["data"]) {
     json cells = json::array();
-    if (!d["counts"].is_null())
-      for (auto& s : dist["meta"]["scale"]) cells.push_back(d["counts"][s["id"].get<std::string>()]);
+    for (auto& g : d["groups"])
+      if (g["breakdown"] == "national" && !g.contains("marker")) {
+        national_suppressed = false;
+        for (auto& s : dist["meta"]["scale"]) {
+          auto v = g["shares"].value(s["id"].get<std::string>(), json(nullptr));
+          cells.push_back(v.is_null() ? json("–") : json(fmt_number(v.get<double>())));
+        }
+      }
     drows.push_back({{"indicator", d["indicator"]}, {"label", d["label"]}, {"cells", cells}});
   }
+  std::string min_n = std::to_string(agg["meta"]["min_n"].get<int>());
   json ctx = {{"title", app.templates().t(req.lang, "selfassess.national.title")},
               {"instrument", agg["meta"]["instrument"]},
               {"assessments", agg["meta"]["assessments"]},
-              {"min_n", agg["meta"]["min_n"]},
               {"groups", rows},
               {"scale", dist["meta"]["scale"]},
               {"distribution", drows},
-              {"distribution_suppressed", dist["data"].empty() || dist["data"][0].contains("marker")}};
-  std::string min_n = std::to_string(bundled_rules().min_n);
+              {"distribution_suppressed", national_suppressed}};
   ctx["intro_text"] = fill(app.templates().t(req.lang, "selfassess.national.intro"), {{"min_n", min_n}});
   ctx["distribution_suppressed_text"] = fill(app.templates().t(req.lang, "selfassess.national.distribution_suppressed"), {{"min_n", min_n}});
   return app.page(req, "selfassess/national", ctx);

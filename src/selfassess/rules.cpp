@@ -59,8 +59,6 @@ Rules parse_rules(std::string_view yaml_text, const std::string& file) {
       r.bands.push_back(band);
     }
     if (r.bands.back().min != 0) throw bad(file, "bands", "the last band must have min 0");
-    if (auto c = root["comparison"]; c && c["min_n"]) r.min_n = c["min_n"].as<int>();
-    if (r.min_n < 1) throw bad(file, "comparison.min_n", "must be at least 1");
     if (auto a = root["action_plan"]; a && a["default_level"]) r.plan_default_level = a["default_level"].as<std::string>();
     if (auto s = root["strengths_weaknesses"]; s && s["count"]) r.list_count = s["count"].as<int>();
     if (r.list_count < 1) throw bad(file, "strengths_weaknesses.count", "must be at least 1");

@@ -1,7 +1,7 @@
 #pragma once
-// The self-assessment's declarative rules (data/selfassess/rules.yaml): colour bands, the
-// minimum group size for comparisons, the action plan's default level, list lengths and the
-// workshop's disagreement threshold. Pure: the caller supplies the YAML text.
+// The self-assessment's declarative rules (data/selfassess/rules.yaml): colour bands, the action
+// plan's default level, list lengths and the workshop's disagreement threshold (the minimum n of
+// comparison groups is the statistics engine's: selfassess/engine.h). Pure: the caller supplies the YAML text.
 #include <string>
 #include <string_view>
 #include <vector>
@@ -18,7 +18,6 @@ struct Band {
 
 struct Rules {
   std::vector<Band> bands;  // from the highest min down; the last has min 0
-  int min_n = 5;
   std::string plan_default_level = "nastan";
   int list_count = 5;
   double spread_alert = 50;

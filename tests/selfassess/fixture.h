@@ -68,7 +68,6 @@ bands:
   - {id: gron, min: 75, label: {sv: "Grön", en: "Green"}}
   - {id: gul, min: 40, label: {sv: "Gul", en: "Yellow"}}
   - {id: rod, min: 0, label: {sv: "Röd", en: "Red"}}
-comparison: {min_n: 5}
 action_plan: {default_level: nastan}
 workshop: {spread_alert: 50}
 )YAML",

@@ -36,7 +36,6 @@ TEST(Rules, BandsAreChosenFromTheTop) {
   EXPECT_EQ(r.band_of(74.9).id, "gul");
   EXPECT_EQ(r.band_of(40).id, "gul");
   EXPECT_EQ(r.band_of(39.9).id, "rod");
-  EXPECT_EQ(r.min_n, 5);
 }
 
 TEST(Rules, BundledRulesParse) {
