@@ -7,7 +7,8 @@
 #include "app/cli.h"
 #include "collection/module.h"
 #include "mail/config.h"
-#include "publish/home.h"
+#include "publish/rate_limiter.h"
+#include "publish/routes.h"
 #include "selfassess/routes.h"
 #include "storage/store.h"
 #include "web/app.h"
@@ -15,10 +16,10 @@
 
 namespace dp::app {
 
-void register_all_routes(web::App& app) {
+void register_all_routes(web::App& app, const publish::SiteConfig& site) {
   web::register_core_routes(app);
-  publish::register_home_routes(app);
-  selfassess::register_routes(app);
+  auto public_site = publish::register_public_routes(app, site);
+  selfassess::register_routes(app, public_site);
 }
 
 void register_serve_command(Cli& cli) {
@@ -32,6 +33,9 @@ void register_serve_command(Cli& cli) {
   serve->add_option("--base-url", cfg.base_url, "Public URL used in e-mailed links (default http://HOST:PORT)");
   serve->add_flag("--secure-cookies", cfg.secure_cookies, "Mark cookies Secure (when served over HTTPS)");
   serve->add_option("--config", config_file, "Config file (YAML) with a mail: section; default $DIGIPULS_CONFIG");
+  static std::string rate_limit = "30/10";
+  serve->add_option("--api-rate-limit", rate_limit, "Open API calls per client: CALLS/SECONDS, or 0 for no limit")
+      ->capture_default_str();
   cli.on_run(serve, [] {
     if (const char* s = std::getenv("DIGIPULS_SECURE_COOKIES"); s && std::string(s) == "1") cfg.secure_cookies = true;
     auto mail_config = mail::load(config_file);
@@ -39,7 +43,9 @@ void register_serve_command(Cli& cli) {
     web::App app(*store, cfg);
     // Collection first: it installs the session hook and access lookups the other modules use.
     collection::Module collection(app, mail_config);
-    register_all_routes(app);
+    publish::SiteConfig site;
+    site.rate_limit = publish::parse_rate_limit(rate_limit);
+    register_all_routes(app, site);
     if (!mail_config.configured())
       std::cerr << "digipuls: no mail server configured (DIGIPULS_SMTP_URL); e-mail is kept in the outbox at /admin/mail\n";
     collection.start();

@@ -6,6 +6,8 @@
 #include <cctype>
 #include <cmath>
 
+#include "publish/api_support.h"
+#include "publish/param_error.h"
 #include "selfassess/aggregate.h"
 #include "selfassess/engine.h"
 #include "selfassess/page_common.h"
@@ -61,8 +63,13 @@ web::Response embed_page(web::App& app, web::Request& req) {
 }
 
 std::string instrument_param(web::App& app, const web::Request& req) {
+  publish::only_params(req, {"instrument", "lang"});
   if (auto i = req.q("instrument"); i && !i->empty()) {
-    load_instrument(app.store(), *i);  // NotFound / BadInput for an unknown or survey instrument
+    try {
+      load_instrument(app.store(), *i);
+    } catch (const Error&) {
+      throw publish::bad_param("instrument", "instrument: '" + *i + "' is not a maturity instrument");
+    }
     return *i;
   }
   auto years = maturity_years(app.store());
@@ -180,19 +187,31 @@ web::Response national_page(web::App& app, web::Request& req) {
   return app.page(req, "selfassess/national", ctx);
 }
 
+// Public API answers share the open API's rate limit and CORS (publish/api_support.h).
+web::Handler public_api(std::shared_ptr<publish::Site> site, web::Handler h) {
+  return [site, h](web::Request& req) {
+    if (site)
+      if (auto limited = publish::rate_limited(*site, req)) return *limited;
+    web::Response res = h(req);
+    publish::add_cors(res);
+    return res;
+  };
+}
+
 }  // namespace
 
-void register_public_routes(web::App& app) {
+void register_public_routes(web::App& app, std::shared_ptr<publish::Site> site) {
   auto& r = app.router();
   r.add({"GET", "/sjalvskattning/publicerat/{org}", "public", [&app](web::Request& req) { return public_page(app, req); }});
   r.add({"GET", "/embed/sjalvskattning/{org}", "public", [&app](web::Request& req) { return embed_page(app, req); }});
   r.add({"GET", "/sjalvskattning/nationellt", "admin", [&app](web::Request& req) { return national_page(app, req); }});
-  r.add({"GET", "/api/v1/selfassessment/municipalities/{org}", "public", [&app](web::Request& req) {
+  r.add({"GET", "/api/v1/selfassessment/municipalities/{org}", "public", public_api(site, [&app](web::Request& req) {
+           publish::only_params(req, {"lang"});
            json data = json::array();
            for (const auto& a : published_assessments(app.store(), req.param("org")))
              data.push_back(published_json(load(app.store(), a), req.lang));
            return web::Response::json({{"meta", {{"org", req.param("org")}, {"published_only", true}}}, {"data", data}});
-         }});
+         })});
   r.add({"GET", "/api/v1/selfassessment/aggregates", "admin",
          [&app](web::Request& req) { return web::Response::json(aggregates(app, req)); }});
   r.add({"GET", "/api/v1/selfassessment/distribution", "admin",

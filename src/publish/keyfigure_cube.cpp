@@ -1,0 +1,103 @@
+#include "publish/keyfigure_cube.h"
+
+#include <algorithm>
+#include <map>
+#include <set>
+
+#include "publish/markers.h"
+
+namespace dp::publish {
+
+std::string series_id(const std::string& keyfigure, const std::string& cell) {
+  return cell.empty() ? keyfigure : keyfigure + "." + cell;
+}
+
+Cube keyfigure_cube(const KeyFigureMeta& kf, const std::vector<PublishedValue>& values, const Regions& regions,
+                    const CubeOptions& opts) {
+  Cube cube;
+  cube.title = kf.title;
+  if (!kf.note.empty()) cube.notes.push_back(kf.note);
+  for (const auto& b : kf.breaks)
+    cube.notes.push_back({"Tidsseriebrott " + std::to_string(b.year) + ": " + b.note.sv,
+                          "Series break " + std::to_string(b.year) + ": " + b.note.get(Lang::en)});
+
+  // Categories actually present, in declaration / display order.
+  std::set<std::string> cells_present;
+  std::vector<RegionRef> region_refs;
+  std::set<std::string> region_codes;
+  std::set<int> years;
+  for (const auto& v : values) {
+    cells_present.insert(v.cell);
+    years.insert(v.year);
+    RegionRef r{v.breakdown, v.group};
+    if (region_codes.insert(Regions::code_of(r)).second) region_refs.push_back(r);
+  }
+  std::stable_sort(region_refs.begin(), region_refs.end(), [&](auto& a, auto& b) { return regions.less(a, b); });
+
+  Dimension dk{"keyfigure", {"Nyckeltal", "Key figure"}, "", {}};
+  std::map<std::string, size_t> cell_index;
+  for (const auto& c : kf.cells) {
+    if (!cells_present.count(c.id)) continue;
+    I18n label = kf.title;
+    if (!c.label.empty()) label = {kf.title.sv + ": " + c.label.sv, kf.title.get(Lang::en) + ": " + c.label.get(Lang::en)};
+    cell_index[c.id] = dk.categories.size();
+    dk.categories.push_back({series_id(kf.id, c.id), label, std::nullopt});
+  }
+  for (const auto& c : cells_present)  // cells the metadata does not declare (should not happen)
+    if (!cell_index.count(c)) {
+      cell_index[c] = dk.categories.size();
+      dk.categories.push_back({series_id(kf.id, c), {c, c}, std::nullopt});
+    }
+
+  Dimension dr{"region", {"Region", "Region"}, "geo", {}};
+  std::map<std::string, size_t> region_index;
+  for (const auto& r : region_refs) {
+    region_index[Regions::code_of(r)] = dr.categories.size();
+    dr.categories.push_back({Regions::code_of(r), regions.label(r), std::nullopt});
+  }
+  Dimension dy{"year", {"År", "Year"}, "time", {}};
+  std::map<int, size_t> year_index;
+  for (int y : years) {
+    year_index[y] = dy.categories.size();
+    dy.categories.push_back({std::to_string(y), {std::to_string(y), std::to_string(y)}, std::nullopt});
+  }
+  Dimension dm{"measure", {"Mått", "Measure"}, "metric", {}};
+  dm.categories.push_back({"value", {"Värde", "Value"}, Unit{kf.unit, kf.decimals, kf.is_share() ? "%" : ""}});
+  if (opts.include_n)
+    dm.categories.push_back({"n", {"Antal i underlaget (n)", "Number in the base (n)"}, Unit{{"organisationer", "organisations"}, 0, ""}});
+
+  cube.set_dimensions({dk, dr, dy, dm});
+  // Default: not available.
+  std::vector<stats::Marker> present;
+  if (cube.size() > 0) {
+    for (size_t i = 0; i < cube.size(); ++i) cube.set(i, std::nullopt, marker_style(stats::Marker::NotAvailable).symbol);
+    present.push_back(stats::Marker::NotAvailable);
+  }
+  bool any_missing = false;
+  std::vector<bool> filled(cube.size() / std::max<size_t>(dm.categories.size(), 1), false);
+  for (const auto& raw : values) {
+    PublishedValue v = disclosed(raw);
+    size_t k = cell_index[v.cell], r = region_index[Regions::code_of({v.breakdown, v.group})], y = year_index[v.year];
+    size_t base = cube.index({k, r, y, 0});
+    filled[base / dm.categories.size()] = true;
+    std::string sym = marker_style(v.marker).symbol;
+    cube.set(base, v.value, sym, v.decimals);
+    if (v.marker != stats::Marker::None) present.push_back(v.marker);
+    if (opts.include_n) {
+      if (v.n) cube.set(base + 1, (double)*v.n, "", 0);
+      else cube.set(base + 1, std::nullopt, v.marker == stats::Marker::Suppressed ? sym : marker_style(stats::Marker::NotAvailable).symbol);
+    }
+  }
+  for (bool f : filled) any_missing |= !f;
+  if (!any_missing) {
+    // ".." occurs only if some n is unknown
+    bool n_missing = false;
+    for (size_t i = 0; i < cube.size(); ++i)
+      if (cube.status(i) == marker_style(stats::Marker::NotAvailable).symbol) n_missing = true;
+    if (!n_missing) present.erase(std::remove(present.begin(), present.end(), stats::Marker::NotAvailable), present.end());
+  }
+  cube.legend = legend_for(present);
+  return cube;
+}
+
+}  // namespace dp::publish

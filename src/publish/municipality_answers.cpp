@@ -1,0 +1,77 @@
+#include "publish/municipality_answers.h"
+
+#include <algorithm>
+
+#include "instrument/load.h"
+#include "storage/instrument_store.h"
+#include "storage/response_store.h"
+
+namespace dp::publish {
+
+bool answers_public(const storage::Campaign& c) {
+  if (c.state != "published") return false;
+  const auto& s = c.settings;
+  if (s.is_object() && s.contains("publish_answers") && s["publish_answers"].is_boolean()) return s["publish_answers"].get<bool>();
+  if (s.is_object() && s.contains("min_n") && s["min_n"].is_number() && s["min_n"].get<double>() > 1) return false;
+  return true;
+}
+
+static std::string answer_text(const instrument::Item& item, const instrument::Value& v, Lang lang) {
+  using K = instrument::Value::Kind;
+  auto label_of = [&](const std::string& code) {
+    for (const auto* o : item.options)
+      if (o->id == code) return o->label.get(lang);
+    return code;
+  };
+  switch (v.kind) {
+    case K::Code: return label_of(v.str);
+    case K::Codes: {
+      std::vector<std::string> parts;
+      for (const auto& c : v.codes) parts.push_back(label_of(c));
+      return join(parts, "; ");
+    }
+    case K::Number: {
+      double n = v.number;
+      int dec = n == (long long)n ? 0 : 1;
+      std::string s = format_number(n, dec, lang);
+      std::string unit = item.question ? item.question->unit.get(lang) : "";
+      return unit.empty() ? s : s + " " + unit;
+    }
+    default: return "";
+  }
+}
+
+std::vector<AnswerSet> published_answers(Site& site, const registry::Organisation& org, Lang lang) {
+  std::vector<AnswerSet> out;
+  auto& store = site.store();
+  for (const auto& c : store.campaigns().list()) {
+    if (!answers_public(c)) continue;
+    auto src = store.instruments().source(c.instrument_id);
+    if (!src) continue;
+    auto loaded = instrument::load(*src, c.instrument_id);
+    if (!loaded.instrument) continue;
+    std::optional<storage::Response> resp;
+    for (const auto& r : store.responses().list(c.id))
+      if (r.org_code == org.code) resp = r;
+    if (!resp || resp->status != "submitted") continue;
+    std::map<std::string, instrument::Value> answers;
+    for (const auto& a : store.responses().answers(resp->id)) answers[a.item] = a.value;
+    AnswerSet set;
+    set.title = c.title.get(lang) + " (" + std::to_string(c.year) + ")";
+    set.year = c.year;
+    for (const auto& item : instrument::items(*loaded.instrument)) {
+      if (item.type == instrument::Type::Text || item.is_comment || item.specify) continue;
+      auto it = answers.find(item.key);
+      if (it == answers.end() || it->second.empty()) continue;
+      std::string q = item.question->label.get(lang);
+      if (item.row) q += " – " + item.row->label.get(lang);
+      std::string a = answer_text(item, it->second, lang);
+      if (!a.empty()) set.rows.emplace_back(q, a);
+    }
+    if (!set.rows.empty()) out.push_back(std::move(set));
+  }
+  std::sort(out.begin(), out.end(), [](auto& a, auto& b) { return a.year > b.year; });
+  return out;
+}
+
+}  // namespace dp::publish

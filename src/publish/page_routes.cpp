@@ -1,0 +1,80 @@
+// The route table of the public pages, and the assembly of the whole public side.
+#include "publish/api_support.h"
+#include "publish/page_support.h"
+#include "publish/pages.h"
+#include "publish/published_store.h"
+#include "publish/routes.h"
+
+namespace dp::publish {
+
+web::Response open_data_page(web::App& app, Site& site, const web::Request& req) {
+  return cached_page(site, req, [&] {
+    const auto& t = app.templates();
+    Lang lang = req.lang;
+    bool en = lang == Lang::en;
+    auto snap = site.snapshot();
+    std::string example = snap->keyfigures.empty() ? "K01" : snap->keyfigures.front().id;
+    nlohmann::json endpoints = nlohmann::json::array();
+    auto add = [&](std::string path, std::string href, std::string sv, std::string eng) {
+      endpoints.push_back({{"path", path}, {"href", href}, {"text", en ? eng : sv}});
+    };
+    add("/api/v1/openapi.json", "/api/v1/openapi.json", "API-beskrivning (OpenAPI 3)", "API description (OpenAPI 3)");
+    add("/api/v1/config", "/api/v1/config", "Gränser: antal celler per anrop, antal anrop per tidsfönster, format",
+        "Limits: cells per call, calls per time window, formats");
+    add("/api/v1/keyfigures", "/api/v1/keyfigures", "Nyckeltalen med metadata", "The key figures with metadata");
+    add("/api/v1/keyfigures/{id}/data", "/api/v1/keyfigures/" + example + "/data",
+        "Värden som JSON-stat 2.0, CSV eller XLSX (format=jsonstat|csv|xlsx; years, organisations, groups, breakdowns, cells, page)",
+        "Values as JSON-stat 2.0, CSV or XLSX (format=jsonstat|csv|xlsx; years, organisations, groups, breakdowns, cells, page)");
+    add("/api/v1/organisations", "/api/v1/organisations", "Kommunerna med län, kommungrupp och folkmängd",
+        "The municipalities with county, size group and population");
+    add("/api/v1/groups", "/api/v1/groups", "Grupper: riket, kommungrupper och län med medlemmar",
+        "Groups: the nation, size groups and counties with their members");
+    add("/api/v1/kolada/data/kpi/{kpi}/municipality/{m}/year/{y}", "/api/v1/kolada/data/kpi/" + example,
+        "Värden i samma form som Koladas API (nyckeltal × kommun × år)", "Values shaped as in Kolada's API (key figure × municipality × year)");
+    nlohmann::json ctx = {{"title", t.t(lang, "stat.open_data_heading")}, {"endpoints", endpoints}};
+    return app.page(req, "publish/open_data", ctx);
+  });
+}
+
+void register_page_routes(web::App& app, std::shared_ptr<Site> site) {
+  auto& r = app.router();
+  auto page = [&app, site](web::Response (*fn)(web::App&, Site&, const web::Request&)) {
+    return [&app, site, fn](web::Request& req) { return fn(app, *site, req); };
+  };
+  add_public(r, "GET", "/", page(start_page));
+  add_public(r, "GET", "/statistik", page(catalogue_page));
+  add_public(r, "GET", "/statistik/{id}", page(keyfigure_page));
+  add_public(r, "GET", "/statistik/{id}/diagram/{file}", page(chart_file));
+  add_public(r, "GET", "/embed/statistik/{id}/{chart}", page(embed_page));
+  add_public(r, "GET", "/kommuner", page(municipalities_page));
+  add_public(r, "GET", "/kommuner/{code}", page(municipality_page));
+  // The API's front door: a page for people, a list of links for programs.
+  add_public(r, "GET", "/api/v1/", [&app, site](web::Request& req) {
+           if (req.header("accept").find("text/html") != std::string::npos) {
+             auto res = open_data_page(app, *site, req);
+             res.content_type = "text/html; charset=utf-8";
+             return res;
+           }
+           std::string b = app.config().base_url + "/api/v1";
+           auto res = web::Response::json({{"openapi", b + "/openapi.json"}, {"config", b + "/config"},
+                                           {"keyfigures", b + "/keyfigures"}, {"organisations", b + "/organisations"},
+                                           {"groups", b + "/groups"}, {"kolada", b + "/kolada/data/kpi/{kpi}"}});
+           add_cors(res);
+           return res;
+         });
+}
+
+std::shared_ptr<Site> register_public_routes(web::App& app, SiteConfig cfg) {
+  auto site = std::make_shared<Site>(app.store(), make_published_data(app.store()), cfg);
+  register_page_routes(app, site);
+  register_api_routes(app, site);
+  // Public answers that caches may share carry no cookie.
+  app.after.push_back([](const web::Request& req, web::Response& res) {
+    if (req.path.rfind("/api/", 0) == 0 || req.path.rfind("/embed/", 0) == 0 ||
+        req.path.find("/diagram/") != std::string::npos)
+      std::erase_if(res.headers, [](auto& h) { return to_lower_ascii(h.first) == "set-cookie"; });
+  });
+  return site;
+}
+
+}  // namespace dp::publish

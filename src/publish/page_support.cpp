@@ -1,0 +1,83 @@
+#include "publish/page_support.h"
+
+#include <algorithm>
+#include <cmath>
+
+#include "publish/api_support.h"
+#include "publish/markers.h"
+
+namespace dp::publish {
+
+web::Response cached_page(Site& site, const web::Request& req, const std::function<web::Response()>& render) {
+  if (req.principal.signed_in()) return render();
+  auto snap = site.snapshot();
+  std::string key = "page\x1f" + cache_key(snap->revision, req);
+  auto hit = site.cache().get(key);
+  if (!hit) {
+    web::Response r = render();
+    if (r.status != 200) return r;
+    hit = site.cache().put(key, encode(r.status, r.content_type, std::move(r.body), r.headers));
+  }
+  web::Response res = from_cache(*hit, req, "public, max-age=60");
+  // Pages are not part of the cross-origin API.
+  std::erase_if(res.headers, [](auto& h) { return h.first.rfind("Access-Control-", 0) == 0; });
+  return res;
+}
+
+void add_legend(nlohmann::json& ctx, const std::vector<stats::Marker>& markers, Lang lang) {
+  nlohmann::json legend = nlohmann::json::array();
+  for (const auto& l : legend_for(markers)) legend.push_back({{"symbol", l.symbol}, {"label", l.label.get(lang)}});
+  ctx["legend"] = legend;
+  ctx["has_legend"] = !legend.empty();
+}
+
+std::string change_text(const KeyFigureMeta& kf, const std::string& cell, const std::vector<PublishedValue>& national,
+                        const web::Templates& t, Lang lang) {
+  std::vector<PublishedValue> vs;
+  for (const auto& v : national)
+    if (v.cell == cell && v.breakdown == "national") vs.push_back(disclosed(v));
+  std::sort(vs.begin(), vs.end(), [](auto& a, auto& b) { return a.year < b.year; });
+  if (vs.size() < 2) return "";
+  const auto& cur = vs.back();
+  const auto& prev = vs[vs.size() - 2];
+  for (const auto& b : kf.breaks) {
+    bool applies = b.cells.empty() || std::find(b.cells.begin(), b.cells.end(), cell) != b.cells.end();
+    if (applies && b.year > prev.year && b.year <= cur.year) return t.t(lang, "stat.not_comparable");
+  }
+  if (!cur.value || !prev.value) return "";
+  int dec = std::max(cur.decimals, prev.decimals);
+  double d = *cur.value - *prev.value;
+  if (std::fabs(d) < std::pow(10.0, -dec) / 2) return t.t(lang, "stat.no_change") + " (" + std::to_string(prev.year) + ")";
+  std::string num = format_number(std::fabs(d), dec, lang);
+  std::string sign = d > 0 ? "+" : "\u2212";
+  std::string unit = kf.is_share() ? " " + t.t(lang, "stat.change_points") : "";
+  return sign + num + unit + " (" + std::to_string(prev.year) + ")";
+}
+
+int chosen_year(const KeyFigureMeta& kf, const web::Request& req) {
+  if (auto y = req.q("year"))
+    for (int k : kf.years)
+      if (std::to_string(k) == *y) return k;
+  return kf.years.empty() ? 0 : kf.years.back();
+}
+
+std::string chosen_cell(const KeyFigureMeta& kf, const web::Request& req) {
+  if (auto c = req.q("cell"); c && kf.cell(*c)) return *c;
+  return kf.cells.empty() ? "" : kf.cells.front().id;
+}
+
+nlohmann::json chart_view(const web::Templates& t, const Chart& c, const KeyFigureMeta& kf, const ChartRequest& r,
+                          const std::string& base_url, bool links) {
+  nlohmann::json v = {{"dom_id", c.dom_id}, {"title", c.title}, {"summary", c.summary}, {"svg", c.svg}, {"table", c.table}};
+  if (links) {
+    std::string q = "?cell=" + web::url_encode(r.cell) + "&year=" + std::to_string(r.year) + "&lang=" + lang_code(r.lang);
+    std::string base = "/statistik/" + kf.id + "/diagram/" + c.slug;
+    std::string embed = base_url + "/embed/statistik/" + kf.id + "/" + c.slug + q;
+    bool tall = c.kind == ChartKind::MapCounties || c.kind == ChartKind::MapMunicipalities;
+    v["downloads"] = {{"svg_url", base + ".svg" + q}, {"png_url", base + ".png" + q},
+                      {"embed_code", t.render("publish/embed_code", {{"src", embed}, {"title", c.title}, {"height", tall ? 1100 : 640}})}};
+  }
+  return v;
+}
+
+}  // namespace dp::publish

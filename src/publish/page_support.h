@@ -1,0 +1,37 @@
+#pragma once
+// What the public pages share: caching of rendered pages for visitors who are not signed in
+// (the layout differs for signed-in users), the symbol legend, and the "change since the
+// previous year" text.
+#include <functional>
+#include <nlohmann/json.hpp>
+#include <string>
+#include <vector>
+
+#include "publish/charts.h"
+#include "publish/site.h"
+#include "web/app.h"
+
+namespace dp::publish {
+
+// Serves a page through the response cache when the visitor is not signed in.
+web::Response cached_page(Site& site, const web::Request& req, const std::function<web::Response()>& render);
+
+// Adds "legend" and "has_legend" (markers that occur, in canonical order) to a view model.
+void add_legend(nlohmann::json& ctx, const std::vector<stats::Marker>& markers, Lang lang);
+
+// The latest two comparable values of a series (national, by year) as a change text: "+4
+// procentenheter", "−2,5 %"... or the not-comparable / no-change texts; "" when there is no
+// earlier year.
+std::string change_text(const KeyFigureMeta& kf, const std::string& cell, const std::vector<PublishedValue>& national,
+                        const web::Templates& t, Lang lang);
+
+// The year of a key figure to show: ?year= when it has values then, else the latest.
+int chosen_year(const KeyFigureMeta& kf, const web::Request& req);
+// The cell to show: ?cell= when it exists, else the first.
+std::string chosen_cell(const KeyFigureMeta& kf, const web::Request& req);
+
+// The view model of a chart figure, with download and embed links when `links`.
+nlohmann::json chart_view(const web::Templates& t, const Chart& c, const KeyFigureMeta& kf, const ChartRequest& r,
+                          const std::string& base_url, bool links);
+
+}  // namespace dp::publish

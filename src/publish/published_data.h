@@ -1,0 +1,97 @@
+#pragma once
+// What the public side reads: published key figures and their values. Pages and the API see
+// only this interface; its implementation over the statistics store (published_store.cpp)
+// applies the publication rules (published campaigns and the imported history only) and never
+// hands out a number for a cell whose marker hides it. Tests use an in-memory implementation.
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/text.h"
+#include "stats/marker.h"
+
+namespace dp::publish {
+
+struct CellMeta {
+  std::string id;  // "" for a key figure with a single unnamed cell
+  I18n label;
+  int decimals = 0;
+};
+
+struct BreakMeta {
+  int year = 0;                    // values before `year` are not comparable with it and later
+  std::vector<std::string> cells;  // empty = every cell
+  I18n note;
+};
+
+// Where a year's values come from (lineage): a campaign's microdata or a published table.
+struct OriginMeta {
+  int year = 0;
+  std::string kind;  // "campaign" | "history"
+  std::string ref;   // campaign slug, or «Socialstyrelsen 2021, Tabell 21»
+  std::string instrument;  // instrument version, for campaigns
+};
+
+struct KeyFigureMeta {
+  std::string id;  // "K02"
+  std::string theme;
+  I18n theme_label;
+  I18n title;
+  I18n definition;
+  I18n unit;  // «procent», «kommuner»
+  I18n note;
+  std::string stat;    // share | count | sum | mean | median | ...
+  std::string source;  // survey | register | external
+  I18n source_label;
+  int decimals = 0;
+  std::vector<CellMeta> cells;
+  std::vector<BreakMeta> breaks;
+  std::vector<int> years;               // years with published values, ascending
+  std::vector<std::string> breakdowns;  // with published values: national, county, size_group, municipality, ...
+  std::vector<OriginMeta> origins;
+
+  bool is_share() const { return stat == "share" || stat == "pooled_share" || stat.find("ratios") != std::string::npos; }
+  const CellMeta* cell(const std::string& cell_id) const;
+};
+
+struct PublishedValue {
+  std::string keyfigure;
+  std::string cell;
+  std::string breakdown;  // national | county | size_group | municipality | ...
+  std::string group;      // "total", county code, size group id, municipality code, ...
+  int year = 0;
+  std::optional<double> value;  // absent when the marker hides it
+  std::optional<int64_t> n;     // the base (absent when suppressed)
+  std::optional<int64_t> count;
+  stats::Marker marker = stats::Marker::None;
+  int decimals = 0;
+};
+
+struct ValueQuery {
+  std::string keyfigure;                // required
+  std::vector<std::string> cells;       // empty = all
+  std::vector<std::string> breakdowns;  // empty = all
+  std::vector<std::string> groups;      // empty = all (matched within any breakdown)
+  std::vector<int> years;               // empty = all
+};
+
+class PublishedData {
+ public:
+  virtual ~PublishedData() = default;
+  // Changes whenever anything published changes (publication, a new revision, imported
+  // history); caches key on it. Cheap to call.
+  virtual std::string revision() = 0;
+  // ISO 8601 time of the last publication.
+  virtual std::string updated() = 0;
+  // Every key figure with published values, in declaration order.
+  virtual std::vector<KeyFigureMeta> keyfigures() = 0;
+  virtual std::optional<KeyFigureMeta> keyfigure(const std::string& id);
+  virtual std::vector<PublishedValue> values(const ValueQuery& q) = 0;
+};
+
+// The value a reader may see: clears value, n and count where the marker hides the value, and
+// n and count of suppressed cells. Every implementation passes its values through this.
+PublishedValue disclosed(PublishedValue v);
+
+}  // namespace dp::publish
