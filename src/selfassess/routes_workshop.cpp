@@ -1,6 +1,8 @@
 // Rating: each participant rates individually through a personal link; in the workshop the
 // facilitator sees, per indicator, the spread of the individual ratings and records the agreed
 // rating with a comment and optional evidence (or a register value that gives the rating).
+#include <spdlog/spdlog.h>
+
 #include <cmath>
 
 #include "core/error.h"
@@ -8,6 +10,7 @@
 #include "selfassess/page_common.h"
 #include "selfassess/participants.h"
 #include "selfassess/register_prefill.h"
+#include "selfassess/register_source.h"
 #include "selfassess/routes.h"
 #include "selfassess/spread.h"
 #include "selfassess/views.h"
@@ -145,6 +148,25 @@ web::Response workshop_page(web::App& app, web::Request& req) {
         i["disagreement_text"] = fill(t.t(req.lang, "selfassess.workshop.disagreement"),
                                       {{"low", std::to_string(display(*sp.lowest))}, {"high", std::to_string(display(*sp.highest))}});
       i["register_hint"] = fill(t.t(req.lang, "selfassess.workshop.register_hint"), {{"keyfigure", q.maturity->register_keyfigure}});
+      std::string register_prefill;
+      if (!q.maturity->register_keyfigure.empty()) {
+        std::optional<RegisterValue> rv;
+        try {
+          rv = register_value(app.store(), l.assessment.org_code, l.assessment.year, q.maturity->register_keyfigure);
+        } catch (const std::exception& e) {  // register data is a help, never a reason to fail the page
+          spdlog::warn("register value {} for {}: {}", q.maturity->register_keyfigure, l.assessment.org_code, e.what());
+        }
+        if (rv) {
+          auto r = rating_from_register(*q.maturity, rv->value);
+          i["register_found"] = fill(t.t(req.lang, "selfassess.workshop.register_found"),
+                                     {{"campaign", rv->campaign.get(req.lang)},
+                                      {"value", fmt_number(rv->value)},
+                                      {"rating", r ? scale_option(*l.instrument, *r)->label.get(req.lang) : "–"}});
+          register_prefill = fmt_number(rv->value);
+        } else {
+          i["register_found"] = t.t(req.lang, "selfassess.workshop.register_missing");
+        }
+      }
       if (sp.disagreement) ++disagreements;
       i["individual"] = individual;
       i["has_individual"] = !individual.empty();
@@ -158,7 +180,7 @@ web::Response workshop_page(web::App& app, web::Request& req) {
                      {"evidence_url", a.evidence_url},
                      {"evidence_note", a.evidence_note},
                      {"from_register", a.source == "register"},
-                     {"register_value", a.register_value ? fmt_number(*a.register_value) : ""}};
+                     {"register_value", a.register_value ? fmt_number(*a.register_value) : (a.rating.empty() ? register_prefill : "")}};
       if (!a.rating.empty()) {
         i["agreed_text"] = fill(t.t(req.lang, "selfassess.workshop.agreed_now"),
                                 {{"rating", scale_option(*l.instrument, a.rating)->label.get(req.lang)}});
