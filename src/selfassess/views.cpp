@@ -72,7 +72,7 @@ json chart_json(const std::string& dimension, const std::string& title, const st
               {"score", score_json(groups[g].score, lang)}};
     double w = groups[g].score.value ? bar_length(*groups[g].score.value, width) : 0;
     b["w"] = w;
-    b["vx"] = w + 8;
+    b["vx"] = width + 8;  // the number and band label after the track, never over the bar
     json marks = json::array();
     for (size_t s = 1; s < all.size(); ++s)
       if (g < all[s].values.size() && all[s].values[g])
