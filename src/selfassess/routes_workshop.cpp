@@ -134,7 +134,10 @@ web::Response workshop_page(web::App& app, web::Request& req) {
       for (const auto& r : by_indicator[q.id]) {
         ratings.push_back(r.rating);
         const auto* o = scale_option(*l.instrument, r.rating);
-        individual.push_back({{"name", names[r.participant_id]}, {"rating", o ? o->label.get(req.lang) : r.rating}, {"comment", r.comment}});
+        individual.push_back({{"name", names[r.participant_id]},
+                              {"rating", o ? o->label.get(req.lang) : r.rating},
+                              {"comment", r.comment},
+                              {"has_comment", !r.comment.empty()}});
       }
       Spread sp = spread(*l.instrument, ratings, rules);
       json counts = json::array();
@@ -177,6 +180,7 @@ web::Response workshop_page(web::App& app, web::Request& req) {
       i["agreed"] = {{"has", !a.rating.empty()},
                      {"rating", a.rating.empty() ? "" : scale_option(*l.instrument, a.rating)->label.get(req.lang)},
                      {"comment", a.comment},
+                     {"has_comment", !a.comment.empty()},
                      {"evidence_url", a.evidence_url},
                      {"evidence_note", a.evidence_note},
                      {"from_register", a.source == "register"},

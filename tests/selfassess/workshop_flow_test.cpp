@@ -74,10 +74,17 @@ TEST_F(Workshop, ParticipantsRateFacilitatorSeesSpreadAndRecordsConsensus) {
   EXPECT_EQ(agreed[0].rating, "paborjad");
   EXPECT_EQ(agreed[0].evidence_url, "https://intra.example.se/plan");
 
+  // An agreed rating without a comment shows no dangling separator.
+  env.call("POST", base + "/workshop/ov02", {{"rating", "planerad"}});
+  auto again = env.call("GET", base + "/workshop");
+  EXPECT_NE(again.body.find("Överenskommen: Planerad</p>"), std::string::npos);
+  EXPECT_NE(again.body.find("Överenskommen: Påbörjad – Enades om påbörjad</p>"), std::string::npos);
+
   auto res = env.call("GET", base + "/resultat");
   ASSERT_EQ(res.status, 200);
   EXPECT_NE(res.body.find("<svg class=\"sa-radar\""), std::string::npos);
-  EXPECT_NE(res.body.find(">50<"), std::string::npos) << "overall = 50 with one indicator rated Påbörjad";
+  // ov01 Påbörjad (weight 3, 50) and ov02 Planerad (weight 3, 25): (150 + 75) / 6 = 37.5 -> 38.
+  EXPECT_NE(res.body.find("<strong class=\"sa-score-value\">38</strong>"), std::string::npos);
 }
 
 TEST_F(Workshop, RegisterValueGivesTheRatingThroughTheBands) {
