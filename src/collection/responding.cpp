@@ -51,8 +51,6 @@ SaveOutcome save_changes(storage::Store& store, const CampaignContext& ctx, int6
     if (!resp) throw Error::not_found("no response " + std::to_string(response_id));
     require_editable(ctx.campaign, *resp);
     auto org = ctx.attributes(resp->org_code);
-    instrument::Answers merged;
-    for (auto& a : store.responses().answers(response_id)) merged[a.item] = a.value;
 
     std::map<std::string, Value> parsed;
     for (const auto& ch : changes) {
@@ -70,15 +68,16 @@ SaveOutcome save_changes(storage::Store& store, const CampaignContext& ctx, int6
         continue;
       }
       parsed[ch.item] = *v;
-      merged[ch.item] = *v;
     }
-    // Value rules (options, exclusivity, ranges, length) for the changed items only.
+    // Value rules (options, exclusivity, ranges, length) for the changed items, shown or not: a
+    // follow-up hidden now may be shown later, and its value must be valid then.
     std::set<std::string> bad;
-    for (const auto& p : instrument::check_answers(ctx.instrument, merged, org, instrument::CheckMode::Draft)) {
-      if (!parsed.count(p.item) || bad.count(p.item)) continue;
-      bad.insert(p.item);
-      out.problems.push_back({p.item, p.code, p.message, p.args});
-    }
+    for (const auto& [key, v] : parsed)
+      for (const auto& p : instrument::check_value(index.at(key), v)) {
+        if (bad.count(key)) break;
+        bad.insert(key);
+        out.problems.push_back({p.item, p.code, p.message, p.args});
+      }
     for (const auto& ch : changes)
       if (parsed.count(ch.item) && !bad.count(ch.item)) valid.push_back({ch.item, parsed[ch.item], ch.base_version});
     auto res = store.responses().save(response_id, valid, user_id, "answer");
