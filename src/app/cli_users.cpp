@@ -46,7 +46,10 @@ storage::User require_user(storage::Store& store, const std::string& email) {
 
 }  // namespace
 
+void register_demo_command(Cli& cli);  // cli_demo.cpp
+
 void register_user_commands(Cli& cli) {
+  register_demo_command(cli);
   auto* grp = cli.root.add_subcommand("users", "Accounts: administrators, county coordinators, respondents");
   grp->require_subcommand(1);
 

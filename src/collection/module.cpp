@@ -9,7 +9,9 @@ namespace dp::collection {
 Module::Module(web::App& app, mail::Config mail_config, AuthPolicy policy)
     : app_(app),
       auth_(app.store(), policy),
-      sender_(app.store(), mail_config, mail::make_transport(mail_config)) {
+      contexts_(app.store()),
+      sender_(app.store(), mail_config, mail::make_transport(mail_config)),
+      reminders_(app.store(), app.config().base_url, [this] { sender_.wake(); }) {
   app_.authenticate = [this](web::Request& req) {
     auto c = req.cookies.find(kSessionCookie);
     return c == req.cookies.end() ? web::Principal{} : auth_.resolve(c->second);
@@ -30,12 +32,21 @@ Module::Module(web::App& app, mail::Config mail_config, AuthPolicy policy)
   register_auth_routes(*this);
   register_account_routes(*this);
   register_mail_routes(*this);
+  register_form_routes(*this);
+  register_campaign_routes(*this);
+  register_response_admin_routes(*this);
 }
 
 Module::~Module() { stop(); }
 
-void Module::start() { sender_.start(); }
+void Module::start() {
+  sender_.start();
+  reminders_.start();
+}
 
-void Module::stop() { sender_.stop(); }
+void Module::stop() {
+  reminders_.stop();
+  sender_.stop();
+}
 
 }  // namespace dp::collection

@@ -2,26 +2,21 @@
 
 namespace dp::collection {
 
-// Mustache treats an empty string as true in a section ({{#name}}...{{/name}}); dropping empty
-// strings from objects makes "no value" read as false, which is what the templates mean.
-static void drop_empty_strings(nlohmann::json& j) {
-  if (j.is_object()) {
-    for (auto it = j.begin(); it != j.end();) {
-      if (it->is_string() && it->get_ref<const std::string&>().empty()) {
-        it = j.erase(it);
-      } else {
-        drop_empty_strings(*it);
-        ++it;
-      }
+// Mustache treats an empty string as true in a section ({{#name}}...{{/name}}) and a missing key
+// falls through to the enclosing context; `false` is both false and renders as nothing, so empty
+// strings become false.
+static void empty_strings_to_false(nlohmann::json& j) {
+  if (j.is_object() || j.is_array()) {
+    for (auto& x : j) {
+      if (x.is_string() && x.get_ref<const std::string&>().empty()) x = false;
+      else empty_strings_to_false(x);
     }
-  } else if (j.is_array()) {
-    for (auto& x : j) drop_empty_strings(x);
   }
 }
 
 web::Response page(const web::App& app, const web::Request& req, const std::string& tmpl, nlohmann::json ctx,
                    int status, bool script) {
-  drop_empty_strings(ctx);
+  empty_strings_to_false(ctx);
   ctx["styles"] = nlohmann::json::array({{{"href", "/static/collection.css"}}});
   if (script) ctx["scripts"] = nlohmann::json::array({{{"src", "/static/form.js"}}});
   return app.page(req, tmpl, std::move(ctx), status);

@@ -14,9 +14,7 @@ mst::data to_data(const nlohmann::json& j) {
   switch (j.type()) {
     case nlohmann::json::value_t::object: {
       mst::data d{mst::data::type::object};
-      // An empty string would count as true in {{#key}} sections; leave it out so it reads false.
-      for (auto& [k, v] : j.items())
-        if (!(v.is_string() && v.get_ref<const std::string&>().empty())) d.set(k, to_data(v));
+      for (auto& [k, v] : j.items()) d.set(k, to_data(v));
       return d;
     }
     case nlohmann::json::value_t::array: {
@@ -24,7 +22,10 @@ mst::data to_data(const nlohmann::json& j) {
       for (const auto& v : j) d.push_back(to_data(v));
       return d;
     }
-    case nlohmann::json::value_t::string: return mst::data(j.get<std::string>());
+    case nlohmann::json::value_t::string:
+      // An empty string would count as true in a {{#key}} section; false reads as false and prints nothing.
+      if (j.get_ref<const std::string&>().empty()) return mst::data(mst::data::type::bool_false);
+      return mst::data(j.get<std::string>());
     case nlohmann::json::value_t::boolean:
       return mst::data(j.get<bool>() ? mst::data::type::bool_true : mst::data::type::bool_false);
     case nlohmann::json::value_t::number_integer: return mst::data(std::to_string(j.get<long long>()));
