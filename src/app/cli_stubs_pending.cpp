@@ -10,5 +10,4 @@ void register_campaign_commands(Cli& cli) {
   register_campaign_list(grp, cli);
   register_campaign_admin(grp, cli);
 }
-void register_stats_commands(Cli&) {}
 }  // namespace dp::app

@@ -3,7 +3,9 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <functional>
 #include <map>
+#include <set>
 
 #include "stats/predicate.h"
 #include "stats/yaml_reader.h"
@@ -20,7 +22,8 @@ ProfileSet parse_profiles(std::string_view text, const std::string& file) {
   Diagnostics d;
   yaml::Reader r(file, "S", d);
   ProfileSet out;
-  if (auto root = r.load(text)) {
+  auto root = r.load(text);
+  if (root) try {
     r.check_keys(*root, {"format", "default", "profiles"}, "the profile file");
     if (auto f = r.str(*root, "format", true, "the profile file"); f && *f != "digipuls-disclosure/1")
       r.error(16, r.pos(r.child(*root, "format")), "format", fmt::format("unknown format '{}' (expected digipuls-disclosure/1)", *f));
@@ -29,19 +32,22 @@ ProfileSet parse_profiles(std::string_view text, const std::string& file) {
     if (!ps.IsSequence()) r.error(3, r.pos(*root), "profiles", "the profile file needs a list of 'profiles'");
     else
       for (const auto& pn : ps) {
-        r.check_keys(pn, {"id", "label", "min_n", "complementary", "note"}, "a profile");
+        r.check_keys(pn, {"id", "label", "min_n", "complementary", "breakdowns", "note"}, "a profile");
         DisclosureProfile p;
         if (auto id = r.str(pn, "id", true, "a profile")) p.id = *id;
         p.label = r.label(pn, "label", true, "a profile");
         p.min_n = r.integer(pn, "min_n", true, "a profile").value_or(0);
         if (p.min_n < 0) r.error(4, r.pos(pn), "min_n", "min_n must be 0 (off) or more");
         p.complementary = r.boolean(pn, "complementary").value_or(true);
+        p.breakdowns = r.strings(pn, "breakdowns");
         p.note = r.label(pn, "note", false, "a profile");
         if (out.find(p.id)) r.error(6, r.pos(pn), p.id, fmt::format("profile '{}' is declared twice", p.id));
         out.profiles.push_back(p);
       }
     if (!out.default_id.empty() && !out.find(out.default_id))
       r.error(8, r.pos(*root), out.default_id, fmt::format("the default profile '{}' is not declared", out.default_id));
+  } catch (const YAML::Exception& e) {
+    r.error(1, {e.mark.line + 1, e.mark.column + 1}, "", "YAML error: " + e.msg);
   }
   if (has_errors(d)) {
     std::string msg = "invalid disclosure profiles:";
@@ -57,6 +63,7 @@ namespace {
 struct Unit {
   std::vector<CellResult*> cells;
   const OrgSet* orgs = nullptr;
+  std::string base_key;
 };
 
 constexpr int kWithheld = -2;
@@ -74,17 +81,63 @@ class Suppressor {
   }
 
   SuppressionReport run() {
-    std::map<std::string, Unit> units;
+    // Units: cells that must share a pattern. Within a base, cells reading the same item are
+    // linked (the options of an item add up to n; a combined category is a sum of options), so
+    // they form one unit; numeric statistics of an item form their own. Pooled and ratio cells
+    // summarise many items: they take every pattern of their base at once (deferred).
+    std::map<std::string, std::string> parent;
+    std::function<std::string(const std::string&)> root = [&](const std::string& x) {
+      auto it = parent.find(x);
+      if (it == parent.end() || it->second == x) return x;
+      return it->second = root(it->second);
+    };
+    auto unite = [&](const std::string& a, const std::string& b) {
+      parent.emplace(a, a);
+      parent.emplace(b, b);
+      std::string ra = root(a), rb = root(b);
+      if (ra != rb) parent[ra] = rb;
+    };
+    auto node_of = [](const CellResult& c) -> std::vector<std::string> {
+      std::vector<std::string> nodes;
+      if (is_numeric_stat(c.cell->stat)) return {c.base_key + "|value " + c.cell->value};
+      for (const auto& item : c.cell->items()) nodes.push_back(c.base_key + "|" + item);
+      if (nodes.empty()) nodes.push_back(c.base_key + "|");
+      return nodes;
+    };
+    std::vector<CellResult*> deferred;
     for (auto& c : r_.cells) {
       if (c.base_key.empty()) continue;
-      std::string key = c.base_key;
-      if (is_numeric_stat(c.cell->stat)) key += "|value " + c.cell->value;
-      Unit& u = units[key];
+      if (is_term_stat(c.cell->stat)) {
+        deferred.push_back(&c);
+        continue;
+      }
+      auto nodes = node_of(c);
+      for (const auto& nd : nodes) unite(nodes.front(), nd);
+    }
+    std::map<std::string, Unit> units;
+    for (auto& c : r_.cells) {
+      if (c.base_key.empty() || is_term_stat(c.cell->stat)) continue;
+      Unit& u = units[root(node_of(c).front())];
       u.cells.push_back(&c);
+      u.base_key = c.base_key;
       auto b = r_.bases.find(c.base_key);
       if (b != r_.bases.end()) u.orgs = &b->second;
     }
-    for (auto& [key, u] : units) unit(u);
+    std::map<std::string, std::vector<char>> by_base;  // union of the patterns of a base
+    for (auto& [key, u] : units) {
+      auto sup = unit(u);
+      auto& acc = by_base[u.base_key];
+      if (acc.empty()) acc.assign(sup.size(), 0);
+      for (size_t g = 0; g < sup.size(); ++g) acc[g] = acc[g] || sup[g];
+    }
+    for (auto* c : deferred) {
+      std::vector<char> sup(r_.group_count(), 0);
+      auto it = by_base.find(c->base_key);
+      if (it != by_base.end()) sup = it->second;
+      for (size_t g = 0; g < sup.size(); ++g)
+        if (c->figures[g].n > 0 && c->figures[g].n < p_.min_n) sup[g] = 1;
+      apply(*c, sup);
+    }
     return rep_;
   }
 
@@ -114,7 +167,19 @@ class Suppressor {
     return x;
   }
 
-  void unit(Unit& u) {
+  void apply(CellResult& c, const std::vector<char>& sup) {
+    for (size_t g = 0; g < sup.size(); ++g)
+      if (sup[g] && c.figures[g].n > 0 && !hides_value(c.figures[g].marker)) {
+        Figure& f = c.figures[g];
+        f.marker = Marker::Suppressed;
+        f.value = NAN;
+        f.count = 0;
+        ++rep_.cells;
+      }
+  }
+
+  // The unit's pattern: which groups are withheld.
+  std::vector<char> unit(Unit& u) {
     size_t G = r_.group_count();
     std::vector<int64_t> n(G);
     for (size_t g = 0; g < G; ++g) n[g] = u.cells.front()->figures[g].n;
@@ -125,7 +190,7 @@ class Suppressor {
         sup[g] = 1;
         ++primary;
       }
-    if (!primary) return;
+    if (!primary) return sup;
     rep_.primary += primary;
     if (national_ >= 0 && sup[(size_t)national_]) {
       // Too few organisations in total: nothing of this unit can be published.
@@ -135,15 +200,8 @@ class Suppressor {
     }
     for (size_t g = 0; g < G; ++g)
       if (sup[g] && n[g] > 0 && !(n[g] < p_.min_n)) ++rep_.secondary;
-    for (auto* c : u.cells)
-      for (size_t g = 0; g < G; ++g)
-        if (sup[g] && n[g] > 0 && !hides_value(c->figures[g].marker)) {
-          Figure& f = c->figures[g];
-          f.marker = Marker::Suppressed;
-          f.value = NAN;
-          f.count = 0;
-          ++rep_.cells;
-        }
+    for (auto* c : u.cells) apply(*c, sup);
+    return sup;
   }
 
   // Adds the smallest published group of breakdown b; false if none is left.
@@ -202,52 +260,69 @@ class Suppressor {
     return any;
   }
 
-  // Finds, for every withheld group and cell, a pair of organisations that can swap answers
-  // unseen. Where there is none, withholds the cheapest set of groups that creates one.
+  // Finds, for every withheld group and cell, answers that can be exchanged unseen while changing
+  // that group's figure. Two certificates (docs/statistics.md, "Disclosure control"):
+  //  - a pair: i in g and j in another withheld group of the same breakdown, answering
+  //    differently, alike in every other breakdown (the same published group, or both withheld);
+  //  - a 4-cycle: as a pair but unalike elsewhere; then k (alike i, answering as j) and l (alike j,
+  //    answering as i) in one and the same group c of g's breakdown exchange too, which cancels
+  //    every published change (c gains and loses one) while g still changes by one.
+  // Where a withheld figure has neither, withholds the cheapest set of groups that creates a pair.
   bool certify(const std::vector<size_t>& members, const std::vector<std::pair<const CellResult*, std::vector<double>>>& xs,
                const std::vector<int64_t>& n, std::vector<char>& sup) {
-    size_t B = r_.breakdowns.size();
-    // Signature -> members, and per member its signature.
-    std::map<std::vector<int>, std::vector<size_t>> buckets;
-    for (size_t i : members) {
-      std::vector<int> sig(B);
-      for (size_t b = 0; b < B; ++b) sig[b] = seen(member_[i][b], sup);
-      buckets[sig].push_back(i);
-    }
     for (size_t g = 0; g < sup.size(); ++g) {
       if (!sup[g] || n[g] <= 0 || (int)g == national_) continue;
       size_t b = breakdown_of(g);
-      for (const auto& [c, x] : xs) {
-        bool ok = false;
-        for (const auto& [sig, orgs] : buckets) {
-          if (sig[b] != kWithheld) continue;
-          // In this bucket: someone in g and someone outside g (same look) who differ.
-          bool in_has[2] = {false, false};
-          std::vector<double> in_vals, out_vals;
-          for (size_t i : orgs) {
-            if (std::isnan(x[i])) continue;
-            (member_[i][b] == (int)g ? in_vals : out_vals).push_back(x[i]);
-          }
-          (void)in_has;
-          for (double a : in_vals) {
-            for (double o : out_vals)
-              if (a != o) {
-                ok = true;
-                break;
-              }
-            if (ok) break;
-          }
-          if (ok) break;
-        }
-        if (!ok) return widen_for(g, b, members, x, n, sup);
-      }
+      for (const auto& [c, x] : xs)
+        if (!certified(g, b, members, x, sup)) return widen_for(g, b, members, x, n, sup);
     }
     return false;
   }
 
-  // Withholds the groups that make the cheapest swap pair for group g possible.
+  // Is there a pair or 4-cycle certificate for group g of breakdown b and one cell's values?
+  bool certified(size_t g, size_t b, const std::vector<size_t>& members, const std::vector<double>& x,
+                 const std::vector<char>& sup) {
+    size_t B = r_.breakdowns.size();
+    std::map<std::vector<int>, int> look_id;
+    std::map<std::pair<int, double>, char> inside, other;
+    std::map<std::pair<int, double>, std::set<int>> where;
+    for (size_t i : members) {
+      if (std::isnan(x[i])) continue;
+      std::vector<int> sig(B);
+      for (size_t k = 0; k < B; ++k) sig[k] = k == b ? 0 : seen(member_[i][k], sup);
+      int look = look_id.emplace(sig, (int)look_id.size()).first->second;
+      int gb = member_[i][b];
+      std::pair<int, double> cls{look, x[i]};
+      if (gb == (int)g) inside[cls] = 1;
+      else if (gb >= 0 && sup[(size_t)gb]) other[cls] = 1;
+      if (gb >= 0) where[cls].insert(gb);
+    }
+    for (const auto& [ci, _] : inside)
+      for (const auto& [cj, __] : other) {
+        if (ci.second == cj.second) continue;
+        if (ci.first == cj.first) return true;
+        auto wk = where.find({ci.first, cj.second});  // k: looks like i, answers like j
+        auto wl = where.find({cj.first, ci.second});  // l: looks like j, answers like i
+        if (wk == where.end() || wl == where.end()) continue;
+        for (int grp : wk->second)
+          if (wl->second.count(grp)) return true;
+      }
+    return false;
+  }
+
+  // Withholds what gives group g a certificate: first the smallest group of g's own breakdown
+  // that does, else the cheapest set of groups that makes a direct pair.
   bool widen_for(size_t g, size_t b, const std::vector<size_t>& members, const std::vector<double>& x,
                  const std::vector<int64_t>& n, std::vector<char>& sup) {
+    std::vector<size_t> candidates;
+    for (size_t h = r_.offsets[b]; h < r_.offsets[b] + r_.breakdowns[b].groups.size(); ++h)
+      if (!sup[h] && n[h] > 0) candidates.push_back(h);
+    std::sort(candidates.begin(), candidates.end(), [&](size_t a, size_t c) { return n[a] < n[c]; });
+    for (size_t h : candidates) {
+      sup[h] = 1;
+      if (certified(g, b, members, x, sup)) return true;
+      sup[h] = 0;
+    }
     size_t B = r_.breakdowns.size();
     int64_t best_cost = -1;
     std::vector<size_t> best_groups;
@@ -265,10 +340,11 @@ class Suppressor {
           for (int h : {gi, gj})
             if (h >= 0 && !sup[(size_t)h] && std::find(need.begin(), need.end(), (size_t)h) == need.end()) {
               need.push_back((size_t)h);
-              cost += n[(size_t)h];
+              // Withholding in g's own breakdown keeps the others whole: prefer it by far.
+              cost += n[(size_t)h] * (k == b ? 1 : 1000);
             }
         }
-        if (need.empty()) continue;  // already a valid pair (the certificate missed nothing)
+        if (need.empty()) continue;
         if (best_cost < 0 || cost < best_cost) {
           best_cost = cost;
           best_groups = need;
