@@ -101,9 +101,9 @@ CachedResponse encode(int status, std::string content_type, std::string body,
   c.status = status;
   c.etag = web::etag_of(body);
   if (body.size() > 860 && web::compressible(content_type))
-    if (auto z = web::gzip(body)) c.gzip = std::move(*z);
+    if (auto z = web::gzip(body)) c.gzip = std::make_shared<const std::string>(std::move(*z));
   c.content_type = std::move(content_type);
-  c.body = std::move(body);
+  c.body = std::make_shared<const std::string>(std::move(body));
   c.headers = std::move(headers);
   return c;
 }
@@ -112,18 +112,18 @@ web::Response from_cache(const CachedResponse& c, const web::Request& req, const
   web::Response res;
   res.status = c.status;
   res.content_type = c.content_type;
-  bool gz = !c.gzip.empty() && req.header("accept-encoding").find("gzip") != std::string::npos;
+  bool gz = c.gzip && req.header("accept-encoding").find("gzip") != std::string::npos;
   res.headers.reserve(c.headers.size() + 8);
   res.headers = c.headers;
   if (c.status == 200) res.headers.emplace_back("ETag", c.etag);
   res.headers.emplace_back("Cache-Control", cache_control);
   if (gz) {
-    res.body = c.gzip;
+    res.shared_body = c.gzip;
     res.headers.emplace_back("Content-Encoding", "gzip");
   } else {
-    res.body = c.body;
+    res.shared_body = c.body;
   }
-  if (!c.gzip.empty() || web::compressible(c.content_type)) res.headers.emplace_back("Vary", "Accept-Encoding");
+  if (c.gzip || web::compressible(c.content_type)) res.headers.emplace_back("Vary", "Accept-Encoding");
   res.headers.emplace_back("Access-Control-Allow-Origin", "*");
   res.headers.emplace_back("Access-Control-Expose-Headers", "ETag, Link, Retry-After, Content-Disposition, X-Total-Pages");
   return res;

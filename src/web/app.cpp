@@ -103,17 +103,18 @@ void App::finish(const Request& req, Response& res) const {
   if (get && res.status == 200) {
     std::string tag = res.header("ETag");
     if (tag.empty()) {
-      tag = etag_of(res.body);
+      tag = etag_of(res.shared_body ? *res.shared_body : res.body);
       res.set_header("ETag", tag);
     }
     std::string inm = req.header("if-none-match");
     if (!inm.empty() && (inm == tag || inm == "*" || inm.find(tag) != std::string::npos)) {
       res.status = 304;
       res.body.clear();
+      res.shared_body.reset();
       return;
     }
   }
-  if (res.body.size() > 860 && compressible(res.content_type) && res.header("Content-Encoding").empty() &&
+  if (!res.shared_body && res.body.size() > 860 && compressible(res.content_type) && res.header("Content-Encoding").empty() &&
       req.header("accept-encoding").find("gzip") != std::string::npos) {
     if (auto z = gzip(res.body)) {
       res.body = std::move(*z);

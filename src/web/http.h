@@ -2,6 +2,7 @@
 // HTTP requests and responses as the rest of the program sees them: plain structs, independent
 // of the server library underneath (Boost.Beast, in server.cpp).
 #include <map>
+#include <memory>
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
@@ -62,6 +63,9 @@ struct Response {
   int status = 200;
   std::string content_type = "text/html; charset=utf-8";
   std::string body;
+  // A body shared with a cache: when set, it is sent instead of `body`, without a copy (the
+  // server keeps it alive until written). Set ETag yourself; nothing compresses it.
+  std::shared_ptr<const std::string> shared_body;
   std::vector<std::pair<std::string, std::string>> headers;
 
   static Response html(std::string body, int status = 200);

@@ -3,6 +3,7 @@
 #include <boost/asio.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
+#include <boost/beast/http/span_body.hpp>
 #include <spdlog/spdlog.h>
 
 #include <memory>
@@ -50,6 +51,9 @@ class Session : public std::enable_shared_from_this<Session> {
   App& app_;
   std::optional<http::request_parser<http::string_body>> parser_;
   std::shared_ptr<http::response<http::string_body>> res_;
+  // Answers whose body is shared with a cache are written from it directly (no copy).
+  std::shared_ptr<http::response<http::span_body<const char>>> shared_res_;
+  std::shared_ptr<const std::string> shared_body_;
 
   void read() {
     parser_.emplace();
@@ -91,6 +95,8 @@ class Session : public std::enable_shared_from_this<Session> {
   }
 
   void send(Response res, bool keep_alive, unsigned version, bool head) {
+    if (res.shared_body && !head) return send_shared(std::move(res), keep_alive, version);
+    if (res.shared_body) res.body = *res.shared_body;
     res_ = std::make_shared<http::response<http::string_body>>();
     res_->version(version);
     res_->result(res.status);
@@ -116,6 +122,22 @@ class Session : public std::enable_shared_from_this<Session> {
     http::async_write(stream_, *res_, [self, keep_alive](beast::error_code ec, std::size_t) { self->on_write(keep_alive, ec); });
   }
 
+  void send_shared(Response res, bool keep_alive, unsigned version) {
+    shared_body_ = std::move(res.shared_body);
+    shared_res_ = std::make_shared<http::response<http::span_body<const char>>>();
+    auto& r = *shared_res_;
+    r.version(version);
+    r.result(res.status);
+    r.set(http::field::server, "digipuls");
+    if (res.status != 304 && res.status != 204) r.set(http::field::content_type, res.content_type);
+    for (const auto& [k, v] : res.headers) r.insert(k, v);
+    r.keep_alive(keep_alive);
+    r.body() = boost::beast::span<const char>(shared_body_->data(), shared_body_->size());
+    r.prepare_payload();
+    auto self = shared_from_this();
+    http::async_write(stream_, r, [self, keep_alive](beast::error_code ec, std::size_t) { self->on_write(keep_alive, ec); });
+  }
+
   void reply_raw(int status, const char* text) {
     Response r = Response::text(text, status);
     send(std::move(r), false, 11, false);
@@ -125,6 +147,8 @@ class Session : public std::enable_shared_from_this<Session> {
     if (ec) return;
     if (!keep_alive) return close();
     res_.reset();
+    shared_res_.reset();
+    shared_body_.reset();
     read();
   }
 

@@ -88,15 +88,17 @@ TEST(RateLimiter, ParsesCallsPerSecondsAndRejectsNonsense) {
 TEST(ResponseCache, ReturnsWhatWasStored) {
   ResponseCache c;
   EXPECT_EQ(c.get("k"), nullptr);
-  c.put("k", {200, "text/csv", "a,b\n", "", "\"e\"", {}});
+  CachedResponse r;
+  r.body = std::make_shared<const std::string>("a,b\n");
+  c.put("k", r);
   auto e = c.get("k");
   ASSERT_NE(e, nullptr);
-  EXPECT_EQ(e->body, "a,b\n");
+  EXPECT_EQ(*e->body, "a,b\n");
 }
 
 TEST(ResponseCache, EvictsTheLeastRecentlyUsedBeyondItsBudget) {
   ResponseCache c(4000);  // entries of ~1.3 KB: three fit
-  auto entry = [] { CachedResponse r; r.body = std::string(1000, 'x'); return r; };
+  auto entry = [] { CachedResponse r; r.body = std::make_shared<const std::string>(1000, 'x'); return r; };
   c.put("a", entry());
   c.put("b", entry());
   c.put("c", entry());

@@ -55,7 +55,9 @@ class SiteFixture : public ::testing::Test {
     req.headers = std::move(headers);
     req.remote_ip = "10.0.0.1";
     EXPECT_TRUE(web::build_request(req, ""));
-    return app->handle(req);
+    web::Response r = app->handle(req);
+    if (r.shared_body) r.body = *r.shared_body;  // what the server would send
+    return r;
   }
 
   std::unique_ptr<storage::Store> store;
