@@ -17,7 +17,7 @@
 
 namespace dp::app {
 
-void register_all_routes(web::App& app, const publish::SiteConfig& site) {
+void register_all_routes(web::App& app, const publish::SiteConfig& site = {}) {
   web::register_core_routes(app);
   auto public_site = publish::register_public_routes(app, site);
   selfassess::register_routes(app, public_site);
