@@ -99,6 +99,12 @@ static void check_value(const Item& item, const Value& v, std::vector<AnswerProb
   }
 }
 
+std::vector<AnswerProblem> check_value(const Item& item, const Value& value) {
+  std::vector<AnswerProblem> out;
+  if (!value.empty()) check_value(item, value, out);
+  return out;
+}
+
 std::vector<AnswerProblem> check_answers(const Instrument& in, const Answers& answers, const OrgAttributes& org,
                                          CheckMode mode) {
   std::vector<AnswerProblem> out;

@@ -31,6 +31,10 @@ constexpr size_t kMaxTextLength = 20000;
 std::vector<AnswerProblem> check_answers(const Instrument& in, const Answers& answers, const OrgAttributes& org,
                                          CheckMode mode);
 
+// The value rules of one item (options, exclusivity, range, whole numbers, text length), whatever
+// its visibility: a draft may hold a value for an item that is hidden at the moment.
+std::vector<AnswerProblem> check_value(const Item& item, const Value& value);
+
 // Items by key, for lookups.
 std::map<std::string, Item> item_index(const Instrument& in);
 

@@ -57,6 +57,14 @@ struct Row {
   Pos pos;
 };
 
+// A register value (e.g. a key-figure share in percent) at or above `min` maps to the scale option
+// `rating`; bands are tried from the highest min down (docs/instrument-format.md, "Maturity").
+struct RegisterBand {
+  double min = 0;
+  std::string rating;
+  Pos pos;
+};
+
 // Extra keys of an indicator in a maturity instrument (docs/instrument-format.md, "Maturity").
 struct MaturityMeta {
   double weight = 1;
@@ -65,6 +73,7 @@ struct MaturityMeta {
   std::string area;          // id from dimensions.areas
   std::string indicator = "introduced";  // "introduced" | "used" | "effect"
   std::string register_keyfigure;        // key figure id whose value can prefill this indicator
+  std::vector<RegisterBand> register_bands;  // how a register value becomes a rating
   std::vector<I18n> measures;            // suggested measures for the action plan
 };
 

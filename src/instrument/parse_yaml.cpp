@@ -350,7 +350,8 @@ class InstrumentParser {
 
   MaturityMeta maturity(const YAML::Node& n) {
     MaturityMeta m;
-    r_.check_keys(n, {"weight", "target_group", "perspective", "area", "indicator", "register_keyfigure", "measures"},
+    r_.check_keys(n, {"weight", "target_group", "perspective", "area", "indicator", "register_keyfigure", "register_bands",
+                   "measures"},
                   "'maturity'");
     if (auto w = r_.num(n, "weight", false, "maturity")) {
       m.weight = *w;
@@ -366,6 +367,23 @@ class InstrumentParser {
                  fmt::format("indicator '{}' is not one of introduced, used, effect", *s));
     }
     if (auto s = r_.str(n, "register_keyfigure", false, "maturity")) m.register_keyfigure = *s;
+    YAML::Node bands = r_.child(n, "register_bands");
+    if (bands.IsDefined() && !bands.IsNull()) {
+      if (!bands.IsSequence()) r_.error("I004", r_.pos(bands), "register_bands", "'register_bands' must be a list of {min, rating}");
+      else
+        for (const auto& b : bands) {
+          if (!b.IsMap()) {
+            r_.error("I004", r_.pos(b), "register_bands", "a register band must be a map {min, rating}");
+            continue;
+          }
+          r_.check_keys(b, {"min", "rating"}, "a register band");
+          RegisterBand rb;
+          rb.pos = r_.pos(b);
+          if (auto v = r_.num(b, "min", true, "a register band")) rb.min = *v;
+          if (auto v = r_.str(b, "rating", true, "a register band")) rb.rating = *v;
+          m.register_bands.push_back(rb);
+        }
+    }
     YAML::Node ms = r_.child(n, "measures");
     if (ms.IsDefined() && !ms.IsNull()) {
       if (!ms.IsSequence()) r_.error("I004", r_.pos(ms), "measures", "'measures' must be a list of labels");

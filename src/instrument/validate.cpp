@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <limits>
 #include <functional>
 #include <map>
 #include <set>
@@ -171,6 +172,17 @@ class Validator {
       error("I019", q.pos, "perspective", fmt::format("indicator '{}': unknown or missing perspective '{}'", q.id, m.perspective));
     if (m.area.empty() || !known(in_.areas, m.area))
       error("I019", q.pos, "area", fmt::format("indicator '{}': unknown or missing area '{}'", q.id, m.area));
+    double last = std::numeric_limits<double>::infinity();
+    for (const auto& b : m.register_bands) {
+      bool scored = std::any_of(in_.scale.begin(), in_.scale.end(),
+                                [&](const Option& o) { return o.id == b.rating && o.score.has_value(); });
+      if (!scored)
+        error("I019", b.pos, "register_bands",
+              fmt::format("indicator '{}': register band rating '{}' is not a scored scale option", q.id, b.rating));
+      if (b.min >= last)
+        error("I015", b.pos, "register_bands", fmt::format("indicator '{}': register bands must go from the highest min down", q.id));
+      last = b.min;
+    }
   }
 
   // Topological order of questions by their condition dependencies; reports cycles.

@@ -85,17 +85,56 @@ class SqliteResponses : public ResponseStore {
 class SqliteUsers : public UserStore {
  public:
   explicit SqliteUsers(Db& db) : db_(db) {}
+  int64_t create(const User& u) override;
+  void update(const User& u) override;
+  std::optional<User> find(int64_t id) override;
+  std::optional<User> find_by_email(const std::string& email) override;
+  std::vector<User> list(const UserFilter& filter) override;
+  void deactivate(int64_t id) override;
+  void record_login_success(int64_t id, const std::string& now) override;
+  int record_login_failure(int64_t id, int lock_after, const std::string& lock_until) override;
+  void record_failure(const std::string& kind, const std::string& key, const std::string& now) override;
+  int count_failures(const std::string& kind, const std::string& key, const std::string& since) override;
+  void prune_failures(const std::string& before) override;
+  void create_session(const Session& s) override;
+  std::optional<Session> find_session(const std::string& digest, const std::string& now) override;
+  void touch_session(const std::string& digest, const std::string& now) override;
+  void delete_session(const std::string& digest) override;
+  void delete_sessions_of(int64_t user_id) override;
+  void create_token(const std::string& digest, int64_t user_id, const std::string& purpose, const std::string& now,
+                    const std::string& expires_at) override;
+  std::optional<int64_t> peek_token(const std::string& digest, const std::string& purpose,
+                                    const std::string& now) override;
+  std::optional<int64_t> consume_token(const std::string& digest, const std::string& purpose,
+                                       const std::string& now) override;
+  int count_tokens(int64_t user_id, const std::string& purpose, const std::string& since) override;
+  void log_event(const Event& e) override;
+  std::vector<Event> events(const std::string& subject, int limit) override;
 
  private:
-  [[maybe_unused]] Db& db_;
+  Db& db_;
 };
 
 class SqliteMail : public MailStore {
  public:
   explicit SqliteMail(Db& db) : db_(db) {}
+  int64_t enqueue(const OutboxMessage& m) override;
+  std::vector<OutboxMessage> due(const std::string& now, int limit) override;
+  void mark_sent(int64_t id, const std::string& now) override;
+  void mark_failed(int64_t id, const std::string& now, const std::string& error,
+                   const std::string& next_attempt_at) override;
+  void mark_logged(int64_t id, const std::string& now) override;
+  void requeue(int64_t id, const std::string& now) override;
+  std::optional<OutboxMessage> find(int64_t id) override;
+  std::vector<OutboxMessage> list(const OutboxFilter& f) override;
+  std::vector<MailAttempt> attempts(int64_t id) override;
+  OutboxCounts counts() override;
+  bool claim_reminder_run(int64_t campaign_id, const std::string& on_date, const std::string& now) override;
+  void set_reminder_messages(int64_t campaign_id, const std::string& on_date, int messages) override;
+  std::vector<std::pair<std::string, int>> reminder_runs(int64_t campaign_id) override;
 
  private:
-  [[maybe_unused]] Db& db_;
+  Db& db_;
 };
 
 class SqliteStats : public StatsStore {
@@ -124,9 +163,25 @@ class SqliteStats : public StatsStore {
 class SqliteSelfAssess : public SelfAssessStore {
  public:
   explicit SqliteSelfAssess(Db& db) : db_(db) {}
+  int64_t create(const Assessment& a) override;
+  std::optional<Assessment> find(int64_t id) override;
+  std::vector<Assessment> list_for_org(const std::string& org_code) override;
+  std::vector<Assessment> list_all() override;
+  void update(const Assessment& a) override;
+  int64_t add_participant(const Participant& p) override;
+  std::vector<Participant> participants(int64_t assessment_id) override;
+  std::optional<Participant> participant_by_token(const std::string& token_digest) override;
+  void put_individual(int64_t assessment_id, const IndividualRating& r) override;
+  std::vector<IndividualRating> individual(int64_t assessment_id) override;
+  void put_agreed(int64_t assessment_id, const AgreedRating& r) override;
+  std::vector<AgreedRating> agreed(int64_t assessment_id) override;
+  void replace_plan(int64_t assessment_id, const std::vector<PlanItem>& items) override;
+  std::vector<PlanItem> plan(int64_t assessment_id) override;
+  void update_plan_item(int64_t assessment_id, const PlanItem& item) override;
 
  private:
-  [[maybe_unused]] Db& db_;
+  Db& db_;
+  std::vector<Assessment> query(const std::string& where, const std::string& arg);
 };
 
 }  // namespace dp::storage::sqlite

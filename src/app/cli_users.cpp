@@ -1,0 +1,146 @@
+// digipuls users add | list | remove | invite: accounts from the command line (the first
+// administrator is created this way). Invitations go to the outbox; when a mail server is
+// configured (DIGIPULS_SMTP_URL) the command sends what is due right away, otherwise the
+// running server's sender does.
+#include <fmt/format.h>
+
+#include <iostream>
+#include <string>
+
+#include "app/cli.h"
+#include "app/output.h"
+#include "collection/accounts.h"
+#include "collection/auth.h"
+#include "core/error.h"
+#include "core/text.h"
+#include "mail/config.h"
+#include "mail/sender.h"
+#include "storage/store.h"
+#include "storage/user_store.h"
+
+namespace dp::app {
+
+namespace {
+
+std::string default_base_url() {
+  const char* v = std::getenv("DIGIPULS_BASE_URL");
+  return v && *v ? v : "http://127.0.0.1:8080";
+}
+
+void flush_outbox(storage::Store& store, const std::string& config_file) {
+  auto cfg = mail::load(config_file);
+  if (!cfg.configured()) {
+    std::cerr << "no mail server configured (DIGIPULS_SMTP_URL): the message waits in the outbox for `digipuls serve`\n";
+    return;
+  }
+  mail::Sender sender(store, cfg, mail::make_transport(cfg));
+  auto s = sender.run_once();
+  std::cerr << fmt::format("mail: {} sent, {} failed (retried later by `digipuls serve`)\n", s.sent, s.failed + s.dead);
+}
+
+storage::User require_user(storage::Store& store, const std::string& email) {
+  auto u = store.users().find_by_email(trim(email));
+  if (!u || !u->active) throw Error::bad_input("no account with the e-mail " + email, Location{{}, 0, 0, "email"});
+  return *u;
+}
+
+}  // namespace
+
+void register_demo_command(Cli& cli);  // cli_demo.cpp
+
+void register_user_commands(Cli& cli) {
+  register_demo_command(cli);
+  auto* grp = cli.root.add_subcommand("users", "Accounts: administrators, county coordinators, respondents");
+  grp->require_subcommand(1);
+
+  auto* add = grp->add_subcommand("add", "Create an account; invite it by e-mail, or set its password from stdin");
+  static std::string db, email, role, org, county, name, lang = "sv", base_url, config;
+  static bool password_stdin = false;
+  add_db_option(add, db);
+  add->add_option("--email", email, "E-mail address (the user name)")->required();
+  add->add_option("--role", role, "admin | coordinator | respondent")
+      ->required()
+      ->check(CLI::IsMember({"admin", "coordinator", "respondent"}));
+  add->add_option("--org", org, "Organisation code (respondents), e.g. 0180");
+  add->add_option("--county", county, "County code (coordinators), e.g. 01");
+  add->add_option("--name", name, "Display name");
+  add->add_option("--lang", lang, "Language of e-mails: sv | en")->check(CLI::IsMember({"sv", "en"}))->capture_default_str();
+  add->add_flag("--password-stdin", password_stdin, "Read the password from the first line of stdin instead of inviting");
+  add->add_option("--base-url", base_url, "Public address for links in e-mail (default $DIGIPULS_BASE_URL or http://127.0.0.1:8080)");
+  add->add_option("--config", config, "Config file with a mail: section (default $DIGIPULS_CONFIG)");
+  cli.on_run(add, [] {
+    if (role == "respondent" && org.empty()) throw Error::usage("--role respondent needs --org CODE");
+    if (role == "coordinator" && county.empty()) throw Error::usage("--role coordinator needs --county CODE");
+    if (role != "respondent" && !org.empty()) throw Error::usage("--org is only for respondents");
+    if (role != "coordinator" && !county.empty()) throw Error::usage("--county is only for coordinators");
+    std::string password;
+    if (password_stdin) {
+      std::getline(std::cin, password);
+      if (!password.empty() && password.back() == '\r') password.pop_back();
+    }
+    auto store = storage::open_sqlite(db, {.create = false});
+    collection::Auth auth(*store);
+    if (password_stdin) auth.check_password(password, "password");  // before anything is written
+    auto u = collection::add_user(*store, {email, name, role, org, county, lang}, 0);
+    if (password_stdin) {
+      auth.set_password(u.id, password);
+      std::cerr << fmt::format("added {} ({}) with the given password\n", u.email, u.role);
+    } else {
+      auto id = collection::invite_user(*store, auth, u, base_url.empty() ? default_base_url() : base_url, 0);
+      std::cerr << fmt::format("added {} ({}); invitation queued as outbox message {}\n", u.email, u.role, id);
+      flush_outbox(*store, config);
+    }
+    std::cout << u.id << "\n";
+    return 0;
+  });
+
+  auto* list = grp->add_subcommand("list", "List accounts");
+  static std::string ldb, lrole, lorg, lcounty, format;
+  static bool all = false;
+  add_db_option(list, ldb);
+  list->add_option("--role", lrole, "Only this role");
+  list->add_option("--org", lorg, "Only respondents of this organisation");
+  list->add_option("--county", lcounty, "Only coordinators of this county");
+  list->add_flag("--all", all, "Include removed accounts");
+  add_format_option(list, format);
+  cli.on_run(list, [] {
+    auto store = storage::open_sqlite(ldb, {.create = false});
+    Rows r;
+    r.columns = {"id", "email", "name", "role", "org", "county", "password_set", "active", "last_login"};
+    for (const auto& u : store->users().list({lrole, lorg, lcounty, all}))
+      r.rows.push_back({std::to_string(u.id), u.email, u.name, u.role, u.org_code, u.county_code,
+                        u.password_hash.empty() ? "no" : "yes", u.active ? "yes" : "no", u.last_login_at});
+    print_rows(r, format);
+    return 0;
+  });
+
+  auto* rm = grp->add_subcommand("remove", "Remove an account (it can no longer sign in; the audit log keeps its name)");
+  static std::string rdb, remail;
+  add_db_option(rm, rdb);
+  rm->add_option("--email", remail, "E-mail address")->required();
+  cli.on_run(rm, [] {
+    auto store = storage::open_sqlite(rdb, {.create = false});
+    auto u = require_user(*store, remail);
+    collection::remove_user(*store, u.id, 0);
+    std::cerr << "removed " << u.email << "\n";
+    return 0;
+  });
+
+  auto* inv = grp->add_subcommand("invite", "Send an invitation (again)");
+  static std::string idb, iemail, ibase, iconfig;
+  add_db_option(inv, idb);
+  inv->add_option("--email", iemail, "E-mail address")->required();
+  inv->add_option("--base-url", ibase, "Public address for links in e-mail");
+  inv->add_option("--config", iconfig, "Config file with a mail: section (default $DIGIPULS_CONFIG)");
+  cli.on_run(inv, [] {
+    auto store = storage::open_sqlite(idb, {.create = false});
+    collection::Auth auth(*store);
+    auto u = require_user(*store, iemail);
+    auto id = collection::invite_user(*store, auth, u, ibase.empty() ? default_base_url() : ibase, 0);
+    std::cerr << fmt::format("invitation queued as outbox message {}\n", id);
+    flush_outbox(*store, iconfig);
+    return 0;
+  });
+}
+
+}  // namespace dp::app

@@ -1,0 +1,141 @@
+// The administrator's account pages: list and filter accounts, add (and invite) respondents,
+// county coordinators and administrators, send an invitation again, remove an account.
+#include "collection/accounts.h"
+#include "collection/module.h"
+#include "collection/web_helpers.h"
+#include "core/utc_time.h"
+#include "storage/registry_store.h"
+#include "storage/user_store.h"
+
+namespace dp::collection {
+
+namespace {
+
+int64_t id_param(const web::Request& req, const std::string& name) {
+  const auto& s = req.param(name);
+  if (s.empty() || s.size() > 18 || s.find_first_not_of("0123456789") != std::string::npos)
+    throw Error::not_found("no such " + name);
+  return std::stoll(s);
+}
+
+nlohmann::json org_options(storage::Store& store, const std::string& selected) {
+  auto years = store.registry().years();
+  nlohmann::json out = nlohmann::json::array();
+  if (years.empty()) return out;
+  auto orgs = store.registry().list(years.back(), years.back(), store.registry().size_groups());
+  sort_sv_by(orgs.begin(), orgs.end(), [](const auto& o) { return o.name; });
+  for (const auto& o : orgs)
+    out.push_back({{"code", o.code}, {"name", o.name}, {"selected", o.code == selected}});
+  return out;
+}
+
+nlohmann::json county_options(storage::Store& store, const std::string& selected) {
+  nlohmann::json out = nlohmann::json::array();
+  for (const auto& c : store.registry().counties())
+    out.push_back({{"code", c.code}, {"name", c.name}, {"selected", c.code == selected}});
+  return out;
+}
+
+web::Response users_page(Module& m, web::Request& req, nlohmann::json form, const nlohmann::json& errors, int status) {
+  auto& app = m.app();
+  storage::UserFilter f;
+  f.role = req.q("role").value_or("");
+  f.org_code = req.q("org").value_or("");
+  f.county_code = req.q("county").value_or("");
+  for (auto* v : {&f.role, &f.org_code, &f.county_code})
+    if (v->size() > 20 || !valid_utf8(*v)) v->clear();
+  nlohmann::json ctx;
+  ctx["title"] = tr(app, req, "users.title");
+  ctx["nav_users"] = true;
+  nlohmann::json rows = nlohmann::json::array();
+  for (const auto& u : m.store().users().list(f)) {
+    std::string place = !u.org_code.empty() ? org_name(m.store(), u.org_code) : county_name(m.store(), u.county_code);
+    rows.push_back({{"id", u.id},
+                    {"email", u.email},
+                    {"name", u.name},
+                    {"role", role_label(u.role, req.lang)},
+                    {"place", place},
+                    {"code", u.org_code.empty() ? u.county_code : u.org_code},
+                    {"has_password", !u.password_hash.empty()},
+                    {"last_login", u.last_login_at.empty() ? "" : u.last_login_at.substr(0, 10)},
+                    {"locked", !u.locked_until.empty() && u.locked_until > utc_now_string()},
+                    {"is_self", u.id == req.principal.user_id}});
+  }
+  ctx["users"] = rows;
+  ctx["has_users"] = !rows.empty();
+  ctx["filter"] = {{"role", f.role}, {"org", f.org_code}, {"county", f.county_code}};
+  ctx["role_is"] = {{f.role.empty() ? "any" : f.role, true}};
+  std::string form_role = form.value("role", "respondent");
+  ctx["form"] = form;
+  ctx["form_role_is"] = {{form_role, true}};
+  std::string form_org = form.value("org", f.org_code);
+  std::string form_county = form.value("county", f.county_code);
+  ctx["orgs"] = org_options(m.store(), form_org);
+  ctx["counties"] = county_options(m.store(), form_county);
+  ctx["filter_counties"] = county_options(m.store(), f.county_code);
+  ctx["form_lang_en"] = form.value("lang", "sv") == "en";
+  ctx["notice"] = req.q("done").has_value() ? tr(app, req, "users.done_" + req.q("done").value_or("")) : "";
+  if (ctx["notice"].get<std::string>().rfind("users.done_", 0) == 0) ctx["notice"] = "";
+  ctx["mail_configured"] = m.mail_config().configured();
+  add_errors(ctx, errors);
+  return page(app, req, "admin_users", ctx, status);
+}
+
+}  // namespace
+
+void register_account_routes(Module& m) {
+  auto& r = m.app().router();
+
+  add_route(r, "GET", "/admin/users", "admin", [&m](web::Request& req) {
+           return users_page(m, req, nlohmann::json::object(), nlohmann::json::array(), 200);
+         });
+
+  add_route(r, "POST", "/admin/users", "admin", [&m](web::Request& req) {
+           NewUser n;
+           n.email = field(req, "email");
+           n.name = field(req, "name");
+           n.role = field(req, "role");
+           n.org_code = n.role == "respondent" ? field(req, "org") : "";
+           n.county_code = n.role == "coordinator" ? field(req, "county") : "";
+           n.lang = field(req, "lang").empty() ? "sv" : field(req, "lang");
+           try {
+             auto u = add_user(m.store(), n, req.principal.user_id);
+             if (req.f("invite").has_value()) {
+               invite_user(m.store(), m.auth(), u, m.app().config().base_url, req.principal.user_id);
+               m.mail_queued();
+             }
+             std::string back = "/admin/users?done=" + std::string(req.f("invite") ? "invited" : "added");
+             if (!u.org_code.empty()) back += "&org=" + web::url_encode(u.org_code);
+             return web::Response::redirect(back);
+           } catch (const FieldError& e) {
+             nlohmann::json form = {{"email", valid_utf8(n.email) ? n.email : ""},
+                                    {"name", valid_utf8(n.name) ? n.name : ""},
+                                    {"role", n.role},
+                                    {"org", field(req, "org")},
+                                    {"county", field(req, "county")},
+                                    {"lang", n.lang}};
+             for (auto& [k, v] : form.items())
+               if (!valid_utf8(v.get<std::string>()) || v.get<std::string>().size() > 300) v = "";
+             return users_page(m, req, form, nlohmann::json::array({error_entry(m.app(), req, e)}), 422);
+           }
+         });
+
+  add_route(r, "POST", "/admin/users/{user}/invite", "admin", [&m](web::Request& req) {
+           auto u = m.store().users().find(id_param(req, "user"));
+           if (!u) throw Error::not_found("no such user");
+           invite_user(m.store(), m.auth(), *u, m.app().config().base_url, req.principal.user_id);
+           m.mail_queued();
+           return web::Response::redirect("/admin/users?done=invited");
+         });
+
+  add_route(r, "POST", "/admin/users/{user}/remove", "admin", [&m](web::Request& req) {
+           try {
+             remove_user(m.store(), id_param(req, "user"), req.principal.user_id);
+           } catch (const FieldError& e) {
+             return users_page(m, req, nlohmann::json::object(), nlohmann::json::array({error_entry(m.app(), req, e)}), 422);
+           }
+           return web::Response::redirect("/admin/users?done=removed");
+         });
+}
+
+}  // namespace dp::collection

@@ -1,0 +1,48 @@
+#pragma once
+// The survey owner's overview of a campaign: the status of every organisation in scope (not
+// started, draft, submitted, reopened), and the response rate overall, per county and per size
+// group in the shape of Bilaga 1 of the 2021 report (organisations, answers, share). A county
+// coordinator gets the same for their county.
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "collection/campaign_context.h"
+#include "core/text.h"
+#include "storage/store.h"
+
+namespace dp::collection {
+
+struct OrgStatus {
+  std::string code, name, county_code, county_name, size_group, size_label;
+  std::string status = "not_started";
+  bool mandatory = true;
+  int64_t response_id = 0;
+  std::string updated_at, submitted_at;
+  int respondents = 0;  // active respondent accounts
+};
+
+struct RateRow {
+  std::string key, label;
+  int orgs = 0;
+  int answers = 0;  // submitted
+  double share() const { return orgs ? 100.0 * answers / orgs : 0; }
+};
+
+struct Dashboard {
+  std::vector<OrgStatus> orgs;  // ordered by name (Swedish collation)
+  int not_started = 0, draft = 0, submitted = 0, reopened = 0;
+  RateRow overall;
+  std::vector<RateRow> by_county;  // county code order
+  std::vector<RateRow> by_size;    // size-group scheme order
+  RateRow mandatory;               // organisations that must answer
+};
+
+// county = "" for all; otherwise only organisations of that county.
+Dashboard build_dashboard(storage::Store& store, const CampaignContext& ctx, const std::string& county, Lang lang);
+
+// One row per organisation: org_code, name, county_code, county, size_group, mandatory, status,
+// updated_at, submitted_at, respondents.
+std::string status_csv(const Dashboard& d);
+
+}  // namespace dp::collection

@@ -1,0 +1,91 @@
+// The administrator's view of the outbox: every message with its outcome, failures first in
+// mind (a banner counts them), the full text of one message with its attempts, and "send again".
+#include "collection/module.h"
+#include "collection/web_helpers.h"
+#include "core/utc_time.h"
+#include "storage/mail_store.h"
+
+#include <set>
+
+namespace dp::collection {
+
+namespace {
+
+std::string status_badge(const std::string& s) {
+  if (s == "sent") return "ok";
+  if (s == "failed" || s == "logged" || s == "queued") return "warn";
+  return "bad";
+}
+
+nlohmann::json message_row(Module& m, web::Request& req, const storage::OutboxMessage& msg) {
+  return {{"id", msg.id},
+          {"kind", tr(m.app(), req, "mailbox.kinds." + msg.kind)},
+          {"recipient", msg.recipient},
+          {"subject", msg.subject},
+          {"status", tr(m.app(), req, "mailbox.statuses." + msg.status)},
+          {"badge", status_badge(msg.status)},
+          {"attempts", msg.attempts},
+          {"created_at", msg.created_at},
+          {"sent_at", msg.sent_at},
+          {"last_error", msg.last_error},
+          {"next_attempt_at", msg.status == "failed" ? msg.next_attempt_at : ""},
+          {"can_retry", msg.status == "failed" || msg.status == "dead" || msg.status == "logged"}};
+}
+
+int64_t id_of(const web::Request& req) {
+  const auto& s = req.param("message");
+  if (s.empty() || s.size() > 18 || s.find_first_not_of("0123456789") != std::string::npos)
+    throw Error::not_found("no such message");
+  return std::stoll(s);
+}
+
+}  // namespace
+
+void register_mail_routes(Module& m) {
+  auto& r = m.app().router();
+
+  add_route(r, "GET", "/admin/mail", "admin", [&m](web::Request& req) {
+           storage::OutboxFilter f;
+           f.status = req.q("status").value_or("");
+           static const std::set<std::string> statuses = {"", "queued", "sent", "failed", "dead", "logged", "problem"};
+           if (!statuses.count(f.status)) f.status = "";
+           nlohmann::json ctx;
+           ctx["title"] = tr(m.app(), req, "mailbox.title");
+           ctx["nav_mail"] = true;
+           nlohmann::json rows = nlohmann::json::array();
+           for (const auto& msg : m.store().mail().list(f)) rows.push_back(message_row(m, req, msg));
+           ctx["messages"] = rows;
+           ctx["has_messages"] = !rows.empty();
+           auto c = m.store().mail().counts();
+           ctx["counts"] = {{"queued", c.queued}, {"sent", c.sent}, {"failed", c.failed}, {"dead", c.dead}, {"logged", c.logged}};
+           ctx["problems"] = c.failed + c.dead;
+           ctx["has_problems"] = c.failed + c.dead > 0;
+           ctx["mail_configured"] = m.mail_config().configured();
+           ctx["status_is"] = {{f.status.empty() ? "all" : f.status, true}};
+           return page(m.app(), req, "admin_mail", ctx);
+         });
+
+  add_route(r, "GET", "/admin/mail/{message}", "admin", [&m](web::Request& req) {
+           auto msg = m.store().mail().find(id_of(req));
+           if (!msg) throw Error::not_found("no such message");
+           nlohmann::json ctx = message_row(m, req, *msg);
+           ctx["title"] = tr(m.app(), req, "mailbox.message_title");
+           ctx["nav_mail"] = true;
+           ctx["body_text"] = msg->body_text;
+           nlohmann::json attempts = nlohmann::json::array();
+           for (const auto& a : m.store().mail().attempts(msg->id))
+             attempts.push_back({{"at", a.at}, {"ok", a.ok}, {"error", a.error}});
+           ctx["attempts_list"] = attempts;
+           ctx["has_attempts"] = !attempts.empty();
+           return page(m.app(), req, "admin_mail_message", ctx);
+         });
+
+  add_route(r, "POST", "/admin/mail/{message}/retry", "admin", [&m](web::Request& req) {
+           int64_t id = id_of(req);
+           m.store().mail().requeue(id, utc_now_string());
+           m.mail_queued();
+           return web::Response::redirect("/admin/mail/" + std::to_string(id));
+         });
+}
+
+}  // namespace dp::collection

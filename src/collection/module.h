@@ -1,0 +1,53 @@
+#pragma once
+// The collection side of the web application, assembled: it installs the session hook and the
+// access lookups on the App, registers the routes (sign-in, accounts, mail, campaigns, the
+// response form, the dashboard) and owns the background work (the mail sender and the reminder
+// schedule). `digipuls serve` creates one and calls start().
+#include <memory>
+
+#include "collection/auth.h"
+#include "collection/context_cache.h"
+#include "collection/reminders.h"
+#include "mail/config.h"
+#include "mail/sender.h"
+#include "web/app.h"
+
+namespace dp::collection {
+
+class Module {
+ public:
+  Module(web::App& app, mail::Config mail_config, AuthPolicy policy = {});
+  ~Module();
+  Module(const Module&) = delete;
+  Module& operator=(const Module&) = delete;
+
+  // Starts the background work (the mail sender and the reminder schedule).
+  void start();
+  void stop();
+
+  web::App& app() { return app_; }
+  storage::Store& store() { return app_.store(); }
+  Auth& auth() { return auth_; }
+  ContextCache& contexts() { return contexts_; }
+  mail::Sender& sender() { return sender_; }
+  const mail::Config& mail_config() const { return sender_.config(); }
+  // Wakes the sender after something was queued, so mail goes out at once.
+  void mail_queued() { sender_.wake(); }
+
+ private:
+  web::App& app_;
+  Auth auth_;
+  ContextCache contexts_;
+  mail::Sender sender_;
+  Reminders reminders_;
+};
+
+// Route groups (one file each).
+void register_auth_routes(Module& m);
+void register_account_routes(Module& m);
+void register_mail_routes(Module& m);
+void register_form_routes(Module& m);
+void register_campaign_routes(Module& m);
+void register_response_admin_routes(Module& m);
+
+}  // namespace dp::collection

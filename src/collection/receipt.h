@@ -1,0 +1,25 @@
+#pragma once
+// The summary of a response (sections, questions, answers in words) for the receipt e-mail, the
+// review page and the read-only view, and the receipt e-mail itself.
+#include <cstdint>
+#include <nlohmann/json.hpp>
+#include <string>
+
+#include "collection/campaign_context.h"
+#include "core/text.h"
+#include "instrument/value.h"
+#include "storage/store.h"
+
+namespace dp::collection {
+
+// {"sections": [{"id", "title", "questions": [{"id", "label", "answers": [{"row", "text"}]}]}]}
+// Only shown, answered items; comments and "specify" texts follow the answer they belong to.
+nlohmann::json answer_summary(const CampaignContext& ctx, const std::string& org_code,
+                              const instrument::Answers& answers, Lang lang);
+
+// Queues a receipt for every active respondent of the organisation (and the submitter when they
+// are not one, e.g. an administrator answering on someone's behalf).
+void queue_receipts(storage::Store& store, const CampaignContext& ctx, int64_t response_id, int64_t submitter,
+                    const std::string& base_url);
+
+}  // namespace dp::collection

@@ -1,0 +1,111 @@
+#include "collection/reminders.h"
+
+#include <spdlog/spdlog.h>
+
+#include <map>
+
+#include "collection/accounts.h"
+#include "core/error.h"
+#include "core/utc_time.h"
+#include "mail/outbox.h"
+#include "storage/campaign_store.h"
+#include "storage/mail_store.h"
+#include "storage/response_store.h"
+#include "storage/user_store.h"
+
+namespace dp::collection {
+
+ReminderResult remind_non_responders(storage::Store& store, const CampaignContext& ctx, const std::string& base_url,
+                                     int64_t by_user, const std::string& county) {
+  if (ctx.campaign.state != "open") throw Error::conflict("reminders are sent only while the campaign is open");
+  ReminderResult res;
+  std::map<std::string, std::string> status;
+  for (const auto& r : store.responses().list(ctx.campaign.id)) status[r.org_code] = r.status;
+  store.write_transaction([&] {
+    for (const auto& o : ctx.orgs) {
+      if (!county.empty() && o.county_code != county) continue;
+      std::string st = status.count(o.code) ? status[o.code] : "not_started";
+      if (st == "submitted") continue;
+      auto people = store.users().list({"respondent", o.code, "", false});
+      if (people.empty()) {
+        ++res.without_accounts;
+        continue;
+      }
+      ++res.organisations;
+      for (const auto& u : people) {
+        Lang lang = parse_lang(u.lang);
+        mail::Letter l;
+        l.kind = "reminder";
+        l.to = u.email;
+        l.lang = lang;
+        l.user_id = u.id;
+        l.campaign_id = ctx.campaign.id;
+        l.org_code = o.code;
+        l.data = {{"campaign_title", ctx.campaign.title.get(lang)},
+                  {"org_name", o.name},
+                  {"closes_on", ctx.campaign.closes_on},
+                  {"has_draft", st == "draft" || st == "reopened"},
+                  {"link", base_url + "/respond/" + ctx.campaign.slug + "/" + o.code}};
+        mail::queue(store, l);
+        ++res.messages;
+      }
+    }
+    store.users().log_event({0, utc_now_string(), by_user, "remind", "campaign " + ctx.campaign.slug,
+                             std::to_string(res.messages) + " message(s) to " + std::to_string(res.organisations) +
+                                 " organisation(s)" + (county.empty() ? "" : " in county " + county)});
+  });
+  return res;
+}
+
+int run_scheduled_reminders(storage::Store& store, const std::string& today, const std::string& base_url) {
+  int total = 0;
+  for (const auto& c : store.campaigns().list()) {
+    if (c.state != "open") continue;
+    for (const auto& date : c.reminder_dates) {
+      if (date > today) continue;
+      // A missed date (the server was down) still runs once, but not one from long ago.
+      if (date < date_of(utc_plus(today + "T00:00:00Z", -7 * 86400))) continue;
+      if (!store.mail().claim_reminder_run(c.id, date, utc_now_string())) continue;
+      auto ctx = load_campaign(store, c.id);
+      auto r = remind_non_responders(store, ctx, base_url, 0);
+      store.mail().set_reminder_messages(c.id, date, r.messages);
+      spdlog::info("scheduled reminder {} for {}: {} message(s)", date, c.slug, r.messages);
+      total += r.messages;
+    }
+  }
+  return total;
+}
+
+Reminders::Reminders(storage::Store& store, std::string base_url, std::function<void()> on_queued)
+    : store_(store), base_url_(std::move(base_url)), on_queued_(std::move(on_queued)) {}
+
+Reminders::~Reminders() { stop(); }
+
+void Reminders::start() {
+  if (thread_.joinable()) return;
+  stop_ = false;
+  thread_ = std::thread([this] {
+    std::unique_lock<std::mutex> lock(mu_);
+    while (!stop_) {
+      lock.unlock();
+      try {
+        if (run_scheduled_reminders(store_, date_of(utc_now_string()), base_url_) > 0 && on_queued_) on_queued_();
+      } catch (const std::exception& e) {
+        spdlog::error("reminder schedule: {}", e.what());
+      }
+      lock.lock();
+      cv_.wait_for(lock, std::chrono::minutes(1), [this] { return stop_; });
+    }
+  });
+}
+
+void Reminders::stop() {
+  {
+    std::lock_guard<std::mutex> lock(mu_);
+    stop_ = true;
+  }
+  cv_.notify_all();
+  if (thread_.joinable()) thread_.join();
+}
+
+}  // namespace dp::collection

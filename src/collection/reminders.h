@@ -1,0 +1,51 @@
+#pragma once
+// Reminders to organisations that have not submitted: on demand ("remind all non-responders and
+// those with drafts") and on the campaign's reminder dates (a background schedule that runs each
+// date once, even across restarts and several server processes).
+#include <atomic>
+#include <condition_variable>
+#include <cstdint>
+#include <functional>
+#include <mutex>
+#include <string>
+#include <thread>
+
+#include "collection/campaign_context.h"
+#include "storage/store.h"
+
+namespace dp::collection {
+
+struct ReminderResult {
+  int organisations = 0;  // organisations reminded
+  int messages = 0;       // e-mails queued (one per respondent account)
+  int without_accounts = 0;  // organisations that have no respondent to write to
+};
+
+// Queues a reminder to every active respondent of each organisation in scope (of one county when
+// `county` is set) whose response is not submitted. Only while the campaign is open.
+ReminderResult remind_non_responders(storage::Store& store, const CampaignContext& ctx, const std::string& base_url,
+                                     int64_t by_user, const std::string& county = "");
+
+// Runs the reminder dates that are due at `today` (YYYY-MM-DD) for every open campaign; each date
+// once. Returns the number of messages queued.
+int run_scheduled_reminders(storage::Store& store, const std::string& today, const std::string& base_url);
+
+// The background schedule: checks once a minute (and at start).
+class Reminders {
+ public:
+  Reminders(storage::Store& store, std::string base_url, std::function<void()> on_queued);
+  ~Reminders();
+  void start();
+  void stop();
+
+ private:
+  storage::Store& store_;
+  std::string base_url_;
+  std::function<void()> on_queued_;
+  std::thread thread_;
+  std::mutex mu_;
+  std::condition_variable cv_;
+  bool stop_ = false;
+};
+
+}  // namespace dp::collection

@@ -1,0 +1,77 @@
+#pragma once
+// Answering a campaign as an organisation: reading the current answers, saving changes made on
+// top of what the respondent last saw (optimistic concurrency per item, so that two colleagues
+// working at once never silently overwrite each other), submitting, and reopening a submitted
+// response for corrections. The web form and the autosave endpoint only call this.
+#include <cstdint>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "collection/campaign_context.h"
+#include "instrument/answer_check.h"
+#include "instrument/value.h"
+#include "storage/response_store.h"
+#include "storage/store.h"
+
+namespace dp::collection {
+
+// The answers of one response with each item's version.
+struct ResponseState {
+  storage::Response response;
+  instrument::Answers answers;
+  std::map<std::string, storage::StoredAnswer> stored;
+};
+
+// Loads (creating the response row, status not_started, on first use).
+ResponseState load_state(storage::Store& store, int64_t campaign_id, const std::string& org_code);
+
+enum class EditState { Editable, Submitted, NotOpen };
+// Editable while the campaign is open and the response is not submitted, and for a reopened
+// response also after the campaign closed (until it is published).
+EditState edit_state(const storage::Campaign& c, const storage::Response& r);
+
+// One field as the form or the autosave sent it: the raw text (see form_values.h; "" clears) and
+// the version of the item the sender last saw (-1 = do not check).
+struct RawChange {
+  std::string item;
+  std::string raw;
+  int64_t base_version = -1;
+};
+
+struct ItemProblem {
+  std::string item;
+  std::string code;  // answer_check codes (bad_value, unknown_option, exclusive, below_min, above_max,
+                     // not_integer, too_long, bad_text) and not_asked
+  std::string message;
+  std::map<std::string, std::string> args;
+};
+
+struct SaveOutcome {
+  int64_t version = 0;
+  std::vector<std::string> saved;
+  std::vector<storage::Conflict> conflicts;
+  std::vector<ItemProblem> problems;  // changes not saved because the value is not valid
+};
+
+// Saves valid changes; invalid ones come back as problems, conflicting ones as conflicts (both
+// unsaved). Throws dp::Error: Conflict when the response cannot be edited (submitted, campaign not
+// open), BadInput (field = the item) for an item that is not in the instrument.
+SaveOutcome save_changes(storage::Store& store, const CampaignContext& ctx, int64_t response_id,
+                         const std::vector<RawChange>& changes, int64_t user_id);
+
+// What stops a submission: every shown mandatory item unanswered, and invalid values.
+std::vector<instrument::AnswerProblem> submission_problems(const CampaignContext& ctx, const std::string& org_code,
+                                                           const instrument::Answers& answers);
+
+// Submits: checks, clears stored answers of items that are not shown (so the response is exactly
+// what counts), sets the status, and queues a receipt with a summary of the answers to the
+// organisation's respondents. Throws dp::Error Conflict (already submitted, not editable) or
+// BadInput (problems remain; the message lists them).
+void submit_response(storage::Store& store, const CampaignContext& ctx, int64_t response_id, int64_t user_id,
+                     const std::string& base_url);
+
+// Reopens a submitted response for corrections; the reason is required and goes to the audit log.
+void reopen_response(storage::Store& store, int64_t response_id, int64_t user_id, const std::string& reason);
+
+}  // namespace dp::collection

@@ -1,0 +1,86 @@
+#include "selfassess/context.h"
+
+#include <algorithm>
+#include <map>
+#include <mutex>
+
+#include "core/error.h"
+#include "instrument/load.h"
+#include "storage/instrument_store.h"
+#include "storage/registry_store.h"
+
+namespace dp::selfassess {
+
+std::shared_ptr<const instrument::Instrument> load_instrument(storage::Store& store, const std::string& id) {
+  static std::mutex mu;
+  static std::map<std::string, std::shared_ptr<const instrument::Instrument>> cache;
+  {
+    std::lock_guard lock(mu);
+    if (auto it = cache.find(id); it != cache.end()) return it->second;
+  }
+  auto text = store.instruments().source(id);
+  if (!text) throw Error::not_found("no instrument " + id);
+  auto in = std::make_shared<const instrument::Instrument>(instrument::load_or_throw(*text, id + ".yaml"));
+  if (in->kind != instrument::Kind::Maturity) throw Error::bad_input(id + " is not a maturity instrument");
+  std::lock_guard lock(mu);
+  cache[id] = in;
+  return in;
+}
+
+std::vector<int> maturity_years(storage::Store& store) {
+  std::vector<int> years;
+  for (const auto& i : store.instruments().list())
+    if (i.kind == "maturity") years.push_back(i.year);
+  std::sort(years.rbegin(), years.rend());
+  years.erase(std::unique(years.begin(), years.end()), years.end());
+  return years;
+}
+
+std::optional<std::string> instrument_for_year(storage::Store& store, int year) {
+  std::optional<storage::InstrumentInfo> best;
+  for (const auto& i : store.instruments().list())
+    if (i.kind == "maturity" && i.year <= year && (!best || i.year > best->year)) best = i;
+  if (!best) return std::nullopt;
+  return best->id;
+}
+
+std::optional<registry::Organisation> organisation(storage::Store& store, const std::string& code, int year) {
+  auto years = store.registry().years();
+  int ry = 0;
+  for (int y : years)
+    if (y <= year && y > ry) ry = y;
+  if (ry == 0 && !years.empty()) ry = *std::min_element(years.begin(), years.end());
+  return store.registry().find(code, ry, ry, store.registry().size_groups());
+}
+
+int64_t parse_id(const std::string& s, const char* what) {
+  if (s.empty() || s.size() > 18 || s.find_first_not_of("0123456789") != std::string::npos)
+    throw Error::not_found(std::string("no ") + what + " " + s);
+  return std::stoll(s);
+}
+
+Loaded load(storage::Store& store, const storage::Assessment& a, const Rules& rules) {
+  Loaded l;
+  l.assessment = a;
+  l.instrument = load_instrument(store, a.instrument_id);
+  l.agreed = store.selfassess().agreed(a.id);
+  for (const auto& r : l.agreed)
+    if (l.instrument->question(r.indicator)) l.ratings[r.indicator] = r.rating;
+  l.result = score(*l.instrument, l.ratings, rules);
+  l.org = organisation(store, a.org_code, a.year);
+  return l;
+}
+
+Loaded load(storage::Store& store, const std::string& assessment_id, const Rules& rules) {
+  auto a = store.selfassess().find(parse_id(assessment_id, "self-assessment"));
+  if (!a) throw Error::not_found("no self-assessment " + assessment_id);
+  return load(store, *a, rules);
+}
+
+std::optional<storage::Assessment> previous_assessment(storage::Store& store, const storage::Assessment& a) {
+  for (const auto& p : store.selfassess().list_for_org(a.org_code))
+    if (p.year == a.year - 1 && p.part == a.part) return p;
+  return std::nullopt;
+}
+
+}  // namespace dp::selfassess

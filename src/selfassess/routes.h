@@ -1,0 +1,22 @@
+#pragma once
+// The self-assessment's web routes (docs/selfassessment.md, "Pages and API"). Each file
+// routes_*.cpp declares one group; register_routes adds them all and installs the lookup that
+// the assessment_read/assessment_write access policies use.
+#include <memory>
+
+#include "publish/site.h"
+#include "web/app.h"
+
+namespace dp::selfassess {
+
+// `site`: the public site of the publish module, whose rate limit the public API calls share
+// (null in tests that run without it).
+void register_routes(web::App& app, std::shared_ptr<publish::Site> site = nullptr);
+
+void register_assessment_routes(web::App& app);  // list, organisation page, start, overview, settings
+void register_workshop_routes(web::App& app);    // participants' ratings, the facilitator's workshop
+void register_results_routes(web::App& app);     // results, comparison, report, XLSX
+void register_plan_routes(web::App& app);        // action plan and last year's follow-up
+void register_public_routes(web::App& app, std::shared_ptr<publish::Site> site);  // published page, embed, API
+
+}  // namespace dp::selfassess

@@ -1,0 +1,174 @@
+// The assessments of an organisation: the list, starting one, its overview page (participants,
+// status, publication choices).
+#include "core/error.h"
+#include "selfassess/context.h"
+#include "selfassess/page_common.h"
+#include "selfassess/participants.h"
+#include "selfassess/routes.h"
+#include "selfassess/views.h"
+#include "storage/selfassess_store.h"
+#include "web/authorization.h"
+
+namespace dp::selfassess {
+
+using nlohmann::json;
+
+namespace {
+
+json assessment_row(web::App& app, const web::Request& req, const storage::Assessment& a) {
+  auto l = load(app.store(), a);
+  json j = assessment_json(app, req, l);
+  j["overall"] = score_json(l.result.overall, req.lang);
+  return j;
+}
+
+web::Response list_page(web::App& app, web::Request& req) {
+  const auto& who = req.principal;
+  if (who.is("respondent")) return web::Response::redirect("/sjalvskattning/kommun/" + who.org_code);
+  if (auto org = req.q("org"); org && !org->empty()) return web::Response::redirect("/sjalvskattning/kommun/" + web::url_encode(trim(*org)));
+  json rows = json::array();
+  for (const auto& a : app.store().selfassess().list_all()) {
+    if (web::decide("org_read:o", who, {{"o", a.org_code}}, app.lookups) != web::Decision::Allow) continue;
+    rows.push_back(assessment_row(app, req, a));
+  }
+  json ctx = {{"title", app.templates().t(req.lang, "selfassess.list.title")},
+              {"assessments", rows},
+              {"has_assessments", !rows.empty()},
+              {"is_admin", who.is("admin")}};
+  return app.page(req, "selfassess/list", ctx);
+}
+
+web::Response org_page(web::App& app, web::Request& req) {
+  const std::string& code = req.param("org");
+  int now_year = maturity_years(app.store()).empty() ? 0 : maturity_years(app.store()).front();
+  auto org = organisation(app.store(), code, now_year);
+  if (!org) throw Error::not_found("no organisation " + code);
+  json rows = json::array();
+  for (const auto& a : app.store().selfassess().list_for_org(code)) rows.push_back(assessment_row(app, req, a));
+  json years = json::array();
+  for (int y : maturity_years(app.store())) years.push_back({{"year", y}, {"selected", y == now_year}});
+  bool writer = web::decide("org_write:o", req.principal, {{"o", code}}, app.lookups) == web::Decision::Allow;
+  json ctx = {{"title", org->name + " – " + app.templates().t(req.lang, "selfassess.org.title")},
+              {"org_name", org->name},
+              {"org_code", code},
+              {"assessments", rows},
+              {"has_assessments", !rows.empty()},
+              {"years", years},
+              {"can_write", writer},
+              {"public_url", "/sjalvskattning/publicerat/" + code}};
+  return app.page(req, "selfassess/org", ctx);
+}
+
+web::Response start(web::App& app, web::Request& req) {
+  const std::string& code = req.param("org");
+  std::string year_s = field(req, "year");
+  Location where;
+  where.field = "year";
+  int year = 0;
+  try {
+    year = std::stoi(year_s);
+  } catch (const std::exception&) {
+    throw Error::bad_input("year: choose the year of the assessment", where);
+  }
+  auto inst = instrument_for_year(app.store(), year);
+  if (!inst || year < 2000 || year > 2100) throw Error::bad_input("year: there is no maturity instrument for " + year_s, where);
+  if (!organisation(app.store(), code, year)) throw Error::not_found("no organisation " + code);
+  std::string part = field(req, "part");
+  check_length(part, "part", 120);
+  storage::Assessment a;
+  a.org_code = code;
+  a.year = year;
+  a.part = part;
+  a.instrument_id = *inst;
+  a.plan_level = bundled_rules().plan_default_level;
+  a.created_by = req.principal.user_id;
+  int64_t id = 0;
+  app.store().write_transaction([&] { id = app.store().selfassess().create(a); });
+  return web::Response::redirect(assessment_url(id));
+}
+
+web::Response overview(web::App& app, web::Request& req, const std::string& new_link = "",
+                       const std::string& new_name = "") {
+  auto l = load(app.store(), req.param("assessment"));
+  json ctx = assessment_json(app, req, l);
+  auto individual = app.store().selfassess().individual(l.assessment.id);
+  json ps = json::array();
+  for (const auto& p : app.store().selfassess().participants(l.assessment.id)) {
+    int n = 0;
+    for (const auto& r : individual)
+      if (r.participant_id == p.id) ++n;
+    ps.push_back({{"name", p.name}, {"email", p.email}, {"rated", n}, {"invited_at", p.invited_at}});
+  }
+  size_t total = indicators(*l.instrument).size();
+  ctx["participants"] = ps;
+  ctx["has_participants"] = !ps.empty();
+  ctx["indicator_count"] = total;
+  ctx["agreed_count"] = l.ratings.size();
+  ctx["overall"] = score_json(l.result.overall, req.lang);
+  ctx["can_write"] = can_write(app, req, req.param("assessment"));
+  ctx["publish_overall"] = l.assessment.publish_overall;
+  ctx["publish_target_groups"] = l.assessment.publish_target_groups;
+  const auto& t = app.templates();
+  ctx["progress_text"] = fill(t.t(req.lang, "selfassess.overview.progress"),
+                              {{"agreed", std::to_string(l.ratings.size())}, {"total", std::to_string(total)}});
+  ctx["new_link_text"] = fill(t.t(req.lang, "selfassess.overview.new_link"), {{"name", new_name}});
+  ctx["new_link"] = new_link;
+  ctx["new_name"] = new_name;
+  ctx["has_new_link"] = !new_link.empty();
+  ctx["title"] = ctx["title"].get<std::string>() + " – " + app.templates().t(req.lang, "selfassess.overview.title");
+  ctx["page_title"] = ctx["title"];
+  if (auto prev = previous_assessment(app.store(), l.assessment)) {
+    ctx["previous"] = {{"year", prev->year},
+                       {"url", assessment_url(prev->id)},
+                       {"previous_text", fill(t.t(req.lang, "selfassess.overview.previous"), {{"year", std::to_string(prev->year)}})}};
+  }
+  return app.page(req, "selfassess/overview", ctx);
+}
+
+web::Response invite_participant(web::App& app, web::Request& req) {
+  auto l = load(app.store(), req.param("assessment"));
+  if (l.assessment.status == "completed") throw Error::conflict("The assessment is completed; reopen it to invite more participants.");
+  std::string name = field(req, "name"), email = field(req, "email");
+  Invitation inv;
+  InviteRequest r{l.assessment.id, name, email, l.assessment.org_code, l.org ? l.org->name : l.assessment.org_code,
+                  l.assessment.year, req.principal.name.empty() ? req.principal.email : req.principal.name, req.lang};
+  inv = invite(app.store(), r, app.config().base_url);
+  return overview(app, req, inv.link, name);
+}
+
+web::Response settings(web::App& app, web::Request& req) {
+  auto l = load(app.store(), req.param("assessment"));
+  auto a = l.assessment;
+  std::string status = field(req, "status");
+  if (!status.empty()) {
+    if (status != "open" && status != "completed") {
+      Location where;
+      where.field = "status";
+      throw Error::bad_input("status: '" + status + "' is not open or completed", where);
+    }
+    a.status = status;  // the store stamps completed_at
+  }
+  if (req.f("publication")) {
+    a.publish_overall = req.f("publish_overall").has_value();
+    a.publish_target_groups = a.publish_overall && req.f("publish_target_groups").has_value();
+  }
+  app.store().write_transaction([&] { app.store().selfassess().update(a); });
+  return web::Response::redirect(assessment_url(a.id));
+}
+
+}  // namespace
+
+void register_assessment_routes(web::App& app) {
+  auto& r = app.router();
+  r.add({"GET", "/sjalvskattning", "signed_in", [&app](web::Request& req) { return list_page(app, req); }});
+  r.add({"GET", "/sjalvskattning/kommun/{org}", "org_read:org", [&app](web::Request& req) { return org_page(app, req); }});
+  r.add({"POST", "/sjalvskattning/kommun/{org}", "org_write:org", [&app](web::Request& req) { return start(app, req); }});
+  r.add({"GET", "/sjalvskattning/bedomning/{assessment}", "assessment_read:assessment",
+         [&app](web::Request& req) { return overview(app, req); }});
+  r.add({"POST", "/sjalvskattning/bedomning/{assessment}/deltagare", "assessment_write:assessment",
+         [&app](web::Request& req) { return invite_participant(app, req); }});
+  r.add({"POST", "/sjalvskattning/bedomning/{assessment}/installningar", "assessment_write:assessment",
+         [&app](web::Request& req) { return settings(app, req); }});
+}
+
+}  // namespace dp::selfassess

@@ -1,0 +1,204 @@
+// Answering: saving on top of what one saw (conflicts instead of lost edits), value problems,
+// submitting (mandatory items, hidden answers cleared, receipts), reopening.
+#include <gtest/gtest.h>
+
+#include "collection/accounts.h"
+#include "collection/campaign_admin.h"
+#include "collection/campaign_context.h"
+#include "collection/demo.h"
+#include "collection/field_error.h"
+#include "collection/responding.h"
+#include "storage/mail_store.h"
+#include "storage/user_store.h"
+#include "support/temp_db.h"
+
+using namespace dp;
+using namespace dp::collection;
+
+namespace {
+
+struct Responding : ::testing::Test {
+  test::TempDb db;
+  storage::Store& store = db.store();
+  CampaignContext ctx;
+  int64_t rid = 0;
+  void SetUp() override {
+    change_state(store, "ehalsa-2021", "open", 0);
+    ctx = load_campaign(store, "ehalsa-2021");
+    rid = load_state(store, ctx.campaign.id, "1440").response.id;
+  }
+  void refresh() { ctx = load_campaign(store, "ehalsa-2021"); }
+  instrument::Answers answers() { return load_state(store, ctx.campaign.id, "1440").answers; }
+};
+
+}  // namespace
+
+TEST_F(Responding, FirstSaveMovesTheResponseToDraft) {
+  EXPECT_EQ(load_state(store, ctx.campaign.id, "1440").response.status, "not_started");
+  auto out = save_changes(store, ctx, rid, {{"q03", "ja", 0}}, 7);
+  EXPECT_EQ(out.saved, std::vector<std::string>{"q03"});
+  EXPECT_TRUE(out.conflicts.empty());
+  auto s = load_state(store, ctx.campaign.id, "1440");
+  EXPECT_EQ(s.response.status, "draft");
+  EXPECT_EQ(s.answers.at("q03").str, "ja");
+  EXPECT_EQ(s.stored.at("q03").updated_by, 7);
+}
+
+TEST_F(Responding, ChangeMadeOnAStaleVersionIsAConflictAndIsNotSaved) {
+  auto a = save_changes(store, ctx, rid, {{"q03", "ja", 0}}, 1);  // Anna saves at version 0
+  auto b = save_changes(store, ctx, rid, {{"q03", "nej", 0}}, 2);  // Bo saw version 0 too
+  ASSERT_EQ(b.conflicts.size(), 1u);
+  EXPECT_EQ(b.conflicts[0].item, "q03");
+  EXPECT_EQ(b.conflicts[0].theirs.str, "ja");
+  EXPECT_EQ(b.conflicts[0].updated_by, 1);
+  EXPECT_TRUE(b.saved.empty());
+  EXPECT_EQ(answers().at("q03").str, "ja") << "Anna's answer was not overwritten";
+  // Bo chooses his value, now on top of the version he was shown.
+  auto c = save_changes(store, ctx, rid, {{"q03", "nej", b.conflicts[0].version}}, 2);
+  EXPECT_EQ(c.saved, std::vector<std::string>{"q03"});
+  EXPECT_EQ(answers().at("q03").str, "nej");
+}
+
+TEST_F(Responding, SameValueFromTwoPeopleIsNoConflict) {
+  save_changes(store, ctx, rid, {{"q03", "ja", 0}}, 1);
+  auto b = save_changes(store, ctx, rid, {{"q03", "ja", 0}}, 2);
+  EXPECT_TRUE(b.conflicts.empty());
+}
+
+TEST_F(Responding, ChangesToDifferentItemsOnOldVersionsDoNotConflict) {
+  save_changes(store, ctx, rid, {{"q03", "ja", 0}}, 1);
+  auto b = save_changes(store, ctx, rid, {{"q04", "alla", 0}}, 2);
+  EXPECT_TRUE(b.conflicts.empty());
+  EXPECT_EQ(b.saved, std::vector<std::string>{"q04"});
+}
+
+TEST_F(Responding, InvalidValuesComeBackAsProblemsWhileValidOnesAreSaved) {
+  auto out = save_changes(store, ctx, rid,
+                          {{"q03", "ja", 0}, {"q04", "kanske", 0}, {"q07", "annat|inget", 0}, {"q12a", "tolv", 0}}, 1);
+  EXPECT_EQ(out.saved, std::vector<std::string>{"q03"});
+  std::map<std::string, std::string> codes;
+  for (const auto& p : out.problems) codes[p.item] = p.code;
+  EXPECT_EQ(codes["q04"], "unknown_option");
+  EXPECT_EQ(codes["q07"], "exclusive");
+  EXPECT_EQ(codes["q12a"], "bad_value");
+  EXPECT_FALSE(answers().count("q04"));
+}
+
+TEST_F(Responding, NumbersAreReadTheSwedishWayAndKeepTheirRules) {
+  // q12c: a head count, whole number, at least 0.
+  auto ok = save_changes(store, ctx, rid, {{"q12c", " 1 234 ", 0}}, 1);
+  ASSERT_TRUE(ok.problems.empty());
+  EXPECT_DOUBLE_EQ(answers().at("q12c").number, 1234);
+  auto dec = save_changes(store, ctx, rid, {{"q12c", "12,5", -1}}, 1);
+  ASSERT_EQ(dec.problems.size(), 1u);
+  EXPECT_EQ(dec.problems[0].code, "not_integer");
+  auto neg = save_changes(store, ctx, rid, {{"q12c", "-5", -1}}, 1);
+  ASSERT_EQ(neg.problems.size(), 1u);
+  EXPECT_EQ(neg.problems[0].code, "below_min");
+  EXPECT_EQ(neg.problems[0].args.at("min"), "0");
+  EXPECT_DOUBLE_EQ(answers().at("q12c").number, 1234) << "refused values leave the stored one";
+}
+
+TEST_F(Responding, UnknownItemIsRefusedAndNothingIsSaved) {
+  EXPECT_THROW(save_changes(store, ctx, rid, {{"q03", "ja", 0}, {"zz99", "x", 0}}, 1), FieldError);
+  EXPECT_TRUE(answers().empty());
+}
+
+TEST_F(Responding, ItemNotAskedOfTheOrganisationIsRefused) {
+  // Stockholm county has no home health care rows (org.home_health_care is false for 0180).
+  auto rid2 = load_state(store, ctx.campaign.id, "0180").response.id;
+  std::string row;
+  for (const auto& it : instrument::items(ctx.instrument))
+    if (it.row && !instrument::eligible(ctx.instrument, it, ctx.attributes("0180")) && !it.specify) {
+      row = it.key;
+      break;
+    }
+  ASSERT_FALSE(row.empty());
+  auto out = save_changes(store, ctx, rid2, {{row, "ja", 0}}, 1);
+  ASSERT_EQ(out.problems.size(), 1u);
+  EXPECT_EQ(out.problems[0].code, "not_asked");
+}
+
+TEST_F(Responding, SubmissionNeedsEveryShownMandatoryItem) {
+  save_changes(store, ctx, rid, {{"q03", "ja", 0}}, 1);
+  auto problems = submission_problems(ctx, "1440", answers());
+  EXPECT_FALSE(problems.empty());
+  bool q03a_missing = false;
+  for (const auto& p : problems) q03a_missing = q03a_missing || (p.item == "q03a" && p.code == "missing");
+  EXPECT_TRUE(q03a_missing) << "the follow-up is shown because q03 = ja";
+  EXPECT_THROW(submit_response(store, ctx, rid, 1, "https://d.se"), Error);
+  EXPECT_EQ(load_state(store, ctx.campaign.id, "1440").response.status, "draft");
+}
+
+TEST_F(Responding, SubmitClearsHiddenAnswersSendsReceiptsAndLocksTheResponse) {
+  auto anna = add_user(store, {"anna@ale.se", "Anna", "respondent", "1440", "", "sv"}, 0);
+  add_user(store, {"bo@ale.se", "Bo", "respondent", "1440", "", "en"}, 0);
+  add_user(store, {"other@x.se", "", "respondent", "0180", "", "sv"}, 0);
+  auto full = demo_answers(ctx, "1440");
+  std::vector<RawChange> changes;
+  for (const auto& [k, v] : full) changes.push_back({k, v.kind == instrument::Value::Kind::Number ? std::to_string(v.number)
+                                                        : v.kind == instrument::Value::Kind::Codes ? v.codes[0] : v.str, -1});
+  auto out = save_changes(store, ctx, rid, changes, anna.id);
+  ASSERT_TRUE(out.problems.empty()) << out.problems[0].item << " " << out.problems[0].message;
+  // A follow-up answered, then hidden again by changing its parent: it must not survive submission.
+  save_changes(store, ctx, rid, {{"q03", "ja", -1}}, anna.id);
+  save_changes(store, ctx, rid, {{"q03a", "ks", -1}}, anna.id);
+  save_changes(store, ctx, rid, {{"q03", "nej", -1}}, anna.id);
+  ASSERT_TRUE(answers().count("q03a"));
+  submit_response(store, ctx, rid, anna.id, "https://digipuls.example");
+  auto s = load_state(store, ctx.campaign.id, "1440");
+  EXPECT_EQ(s.response.status, "submitted");
+  EXPECT_EQ(s.response.submitted_by, anna.id);
+  EXPECT_FALSE(s.answers.count("q03a")) << "hidden answer cleared";
+  auto receipts = store.mail().list({"", "receipt", 0, 10});
+  ASSERT_EQ(receipts.size(), 2u) << "one per respondent of Ale, none to Stockholm";
+  for (const auto& r : receipts) {
+    EXPECT_NE(r.body_text.find("https://digipuls.example/respond/ehalsa-2021/1440"), std::string::npos);
+    EXPECT_NE(r.subject.find(r.recipient == "bo@ale.se" ? "Receipt" : "Kvitto"), std::string::npos);
+  }
+  EXPECT_NE(receipts[0].body_text.find("Anna"), std::string::npos) << "names who submitted";
+  EXPECT_EQ(edit_state(ctx.campaign, s.response), EditState::Submitted);
+  EXPECT_THROW(save_changes(store, ctx, rid, {{"q04", "nej", -1}}, anna.id), Error);
+  EXPECT_THROW(submit_response(store, ctx, rid, anna.id, "x"), Error);
+}
+
+TEST_F(Responding, ReopeningNeedsAReasonAndIsAudited) {
+  store.responses().replace(rid, demo_answers(ctx, "1440"), "submitted", 1, "import", "");
+  try {
+    reopen_response(store, rid, 9, "  ");
+    FAIL();
+  } catch (const FieldError& e) {
+    EXPECT_EQ(e.field(), "reason");
+  }
+  reopen_response(store, rid, 9, "q12a should be 14, not 41");
+  auto s = load_state(store, ctx.campaign.id, "1440");
+  EXPECT_EQ(s.response.status, "reopened");
+  auto audit = store.responses().audit(rid);
+  EXPECT_EQ(audit.back().action, "reopen");
+  EXPECT_EQ(audit.back().user_id, 9);
+  EXPECT_EQ(audit.back().note, "q12a should be 14, not 41");
+  // A reopened response can be edited even after the campaign closes...
+  change_state(store, "ehalsa-2021", "closed", 0);
+  refresh();
+  EXPECT_EQ(edit_state(ctx.campaign, s.response), EditState::Editable);
+  EXPECT_NO_THROW(save_changes(store, ctx, rid, {{"q04", "nej", -1}}, 1));
+  // ...and submitted again.
+  EXPECT_NO_THROW(submit_response(store, ctx, rid, 1, "x"));
+  EXPECT_THROW(reopen_response(store, load_state(store, ctx.campaign.id, "0180").response.id, 9, "why"), Error)
+      << "only a submitted response can be reopened";
+}
+
+TEST_F(Responding, NothingCanBeEditedBeforeTheCampaignOpensOrAfterItCloses) {
+  storage::Response r;
+  r.status = "draft";
+  storage::Campaign c;
+  for (const char* st : {"draft", "closed", "published"}) {
+    c.state = st;
+    EXPECT_EQ(edit_state(c, r), EditState::NotOpen) << st;
+  }
+  c.state = "open";
+  EXPECT_EQ(edit_state(c, r), EditState::Editable);
+  r.status = "reopened";
+  c.state = "published";
+  EXPECT_EQ(edit_state(c, r), EditState::NotOpen);
+}
