@@ -12,11 +12,21 @@ void register_instrument_commands(Cli& cli) {
 
   auto* check = grp->add_subcommand("check", "Validate instrument files; prints every problem as file:line:column");
   static std::vector<std::string> files;
-  check->add_option("files", files, "Instrument YAML files")->required()->check(CLI::ExistingFile);
+  // No CLI::ExistingFile check: a missing file is bad input (exit 1, like every other command), not a usage error.
+  check->add_option("files", files, "Instrument YAML files")->required();
   cli.on_run(check, [] {
     int errors = 0, warnings = 0;
     for (const auto& f : files) {
-      auto res = instrument::load(read_file(f), f);
+      std::string text;
+      try {
+        text = read_file(f);
+      } catch (const Error& e) {
+        // Keep checking the other files; a missing one is an error like any other.
+        std::cerr << e.what() << "\n";
+        ++errors;
+        continue;
+      }
+      auto res = instrument::load(text, f);
       for (const auto& d : res.diagnostics) {
         std::cerr << d.str() << "\n";
         (d.severity == Diagnostic::Severity::Error ? errors : warnings)++;

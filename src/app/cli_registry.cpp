@@ -66,7 +66,10 @@ void register_registry_commands(Cli& cli) {
     auto store = storage::open_sqlite(idb, {.create = false});
     std::set<std::string> counties;
     for (const auto& c : store->registry().counties()) counties.insert(c.code);
-    registry::ImportContext ctx{counties, iyear ? std::optional<int>(iyear) : std::nullopt};
+    registry::ImportContext ctx{counties, iyear ? std::optional<int>(iyear) : std::nullopt, std::set<std::string>{}};
+    auto scheme = store->registry().size_groups();
+    for (int y : store->registry().years())
+      for (const auto& o : store->registry().list(y, y, scheme)) ctx.known_codes->insert(o.code);
     std::vector<std::string> problems;
     auto records = registry::parse_registry_csv(read_file(file), file, ctx, problems);
     if (!problems.empty()) {

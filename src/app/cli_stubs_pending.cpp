@@ -10,6 +10,5 @@ void register_campaign_commands(Cli& cli) {
   register_campaign_list(grp, cli);
   register_campaign_admin(grp, cli);
 }
-void register_stats_commands(Cli&) {}
 void register_selfassess_commands(Cli&) {}
 }  // namespace dp::app

@@ -10,6 +10,7 @@
 #include "core/error.h"
 #include "core/text.h"
 #include "instrument/answer_check.h"
+#include "instrument/visibility.h"
 #include "storage/response_store.h"
 
 namespace dp::collection {
@@ -31,8 +32,24 @@ std::vector<MicrodataColumn> microdata_columns(const instrument::Instrument& in)
   return cols;
 }
 
-// Shortest text that reads back as the same double.
-static std::string number_text(double d) { return fmt::format("{}", d); }
+// Shortest text that reads back as the same double, in plain decimal notation: the importer (and
+// a spreadsheet) does not read exponents, and fmt's shortest form uses one from 1e16 and below 1e-4.
+static std::string number_text(double d) {
+  std::string s = fmt::format("{}", d);
+  auto e = s.find_first_of("eE");
+  if (e == std::string::npos) return s;
+  std::string sign = s[0] == '-' ? "-" : "";
+  std::string mantissa = s.substr(sign.size(), e - sign.size());
+  int exponent = std::stoi(s.substr(e + 1));
+  std::string digits;
+  for (char c : mantissa)
+    if (c != '.') digits += c;
+  int point = 1 + exponent;  // digits before the decimal point
+  int n = (int)digits.size();
+  if (point <= 0) return sign + "0." + std::string(-point, '0') + digits;
+  if (point >= n) return sign + digits + std::string(point - n, '0');
+  return sign + digits.substr(0, point) + "." + digits.substr(point);
+}
 
 std::string export_microdata(storage::Store& store, const CampaignContext& ctx) {
   auto cols = microdata_columns(ctx.instrument);
@@ -51,8 +68,13 @@ std::string export_microdata(storage::Store& store, const CampaignContext& ctx) 
   for (const auto& org : ctx.orgs) {
     auto it = by_org.find(org.code);
     std::string status = it == by_org.end() ? "not_started" : it->second.first;
-    static const instrument::Answers none;
-    const auto& answers = it == by_org.end() ? none : it->second.second;
+    // Only the response as it counts: answers to items that are not shown (a form keeps them when
+    // a condition turns false) are not part of it, and importing them would be an error.
+    instrument::Answers answers;
+    if (it != by_org.end()) {
+      instrument::Visibility vis(ctx.instrument, it->second.second, ctx.attributes(org.code));
+      answers = vis.effective(it->second.second);
+    }
     std::vector<std::string> row = {org.code, status};
     for (const auto& c : cols) {
       auto a = answers.find(c.item);
@@ -72,7 +94,8 @@ std::string export_microdata(storage::Store& store, const CampaignContext& ctx) 
 
 std::vector<ImportedRow> parse_microdata(const std::string& text, const std::string& file, const CampaignContext& ctx,
                                          std::vector<std::string>& problems,
-                                         const std::function<void(size_t, size_t)>& progress) {
+                                         const std::function<void(size_t, size_t)>& progress,
+                                         const StoredAnswers* stored) {
   auto cols = microdata_columns(ctx.instrument);
   std::map<std::string, const MicrodataColumn*> by_name;
   for (const auto& c : cols) by_name[c.name] = &c;
@@ -85,6 +108,7 @@ std::vector<ImportedRow> parse_microdata(const std::string& text, const std::str
   int c_org = -1, c_status = -1;
   std::vector<ImportedRow> rows;
   std::set<std::string> seen_orgs;
+  std::set<std::string> covered;  // items the file has a column for
   const size_t kMaxProblems = 500;
 
   auto on_header = [&](const std::vector<std::string>& h) {
@@ -95,7 +119,10 @@ std::vector<ImportedRow> parse_microdata(const std::string& text, const std::str
       if (!seen.insert(h[i]).second) problems.push_back(where(1, h[i]) + ": the column appears twice");
       if (h[i] == "org_code") c_org = (int)i;
       else if (h[i] == "status") c_status = (int)i;
-      else if (auto it = by_name.find(h[i]); it != by_name.end()) mapping[i] = it->second;
+      else if (auto it = by_name.find(h[i]); it != by_name.end()) {
+        mapping[i] = it->second;
+        covered.insert(it->second->item);
+      }
       else problems.push_back(where(1, h[i]) + ": not an item of " + ctx.instrument.id + " (see docs/microdata-format.md)");
     }
     if (c_org < 0) problems.push_back(prefix + "row 1: the header needs an 'org_code' column");
@@ -152,6 +179,10 @@ std::vector<ImportedRow> parse_microdata(const std::string& text, const std::str
       if (!v->empty()) r.answers[col->item] = *v;
     }
     for (const auto& item : multi_present) r.answers[item] = Value::codes_of(multi[item]);
+    if (stored)
+      if (auto s = stored->find(r.org_code); s != stored->end())
+        for (const auto& [item, value] : s->second)
+          if (!covered.count(item)) r.answers.emplace(item, value);
     if (r.status == "not_started" && !r.answers.empty()) {
       problems.push_back(where(row.line, "status") + ": a not_started row cannot have answers");
       return;
@@ -180,8 +211,13 @@ std::vector<ImportedRow> parse_microdata(const std::string& text, const std::str
 
 size_t import_microdata(storage::Store& store, const CampaignContext& ctx, const std::string& text,
                         const std::string& file, int64_t user_id, const std::function<void(size_t, size_t)>& progress) {
+  StoredAnswers stored;
+  store.responses().for_each_answer(ctx.campaign.id, [&](const std::string& org, const std::string&,
+                                                         const std::string& item, const Value& v) {
+    stored[org][item] = v;
+  });
   std::vector<std::string> problems;
-  auto rows = parse_microdata(text, file, ctx, problems, progress);
+  auto rows = parse_microdata(text, file, ctx, problems, progress, &stored);
   if (!problems.empty()) {
     std::string msg = fmt::format("{} problem(s); nothing was imported:", problems.size());
     for (const auto& p : problems) msg += "\n  " + p;

@@ -2,6 +2,7 @@
 // Microdata in and out: the wide CSV of a campaign, one row per organisation, header = stable
 // item ids (layout in docs/microdata-format.md). Export then import round-trips exactly.
 #include <functional>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -28,12 +29,17 @@ struct ImportedRow {
   instrument::Answers answers;
 };
 
+// Stored answers per organisation: items whose columns a file leaves out keep these values.
+using StoredAnswers = std::map<std::string, instrument::Answers>;
+
 // Parses and checks a file against the instrument: unknown organisations, unknown columns,
 // option codes, ranges, answers to items that are not shown. All problems are returned as
-// "row N, column X: message"; rows are returned only when there is none.
+// "row N, column X: message"; rows are returned only when there is none. An item without a
+// column in the file keeps its value from `stored` (a file may carry a subset of the columns).
 std::vector<ImportedRow> parse_microdata(const std::string& text, const std::string& file, const CampaignContext& ctx,
                                          std::vector<std::string>& problems,
-                                         const std::function<void(size_t, size_t)>& progress = {});
+                                         const std::function<void(size_t, size_t)>& progress = {},
+                                         const StoredAnswers* stored = nullptr);
 
 // Parses, checks and stores in one transaction (nothing is written if any row is bad).
 // Returns the number of organisations written. Throws dp::Error (BadInput) listing all problems.

@@ -25,6 +25,7 @@ struct State {
   bool have_header = false;
   std::vector<std::string> header;
   int record_line = 1;  // line where the current record starts
+  int last_terminator = 0;  // the character that ended the previous record (-1 at the end)
   size_t offset = 0;    // bytes fed so far (start of current chunk)
   const std::function<void(const std::vector<std::string>&)>* on_header;
   const std::function<void(const Row&)>* on_row;
@@ -43,16 +44,24 @@ void on_field(void* data, size_t len, void* st) {
   s->current.emplace_back(static_cast<const char*>(data), len);
 }
 
-void on_record(int, void* st) {
+void on_record(int terminator, void* st) {
   auto* s = static_cast<State*>(st);
   if (!s->error.empty()) return;
   auto fields = std::move(s->current);
   s->current.clear();
   int line = s->record_line;
-  // libcsv does not report positions; count the lines the record spanned afterwards.
+  // libcsv does not report positions; count the lines the record spanned afterwards. With
+  // CSV_REPALL_NL it reports every line end, blank lines included, as a record ended by that
+  // character; the LF of a CRLF comes as an empty record of its own and is not a new line.
   for (const auto& f : fields) s->record_line += count_newlines(f);
-  s->record_line += 1;
-  if (fields.size() == 1 && fields[0].empty()) return;  // blank line
+  bool lf_of_crlf = terminator == '\n' && s->last_terminator == '\r' && fields.empty();
+  if (!lf_of_crlf && terminator != -1) s->record_line += 1;
+  s->last_terminator = terminator;
+  // Header names are trimmed, before the blank-line check: a header that is one blank name is
+  // a blank line.
+  if (!s->have_header)
+    for (auto& f : fields) f = trim(f);
+  if (fields.empty() || (fields.size() == 1 && fields[0].empty())) return;  // blank line
   for (size_t i = 0; i < fields.size(); ++i)
     if (!valid_utf8(fields[i])) {
       s->error = fmt::format("{}line {}, field {}: not valid UTF-8 (or contains a NUL byte)",
@@ -62,8 +71,6 @@ void on_record(int, void* st) {
   if (!s->have_header) {
     s->have_header = true;
     s->header = fields;
-    if (!s->header.empty() && s->header[0].rfind("\xEF\xBB\xBF", 0) == 0) s->header[0].erase(0, 3);
-    for (auto& h : s->header) h = trim(h);
     try {
       (*s->on_header)(s->header);
     } catch (...) {
@@ -97,10 +104,13 @@ void parse_stream(std::string_view text, std::string source,
   struct Parser {
     csv_parser p;
     Parser() {
-      if (csv_init(&p, CSV_STRICT | CSV_STRICT_FINI) != 0) throw Error::internal("libcsv init failed");
+      if (csv_init(&p, CSV_STRICT | CSV_STRICT_FINI | CSV_REPALL_NL) != 0) throw Error::internal("libcsv init failed");
     }
     ~Parser() { csv_free(&p); }
   } parser;
+  // A UTF-8 byte-order mark is skipped at the start of the file only (elsewhere it is data), so a
+  // file holding only a BOM is empty.
+  if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
   State st;
   st.source = source;
   st.text = text;
@@ -135,8 +145,13 @@ Table parse(std::string_view text, std::string source) {
 }
 
 std::string escape(std::string_view f) {
+  // libcsv trims spaces and tabs around unquoted fields, so a field that starts or ends with
+  // either must be quoted to read back the same.
+  auto blank = [](char c) { return c == ' ' || c == '\t'; };
+  // A field starting with a byte-order mark is quoted so that, first in a file, the mark is not
+  // taken for the file's own.
   bool quote = f.find_first_of(",\"\r\n") != std::string_view::npos ||
-               (!f.empty() && (f.front() == ' ' || f.back() == ' '));
+               (!f.empty() && (blank(f.front()) || blank(f.back()))) || f.substr(0, 3) == "\xEF\xBB\xBF";
   if (!quote) return std::string(f);
   std::string out = "\"";
   for (char c : f) {

@@ -34,7 +34,7 @@ void parse_stream(std::string_view text, std::string source,
                   const std::function<void(const Row&)>& on_row,
                   const std::function<void(size_t done, size_t total)>& progress = {});
 
-// Quotes a field when it contains a comma, quote, CR or LF (or leading/trailing space).
+// Quotes a field when it contains a comma, quote, CR or LF, or begins or ends with a space or tab.
 std::string escape(std::string_view field);
 std::string line(const std::vector<std::string>& fields);  // joined and terminated with "\n"
 

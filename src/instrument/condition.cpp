@@ -5,6 +5,7 @@
 #include <cmath>
 #include <nlohmann/json.hpp>
 
+#include "core/text.h"
 #include "instrument/value.h"
 
 namespace dp::instrument {
@@ -135,7 +136,10 @@ class Parser {
         return n;
       }
     }
-    if (eat("=")) fail("use '==' to compare");
+    if (eat("=")) {
+      i_ = off;  // point at the '=', not past it
+      fail("use '==' to compare");
+    }
     return left;
   }
 
@@ -329,6 +333,11 @@ ExprPtr parse_condition(const std::string& text, ParseError* error) {
     if (error) *error = ParseError{0, "condition is too long (over 4000 characters)"};
     return nullptr;
   }
+  // Literals end up in JSON for the browser, which must be valid UTF-8.
+  if (!valid_utf8(text)) {
+    if (error) *error = ParseError{0, "condition is not valid UTF-8 (or contains a NUL byte)"};
+    return nullptr;
+  }
   return Parser(text).parse(error);
 }
 
@@ -347,7 +356,8 @@ bool evaluate(const Expr& e, const EvalContext& ctx) {
     case Expr::Op::Not: return !evaluate(*e.args[0], ctx);
     case Expr::Op::Answered: {
       const Value* v = ctx.item ? ctx.item(e.args[0]->ref) : nullptr;
-      return v && !v->empty() && !(v->kind == Value::Kind::Codes && v->codes.empty());
+      // As in answer_check: an empty selection of a multi is an answer ("none of these").
+      return v && !v->empty();
     }
     case Expr::Op::Has: {
       const Expr& l = *e.args[0];

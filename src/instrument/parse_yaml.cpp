@@ -297,12 +297,13 @@ class InstrumentParser {
     return o;
   }
 
-  std::vector<Option> options(const YAML::Node& map, const std::string& owner) {
+  // The option list under `key`: a question's "options", or a maturity instrument's "scale".
+  std::vector<Option> options(const YAML::Node& map, const std::string& owner, const char* key = "options") {
     std::vector<Option> out;
-    YAML::Node n = r_.child(map, "options");
+    YAML::Node n = r_.child(map, key);
     if (!n.IsDefined() || n.IsNull()) return out;
     if (!n.IsSequence()) {
-      r_.error("I004", r_.pos(n), "options", "'options' must be a list");
+      r_.error("I004", r_.pos(n), key, fmt::format("'{}' must be a list", key));
       return out;
     }
     std::set<std::string> seen;
@@ -446,12 +447,18 @@ class InstrumentParser {
       r_.error("I016", r_.pos(r_.child(n, "options")), "options",
                fmt::format("{} is {} and cannot have options", what, type_name(q.cell)));
     bool numeric = q.cell == Type::Number || q.cell == Type::Percent;
-    if (!numeric && (q.min || q.max || r_.child(n, "integer").IsDefined() || !q.unit.empty()))
-      r_.error("I016", q.pos, "min", fmt::format("{}: unit, min, max and integer are only for number and percent", what));
+    if (!numeric && (q.min || q.max || r_.child(n, "integer").IsDefined() || !q.unit.empty())) {
+      const char* key = !q.unit.empty() ? "unit" : q.min ? "min" : q.max ? "max" : "integer";
+      r_.error("I016", r_.pos(r_.child(n, key)), key,
+               fmt::format("{}: unit, min, max and integer are only for number and percent", what));
+    }
     if (q.cell == Type::Percent) {
       if (!q.min) q.min = 0;
       if (!q.max) q.max = 100;
-      if (*q.min < 0 || *q.max > 100) r_.error("I015", q.pos, "min", fmt::format("{}: a percent lies within 0–100", what));
+      if (*q.min < 0 || *q.max > 100) {
+        const char* key = *q.min < 0 ? "min" : "max";
+        r_.error("I015", r_.pos(r_.child(n, key)), key, fmt::format("{}: a percent lies within 0–100", what));
+      }
     }
     if (q.min && q.max && *q.min > *q.max)
       r_.error("I015", r_.pos(r_.child(n, "min")), "min", fmt::format("{}: min {} is greater than max {}", what, *q.min, *q.max));
@@ -545,8 +552,9 @@ class InstrumentParser {
       else r_.error("I014", r_.pos(r_.child(root, "kind")), "kind", fmt::format("kind '{}' is not survey or maturity", *k));
     }
     if (auto y = r_.num(root, "year", true, "the instrument")) {
-      in.year = (int)*y;
-      if (*y != in.year || in.year < 1990 || in.year > 2200)
+      // Range first: casting a huge double to int is undefined behaviour.
+      in.year = (*y >= 1990 && *y <= 2200) ? (int)*y : 0;
+      if (*y != in.year)
         r_.error("I015", r_.pos(r_.child(root, "year")), "year", "year must be a whole year such as 2021");
     }
     if (auto p = r_.str(root, "previous", false, "the instrument")) in.previous = *p;
@@ -592,7 +600,7 @@ class InstrumentParser {
         in.perspectives = dimension_list(dims, "perspectives");
         in.areas = dimension_list(dims, "areas");
       }
-      in.scale = options(root, "the scale");
+      in.scale = options(root, "the scale", "scale");
       if (in.scale.empty()) r_.error("I019", r_.pos(root), "scale", "a maturity instrument needs a rating 'scale'");
     } else {
       for (const char* k : {"dimensions", "scale"})

@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <cmath>
 #include <regex>
 
 #include "core/csv.h"
@@ -47,7 +48,8 @@ std::vector<ImportRecord> parse_registry_csv(const std::string& text, const std:
     }
     if (c_year >= 0) {
       auto y = parse_number(row.fields[c_year]);
-      if (!y || *y != (int)*y || *y < 1900 || *y > 2200) {
+      // Range first: casting a huge double to int is undefined behaviour.
+      if (!y || *y < 1900 || *y > 2200 || *y != std::floor(*y)) {
         problems.push_back(fmt::format("{}: '{}' is not a year", where(row.line, "year"), row.fields[c_year].substr(0, 20)));
         continue;
       }
@@ -77,7 +79,7 @@ std::vector<ImportRecord> parse_registry_csv(const std::string& text, const std:
       } else if (col == "population") {
         if (v.empty()) continue;
         auto n = parse_number(v);
-        if (!n || *n < 0 || *n != (long long)*n || *n > 1e10) {
+        if (!n || *n < 0 || *n > 1e10 || *n != std::floor(*n)) {
           problems.push_back(fmt::format("{}: '{}' is not a whole number of inhabitants", where(row.line, col), v.substr(0, 20)));
           continue;
         }
@@ -97,6 +99,9 @@ std::vector<ImportRecord> parse_registry_csv(const std::string& text, const std:
         else if (!v.empty()) r.attributes[col] = v;
       }
     }
+    if (ctx.known_codes && !ctx.known_codes->count(r.code) && !r.name)
+      problems.push_back(fmt::format("{}: organisation {} is not in the registry; a new organisation needs a name",
+                                     where(row.line, "name"), r.code));
     out.push_back(std::move(r));
   }
   if (!problems.empty()) out.clear();

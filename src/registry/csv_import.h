@@ -13,6 +13,9 @@ namespace dp::registry {
 struct ImportContext {
   std::set<std::string> county_codes;  // known counties
   std::optional<int> year;             // --year, used when the file has no year column
+  // Codes already in the registry: a row for any other code creates an organisation and must
+  // name it. Empty = do not check (the caller knows every row is new or complete).
+  std::optional<std::set<std::string>> known_codes;
 };
 
 // Parses and checks the whole file; every bad cell is reported as "row N, column X: ..." in

@@ -78,7 +78,8 @@ class ResponseStore {
   virtual SaveResult save(int64_t response_id, const std::vector<AnswerChange>& changes, int64_t user_id,
                           const std::string& action) = 0;
 
-  // Replaces all answers (import): items not in `answers` are cleared. Audited.
+  // Replaces all answers (import): items not in `answers` are cleared. Audited; the status (with
+  // `note`) is recorded when anything changed. Replacing with identical answers and status is a no-op.
   virtual void replace(int64_t response_id, const instrument::Answers& answers, const std::string& status,
                        int64_t user_id, const std::string& action, const std::string& note) = 0;
 

@@ -163,8 +163,13 @@ void SqliteResponses::replace(int64_t response_id, const instrument::Answers& an
       if (!answers.count(item)) changes.push_back({item, Value{}, -1});
     }
     for (const auto& [item, value] : answers) changes.push_back({item, value, -1});
-    save(response_id, changes, user_id, action);
-    set_status(response_id, status, user_id, action, note);
+    auto saved = save(response_id, changes, user_id, action);
+    // Replacing a response with what it already holds changes nothing: no status entry (with its
+    // note) in the audit log and no version bump, so re-importing an unchanged file is a no-op.
+    SQLite::Statement cur(db, "SELECT status FROM responses WHERE id = ?");
+    cur.bind(1, response_id);
+    bool same_status = cur.executeStep() && cur.getColumn(0).getString() == status;
+    if (!saved.saved.empty() || !same_status) set_status(response_id, status, user_id, action, note);
   });
 }
 

@@ -1,0 +1,324 @@
+// digipuls stats compute | publish | runs | show | series | panel | freetext | history import | check,
+// digipuls report, digipuls generate. Thin: parse options, call the report/stats modules.
+#include <fmt/format.h>
+
+#include <iostream>
+#include <map>
+
+#include "app/cli.h"
+#include "app/output.h"
+#include "core/error.h"
+#include "core/resources.h"
+#include "instrument/load.h"
+#include "report/compute_run.h"
+#include "report/declarations.h"
+#include "report/generate.h"
+#include "report/history_import.h"
+#include "report/render.h"
+#include "report/report_build.h"
+#include "stats/freetext.h"
+#include "stats/keyfigures_load.h"
+#include "stats/panel.h"
+#include "stats/report_load.h"
+#include "storage/stats_store.h"
+#include "storage/store.h"
+
+namespace dp::app {
+
+namespace {
+
+report::Progress show_progress() {
+  return [](const std::string& label, size_t done, size_t total) { progress(label, done, total); };
+}
+
+std::string num(const std::optional<double>& v, int decimals) {
+  return v ? fmt::format("{:.{}f}", *v, decimals) : "";
+}
+std::string num(const std::optional<int64_t>& v) { return v ? std::to_string(*v) : ""; }
+
+void register_compute(CLI::App* grp, Cli& cli) {
+  auto* cmd = grp->add_subcommand("compute", "Compute every key figure of a campaign and store them as a new revision");
+  static std::string db, campaign, profile, note;
+  add_db_option(cmd, db);
+  cmd->add_option("--campaign", campaign, "Campaign id or slug")->required();
+  cmd->add_option("--profile", profile, "Disclosure profile (instruments/disclosure.yaml; default: the campaign's setting)");
+  cmd->add_option("--note", note, "What changed since the previous revision (required once a revision is published)");
+  cli.on_run(cmd, [] {
+    auto store = storage::open_sqlite(db, {.create = false});
+    auto out = report::compute_campaign(*store, {campaign, profile, note, show_progress()});
+    if (!out.stored) {
+      std::cerr << fmt::format("{}: unchanged since revision {} ({}); nothing stored\n", campaign, out.run.revision,
+                               out.run.computed_at);
+      return 0;
+    }
+    std::cerr << fmt::format("{}: stored revision {} ({} figures; {} of {} organisations responded; profile {}, {} figures "
+                             "withheld)\n",
+                             campaign, out.run.revision, out.run.value_count, out.respondents, out.approached, out.run.profile,
+                             out.suppression.cells);
+    return 0;
+  });
+}
+
+void register_publish(CLI::App* grp, Cli& cli) {
+  auto* cmd = grp->add_subcommand("publish", "Mark a stored revision as the published figures of the campaign");
+  static std::string db, campaign;
+  static int revision = 0;
+  add_db_option(cmd, db);
+  cmd->add_option("--campaign", campaign, "Campaign id or slug")->required();
+  cmd->add_option("--revision", revision, "Revision number (default: the latest)");
+  cli.on_run(cmd, [] {
+    auto store = storage::open_sqlite(db, {.create = false});
+    auto c = report::find_campaign(*store, campaign);
+    auto run = store->stats().run(c.id, revision);
+    if (!run) throw Error::not_found(revision ? fmt::format("{} has no revision {}", c.slug, revision)
+                                              : fmt::format("{} has no computed figures; run `digipuls stats compute`", c.slug));
+    store->stats().publish_run(run->id);
+    std::cerr << fmt::format("{}: revision {} is published\n", c.slug, run->revision);
+    return 0;
+  });
+}
+
+void register_runs(CLI::App* grp, Cli& cli) {
+  auto* cmd = grp->add_subcommand("runs", "List the stored revisions of a campaign");
+  static std::string db, campaign, format;
+  add_db_option(cmd, db);
+  add_format_option(cmd, format);
+  cmd->add_option("--campaign", campaign, "Campaign id or slug")->required();
+  cli.on_run(cmd, [] {
+    auto store = storage::open_sqlite(db, {.create = false});
+    auto c = report::find_campaign(*store, campaign);
+    Rows rows{{"revision", "computed_at", "profile", "figures", "published_at", "note", "summary"}, {}};
+    for (const auto& r : store->stats().runs(c.id))
+      rows.rows.push_back({std::to_string(r.revision), r.computed_at, r.profile, std::to_string(r.value_count), r.published_at,
+                           r.note, r.summary});
+    print_rows(rows, format);
+    return 0;
+  });
+}
+
+void register_show(CLI::App* grp, Cli& cli) {
+  auto* cmd = grp->add_subcommand("show", "Print the stored figures of a key figure");
+  static std::string db, campaign, keyfigure, breakdown, format;
+  static int revision = 0;
+  add_db_option(cmd, db);
+  add_format_option(cmd, format);
+  cmd->add_option("--campaign", campaign, "Campaign id or slug")->required();
+  cmd->add_option("--keyfigure", keyfigure, "Key figure id (K02...); default: all");
+  cmd->add_option("--breakdown", breakdown, "national, county, size_group, skr_group or an attribute (default: all)");
+  cmd->add_option("--revision", revision, "Revision (default: the latest)");
+  cli.on_run(cmd, [] {
+    auto store = storage::open_sqlite(db, {.create = false});
+    auto c = report::find_campaign(*store, campaign);
+    auto run = store->stats().run(c.id, revision);
+    if (!run) throw Error::not_found(fmt::format("{} has no stored figures; run `digipuls stats compute`", c.slug));
+    Rows rows{{"keyfigure", "cell", "breakdown", "group", "year", "n", "count", "value", "marker"}, {}};
+    for (const auto& v : store->stats().values(run->id)) {
+      if (!keyfigure.empty() && v.keyfigure != keyfigure) continue;
+      if (!breakdown.empty() && v.breakdown != breakdown) continue;
+      rows.rows.push_back({v.keyfigure, v.cell, v.breakdown, v.group, std::to_string(v.year), num(v.n), num(v.count),
+                           num(v.value, std::max(v.decimals, 1)), v.marker});
+    }
+    print_rows(rows, format);
+    return 0;
+  });
+}
+
+void register_series(CLI::App* grp, Cli& cli) {
+  auto* cmd = grp->add_subcommand("series", "Print a key-figure cell's series over the years (computed, else history)");
+  static std::string db, keyfigure, cell, breakdown = "national", group = "total", format;
+  static bool published = false;
+  add_db_option(cmd, db);
+  add_format_option(cmd, format);
+  cmd->add_option("--keyfigure", keyfigure, "Key figure id")->required();
+  cmd->add_option("--cell", cell, "Cell id (e.g. barn_unga)")->required();
+  cmd->add_option("--breakdown", breakdown, "Breakdown")->capture_default_str();
+  cmd->add_option("--group", group, "Group code")->capture_default_str();
+  cmd->add_flag("--published", published, "Only published revisions");
+  cli.on_run(cmd, [] {
+    auto store = storage::open_sqlite(db, {.create = false});
+    Rows rows{{"year", "value", "count", "n", "marker", "origin", "source"}, {}};
+    for (const auto& p : store->stats().series(keyfigure, cell, breakdown, group, published))
+      rows.rows.push_back({std::to_string(p.value.year), num(p.value.value, std::max(p.value.decimals, 1)), num(p.value.count),
+                           num(p.value.n), p.value.marker, p.origin,
+                           p.origin == "history" ? p.source : fmt::format("campaign {} revision {}", p.campaign_id, p.revision)});
+    print_rows(rows, format);
+    return 0;
+  });
+}
+
+void register_panel(CLI::App* grp, Cli& cli) {
+  auto* cmd = grp->add_subcommand("panel", "Change between two campaigns over the organisations in the base both years");
+  static std::string db, campaign, previous, keyfigure, format;
+  add_db_option(cmd, db);
+  add_format_option(cmd, format);
+  cmd->add_option("--campaign", campaign, "This year's campaign")->required();
+  cmd->add_option("--previous", previous, "The earlier campaign")->required();
+  cmd->add_option("--keyfigure", keyfigure, "Key figure id (default: all)");
+  cli.on_run(cmd, [] {
+    auto store = storage::open_sqlite(db, {.create = false});
+    auto now = report::load_campaign_data(*store, campaign, show_progress());
+    auto before = report::load_campaign_data(*store, previous, show_progress());
+    auto decl = report::load_declarations(*store, now.instrument);
+    Rows rows{{"keyfigure", "cell", "comparable", "panel_n", "share_before", "share_now", "change_pp", "n_returning",
+               "share_returning", "n_new", "share_new"},
+              {}};
+    auto pct = [](int64_t c, int64_t n) { return n ? fmt::format("{:.1f}", 100.0 * (double)c / (double)n) : std::string(); };
+    for (const auto& f : stats::panel(decl.keyfigures, before.dataset, now.dataset, keyfigure))
+      rows.rows.push_back({f.keyfigure, f.cell, f.comparable ? "yes" : "no", std::to_string(f.panel_n),
+                           f.panel_n ? fmt::format("{:.1f}", f.share_before) : "", f.panel_n ? fmt::format("{:.1f}", f.share_now) : "",
+                           f.panel_n ? fmt::format("{:+.1f}", f.change) : "", std::to_string(f.n_returning),
+                           pct(f.count_returning, f.n_returning), std::to_string(f.n_new), pct(f.count_new, f.n_new)});
+    print_rows(rows, format);
+    return 0;
+  });
+}
+
+void register_freetext(CLI::App* grp, Cli& cli) {
+  auto* cmd = grp->add_subcommand("freetext", "List free-text answers per question (for the analyst; names organisations)");
+  static std::string db, campaign, question, format;
+  add_db_option(cmd, db);
+  add_format_option(cmd, format);
+  cmd->add_option("--campaign", campaign, "Campaign id or slug")->required();
+  cmd->add_option("--question", question, "One question id (default: all)");
+  cli.on_run(cmd, [] {
+    auto store = storage::open_sqlite(db, {.create = false});
+    auto d = report::load_campaign_data(*store, campaign, show_progress());
+    Rows rows{{"question", "item", "org_code", "org_name", "text"}, {}};
+    for (const auto& e : stats::free_text(d.dataset, d.instrument, question))
+      rows.rows.push_back({e.question, e.item, e.org_code, e.org_name, e.text});
+    print_rows(rows, format);
+    std::cerr << fmt::format("{} answer(s); not for publication: the list names organisations\n", rows.rows.size());
+    return 0;
+  });
+}
+
+void register_history(CLI::App* grp, Cli& cli) {
+  auto* h = grp->add_subcommand("history", "The published figures of earlier reports");
+  h->require_subcommand(1);
+  auto* imp = h->add_subcommand("import", "Store the bundled history (data/history) as historical key-figure values");
+  static std::string db;
+  add_db_option(imp, db);
+  cli.on_run(imp, [] {
+    auto store = storage::open_sqlite(db, {.create = false});
+    size_t n = report::import_history(*store);
+    std::cerr << fmt::format("stored {} historical values\n", n);
+    return 0;
+  });
+}
+
+void register_check(CLI::App* grp, Cli& cli) {
+  auto* cmd = grp->add_subcommand("check", "Validate key-figure and report files (default: the bundled ones)");
+  static std::vector<std::string> files;
+  cmd->add_option("files", files, "*.keyfigures.yaml and *.report.yaml files");
+  cli.on_run(cmd, [] {
+    auto history = report::bundled_history();
+    std::vector<instrument::Instrument> instruments;
+    for (const auto& p : resources::list("instruments/")) {
+      auto text = resources::require(p);
+      if (text.find("format: digipuls-instrument/1") != std::string::npos) instruments.push_back(instrument::load_or_throw(text, p));
+    }
+    std::vector<const instrument::Instrument*> ptrs;
+    for (const auto& i : instruments) ptrs.push_back(&i);
+    std::vector<std::pair<std::string, std::string>> inputs;
+    if (files.empty()) {
+      for (const auto& p : report::bundled_keyfigure_files()) inputs.emplace_back(p, resources::require(p));
+      for (const auto& p : report::bundled_report_files()) inputs.emplace_back(p, resources::require(p));
+    } else {
+      for (const auto& f : files) inputs.emplace_back(f, read_file(f));
+    }
+    // Report files resolve against the key figures of their family: key-figure files go first.
+    std::stable_sort(inputs.begin(), inputs.end(), [](const auto& a, const auto& b) {
+      return (a.second.find("digipuls-keyfigures/1") != std::string::npos) > (b.second.find("digipuls-keyfigures/1") != std::string::npos);
+    });
+    std::map<std::string, stats::KeyFigureSet> families;
+    bool errors = false;
+    for (const auto& [name, text] : inputs) {
+      Diagnostics diags;
+      if (text.find("digipuls-report/1") != std::string::npos) {
+        const stats::KeyFigureSet* kfs = nullptr;
+        for (const auto& [fam, set] : families)
+          if (text.find("keyfigures: " + fam) != std::string::npos) kfs = &set;
+        if (!kfs)
+          for (const auto& p : report::bundled_keyfigure_files()) {
+            auto res = stats::load_keyfigures(resources::require(p), p, ptrs, &history);
+            if (res.set && text.find("keyfigures: " + res.set->family) != std::string::npos)
+              kfs = &families.emplace(res.set->family, std::move(*res.set)).first->second;
+          }
+        diags = stats::load_report(text, name, kfs).diagnostics;
+      } else {
+        auto res = stats::load_keyfigures(text, name, ptrs, &history);
+        diags = res.diagnostics;
+        if (res.set) families.emplace(res.set->family, std::move(*res.set));
+      }
+      for (const auto& d : diags) std::cerr << d.str() << "\n";
+      errors = errors || has_errors(diags);
+      if (!has_errors(diags)) std::cerr << name << ": ok\n";
+    }
+    return errors ? 1 : 0;
+  });
+}
+
+void register_report(Cli& cli) {
+  auto* cmd = cli.root.add_subcommand("report", "Write every table of a campaign's report (HTML, XLSX or CSV)");
+  static std::string db, campaign, format = "html", out, lang = "sv";
+  static int revision = 0;
+  add_db_option(cmd, db);
+  cmd->add_option("--campaign", campaign, "Campaign id or slug")->required();
+  cmd->add_option("--format", format, "html, xlsx or csv")->check(CLI::IsMember({"html", "xlsx", "csv"}))->capture_default_str();
+  cmd->add_option("--out", out, "Output folder (default: ./report-<campaign>)");
+  cmd->add_option("--revision", revision, "Stored revision to report (default: the latest; computed now if none)");
+  cmd->add_option("--lang", lang, "sv or en")->check(CLI::IsMember({"sv", "en"}))->capture_default_str();
+  cli.on_run(cmd, [] {
+    auto store = storage::open_sqlite(db, {.create = false});
+    auto tables = report::build_report(*store, campaign, revision, show_progress());
+    std::string dir = out.empty() ? "report-" + tables.computed.data.campaign.slug : out;
+    Lang l = parse_lang(lang);
+    std::vector<std::string> files = format == "xlsx"  ? report::write_xlsx(tables, dir, l)
+                                     : format == "csv" ? report::write_csv(tables, dir, l)
+                                                       : report::write_html(tables, dir, l);
+    for (const auto& f : files) std::cout << f << "\n";
+    std::cerr << fmt::format("{} tables from {} ({} file(s) in {})\n", tables.tables.size(),
+                             l == Lang::sv ? tables.source_sv : tables.source_en, files.size(), dir);
+    return 0;
+  });
+}
+
+void register_generate(Cli& cli) {
+  auto* cmd = cli.root.add_subcommand("generate", "Fill a campaign with synthetic, plausible responses (replaces its answers)");
+  static std::string db, campaign;
+  static size_t orgs = 0;
+  static uint64_t seed = 1;
+  add_db_option(cmd, db);
+  cmd->add_option("--campaign", campaign, "Campaign id or slug")->required();
+  cmd->add_option("--orgs", orgs, "Number of organisations (beyond the registry: synthetic municipalities are added)");
+  cmd->add_option("--seed", seed, "Random seed (the same seed gives the same answers)")->capture_default_str();
+  cli.on_run(cmd, [] {
+    auto store = storage::open_sqlite(db, {.create = false});
+    auto outcome = report::generate_campaign(*store, {campaign, orgs, seed, show_progress()});
+    std::cerr << fmt::format("{}: {} organisations, {} responses submitted{}\n", campaign, outcome.organisations,
+                             outcome.respondents,
+                             outcome.created ? fmt::format(", {} synthetic municipalities added to the registry", outcome.created)
+                                             : "");
+    return 0;
+  });
+}
+
+}  // namespace
+
+void register_stats_commands(Cli& cli) {
+  auto* grp = cli.root.add_subcommand("stats", "Key figures: compute, publish, inspect (docs/statistics.md)");
+  grp->require_subcommand(1);
+  register_compute(grp, cli);
+  register_publish(grp, cli);
+  register_runs(grp, cli);
+  register_show(grp, cli);
+  register_series(grp, cli);
+  register_panel(grp, cli);
+  register_freetext(grp, cli);
+  register_history(grp, cli);
+  register_check(grp, cli);
+  register_report(cli);
+  register_generate(cli);
+}
+
+}  // namespace dp::app

@@ -1,0 +1,117 @@
+#include "report/compute_run.h"
+
+#include <fmt/format.h>
+
+#include <nlohmann/json.hpp>
+
+#include "core/error.h"
+
+namespace dp::report {
+
+namespace {
+uint64_t fnv(const std::string& s, uint64_t h = 1469598103934665603ull) {
+  for (unsigned char c : s) {
+    h ^= c;
+    h *= 1099511628211ull;
+  }
+  return h;
+}
+}  // namespace
+
+Computed compute_in_memory(storage::Store& store, const std::string& campaign, const std::string& profile_id,
+                           const Progress& progress) {
+  Computed c;
+  c.data = load_campaign_data(store, campaign, progress);
+  c.declarations = load_declarations(store, c.data.instrument);
+  std::string pid = profile_id;
+  if (pid.empty() && c.data.campaign.settings.contains("disclosure_profile") &&
+      c.data.campaign.settings["disclosure_profile"].is_string())
+    pid = c.data.campaign.settings["disclosure_profile"].get<std::string>();
+  if (pid.empty()) pid = c.declarations.profiles.default_id;
+  const auto* p = c.declarations.profiles.find(pid);
+  if (!p) {
+    std::string known;
+    for (const auto& x : c.declarations.profiles.profiles) known += (known.empty() ? "" : ", ") + x.id;
+    throw Error::bad_input(fmt::format("unknown disclosure profile '{}' (known: {})", pid, known), Location{"", 0, 0, "profile"});
+  }
+  c.profile = *p;
+  stats::ComputeOptions opts;
+  opts.breakdowns = c.profile.breakdowns;
+  if (progress) opts.progress = [&](size_t d, size_t t) { progress("computing key figures", d, t); };
+  c.results = stats::compute(c.declarations.keyfigures, c.data.dataset, opts);
+  c.suppression = stats::suppress(c.results, c.data.dataset, c.profile);
+  uint64_t h = c.data.input_hash ^ fnv(c.declarations.keyfigures_text) ^ fnv(c.profile.id + "|" + std::to_string(c.profile.min_n) + "|" + join(c.profile.breakdowns, ","));
+  c.input_hash = fmt::format("{:016x}", h);
+  return c;
+}
+
+std::vector<storage::StatValue> to_values(const stats::Results& r, int year) {
+  std::vector<storage::StatValue> out;
+  out.reserve(r.cells.size() * r.group_count());
+  for (const auto& c : r.cells) {
+    size_t flat = 0;
+    for (const auto& b : r.breakdowns)
+      for (const auto& g : b.groups) {
+        const stats::Figure& f = c.figures[flat++];
+        storage::StatValue v;
+        v.keyfigure = c.keyfigure->id;
+        v.cell = c.cell->id;
+        v.breakdown = b.id;
+        v.group = g.code;
+        v.year = year;
+        v.decimals = c.cell->decimals;
+        v.marker = stats::marker_name(f.marker);
+        bool structural = f.marker == stats::Marker::NotAsked || f.marker == stats::Marker::NotApplicable;
+        if (!structural && !(c.cell->external)) v.n = f.n;
+        if (!stats::hides_value(f.marker)) {
+          if (c.cell->stat == stats::Stat::Share || c.cell->stat == stats::Stat::Count ||
+              c.cell->stat == stats::Stat::PooledShare)
+            v.count = f.count;
+          if (!std::isnan(f.value)) v.value = f.value;
+        }
+        out.push_back(std::move(v));
+      }
+  }
+  return out;
+}
+
+ComputeOutcome compute_campaign(storage::Store& store, const ComputeRequest& req) {
+  Computed c = compute_in_memory(store, req.campaign, req.profile, req.progress);
+  ComputeOutcome out;
+  out.respondents = c.data.responses;
+  out.approached = c.data.orgs.size();
+  out.suppression = c.suppression;
+  auto& stats = store.stats();
+  auto latest = stats.run(c.data.campaign.id, 0);
+  if (latest && latest->input_hash == c.input_hash) {
+    out.run = *latest;
+    return out;
+  }
+  auto published = stats.published_run(c.data.campaign.id);
+  if (published && req.note.empty())
+    throw Error::bad_input(fmt::format("revision {} of {} is published; the figures have changed, so this computation will be "
+                                       "revision {}: say what was corrected with --note",
+                                       published->revision, c.data.campaign.slug, latest ? latest->revision + 1 : 1),
+                           Location{"", 0, 0, "note"});
+  storage::StatRun run;
+  run.campaign_id = c.data.campaign.id;
+  run.note = req.note.empty() ? (latest ? "recomputed" : "first computation") : req.note;
+  run.profile = c.profile.id;
+  run.input_hash = c.input_hash;
+  nlohmann::json summary = {{"approached", out.approached},
+                            {"respondents", out.respondents},
+                            {"profile", c.profile.id},
+                            {"min_n", c.profile.min_n},
+                            {"suppressed_cells", c.suppression.cells},
+                            {"primary", c.suppression.primary},
+                            {"secondary", c.suppression.secondary},
+                            {"ignored_answers", c.data.ignored}};
+  run.summary = summary.dump();
+  if (req.progress) req.progress("storing", 0, 1);
+  out.run = stats.add_run(run, to_values(c.results, c.data.campaign.year));
+  if (req.progress) req.progress("storing", 1, 1);
+  out.stored = true;
+  return out;
+}
+
+}  // namespace dp::report

@@ -1,0 +1,52 @@
+#pragma once
+// `digipuls stats compute`: computes every key figure of a campaign for every breakdown, applies
+// the disclosure profile and stores the figures as a new revision (docs/statistics.md,
+// "Revisions"). Re-running on unchanged input stores nothing; a recomputation after a correction
+// stores the next revision, and when the latest revision is published it must carry a note
+// saying what changed: a published figure is never silently replaced.
+#include <string>
+#include <vector>
+
+#include "report/campaign_data.h"
+#include "report/declarations.h"
+#include "stats/compute.h"
+#include "stats/suppression.h"
+#include "storage/stats_store.h"
+
+namespace dp::report {
+
+// A campaign computed in memory (not stored).
+struct Computed {
+  CampaignData data;
+  Declarations declarations;
+  stats::Results results;
+  stats::DisclosureProfile profile;
+  stats::SuppressionReport suppression;
+  std::string input_hash;
+};
+
+// `profile_id` "": the campaign's setting "disclosure_profile", else the profiles' default.
+Computed compute_in_memory(storage::Store& store, const std::string& campaign, const std::string& profile_id,
+                           const Progress& progress = {});
+
+// The figures as stored rows.
+std::vector<storage::StatValue> to_values(const stats::Results& results, int year);
+
+struct ComputeRequest {
+  std::string campaign;
+  std::string profile;
+  std::string note;
+  Progress progress;
+};
+
+struct ComputeOutcome {
+  storage::StatRun run;
+  bool stored = false;  // false: the input is unchanged since run.revision
+  size_t respondents = 0;
+  size_t approached = 0;
+  stats::SuppressionReport suppression;
+};
+
+ComputeOutcome compute_campaign(storage::Store& store, const ComputeRequest& request);
+
+}  // namespace dp::report

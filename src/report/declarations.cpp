@@ -1,0 +1,98 @@
+#include "report/declarations.h"
+
+#include <yaml-cpp/yaml.h>
+
+#include <fmt/format.h>
+
+#include "core/error.h"
+#include "core/resources.h"
+#include "instrument/load.h"
+#include "stats/keyfigures_load.h"
+#include "stats/report_load.h"
+#include "storage/instrument_store.h"
+
+namespace dp::report {
+
+const instrument::Instrument* Declarations::instrument(const std::string& id) const {
+  for (const auto& i : family)
+    if (i.id == id) return &i;
+  return nullptr;
+}
+
+std::vector<const instrument::Instrument*> Declarations::family_ptrs() const {
+  std::vector<const instrument::Instrument*> out;
+  for (const auto& i : family) out.push_back(&i);
+  return out;
+}
+
+static bool ends_with(const std::string& s, const std::string& suffix) {
+  return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
+}
+
+stats::HistoryData bundled_history() {
+  std::vector<std::pair<std::string, std::string>> files;
+  for (const auto& path : resources::list("data/history/"))
+    if (ends_with(path, ".csv")) files.emplace_back(path.substr(path.rfind('/') + 1), resources::require(path));
+  return stats::parse_history(files);
+}
+
+std::vector<std::string> bundled_keyfigure_files() {
+  std::vector<std::string> out;
+  for (const auto& p : resources::list("instruments/"))
+    if (ends_with(p, ".keyfigures.yaml")) out.push_back(p);
+  return out;
+}
+
+std::vector<std::string> bundled_report_files() {
+  std::vector<std::string> out;
+  for (const auto& p : resources::list("instruments/"))
+    if (ends_with(p, ".report.yaml")) out.push_back(p);
+  return out;
+}
+
+Declarations load_declarations(storage::Store& store, const instrument::Instrument& in) {
+  Declarations d;
+  std::string kf_path = "instruments/" + in.family + ".keyfigures.yaml";
+  auto kf_text = resources::get(kf_path);
+  if (!kf_text) throw Error::not_found(fmt::format("the instrument family '{}' has no key figures ({})", in.family, kf_path));
+  d.keyfigures_text = *kf_text;
+  // The versions the file names: from the database (what was asked), else bundled.
+  YAML::Node root = YAML::Load(*kf_text);
+  std::vector<std::string> ids;
+  if (root["instruments"])
+    for (const auto& id : root["instruments"]) ids.push_back(id.as<std::string>());
+  for (const auto& id : ids) {
+    if (id == in.id) {
+      d.family.push_back(in);
+      continue;
+    }
+    auto src = store.instruments().source(id);
+    if (!src) src = resources::get("instruments/" + id + ".yaml");
+    if (src) d.family.push_back(instrument::load_or_throw(*src, id + ".yaml"));
+  }
+  if (!d.instrument(in.id)) d.family.push_back(in);
+  d.history = bundled_history();
+  d.keyfigures = stats::load_keyfigures_or_throw(*kf_text, kf_path, d.family_ptrs(), &d.history);
+  // The report of this version, or of the newest earlier version of the family.
+  int best_year = -1;
+  std::string best;
+  for (const auto& p : bundled_report_files()) {
+    auto text = resources::require(p);
+    YAML::Node r = YAML::Load(text);
+    std::string rid = r["instrument"] ? r["instrument"].as<std::string>() : "";
+    if (rid == in.id) {
+      best = p;
+      break;
+    }
+    for (const auto& f : d.family)
+      if (f.id == rid && f.family == in.family && f.year <= in.year && f.year > best_year) {
+        best_year = f.year;
+        best = p;
+      }
+  }
+  if (!best.empty()) d.report = stats::load_report_or_throw(resources::require(best), best, &d.keyfigures);
+  d.profiles = stats::parse_profiles(resources::require("instruments/disclosure.yaml"), "instruments/disclosure.yaml");
+  return d;
+}
+
+}  // namespace dp::report

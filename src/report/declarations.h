@@ -1,0 +1,44 @@
+#pragma once
+// The statistics declarations a campaign uses, found by its instrument: the family's key-figure
+// file (instruments/<family>.keyfigures.yaml), the report file of the instrument version (or of
+// the newest earlier version of the family), the disclosure profiles and the published history.
+// They are bundled in the binary (core/resources.h); the instrument versions come from the
+// database, so the key figures are checked against exactly the questionnaires that were asked.
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "instrument/model.h"
+#include "stats/history.h"
+#include "stats/keyfigures.h"
+#include "stats/report_spec.h"
+#include "stats/suppression.h"
+#include "storage/store.h"
+
+namespace dp::report {
+
+struct Declarations {
+  std::vector<instrument::Instrument> family;  // the versions the key-figure file names that are available
+  stats::KeyFigureSet keyfigures;
+  std::optional<stats::ReportSpec> report;     // none when the family has no report file
+  stats::ProfileSet profiles;
+  stats::HistoryData history;
+  std::string keyfigures_text;                 // for the input hash
+
+  const instrument::Instrument* instrument(const std::string& id) const;
+  std::vector<const instrument::Instrument*> family_ptrs() const;
+};
+
+// The bundled published history (data/history/*.csv).
+stats::HistoryData bundled_history();
+
+// Throws dp::Error (BadInput) naming the file and position when a declaration is invalid, and
+// (NotFound) when the family has no key-figure file.
+Declarations load_declarations(storage::Store& store, const instrument::Instrument& campaign_instrument);
+
+// The bundled file names, for `digipuls stats check`.
+std::vector<std::string> bundled_keyfigure_files();
+std::vector<std::string> bundled_report_files();
+
+}  // namespace dp::report

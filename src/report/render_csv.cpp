@@ -1,0 +1,77 @@
+// CSV: one file per table, a header row of column labels, one row per table row; numbers with a
+// decimal point and no thousands separator, markers as their symbols (docs/statistics.md,
+// "Report files"). tables.csv lists the tables with title, notes and source; markers.csv the legend.
+#include <fmt/format.h>
+
+#include <filesystem>
+#include <fstream>
+
+#include "core/csv.h"
+#include "core/error.h"
+#include "report/render.h"
+#include "stats/table_format.h"
+
+namespace dp::report {
+
+namespace {
+
+void write_file(const std::string& path, const std::string& text) {
+  std::ofstream out(path, std::ios::binary | std::ios::trunc);
+  if (!out) throw Error::bad_input("cannot write the file", Location{path, 0, 0, {}});
+  out << text;
+  if (!out) throw Error::bad_input("cannot write the file", Location{path, 0, 0, {}});
+}
+
+std::string plain(const stats::BuiltCell& c, const stats::ReportSpec& spec) {
+  if (stats::hides_value(c.marker) || !c.value) return spec.symbol(c.marker == stats::Marker::None ? stats::Marker::NotAvailable : c.marker);
+  if (c.marker == stats::Marker::Nil) return spec.symbol(stats::Marker::Nil);
+  return fmt::format("{:.{}f}", *c.value, c.decimals);
+}
+
+}  // namespace
+
+std::string report_basename(const ReportTables& r) { return r.computed.data.campaign.slug + "-report"; }
+
+std::vector<std::string> write_csv(const ReportTables& r, const std::string& dir, Lang lang) {
+  std::filesystem::create_directories(dir);
+  std::vector<std::string> files;
+  const auto& spec = r.spec();
+  std::string index = csv::line({"table", "part", "number", "title", "notes", "source", "file"});
+  for (const auto& t : r.tables) {
+    std::string out;
+    std::vector<std::string> head = {t.row_heading.get(lang)};
+    bool panels = t.panels.size() > 1 || !t.panels.front().label.empty();
+    if (panels) head.insert(head.begin(), lang == Lang::sv ? "Panel" : "Panel");
+    for (const auto& c : t.columns)
+      head.push_back(c.group_label.empty() ? c.label.get(lang) : c.group_label.get(lang) + ": " + c.label.get(lang));
+    out += csv::line(head);
+    for (const auto& p : t.panels)
+      for (const auto& row : p.rows) {
+        std::vector<std::string> f = {row.label.get(lang)};
+        if (panels) f.insert(f.begin(), p.label.get(lang));
+        if (row.heading) f.resize(head.size());
+        else
+          for (const auto& c : row.cells) f.push_back(plain(c, spec));
+        out += csv::line(f);
+      }
+    std::string file = t.id + ".csv";
+    write_file(dir + "/" + file, out);
+    files.push_back(dir + "/" + file);
+    std::string notes;
+    for (const auto& n : t.notes) notes += (notes.empty() ? "" : " ") + n.get(lang);
+    index += csv::line({t.id, t.part, t.number.get(lang), t.title.get(lang), notes, t.source.get(lang), file});
+  }
+  write_file(dir + "/tables.csv", index);
+  files.push_back(dir + "/tables.csv");
+  std::string legend = csv::line({"marker", "symbol", "legend"});
+  for (auto m : stats::kAllMarkers) {
+    if (m == stats::Marker::None) continue;
+    auto it = spec.markers.find(m);
+    legend += csv::line({stats::marker_name(m), spec.symbol(m), it == spec.markers.end() ? "" : it->second.legend.get(lang)});
+  }
+  write_file(dir + "/markers.csv", legend);
+  files.push_back(dir + "/markers.csv");
+  return files;
+}
+
+}  // namespace dp::report

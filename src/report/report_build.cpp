@@ -1,0 +1,218 @@
+#include "report/report_build.h"
+
+#include <fmt/format.h>
+
+#include <map>
+#include <regex>
+
+#include "core/error.h"
+#include "stats/lineage.h"
+#include "stats/rounding.h"
+#include "storage/stats_store.h"
+
+namespace dp::report {
+
+namespace {
+
+std::string key(const std::string& kf, const std::string& cell, const std::string& b, const std::string& g) {
+  return kf + "|" + cell + "|" + b + "|" + g;
+}
+
+stats::PublishedValue from_stored(const storage::StatValue& v, const stats::Cell& c) {
+  stats::PublishedValue p;
+  p.stat = c.stat;
+  p.decimals = v.decimals;
+  p.value = v.value;
+  p.count = v.count;
+  p.n = v.n;
+  p.marker = stats::parse_marker(v.marker).value_or(stats::Marker::None);
+  return p;
+}
+
+// Fills {name} and {K51:svar.count} placeholders.
+std::string fill(const std::string& text, const std::map<std::string, std::string>& facts,
+                 const std::function<std::string(const std::string&)>& figure) {
+  static const std::regex re(R"(\{([A-Za-z0-9_:.\-]+)\})");
+  std::string out;
+  size_t last = 0;
+  for (auto it = std::sregex_iterator(text.begin(), text.end(), re); it != std::sregex_iterator(); ++it) {
+    out += text.substr(last, (size_t)it->position() - last);
+    std::string name = (*it)[1].str();
+    auto f = facts.find(name);
+    if (f != facts.end()) out += f->second;
+    else if (name.find(':') != std::string::npos) out += figure(name);
+    else out += (*it)[0].str();
+    last = (size_t)(it->position() + it->length());
+  }
+  return out + text.substr(last);
+}
+
+}  // namespace
+
+ReportTables build_report(storage::Store& store, const std::string& campaign, int revision, const Progress& progress) {
+  ReportTables out;
+  Computed& c = out.computed;
+  c = compute_in_memory(store, campaign, "", progress);
+  if (!c.declarations.report)
+    throw Error::not_found(fmt::format("no report tables are declared for {} (instruments/*.report.yaml)", c.data.instrument.id));
+  const auto& spec = *c.declarations.report;
+  const auto& kfs = c.declarations.keyfigures;
+  int year = c.data.campaign.year;
+
+  // The campaign year's figures: a stored revision, or the computation just made.
+  std::map<std::string, storage::StatValue> stored;
+  auto run = store.stats().run(c.data.campaign.id, revision);
+  if (revision > 0 && !run)
+    throw Error::not_found(fmt::format("campaign {} has no revision {}", c.data.campaign.slug, revision));
+  if (run) {
+    out.revision = run->revision;
+    for (auto& v : store.stats().values(run->id)) stored.emplace(key(v.keyfigure, v.cell, v.breakdown, v.group), v);
+    out.source_sv = fmt::format("revision {} ({}, röjandeskydd: {})", run->revision, run->computed_at, run->profile);
+    out.source_en = fmt::format("revision {} ({}, disclosure profile: {})", run->revision, run->computed_at, run->profile);
+  } else {
+    out.source_sv = fmt::format("beräknat nu, inte sparat (röjandeskydd: {})", c.profile.id);
+    out.source_en = fmt::format("computed now, not stored (disclosure profile: {})", c.profile.id);
+  }
+  // Other years: each campaign's chosen revision, else history.
+  std::map<std::string, storage::SeriesPoint> points;
+  for (auto& p : store.stats().all_points(false)) {
+    std::string k = key(p.value.keyfigure, p.value.cell, p.value.breakdown, p.value.group) + "|" + std::to_string(p.value.year);
+    auto it = points.find(k);
+    if (it == points.end() || (it->second.origin == "history" && p.origin == "computed")) points[k] = std::move(p);
+  }
+
+  stats::BuildContext ctx;
+  ctx.keyfigures = &kfs;
+  ctx.year = year;
+  ctx.groups = [&](const std::string& b) {
+    const stats::Breakdown* bd = c.results.breakdown(b);
+    return bd ? bd->groups : std::vector<stats::Group>{};
+  };
+  ctx.lookup = [&](const std::string& kf, const std::string& cell, const std::string& b, const std::string& g, int y) {
+    stats::PublishedValue v;
+    const stats::KeyFigure* k = kfs.find(kf);
+    const stats::Cell* decl = k ? k->cell(cell) : nullptr;
+    if (!decl) return v;
+    v.stat = decl->stat;
+    v.decimals = decl->decimals;
+    bool external = decl->external || !decl->asked;
+    if (y == year && !external) {
+      if (run) {
+        auto it = stored.find(key(kf, cell, b, g));
+        if (it != stored.end()) return from_stored(it->second, *decl);
+        return v;
+      }
+      const stats::Figure* f = c.results.find(kf, cell, b, g);
+      if (!f) return v;
+      v.marker = f->marker;
+      v.n = f->n;
+      if (!stats::hides_value(f->marker)) {
+        v.count = f->count;
+        if (!std::isnan(f->value)) v.value = f->value;
+      }
+      return v;
+    }
+    auto it = points.find(key(kf, cell, b, g) + "|" + std::to_string(y));
+    if (it == points.end()) {
+      // A cell never asked stays «not asked» in every year without a published value.
+      if (!decl->asked) v.marker = stats::Marker::NotAsked;
+      return v;
+    }
+    v = from_stored(it->second.value, *decl);
+    if (it->second.origin == "history") {
+      v.source = it->second.source;
+      v.decimals = it->second.value.decimals;
+      // A history value is already rounded as published; keep its own precision.
+      v.count = it->second.value.count;
+    }
+    return v;
+  };
+
+  size_t done = 0;
+  for (const auto& t : spec.tables) {
+    auto built = stats::build_table(t, ctx);
+    if (!built.problems.empty()) throw Error::internal("report table " + t.id + ": " + built.problems.front());
+    // Series breaks inside the years a table shows become notes.
+    std::set<std::string> kf_ids;
+    if (!t.keyfigure.empty()) kf_ids.insert(t.keyfigure);
+    std::function<void(const std::vector<stats::AxisEntry>&)> walk = [&](const std::vector<stats::AxisEntry>& es) {
+      for (const auto& e : es) {
+        if (e.keyfigure) kf_ids.insert(*e.keyfigure);
+        walk(e.within);
+      }
+    };
+    walk(t.rows);
+    walk(t.columns);
+    int min_year = year;
+    std::function<void(const std::vector<stats::AxisEntry>&)> years = [&](const std::vector<stats::AxisEntry>& es) {
+      for (const auto& e : es) {
+        for (int y : e.years) min_year = std::min(min_year, y <= 0 ? year + y : y);
+        if (e.year) min_year = std::min(min_year, *e.year <= 0 ? year + *e.year : *e.year);
+        years(e.within);
+      }
+    };
+    years(t.columns);
+    years(t.rows);
+    for (const auto& id : kf_ids) {
+      const stats::KeyFigure* kf = kfs.find(id);
+      if (!kf) continue;
+      std::set<std::string> seen;
+      for (const auto& br : stats::series_breaks(*kf, c.declarations.family_ptrs())) {
+        if (br.year <= min_year || br.year > year) continue;
+        std::string text = fmt::format("{}", br.note.sv);
+        if (!seen.insert(text).second) continue;
+        built.notes.push_back(I18n{fmt::format("Serien bryts {}: {}", br.year, br.note.sv),
+                                   fmt::format("Series break in {}: {}", br.year, br.note.get(Lang::en))});
+      }
+    }
+    out.tables.push_back(std::move(built));
+    if (progress) progress("building tables", ++done, spec.tables.size());
+  }
+
+  // Bilaga 3: facts of the run.
+  std::map<std::string, std::string> facts;
+  const auto& camp = c.data.campaign;
+  facts["year"] = std::to_string(year);
+  facts["population_year"] = std::to_string(camp.population_year);
+  facts["instrument"] = c.data.instrument.id;
+  facts["instrument_title"] = c.data.instrument.title.sv;
+  facts["reference_period"] = c.data.instrument.reference_period.empty() ? std::to_string(year - 1) : c.data.instrument.reference_period;
+  facts["opens_on"] = camp.opens_on.empty() ? ".." : camp.opens_on;
+  facts["closes_on"] = camp.closes_on.empty() ? ".." : camp.closes_on;
+  facts["reminders"] = camp.reminder_dates.empty() ? "inga registrerade" : join(camp.reminder_dates, ", ");
+  facts["revision"] = out.revision ? std::to_string(out.revision) : "–";
+  facts["computed_at"] = run ? run->computed_at : "nu";
+  facts["revision_note"] = run ? run->note : "inte sparad";
+  size_t questions = c.data.instrument.questions().size();
+  facts["questions"] = std::to_string(questions);
+  facts["items"] = std::to_string(c.data.dataset.items.size());
+  facts["nonresponse"] = fmt::format("{} av {}", c.data.orgs.size() - c.data.responses, c.data.orgs.size());
+  facts["suppression"] = c.profile.min_n > 0 ? fmt::format("minst {} organisationer per grupp, med komplettering", c.profile.min_n)
+                                             : "ingen (som i rapporten 2021)";
+  std::string sizes;
+  if (const auto* b = c.results.breakdown("size_group"))
+    for (const auto& g : b->groups) sizes += (sizes.empty() ? "" : ", ") + g.label.sv;
+  facts["size_groups"] = sizes;
+  facts["history_source"] = "Socialstyrelsen, E-hälsa och välfärdsteknik i kommunerna 2021, tabell 1–33";
+  auto figure = [&](const std::string& ref) {
+    // "K51:svar.count": national, this year; stat count | n | value.
+    auto colon = ref.find(':'), dot = ref.rfind('.');
+    if (colon == std::string::npos || dot == std::string::npos || dot < colon) return std::string("..");
+    std::string kf = ref.substr(0, colon), cell = ref.substr(colon + 1, dot - colon - 1), stat = ref.substr(dot + 1);
+    auto v = ctx.lookup(kf, cell, "national", "total", year);
+    if (stat == "n") return v.n ? std::to_string(*v.n) : std::string("..");
+    if (stat == "count") return v.count ? std::to_string(*v.count) : std::string("..");
+    if (!v.value) return std::string("..");
+    if (v.count && v.n && *v.n > 0) return format_number(stats::round_share(*v.count, *v.n, v.decimals), v.decimals, Lang::sv);
+    return format_number(stats::round_half_up(*v.value, v.decimals), v.decimals, Lang::sv);
+  };
+  for (const auto& q : spec.quality) {
+    out.quality_sv.push_back({q.level, fill(stats::expand_years(q.heading.sv, year), facts, figure),
+                              fill(stats::expand_years(q.text.sv, year), facts, figure)});
+    out.quality_en.push_back({q.level, fill(stats::expand_years(q.heading.get(Lang::en), year), facts, figure),
+                              fill(stats::expand_years(q.text.get(Lang::en), year), facts, figure)});
+  }
+  return out;
+}
+
+}  // namespace dp::report

@@ -1,0 +1,34 @@
+#pragma once
+// Assembles every table of a campaign's report: the campaign year's figures from a stored
+// revision (pinned: a report says which revision it shows) or, when nothing is stored, computed
+// now; earlier and later years from the stored series (other campaigns' revisions, else the
+// imported history). Also fills the quality declaration (Bilaga 3) from the run.
+#include <string>
+#include <vector>
+
+#include "report/compute_run.h"
+#include "stats/table_build.h"
+
+namespace dp::report {
+
+struct QualityText {
+  int level = 2;
+  std::string heading;
+  std::string text;
+};
+
+struct ReportTables {
+  Computed computed;                      // the campaign, its declarations and an in-memory computation
+  std::vector<stats::BuiltTable> tables;  // in declaration order
+  std::string source_sv, source_en;       // "revision 3, 2021-05-02" or "beräknat nu, inte sparat"
+  int revision = 0;                       // 0: not stored
+  std::vector<QualityText> quality_sv, quality_en;
+
+  const stats::ReportSpec& spec() const { return *computed.declarations.report; }
+};
+
+// revision: 0 = the latest stored revision (computed now when there is none), N = that revision.
+// Throws dp::Error (NotFound) when the revision does not exist or the family has no report file.
+ReportTables build_report(storage::Store& store, const std::string& campaign, int revision, const Progress& progress = {});
+
+}  // namespace dp::report

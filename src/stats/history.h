@@ -1,0 +1,76 @@
+#pragma once
+// Published history: the national figures of the 2021 report as tidy CSV files in data/history/
+// (one per main table; the columns are described in data/history/README.md), and their mapping
+// onto key-figure cells declared in the key-figure file (docs/keyfigure-format.md, "History").
+// Pure: the caller hands in the file texts.
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "core/error.h"
+#include "core/text.h"
+#include "stats/marker.h"
+
+namespace dp::stats {
+
+struct KeyFigureSet;
+
+// One published cell as read from a history CSV.
+struct HistoryCell {
+  std::string table;         // "Tabell 21"
+  std::string section;       // the row it breaks down («Varav i kommuner» rows), else ""
+  std::string group_code;    // "total" or a size group id ("0-15000")
+  std::string row_label;     // verbatim
+  std::string column_label;  // verbatim
+  int col_no = 0;
+  int year = 0;
+  std::optional<double> value;
+  std::string marker;  // printed marker ("*", "-", "."), "" for a number
+  std::string unit;
+  std::optional<int64_t> n;
+  std::string printed;
+  int source_line = 0;  // line of the report's text
+  std::string file;     // "tabell_21.csv"
+  int csv_line = 0;     // line in that CSV file
+
+  // "section > row" when the row belongs to another one, else the row label.
+  std::string row_key() const { return section.empty() ? row_label : section + " > " + row_label; }
+};
+
+struct HistoryData {
+  std::vector<HistoryCell> cells;
+  std::vector<std::pair<std::string, std::string>> titles;  // table -> title (from index.csv)
+  bool has_table(const std::string& table) const;
+};
+
+// Parses the CSV texts (name, content) of data/history. index.csv gives the titles; every other
+// file is a table. Throws dp::Error (BadInput) naming file, row and column for a malformed file.
+HistoryData parse_history(const std::vector<std::pair<std::string, std::string>>& files);
+
+// A historical value of a key-figure cell.
+struct HistoryValue {
+  std::string keyfigure;
+  std::string cell;
+  std::string breakdown = "national";
+  std::string group = "total";
+  int year = 0;
+  std::optional<double> value;
+  std::optional<int64_t> count;
+  std::optional<int64_t> n;
+  Marker marker = Marker::None;
+  int decimals = 0;
+  std::string source;  // "Socialstyrelsen 2021, Tabell 21 (L1178)"
+  I18n note;
+};
+
+// Maps every history cell named by the key-figure file onto its key-figure cell. Cells of the
+// history that no key figure claims, or claims twice, are reported in `problems` (validation does
+// the same with positions).
+std::vector<HistoryValue> map_history(const KeyFigureSet& set, const HistoryData& data, Diagnostics* problems = nullptr);
+
+// The number of decimals of a printed number («5,8» -> 1, «6 822» -> 0).
+int printed_decimals(const std::string& printed);
+
+}  // namespace dp::stats

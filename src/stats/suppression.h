@@ -1,0 +1,55 @@
+#pragma once
+// Disclosure control (docs/statistics.md, "Disclosure control"): a minimum number of organisations
+// per published group, and complementary suppression so that no suppressed figure can be worked
+// out from the totals, from the other cells of a table or from another breakdown. Profiles are
+// declared in instruments/disclosure.yaml; the 'reproduce-2021' profile switches it off, as the
+// report printed counts down to a single municipality.
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/text.h"
+#include "stats/compute.h"
+
+namespace dp::stats {
+
+struct DisclosureProfile {
+  std::string id;
+  I18n label;
+  int min_n = 0;               // groups with 0 < n < min_n are suppressed; 0 = no suppression
+  bool complementary = true;   // protect them with secondary suppression
+  // The breakdowns published under this profile (empty: every breakdown). Each further
+  // cross-classification gives an attacker more equations, so a protective profile publishes few.
+  std::vector<std::string> breakdowns;
+  I18n note;
+};
+
+struct ProfileSet {
+  std::string default_id;
+  std::vector<DisclosureProfile> profiles;
+  const DisclosureProfile* find(std::string_view id) const;
+};
+
+// Parses instruments/disclosure.yaml. Throws dp::Error (BadInput) listing every problem with its
+// file:line:column.
+ProfileSet parse_profiles(std::string_view yaml_text, const std::string& file_name);
+
+struct SuppressionReport {
+  size_t primary = 0;    // group figures below the minimum (counted per unit of cells sharing a base)
+  size_t secondary = 0;  // figures withheld to protect them
+  size_t cells = 0;      // cell figures marked suppressed
+};
+
+// Marks suppressed figures in place (marker Suppressed, no value, no count; n stays published).
+// Cells that count the same organisations (the same base) share one pattern, so that no identity
+// between them (options summing to n, a category sum) can reveal a withheld figure.
+//
+// Safety is proved, not hoped for: a withheld figure of group g is safe when two organisations i
+// (in g) and j (outside g) answered differently but belong to the same published group in every
+// breakdown (where they differ, both groups are withheld). Swapping their answers then yields
+// other microdata that reproduce every published figure exactly while changing g's figure, so no
+// attacker, whatever the method, can tell which is true. Groups are withheld until every withheld
+// figure of every cell has such a pair. The dataset is needed to find the pairs.
+SuppressionReport suppress(Results& results, const Dataset& dataset, const DisclosureProfile& profile);
+
+}  // namespace dp::stats

@@ -1,0 +1,270 @@
+// StatsStore on SQLite: revisions (stat_runs), their figures (stat_values) and imported history
+// (stat_history). Schema in schema_stats.cpp.
+#include <map>
+
+#include "core/error.h"
+#include "storage/sqlite/stores.h"
+
+namespace dp::storage::sqlite {
+
+namespace {
+
+const char* kRunCols =
+    "r.id, r.campaign_id, r.revision, r.computed_at, r.note, r.profile, r.input_hash, COALESCE(r.published_at, ''), "
+    "r.summary, (SELECT COUNT(*) FROM stat_values v WHERE v.run_id = r.id)";
+
+StatRun read_run(SQLite::Statement& q) {
+  StatRun r;
+  r.id = q.getColumn(0).getInt64();
+  r.campaign_id = q.getColumn(1).getInt64();
+  r.revision = q.getColumn(2).getInt();
+  r.computed_at = q.getColumn(3).getString();
+  r.note = q.getColumn(4).getString();
+  r.profile = q.getColumn(5).getString();
+  r.input_hash = q.getColumn(6).getString();
+  r.published_at = q.getColumn(7).getString();
+  r.summary = q.getColumn(8).getString();
+  r.value_count = q.getColumn(9).getInt64();
+  return r;
+}
+
+template <class T>
+void bind_opt(SQLite::Statement& s, int i, const std::optional<T>& v) {
+  if (v) s.bind(i, *v);
+  else s.bind(i);
+}
+
+std::optional<int64_t> opt_int(const SQLite::Column& c) {
+  if (c.isNull()) return std::nullopt;
+  return c.getInt64();
+}
+std::optional<double> opt_double(const SQLite::Column& c) {
+  if (c.isNull()) return std::nullopt;
+  return c.getDouble();
+}
+
+// Columns: keyfigure, cell, breakdown, grp, year, n, count, value, marker, decimals.
+void read_value(SQLite::Statement& q, int at, StatValue& v) {
+  v.keyfigure = q.getColumn(at).getString();
+  v.cell = q.getColumn(at + 1).getString();
+  v.breakdown = q.getColumn(at + 2).getString();
+  v.group = q.getColumn(at + 3).getString();
+  v.year = q.getColumn(at + 4).getInt();
+  v.n = opt_int(q.getColumn(at + 5));
+  v.count = opt_int(q.getColumn(at + 6));
+  v.value = opt_double(q.getColumn(at + 7));
+  v.marker = q.getColumn(at + 8).getString();
+  v.decimals = q.getColumn(at + 9).getInt();
+}
+
+}  // namespace
+
+StatRun SqliteStats::add_run(const StatRun& in, const std::vector<StatValue>& values) {
+  StatRun out = in;
+  db_.write([&](SQLite::Database& db) {
+    SQLite::Statement next(db, "SELECT COALESCE(MAX(revision), 0) + 1 FROM stat_runs WHERE campaign_id = ?");
+    next.bind(1, in.campaign_id);
+    next.executeStep();
+    out.revision = next.getColumn(0).getInt();
+    out.computed_at = in.computed_at.empty() ? now_utc() : in.computed_at;
+    SQLite::Statement ins(db, "INSERT INTO stat_runs(campaign_id, revision, computed_at, note, profile, input_hash, summary) "
+                              "VALUES(?, ?, ?, ?, ?, ?, ?)");
+    ins.bind(1, in.campaign_id);
+    ins.bind(2, out.revision);
+    ins.bind(3, out.computed_at);
+    ins.bind(4, in.note);
+    ins.bind(5, in.profile);
+    ins.bind(6, in.input_hash);
+    ins.bind(7, in.summary.empty() ? "{}" : in.summary);
+    ins.exec();
+    out.id = db.getLastInsertRowid();
+    SQLite::Statement v(db, "INSERT INTO stat_values(run_id, keyfigure, cell, breakdown, grp, year, n, count, value, marker, "
+                            "decimals) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    for (const auto& x : values) {
+      v.reset();
+      v.bind(1, out.id);
+      v.bind(2, x.keyfigure);
+      v.bind(3, x.cell);
+      v.bind(4, x.breakdown);
+      v.bind(5, x.group);
+      v.bind(6, x.year);
+      bind_opt(v, 7, x.n);
+      bind_opt(v, 8, x.count);
+      bind_opt(v, 9, x.value);
+      v.bind(10, x.marker);
+      v.bind(11, x.decimals);
+      v.exec();
+    }
+    out.value_count = (int64_t)values.size();
+  });
+  return out;
+}
+
+std::vector<StatRun> SqliteStats::runs(int64_t campaign_id) {
+  SQLite::Statement q(db_.conn(), std::string("SELECT ") + kRunCols + " FROM stat_runs r WHERE r.campaign_id = ? ORDER BY r.revision");
+  q.bind(1, campaign_id);
+  std::vector<StatRun> out;
+  while (q.executeStep()) out.push_back(read_run(q));
+  return out;
+}
+
+std::optional<StatRun> SqliteStats::run(int64_t campaign_id, int revision) {
+  std::string sql = std::string("SELECT ") + kRunCols + " FROM stat_runs r WHERE r.campaign_id = ? " +
+                    (revision > 0 ? "AND r.revision = ?" : "ORDER BY r.revision DESC LIMIT 1");
+  SQLite::Statement q(db_.conn(), sql);
+  q.bind(1, campaign_id);
+  if (revision > 0) q.bind(2, revision);
+  if (!q.executeStep()) return std::nullopt;
+  return read_run(q);
+}
+
+std::optional<StatRun> SqliteStats::published_run(int64_t campaign_id) {
+  SQLite::Statement q(db_.conn(), std::string("SELECT ") + kRunCols +
+                                      " FROM stat_runs r WHERE r.campaign_id = ? AND r.published_at IS NOT NULL "
+                                      "ORDER BY r.published_at DESC, r.revision DESC LIMIT 1");
+  q.bind(1, campaign_id);
+  if (!q.executeStep()) return std::nullopt;
+  return read_run(q);
+}
+
+std::vector<StatValue> SqliteStats::values(int64_t run_id) {
+  SQLite::Statement q(db_.conn(), "SELECT keyfigure, cell, breakdown, grp, year, n, count, value, marker, decimals "
+                                  "FROM stat_values WHERE run_id = ?");
+  q.bind(1, run_id);
+  std::vector<StatValue> out;
+  while (q.executeStep()) {
+    StatValue v;
+    read_value(q, 0, v);
+    out.push_back(std::move(v));
+  }
+  return out;
+}
+
+void SqliteStats::publish_run(int64_t run_id) {
+  db_.write([&](SQLite::Database& db) {
+    SQLite::Statement u(db, "UPDATE stat_runs SET published_at = ? WHERE id = ?");
+    u.bind(1, now_utc());
+    u.bind(2, run_id);
+    if (u.exec() != 1) throw Error::not_found("no stored revision " + std::to_string(run_id));
+  });
+}
+
+size_t SqliteStats::replace_history(const std::vector<HistoryRecord>& records) {
+  db_.write([&](SQLite::Database& db) {
+    db.exec("DELETE FROM stat_history");
+    SQLite::Statement ins(db, "INSERT INTO stat_history(keyfigure, cell, breakdown, grp, year, n, count, value, marker, "
+                              "decimals, source, note_sv, note_en) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    for (const auto& h : records) {
+      ins.reset();
+      ins.bind(1, h.keyfigure);
+      ins.bind(2, h.cell);
+      ins.bind(3, h.breakdown);
+      ins.bind(4, h.group);
+      ins.bind(5, h.year);
+      bind_opt(ins, 6, h.n);
+      bind_opt(ins, 7, h.count);
+      bind_opt(ins, 8, h.value);
+      ins.bind(9, h.marker);
+      ins.bind(10, h.decimals);
+      ins.bind(11, h.source);
+      ins.bind(12, h.note_sv);
+      ins.bind(13, h.note_en);
+      ins.exec();
+    }
+  });
+  return records.size();
+}
+
+std::vector<HistoryRecord> SqliteStats::history(const std::string& keyfigure) {
+  SQLite::Statement q(db_.conn(), "SELECT keyfigure, cell, breakdown, grp, year, n, count, value, marker, decimals, source, "
+                                  "note_sv, note_en FROM stat_history WHERE ?1 = '' OR keyfigure = ?1 "
+                                  "ORDER BY keyfigure, cell, breakdown, grp, year");
+  q.bind(1, keyfigure);
+  std::vector<HistoryRecord> out;
+  while (q.executeStep()) {
+    HistoryRecord h;
+    StatValue v;
+    read_value(q, 0, v);
+    h.keyfigure = v.keyfigure;
+    h.cell = v.cell;
+    h.breakdown = v.breakdown;
+    h.group = v.group;
+    h.year = v.year;
+    h.n = v.n;
+    h.count = v.count;
+    h.value = v.value;
+    h.marker = v.marker;
+    h.decimals = v.decimals;
+    h.source = q.getColumn(10).getString();
+    h.note_sv = q.getColumn(11).getString();
+    h.note_en = q.getColumn(12).getString();
+    out.push_back(std::move(h));
+  }
+  return out;
+}
+
+std::vector<SeriesPoint> SqliteStats::points(const std::string* keyfigure, const std::string* cell,
+                                            const std::string* breakdown, const std::string* group, bool published_only) {
+  // Each campaign's chosen revision: the latest published one, or (for internal use) the latest.
+  std::string filter = keyfigure ? " AND v.keyfigure = ?2 AND v.cell = ?3 AND v.breakdown = ?4 AND v.grp = ?5" : "";
+  std::string sql =
+      "WITH chosen AS (SELECT r.id, r.campaign_id, r.revision FROM stat_runs r WHERE r.id = ("
+      "  SELECT r2.id FROM stat_runs r2 WHERE r2.campaign_id = r.campaign_id AND (?1 = 0 OR r2.published_at IS NOT NULL)"
+      "  ORDER BY CASE WHEN ?1 = 0 THEN r2.revision ELSE 0 END DESC, r2.published_at DESC, r2.revision DESC LIMIT 1)) "
+      "SELECT v.keyfigure, v.cell, v.breakdown, v.grp, v.year, v.n, v.count, v.value, v.marker, v.decimals, "
+      "ch.campaign_id, ch.revision FROM stat_values v JOIN chosen ch ON ch.id = v.run_id WHERE 1 = 1" + filter;
+  SQLite::Statement q(db_.conn(), sql);
+  q.bind(1, published_only ? 1 : 0);
+  if (keyfigure) {
+    q.bind(2, *keyfigure);
+    q.bind(3, *cell);
+    q.bind(4, *breakdown);
+    q.bind(5, *group);
+  }
+  std::vector<SeriesPoint> out;
+  while (q.executeStep()) {
+    SeriesPoint p;
+    read_value(q, 0, p.value);
+    p.origin = "computed";
+    p.campaign_id = q.getColumn(10).getInt64();
+    p.revision = q.getColumn(11).getInt();
+    out.push_back(std::move(p));
+  }
+  std::string hsql = std::string("SELECT keyfigure, cell, breakdown, grp, year, n, count, value, marker, decimals, source "
+                                 "FROM stat_history v WHERE 1 = 1") +
+                     (keyfigure ? " AND v.keyfigure = ?1 AND v.cell = ?2 AND v.breakdown = ?3 AND v.grp = ?4" : "");
+  SQLite::Statement h(db_.conn(), hsql);
+  if (keyfigure) {
+    h.bind(1, *keyfigure);
+    h.bind(2, *cell);
+    h.bind(3, *breakdown);
+    h.bind(4, *group);
+  }
+  while (h.executeStep()) {
+    SeriesPoint p;
+    read_value(h, 0, p.value);
+    p.origin = "history";
+    p.source = h.getColumn(10).getString();
+    out.push_back(std::move(p));
+  }
+  return out;
+}
+
+std::vector<SeriesPoint> SqliteStats::series(const std::string& keyfigure, const std::string& cell,
+                                            const std::string& breakdown, const std::string& group, bool published_only) {
+  // Per year, a computed value takes over from the historical one.
+  std::map<int, SeriesPoint> by_year;
+  for (auto& p : points(&keyfigure, &cell, &breakdown, &group, published_only)) {
+    auto it = by_year.find(p.value.year);
+    if (it == by_year.end() || (it->second.origin == "history" && p.origin == "computed")) by_year[p.value.year] = p;
+  }
+  std::vector<SeriesPoint> out;
+  for (auto& [y, p] : by_year) out.push_back(std::move(p));
+  return out;
+}
+
+std::vector<SeriesPoint> SqliteStats::all_points(bool published_only) {
+  return points(nullptr, nullptr, nullptr, nullptr, published_only);
+}
+
+}  // namespace dp::storage::sqlite

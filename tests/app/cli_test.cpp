@@ -1,0 +1,318 @@
+// The command line as a user runs it (docs/cli.md): exit statuses 0/1/2, --help everywhere,
+// messages on stderr and data on stdout, idempotent init, all-or-nothing imports, and
+// `instrument check` output as file:line:column.
+#include <gtest/gtest.h>
+#include <sys/wait.h>
+
+#include <nlohmann/json.hpp>
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <random>
+#include <sstream>
+
+namespace fs = std::filesystem;
+
+namespace {
+
+struct Result {
+  int status = -1;
+  std::string out, err;
+};
+
+std::string slurp(const fs::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+std::string quote(const std::string& s) {
+  std::string q = "'";
+  for (char c : s) q += c == '\'' ? std::string("'\\''") : std::string(1, c);
+  return q + "'";
+}
+
+class Cli : public ::testing::Test {
+ protected:
+  fs::path dir;
+
+  void SetUp() override {
+    std::random_device rd;
+    dir = fs::temp_directory_path() / ("digipuls-cli-" + std::to_string(rd()) + std::to_string(rd()));
+    fs::create_directories(dir);
+  }
+  void TearDown() override {
+    std::error_code ec;
+    fs::remove_all(dir, ec);
+  }
+
+  std::string db() const { return (dir / "cli.db").string(); }
+  std::string file(const std::string& name, const std::string& content) const {
+    std::ofstream(dir / name, std::ios::binary) << content;
+    return (dir / name).string();
+  }
+
+  // Runs digipuls with the arguments (each shell-quoted), in `dir`, capturing stdout and stderr.
+  Result run(const std::vector<std::string>& args, const std::string& env = "") const {
+    std::string cmd = "cd " + quote(dir.string()) + " && " + env + " " + quote(DIGIPULS_BINARY);
+    for (const auto& a : args) cmd += " " + quote(a);
+    cmd += " </dev/null >" + quote((dir / "stdout").string()) + " 2>" + quote((dir / "stderr").string());
+    int rc = std::system(cmd.c_str());
+    Result r;
+    r.status = WIFEXITED(rc) ? WEXITSTATUS(rc) : -1;
+    r.out = slurp(dir / "stdout");
+    r.err = slurp(dir / "stderr");
+    return r;
+  }
+
+  void init() {
+    auto r = run({"init", "--db", db()});
+    ASSERT_EQ(r.status, 0) << r.err;
+  }
+};
+
+std::string source(const std::string& rel) { return std::string(DIGIPULS_SOURCE_DIR) + "/" + rel; }
+
+}  // namespace
+
+TEST_F(Cli, NoCommandIsAUsageError) {
+  auto r = run({});
+  EXPECT_EQ(r.status, 2);
+  EXPECT_EQ(r.out, "");
+  EXPECT_NE(r.err, "");
+}
+
+TEST_F(Cli, UnknownCommandOrOptionIsAUsageError) {
+  EXPECT_EQ(run({"frobnicate"}).status, 2);
+  auto r = run({"campaigns", "list", "--db", db(), "--colour"});
+  EXPECT_EQ(r.status, 2);
+  EXPECT_EQ(r.out, "");
+  EXPECT_NE(r.err.find("--colour"), std::string::npos) << r.err;
+  EXPECT_EQ(run({"registry", "list", "--db", db()}).status, 2);  // --year is required
+  EXPECT_EQ(run({"registry", "list", "--db", db(), "--year", "2021", "--format", "xml"}).status, 2);
+  EXPECT_EQ(run({"responses", "export", "--db", db()}).status, 2);  // --campaign is required
+}
+
+TEST_F(Cli, HelpOnEveryCommand) {
+  std::vector<std::vector<std::string>> commands = {
+      {},           {"init"},     {"registry"}, {"registry", "list"}, {"registry", "import"}, {"instrument"},
+      {"instrument", "check"}, {"campaigns"}, {"campaigns", "list"}, {"responses"}, {"responses", "export"},
+      {"responses", "import"}};
+  for (auto args : commands) {
+    args.push_back("--help");
+    auto r = run(args);
+    std::string name = args.size() > 1 ? args[0] + (args.size() > 2 ? " " + args[1] : "") : "digipuls";
+    EXPECT_EQ(r.status, 0) << name;
+    EXPECT_NE(r.out.find("Usage:"), std::string::npos) << name << ":\n" << r.out;
+    EXPECT_NE(r.out.find("--help"), std::string::npos) << name;
+  }
+}
+
+TEST_F(Cli, VersionFlag) {
+  auto r = run({"--version"});
+  EXPECT_EQ(r.status, 0);
+  EXPECT_NE(r.out.find("digipuls "), std::string::npos) << r.out;
+}
+
+TEST_F(Cli, InitIsIdempotentAndTalksOnStderr) {
+  auto first = run({"init", "--db", db()});
+  ASSERT_EQ(first.status, 0) << first.err;
+  EXPECT_EQ(first.out, "");
+  EXPECT_NE(first.err.find("campaign: ehalsa-2021"), std::string::npos) << first.err;
+  auto second = run({"init", "--db", db()});
+  EXPECT_EQ(second.status, 0);
+  EXPECT_EQ(second.out, "");
+  EXPECT_NE(second.err.find("already up to date"), std::string::npos) << second.err;
+  auto list = run({"campaigns", "list", "--db", db(), "--format", "csv"});
+  EXPECT_EQ(std::count(list.out.begin(), list.out.end(), '\n'), 2) << list.out;  // header + one campaign
+}
+
+TEST_F(Cli, DatabaseDefaultsToEnvironmentVariable) {
+  init();
+  auto r = run({"campaigns", "list", "--format", "csv"}, "DIGIPULS_DB=" + quote(db()));
+  EXPECT_EQ(r.status, 0) << r.err;
+  EXPECT_NE(r.out.find("ehalsa-2021"), std::string::npos);
+}
+
+TEST_F(Cli, DatabaseDefaultsToTheCurrentDirectory) {
+  auto r = run({"init"}, "env -u DIGIPULS_DB");
+  EXPECT_EQ(r.status, 0) << r.err;
+  EXPECT_TRUE(fs::exists(dir / "digipuls.db"));
+}
+
+TEST_F(Cli, MissingDatabaseIsBadInputNamingInit) {
+  auto r = run({"campaigns", "list", "--db", (dir / "none.db").string()});
+  EXPECT_EQ(r.status, 1);
+  EXPECT_EQ(r.out, "");
+  EXPECT_NE(r.err.find("digipuls init"), std::string::npos) << r.err;
+  EXPECT_FALSE(fs::exists(dir / "none.db"));
+}
+
+TEST_F(Cli, CampaignsListFormats) {
+  init();
+  auto csv = run({"campaigns", "list", "--db", db(), "--format", "csv"});
+  EXPECT_EQ(csv.status, 0);
+  EXPECT_EQ(csv.out.rfind("id,slug,", 0), 0u) << csv.out;
+  EXPECT_NE(csv.out.find("\n1,ehalsa-2021,2021,ehalsa-2021,draft"), std::string::npos) << csv.out;
+  auto json = run({"campaigns", "list", "--db", db(), "--format", "json"});
+  auto j = nlohmann::json::parse(json.out);
+  ASSERT_EQ(j.size(), 1u);
+  EXPECT_EQ(j[0]["slug"], "ehalsa-2021");
+  EXPECT_EQ(j[0]["orgs"], "290");
+  auto table = run({"campaigns", "list", "--db", db()});
+  EXPECT_EQ(table.out.rfind("id ", 0), 0u) << table.out;
+}
+
+TEST_F(Cli, RegistryListHasTheDocumentedColumns) {
+  init();
+  auto r = run({"registry", "list", "--db", db(), "--year", "2021", "--population-year", "2019", "--format", "json"});
+  ASSERT_EQ(r.status, 0) << r.err;
+  auto j = nlohmann::json::parse(r.out);
+  ASSERT_EQ(j.size(), 290u);
+  for (const char* col : {"code", "name", "county_code", "county_name", "population", "size_group"})
+    EXPECT_TRUE(j[0].contains(col)) << col;
+  EXPECT_EQ(j[0]["code"], "0114");
+  EXPECT_EQ(j[0]["population"], "46786");  // 31 December 2019
+  EXPECT_EQ(j[0]["county_name"], "Stockholms län");
+  auto csv = run({"registry", "list", "--db", db(), "--year", "2021", "--format", "csv"});
+  EXPECT_EQ(csv.out.rfind("code,name,county_code,county_name,population,size_group", 0), 0u) << csv.out.substr(0, 200);
+}
+
+TEST_F(Cli, RegistryImportIsAllOrNothing) {
+  init();
+  auto bad = file("bad.csv",
+                  "code,year,name,population\n"
+                  "0114,2021,Nytt namn,47820\n"
+                  "0115,2021,Vallentuna,många\n");
+  auto r = run({"registry", "import", "--db", db(), bad});
+  EXPECT_EQ(r.status, 1);
+  EXPECT_EQ(r.out, "");
+  EXPECT_NE(r.err.find("row 3, column population"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("nothing was imported"), std::string::npos) << r.err;
+  auto list = run({"registry", "list", "--db", db(), "--year", "2021", "--format", "csv"});
+  EXPECT_NE(list.out.find("0114,Upplands Väsby,"), std::string::npos);
+
+  auto good = file("good.csv", "code,year,name\n0114,2021,Nytt namn\n");
+  r = run({"registry", "import", "--db", db(), good});
+  EXPECT_EQ(r.status, 0) << r.err;
+  list = run({"registry", "list", "--db", db(), "--year", "2021", "--format", "csv"});
+  EXPECT_NE(list.out.find("0114,Nytt namn,"), std::string::npos);
+  list = run({"registry", "list", "--db", db(), "--year", "2020", "--format", "csv"});
+  EXPECT_NE(list.out.find("0114,Upplands Väsby,"), std::string::npos);  // earlier years keep the old name
+}
+
+TEST_F(Cli, RegistryImportNewOrganisationWithoutNameWritesNothing) {
+  init();
+  auto f = file("new.csv", "code,year,population\n0114,2022,48000\n9999,2022,100\n");
+  auto r = run({"registry", "import", "--db", db(), f});
+  EXPECT_EQ(r.status, 1);
+  EXPECT_NE(r.err.find("9999"), std::string::npos) << r.err;
+  auto list = run({"registry", "list", "--db", db(), "--year", "2022", "--format", "csv"});
+  EXPECT_EQ(list.out.find("48000"), std::string::npos);  // the first row was rolled back too
+}
+
+TEST_F(Cli, RegistryImportOfAMissingFileIsBadInput) {
+  init();
+  auto r = run({"registry", "import", "--db", db(), (dir / "none.csv").string()});
+  EXPECT_EQ(r.status, 1);
+  EXPECT_NE(r.err.find("none.csv"), std::string::npos);
+}
+
+TEST_F(Cli, InstrumentCheckValidFiles) {
+  auto r = run({"instrument", "check", source("instruments/ehalsa-2021.yaml"), source("instruments/ehalsa-2022.yaml")});
+  EXPECT_EQ(r.status, 0) << r.err;
+  EXPECT_NE(r.out.find("ehalsa-2021.yaml: ok"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("ehalsa-2022.yaml: ok"), std::string::npos) << r.out;
+  EXPECT_EQ(r.err, "");
+}
+
+TEST_F(Cli, InstrumentCheckReportsFileLineColumnAndFails) {
+  auto path = source("tests/cases/instrument/condition_unknown_question.yaml");
+  auto r = run({"instrument", "check", path});
+  EXPECT_EQ(r.status, 1);
+  EXPECT_NE(r.err.find(path + ":13:18: error I008 [q99]: unknown question 'q99'"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("1 error(s)"), std::string::npos) << r.err;
+}
+
+TEST_F(Cli, InstrumentCheckReportsEveryFileAndEveryProblem) {
+  auto a = source("tests/cases/instrument/condition_cycle.yaml");
+  auto b = source("tests/cases/instrument/unknown_key.yaml");
+  auto r = run({"instrument", "check", a, source("instruments/ehalsa-2021.yaml"), b});
+  EXPECT_EQ(r.status, 1);
+  EXPECT_NE(r.err.find(a + ":"), std::string::npos);
+  EXPECT_NE(r.err.find(b + ":"), std::string::npos);
+  EXPECT_NE(r.out.find("ehalsa-2021.yaml: ok"), std::string::npos);
+}
+
+TEST_F(Cli, InstrumentCheckWarningsAloneSucceed) {
+  auto r = run({"instrument", "check", source("tests/cases/instrument/missing_english_label.yaml")});
+  EXPECT_EQ(r.status, 0) << r.err;
+  EXPECT_NE(r.err.find("warning I013"), std::string::npos) << r.err;
+}
+
+TEST_F(Cli, InstrumentCheckOfAMissingFileIsBadInput) {
+  auto r = run({"instrument", "check", (dir / "none.yaml").string()});
+  EXPECT_EQ(r.status, 1);
+  EXPECT_NE(r.err.find("none.yaml"), std::string::npos) << r.err;
+}
+
+TEST_F(Cli, ResponsesExportImportRoundTrip) {
+  init();
+  auto exp = run({"responses", "export", "--db", db(), "--campaign", "ehalsa-2021"});
+  ASSERT_EQ(exp.status, 0) << exp.err;
+  EXPECT_EQ(exp.out.rfind("org_code,status,", 0), 0u);
+  EXPECT_EQ(std::count(exp.out.begin(), exp.out.end(), '\n'), 291);
+  // Answer q03 for one municipality, import, export again: the answer is there.
+  std::string header = exp.out.substr(0, exp.out.find('\n'));
+  auto f = file("in.csv", "org_code,status,q03\n0114,draft,ja\n");
+  auto imp = run({"responses", "import", "--db", db(), "--campaign", "1", f});
+  EXPECT_EQ(imp.status, 0) << imp.err;
+  EXPECT_EQ(imp.out, "");
+  EXPECT_NE(imp.err.find("imported 1 organisation"), std::string::npos) << imp.err;
+  auto out_file = (dir / "out.csv").string();
+  auto exp2 = run({"responses", "export", "--db", db(), "--campaign", "ehalsa-2021", "--out", out_file});
+  EXPECT_EQ(exp2.status, 0);
+  EXPECT_EQ(exp2.out, "");
+  std::string text = slurp(out_file);
+  EXPECT_NE(text.find("\n0114,draft,"), std::string::npos);
+  auto again = run({"responses", "import", "--db", db(), "--campaign", "ehalsa-2021", out_file});
+  EXPECT_EQ(again.status, 0) << again.err;
+  auto exp3 = run({"responses", "export", "--db", db(), "--campaign", "ehalsa-2021"});
+  EXPECT_EQ(exp3.out, text);
+}
+
+TEST_F(Cli, ResponsesImportRejectsBadFileWithRowAndColumn) {
+  init();
+  auto f = file("bad.csv", "org_code,status,q03\n0114,draft,ja\n0115,draft,kanske\n");
+  auto r = run({"responses", "import", "--db", db(), "--campaign", "ehalsa-2021", f});
+  EXPECT_EQ(r.status, 1);
+  EXPECT_NE(r.err.find("row 3, column q03"), std::string::npos) << r.err;
+  auto exp = run({"responses", "export", "--db", db(), "--campaign", "ehalsa-2021"});
+  EXPECT_NE(exp.out.find("\n0114,not_started,"), std::string::npos);  // row 2 was not written either
+}
+
+TEST_F(Cli, UnknownCampaignIsBadInput) {
+  init();
+  auto r = run({"responses", "export", "--db", db(), "--campaign", "nope"});
+  EXPECT_EQ(r.status, 1);
+  EXPECT_EQ(r.out, "");
+  EXPECT_NE(r.err.find("nope"), std::string::npos);
+}
+
+TEST_F(Cli, InstrumentCheckGoesOnAfterAMissingFile) {
+  auto r = run({"instrument", "check", (dir / "none.yaml").string(), source("instruments/ehalsa-2021.yaml")});
+  EXPECT_EQ(r.status, 1);
+  EXPECT_NE(r.err.find("none.yaml"), std::string::npos) << r.err;
+  EXPECT_NE(r.out.find("ehalsa-2021.yaml: ok"), std::string::npos) << r.out;
+}
+
+TEST_F(Cli, RegistryImportNamesEveryNewOrganisationWithoutAName) {
+  init();
+  auto f = file("new2.csv", "code,year,population\nX1,2022,10\nX2,2022,20\n");
+  auto r = run({"registry", "import", "--db", db(), f});
+  EXPECT_EQ(r.status, 1);
+  EXPECT_NE(r.err.find("row 2, column name"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("row 3, column name"), std::string::npos) << r.err;
+}

@@ -1,0 +1,55 @@
+#!/usr/bin/env bash
+# Runs every fuzz target for a while with seed corpora built from the bundled files.
+# Usage: tests/fuzz/run.sh BUILD_DIR [SECONDS_PER_TARGET] [TARGET...]
+# Findings (crash-*, leak-*, timeout-*) are written to BUILD_DIR/fuzz-findings/<target>/.
+set -euo pipefail
+build=${1:?usage: run.sh BUILD_DIR [SECONDS] [TARGET...]}
+secs=${2:-180}
+shift $(( $# >= 2 ? 2 : 1 ))
+src=$(cd "$(dirname "$0")/../.." && pwd)
+targets=("$@")
+[ ${#targets[@]} -gt 0 ] || targets=(fuzz_instrument fuzz_condition fuzz_csv fuzz_registry_csv fuzz_microdata fuzz_keyfigures)
+
+seed() {  # seed TARGET DIR: fills DIR with the seed corpus of TARGET
+  local t=$1 d=$2
+  mkdir -p "$d"
+  case $t in
+    fuzz_instrument)
+      cp "$src"/instruments/*.yaml "$d"/
+      cp "$src"/tests/cases/instrument/*.yaml "$d"/ 2>/dev/null || true ;;
+    fuzz_condition)
+      cp "$src"/tests/fuzz/seeds/condition/* "$d"/
+      grep -hoE '(show_if|eligible_if): "[^"]*"' "$src"/instruments/*.yaml | sed -E 's/^[a-z_]+: "(.*)"$/\1/' |
+        sort -u | awk -v d="$d" '{ f = sprintf("%s/yaml-%03d", d, NR); printf "%s", $0 > f; close(f) }' ;;
+    fuzz_csv)
+      cp "$src"/data/registry/*.csv "$d"/
+      cp "$src"/data/history/tabell_0*.csv "$d"/
+      cp "$src"/tests/fuzz/seeds/microdata/* "$d"/ ;;
+    fuzz_registry_csv)
+      cp "$src"/data/registry/attributes-2021.csv "$src"/data/registry/municipalities.csv "$d"/
+      cp "$src"/tests/cases/registry/*.csv "$d"/ 2>/dev/null || true ;;
+    fuzz_microdata)
+      cp "$src"/tests/fuzz/seeds/microdata/* "$d"/ ;;
+    fuzz_keyfigures)
+      cp "$src"/instruments/*.keyfigures.yaml "$src"/instruments/*.report.yaml "$src"/instruments/disclosure.yaml "$d"/
+      cp "$src"/tests/cases/stats/*.yaml "$d"/ ;;
+  esac
+}
+
+for t in "${targets[@]}"; do
+  corpus="$build/fuzz-corpus/$t"
+  findings="$build/fuzz-findings/$t"
+  seed "$t" "$corpus"
+  mkdir -p "$findings"
+  echo "== $t: ${secs}s, corpus $(ls "$corpus" | wc -l) files"
+  # -rss_limit_mb and -timeout make hangs and blow-ups findings too.
+  "$build/tests/fuzz/$t" "$corpus" -max_total_time="$secs" -timeout=10 -rss_limit_mb=2048 -max_len=65536 \
+    -artifact_prefix="$findings/" -print_final_stats=1 > "$build/fuzz-findings/$t.log" 2>&1 || true
+  grep -E '^stat::(number_of_executed_units|peak_rss_mb)|^SUMMARY|Test unit written' "$build/fuzz-findings/$t.log" || true
+done
+# Exit 1 when any target left a finding, so that a script (or CI) can tell.
+found=0
+for t in "${targets[@]}"; do
+  if ls "$build/fuzz-findings/$t"/* >/dev/null 2>&1; then echo "FINDINGS in $build/fuzz-findings/$t"; found=1; fi
+done
+exit $found

@@ -1,0 +1,201 @@
+// End to end through the binary: init, generate, stats compute, report in every format, and the
+// revision rules; then the full 2021 report's structure against the published tables.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <set>
+#include <sstream>
+
+#include "core/csv.h"
+#include "instrument/value.h"
+#include "report/report_build.h"
+#include "storage/response_store.h"
+#include "storage/stats_store.h"
+#include "storage/store.h"
+
+namespace dp::report {
+namespace {
+
+namespace fs = std::filesystem;
+
+struct Run {
+  int status;
+  std::string output;  // stdout and stderr
+};
+
+Run run(const std::string& args) {
+  std::string cmd = std::string(DIGIPULS_BINARY) + " " + args + " 2>&1";
+  FILE* p = popen(cmd.c_str(), "r");
+  std::string out;
+  char buf[4096];
+  while (p && fgets(buf, sizeof buf, p)) out += buf;
+  int rc = p ? pclose(p) : -1;
+  return {WIFEXITED(rc) ? WEXITSTATUS(rc) : -1, out};
+}
+
+std::string slurp(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+class ReportCli : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    dir_ = new std::string((fs::temp_directory_path() / ("digipuls_report_" + std::to_string(::getpid()))).string());
+    fs::remove_all(*dir_);
+    fs::create_directories(*dir_);
+    db_ = new std::string(*dir_ + "/t.db");
+    for (const std::string& step : {"init --db " + *db_, "stats history import --db " + *db_,
+                                     "generate --db " + *db_ + " --campaign ehalsa-2021 --seed 2021",
+                                     "stats compute --db " + *db_ + " --campaign ehalsa-2021 --profile reproduce-2021"}) {
+      auto r = run(step);
+      ASSERT_EQ(r.status, 0) << step << "\n" << r.output;
+    }
+  }
+  static void TearDownTestSuite() {
+    fs::remove_all(*dir_);
+    delete dir_;
+    delete db_;
+  }
+  static std::string* dir_;
+  static std::string* db_;
+};
+std::string* ReportCli::dir_ = nullptr;
+std::string* ReportCli::db_ = nullptr;
+
+TEST_F(ReportCli, WritesEveryTableAsCsvXlsxAndHtml) {
+  auto csv = run("report --db " + *db_ + " --campaign ehalsa-2021 --format csv --out " + *dir_ + "/csv");
+  ASSERT_EQ(csv.status, 0) << csv.output;
+  for (const char* t : {"T1", "T10", "T33", "B1", "B2-T1", "B2-T34"}) EXPECT_TRUE(fs::exists(*dir_ + "/csv/" + t + ".csv")) << t;
+  auto index = csv::parse(slurp(*dir_ + "/csv/tables.csv"), "tables.csv");
+  EXPECT_EQ(index.rows.size(), 73u);  // 33 main, 2 prose, 2 figures, 2 in Bilaga 1, 34 in Bilaga 2
+  auto xlsx = run("report --db " + *db_ + " --campaign ehalsa-2021 --format xlsx --out " + *dir_ + "/xlsx");
+  ASSERT_EQ(xlsx.status, 0) << xlsx.output;
+  std::string book = slurp(*dir_ + "/xlsx/ehalsa-2021-report.xlsx");
+  ASSERT_GT(book.size(), 20000u);
+  EXPECT_EQ(book.substr(0, 2), "PK");
+  auto html = run("report --db " + *db_ + " --campaign ehalsa-2021 --format html --lang en --out " + *dir_ + "/html");
+  ASSERT_EQ(html.status, 0) << html.output;
+  std::string page = slurp(*dir_ + "/html/ehalsa-2021-report.html");
+  EXPECT_NE(page.find("<html lang=\"en\">"), std::string::npos);
+  EXPECT_NE(page.find("Table 33"), std::string::npos);
+  EXPECT_NE(page.find("Quality declaration"), std::string::npos);
+  EXPECT_EQ(page.find("{{"), std::string::npos) << "an unrendered template tag";
+}
+
+TEST_F(ReportCli, BadUsageAndUnknownCampaignExitWithTheConventionalStatus) {
+  EXPECT_EQ(run("report --db " + *db_ + " --campaign ehalsa-2021 --format pdf").status, 2);
+  auto missing = run("stats compute --db " + *db_ + " --campaign nosuch");
+  EXPECT_EQ(missing.status, 1);
+  EXPECT_NE(missing.output.find("no campaign 'nosuch'"), std::string::npos) << missing.output;
+  auto profile = run("stats compute --db " + *db_ + " --campaign ehalsa-2021 --profile nosuch");
+  EXPECT_EQ(profile.status, 1);
+  EXPECT_NE(profile.output.find("unknown disclosure profile"), std::string::npos) << profile.output;
+}
+
+TEST_F(ReportCli, CheckValidatesTheBundledFilesAndPositionsErrorsInOthers) {
+  auto ok = run("stats check");
+  EXPECT_EQ(ok.status, 0) << ok.output;
+  std::string bad = *dir_ + "/bad.keyfigures.yaml";
+  std::ofstream(bad) << "format: digipuls-keyfigures/1\nfamily: ehalsa\ninstruments: [ehalsa-2021]\nkeyfigures:\n"
+                        "  - id: K1\n    title: {sv: T, en: T}\n    definition: {sv: D, en: D}\n"
+                        "    cells: [{id: x, label: {sv: L, en: L}, count: \"q99 == 'ja'\"}]\n";
+  auto r = run("stats check " + bad);
+  EXPECT_EQ(r.status, 1);
+  EXPECT_NE(r.output.find("bad.keyfigures.yaml:8:"), std::string::npos) << r.output;
+  EXPECT_NE(r.output.find("S008"), std::string::npos) << r.output;
+}
+
+TEST_F(ReportCli, ARecomputationAfterACorrectionIsANewRevisionAndNeverChangesThePublishedOne) {
+  std::string db = *dir_ + "/rev.db";
+  fs::copy_file(*db_, db, fs::copy_options::overwrite_existing);
+  auto again = run("stats compute --db " + db + " --campaign ehalsa-2021 --profile reproduce-2021");
+  ASSERT_EQ(again.status, 0) << again.output;
+  EXPECT_NE(again.output.find("unchanged since revision 1"), std::string::npos) << again.output;
+  ASSERT_EQ(run("stats publish --db " + db + " --campaign ehalsa-2021").status, 0);
+  {
+    // A verification call corrects one answer (as Socialstyrelsen did for q17, L1030).
+    auto store = storage::open_sqlite(db, {.create = false});
+    auto c = store->campaigns().find(std::string("ehalsa-2021"));
+    for (const auto& r : store->responses().list(c->id)) {
+      if (r.status != "submitted") continue;
+      store->responses().save(r.id, {{"q17", instrument::Value::code("alla"), -1}}, 0, "correct");
+      store->responses().save(r.id, {{"q17", instrument::Value::code("inga"), -1}}, 0, "correct");
+      break;
+    }
+  }
+  auto refused = run("stats compute --db " + db + " --campaign ehalsa-2021 --profile reproduce-2021");
+  EXPECT_EQ(refused.status, 1);
+  EXPECT_NE(refused.output.find("--note"), std::string::npos) << refused.output;
+  auto noted = run("stats compute --db " + db + " --campaign ehalsa-2021 --profile reproduce-2021 --note 'verification call'");
+  ASSERT_EQ(noted.status, 0) << noted.output;
+  EXPECT_NE(noted.output.find("stored revision 2"), std::string::npos) << noted.output;
+  auto store = storage::open_sqlite(db, {.create = false});
+  auto c = store->campaigns().find(std::string("ehalsa-2021"));
+  EXPECT_EQ(store->stats().published_run(c->id)->revision, 1);
+  EXPECT_EQ(store->stats().run(c->id, 0)->note, "verification call");
+}
+
+// The published table's dimensions (data/history) are the built table's: every main table of the
+// 2021 report is reproduced with the same rows and columns, and every earlier year's cell equals
+// the published value.
+TEST_F(ReportCli, TheFull2021ReportHasThePublishedStructureAndHistory) {
+  auto store = storage::open_sqlite(*db_, {.create = false});
+  auto report = build_report(*store, "ehalsa-2021", 0);
+  std::map<std::string, const stats::BuiltTable*> by_id;
+  for (const auto& t : report.tables) by_id[t.id] = &t;
+  const auto& history = report.computed.declarations.history;
+  for (int i = 1; i <= 33; ++i) {
+    std::string table = "Tabell " + std::to_string(i);
+    std::set<std::string> rows, cols;
+    for (const auto& h : history.cells)
+      if (h.table == table) {
+        rows.insert(h.row_key());
+        cols.insert(h.column_label);
+      }
+    const auto* t = by_id.at("T" + std::to_string(i));
+    size_t built_rows = 0;
+    for (const auto& p : t->panels)
+      for (const auto& r : p.rows) built_rows += !r.heading;
+    EXPECT_EQ(built_rows, rows.size()) << table;
+    EXPECT_EQ(t->columns.size(), cols.size()) << table;
+  }
+  // Earlier years come from the published history, exactly: Tabell 21 ICF 2015–2020.
+  const auto* t21 = by_id.at("T21");
+  auto hist = csv::parse(slurp(std::string(DIGIPULS_SOURCE_DIR) + "/data/history/tabell_21.csv"), "tabell_21.csv");
+  size_t checked = 0;
+  for (const auto& row : hist.rows) {
+    int year = std::stoi(row.fields[7]);
+    if (year >= 2021) continue;
+    int r = 0;
+    for (const auto& b : t21->panels[0].rows) {
+      if (b.label.sv.find(row.fields[4].substr(0, 10)) != std::string::npos) {
+        const auto& cell = b.cells[(size_t)(year - 2015)];
+        ASSERT_TRUE(cell.value.has_value()) << row.fields[4] << " " << year;
+        EXPECT_EQ(*cell.value, std::stod(row.fields[8])) << row.fields[4] << " " << year;
+        ++checked;
+      }
+      ++r;
+    }
+  }
+  EXPECT_EQ(checked, 30u);
+  // The appendix tables: the structure recorded in tests/cases/report/ehalsa-2021-structure.txt.
+  std::string structure;
+  for (const auto& t : report.tables) {
+    size_t rows = 0, headings = 0;
+    for (const auto& p : t.panels)
+      for (const auto& r : p.rows) (r.heading ? headings : rows)++;
+    structure += t.id + ": " + std::to_string(t.panels.size()) + " panel(s), " + std::to_string(rows) + " rows, " +
+                 std::to_string(headings) + " headings, " + std::to_string(t.columns.size()) + " columns | " +
+                 t.number.sv + "\n";
+  }
+  std::string golden_path = std::string(DIGIPULS_SOURCE_DIR) + "/tests/cases/report/ehalsa-2021-structure.txt";
+  if (std::getenv("DIGIPULS_UPDATE_GOLDEN")) std::ofstream(golden_path) << structure;
+  EXPECT_EQ(slurp(golden_path), structure) << "set DIGIPULS_UPDATE_GOLDEN=1 to record a deliberate change";
+}
+
+}  // namespace
+}  // namespace dp::report
