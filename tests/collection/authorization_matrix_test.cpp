@@ -43,6 +43,10 @@ Expect expected(const std::string& policy, const std::string& role) {
   if (kind == "org_read" || kind == "response_read") return allow_if(admin || role == "respondent_A" || role == "coordinator_X");
   if (kind == "org_write" || kind == "response_write") return allow_if(admin || role == "respondent_A");
   if (kind == "county_read") return allow_if(admin || role == "coordinator_X");
+  // Self-assessments: the matrix names no existing assessment ({assessment} is "1" in a database
+  // without any), and an unknown id is refused to everyone signed in, so that existence is not
+  // revealed.
+  if (kind == "assessment_read" || kind == "assessment_write") return Expect::Forbid;
   return Expect::Unknown;
 }
 
