@@ -9,6 +9,7 @@
 // Two loads: saturated (each client saves again as soon as the last save is acknowledged: the
 // maximum rate) and paced (each client saves every --pace-ms: latency at a realistic rate).
 #include <SQLiteCpp/SQLiteCpp.h>
+#include <sqlite3.h>
 #include <curl/curl.h>
 #include <fmt/format.h>
 #include <sys/utsname.h>
@@ -200,8 +201,13 @@ std::string machine() {
       cpu = line.substr(line.find(':') + 2);
       break;
     }
-  return fmt::format("{} {} ({}), {} cores ({} CPU threads available)", u.sysname, u.release, cpu,
-                     std::thread::hardware_concurrency(), std::thread::hardware_concurrency());
+  std::string load;
+  std::ifstream la("/proc/loadavg");
+  std::getline(la, load);
+  return fmt::format("{} {} ({}), {} CPU threads, SQLite {}; load average at the start {} (the machine is shared, so "
+                     "absolute figures are noisy; the two sides ran in the same minutes)",
+                     u.sysname, u.release, cpu, std::thread::hardware_concurrency(), sqlite3_libversion(),
+                     load.substr(0, load.find(' ', load.find(' ', load.find(' ') + 1) + 1)));
 }
 
 }  // namespace
@@ -292,12 +298,15 @@ int main(int argc, char** argv) {
     out << fmt::format("\n## Autosave under load ({})\n\n", date)
         << fmt::format("- Date: {}\n- Machine: {}\n- Command: `{} --clients {} --seconds {:g} --pace-ms {}`\n", date,
                        machine(), argv[0], clients, seconds, pace_ms)
-        << fmt::format("- Load: {} concurrent respondents (one session each), closed loop without think time; each "
-                       "request is `POST /api/respond/{{campaign}}/{{org}}/autosave` with one changed item, through the "
-                       "full pipeline (session, authorization, CSRF, validation, optimistic concurrency, audit log). "
-                       "The raw baseline is {} threads, each with its own connection, inserting one row per "
-                       "transaction. Both in WAL mode with synchronous=FULL, so every acknowledged write is on disk.\n\n",
-                       clients, clients)
+        << fmt::format("- Load: {} concurrent respondents (one session each), each request a "
+                       "`POST /api/respond/{{campaign}}/{{org}}/autosave` with one changed item through the full "
+                       "pipeline (session, authorization, CSRF, validation, optimistic concurrency, audit row). "
+                       "Saturated: every respondent saves again as soon as the last save is acknowledged (the maximum "
+                       "rate; latency is then mostly queueing of {} clients for 8 server threads). Paced: every "
+                       "respondent saves every {} ms. The raw baseline: {} threads, each with its own connection, "
+                       "inserting one row per transaction, under the same two loads. Both in WAL mode with "
+                       "synchronous=FULL, so every acknowledged write is on disk.\n\n",
+                       clients, clients, pace_ms, clients)
         << table << "\n" << ratio << "\n";
     std::cerr << "appended to " << write << "\n";
   }
