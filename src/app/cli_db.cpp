@@ -3,6 +3,8 @@
 
 #include "app/cli.h"
 #include "collection/bootstrap.h"
+#include "report/history_import.h"
+#include "storage/stats_store.h"
 #include "storage/store.h"
 
 namespace dp::app {
@@ -14,6 +16,10 @@ void register_db_commands(Cli& cli) {
   cli.on_run(init, [] {
     auto store = storage::open_sqlite(db);
     auto rep = collection::initialise(*store);
+    // The published national figures 2015–2021, so every series starts where the report's does.
+    if (store->stats().history().empty())
+      rep.lines.push_back("history: " + std::to_string(report::import_history(*store)) +
+                          " published values from data/history");
     for (const auto& l : rep.lines) std::cerr << "  " << l << "\n";
     std::cerr << db << ": schema version " << store->schema_version() << (rep.lines.empty() ? ", already up to date" : "")
               << "\n";
