@@ -3,7 +3,7 @@
 // leaves and resumes, meets a colleague's conflicting change, submits and gets a receipt by
 // e-mail; the dashboard counts it. axe-core checks every page on the way.
 import { test, expect } from '@playwright/test';
-import { expectAccessible, mailTo, cli, signIn, answerVisible, waitSaved, SAVED } from './helpers.mjs';
+import { expectAccessible, mailTo, cli, signIn, answerVisible, waitSaved, expectSameVisibility } from './helpers.mjs';
 
 test.describe.configure({ mode: 'serial' });
 
@@ -95,6 +95,7 @@ test('follow-up questions appear and disappear at once, and answers are saved as
   await expect(q07.getByLabel(/Inget samarbete/)).not.toBeChecked();
   await page.locator('[data-q="q04"]').getByLabel('Ja, alla objekt').check();
   await waitSaved(page);
+  await expectSameVisibility(page);
   await expectAccessible(page, 'section 1 with follow-ups shown');
   // A number out of range is refused next to the field (section 2 has head counts).
   await page.getByRole('link', { name: /Utvecklingen i socialtjänsten/ }).first().click();
@@ -152,9 +153,8 @@ test('the respondent fills in the rest, reviews and submits, and the receipt arr
   expect(sections.length).toBe(4);
   for (const href of sections) {
     await page.goto(href);
-    await answerVisible(page);
-    const status = await page.locator('#save-status').textContent();
-    if (status) await waitSaved(page);
+    if (await answerVisible(page)) await waitSaved(page);
+    await expectSameVisibility(page);
     await expectAccessible(page, `section ${href}`);
     await page.getByRole('button', { name: /Spara och (gå vidare|granska)/ }).click();
     await expect(page).not.toHaveURL(href);

@@ -41,7 +41,9 @@ export async function signIn(page, email, password) {
 
 // Answers every visible, unanswered item of the section with the first option, 1 or a text, by
 // clicking and typing like a person, until no new follow-up appears.
+// Returns how many fields it answered.
 export async function answerVisible(page) {
+  let answered = 0;
   for (let round = 0; round < 12; round++) {
     const todo = await page.evaluate(() => {
       const out = [];
@@ -60,7 +62,8 @@ export async function answerVisible(page) {
       }
       return out;
     });
-    if (!todo.length) return;
+    if (!todo.length) return answered;
+    answered += todo.length;
     for (const t of todo) {
       const field = page.locator(`[name="${t.key}"]`);
       if (t.kind === 'radio') await field.first().check();
@@ -74,4 +77,25 @@ export async function answerVisible(page) {
 
 export async function waitSaved(page) {
   await expect(page.locator('#save-status')).toHaveText(SAVED);
+}
+
+// The browser and the server agree on what is shown: the page as the server rendered it (its
+// `hidden` attributes, from instrument::Visibility) and the same page after form.js evaluated the
+// conditions itself must hide exactly the same questions and items.
+export async function expectSameVisibility(page) {
+  await page.reload();
+  const html = await (await page.request.get(page.url())).text();
+  const server = {};
+  for (const m of html.matchAll(/<[a-z]+\s([^>]*?\bdata-(item|q)="([^"]+)"[^>]*)>/g))
+    server[`${m[2]}:${m[3]}`] = /(^|\s)hidden(\s|$)/.test(m[1]);
+  const browser = await page.evaluate(() => {
+    const out = {};
+    for (const el of document.querySelectorAll('[data-item],[data-q]')) {
+      const kind = el.hasAttribute('data-item') ? 'item' : 'q';
+      out[`${kind}:${el.getAttribute(kind === 'item' ? 'data-item' : 'data-q')}`] = el.hidden;
+    }
+    return out;
+  });
+  expect(Object.keys(browser).length).toBeGreaterThan(0);
+  expect(browser).toEqual(server);
 }
