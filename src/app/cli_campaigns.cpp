@@ -1,4 +1,4 @@
-// digipuls campaigns list (state changes: see the collection module's commands)
+// digipuls campaigns: the command group and its list command (state changes: cli_campaign_admin.cpp)
 #include "app/cli.h"
 #include "app/output.h"
 #include "storage/campaign_store.h"
@@ -27,6 +27,15 @@ void register_campaign_list(CLI::App* grp, Cli& cli) {
     print_rows(r, format);
     return 0;
   });
+}
+
+void register_campaign_admin(CLI::App* grp, Cli& cli);  // cli_campaign_admin.cpp
+
+void register_campaign_commands(Cli& cli) {
+  auto* grp = cli.root.add_subcommand("campaigns", "Campaigns: an instrument version, a year and the organisations asked");
+  grp->require_subcommand(1);
+  register_campaign_list(grp, cli);
+  register_campaign_admin(grp, cli);
 }
 
 }  // namespace dp::app

@@ -291,6 +291,15 @@ web::Response overview(Module& m, web::Request& req) {
   auto ctx = common(m, req, t, state);
   auto progress = section_progress(*t.ctx, t.org, state.answers, "", t.base, req.lang, tt);
   ctx["sections"] = progress;
+  int answered = 0, required = 0;
+  for (const auto& p : progress) {
+    answered += p["answered"].get<int>();
+    required += p["required"].get<int>();
+  }
+  ctx["progress"] = {{"answered", answered},
+                     {"required", required},
+                     {"text", tr(m.app(), req, "respond.total_progress",
+                                 {{"answered", std::to_string(answered)}, {"required", std::to_string(required)}})}};
   std::string first_open;
   for (const auto& p : progress)
     if (!p["done"].get<bool>() && first_open.empty()) first_open = p["url"];

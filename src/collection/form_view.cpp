@@ -170,12 +170,19 @@ struct Builder {
       else if (q.min) hint = t("respond.range_min", args);
       else if (q.max) hint = t("respond.range_max", args);
       if (q.integer) hint += (hint.empty() ? "" : " ") + t("respond.whole_number", {});
-      f["range_hint"] = hint;
+      if (!hint.empty()) f["range_hint"] = hint;
     }
     f["focus_id"] = focus;
+    // aria-describedby of the field: its hint texts, error and last year's answer, in reading order.
+    std::string id = field_id(it.key);
+    std::vector<std::string> described;
+    if (it.type == Type::Multi) described.push_back(id + "-multi");
+    if (f["is_number"].get<bool>() && !f["range_hint"].is_boolean()) described.push_back(id + "-range");
+    if (f["is_number"].get<bool>() && !f["unit"].is_boolean() && !f["unit"].get<std::string>().empty()) described.push_back(id + "-unit");
     if (auto p = problems.find(it.key); p != problems.end()) {
       std::string msg = problem_message(*p->second, t);
       f["error"] = msg;
+      described.push_back(id + "-error");
       errors.push_back({{"field", it.key}, {"field_id", focus}, {"message", label + ": " + msg}});
     }
     if (auto c = conflicts.find(it.key); c != conflicts.end()) {
@@ -194,6 +201,7 @@ struct Builder {
       if (auto pv = prev->values.find(it.key); pv != prev->values.end()) {
         auto cur = state.answers.find(it.key);
         bool same = cur != state.answers.end() && cur->second == pv->second;
+        described.push_back(id + "-prev");
         f["prev"] = {{"text", display_of(it, pv->second, lang)},
                      {"raw", raw_for_form(it, pv->second)},
                      {"year", prev->year},
@@ -201,6 +209,7 @@ struct Builder {
                      {"label", label}};
       }
     }
+    f["describedby"] = join(described, " ");
     return f;
   }
 };
@@ -249,7 +258,12 @@ nlohmann::json section_view(const CampaignContext& ctx, const std::string& org, 
         if (it.question != &q || it.specify || it.is_comment) continue;
         if (!instrument::eligible(ctx.instrument, it, org_attrs)) continue;
         auto f = b.field(it, it.row->label.get(lang));
-        f["help"] = it.row->help.get(lang);
+        std::string help = it.row->help.get(lang);
+        if (!help.empty()) {
+          f["help"] = help;
+          std::string d = f["describedby"];
+          f["describedby"] = f["id"].get<std::string>() + "-help" + (d.empty() ? "" : " " + d);
+        }
         rows.push_back(f);
       }
       qj["rows"] = rows;

@@ -18,8 +18,8 @@ if [[ ! -x /usr/bin/chromium ]]; then
   echo "selfassess e2e: installing Debian's chromium" >&2
   apt-get install -y chromium >/dev/null
 fi
-if [[ ! -d node_modules/playwright-core || ! -d node_modules/axe-core ]]; then
-  npm ci --no-audit --no-fund >/dev/null
+if [[ ! -d tests/browser/node_modules/playwright-core || ! -d tests/browser/node_modules/axe-core ]]; then
+  (cd tests/browser && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund >/dev/null)
 fi
 
 db="$tmp/selfassess.db"

@@ -27,7 +27,7 @@ struct ScriptedTransport : mail::Transport {
   }
 };
 
-struct Fixture : ::testing::Test {
+struct Outbox : ::testing::Test {
   test::ScopedDir dir{"digipuls-mail"};
   std::unique_ptr<storage::Store> store = storage::open_sqlite((dir.path / "m.db").string());
   mail::Config cfg = [] {
@@ -50,7 +50,7 @@ struct Fixture : ::testing::Test {
 
 }  // namespace
 
-TEST_F(Fixture, QueuedMessageIsRenderedInTheRecipientsLanguage) {
+TEST_F(Outbox, QueuedMessageIsRenderedInTheRecipientsLanguage) {
   mail::Letter l;
   l.kind = "invitation";
   l.to = "bo@kommun.se";
@@ -67,7 +67,7 @@ TEST_F(Fixture, QueuedMessageIsRenderedInTheRecipientsLanguage) {
   EXPECT_NE(m->body_html.find("<a href=\"https://x.se/invite/T\""), std::string::npos);
 }
 
-TEST_F(Fixture, HtmlPartEscapesDataButTextPartKeepsItVerbatim) {
+TEST_F(Outbox, HtmlPartEscapesDataButTextPartKeepsItVerbatim) {
   mail::Letter l;
   l.kind = "invitation";
   l.to = "bo@kommun.se";
@@ -78,7 +78,7 @@ TEST_F(Fixture, HtmlPartEscapesDataButTextPartKeepsItVerbatim) {
   EXPECT_NE(m.body_html.find("&lt;b&gt;Bo &amp; Co"), std::string::npos);
 }
 
-TEST_F(Fixture, QueueRefusesAnAddressThatCouldInjectHeaders) {
+TEST_F(Outbox, QueueRefusesAnAddressThatCouldInjectHeaders) {
   mail::Letter l;
   l.kind = "login_link";
   l.to = "a@kommun.se\r\nBcc: x@y.se";
@@ -86,7 +86,7 @@ TEST_F(Fixture, QueueRefusesAnAddressThatCouldInjectHeaders) {
   EXPECT_EQ(store->mail().counts().queued, 0);
 }
 
-TEST_F(Fixture, SentMessageIsMarkedSentAndItsOneTimeLinkIsRemovedFromTheStoredCopy) {
+TEST_F(Outbox, SentMessageIsMarkedSentAndItsOneTimeLinkIsRemovedFromTheStoredCopy) {
   auto t = std::make_shared<ScriptedTransport>();
   mail::Sender sender(*store, cfg, t);
   auto id = queue_login_link();
@@ -104,7 +104,7 @@ TEST_F(Fixture, SentMessageIsMarkedSentAndItsOneTimeLinkIsRemovedFromTheStoredCo
   EXPECT_TRUE(store->mail().attempts(id)[0].ok);
 }
 
-TEST_F(Fixture, FailedSendIsRecordedAndRetriedAfterABackoff) {
+TEST_F(Outbox, FailedSendIsRecordedAndRetriedAfterABackoff) {
   auto t = std::make_shared<ScriptedTransport>();
   t->fail_next = 1;
   mail::Sender sender(*store, cfg, t);
@@ -124,7 +124,7 @@ TEST_F(Fixture, FailedSendIsRecordedAndRetriedAfterABackoff) {
   EXPECT_EQ(store->mail().attempts(id).size(), 2u);
 }
 
-TEST_F(Fixture, SenderGivesUpAfterTheLastAttemptAndTheAdministratorCanSendAgain) {
+TEST_F(Outbox, SenderGivesUpAfterTheLastAttemptAndTheAdministratorCanSendAgain) {
   auto t = std::make_shared<ScriptedTransport>();
   t->fail_next = 1000;
   mail::Sender sender(*store, cfg, t);
@@ -152,7 +152,7 @@ TEST(RetryDelay, GrowsAndStopsAtTheLastAttempt) {
   EXPECT_EQ(mail::retry_delay_seconds(mail::kMaxAttempts), 0);
 }
 
-TEST_F(Fixture, WithoutAMailServerMessagesAreKeptAsLoggedForTheAdministrator) {
+TEST_F(Outbox, WithoutAMailServerMessagesAreKeptAsLoggedForTheAdministrator) {
   mail::Config none;
   mail::Sender sender(*store, none, nullptr);
   auto id = queue_login_link();

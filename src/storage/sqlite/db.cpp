@@ -66,6 +66,7 @@ void Db::write(const std::function<void(SQLite::Database&)>& fn) {
     --c->depth;
     return;
   }
+  std::lock_guard<std::mutex> turn(write_mu_);
   SQLite::Transaction tx(c->db, SQLite::TransactionBehavior::IMMEDIATE);
   c->depth = 1;
   try {

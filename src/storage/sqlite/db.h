@@ -32,6 +32,10 @@ class Db {
   uint64_t generation_;
   std::mutex mu_;
   std::vector<std::shared_ptr<Conn>> all_;  // every thread's connection, closed with the Db
+  // Threads of this process take turns at writing here instead of in SQLite's busy handler, whose
+  // sleep-and-retry makes waiting writers miss turns (long tail latencies under load). Other
+  // processes still meet SQLite's own lock and busy timeout.
+  std::mutex write_mu_;
 };
 
 // Current UTC time as "YYYY-MM-DDTHH:MM:SSZ".
