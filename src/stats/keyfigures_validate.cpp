@@ -62,7 +62,11 @@ class Validator {
         for (const auto& cid : b.cells)
           if (!kf.cell(cid)) r_.error(8, b.pos, cid, fmt::format("{}: a break names unknown cell '{}'", kf.id, cid));
     }
-    if (history_) check_history();
+    // The published history (data/history) is the national survey's. A family that maps none of
+    // it (the maturity self-assessment) has no published tables to account for.
+    bool maps_history = false;
+    for (const auto& kf : set_.keyfigures) maps_history = maps_history || !kf.history.empty();
+    if (history_ && maps_history) check_history();
   }
 
  private:

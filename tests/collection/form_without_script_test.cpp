@@ -124,9 +124,12 @@ TEST_F(FormWithoutScript, ButtonsMoveBetweenSectionsAndToTheReview) {
   auto rev = anna.get("/respond/ehalsa-2021/1440/review");
   EXPECT_EQ(rev.status, 200);
   EXPECT_NE(rev.body.find("Obesvarade frågor"), std::string::npos);
-  // Nothing to submit yet: the server refuses and says why.
+  // Mandatory questions are unanswered: posting submit anyway is refused with the review page,
+  // which says why and still lists what is missing.
   auto submit = anna.post_form("/respond/ehalsa-2021/1440/submit", {{"_csrf", test::page_csrf(rev.body)}});
-  EXPECT_EQ(submit.status, 303) << "the review page offers no submit button; posting anyway...";
+  EXPECT_EQ(submit.status, 422);
+  EXPECT_NE(submit.body.find("Obesvarade frågor"), std::string::npos);
+  EXPECT_NE(submit.body.find("Svaren kunde inte skickas in"), std::string::npos);
 }
 
 TEST_F(FormWithoutScript, MissingOrForgedBaseVersionIsABadRequestNotAnOverwrite) {

@@ -142,6 +142,50 @@ keyfigures:
   EXPECT_EQ(first(d), "S012 10:9");
 }
 
+HistoryData one_published_table() {
+  HistoryData h;
+  HistoryCell c;
+  c.table = "Tabell 1";
+  c.row_label = "Rad";
+  c.column_label = "2021";
+  c.year = 2021;
+  c.value = 5;
+  h.cells.push_back(c);
+  return h;
+}
+
+TEST(KeyFigureValidation, AFamilyThatMapsHistoryMustAccountForEveryPublishedTable) {
+  auto h = one_published_table();
+  h.cells.push_back(h.cells.front());
+  h.cells.back().table = "Tabell 2";
+  std::string text = R"(format: digipuls-keyfigures/1
+family: demo
+instruments: [demo-2021]
+keyfigures:
+  - id: K1
+    title: {sv: "T", en: "T"}
+    definition: {sv: "D", en: "D"}
+    cells: [{expand: q1, options: [ja]}]
+    history:
+      - table: Tabell 1
+        rows: {ja: "Rad"}
+)";
+  auto d = load_keyfigures(text, "kf.yaml", {&demo()}, &h).diagnostics;
+  EXPECT_EQ(first(d), "S013 1:1");
+}
+
+TEST(KeyFigureValidation, AFamilyWithoutPublishedHistoryIsNotAskedToCoverIt) {
+  auto h = one_published_table();
+  std::string text = R"(format: digipuls-keyfigures/1
+family: demo
+instruments: [demo-2021]
+keyfigures:
+  - {id: K1, title: {sv: "T", en: "T"}, definition: {sv: "D", en: "D"}, cells: [{expand: q1}]}
+)";
+  auto d = load_keyfigures(text, "kf.yaml", {&demo()}, &h).diagnostics;
+  EXPECT_EQ(first(d), "none");
+}
+
 TEST(ReportValidation, ATableWithAnUnknownCellIsReportedAtTheTable) {
   auto kfs = load_keyfigures_or_throw(R"(format: digipuls-keyfigures/1
 family: demo
