@@ -6,6 +6,7 @@
 #include <boost/beast/http/span_body.hpp>
 #include <spdlog/spdlog.h>
 
+#include <array>
 #include <memory>
 #include <thread>
 #include <vector>
@@ -145,17 +146,32 @@ class Session : public std::enable_shared_from_this<Session> {
 
   void on_write(bool keep_alive, beast::error_code ec) {
     if (ec) return;
-    if (!keep_alive) return close();
+    if (!keep_alive) return close(true);
     res_.reset();
     shared_res_.reset();
     shared_body_.reset();
     read();
   }
 
-  void close() {
+  // A lingering close, as nginx does: after the answer, read and discard what the client still
+  // sends (the rest of a refused oversized body) until it closes or a deadline passes. Closing a
+  // socket with unread data makes the kernel send a reset, and the client would see a broken
+  // connection instead of the 413 it was sent.
+  void close(bool linger = false) {
     beast::error_code ec;
     stream_.socket().shutdown(tcp::socket::shutdown_send, ec);
+    if (ec || !linger) return;
+    stream_.expires_after(std::chrono::seconds(10));
+    drain();
   }
+
+  void drain() {
+    if (!discard_) discard_ = std::make_unique<std::array<char, 64 * 1024>>();
+    stream_.async_read_some(net::buffer(*discard_), [self = shared_from_this()](beast::error_code ec, std::size_t) {
+      if (!ec) self->drain();
+    });
+  }
+  std::unique_ptr<std::array<char, 64 * 1024>> discard_;
 };
 
 }  // namespace

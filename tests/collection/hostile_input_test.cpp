@@ -201,3 +201,14 @@ TEST_F(Hostile, SignInNeverRedirectsOffSite) {
     EXPECT_EQ(h.get("/login?next=" + test::url_encode(next)).location, "/respond") << next;
   }
 }
+
+// An oversized body is refused with 413, and the client reads that answer: the server drains the
+// rest of the upload before closing instead of resetting the connection under the sender.
+TEST_F(Hostile, AnOversizedBodyIsAnsweredWith413NotAResetConnection) {
+  const std::string body(60u << 20, 'A');
+  for (int i = 0; i < 3; ++i) {
+    Http h = site->client();
+    auto r = h.request("POST", "/login", body, "application/x-www-form-urlencoded", {kElsewhere});
+    EXPECT_EQ(r.status, 413);
+  }
+}

@@ -2,6 +2,7 @@
 // A fresh directory under the system temp folder, removed by its owner.
 #include <unistd.h>
 
+#include <cstdlib>
 #include <filesystem>
 #include <random>
 #include <string>
@@ -19,7 +20,9 @@ inline std::filesystem::path temp_dir(const std::string& prefix) {
 struct ScopedDir {
   std::filesystem::path path;
   explicit ScopedDir(const std::string& prefix) : path(temp_dir(prefix)) {}
+  // DIGIPULS_KEEP_TEST_DIRS=1 keeps the directory (server logs, databases) for a post-mortem.
   ~ScopedDir() {
+    if (const char* keep = std::getenv("DIGIPULS_KEEP_TEST_DIRS"); keep && std::string(keep) == "1") return;
     std::error_code ec;
     std::filesystem::remove_all(path, ec);
   }
