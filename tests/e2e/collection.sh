@@ -25,7 +25,7 @@ if [[ ! -d "$browser/node_modules/@playwright/test" ]]; then
     { cat "$work/npm.log" >&2; exit 1; }
 fi
 
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }
+free_port() { node -e 'const s=require("net").createServer().listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})'; }
 wait_for() {  # url, name, log
   for _ in $(seq 1 200); do curl -sf "$1" >/dev/null 2>&1 && return 0; sleep 0.1; done
   echo "$2 did not start:" >&2; cat "$3" >&2; exit 1
@@ -50,7 +50,7 @@ wait_for "http://127.0.0.1:$port/healthz" digipuls "$work/server.log"
 export DIGIPULS_URL="http://127.0.0.1:$port" MAILDEV_URL="http://127.0.0.1:$mail_web" DIGIPULS_DB="$db" DIGIPULS_BIN="$bin"
 export ADMIN_EMAIL=admin@e2e.test ADMIN_PASSWORD="e2e admin password"
 cd "$browser"
-if ! npx playwright test "$@"; then
+if ! npx playwright test --config collection.config.mjs "$@"; then
   echo "--- server log" >&2; tail -50 "$work/server.log" >&2
   exit 1
 fi

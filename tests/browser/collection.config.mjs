@@ -4,7 +4,7 @@ import { defineConfig } from '@playwright/test';
 
 export default defineConfig({
   testDir: '.',
-  testMatch: /.*\.spec\.mjs/,
+  testMatch: /(collection|keyboard)\.spec\.mjs$/,
   workers: 1,
   timeout: 300_000,
   expect: { timeout: 15_000 },
