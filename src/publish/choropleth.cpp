@@ -29,6 +29,10 @@ size_t class_of(const std::vector<MapClass>& classes, double v) {
   return classes.size() - 1;
 }
 
+// The legend starts inside the geometry's box (x 410) and its longest line, "Uppgift saknas
+// (12 kommuner)", runs past it: the picture is this much wider than the map.
+constexpr double kLegendOverhang = 90;
+
 nlohmann::json choropleth(const ChoroplethInput& in) {
   using nlohmann::json;
   std::vector<double> vals;
@@ -40,7 +44,7 @@ nlohmann::json choropleth(const ChoroplethInput& in) {
   int dec = tick_decimals(step);
 
   json vm = {{"id", in.id}, {"title", in.title}, {"summary", in.summary}, {"unit", in.unit},
-             {"width", in.geometry ? in.geometry->width : 0}, {"height", in.geometry ? in.geometry->height : 0}};
+             {"width", in.geometry ? in.geometry->width + kLegendOverhang : 0}, {"height", in.geometry ? in.geometry->height : 0}};
   json cls = json::array();
   for (size_t i = 0; i < classes.size(); ++i) {
     const auto& st = styles[i];

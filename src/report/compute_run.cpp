@@ -37,10 +37,13 @@ Computed compute_in_memory(storage::Store& store, const std::string& campaign, c
   c.profile = *p;
   stats::ComputeOptions opts;
   opts.breakdowns = c.profile.breakdowns;
+  opts.organisations = c.profile.organisations;
   if (progress) opts.progress = [&](size_t d, size_t t) { progress("computing key figures", d, t); };
   c.results = stats::compute(c.declarations.keyfigures, c.data.dataset, opts);
   c.suppression = stats::suppress(c.results, c.data.dataset, c.profile);
-  uint64_t h = c.data.input_hash ^ fnv(c.declarations.keyfigures_text) ^ fnv(c.profile.id + "|" + std::to_string(c.profile.min_n) + "|" + join(c.profile.breakdowns, ","));
+  std::string profile_key = c.profile.id + "|" + std::to_string(c.profile.min_n) + "|" + join(c.profile.breakdowns, ",") +
+                            (c.profile.organisations ? "|organisations" : "");
+  uint64_t h = c.data.input_hash ^ fnv(c.declarations.keyfigures_text) ^ fnv(profile_key);
   c.input_hash = fmt::format("{:016x}", h);
   return c;
 }

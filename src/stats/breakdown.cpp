@@ -22,6 +22,19 @@ Breakdown make_breakdown(const Dataset& ds, const std::string& id) {
     b.sets.emplace_back(ds.size(), true);
     return b;
   }
+  if (id == kOrganisationBreakdown) {
+    // Every organisation its own group, in code order: the municipality's own figures.
+    b.label = I18n{"Kommun", "Municipality"};
+    std::vector<size_t> order(ds.size());
+    std::iota(order.begin(), order.end(), 0);
+    std::sort(order.begin(), order.end(), [&](size_t a, size_t c) { return ds.org_codes[a] < ds.org_codes[c]; });
+    for (size_t i : order) {
+      b.groups.push_back({ds.org_codes[i], I18n{ds.org_names[i], ds.org_names[i]}});
+      b.sets.emplace_back(ds.size());
+      b.sets.back().set(i);
+    }
+    return b;
+  }
   const AttrColumn* col = ds.attr(id == "county" ? "county_code" : id);
   if (!col || col->type == "number" || id == "code")
     throw Error::bad_input("unknown breakdown '" + id + "' (national, county, size_group, skr_group or a registry attribute)");

@@ -25,8 +25,13 @@ struct Breakdown {
   int group_index(const std::string& code) const;
 };
 
+// The breakdown in which every organisation is its own group (its code is the group code). Only a
+// disclosure profile that publishes organisations' own figures asks for it.
+inline constexpr const char* kOrganisationBreakdown = "municipality";
+
 // The breakdown of a dataset by id. "national" has one group, "total"; "county" uses the
-// attribute county_code; any other id names an attribute column. Number attributes cannot be a
+// attribute county_code; "municipality" has one group per organisation; any other id names an
+// attribute column. Number attributes cannot be a
 // breakdown. Throws dp::Error (BadInput) for an unknown id.
 Breakdown make_breakdown(const Dataset& ds, const std::string& id);
 

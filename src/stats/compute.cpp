@@ -83,6 +83,8 @@ class Engine {
     r.instrument_id = ds_.instrument_id;
     r.year = ds_.year;
     auto ids = opts_.breakdowns.empty() ? default_breakdowns(ds_) : opts_.breakdowns;
+    if (opts_.organisations && std::find(ids.begin(), ids.end(), kOrganisationBreakdown) == ids.end())
+      ids.push_back(kOrganisationBreakdown);
     for (const auto& id : ids) {
       r.offsets.push_back(groups_.size());
       r.breakdowns.push_back(make_breakdown(ds_, id));

@@ -58,6 +58,7 @@ struct Results {
 
 struct ComputeOptions {
   std::vector<std::string> breakdowns;  // empty: default_breakdowns(dataset)
+  bool organisations = false;           // add the breakdown with one group per organisation
   std::function<void(size_t done, size_t total)> progress;
 };
 

@@ -32,7 +32,7 @@ ProfileSet parse_profiles(std::string_view text, const std::string& file) {
     if (!ps.IsSequence()) r.error(3, r.pos(*root), "profiles", "the profile file needs a list of 'profiles'");
     else
       for (const auto& pn : ps) {
-        r.check_keys(pn, {"id", "label", "min_n", "complementary", "breakdowns", "note"}, "a profile");
+        r.check_keys(pn, {"id", "label", "min_n", "complementary", "breakdowns", "organisations", "note"}, "a profile");
         DisclosureProfile p;
         if (auto id = r.str(pn, "id", true, "a profile")) p.id = *id;
         p.label = r.label(pn, "label", true, "a profile");
@@ -40,6 +40,10 @@ ProfileSet parse_profiles(std::string_view text, const std::string& file) {
         if (p.min_n < 0) r.error(4, r.pos(pn), "min_n", "min_n must be 0 (off) or more");
         p.complementary = r.boolean(pn, "complementary").value_or(true);
         p.breakdowns = r.strings(pn, "breakdowns");
+        p.organisations = r.boolean(pn, "organisations").value_or(false);
+        if (p.organisations && p.min_n > 1)
+          r.error(4, r.pos(r.child(pn, "organisations")), "organisations",
+                  fmt::format("organisations: true publishes groups of one organisation, which min_n {} would always withhold", p.min_n));
         p.note = r.label(pn, "note", false, "a profile");
         if (out.find(p.id)) r.error(6, r.pos(pn), p.id, fmt::format("profile '{}' is declared twice", p.id));
         out.profiles.push_back(p);

@@ -21,6 +21,9 @@ struct DisclosureProfile {
   // The breakdowns published under this profile (empty: every breakdown). Each further
   // cross-classification gives an attacker more equations, so a protective profile publishes few.
   std::vector<std::string> breakdowns;
+  // Also publish each organisation's own figures (breakdown "municipality"). Only with min_n <= 1:
+  // a group of one organisation is below any higher threshold.
+  bool organisations = false;
   I18n note;
 };
 

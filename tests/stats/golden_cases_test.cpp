@@ -6,6 +6,7 @@
 #include <yaml-cpp/yaml.h>
 
 #include <filesystem>
+#include <optional>
 
 #include "instrument/answer_check.h"
 #include "instrument/load.h"
@@ -93,14 +94,17 @@ TEST_P(GoldenCase, ProducesTheHandComputedFiguresAndTables) {
   ComputeOptions opts;
   if (root["breakdowns"])
     for (const auto& x : root["breakdowns"]) opts.breakdowns.push_back(x.as<std::string>());
-  Results res = compute(kfs, ds, opts);
+  std::optional<DisclosureProfile> profile;
   if (root["profile"]) {
-    DisclosureProfile p;
-    p.id = "case";
-    p.min_n = root["profile"]["min_n"].as<int>();
-    p.complementary = !root["profile"]["complementary"] || root["profile"]["complementary"].as<bool>();
-    suppress(res, ds, p);
+    profile.emplace();
+    profile->id = "case";
+    profile->min_n = root["profile"]["min_n"].as<int>();
+    profile->complementary = !root["profile"]["complementary"] || root["profile"]["complementary"].as<bool>();
+    profile->organisations = root["profile"]["organisations"] && root["profile"]["organisations"].as<bool>();
+    opts.organisations = profile->organisations;
   }
+  Results res = compute(kfs, ds, opts);
+  if (profile) suppress(res, ds, *profile);
 
   if (root["expect"])
     for (const auto& e : root["expect"]) {
