@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <map>
+#include <numbers>
 #include <set>
 #include <sstream>
 
@@ -39,7 +40,7 @@ double uniform(uint64_t h) { return static_cast<double>(h >> 11) * 0x1.0p-53; }
 
 double normal(uint64_t h) {  // Box-Muller
   double u1 = std::max(uniform(h), 1e-12), u2 = uniform(mix(h));
-  return std::sqrt(-2 * std::log(u1)) * std::cos(2 * M_PI * u2);
+  return std::sqrt(-2 * std::log(u1)) * std::cos(2 * std::numbers::pi * u2);
 }
 
 // The model's parameters, on the 0-100 score scale (see synthetic.h).
