@@ -6,9 +6,45 @@
 
 #include "app/cli.h"
 #include "collection/demo.h"
+#include "selfassess/context.h"
+#include "selfassess/published.h"
+#include "storage/selfassess_store.h"
 #include "storage/store.h"
 
 namespace dp::app {
+
+namespace {
+
+// Where to look at the self-assessment's synthetic data (scripts/demo.sh runs `selfassess
+// generate`); nothing when the database has no completed assessment.
+std::string selfassess_banner(storage::Store& store, const collection::DemoSetup& d, const std::string& url) {
+  std::string public_org = selfassess::published_assessments(store, d.org_code).empty() ? "" : d.org_code;
+  bool any = false;
+  for (const auto& a : store.selfassess().list_all()) {
+    if (a.status != "completed") continue;
+    any = true;
+    if (public_org.empty() && a.part.empty() && a.publish_overall) public_org = a.org_code;
+  }
+  if (!any) return "";
+  auto years = selfassess::maturity_years(store);
+  int newest = years.empty() ? 0 : years.front();
+  bool has_newest = false, has_before = false;
+  for (const auto& a : store.selfassess().list_for_org(d.org_code)) {
+    if (!a.part.empty()) continue;
+    has_newest |= a.year == newest;
+    has_before |= a.year == newest - 1;
+  }
+  std::string out = "\n   Self-assessment (synthetic demo data, marked 'Syntetisk demo'):\n";
+  out += fmt::format("     respondent:     {}/sjalvskattning\n", url);
+  if (has_before && !has_newest)
+    out += fmt::format("                     ({} has a {} assessment; start {} there to follow up last year's plan)\n",
+                       d.org_name, newest - 1, newest);
+  out += fmt::format("     administrator:  {}/sjalvskattning/nationellt\n", url);
+  if (!public_org.empty()) out += fmt::format("     public page:    {}/sjalvskattning/publicerat/{}\n", url, public_org);
+  return out;
+}
+
+}  // namespace
 
 void register_demo_command(Cli& cli) {
   auto* demo = cli.root.add_subcommand("demo", "Demo accounts and an open demo campaign (never for a real survey)");
@@ -29,7 +65,8 @@ void register_demo_command(Cli& cli) {
               << (d.seeded_previous ? fmt::format("   (a 2021 answer was created for {} so the form can show last year's answers)\n",
                                                   d.org_name)
                                     : "")
-              << "   Without DIGIPULS_SMTP_URL, e-mail is not sent; the administrator reads it at /admin/mail.\n"
+              << selfassess_banner(*store, d, url)
+              << "\n   Without DIGIPULS_SMTP_URL, e-mail is not sent; the administrator reads it at /admin/mail.\n"
               << line << "\n";
     return 0;
   });

@@ -1,4 +1,9 @@
-// digipuls selfassess: list assessments, score a ratings file offline, national aggregates.
+// digipuls selfassess: list assessments, score a ratings file offline, national aggregates,
+// synthetic demo assessments.
+#include <fmt/format.h>
+
+#include <iostream>
+
 #include "app/cli.h"
 #include "app/output.h"
 #include "core/csv.h"
@@ -8,6 +13,7 @@
 #include "selfassess/context.h"
 #include "selfassess/engine.h"
 #include "selfassess/scoring.h"
+#include "selfassess/synthetic.h"
 #include "storage/selfassess_store.h"
 #include "storage/store.h"
 
@@ -92,6 +98,36 @@ void add_aggregates(CLI::App* grp, Cli& cli) {
   });
 }
 
+void add_generate(CLI::App* grp, Cli& cli) {
+  auto* cmd = grp->add_subcommand(
+      "generate", "Synthetic, completed self-assessments of a year for the demo (marked 'Syntetisk demo'; never for real data)");
+  static std::string db;
+  static int year = 0;
+  static uint64_t seed = 1;
+  static double share = 0.6;
+  static std::vector<std::string> include, exclude;
+  add_db_option(cmd, db);
+  cmd->add_option("--year", year, "Year of the assessments; a maturity instrument of that year must exist")->required();
+  cmd->add_option("--seed", seed, "Random seed (the same seed gives the same assessments)")->capture_default_str();
+  cmd->add_option("--share", share, "Share of municipalities assessed, 0..1")->capture_default_str();
+  cmd->add_option("--include", include, "Municipalities always assessed and published (codes, comma-separated)")->delimiter(',');
+  cmd->add_option("--exclude", exclude, "Municipalities never assessed (codes, comma-separated)")->delimiter(',');
+  cli.on_run(cmd, [] {
+    auto store = storage::open_sqlite(db, {.create = false});
+    auto out = selfassess::generate_synthetic(*store, {year, seed, share, include, exclude});
+    if (out.already) {
+      std::cerr << fmt::format("{}: {} synthetic self-assessments of {} already exist; nothing done\n", out.instrument_id,
+                               out.already, year);
+      return 0;
+    }
+    std::cerr << fmt::format("{}: {} synthetic self-assessments of {} (seed {}), {} published{}; marked '{}'\n",
+                             out.instrument_id, out.created, year, seed, out.published,
+                             out.skipped ? fmt::format(", {} municipalities skipped (they have their own)", out.skipped) : "",
+                             selfassess::kSyntheticMark);
+    return 0;
+  });
+}
+
 }  // namespace
 
 void register_selfassess_commands(Cli& cli) {
@@ -100,6 +136,7 @@ void register_selfassess_commands(Cli& cli) {
   add_list(grp, cli);
   add_score(grp, cli);
   add_aggregates(grp, cli);
+  add_generate(grp, cli);
 }
 
 }  // namespace dp::app

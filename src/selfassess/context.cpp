@@ -44,13 +44,27 @@ std::optional<std::string> instrument_for_year(storage::Store& store, int year) 
   return best->id;
 }
 
-std::optional<registry::Organisation> organisation(storage::Store& store, const std::string& code, int year) {
+// The registry year that stands for `year`: the latest with facts not after it, else the first.
+static int registry_year(storage::Store& store, int year) {
   auto years = store.registry().years();
   int ry = 0;
   for (int y : years)
     if (y <= year && y > ry) ry = y;
   if (ry == 0 && !years.empty()) ry = *std::min_element(years.begin(), years.end());
+  return ry;
+}
+
+std::optional<registry::Organisation> organisation(storage::Store& store, const std::string& code, int year) {
+  int ry = registry_year(store, year);
   return store.registry().find(code, ry, ry, store.registry().size_groups());
+}
+
+std::vector<registry::Organisation> organisations(storage::Store& store, int year) {
+  int ry = registry_year(store, year);
+  std::vector<registry::Organisation> out;
+  for (auto& o : store.registry().list(ry, ry, store.registry().size_groups()))
+    if (o.active) out.push_back(std::move(o));
+  return out;
 }
 
 int64_t parse_id(const std::string& s, const char* what) {

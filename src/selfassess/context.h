@@ -24,6 +24,8 @@ std::vector<int> maturity_years(storage::Store& store);
 
 // The organisation as of a year (registry facts of the latest registry year not after it).
 std::optional<registry::Organisation> organisation(storage::Store& store, const std::string& code, int year);
+// Every active organisation as of a year (the same registry year as organisation()), by code.
+std::vector<registry::Organisation> organisations(storage::Store& store, int year);
 
 struct Loaded {
   storage::Assessment assessment;

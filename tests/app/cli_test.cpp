@@ -316,3 +316,38 @@ TEST_F(Cli, RegistryImportNamesEveryNewOrganisationWithoutAName) {
   EXPECT_NE(r.err.find("row 2, column name"), std::string::npos) << r.err;
   EXPECT_NE(r.err.find("row 3, column name"), std::string::npos) << r.err;
 }
+
+// `selfassess generate` (docs/cli.md): bad input exits 1 naming the option and writes nothing;
+// a second run on the same database does nothing and says so.
+TEST_F(Cli, SelfassessGenerateRefusesAnUnknownYearOrAShareOutsideZeroToOne) {
+  init();
+  auto year = run({"selfassess", "generate", "--db", db(), "--year", "2019"});
+  EXPECT_EQ(year.status, 1);
+  EXPECT_NE(year.err.find("no maturity instrument of 2019"), std::string::npos) << year.err;
+  for (const char* share : {"1.5", "-0.2"}) {
+    auto r = run({"selfassess", "generate", "--db", db(), "--year", "2025", "--share", share});
+    EXPECT_EQ(r.status, 1) << share;
+    EXPECT_NE(r.err.find("not a share between 0 and 1"), std::string::npos) << r.err;
+  }
+  auto unknown = run({"selfassess", "generate", "--db", db(), "--year", "2025", "--include", "9999"});
+  EXPECT_EQ(unknown.status, 1);
+  EXPECT_NE(unknown.err.find("'9999' is not a municipality"), std::string::npos) << unknown.err;
+  EXPECT_EQ(run({"selfassess", "generate", "--db", db()}).status, 2);  // --year is required
+  auto list = run({"selfassess", "list", "--db", db(), "--format", "csv"});
+  EXPECT_EQ(list.out, "id,org,year,part,instrument,status,published,agreed,overall,band\n");
+}
+
+TEST_F(Cli, SelfassessGenerateTwiceWritesOnce) {
+  init();
+  auto first = run({"selfassess", "generate", "--db", db(), "--year", "2025", "--seed", "3", "--include", "1440"});
+  ASSERT_EQ(first.status, 0) << first.err;
+  EXPECT_NE(first.err.find("synthetic self-assessments of 2025"), std::string::npos) << first.err;
+  auto before = run({"selfassess", "list", "--db", db(), "--format", "csv"});
+  EXPECT_NE(before.out.find(",1440,2025,,mognad-2025,completed,yes,48,"), std::string::npos) << before.out;
+  auto second = run({"selfassess", "generate", "--db", db(), "--year", "2025", "--seed", "4"});
+  EXPECT_EQ(second.status, 0);
+  EXPECT_NE(second.err.find("already exist; nothing done"), std::string::npos) << second.err;
+  EXPECT_EQ(run({"selfassess", "list", "--db", db(), "--format", "csv"}).out, before.out);
+  auto agg = run({"selfassess", "aggregates", "--db", db(), "--instrument", "mognad-2025", "--format", "csv"});
+  EXPECT_EQ(agg.out.find("suppressed"), std::string::npos) << agg.out;
+}
