@@ -21,4 +21,4 @@ echo
 "$bin" demo --db "$db" --url "http://127.0.0.1:$port"
 echo
 echo "Digipuls is starting on http://127.0.0.1:$port/  (Ctrl-C stops)"
-exec "$bin" serve --db "$db" --port "$port"
+exec "$bin" serve --db "$db" --port "$port" --demo

@@ -55,6 +55,7 @@ void register_serve_command(Cli& cli) {
   serve->add_option("--threads", cfg.threads, "Worker threads")->capture_default_str();
   serve->add_option("--base-url", cfg.base_url, "Public URL used in e-mailed links (default http://HOST:PORT)");
   serve->add_flag("--secure-cookies", cfg.secure_cookies, "Mark cookies Secure (when served over HTTPS)");
+  serve->add_flag("--demo", cfg.demo, "Say on every page that the data are synthetic (the demo database)");
   serve->add_option("--config", config_file, "Config file (YAML) with a mail: section; default $DIGIPULS_CONFIG");
   static std::string rate_limit = "30/10";
   serve->add_option("--api-rate-limit", rate_limit, "Open API calls per client: CALLS/SECONDS, or 0 for no limit")

@@ -139,6 +139,7 @@ Response App::page(const Request& req, const std::string& tmpl, nlohmann::json c
     if (k != "lang") q += url_encode(k) + "=" + url_encode(v) + "&";
   ctx["lang_switch_url"] = req.path + "?" + q + "lang=" + other;
   ctx["lang_switch_code"] = other;
+  ctx["demo"] = config_.demo;
   if (req.principal.signed_in()) {
     ctx["user"] = {{"email", req.principal.email},
                    {"name", req.principal.name},
