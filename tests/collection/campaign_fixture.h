@@ -4,7 +4,7 @@
 #include "collection/bootstrap.h"
 #include "collection/campaign_context.h"
 #include "collection/microdata.h"
-#include "temp_db.h"
+#include "support/sqlite_temp_dir.h"
 
 namespace dp::testing {
 

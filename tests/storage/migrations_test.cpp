@@ -6,7 +6,7 @@
 #include <fstream>
 
 #include "core/error.h"
-#include "temp_db.h"
+#include "support/sqlite_temp_dir.h"
 
 using dp::testing::TempDir;
 

@@ -8,7 +8,7 @@
 
 #include "core/csv.h"
 #include "core/error.h"
-#include "temp_db.h"
+#include "support/sqlite_temp_dir.h"
 
 using namespace dp;
 using dp::testing::TempDir;

@@ -5,7 +5,7 @@
 #include <SQLiteCpp/SQLiteCpp.h>
 
 #include "core/error.h"
-#include "temp_db.h"
+#include "support/sqlite_temp_dir.h"
 
 using namespace dp;
 using dp::instrument::Value;

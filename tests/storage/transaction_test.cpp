@@ -3,7 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "core/error.h"
-#include "temp_db.h"
+#include "support/sqlite_temp_dir.h"
 
 using namespace dp;
 using dp::instrument::Value;
