@@ -49,6 +49,13 @@ web::Response municipality_page(web::App& app, Site& site, const web::Request& r
         nation{"national", "total"};
     std::vector<RegionRef> cols = {self, county, size, nation};
     std::vector<stats::Marker> markers;
+    // The municipality's own share of a base of one is its answer: "Ja" or "Nej" reads better than
+    // "100 %" or the nil marker.
+    auto text_of = [&](const PublishedValue& v, const KeyFigureMeta& kf) {
+      if (v.breakdown == "municipality" && kf.stat == "share" && v.n == 1 && v.count && *v.count <= 1)
+        return t.t(lang, *v.count == 1 ? "stat.own_yes" : "stat.own_no");
+      return value_text(v.value, v.marker, v.decimals, kf.is_share(), lang);
+    };
 
     json head = json::array({{{"text", t.t(lang, "stat.keyfigure")}, {"num", false}}, {{"text", t.t(lang, "stat.latest_year")}, {"num", true}}});
     for (const auto& c : cols) head.push_back({{"text", R.label(c).get(lang)}, {"num", true}});
@@ -78,8 +85,9 @@ web::Response municipality_page(web::App& app, Site& site, const web::Request& r
           std::string text = marker_style(stats::Marker::NotAvailable).symbol;
           if (it != values.end()) {
             PublishedValue v = disclosed(*it);
-            text = value_text(v.value, v.marker, v.decimals, kf.is_share(), lang);
-            if (v.marker != stats::Marker::None) markers.push_back(v.marker);
+            text = text_of(v, kf);
+            if (v.marker != stats::Marker::None && text == value_text(v.value, v.marker, v.decimals, kf.is_share(), lang))
+              markers.push_back(v.marker);
             any = true;
           } else {
             markers.push_back(stats::Marker::NotAvailable);
@@ -91,7 +99,7 @@ web::Response municipality_page(web::App& app, Site& site, const web::Request& r
         for (const auto& raw : values)
           if (raw.cell == cell.id && raw.breakdown == "municipality") {
             PublishedValue v = disclosed(raw);
-            own[v.year] = value_text(v.value, v.marker, v.decimals, kf.is_share(), lang);
+            own[v.year] = text_of(v, kf);
             hist_years.insert(v.year);
           }
         if (!own.empty()) hist.push_back({label, own});

@@ -124,3 +124,16 @@ TEST_F(Pages, ASuppressedValueAppearsInNoPageNoChartAndNoFormat) {
       EXPECT_EQ(r.body.find(secret), std::string::npos) << u << " shows " << secret;
   }
 }
+
+TEST_F(Pages, AMunicipalitysOwnAnswerReadsYesOrNoNotAShareOfOne) {
+  data->all.push_back({"K10", "", "municipality", "0180", 2021, 100.0, 1, 1, stats::Marker::None, 0});
+  data->all.push_back({"K11", "ordinart", "municipality", "0180", 2021, 0.0, 1, 0, stats::Marker::Nil, 1});
+  data->rev = "r2";
+  auto r = get("/kommuner/0180");
+  ASSERT_EQ(r.status, 200);
+  EXPECT_NE(r.body.find("<td class=\"num\">Ja</td>"), std::string::npos);
+  EXPECT_NE(r.body.find("<td class=\"num\">Nej</td>"), std::string::npos);
+  EXPECT_EQ(r.body.find("<td class=\"num\">100 %</td>"), std::string::npos);
+  auto en = get("/kommuner/0180?lang=en");
+  EXPECT_NE(en.body.find("<td class=\"num\">Yes</td>"), std::string::npos);
+}
