@@ -1,13 +1,16 @@
-// digipuls responses export | import
+// digipuls responses export | import | checks
 #include <fmt/format.h>
 
 #include <fstream>
 #include <iostream>
 
 #include "app/cli.h"
+#include "app/output.h"
 #include "collection/campaign_context.h"
 #include "collection/microdata.h"
+#include "collection/verification.h"
 #include "core/error.h"
+#include "storage/response_store.h"
 #include "storage/store.h"
 
 namespace dp::app {
@@ -32,6 +35,24 @@ void register_response_commands(Cli& cli) {
       if (!f || !(f << text)) throw Error::bad_input("cannot write file", Location{out, 0, 0, {}});
       std::cerr << fmt::format("wrote {} organisation(s) to {}\n", ctx.orgs.size(), out);
     }
+    return 0;
+  });
+
+  auto* chk = grp->add_subcommand("checks", "The verification list: responses that the instrument's consistency checks flag");
+  static std::string cdb, ccampaign, cformat;
+  add_db_option(chk, cdb);
+  chk->add_option("--campaign", ccampaign, "Campaign id or slug")->required();
+  add_format_option(chk, cformat);
+  cli.on_run(chk, [] {
+    auto store = storage::open_sqlite(cdb, {.create = false});
+    auto ctx = collection::load_campaign(*store, ccampaign);
+    Rows r;
+    r.columns = {"org", "name", "status", "check", "severity", "message"};
+    auto flags = collection::verification_list(*store, ctx);
+    for (const auto& f : flags)
+      r.rows.push_back({f.org_code, f.org_name, f.status, f.check, f.blocking ? "error" : "warning", f.message.sv});
+    print_rows(r, cformat);
+    std::cerr << fmt::format("{} flag(s) in {} response(s) checked\n", flags.size(), store->responses().list(ctx.campaign.id).size());
     return 0;
   });
 

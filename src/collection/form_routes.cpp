@@ -340,21 +340,39 @@ web::Response review(Module& m, web::Request& req, int status, const std::string
   ctx["sections"] = section_progress(*t.ctx, t.org, state.answers, "", t.base, req.lang, tt);
   auto index = instrument::item_index(t.ctx->instrument);
   nlohmann::json missing = nlohmann::json::array();
-  for (const auto& p : submission_problems(*t.ctx, t.org, state.answers)) {
-    const auto& it = index.at(p.item);
+  auto entry = [&](const std::string& item, const std::string& msg) -> nlohmann::json {
+    auto found = index.find(item);
+    if (found == index.end()) return {{"label", msg}, {"message", ""}, {"section", ""}, {"url", t.base}};
+    const auto& it = found->second;
     const auto* s = t.ctx->instrument.section_of(it.question->id);
     std::string label = it.question->label.get(req.lang);
     if (it.row) label += " – " + it.row->label.get(req.lang);
+    return {{"label", label},
+            {"message", msg},
+            {"section", s->title.get(req.lang)},
+            {"url", t.base + "/section/" + s->id + "#" + field_id(item)}};
+  };
+  auto check_message = [&](const std::string& id) {
+    for (const auto& c : t.ctx->instrument.checks)
+      if (c.id == id) return c.message.get(req.lang);
+    return id;
+  };
+  for (const auto& p : submission_problems(*t.ctx, t.org, state.answers)) {
     std::string msg = p.code == "missing" ? tr(m.app(), req, "respond.not_answered")
+                      : p.code == "check" ? check_message(p.args.at("check"))
                                           : problem_message({p.item, p.code, p.message, p.args}, tt);
-    missing.push_back({{"label", label},
-                       {"message", msg},
-                       {"section", s->title.get(req.lang)},
-                       {"url", t.base + "/section/" + s->id + "#" + field_id(p.item)}});
+    missing.push_back(entry(p.item, msg));
   }
   ctx["missing"] = missing;
   ctx["has_missing"] = !missing.empty();
   ctx["missing_count"] = missing.size();
+  // Warnings do not stop the submission: the respondent confirms or corrects, and the analyst
+  // sees the flag in the verification list.
+  nlohmann::json warnings = nlohmann::json::array();
+  for (const auto* c : flagged_checks(*t.ctx, t.org, state.answers))
+    if (!c->blocking) warnings.push_back(entry(check_item(*t.ctx, *c), c->message.get(req.lang)));
+  ctx["warnings"] = warnings;
+  ctx["has_warnings"] = !warnings.empty();
   ctx["summary"] = answer_summary(*t.ctx, t.org, state.answers, req.lang);
   ctx["base_version"] = state.response.version;
   if (!error.empty()) {

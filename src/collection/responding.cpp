@@ -8,6 +8,7 @@
 #include "collection/receipt.h"
 #include "core/error.h"
 #include "core/utc_time.h"
+#include "instrument/consistency.h"
 #include "instrument/visibility.h"
 #include "storage/user_store.h"
 
@@ -90,7 +91,24 @@ SaveOutcome save_changes(storage::Store& store, const CampaignContext& ctx, int6
 
 std::vector<instrument::AnswerProblem> submission_problems(const CampaignContext& ctx, const std::string& org_code,
                                                            const instrument::Answers& answers) {
-  return instrument::check_answers(ctx.instrument, answers, ctx.attributes(org_code), instrument::CheckMode::Submit);
+  auto problems = instrument::check_answers(ctx.instrument, answers, ctx.attributes(org_code), instrument::CheckMode::Submit);
+  for (const auto* c : flagged_checks(ctx, org_code, answers))
+    if (c->blocking)
+      problems.push_back({check_item(ctx, *c), "check", c->id + ": " + c->message.en, {{"check", c->id}}});
+  return problems;
+}
+
+std::vector<const instrument::Check*> flagged_checks(const CampaignContext& ctx, const std::string& org_code,
+                                                     const instrument::Answers& answers) {
+  return instrument::flagged_checks(ctx.instrument, answers, ctx.attributes(org_code));
+}
+
+std::string check_item(const CampaignContext& ctx, const instrument::Check& check) {
+  for (const auto& it : instrument::items(ctx.instrument))
+    if (it.question && !check.questions.empty() && it.question->id == check.questions.front() && !it.is_comment &&
+        it.key.find(':') == std::string::npos)
+      return it.key;
+  return "";
 }
 
 void submit_response(storage::Store& store, const CampaignContext& ctx, int64_t response_id, int64_t user_id,

@@ -60,9 +60,17 @@ struct SaveOutcome {
 SaveOutcome save_changes(storage::Store& store, const CampaignContext& ctx, int64_t response_id,
                          const std::vector<RawChange>& changes, int64_t user_id);
 
-// What stops a submission: every shown mandatory item unanswered, and invalid values.
+// What stops a submission: every shown mandatory item unanswered, invalid values, and the
+// instrument's blocking consistency checks (code "check", args {"check": id}).
 std::vector<instrument::AnswerProblem> submission_problems(const CampaignContext& ctx, const std::string& org_code,
                                                            const instrument::Answers& answers);
+
+// The instrument's consistency checks that flag this response, warnings and errors alike.
+std::vector<const instrument::Check*> flagged_checks(const CampaignContext& ctx, const std::string& org_code,
+                                                     const instrument::Answers& answers);
+
+// The item a check's message points to: the first item of the first question it concerns.
+std::string check_item(const CampaignContext& ctx, const instrument::Check& check);
 
 // Submits: checks, clears stored answers of items that are not shown (so the response is exactly
 // what counts), sets the status, and queues a receipt with a summary of the answers to the

@@ -113,6 +113,19 @@ struct Section {
   Pos pos;
 };
 
+// A consistency rule over a response (sums, ranges, logical checks between questions): when
+// `flag_if` holds for the answers the organisation is shown, the response is flagged. A warning
+// asks the respondent to look again and lists the response for the analyst's verification; an
+// error stops the submission.
+struct Check {
+  std::string id;
+  Condition flag_if;
+  bool blocking = false;             // severity: error (true) or warning (false)
+  std::vector<std::string> questions;  // where the message is shown: question ids
+  I18n message;
+  Pos pos;
+};
+
 // A registry attribute that eligibility rules may use (org.<id>). The built-in attributes
 // (code, name, kind, county_code, size_group, skr_group, population) need no declaration.
 struct Attribute {
@@ -139,6 +152,7 @@ struct Instrument {
   std::string reference_period;
   std::vector<Attribute> attributes;
   std::vector<Section> sections;
+  std::vector<Check> checks;
   // Maturity instruments: the three ways indicators are grouped, and the rating scale.
   std::vector<Dimension> target_groups, perspectives, areas;
   std::vector<Option> scale;

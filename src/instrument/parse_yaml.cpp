@@ -544,7 +544,7 @@ class InstrumentParser {
     }
     r_.check_keys(root,
                   {"format", "id", "family", "kind", "year", "previous", "title", "description", "reference_period",
-                   "attributes", "sections", "dimensions", "scale", "note"},
+                   "attributes", "sections", "checks", "dimensions", "scale", "note"},
                   "the instrument");
     Instrument in;
     if (auto f = r_.str(root, "format", true, "the instrument")) {
@@ -660,7 +660,47 @@ class InstrumentParser {
         in.sections.push_back(std::move(s));
       }
     }
+    checks(root, in);
     return in;
+  }
+
+  void checks(const YAML::Node& root, Instrument& in) {
+    YAML::Node list = r_.child(root, "checks");
+    if (!list.IsDefined() || list.IsNull()) return;
+    if (!list.IsSequence()) {
+      r_.error("I004", r_.pos(list), "checks", "'checks' must be a list");
+      return;
+    }
+    for (const auto& n : list) {
+      if (!r_.tick()) break;
+      Check c;
+      c.pos = r_.pos(n);
+      if (!n.IsMap()) {
+        r_.error("I004", c.pos, "checks", "a check must be a map with id, flag_if, questions and message");
+        continue;
+      }
+      r_.check_keys(n, {"id", "flag_if", "severity", "questions", "message", "note"}, "a check");
+      if (auto id = r_.str(n, "id", true, "a check")) {
+        c.id = *id;
+        if (!r_.id_ok(c.id, kQuestionId))
+          r_.error("I005", r_.pos(r_.child(n, "id")), "id", fmt::format("check id '{}' is not a valid id", c.id));
+      }
+      c.flag_if = r_.condition(n, "flag_if");
+      if (c.flag_if.empty()) r_.error("I003", c.pos, "flag_if", fmt::format("check '{}' needs a 'flag_if' condition", c.id));
+      if (auto s = r_.str(n, "severity", false, "a check")) {
+        if (*s != "warning" && *s != "error")
+          r_.error("I022", r_.pos(r_.child(n, "severity")), "severity", fmt::format("check '{}': severity is warning or error, not '{}'", c.id, *s));
+        c.blocking = *s == "error";
+      }
+      YAML::Node qs = r_.child(n, "questions");
+      if (!qs.IsSequence() || qs.size() == 0) {
+        r_.error("I003", c.pos, "questions", fmt::format("check '{}' needs the list of 'questions' it concerns", c.id));
+      } else {
+        for (const auto& q : qs) c.questions.push_back(q.IsScalar() ? q.as<std::string>() : "");
+      }
+      c.message = r_.label(n, "message", true, fmt::format("check '{}'", c.id));
+      in.checks.push_back(std::move(c));
+    }
   }
 
  private:

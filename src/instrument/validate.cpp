@@ -40,6 +40,14 @@ class Validator {
         if (q.maturity) check_maturity(q);
       }
     }
+    std::set<std::string> check_ids;
+    for (const auto& c : in_.checks) {
+      if (!check_ids.insert(c.id).second) error("I006", c.pos, c.id, fmt::format("check id '{}' is used twice", c.id));
+      check_condition(c.flag_if, "flag_if", false, nullptr);
+      section_deps_.clear();  // a check's references order no question
+      for (const auto& q : c.questions)
+        if (!questions_.count(q)) error("I022", c.pos, q, fmt::format("check '{}' names unknown question '{}'", c.id, q));
+    }
     order();
   }
 

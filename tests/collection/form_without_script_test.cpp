@@ -141,3 +141,16 @@ TEST_F(FormWithoutScript, MissingOrForgedBaseVersionIsABadRequestNotAnOverwrite)
   auto r = anna.post_form(kSection, f);
   EXPECT_EQ(r.status, 400);
 }
+
+TEST_F(FormWithoutScript, TheReviewPageAsksToCheckUnusualAnswersWithoutBlocking) {
+  Http anna = site->signed_in("anna@ale.se");
+  anna.get("/respond/ehalsa-2021/1440");
+  auto save = anna.post_json("/api/respond/ehalsa-2021/1440/autosave",
+                             R"({"changes":[{"item":"q12.gps_larm","value":"bredd","base":0},{"item":"q12c","value":"800","base":0}]})",
+                             {"X-CSRF-Token: " + anna.csrf});
+  ASSERT_EQ(save.status, 200) << save.body;
+  auto rev = anna.get("/respond/ehalsa-2021/1440/review");
+  EXPECT_NE(rev.body.find("Kontrollera gärna"), std::string::npos);
+  EXPECT_NE(rev.body.find("Mer än 700 personer med gps-larm"), std::string::npos);
+  EXPECT_NE(rev.body.find("/section/socialtjanst#"), std::string::npos) << "the warning links to the question";
+}
