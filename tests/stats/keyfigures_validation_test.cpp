@@ -117,7 +117,7 @@ TEST(KeyFigureValidation, SyntaxErrorsAndWrongFormatAreReportedNotThrown) {
   EXPECT_EQ(first(fmt.diagnostics), "S016 1:9");
 }
 
-TEST(KeyFigureValidation, AHistoryMappingToAnUnknownLabelIsPositioned) {
+HistoryData one_published_table() {
   HistoryData h;
   HistoryCell c;
   c.table = "Tabell 1";
@@ -126,6 +126,11 @@ TEST(KeyFigureValidation, AHistoryMappingToAnUnknownLabelIsPositioned) {
   c.year = 2021;
   c.value = 5;
   h.cells.push_back(c);
+  return h;
+}
+
+TEST(KeyFigureValidation, AHistoryMappingToAnUnknownLabelIsPositioned) {
+  auto h = one_published_table();
   std::string text = R"(format: digipuls-keyfigures/1
 family: demo
 instruments: [demo-2021]
@@ -140,18 +145,6 @@ keyfigures:
 )";
   auto d = load_keyfigures(text, "kf.yaml", {&demo()}, &h).diagnostics;
   EXPECT_EQ(first(d), "S012 10:9");
-}
-
-HistoryData one_published_table() {
-  HistoryData h;
-  HistoryCell c;
-  c.table = "Tabell 1";
-  c.row_label = "Rad";
-  c.column_label = "2021";
-  c.year = 2021;
-  c.value = 5;
-  h.cells.push_back(c);
-  return h;
 }
 
 TEST(KeyFigureValidation, AFamilyThatMapsHistoryMustAccountForEveryPublishedTable) {
