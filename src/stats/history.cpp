@@ -29,8 +29,10 @@ int printed_decimals(const std::string& printed) {
 
 HistoryData parse_history(const std::vector<std::pair<std::string, std::string>>& files) {
   HistoryData out;
-  for (const auto& [name, text] : files) {
-    auto table = csv::parse(text, name);
+  for (const auto& file : files) {
+    // Not a structured binding: clang 14 (the fuzz build) cannot capture one in a lambda.
+    const std::string& name = file.first;
+    auto table = csv::parse(file.second, name);
     auto col = [&](const char* c, bool required) {
       int i = table.column(c);
       if (i < 0 && required) throw Error::bad_input(fmt::format("missing column '{}'", c), Location{name, 1, 0, c});

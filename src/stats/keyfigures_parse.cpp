@@ -496,10 +496,13 @@ class Parser {
             c.pos = r_.pos(label);
             hm.columns.push_back(c);
           };
-          if (it->second.IsSequence())
-            for (const auto& l : it->second) add(l);
+          // A copy of the node: yaml-cpp's iterator returns a temporary proxy, and ranging over
+          // a member of it would read freed stack (AddressSanitizer found it).
+          YAML::Node labels = it->second;
+          if (labels.IsSequence())
+            for (const auto& l : labels) add(l);
           else
-            add(it->second);
+            add(labels);
         }
       } else if (cols.IsSequence()) {
         for (const auto& cn : cols) {
