@@ -41,6 +41,14 @@ web::Response view(Module& m, web::Request& req, const nlohmann::json& errors, i
   instrument::Answers answers;
   for (auto& a : m.store().responses().answers(resp->id)) answers[a.item] = a.value;
   ctx["summary"] = answer_summary(*ctxp, resp->org_code, answers, req.lang);
+  // The verification list for this response: what the instrument's consistency checks flag.
+  nlohmann::json flags = nlohmann::json::array();
+  for (const auto* chk : flagged_checks(*ctxp, resp->org_code, answers))
+    flags.push_back({{"id", chk->id},
+                     {"severity", tr(m.app(), req, chk->blocking ? "responses.check_error" : "responses.check_warning")},
+                     {"message", chk->message.get(req.lang)}});
+  ctx["flags"] = flags;
+  ctx["has_flags"] = !flags.empty();
   auto index = instrument::item_index(ctxp->instrument);
   std::map<int64_t, std::string> names;
   auto name_of = [&](int64_t id) {

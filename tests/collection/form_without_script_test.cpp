@@ -154,3 +154,16 @@ TEST_F(FormWithoutScript, TheReviewPageAsksToCheckUnusualAnswersWithoutBlocking)
   EXPECT_NE(rev.body.find("Mer än 700 personer med gps-larm"), std::string::npos);
   EXPECT_NE(rev.body.find("/section/socialtjanst#"), std::string::npos) << "the warning links to the question";
 }
+
+TEST_F(FormWithoutScript, TheAdministratorSeesWhatTheChecksFlagOnTheResponse) {
+  Http anna = site->signed_in("anna@ale.se");
+  anna.get("/respond/ehalsa-2021/1440");
+  ASSERT_EQ(anna.post_json("/api/respond/ehalsa-2021/1440/autosave",
+                           R"({"changes":[{"item":"q12.gps_larm","value":"bredd","base":0},{"item":"q12c","value":"900","base":0}]})",
+                           {"X-CSRF-Token: " + anna.csrf}).status, 200);
+  Http admin = site->signed_in("admin@test.se");
+  auto page = admin.get("/admin/responses/" + std::to_string(site->response_ale));
+  ASSERT_EQ(page.status, 200);
+  EXPECT_NE(page.body.find("Att verifiera"), std::string::npos);
+  EXPECT_NE(page.body.find("gps_outlier"), std::string::npos);
+}
