@@ -70,7 +70,7 @@ std::string Diagnostic::str() const {
   std::string s = where.str();
   if (!s.empty()) s += ": ";
   s += severity == Severity::Error ? "error " : "warning ";
-  s += code;
+  s += code_id(code);
   if (!key.empty()) s += " [" + key + "]";
   s += ": " + message;
   return s;
@@ -80,6 +80,15 @@ bool has_errors(const Diagnostics& diags) {
   for (const auto& d : diags)
     if (d.severity == Diagnostic::Severity::Error) return true;
   return false;
+}
+
+void throw_if_errors(const Diagnostics& diags, const std::string& heading, const std::string& file, size_t max_lines) {
+  if (!has_errors(diags)) return;
+  std::string msg = heading;
+  size_t shown = 0;
+  for (const auto& d : diags)
+    if (d.severity == Diagnostic::Severity::Error && shown++ < max_lines) msg += "\n  " + d.str();
+  throw Error::bad_input(msg, Location{file, 0, 0, {}});
 }
 
 }  // namespace dp

@@ -5,7 +5,10 @@
 //  - the boundaries convert once: the CLI to an exit status, the web layer to a 4xx/5xx answer.
 #include <stdexcept>
 #include <string>
+#include <string_view>
 #include <vector>
+
+#include "core/diagnostic_code.h"
 
 namespace dp {
 
@@ -18,6 +21,12 @@ enum class ErrorCode {
   Unauthorized,  // not signed in: HTTP 401 / redirect to /login
   TooMany,       // rate limit: HTTP 429
   Internal,      // a bug or an environment failure: exit 3, HTTP 500
+};
+
+// Position of a key or value in a source file (1-based; 0 = unknown).
+struct Pos {
+  int line = 0;
+  int column = 0;
 };
 
 // Where a problem is: file:line:column for instrument files, row/column for CSV, a field name
@@ -58,20 +67,26 @@ int exit_status(ErrorCode code);
 int http_status(ErrorCode code);
 const char* error_code_name(ErrorCode code);
 
-// A positioned, catalogued problem found by a validator. `code` comes from a catalogue
-// (docs/instrument-format.md lists the instrument codes I001...), `key` is the offending key or value.
+// A positioned, catalogued problem found by a validator. `code` comes from the one catalogue
+// (core/diagnostic_code.h), `key` is the offending key or value.
 struct Diagnostic {
   enum class Severity { Error, Warning };
   Severity severity = Severity::Error;
-  std::string code;
+  DiagnosticCode code = DiagnosticCode::InstrumentYaml;
   Location where;
   std::string key;
   std::string message;
 
+  std::string_view id() const { return code_id(code); }  // "I004"
   std::string str() const;  // "file:3:7: error I004 [show_if]: unknown question 'q99'"
 };
 
 using Diagnostics = std::vector<Diagnostic>;
 bool has_errors(const Diagnostics& diags);
+
+// Throws dp::Error (BadInput) for `file` with `heading` and the first `max_lines` error lines
+// when there is an error among the diagnostics.
+void throw_if_errors(const Diagnostics& diags, const std::string& heading, const std::string& file,
+                     size_t max_lines = 2000);
 
 }  // namespace dp

@@ -11,15 +11,11 @@
 #include <variant>
 #include <vector>
 
+#include "core/error.h"
+
 namespace dp::instrument {
 
 struct Value;
-
-// Position of a key in the source file (1-based; 0 = unknown).
-struct Pos {
-  int line = 0;
-  int column = 0;
-};
 
 using Scalar = std::variant<std::monostate, bool, double, std::string>;
 

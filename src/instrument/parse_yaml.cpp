@@ -3,229 +3,22 @@
 
 #include <fmt/format.h>
 
-#include <regex>
 #include <set>
 
 #include "core/text.h"
+#include "core/yaml_reader.h"
+#include "instrument/condition_yaml.h"
 #include "instrument/load.h"
 
 namespace dp::instrument {
 namespace {
 
-// Limits that keep the parser safe on hostile input (yaml-cpp recurses per nesting level and
-// aliases can make a small document describe a huge tree).
-constexpr size_t kMaxBytes = 4 << 20;
-constexpr int kMaxNesting = 64;
-constexpr size_t kMaxNodes = 500000;
+using enum DiagnosticCode;
 
-class Reader {
- public:
-  Reader(std::string file, Diagnostics& d) : file_(std::move(file)), d_(d) {}
-
-  Pos pos(const YAML::Node& n) const {
-    auto m = n.Mark();
-    if (m.is_null()) return {};
-    return Pos{m.line + 1, m.column + 1};
-  }
-
-  void error(const std::string& code, Pos p, const std::string& key, const std::string& msg) {
-    add(Diagnostic::Severity::Error, code, p, key, msg);
-  }
-  void warning(const std::string& code, Pos p, const std::string& key, const std::string& msg) {
-    add(Diagnostic::Severity::Warning, code, p, key, msg);
-  }
-
-  bool tick() { return ++nodes_ < kMaxNodes; }
-
-  // Reports keys of `map` that are not in `allowed`.
-  void check_keys(const YAML::Node& map, std::initializer_list<const char*> allowed, const std::string& what) {
-    if (!map.IsMap()) return;
-    for (auto it = map.begin(); it != map.end(); ++it) {
-      if (!tick()) return;
-      std::string k = it->first.IsScalar() ? it->first.Scalar() : "?";
-      bool ok = false;
-      for (const char* a : allowed) ok = ok || k == a;
-      if (!ok) {
-        std::string list;
-        for (const char* a : allowed) list += std::string(list.empty() ? "" : ", ") + a;
-        error("I002", pos(it->first), k, fmt::format("unknown key '{}' in {} (allowed: {})", k, what, list));
-      }
-    }
-  }
-
-  YAML::Node child(const YAML::Node& map, const char* key) const {
-    if (!map.IsMap()) return YAML::Node(YAML::NodeType::Undefined);
-    for (auto it = map.begin(); it != map.end(); ++it)
-      if (it->first.IsScalar() && it->first.Scalar() == key) return it->second;
-    return YAML::Node(YAML::NodeType::Undefined);
-  }
-
-  std::optional<std::string> str(const YAML::Node& map, const char* key, bool required, const std::string& what) {
-    YAML::Node n = child(map, key);
-    if (!n.IsDefined() || n.IsNull()) {
-      if (required) error("I003", pos(map), key, fmt::format("{} needs '{}'", what, key));
-      return std::nullopt;
-    }
-    if (!n.IsScalar()) {
-      error("I004", pos(n), key, fmt::format("'{}' must be a text value", key));
-      return std::nullopt;
-    }
-    std::string v = n.Scalar();
-    if (!valid_utf8(v)) {
-      error("I001", pos(n), key, "text is not valid UTF-8");
-      return std::nullopt;
-    }
-    return v;
-  }
-
-  std::optional<double> num(const YAML::Node& map, const char* key, bool required, const std::string& what) {
-    YAML::Node n = child(map, key);
-    if (!n.IsDefined() || n.IsNull()) {
-      if (required) error("I003", pos(map), key, fmt::format("{} needs '{}'", what, key));
-      return std::nullopt;
-    }
-    double d;
-    if (!n.IsScalar() || !YAML::convert<double>::decode(n, d) || !std::isfinite(d)) {
-      error("I004", pos(n), key, fmt::format("'{}' must be a number", key));
-      return std::nullopt;
-    }
-    return d;
-  }
-
-  std::optional<bool> boolean(const YAML::Node& map, const char* key) {
-    YAML::Node n = child(map, key);
-    if (!n.IsDefined() || n.IsNull()) return std::nullopt;
-    bool b;
-    if (!n.IsScalar() || !YAML::convert<bool>::decode(n, b)) {
-      error("I004", pos(n), key, fmt::format("'{}' must be true or false", key));
-      return std::nullopt;
-    }
-    return b;
-  }
-
-  // A label: {sv: ..., en: ...} or a plain string (Swedish).
-  I18n label(const YAML::Node& map, const char* key, bool required, const std::string& what) {
-    I18n out;
-    YAML::Node n = child(map, key);
-    if (!n.IsDefined() || n.IsNull()) {
-      if (required) error("I013", pos(map), key, fmt::format("{} needs a '{}' (at least in Swedish)", what, key));
-      return out;
-    }
-    if (n.IsScalar()) {
-      out.sv = n.Scalar();
-      if (!valid_utf8(out.sv)) error("I001", pos(n), key, "text is not valid UTF-8");
-      if (required) warning("I013", pos(n), key, fmt::format("{} has no English '{}'", what, key));
-      return out;
-    }
-    if (!n.IsMap()) {
-      error("I004", pos(n), key, fmt::format("'{}' must be {{sv: ..., en: ...}} or a text", key));
-      return out;
-    }
-    check_keys(n, {"sv", "en"}, fmt::format("'{}'", key));
-    if (auto s = str(n, "sv", false, key)) out.sv = *s;
-    if (auto e = str(n, "en", false, key)) out.en = *e;
-    if (out.sv.empty() && (required || !out.en.empty()))
-      error("I013", pos(n), key, fmt::format("{} has no Swedish '{}'", what, key));
-    else if (out.en.empty() && required)
-      warning("I013", pos(n), key, fmt::format("{} has no English '{}'", what, key));
-    return out;
-  }
-
-  Condition condition(const YAML::Node& map, const char* key) {
-    Condition c;
-    YAML::Node n = child(map, key);
-    if (!n.IsDefined() || n.IsNull()) return c;
-    if (!n.IsScalar()) {
-      error("I004", pos(n), key, fmt::format("'{}' must be a condition text", key));
-      return c;
-    }
-    c.source = n.Scalar();
-    c.pos = pos(n);
-    if (!valid_utf8(c.source)) {
-      error("I001", c.pos, key, "text is not valid UTF-8");
-      return c;
-    }
-    ParseError pe{0, ""};
-    c.expr = parse_condition(c.source, &pe);
-    if (!c.expr) {
-      // Quoted scalars start one column before their text.
-      Pos p = c.pos;
-      p.column += pe.offset + (n.Tag() == "!" ? 1 : 0);
-      error("I007", p, key, fmt::format("{} in \"{}\"", pe.message, c.source));
-    }
-    return c;
-  }
-
-  bool id_ok(const std::string& id, const std::regex& re) { return id.size() <= 64 && std::regex_match(id, re); }
-
-  std::string file_;
-  Diagnostics& d_;
-
- private:
-  size_t nodes_ = 0;
-
-  void add(Diagnostic::Severity sev, const std::string& code, Pos p, const std::string& key, const std::string& msg) {
-    if (d_.size() > 2000) return;  // enough to fix; a broken file must not flood the terminal
-    Diagnostic diag;
-    diag.severity = sev;
-    diag.code = code;
-    diag.where = Location{file_, p.line, p.column, {}};
-    diag.key = key;
-    diag.message = msg;
-    d_.push_back(std::move(diag));
-  }
-};
-
-const std::regex kInstrumentId("[a-z][a-z0-9_-]*");
-const std::regex kQuestionId("[a-z][a-z0-9_]*");
-const std::regex kOptionId("[a-z0-9][a-z0-9_]*");
-
-// Rough nesting depth of flow collections and indentation, checked before yaml-cpp sees the
-// text: its recursive descent can exhaust the stack on pathological nesting.
-bool nesting_ok(std::string_view t) {
-  int depth = 0, max_depth = 0;
-  char quote = 0;
-  for (char c : t) {
-    if (quote) {
-      if (c == quote) quote = 0;
-      continue;
-    }
-    if (c == '"' || c == '\'') quote = c;
-    else if (c == '[' || c == '{') max_depth = std::max(max_depth, ++depth);
-    else if (c == ']' || c == '}') depth = std::max(0, depth - 1);
-    else if (c == '\n') quote = 0;
-  }
-  if (max_depth > kMaxNesting) return false;
-  // Block nesting: indentation levels of lines, plus "- - - -" sequences on one line.
-  size_t line_start = 0;
-  for (size_t i = 0; i <= t.size(); ++i) {
-    if (i == t.size() || t[i] == '\n') {
-      size_t j = line_start, indent = 0;
-      int dashes = 0;
-      while (j < i && (t[j] == ' ' || t[j] == '-' || t[j] == '?' || t[j] == ':')) {
-        if (t[j] == '-' || t[j] == '?' || t[j] == ':') ++dashes;
-        ++indent;
-        ++j;
-      }
-      if (indent > 400 || dashes > kMaxNesting) return false;
-      line_start = i + 1;
-    }
-  }
-  return true;
-}
-
-int node_depth(const YAML::Node& n, int depth, size_t& budget) {
-  if (depth > kMaxNesting || budget == 0) return kMaxNesting + 1;
-  --budget;
-  int m = depth;
-  if (n.IsMap() || n.IsSequence())
-    for (auto it = n.begin(); it != n.end(); ++it) {
-      if (n.IsMap()) m = std::max(m, node_depth(it->second, depth + 1, budget));
-      else m = std::max(m, node_depth(*it, depth + 1, budget));
-      if (m > kMaxNesting) return m;
-    }
-  return m;
-}
+constexpr const char* kInstrumentId = "[a-z][a-z0-9_-]*";
+constexpr const char* kQuestionId = "[a-z][a-z0-9_]*";
+constexpr const char* kOptionId = "[a-z0-9][a-z0-9_]*";
+constexpr size_t kMaxIdLength = 64;
 
 std::optional<Type> parse_type(const std::string& s, bool cell) {
   if (s == "yesno") return Type::YesNo;
@@ -240,13 +33,13 @@ std::optional<Type> parse_type(const std::string& s, bool cell) {
 
 class InstrumentParser {
  public:
-  InstrumentParser(Reader& r) : r_(r) {}
+  explicit InstrumentParser(yaml::Reader& r) : r_(r) {}
 
   std::optional<Lineage> lineage(const YAML::Node& map) {
     YAML::Node n = r_.child(map, "continues");
     if (!n.IsDefined() || n.IsNull()) return std::nullopt;
     if (!n.IsMap()) {
-      r_.error("I004", r_.pos(n), "continues", "'continues' must be {id: ..., comparability: ...}");
+      r_.error(InstrumentWrongType, r_.pos(n), "continues", "'continues' must be {id: ..., comparability: ...}");
       return std::nullopt;
     }
     r_.check_keys(n, {"instrument", "id", "comparability", "note"}, "'continues'");
@@ -259,7 +52,7 @@ class InstrumentParser {
       else if (*c == "reworded") l.comparability = Comparability::Reworded;
       else if (*c == "changed") l.comparability = Comparability::Changed;
       else
-        r_.error("I014", r_.pos(r_.child(n, "comparability")), "comparability",
+        r_.error(InstrumentNotAllowedWord, r_.pos(r_.child(n, "comparability")), "comparability",
                  fmt::format("comparability '{}' is not one of same, reworded, changed", *c));
     }
     l.note = r_.label(n, "note", false, "continues");
@@ -270,14 +63,14 @@ class InstrumentParser {
     Option o;
     o.pos = r_.pos(n);
     if (!n.IsMap()) {
-      r_.error("I004", o.pos, "options", fmt::format("an option of {} must be a map with id and label", owner));
+      r_.error(InstrumentWrongType, o.pos, "options", fmt::format("an option of {} must be a map with id and label", owner));
       return o;
     }
     r_.check_keys(n, {"id", "label", "exclusive", "specify", "missing", "score", "help", "note"}, "an option");
     if (auto id = r_.str(n, "id", true, "an option of " + owner)) {
       o.id = *id;
-      if (!r_.id_ok(o.id, kOptionId))
-        r_.error("I005", r_.pos(r_.child(n, "id")), "id",
+      if (!r_.id_ok(o.id, kOptionId, kMaxIdLength))
+        r_.error(InstrumentBadId, r_.pos(r_.child(n, "id")), "id",
                  fmt::format("option id '{}' must be lower-case letters, digits and _", o.id));
     }
     o.label = r_.label(n, "label", true, fmt::format("option '{}'", o.id));
@@ -287,12 +80,12 @@ class InstrumentParser {
       if (*m == "dont_know") o.missing = Missing::DontKnow;
       else if (*m == "not_relevant") o.missing = Missing::NotRelevant;
       else
-        r_.error("I014", r_.pos(r_.child(n, "missing")), "missing",
+        r_.error(InstrumentNotAllowedWord, r_.pos(r_.child(n, "missing")), "missing",
                  fmt::format("missing '{}' is not one of dont_know, not_relevant", *m));
     }
     if (auto s = r_.num(n, "score", false, "option")) {
       o.score = *s;
-      if (*s < 0 || *s > 100) r_.error("I015", r_.pos(r_.child(n, "score")), "score", "score must be between 0 and 100");
+      if (*s < 0 || *s > 100) r_.error(InstrumentBadNumber, r_.pos(r_.child(n, "score")), "score", "score must be between 0 and 100");
     }
     return o;
   }
@@ -303,7 +96,7 @@ class InstrumentParser {
     YAML::Node n = r_.child(map, key);
     if (!n.IsDefined() || n.IsNull()) return out;
     if (!n.IsSequence()) {
-      r_.error("I004", r_.pos(n), key, fmt::format("'{}' must be a list", key));
+      r_.error(InstrumentWrongType, r_.pos(n), key, fmt::format("'{}' must be a list", key));
       return out;
     }
     std::set<std::string> seen;
@@ -311,7 +104,7 @@ class InstrumentParser {
       if (!r_.tick()) break;
       Option o = option(on, owner);
       if (!o.id.empty() && !seen.insert(o.id).second)
-        r_.error("I006", o.pos, o.id, fmt::format("option '{}' appears twice in {}", o.id, owner));
+        r_.error(InstrumentDuplicateId, o.pos, o.id, fmt::format("option '{}' appears twice in {}", o.id, owner));
       out.push_back(std::move(o));
     }
     return out;
@@ -321,26 +114,26 @@ class InstrumentParser {
     Row rw;
     rw.pos = r_.pos(n);
     if (!n.IsMap()) {
-      r_.error("I004", rw.pos, "rows", "a row must be a map with id and label");
+      r_.error(InstrumentWrongType, rw.pos, "rows", "a row must be a map with id and label");
       return rw;
     }
     r_.check_keys(n, {"id", "label", "help", "show_if", "eligible_if", "options", "continues", "note"}, "a row");
     if (auto id = r_.str(n, "id", true, "a row of " + qid)) {
       rw.id = *id;
-      if (!r_.id_ok(rw.id, kQuestionId))
-        r_.error("I005", r_.pos(r_.child(n, "id")), "id",
+      if (!r_.id_ok(rw.id, kQuestionId, kMaxIdLength))
+        r_.error(InstrumentBadId, r_.pos(r_.child(n, "id")), "id",
                  fmt::format("row id '{}' must start with a letter, then lower-case letters, digits and _", rw.id));
     }
     rw.label = r_.label(n, "label", true, fmt::format("row '{}'", rw.id));
     rw.help = r_.label(n, "help", false, "row");
-    rw.show_if = r_.condition(n, "show_if");
-    rw.eligible_if = r_.condition(n, "eligible_if");
+    rw.show_if = condition(n, "show_if");
+    rw.eligible_if = condition(n, "eligible_if");
     YAML::Node opts = r_.child(n, "options");
     if (opts.IsDefined() && !opts.IsNull()) {
-      if (!opts.IsSequence()) r_.error("I004", r_.pos(opts), "options", "a row's 'options' must be a list of option ids");
+      if (!opts.IsSequence()) r_.error(InstrumentWrongType, r_.pos(opts), "options", "a row's 'options' must be a list of option ids");
       else
         for (const auto& o : opts) {
-          if (!o.IsScalar()) r_.error("I004", r_.pos(o), "options", "a row's 'options' must be a list of option ids");
+          if (!o.IsScalar()) r_.error(InstrumentWrongType, r_.pos(o), "options", "a row's 'options' must be a list of option ids");
           else rw.options.push_back(o.Scalar());
         }
     }
@@ -355,7 +148,7 @@ class InstrumentParser {
                   "'maturity'");
     if (auto w = r_.num(n, "weight", false, "maturity")) {
       m.weight = *w;
-      if (*w <= 0) r_.error("I015", r_.pos(r_.child(n, "weight")), "weight", "weight must be greater than 0");
+      if (*w <= 0) r_.error(InstrumentBadNumber, r_.pos(r_.child(n, "weight")), "weight", "weight must be greater than 0");
     }
     if (auto s = r_.str(n, "target_group", false, "maturity")) m.target_group = *s;
     if (auto s = r_.str(n, "perspective", false, "maturity")) m.perspective = *s;
@@ -363,17 +156,17 @@ class InstrumentParser {
     if (auto s = r_.str(n, "indicator", false, "maturity")) {
       m.indicator = *s;
       if (*s != "introduced" && *s != "used" && *s != "effect")
-        r_.error("I014", r_.pos(r_.child(n, "indicator")), "indicator",
+        r_.error(InstrumentNotAllowedWord, r_.pos(r_.child(n, "indicator")), "indicator",
                  fmt::format("indicator '{}' is not one of introduced, used, effect", *s));
     }
     if (auto s = r_.str(n, "register_keyfigure", false, "maturity")) m.register_keyfigure = *s;
     YAML::Node bands = r_.child(n, "register_bands");
     if (bands.IsDefined() && !bands.IsNull()) {
-      if (!bands.IsSequence()) r_.error("I004", r_.pos(bands), "register_bands", "'register_bands' must be a list of {min, rating}");
+      if (!bands.IsSequence()) r_.error(InstrumentWrongType, r_.pos(bands), "register_bands", "'register_bands' must be a list of {min, rating}");
       else
         for (const auto& b : bands) {
           if (!b.IsMap()) {
-            r_.error("I004", r_.pos(b), "register_bands", "a register band must be a map {min, rating}");
+            r_.error(InstrumentWrongType, r_.pos(b), "register_bands", "a register band must be a map {min, rating}");
             continue;
           }
           r_.check_keys(b, {"min", "rating"}, "a register band");
@@ -386,7 +179,7 @@ class InstrumentParser {
     }
     YAML::Node ms = r_.child(n, "measures");
     if (ms.IsDefined() && !ms.IsNull()) {
-      if (!ms.IsSequence()) r_.error("I004", r_.pos(ms), "measures", "'measures' must be a list of labels");
+      if (!ms.IsSequence()) r_.error(InstrumentWrongType, r_.pos(ms), "measures", "'measures' must be a list of labels");
       else
         for (const auto& item : ms) {
           I18n l;
@@ -395,7 +188,7 @@ class InstrumentParser {
             r_.check_keys(item, {"sv", "en"}, "a measure");
             if (auto s = r_.str(item, "sv", true, "a measure")) l.sv = *s;
             if (auto s = r_.str(item, "en", false, "a measure")) l.en = *s;
-          } else r_.error("I004", r_.pos(item), "measures", "a measure must be a text or {sv, en}");
+          } else r_.error(InstrumentWrongType, r_.pos(item), "measures", "a measure must be a text or {sv, en}");
           m.measures.push_back(l);
         }
     }
@@ -406,7 +199,7 @@ class InstrumentParser {
     Question q;
     q.pos = r_.pos(n);
     if (!n.IsMap()) {
-      r_.error("I004", q.pos, "questions", "a question must be a map");
+      r_.error(InstrumentWrongType, q.pos, "questions", "a question must be a map");
       return q;
     }
     r_.check_keys(n,
@@ -415,28 +208,28 @@ class InstrumentParser {
                   "a question");
     if (auto id = r_.str(n, "id", true, "a question")) {
       q.id = *id;
-      if (!r_.id_ok(q.id, kQuestionId))
-        r_.error("I005", r_.pos(r_.child(n, "id")), "id",
+      if (!r_.id_ok(q.id, kQuestionId, kMaxIdLength))
+        r_.error(InstrumentBadId, r_.pos(r_.child(n, "id")), "id",
                  fmt::format("question id '{}' must start with a letter, then lower-case letters, digits and _", q.id));
     }
     std::string what = fmt::format("question '{}'", q.id);
     if (auto t = r_.str(n, "type", kind != Kind::Maturity, what)) {
       if (auto ty = parse_type(*t, false)) q.type = *ty;
       else
-        r_.error("I014", r_.pos(r_.child(n, "type")), "type",
+        r_.error(InstrumentNotAllowedWord, r_.pos(r_.child(n, "type")), "type",
                  fmt::format("type '{}' is not one of yesno, single, multi, number, percent, text, matrix", *t));
     } else if (kind == Kind::Maturity) {
       q.type = Type::Single;
     }
     q.cell = q.type;
     if (auto c = r_.str(n, "cell", false, what)) {
-      if (q.type != Type::Matrix) r_.error("I016", r_.pos(r_.child(n, "cell")), "cell", "'cell' is only for matrix questions");
+      if (q.type != Type::Matrix) r_.error(InstrumentStructure, r_.pos(r_.child(n, "cell")), "cell", "'cell' is only for matrix questions");
       else if (auto ty = parse_type(*c, true)) q.cell = *ty;
       else
-        r_.error("I014", r_.pos(r_.child(n, "cell")), "cell",
+        r_.error(InstrumentNotAllowedWord, r_.pos(r_.child(n, "cell")), "cell",
                  fmt::format("cell '{}' is not one of yesno, single, multi, number, percent, text", *c));
     } else if (q.type == Type::Matrix) {
-      r_.error("I016", q.pos, "cell", fmt::format("{} is a matrix and needs 'cell'", what));
+      r_.error(InstrumentStructure, q.pos, "cell", fmt::format("{} is a matrix and needs 'cell'", what));
       q.cell = Type::Single;
     }
     q.label = r_.label(n, "label", true, what);
@@ -447,8 +240,8 @@ class InstrumentParser {
     q.unit = r_.label(n, "unit", false, what);
     q.min = r_.num(n, "min", false, what);
     q.max = r_.num(n, "max", false, what);
-    q.show_if = r_.condition(n, "show_if");
-    q.eligible_if = r_.condition(n, "eligible_if");
+    q.show_if = condition(n, "show_if");
+    q.eligible_if = condition(n, "eligible_if");
     q.continues = lineage(n);
     if (auto note = r_.str(n, "note", false, what)) q.source_comment = *note;
     q.options = options(n, what);
@@ -460,14 +253,14 @@ class InstrumentParser {
     }
     if (kind == Kind::Maturity && q.options.empty() && q.cell == Type::Single) q.options = scale;
     if (coded && q.options.empty())
-      r_.error("I016", q.pos, "options", fmt::format("{} is {} and needs 'options'", what, type_name(q.cell)));
+      r_.error(InstrumentStructure, q.pos, "options", fmt::format("{} is {} and needs 'options'", what, type_name(q.cell)));
     if (!coded && !q.options.empty())
-      r_.error("I016", r_.pos(r_.child(n, "options")), "options",
+      r_.error(InstrumentStructure, r_.pos(r_.child(n, "options")), "options",
                fmt::format("{} is {} and cannot have options", what, type_name(q.cell)));
     bool numeric = q.cell == Type::Number || q.cell == Type::Percent;
     if (!numeric && (q.min || q.max || r_.child(n, "integer").IsDefined() || !q.unit.empty())) {
       const char* key = !q.unit.empty() ? "unit" : q.min ? "min" : q.max ? "max" : "integer";
-      r_.error("I016", r_.pos(r_.child(n, key)), key,
+      r_.error(InstrumentStructure, r_.pos(r_.child(n, key)), key,
                fmt::format("{}: unit, min, max and integer are only for number and percent", what));
     }
     if (q.cell == Type::Percent) {
@@ -475,40 +268,40 @@ class InstrumentParser {
       if (!q.max) q.max = 100;
       if (*q.min < 0 || *q.max > 100) {
         const char* key = *q.min < 0 ? "min" : "max";
-        r_.error("I015", r_.pos(r_.child(n, key)), key, fmt::format("{}: a percent lies within 0–100", what));
+        r_.error(InstrumentBadNumber, r_.pos(r_.child(n, key)), key, fmt::format("{}: a percent lies within 0–100", what));
       }
     }
     if (q.min && q.max && *q.min > *q.max)
-      r_.error("I015", r_.pos(r_.child(n, "min")), "min", fmt::format("{}: min {} is greater than max {}", what, *q.min, *q.max));
+      r_.error(InstrumentBadNumber, r_.pos(r_.child(n, "min")), "min", fmt::format("{}: min {} is greater than max {}", what, *q.min, *q.max));
     for (const auto& o : q.options)
       if (o.exclusive && q.cell != Type::Multi)
-        r_.warning("I016", o.pos, o.id, fmt::format("'exclusive' has no effect outside multi questions ({})", what));
+        r_.warning(InstrumentStructure, o.pos, o.id, fmt::format("'exclusive' has no effect outside multi questions ({})", what));
 
     YAML::Node rows = r_.child(n, "rows");
     if (q.type == Type::Matrix) {
       if (!rows.IsDefined() || !rows.IsSequence() || rows.size() == 0) {
-        r_.error("I016", q.pos, "rows", fmt::format("{} is a matrix and needs a list of 'rows'", what));
+        r_.error(InstrumentStructure, q.pos, "rows", fmt::format("{} is a matrix and needs a list of 'rows'", what));
       } else {
         std::set<std::string> seen;
         for (const auto& rn : rows) {
           if (!r_.tick()) break;
           Row rw = row(rn, q.id);
           if (!rw.id.empty() && !seen.insert(rw.id).second)
-            r_.error("I006", rw.pos, rw.id, fmt::format("row '{}' appears twice in {}", rw.id, what));
+            r_.error(InstrumentDuplicateId, rw.pos, rw.id, fmt::format("row '{}' appears twice in {}", rw.id, what));
           q.rows.push_back(std::move(rw));
         }
       }
     } else if (rows.IsDefined()) {
-      r_.error("I016", r_.pos(rows), "rows", fmt::format("{}: only matrix questions have rows", what));
+      r_.error(InstrumentStructure, r_.pos(rows), "rows", fmt::format("{}: only matrix questions have rows", what));
     }
 
     YAML::Node mat = r_.child(n, "maturity");
     if (mat.IsDefined() && !mat.IsNull()) {
-      if (kind != Kind::Maturity) r_.error("I019", r_.pos(mat), "maturity", "'maturity' is only for maturity instruments");
-      else if (!mat.IsMap()) r_.error("I004", r_.pos(mat), "maturity", "'maturity' must be a map");
+      if (kind != Kind::Maturity) r_.error(InstrumentMaturity, r_.pos(mat), "maturity", "'maturity' is only for maturity instruments");
+      else if (!mat.IsMap()) r_.error(InstrumentWrongType, r_.pos(mat), "maturity", "'maturity' must be a map");
       else q.maturity = maturity(mat);
     } else if (kind == Kind::Maturity) {
-      r_.error("I019", q.pos, "maturity", fmt::format("{} is an indicator and needs 'maturity' (weight, area...)", what));
+      r_.error(InstrumentMaturity, q.pos, "maturity", fmt::format("{} is an indicator and needs 'maturity' (weight, area...)", what));
     }
     return q;
   }
@@ -517,13 +310,13 @@ class InstrumentParser {
     std::vector<Dimension> out;
     YAML::Node n = r_.child(map, key);
     if (!n.IsDefined() || !n.IsSequence()) {
-      r_.error("I019", r_.pos(map), key, fmt::format("dimensions need a list '{}'", key));
+      r_.error(InstrumentMaturity, r_.pos(map), key, fmt::format("dimensions need a list '{}'", key));
       return out;
     }
     std::set<std::string> seen;
     for (const auto& d : n) {
       if (!d.IsMap()) {
-        r_.error("I004", r_.pos(d), key, "a dimension must be a map with id and label");
+        r_.error(InstrumentWrongType, r_.pos(d), key, "a dimension must be a map with id and label");
         continue;
       }
       r_.check_keys(d, {"id", "label", "help"}, "a dimension");
@@ -531,17 +324,14 @@ class InstrumentParser {
       if (auto id = r_.str(d, "id", true, "a dimension")) dim.id = *id;
       dim.label = r_.label(d, "label", true, fmt::format("dimension '{}'", dim.id));
       if (!dim.id.empty() && !seen.insert(dim.id).second)
-        r_.error("I006", r_.pos(d), dim.id, fmt::format("'{}' appears twice in {}", dim.id, key));
+        r_.error(InstrumentDuplicateId, r_.pos(d), dim.id, fmt::format("'{}' appears twice in {}", dim.id, key));
       out.push_back(dim);
     }
     return out;
   }
 
+  // `root` is a map (yaml::Reader::load).
   std::optional<Instrument> instrument(const YAML::Node& root) {
-    if (!root.IsMap()) {
-      r_.error("I004", r_.pos(root), "", "an instrument file must be a YAML map (format, id, sections...)");
-      return std::nullopt;
-    }
     r_.check_keys(root,
                   {"format", "id", "family", "kind", "year", "previous", "title", "description", "reference_period",
                    "attributes", "sections", "checks", "dimensions", "scale", "note"},
@@ -550,30 +340,30 @@ class InstrumentParser {
     if (auto f = r_.str(root, "format", true, "the instrument")) {
       in.format = *f;
       if (*f != "digipuls-instrument/1")
-        r_.error("I021", r_.pos(r_.child(root, "format")), "format",
+        r_.error(InstrumentUnknownFormat, r_.pos(r_.child(root, "format")), "format",
                  fmt::format("format '{}' is not known (expected digipuls-instrument/1)", *f));
     }
     if (auto id = r_.str(root, "id", true, "the instrument")) {
       in.id = *id;
-      if (!r_.id_ok(in.id, kInstrumentId))
-        r_.error("I005", r_.pos(r_.child(root, "id")), "id",
+      if (!r_.id_ok(in.id, kInstrumentId, kMaxIdLength))
+        r_.error(InstrumentBadId, r_.pos(r_.child(root, "id")), "id",
                  fmt::format("instrument id '{}' must be lower-case letters, digits, - and _", in.id));
     }
     if (auto f = r_.str(root, "family", true, "the instrument")) {
       in.family = *f;
-      if (!r_.id_ok(in.family, kInstrumentId))
-        r_.error("I005", r_.pos(r_.child(root, "family")), "family", fmt::format("family '{}' is not a valid id", in.family));
+      if (!r_.id_ok(in.family, kInstrumentId, kMaxIdLength))
+        r_.error(InstrumentBadId, r_.pos(r_.child(root, "family")), "family", fmt::format("family '{}' is not a valid id", in.family));
     }
     if (auto k = r_.str(root, "kind", false, "the instrument")) {
       if (*k == "survey") in.kind = Kind::Survey;
       else if (*k == "maturity") in.kind = Kind::Maturity;
-      else r_.error("I014", r_.pos(r_.child(root, "kind")), "kind", fmt::format("kind '{}' is not survey or maturity", *k));
+      else r_.error(InstrumentNotAllowedWord, r_.pos(r_.child(root, "kind")), "kind", fmt::format("kind '{}' is not survey or maturity", *k));
     }
     if (auto y = r_.num(root, "year", true, "the instrument")) {
       // Range first: casting a huge double to int is undefined behaviour.
       in.year = (*y >= 1990 && *y <= 2200) ? (int)*y : 0;
       if (*y != in.year)
-        r_.error("I015", r_.pos(r_.child(root, "year")), "year", "year must be a whole year such as 2021");
+        r_.error(InstrumentBadNumber, r_.pos(r_.child(root, "year")), "year", "year must be a whole year such as 2021");
     }
     if (auto p = r_.str(root, "previous", false, "the instrument")) in.previous = *p;
     in.title = r_.label(root, "title", true, "the instrument");
@@ -583,11 +373,11 @@ class InstrumentParser {
 
     YAML::Node attrs = r_.child(root, "attributes");
     if (attrs.IsDefined() && !attrs.IsNull()) {
-      if (!attrs.IsSequence()) r_.error("I004", r_.pos(attrs), "attributes", "'attributes' must be a list");
+      if (!attrs.IsSequence()) r_.error(InstrumentWrongType, r_.pos(attrs), "attributes", "'attributes' must be a list");
       else
         for (const auto& a : attrs) {
           if (!a.IsMap()) {
-            r_.error("I004", r_.pos(a), "attributes", "an attribute must be a map with id, type and label");
+            r_.error(InstrumentWrongType, r_.pos(a), "attributes", "an attribute must be a map with id, type and label");
             continue;
           }
           r_.check_keys(a, {"id", "type", "label", "help"}, "an attribute");
@@ -595,13 +385,13 @@ class InstrumentParser {
           at.pos = r_.pos(a);
           if (auto id = r_.str(a, "id", true, "an attribute")) {
             at.id = *id;
-            if (!r_.id_ok(at.id, kQuestionId))
-              r_.error("I005", r_.pos(r_.child(a, "id")), "id", fmt::format("attribute id '{}' is not a valid id", at.id));
+            if (!r_.id_ok(at.id, kQuestionId, kMaxIdLength))
+              r_.error(InstrumentBadId, r_.pos(r_.child(a, "id")), "id", fmt::format("attribute id '{}' is not a valid id", at.id));
           }
           if (auto t = r_.str(a, "type", false, "an attribute")) {
             at.type = *t;
             if (*t != "bool" && *t != "string" && *t != "number")
-              r_.error("I014", r_.pos(r_.child(a, "type")), "type", fmt::format("attribute type '{}' is not bool, string or number", *t));
+              r_.error(InstrumentNotAllowedWord, r_.pos(r_.child(a, "type")), "type", fmt::format("attribute type '{}' is not bool, string or number", *t));
           }
           at.label = r_.label(a, "label", true, fmt::format("attribute '{}'", at.id));
           in.attributes.push_back(at);
@@ -611,7 +401,7 @@ class InstrumentParser {
     if (in.kind == Kind::Maturity) {
       YAML::Node dims = r_.child(root, "dimensions");
       if (!dims.IsMap()) {
-        r_.error("I019", r_.pos(root), "dimensions", "a maturity instrument needs 'dimensions' (target_groups, perspectives, areas)");
+        r_.error(InstrumentMaturity, r_.pos(root), "dimensions", "a maturity instrument needs 'dimensions' (target_groups, perspectives, areas)");
       } else {
         r_.check_keys(dims, {"target_groups", "perspectives", "areas"}, "'dimensions'");
         in.target_groups = dimension_list(dims, "target_groups");
@@ -619,38 +409,38 @@ class InstrumentParser {
         in.areas = dimension_list(dims, "areas");
       }
       in.scale = options(root, "the scale", "scale");
-      if (in.scale.empty()) r_.error("I019", r_.pos(root), "scale", "a maturity instrument needs a rating 'scale'");
+      if (in.scale.empty()) r_.error(InstrumentMaturity, r_.pos(root), "scale", "a maturity instrument needs a rating 'scale'");
     } else {
       for (const char* k : {"dimensions", "scale"})
         if (r_.child(root, k).IsDefined())
-          r_.error("I019", r_.pos(r_.child(root, k)), k, fmt::format("'{}' is only for maturity instruments", k));
+          r_.error(InstrumentMaturity, r_.pos(r_.child(root, k)), k, fmt::format("'{}' is only for maturity instruments", k));
     }
 
     YAML::Node secs = r_.child(root, "sections");
     if (!secs.IsDefined() || !secs.IsSequence() || secs.size() == 0) {
-      r_.error("I003", r_.pos(root), "sections", "the instrument needs a list of 'sections'");
+      r_.error(InstrumentMissingKey, r_.pos(root), "sections", "the instrument needs a list of 'sections'");
     } else {
       for (const auto& sn : secs) {
         if (!r_.tick()) break;
         Section s;
         s.pos = r_.pos(sn);
         if (!sn.IsMap()) {
-          r_.error("I004", s.pos, "sections", "a section must be a map with id, title and questions");
+          r_.error(InstrumentWrongType, s.pos, "sections", "a section must be a map with id, title and questions");
           continue;
         }
         r_.check_keys(sn, {"id", "title", "help", "show_if", "eligible_if", "questions", "note"}, "a section");
         if (auto id = r_.str(sn, "id", true, "a section")) {
           s.id = *id;
-          if (!r_.id_ok(s.id, kQuestionId))
-            r_.error("I005", r_.pos(r_.child(sn, "id")), "id", fmt::format("section id '{}' is not a valid id", s.id));
+          if (!r_.id_ok(s.id, kQuestionId, kMaxIdLength))
+            r_.error(InstrumentBadId, r_.pos(r_.child(sn, "id")), "id", fmt::format("section id '{}' is not a valid id", s.id));
         }
         s.title = r_.label(sn, "title", true, fmt::format("section '{}'", s.id));
         s.help = r_.label(sn, "help", false, "section");
-        s.show_if = r_.condition(sn, "show_if");
-        s.eligible_if = r_.condition(sn, "eligible_if");
+        s.show_if = condition(sn, "show_if");
+        s.eligible_if = condition(sn, "eligible_if");
         YAML::Node qs = r_.child(sn, "questions");
         if (!qs.IsDefined() || !qs.IsSequence() || qs.size() == 0) {
-          r_.error("I003", s.pos, "questions", fmt::format("section '{}' needs a list of 'questions'", s.id));
+          r_.error(InstrumentMissingKey, s.pos, "questions", fmt::format("section '{}' needs a list of 'questions'", s.id));
         } else {
           for (const auto& qn : qs) {
             if (!r_.tick()) break;
@@ -668,7 +458,7 @@ class InstrumentParser {
     YAML::Node list = r_.child(root, "checks");
     if (!list.IsDefined() || list.IsNull()) return;
     if (!list.IsSequence()) {
-      r_.error("I004", r_.pos(list), "checks", "'checks' must be a list");
+      r_.error(InstrumentWrongType, r_.pos(list), "checks", "'checks' must be a list");
       return;
     }
     for (const auto& n : list) {
@@ -676,25 +466,25 @@ class InstrumentParser {
       Check c;
       c.pos = r_.pos(n);
       if (!n.IsMap()) {
-        r_.error("I004", c.pos, "checks", "a check must be a map with id, flag_if, questions and message");
+        r_.error(InstrumentWrongType, c.pos, "checks", "a check must be a map with id, flag_if, questions and message");
         continue;
       }
       r_.check_keys(n, {"id", "flag_if", "severity", "questions", "message", "note"}, "a check");
       if (auto id = r_.str(n, "id", true, "a check")) {
         c.id = *id;
-        if (!r_.id_ok(c.id, kQuestionId))
-          r_.error("I005", r_.pos(r_.child(n, "id")), "id", fmt::format("check id '{}' is not a valid id", c.id));
+        if (!r_.id_ok(c.id, kQuestionId, kMaxIdLength))
+          r_.error(InstrumentBadId, r_.pos(r_.child(n, "id")), "id", fmt::format("check id '{}' is not a valid id", c.id));
       }
-      c.flag_if = r_.condition(n, "flag_if");
-      if (c.flag_if.empty()) r_.error("I003", c.pos, "flag_if", fmt::format("check '{}' needs a 'flag_if' condition", c.id));
+      c.flag_if = condition(n, "flag_if");
+      if (c.flag_if.empty()) r_.error(InstrumentMissingKey, c.pos, "flag_if", fmt::format("check '{}' needs a 'flag_if' condition", c.id));
       if (auto s = r_.str(n, "severity", false, "a check")) {
         if (*s != "warning" && *s != "error")
-          r_.error("I022", r_.pos(r_.child(n, "severity")), "severity", fmt::format("check '{}': severity is warning or error, not '{}'", c.id, *s));
+          r_.error(InstrumentBadCheck, r_.pos(r_.child(n, "severity")), "severity", fmt::format("check '{}': severity is warning or error, not '{}'", c.id, *s));
         c.blocking = *s == "error";
       }
       YAML::Node qs = r_.child(n, "questions");
       if (!qs.IsSequence() || qs.size() == 0) {
-        r_.error("I003", c.pos, "questions", fmt::format("check '{}' needs the list of 'questions' it concerns", c.id));
+        r_.error(InstrumentMissingKey, c.pos, "questions", fmt::format("check '{}' needs the list of 'questions' it concerns", c.id));
       } else {
         for (const auto& q : qs) c.questions.push_back(q.IsScalar() ? q.as<std::string>() : "");
       }
@@ -704,51 +494,26 @@ class InstrumentParser {
   }
 
  private:
-  Reader& r_;
+  yaml::Reader& r_;
+
+  Condition condition(const YAML::Node& map, const char* key) {
+    return read_condition(r_, map, key, InstrumentConditionSyntax);
+  }
 };
 
 }  // namespace
 
 std::optional<Instrument> parse(std::string_view text, const std::string& file, Diagnostics& diags) {
-  Reader r(file, diags);
-  if (text.size() > kMaxBytes) {
-    r.error("I020", {1, 1}, "", fmt::format("the file is larger than {} MB", kMaxBytes >> 20));
-    return std::nullopt;
+  yaml::Reader r(file, kInstrumentCodes, diags);
+  auto root = r.load(text, "an instrument file must be a YAML map (format, id, sections...)");
+  if (!root) return std::nullopt;
+  std::optional<Instrument> in;
+  if (!r.guard([&] { in = InstrumentParser(r).instrument(*root); })) return std::nullopt;
+  if (in) {
+    in->source_file = file;
+    in->source_text = std::string(text);
   }
-  if (!valid_utf8(text)) {
-    r.error("I001", {1, 1}, "", "the file is not valid UTF-8 (or contains a NUL byte)");
-    return std::nullopt;
-  }
-  if (!nesting_ok(text)) {
-    r.error("I020", {1, 1}, "", fmt::format("the document is nested deeper than {} levels", kMaxNesting));
-    return std::nullopt;
-  }
-  YAML::Node root;
-  try {
-    root = YAML::Load(std::string(text));
-  } catch (const YAML::Exception& e) {
-    Pos p = e.mark.is_null() ? Pos{1, 1} : Pos{e.mark.line + 1, e.mark.column + 1};
-    r.error("I001", p, "", fmt::format("YAML syntax error: {}", e.msg));
-    return std::nullopt;
-  }
-  size_t budget = kMaxNodes;
-  if (node_depth(root, 0, budget) > kMaxNesting || budget == 0) {
-    r.error("I020", {1, 1}, "", "the document is too large or too deeply nested (aliases count too)");
-    return std::nullopt;
-  }
-  try {
-    InstrumentParser p(r);
-    auto in = p.instrument(root);
-    if (in) {
-      in->source_file = file;
-      in->source_text = std::string(text);
-    }
-    return in;
-  } catch (const YAML::Exception& e) {
-    Pos p = e.mark.is_null() ? Pos{1, 1} : Pos{e.mark.line + 1, e.mark.column + 1};
-    r.error("I001", p, "", fmt::format("YAML error: {}", e.msg));
-    return std::nullopt;
-  }
+  return in;
 }
 
 LoadResult load(std::string_view text, const std::string& file) {
@@ -762,12 +527,8 @@ LoadResult load(std::string_view text, const std::string& file) {
 
 Instrument load_or_throw(std::string_view text, const std::string& file) {
   auto res = load(text, file);
-  if (!res.instrument) {
-    std::string msg = "invalid instrument:";
-    for (const auto& d : res.diagnostics)
-      if (d.severity == Diagnostic::Severity::Error) msg += "\n  " + d.str();
-    throw Error::bad_input(msg, Location{file, 0, 0, {}});
-  }
+  throw_if_errors(res.diagnostics, "invalid instrument:", file);
+  if (!res.instrument) throw Error::bad_input("invalid instrument", Location{file, 0, 0, {}});
   return std::move(*res.instrument);
 }
 

@@ -13,6 +13,8 @@
 namespace dp::instrument {
 namespace {
 
+using enum DiagnosticCode;
+
 const std::set<std::string> kBuiltinAttributes = {"code",      "name",       "kind",      "county_code",
                                                   "size_group", "skr_group", "population"};
 
@@ -33,7 +35,7 @@ class Validator {
           check_condition(r.eligible_if, "eligible_if", true, &q);
           for (const auto& o : r.options)
             if (!q.option(o))
-              error("I017", r.pos, o, fmt::format("row '{}' of question '{}' offers option '{}', which the question does not have", r.id, q.id, o));
+              error(InstrumentUnknownRowOption, r.pos, o, fmt::format("row '{}' of question '{}' offers option '{}', which the question does not have", r.id, q.id, o));
           if (r.continues) check_lineage(*r.continues);
         }
         if (q.continues) check_lineage(*q.continues);
@@ -42,11 +44,11 @@ class Validator {
     }
     std::set<std::string> check_ids;
     for (const auto& c : in_.checks) {
-      if (!check_ids.insert(c.id).second) error("I006", c.pos, c.id, fmt::format("check id '{}' is used twice", c.id));
+      if (!check_ids.insert(c.id).second) error(InstrumentDuplicateId, c.pos, c.id, fmt::format("check id '{}' is used twice", c.id));
       check_condition(c.flag_if, "flag_if", false, nullptr);
       section_deps_.clear();  // a check's references order no question
       for (const auto& q : c.questions)
-        if (!questions_.count(q)) error("I022", c.pos, q, fmt::format("check '{}' names unknown question '{}'", c.id, q));
+        if (!questions_.count(q)) error(InstrumentBadCheck, c.pos, q, fmt::format("check '{}' names unknown question '{}'", c.id, q));
     }
     order();
   }
@@ -57,7 +59,7 @@ class Validator {
   std::map<std::string, const Question*> questions_;
   std::map<std::string, std::set<std::string>> deps_;  // question id -> question ids its visibility depends on
 
-  void error(const std::string& code, Pos p, const std::string& key, const std::string& msg) {
+  void error(DiagnosticCode code, Pos p, const std::string& key, const std::string& msg) {
     Diagnostic diag;
     diag.code = code;
     diag.where = Location{in_.source_file, p.line, p.column, {}};
@@ -70,18 +72,18 @@ class Validator {
     std::set<std::string> sections, attrs;
     for (const auto& a : in_.attributes) {
       if (a.id.empty()) continue;
-      if (!attrs.insert(a.id).second) error("I006", a.pos, a.id, fmt::format("attribute '{}' is declared twice", a.id));
+      if (!attrs.insert(a.id).second) error(InstrumentDuplicateId, a.pos, a.id, fmt::format("attribute '{}' is declared twice", a.id));
       if (kBuiltinAttributes.count(a.id))
-        error("I006", a.pos, a.id, fmt::format("attribute '{}' is built in and must not be declared", a.id));
+        error(InstrumentDuplicateId, a.pos, a.id, fmt::format("attribute '{}' is built in and must not be declared", a.id));
     }
     for (const auto& s : in_.sections) {
       if (!s.id.empty() && !sections.insert(s.id).second)
-        error("I006", s.pos, s.id, fmt::format("section '{}' appears twice", s.id));
+        error(InstrumentDuplicateId, s.pos, s.id, fmt::format("section '{}' appears twice", s.id));
       for (const auto& q : s.questions) {
         if (q.id.empty()) continue;
         auto [it, fresh] = questions_.emplace(q.id, &q);
         if (!fresh)
-          error("I006", q.pos, q.id,
+          error(InstrumentDuplicateId, q.pos, q.id,
                 fmt::format("question '{}' appears twice (first at line {})", q.id, it->second->pos.line));
       }
     }
@@ -105,13 +107,13 @@ class Validator {
         bool known = kBuiltinAttributes.count(attr) > 0;
         for (const auto& a : in_.attributes) known = known || a.id == attr;
         if (!known)
-          error("I011", p, use.name,
+          error(InstrumentUnknownAttribute, p, use.name,
                 fmt::format("unknown attribute '{}': declare it under 'attributes:' or use a built-in one "
                             "(code, name, kind, county_code, size_group, skr_group, population)", attr));
         continue;
       }
       if (eligibility) {
-        error("I012", p, use.name,
+        error(InstrumentEligibilityUsesAnswer, p, use.name,
               fmt::format("eligible_if may only use registry attributes (org.*), not the answer '{}'; use show_if", use.name));
         continue;
       }
@@ -119,7 +121,7 @@ class Validator {
       std::string qid = use.name.substr(0, dot);
       auto it = questions_.find(qid);
       if (it == questions_.end()) {
-        error("I008", p, use.name, fmt::format("unknown question '{}'", qid));
+        error(InstrumentUnknownReference, p, use.name, fmt::format("unknown question '{}'", qid));
         continue;
       }
       const Question& target = *it->second;
@@ -127,16 +129,16 @@ class Validator {
       if (dot != std::string::npos) {
         std::string rid = use.name.substr(dot + 1);
         if (!target.is_matrix()) {
-          error("I008", p, use.name, fmt::format("question '{}' is not a matrix and has no row '{}'", qid, rid));
+          error(InstrumentUnknownReference, p, use.name, fmt::format("question '{}' is not a matrix and has no row '{}'", qid, rid));
           continue;
         }
         row = target.row(rid);
         if (!row) {
-          error("I008", p, use.name, fmt::format("question '{}' has no row '{}'", qid, rid));
+          error(InstrumentUnknownReference, p, use.name, fmt::format("question '{}' has no row '{}'", qid, rid));
           continue;
         }
       } else if (target.is_matrix()) {
-        error("I008", p, use.name, fmt::format("question '{}' is a matrix: name the row, e.g. '{}.{}'", qid, qid,
+        error(InstrumentUnknownReference, p, use.name, fmt::format("question '{}' is a matrix: name the row, e.g. '{}.{}'", qid, qid,
                                                target.rows.empty() ? "row" : target.rows[0].id));
         continue;
       }
@@ -146,10 +148,10 @@ class Validator {
         auto opts = offered(target, row);
         for (const auto& code : use.compared_codes)
           if (std::none_of(opts.begin(), opts.end(), [&](const Option* o) { return o->id == code; }))
-            error("I009", p, use.name, fmt::format("'{}' has no option '{}'", use.name, code));
-        if (use.numeric) error("I009", p, use.name, fmt::format("'{}' has option codes, not numbers", use.name));
+            error(InstrumentUnknownOption, p, use.name, fmt::format("'{}' has no option '{}'", use.name, code));
+        if (use.numeric) error(InstrumentUnknownOption, p, use.name, fmt::format("'{}' has option codes, not numbers", use.name));
       } else if (!use.compared_codes.empty() && (target.cell == Type::Number || target.cell == Type::Percent)) {
-        error("I009", p, use.name, fmt::format("'{}' is a number: compare it with numbers, not text", use.name));
+        error(InstrumentUnknownOption, p, use.name, fmt::format("'{}' is a number: compare it with numbers, not text", use.name));
       }
     }
     // Section conditions apply to every question in the section.
@@ -164,9 +166,9 @@ class Validator {
 
   void check_lineage(const Lineage& l) {
     if (l.instrument.empty() && in_.previous.empty())
-      error("I018", l.pos, "continues",
+      error(InstrumentLineage, l.pos, "continues",
             fmt::format("'continues: {}' needs the instrument's 'previous' (or 'instrument:' here)", l.id));
-    if (l.id.empty()) error("I018", l.pos, "continues", "'continues' needs the id it continues");
+    if (l.id.empty()) error(InstrumentLineage, l.pos, "continues", "'continues' needs the id it continues");
   }
 
   void check_maturity(const Question& q) {
@@ -175,20 +177,20 @@ class Validator {
       return std::any_of(dims.begin(), dims.end(), [&](const Dimension& d) { return d.id == id; });
     };
     if (!m.target_group.empty() && !known(in_.target_groups, m.target_group))
-      error("I019", q.pos, "target_group", fmt::format("indicator '{}': unknown target group '{}'", q.id, m.target_group));
+      error(InstrumentMaturity, q.pos, "target_group", fmt::format("indicator '{}': unknown target group '{}'", q.id, m.target_group));
     if (m.perspective.empty() || !known(in_.perspectives, m.perspective))
-      error("I019", q.pos, "perspective", fmt::format("indicator '{}': unknown or missing perspective '{}'", q.id, m.perspective));
+      error(InstrumentMaturity, q.pos, "perspective", fmt::format("indicator '{}': unknown or missing perspective '{}'", q.id, m.perspective));
     if (m.area.empty() || !known(in_.areas, m.area))
-      error("I019", q.pos, "area", fmt::format("indicator '{}': unknown or missing area '{}'", q.id, m.area));
+      error(InstrumentMaturity, q.pos, "area", fmt::format("indicator '{}': unknown or missing area '{}'", q.id, m.area));
     double last = std::numeric_limits<double>::infinity();
     for (const auto& b : m.register_bands) {
       bool scored = std::any_of(in_.scale.begin(), in_.scale.end(),
                                 [&](const Option& o) { return o.id == b.rating && o.score.has_value(); });
       if (!scored)
-        error("I019", b.pos, "register_bands",
+        error(InstrumentMaturity, b.pos, "register_bands",
               fmt::format("indicator '{}': register band rating '{}' is not a scored scale option", q.id, b.rating));
       if (b.min >= last)
-        error("I015", b.pos, "register_bands", fmt::format("indicator '{}': register bands must go from the highest min down", q.id));
+        error(InstrumentBadNumber, b.pos, "register_bands", fmt::format("indicator '{}': register bands must go from the highest min down", q.id));
       last = b.min;
     }
   }
@@ -207,7 +209,7 @@ class Validator {
         for (auto it = from; it != stack.end(); ++it) cycle += *it + " -> ";
         cycle += id;
         const Question* q = questions_.count(id) ? questions_[id] : nullptr;
-        error("I010", q ? q->pos : Pos{}, id, fmt::format("conditions form a cycle: {}", cycle));
+        error(InstrumentConditionCycle, q ? q->pos : Pos{}, id, fmt::format("conditions form a cycle: {}", cycle));
         return;
       }
       st = 1;

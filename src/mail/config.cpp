@@ -1,12 +1,11 @@
 #include "mail/config.h"
 
-#include <yaml-cpp/yaml.h>
-
 #include <cstdlib>
 #include <fstream>
 #include <sstream>
 
 #include "core/error.h"
+#include "core/yaml_reader.h"
 #include "mail/message.h"
 
 namespace dp::mail {
@@ -16,12 +15,7 @@ Config load_config_file(const std::string& path, Config base) {
   if (!in) throw Error::bad_input("cannot read the config file", Location{path, 0, 0, {}});
   std::stringstream ss;
   ss << in.rdbuf();
-  YAML::Node root;
-  try {
-    root = YAML::Load(ss.str());
-  } catch (const YAML::Exception& e) {
-    throw Error::bad_input(std::string("not valid YAML: ") + e.what(), Location{path, e.mark.line + 1, e.mark.column + 1, {}});
-  }
+  YAML::Node root = yaml::parse_or_throw(ss.str(), path);
   auto mail = root["mail"];
   if (!mail) return base;
   if (!mail.IsMap()) throw Error::bad_input("`mail` must be a map", Location{path, 0, 0, "mail"});

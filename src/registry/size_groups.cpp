@@ -1,8 +1,7 @@
-#include <yaml-cpp/yaml.h>
-
 #include <fmt/format.h>
 
 #include "core/error.h"
+#include "core/yaml_reader.h"
 #include "registry/model.h"
 
 namespace dp::registry {
@@ -22,7 +21,7 @@ const SizeGroup* SizeGroupScheme::find(const std::string& gid) const {
 SizeGroupScheme parse_size_groups(const std::string& text, const std::string& file) {
   SizeGroupScheme s;
   try {
-    YAML::Node root = YAML::Load(text);
+    YAML::Node root = yaml::parse_or_throw(text, file);
     s.id = root["scheme"].as<std::string>();
     for (const auto& g : root["groups"]) {
       SizeGroup sg;

@@ -1,7 +1,5 @@
 #include "report/declarations.h"
 
-#include <yaml-cpp/yaml.h>
-
 #include <fmt/format.h>
 
 #include "core/error.h"
@@ -57,11 +55,7 @@ Declarations load_declarations(storage::Store& store, const instrument::Instrume
   if (!kf_text) throw Error::not_found(fmt::format("the instrument family '{}' has no key figures ({})", in.family, kf_path));
   d.keyfigures_text = *kf_text;
   // The versions the file names: from the database (what was asked), else bundled.
-  YAML::Node root = YAML::Load(*kf_text);
-  std::vector<std::string> ids;
-  if (root["instruments"])
-    for (const auto& id : root["instruments"]) ids.push_back(id.as<std::string>());
-  for (const auto& id : ids) {
+  for (const auto& id : stats::keyfigure_instruments(*kf_text, kf_path)) {
     if (id == in.id) {
       d.family.push_back(in);
       continue;
@@ -78,8 +72,7 @@ Declarations load_declarations(storage::Store& store, const instrument::Instrume
   std::string best;
   for (const auto& p : bundled_report_files()) {
     auto text = resources::require(p);
-    YAML::Node r = YAML::Load(text);
-    std::string rid = r["instrument"] ? r["instrument"].as<std::string>() : "";
+    std::string rid = stats::report_instrument(text, p);
     if (rid == in.id) {
       best = p;
       break;

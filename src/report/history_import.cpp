@@ -1,7 +1,5 @@
 #include "report/history_import.h"
 
-#include <yaml-cpp/yaml.h>
-
 #include "core/resources.h"
 #include "instrument/load.h"
 #include "report/declarations.h"
@@ -17,14 +15,11 @@ size_t import_history(storage::Store& store) {
   for (const auto& path : bundled_keyfigure_files()) {
     std::string text = resources::require(path);
     std::vector<instrument::Instrument> family;
-    YAML::Node root = YAML::Load(text);
-    if (root["instruments"])
-      for (const auto& idn : root["instruments"]) {
-        std::string id = idn.as<std::string>();
-        auto src = store.instruments().source(id);
-        if (!src) src = resources::get("instruments/" + id + ".yaml");
-        if (src) family.push_back(instrument::load_or_throw(*src, id + ".yaml"));
-      }
+    for (const auto& id : stats::keyfigure_instruments(text, path)) {
+      auto src = store.instruments().source(id);
+      if (!src) src = resources::get("instruments/" + id + ".yaml");
+      if (src) family.push_back(instrument::load_or_throw(*src, id + ".yaml"));
+    }
     std::vector<const instrument::Instrument*> ptrs;
     for (const auto& i : family) ptrs.push_back(&i);
     auto set = stats::load_keyfigures_or_throw(text, path, ptrs, &history);

@@ -1,9 +1,8 @@
 #include "selfassess/rules.h"
 
-#include <yaml-cpp/yaml.h>
-
 #include "core/error.h"
 #include "core/resources.h"
+#include "core/yaml_reader.h"
 
 namespace dp::selfassess {
 
@@ -35,12 +34,7 @@ I18n label_of(const YAML::Node& n) {
 }  // namespace
 
 Rules parse_rules(std::string_view yaml_text, const std::string& file) {
-  YAML::Node root;
-  try {
-    root = YAML::Load(std::string(yaml_text));
-  } catch (const YAML::Exception& e) {
-    throw bad(file, "(file)", std::string("YAML syntax error: ") + e.what());
-  }
+  YAML::Node root = yaml::parse_or_throw(yaml_text, file);
   if (!root.IsMap()) throw bad(file, "(file)", "the rules must be a map");
   Rules r;
   try {

@@ -97,7 +97,7 @@ std::vector<HistoryValue> map_history(const KeyFigureSet& set, const HistoryData
   auto problem = [&](const HistoryCell& h, const std::string& msg) {
     if (!problems) return;
     Diagnostic d;
-    d.code = "S013";
+    d.code = DiagnosticCode::KeyFiguresHistoryClaim;
     d.where = Location{h.file, h.csv_line, 0, {}};
     d.key = h.table;
     d.message = msg;

@@ -19,7 +19,6 @@
 namespace dp::stats {
 
 using instrument::Condition;
-using instrument::Pos;
 
 // What a cell's value is.
 enum class Stat {

@@ -33,6 +33,10 @@ KeyFigureSet load_keyfigures_or_throw(std::string_view yaml_text, const std::str
                                       const std::vector<const instrument::Instrument*>& instruments,
                                       const HistoryData* history);
 
+// The instrument versions a key-figure file is written for (its `instruments:`), read before the
+// instruments themselves are loaded. Throws dp::Error (BadInput) when the text is not YAML.
+std::vector<std::string> keyfigure_instruments(std::string_view yaml_text, const std::string& file_name);
+
 // Attributes every condition may use as org.<name> besides those an instrument declares.
 bool builtin_attribute(std::string_view name);
 

@@ -6,10 +6,13 @@
 
 #include "stats/keyfigures_load.h"
 #include "stats/keyfigures_validate.h"
-#include "stats/yaml_reader.h"
+#include "core/yaml_reader.h"
+#include "instrument/condition_yaml.h"
 
 namespace dp::stats {
 namespace {
+
+using enum DiagnosticCode;
 
 using instrument::Instrument;
 using instrument::Question;
@@ -18,6 +21,7 @@ using instrument::Type;
 constexpr const char* kKeyFigureId = "[A-Z][A-Za-z0-9_]*";
 constexpr const char* kCellId = "[a-z0-9_]+(\\.[a-z0-9_]+)*";
 constexpr const char* kPartId = "[a-z0-9_]+";
+constexpr size_t kMaxIdLength = 80;
 
 // A question as the union of its versions in the family: rows and options in first-seen order.
 struct QuestionUnion {
@@ -68,24 +72,24 @@ class Parser {
     if (auto f = r_.str(root, "format", true, "the key-figure file")) {
       set.format = *f;
       if (*f != "digipuls-keyfigures/1")
-        r_.error(16, r_.pos(r_.child(root, "format")), "format",
+        r_.error(KeyFiguresUnknownFormat, r_.pos(r_.child(root, "format")), "format",
                  fmt::format("unknown format '{}' (expected digipuls-keyfigures/1)", *f));
     }
     if (auto f = r_.str(root, "family", true, "the key-figure file")) set.family = *f;
     set.instruments = r_.strings(root, "instruments");
     if (set.instruments.empty())
-      r_.error(3, r_.pos(root), "instruments", "the key-figure file needs 'instruments': the versions it is written for");
+      r_.error(KeyFiguresMissingKey, r_.pos(root), "instruments", "the key-figure file needs 'instruments': the versions it is written for");
     for (const auto& id : set.instruments) {
       const Instrument* found = nullptr;
       for (const auto* in : ins_)
         if (in && in->id == id) found = in;
       if (!found) {
-        r_.error(15, r_.pos(r_.child(root, "instruments")), id,
+        r_.error(KeyFiguresInstrument, r_.pos(r_.child(root, "instruments")), id,
                  fmt::format("instrument '{}' is not available (load it before the key figures)", id));
         continue;
       }
       if (!set.family.empty() && found->family != set.family)
-        r_.error(15, r_.pos(r_.child(root, "instruments")), id,
+        r_.error(KeyFiguresInstrument, r_.pos(r_.child(root, "instruments")), id,
                  fmt::format("instrument '{}' belongs to family '{}', not '{}'", id, found->family, set.family));
       family_.push_back(found);
     }
@@ -93,7 +97,7 @@ class Parser {
     set.history_markers = markers(r_.child(root, "history_markers"), "history_markers");
     YAML::Node kfs = r_.child(root, "keyfigures");
     if (!kfs.IsDefined() || !kfs.IsSequence() || kfs.size() == 0) {
-      r_.error(3, r_.pos(root), "keyfigures", "the key-figure file needs a list of 'keyfigures'");
+      r_.error(KeyFiguresMissingKey, r_.pos(root), "keyfigures", "the key-figure file needs a list of 'keyfigures'");
       return set;
     }
     for (const auto& kn : kfs) {
@@ -108,11 +112,19 @@ class Parser {
   const std::vector<const Instrument*>& ins_;
   std::vector<const Instrument*> family_;
 
+  Condition condition(const YAML::Node& map, const char* key) {
+    return instrument::read_condition(r_, map, key, KeyFiguresConditionSyntax);
+  }
+  // A condition the parser writes for a shorthand (an expanded option, a pooled code list).
+  Condition condition_text(const std::string& text, Pos at) {
+    return instrument::condition_at(r_, text, at, KeyFiguresConditionSyntax);
+  }
+
   void themes(const YAML::Node& root, KeyFigureSet& set) {
     YAML::Node n = r_.child(root, "themes");
     if (!n.IsDefined() || n.IsNull()) return;
     if (!n.IsSequence()) {
-      r_.error(4, r_.pos(n), "themes", "'themes' must be a list of {id, label}");
+      r_.error(KeyFiguresWrongType, r_.pos(n), "themes", "'themes' must be a list of {id, label}");
       return;
     }
     for (const auto& t : n) {
@@ -129,18 +141,18 @@ class Parser {
     std::map<std::string, Marker> out;
     if (!n.IsDefined() || n.IsNull()) return out;
     if (!n.IsMap()) {
-      r_.error(4, r_.pos(n), key, fmt::format("'{}' must map printed symbols to marker names", key));
+      r_.error(KeyFiguresWrongType, r_.pos(n), key, fmt::format("'{}' must map printed symbols to marker names", key));
       return out;
     }
     for (auto it = n.begin(); it != n.end(); ++it) {
       if (!r_.tick()) break;
       if (!it->first.IsScalar() || !it->second.IsScalar()) {
-        r_.error(4, r_.pos(it->first), key, "a marker mapping is 'symbol: marker_name'");
+        r_.error(KeyFiguresWrongType, r_.pos(it->first), key, "a marker mapping is 'symbol: marker_name'");
         continue;
       }
       auto m = parse_marker(it->second.Scalar());
       if (!m || *m == Marker::None) {
-        r_.error(10, r_.pos(it->second), it->second.Scalar(),
+        r_.error(KeyFiguresNotAllowedWord, r_.pos(it->second), it->second.Scalar(),
                  fmt::format("unknown marker '{}' (nil, rounds_to_zero, not_applicable, not_asked, not_available, suppressed)",
                              it->second.Scalar()));
         continue;
@@ -157,10 +169,10 @@ class Parser {
       else if (*s == "answered") b.kind = BaseKind::Answered;
       else if (*s == "scope") b.kind = BaseKind::Scope;
       else
-        r_.error(10, r_.pos(r_.child(map, "base")), *s,
+        r_.error(KeyFiguresNotAllowedWord, r_.pos(r_.child(map, "base")), *s,
                  fmt::format("unknown base '{}' (respondents, answered or scope; restrict it with 'where')", *s));
     }
-    if (r_.has(map, "where")) b.where = r_.condition(map, "where");
+    if (r_.has(map, "where")) b.where = condition(map, "where");
     return b;
   }
 
@@ -182,7 +194,7 @@ class Parser {
       }
     }
     if (!u.first) {
-      r_.error(8, at, qid, fmt::format("unknown question '{}' (not in {})", qid, instruments_text()));
+      r_.error(KeyFiguresUnknownReference, at, qid, fmt::format("unknown question '{}' (not in {})", qid, instruments_text()));
       return std::nullopt;
     }
     return u;
@@ -203,14 +215,14 @@ class Parser {
     auto u = question(qid, at);
     if (!u) return out;
     if (!u->first->is_matrix()) {
-      if (dot != std::string::npos) r_.error(8, at, spec, fmt::format("'{}' is not a matrix question", qid));
+      if (dot != std::string::npos) r_.error(KeyFiguresUnknownReference, at, spec, fmt::format("'{}' is not a matrix question", qid));
       out.emplace_back(qid, u->first->cell);
       return out;
     }
     std::string rid = dot == std::string::npos ? "*" : spec.substr(dot + 1);
     for (const auto& row : u->rows)
       if (rid == "*" || rid == row.id) out.emplace_back(qid + "." + row.id, u->first->cell);
-    if (out.empty()) r_.error(8, at, spec, fmt::format("question '{}' has no row '{}'", qid, rid));
+    if (out.empty()) r_.error(KeyFiguresUnknownReference, at, spec, fmt::format("question '{}' has no row '{}'", qid, rid));
     return out;
   }
 
@@ -222,7 +234,7 @@ class Parser {
     YAML::Node ln = r_.child(en, "labels");
     if (!ln.IsDefined() || ln.IsNull()) return out;
     if (!ln.IsMap()) {
-      r_.error(4, r_.pos(ln), "labels", "'labels' maps a literal id piece to its label");
+      r_.error(KeyFiguresWrongType, r_.pos(ln), "labels", "'labels' maps a literal id piece to its label");
       return out;
     }
     for (auto it = ln.begin(); it != ln.end(); ++it) {
@@ -244,17 +256,17 @@ class Parser {
     Stat stat = kf.stat;
     if (auto s = r_.str(en, "stat", false, "")) {
       if (auto st = parse_stat(*s)) stat = *st;
-      else r_.error(10, r_.pos(r_.child(en, "stat")), *s, fmt::format("unknown stat '{}'", *s));
+      else r_.error(KeyFiguresNotAllowedWord, r_.pos(r_.child(en, "stat")), *s, fmt::format("unknown stat '{}'", *s));
     }
     auto b = base(en, kf.base);
     int decimals = r_.integer(en, "decimals", false, "").value_or(kf.decimals);
     bool numeric = q.cell == Type::Number || q.cell == Type::Percent;
     if (!numeric && !q.has_codes()) {
-      r_.error(14, at, *qid, fmt::format("'{}' has neither options nor numbers to expand", *qid));
+      r_.error(KeyFiguresStructure, at, *qid, fmt::format("'{}' has neither options nor numbers to expand", *qid));
       return;
     }
     if (numeric != is_numeric_stat(stat)) {
-      r_.error(14, at, *qid,
+      r_.error(KeyFiguresStructure, at, *qid,
                numeric ? fmt::format("'{}' is numeric: expand it with a numeric stat (sum, mean, median, min, max)", *qid)
                        : fmt::format("'{}' has options: a numeric stat cannot count them", *qid));
       return;
@@ -263,12 +275,12 @@ class Parser {
     for (const auto& w : want_rows) {
       bool ok = false;
       for (const auto& row : u->rows) ok = ok || row.id == w;
-      if (!ok) r_.error(8, r_.pos(r_.child(en, "rows")), w, fmt::format("question '{}' has no row '{}'", *qid, w));
+      if (!ok) r_.error(KeyFiguresUnknownReference, r_.pos(r_.child(en, "rows")), w, fmt::format("question '{}' has no row '{}'", *qid, w));
     }
     for (const auto& w : want_opts) {
       bool ok = false;
       for (const auto* o : u->options) ok = ok || o->id == w;
-      if (!ok) r_.error(9, r_.pos(r_.child(en, "options")), w, fmt::format("question '{}' has no option '{}'", *qid, w));
+      if (!ok) r_.error(KeyFiguresUnknownOption, r_.pos(r_.child(en, "options")), w, fmt::format("question '{}' has no option '{}'", *qid, w));
     }
     std::vector<const instrument::Option*> opts;
     for (const auto* o : u->options)
@@ -326,7 +338,7 @@ class Parser {
       for (const auto* o : opts) {
         auto [c, item] = make(row, o->id, o->label);
         c.applicable = row.offered.empty() || std::count(row.offered.begin(), row.offered.end(), o->id);
-        c.count = r_.condition_text(code_test(item, q.cell, {o->id}), at);
+        c.count = condition_text(code_test(item, q.cell, {o->id}), at);
         out.push_back(std::move(c));
       }
       combine(en, q, row.id, row.label, tmpl, *b, stat, decimals, out);
@@ -338,7 +350,7 @@ class Parser {
     YAML::Node cn = r_.child(en, "combine");
     if (!cn.IsDefined() || cn.IsNull()) return;
     if (!cn.IsSequence()) {
-      r_.error(4, r_.pos(cn), "combine", "'combine' must be a list of {id, options, label}");
+      r_.error(KeyFiguresWrongType, r_.pos(cn), "combine", "'combine' must be a list of {id, options, label}");
       return;
     }
     for (const auto& c : cn) {
@@ -348,11 +360,11 @@ class Parser {
       auto opts = codes(c, "options");
       I18n label = r_.label(c, "label", true, "a 'combine' entry");
       if (!id || opts.empty()) {
-        if (id) r_.error(3, r_.pos(c), "options", "a 'combine' entry needs 'options'");
+        if (id) r_.error(KeyFiguresMissingKey, r_.pos(c), "options", "a 'combine' entry needs 'options'");
         continue;
       }
       for (const auto& o : opts)
-        if (!q.option(o)) r_.error(9, r_.pos(c), o, fmt::format("question '{}' has no option '{}'", q.id, o));
+        if (!q.option(o)) r_.error(KeyFiguresUnknownOption, r_.pos(c), o, fmt::format("question '{}' has no option '{}'", q.id, o));
       std::string item = row_id.empty() ? q.id : q.id + "." + row_id;
       Cell cell;
       cell.pos = r_.pos(c);
@@ -366,7 +378,7 @@ class Parser {
       }
       for (const auto& p : cell.parts) cell.id += (cell.id.empty() ? "" : ".") + p.id;
       cell.label = join_labels(cell.parts);
-      cell.count = r_.condition_text(code_test(item, q.cell, opts), cell.pos);
+      cell.count = condition_text(code_test(item, q.cell, opts), cell.pos);
       out.push_back(std::move(cell));
     }
   }
@@ -375,7 +387,7 @@ class Parser {
     YAML::Node pn = r_.child(cn, "pooled");
     if (pn.IsDefined() && !pn.IsNull()) {
       if (!pn.IsSequence()) {
-        r_.error(4, r_.pos(pn), "pooled", "'pooled' must be a list of {items, codes}");
+        r_.error(KeyFiguresWrongType, r_.pos(pn), "pooled", "'pooled' must be a list of {items, codes}");
         return;
       }
       for (const auto& e : pn) {
@@ -384,11 +396,11 @@ class Parser {
         auto spec = r_.str(e, "items", true, "a 'pooled' entry");
         auto cs = codes(e, "codes");
         if (!spec) continue;
-        if (cs.empty()) r_.error(3, r_.pos(e), "codes", "a 'pooled' entry needs the positive 'codes'");
+        if (cs.empty()) r_.error(KeyFiguresMissingKey, r_.pos(e), "codes", "a 'pooled' entry needs the positive 'codes'");
         for (const auto& [key, type] : item_keys(*spec, r_.pos(e))) {
           Term t;
-          t.count = r_.condition_text(code_test(key, type, cs), r_.pos(e));
-          t.base = r_.condition_text(fmt::format("answered({})", key), r_.pos(e));
+          t.count = condition_text(code_test(key, type, cs), r_.pos(e));
+          t.base = condition_text(fmt::format("answered({})", key), r_.pos(e));
           c.terms.push_back(std::move(t));
         }
       }
@@ -398,12 +410,12 @@ class Parser {
       r_.check_keys(rn, {"items", "num", "den"}, "'ratios'");
       auto spec = r_.str(rn, "items", true, "'ratios'");
       auto num = codes(rn, "num"), den = codes(rn, "den");
-      if (num.empty() || den.empty()) r_.error(3, r_.pos(rn), "num", "'ratios' needs 'num' and 'den' option lists");
+      if (num.empty() || den.empty()) r_.error(KeyFiguresMissingKey, r_.pos(rn), "num", "'ratios' needs 'num' and 'den' option lists");
       if (spec && !num.empty() && !den.empty())
         for (const auto& [key, type] : item_keys(*spec, r_.pos(rn))) {
           Term t;
-          t.count = r_.condition_text(code_test(key, type, num), r_.pos(rn));
-          t.base = r_.condition_text(code_test(key, type, den), r_.pos(rn));
+          t.count = condition_text(code_test(key, type, num), r_.pos(rn));
+          t.base = condition_text(code_test(key, type, den), r_.pos(rn));
           c.terms.push_back(std::move(t));
         }
     }
@@ -418,34 +430,34 @@ class Parser {
     auto id = r_.str(cn, "id", true, "a cell");
     if (!id) return;
     c.id = *id;
-    if (!r_.id_ok(c.id, kCellId))
-      r_.error(5, r_.pos(r_.child(cn, "id")), c.id, fmt::format("cell id '{}' must match {}", c.id, kCellId));
+    if (!r_.id_ok(c.id, kCellId, kMaxIdLength))
+      r_.error(KeyFiguresBadId, r_.pos(r_.child(cn, "id")), c.id, fmt::format("cell id '{}' must match {}", c.id, kCellId));
     c.label = r_.label(cn, "label", true, fmt::format("cell '{}'", c.id));
     auto parts = split(c.id, '.');
     for (size_t i = 0; i < parts.size(); ++i) c.parts.push_back({parts[i], i + 1 == parts.size() ? c.label : I18n{}});
     c.stat = kf.stat;
     if (auto s = r_.str(cn, "stat", false, "")) {
       if (auto st = parse_stat(*s)) c.stat = *st;
-      else r_.error(10, r_.pos(r_.child(cn, "stat")), *s, fmt::format("unknown stat '{}'", *s));
+      else r_.error(KeyFiguresNotAllowedWord, r_.pos(r_.child(cn, "stat")), *s, fmt::format("unknown stat '{}'", *s));
     }
     c.base = *base(cn, kf.base);
     c.decimals = r_.integer(cn, "decimals", false, "").value_or(kf.decimals);
     c.asked = r_.boolean(cn, "asked").value_or(true);
     c.applicable = r_.boolean(cn, "applicable").value_or(true);
     c.external = r_.boolean(cn, "external").value_or(kf.source == "external");
-    c.count = r_.condition(cn, "count");
+    c.count = condition(cn, "count");
     if (auto v = r_.str(cn, "value", false, "")) c.value = *v;
     terms(cn, c);
     if (c.asked && c.applicable && !c.external) {
       bool counting = c.stat == Stat::Share || c.stat == Stat::Count;
       if (counting && !c.count.expr && !r_.has(cn, "count"))
-        r_.error(14, c.pos, c.id, fmt::format("cell '{}' ({}) needs 'count': the condition it counts", c.id, stat_name(c.stat)));
+        r_.error(KeyFiguresStructure, c.pos, c.id, fmt::format("cell '{}' ({}) needs 'count': the condition it counts", c.id, stat_name(c.stat)));
       if (is_numeric_stat(c.stat) && c.value.empty())
-        r_.error(14, c.pos, c.id, fmt::format("cell '{}' ({}) needs 'value': a numeric item", c.id, stat_name(c.stat)));
+        r_.error(KeyFiguresStructure, c.pos, c.id, fmt::format("cell '{}' ({}) needs 'value': a numeric item", c.id, stat_name(c.stat)));
       if (is_term_stat(c.stat) && c.terms.empty())
-        r_.error(14, c.pos, c.id, fmt::format("cell '{}' ({}) needs 'pooled' or 'ratios'", c.id, stat_name(c.stat)));
+        r_.error(KeyFiguresStructure, c.pos, c.id, fmt::format("cell '{}' ({}) needs 'pooled' or 'ratios'", c.id, stat_name(c.stat)));
       if (!is_numeric_stat(c.stat) && !c.value.empty())
-        r_.error(14, c.pos, c.id, fmt::format("cell '{}': 'value' needs a numeric stat, not {}", c.id, stat_name(c.stat)));
+        r_.error(KeyFiguresStructure, c.pos, c.id, fmt::format("cell '{}': 'value' needs a numeric stat, not {}", c.id, stat_name(c.stat)));
     }
     out.push_back(std::move(c));
   }
@@ -454,7 +466,7 @@ class Parser {
     YAML::Node hn = r_.child(kn, "history");
     if (!hn.IsDefined() || hn.IsNull()) return;
     if (!hn.IsSequence()) {
-      r_.error(4, r_.pos(hn), "history", "'history' must be a list of {table, rows, columns}");
+      r_.error(KeyFiguresWrongType, r_.pos(hn), "history", "'history' must be a list of {table, rows, columns}");
       return;
     }
     for (const auto& e : hn) {
@@ -469,16 +481,16 @@ class Parser {
         for (auto it = rows.begin(); it != rows.end(); ++it) {
           if (!r_.tick()) break;
           if (!it->first.IsScalar() || !it->second.IsScalar()) {
-            r_.error(4, r_.pos(it->first), "rows", "'rows' maps a cell id part to a printed row label");
+            r_.error(KeyFiguresWrongType, r_.pos(it->first), "rows", "'rows' maps a cell id part to a printed row label");
             continue;
           }
           std::string part = it->first.Scalar();
-          if (!r_.id_ok(part, kCellId))
-            r_.error(5, r_.pos(it->first), part, fmt::format("cell id part '{}' must match {}", part, kCellId));
+          if (!r_.id_ok(part, kCellId, kMaxIdLength))
+            r_.error(KeyFiguresBadId, r_.pos(it->first), part, fmt::format("cell id part '{}' must match {}", part, kCellId));
           hm.rows.emplace_back(part, it->second.Scalar());
         }
       } else if (rows.IsDefined() && !rows.IsNull()) {
-        r_.error(4, r_.pos(rows), "rows", "'rows' maps a cell id part to a printed row label");
+        r_.error(KeyFiguresWrongType, r_.pos(rows), "rows", "'rows' maps a cell id part to a printed row label");
       }
       YAML::Node cols = r_.child(e, "columns");
       if (cols.IsMap()) {
@@ -487,7 +499,7 @@ class Parser {
           if (!it->first.IsScalar()) continue;
           auto add = [&](const YAML::Node& label) {
             if (!label.IsScalar()) {
-              r_.error(4, r_.pos(label), "columns", "a column label must be a text");
+              r_.error(KeyFiguresWrongType, r_.pos(label), "columns", "a column label must be a text");
               return;
             }
             HistoryColumn c;
@@ -514,14 +526,14 @@ class Parser {
           if (auto cl = r_.str(cn, "cell", false, "")) c.cell = *cl;
           if (auto s = r_.str(cn, "stat", false, "")) {
             if (*s != "value" && *s != "count" && *s != "n")
-              r_.error(10, r_.pos(r_.child(cn, "stat")), *s, "a history column's stat is value, count or n");
+              r_.error(KeyFiguresNotAllowedWord, r_.pos(r_.child(cn, "stat")), *s, "a history column's stat is value, count or n");
             c.stat = *s;
           }
           c.skip = r_.boolean(cn, "skip").value_or(false);
           hm.columns.push_back(c);
         }
       } else if (cols.IsDefined() && !cols.IsNull()) {
-        r_.error(4, r_.pos(cols), "columns", "'columns' must map cell parts to labels, or list {label, cell, stat}");
+        r_.error(KeyFiguresWrongType, r_.pos(cols), "columns", "'columns' must map cell parts to labels, or list {label, cell, stat}");
       }
       hm.skip_rows = r_.strings(e, "skip_rows");
       if (auto t = r_.str(e, "cell", false, "")) hm.cell_template = *t;
@@ -536,7 +548,7 @@ class Parser {
     YAML::Node bn = r_.child(kn, "breaks");
     if (!bn.IsDefined() || bn.IsNull()) return;
     if (!bn.IsSequence()) {
-      r_.error(4, r_.pos(bn), "breaks", "'breaks' must be a list of {year, cells, note}");
+      r_.error(KeyFiguresWrongType, r_.pos(bn), "breaks", "'breaks' must be a list of {year, cells, note}");
       return;
     }
     for (const auto& e : bn) {
@@ -560,8 +572,8 @@ class Parser {
     auto id = r_.str(kn, "id", true, "a key figure");
     if (!id) return std::nullopt;
     kf.id = *id;
-    if (!r_.id_ok(kf.id, kKeyFigureId))
-      r_.error(5, r_.pos(r_.child(kn, "id")), kf.id, fmt::format("key figure id '{}' must match {}", kf.id, kKeyFigureId));
+    if (!r_.id_ok(kf.id, kKeyFigureId, kMaxIdLength))
+      r_.error(KeyFiguresBadId, r_.pos(r_.child(kn, "id")), kf.id, fmt::format("key figure id '{}' must match {}", kf.id, kKeyFigureId));
     std::string what = fmt::format("key figure {}", kf.id);
     if (auto t = r_.str(kn, "theme", false, "")) kf.theme = *t;
     kf.title = r_.label(kn, "title", true, what);
@@ -571,19 +583,19 @@ class Parser {
     kf.source_label = r_.label(kn, "source_label", false, what);
     if (auto s = r_.str(kn, "stat", false, "")) {
       if (auto st = parse_stat(*s)) kf.stat = *st;
-      else r_.error(10, r_.pos(r_.child(kn, "stat")), *s, fmt::format("unknown stat '{}'", *s));
+      else r_.error(KeyFiguresNotAllowedWord, r_.pos(r_.child(kn, "stat")), *s, fmt::format("unknown stat '{}'", *s));
     }
     kf.base = *base(kn, std::nullopt);
     if (auto s = r_.str(kn, "source", false, "")) {
       if (*s != "survey" && *s != "register" && *s != "external")
-        r_.error(10, r_.pos(r_.child(kn, "source")), *s, "source is survey, register or external");
+        r_.error(KeyFiguresNotAllowedWord, r_.pos(r_.child(kn, "source")), *s, "source is survey, register or external");
       kf.source = *s;
     }
     kf.decimals = r_.integer(kn, "decimals", false, "").value_or(is_numeric_stat(kf.stat) ? 0 : 0);
-    if (kf.decimals < 0 || kf.decimals > 6) r_.error(4, kf.pos, "decimals", "decimals must be 0..6");
+    if (kf.decimals < 0 || kf.decimals > 6) r_.error(KeyFiguresWrongType, kf.pos, "decimals", "decimals must be 0..6");
     YAML::Node cells = r_.child(kn, "cells");
     if (!cells.IsDefined() || !cells.IsSequence() || cells.size() == 0) {
-      r_.error(3, kf.pos, "cells", fmt::format("{} needs a list of 'cells'", what));
+      r_.error(KeyFiguresMissingKey, kf.pos, "cells", fmt::format("{} needs a list of 'cells'", what));
     } else {
       for (const auto& cn : cells) {
         if (!r_.tick()) break;
@@ -602,35 +614,32 @@ class Parser {
 KeyFigureLoad load_keyfigures(std::string_view text, const std::string& file,
                               const std::vector<const instrument::Instrument*>& instruments, const HistoryData* history) {
   KeyFigureLoad res;
-  yaml::Reader r(file, "S", res.diagnostics);
+  yaml::Reader r(file, kKeyFigureCodes, res.diagnostics);
   auto root = r.load(text);
   if (!root) return res;
   std::optional<KeyFigureSet> set;
-  try {
-    Parser p(r, instruments);
-    set = p.file(*root);
-  } catch (const YAML::Exception& e) {
-    Pos p = e.mark.is_null() ? Pos{1, 1} : Pos{e.mark.line + 1, e.mark.column + 1};
-    r.error(1, p, "", fmt::format("YAML error: {}", e.msg));
-    return res;
-  }
-  if (!set) return res;
+  if (!r.guard([&] { set = Parser(r, instruments).file(*root); }) || !set) return res;
   validate_keyfigures(*set, instruments, history, r);
   if (!has_errors(res.diagnostics)) res.set = std::move(set);
   return res;
+}
+
+std::vector<std::string> keyfigure_instruments(std::string_view text, const std::string& file) {
+  YAML::Node n = yaml::parse_or_throw(text, file)["instruments"];
+  std::vector<std::string> ids;
+  if (n.IsScalar()) ids.push_back(n.Scalar());
+  else if (n.IsSequence())
+    for (const auto& id : n)
+      if (id.IsScalar()) ids.push_back(id.Scalar());
+  return ids;
 }
 
 KeyFigureSet load_keyfigures_or_throw(std::string_view text, const std::string& file,
                                       const std::vector<const instrument::Instrument*>& instruments,
                                       const HistoryData* history) {
   auto res = load_keyfigures(text, file, instruments, history);
-  if (!res.set) {
-    std::string msg = "invalid key-figure file:";
-    int shown = 0;
-    for (const auto& d : res.diagnostics)
-      if (d.severity == Diagnostic::Severity::Error && shown++ < 50) msg += "\n  " + d.str();
-    throw Error::bad_input(msg, Location{file, 0, 0, {}});
-  }
+  throw_if_errors(res.diagnostics, "invalid key-figure file:", file, 50);
+  if (!res.set) throw Error::bad_input("invalid key-figure file", Location{file, 0, 0, {}});
   return std::move(*res.set);
 }
 

@@ -18,6 +18,7 @@ bool builtin_attribute(std::string_view name) {
 
 namespace {
 
+using enum DiagnosticCode;
 using instrument::Instrument;
 using instrument::Question;
 
@@ -33,20 +34,20 @@ class Validator {
   void run() {
     std::set<std::string> themes;
     for (const auto& t : set_.themes)
-      if (!themes.insert(t.id).second) r_.error(6, {}, t.id, fmt::format("theme '{}' is declared twice", t.id));
+      if (!themes.insert(t.id).second) r_.error(KeyFiguresDuplicateId, {}, t.id, fmt::format("theme '{}' is declared twice", t.id));
     std::map<std::string, const KeyFigure*> ids;
     for (auto& kf : set_.keyfigures) {
       auto [it, fresh] = ids.emplace(kf.id, &kf);
       if (!fresh)
-        r_.error(6, kf.pos, kf.id, fmt::format("key figure '{}' is declared twice (first at line {})", kf.id, it->second->pos.line));
+        r_.error(KeyFiguresDuplicateId, kf.pos, kf.id, fmt::format("key figure '{}' is declared twice (first at line {})", kf.id, it->second->pos.line));
       if (!kf.theme.empty() && !set_.themes.empty() && !themes.count(kf.theme))
-        r_.error(8, kf.pos, kf.theme, fmt::format("{}: unknown theme '{}'", kf.id, kf.theme));
+        r_.error(KeyFiguresUnknownReference, kf.pos, kf.theme, fmt::format("{}: unknown theme '{}'", kf.id, kf.theme));
       check_condition(kf.base.where, kf.id);
       std::map<std::string, const Cell*> cells;
       for (auto& c : kf.cells) {
         auto [ct, cfresh] = cells.emplace(c.id, &c);
         if (!cfresh)
-          r_.error(6, c.pos, c.id, fmt::format("{}: cell '{}' appears twice (first at line {})", kf.id, c.id, ct->second->pos.line));
+          r_.error(KeyFiguresDuplicateId, c.pos, c.id, fmt::format("{}: cell '{}' appears twice (first at line {})", kf.id, c.id, ct->second->pos.line));
         if (!c.asked) continue;
         std::string ctx = kf.id + ":" + c.id;
         check_condition(c.count, ctx);
@@ -60,7 +61,7 @@ class Validator {
       fill_part_labels(kf);
       for (const auto& b : kf.breaks)
         for (const auto& cid : b.cells)
-          if (!kf.cell(cid)) r_.error(8, b.pos, cid, fmt::format("{}: a break names unknown cell '{}'", kf.id, cid));
+          if (!kf.cell(cid)) r_.error(KeyFiguresUnknownReference, b.pos, cid, fmt::format("{}: a break names unknown cell '{}'", kf.id, cid));
     }
     // The published history (data/history) is the national survey's. A family that maps none of
     // it (the maturity self-assessment) has no published tables to account for.
@@ -107,7 +108,7 @@ class Validator {
       if (use.name.rfind("org.", 0) == 0) {
         std::string attr = use.name.substr(4);
         if (!attribute_known(attr))
-          r_.error(18, p, use.name,
+          r_.error(KeyFiguresUnknownAttribute, p, use.name,
                    fmt::format("{}: unknown attribute '{}' (built-in: code, name, kind, county_code, size_group, "
                                "skr_group, population, responded; or one the instruments declare)", ctx, attr));
         continue;
@@ -117,7 +118,7 @@ class Validator {
         std::string qid = use.name.substr(0, use.name.find('.'));
         bool question_exists = false;
         for (const auto* in : family_) question_exists = question_exists || in->question(qid);
-        r_.error(8, p, use.name,
+        r_.error(KeyFiguresUnknownReference, p, use.name,
                  question_exists ? fmt::format("{}: '{}' is not an item (a matrix needs its row: {}.<row>)", ctx, use.name, qid)
                                  : fmt::format("{}: unknown question '{}'", ctx, qid));
         continue;
@@ -128,7 +129,7 @@ class Validator {
           const Question* vq = in->question(q->id);
           ok = ok || (vq && vq->option(code));
         }
-        if (!ok) r_.error(9, p, code, fmt::format("{}: '{}' has no option '{}'", ctx, use.name, code));
+        if (!ok) r_.error(KeyFiguresUnknownOption, p, code, fmt::format("{}: '{}' has no option '{}'", ctx, use.name, code));
       }
     }
   }
@@ -136,11 +137,11 @@ class Validator {
   void check_numeric(const std::string& key, Pos p, const std::string& ctx) {
     auto [q, row] = find_item(key);
     if (!q) {
-      r_.error(8, p, key, fmt::format("{}: unknown item '{}'", ctx, key));
+      r_.error(KeyFiguresUnknownReference, p, key, fmt::format("{}: unknown item '{}'", ctx, key));
       return;
     }
     if (q->cell != instrument::Type::Number && q->cell != instrument::Type::Percent)
-      r_.error(14, p, key, fmt::format("{}: '{}' is not a number or percent item", ctx, key));
+      r_.error(KeyFiguresStructure, p, key, fmt::format("{}: '{}' is not a number or percent item", ctx, key));
   }
 
   // Explicit cells name only their last part; earlier parts take the label another cell gave them.
@@ -163,7 +164,7 @@ class Validator {
       for (const auto& hm : kf.history) {
         referenced.insert(hm.table);
         if (!history_->has_table(hm.table)) {
-          r_.error(12, hm.pos, hm.table, fmt::format("{}: there is no history table '{}'", kf.id, hm.table));
+          r_.error(KeyFiguresHistoryLabel, hm.pos, hm.table, fmt::format("{}: there is no history table '{}'", kf.id, hm.table));
           continue;
         }
         std::set<std::string> rows, cols;
@@ -174,31 +175,28 @@ class Validator {
           }
         for (const auto& [part, label] : hm.rows)
           if (!rows.count(label))
-            r_.error(12, hm.pos, label, fmt::format("{}: {} has no row «{}»", kf.id, hm.table, label));
+            r_.error(KeyFiguresHistoryLabel, hm.pos, label, fmt::format("{}: {} has no row «{}»", kf.id, hm.table, label));
         for (const auto& s : hm.skip_rows)
-          if (!rows.count(s)) r_.error(12, hm.pos, s, fmt::format("{}: {} has no row «{}»", kf.id, hm.table, s));
+          if (!rows.count(s)) r_.error(KeyFiguresHistoryLabel, hm.pos, s, fmt::format("{}: {} has no row «{}»", kf.id, hm.table, s));
         for (const auto& c : hm.columns)
           if (!cols.count(c.label))
-            r_.error(12, c.pos, c.label, fmt::format("{}: {} has no column «{}»", kf.id, hm.table, c.label));
+            r_.error(KeyFiguresHistoryLabel, c.pos, c.label, fmt::format("{}: {} has no column «{}»", kf.id, hm.table, c.label));
       }
     Diagnostics problems;
     auto values = map_history(set_, *history_, &problems);
-    for (auto& d : problems) {
-      d.code = r_.code(13);
-      r_.diagnostics().push_back(d);
-    }
+    for (auto& d : problems) r_.diagnostics().push_back(d);
     std::set<std::string> tables;
     for (const auto& h : history_->cells) tables.insert(h.table);
     for (const auto& t : tables)
       if (!referenced.count(t))
-        r_.error(13, {1, 1}, t, fmt::format("no key figure takes its history from {}: every published table must belong to one", t));
+        r_.error(KeyFiguresHistoryClaim, {1, 1}, t, fmt::format("no key figure takes its history from {}: every published table must belong to one", t));
     // A history value must land on a declared cell.
     for (const auto& v : values) {
       const KeyFigure* kf = set_.find(v.keyfigure);
       if (kf && !kf->cell(v.cell)) {
         Pos p = kf->history.empty() ? kf->pos : kf->history.front().pos;
         for (const auto& hm : kf->history) p = hm.pos;
-        r_.error(13, p, v.cell, fmt::format("{}: history maps a published cell onto '{}', which is not a declared cell", kf->id, v.cell));
+        r_.error(KeyFiguresHistoryClaim, p, v.cell, fmt::format("{}: history maps a published cell onto '{}', which is not a declared cell", kf->id, v.cell));
       }
     }
   }

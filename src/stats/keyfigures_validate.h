@@ -8,7 +8,7 @@
 #include "instrument/model.h"
 #include "stats/history.h"
 #include "stats/keyfigures.h"
-#include "stats/yaml_reader.h"
+#include "core/yaml_reader.h"
 
 namespace dp::stats {
 

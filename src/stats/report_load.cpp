@@ -6,12 +6,15 @@
 #include <set>
 
 #include "stats/table_build.h"
-#include "stats/yaml_reader.h"
+#include "core/yaml_reader.h"
 
 namespace dp::stats {
 namespace {
 
+using enum DiagnosticCode;
+
 constexpr const char* kTableId = "[A-Za-z0-9][A-Za-z0-9_-]*";
+constexpr size_t kMaxIdLength = 80;
 
 class Parser {
  public:
@@ -26,7 +29,7 @@ class Parser {
     if (auto f = r_.str(root, "format", true, "the report file")) {
       spec.format = *f;
       if (*f != "digipuls-report/1")
-        r_.error(16, r_.pos(r_.child(root, "format")), "format", fmt::format("unknown format '{}' (expected digipuls-report/1)", *f));
+        r_.error(ReportUnknownFormat, r_.pos(r_.child(root, "format")), "format", fmt::format("unknown format '{}' (expected digipuls-report/1)", *f));
     }
     if (auto s = r_.str(root, "instrument", true, "the report file")) spec.instrument = *s;
     if (auto s = r_.str(root, "keyfigures", true, "the report file")) spec.keyfigures = *s;
@@ -46,7 +49,7 @@ class Parser {
       }
     YAML::Node tables = r_.child(root, "tables");
     if (!tables.IsDefined() || !tables.IsSequence() || tables.size() == 0) {
-      r_.error(3, r_.pos(root), "tables", "the report file needs a list of 'tables'");
+      r_.error(ReportMissingKey, r_.pos(root), "tables", "the report file needs a list of 'tables'");
       return spec;
     }
     for (const auto& tn : tables) {
@@ -73,14 +76,14 @@ class Parser {
   void markers(const YAML::Node& n, ReportSpec& spec) {
     if (!n.IsDefined() || n.IsNull()) return;
     if (!n.IsMap()) {
-      r_.error(4, r_.pos(n), "markers", "'markers' maps a marker name to {symbol, legend}");
+      r_.error(ReportWrongType, r_.pos(n), "markers", "'markers' maps a marker name to {symbol, legend}");
       return;
     }
     for (auto it = n.begin(); it != n.end(); ++it) {
       if (!r_.tick() || !it->first.IsScalar()) break;
       auto m = parse_marker(it->first.Scalar());
       if (!m || *m == Marker::None) {
-        r_.error(10, r_.pos(it->first), it->first.Scalar(), fmt::format("unknown marker '{}'", it->first.Scalar()));
+        r_.error(ReportNotAllowedWord, r_.pos(it->first), it->first.Scalar(), fmt::format("unknown marker '{}'", it->first.Scalar()));
         continue;
       }
       r_.check_keys(it->second, {"symbol", "legend"}, "a marker");
@@ -96,7 +99,7 @@ class Parser {
     YAML::Node n = r_.child(map, key);
     if (!n.IsDefined() || n.IsNull()) return out;
     if (!n.IsSequence()) {
-      r_.error(4, r_.pos(n), key, fmt::format("'{}' must be a list of entries", key));
+      r_.error(ReportWrongType, r_.pos(n), key, fmt::format("'{}' must be a list of entries", key));
       return out;
     }
     for (const auto& en : n) {
@@ -110,7 +113,7 @@ class Parser {
     AxisEntry e;
     e.pos = r_.pos(en);
     if (!en.IsMap()) {
-      r_.error(4, e.pos, "", "an axis entry must be a map ({cells: 1}, {cell: x, label: ...}, {groups: size_group} ...)");
+      r_.error(ReportWrongType, e.pos, "", "an axis entry must be a map ({cells: 1}, {cell: x, label: ...}, {groups: size_group} ...)");
       return e;
     }
     r_.check_keys(en, {"keyfigure", "cell", "breakdown", "group", "year", "stat", "decimals", "cells", "only", "except",
@@ -123,7 +126,7 @@ class Parser {
     if (auto y = r_.integer(en, "year", false, "")) e.year = *y;
     if (auto s = r_.str(en, "stat", false, "")) {
       if (*s != "value" && *s != "count" && *s != "n")
-        r_.error(10, r_.pos(r_.child(en, "stat")), *s, "a slot's stat is value, count or n");
+        r_.error(ReportNotAllowedWord, r_.pos(r_.child(en, "stat")), *s, "a slot's stat is value, count or n");
       e.stat = *s;
     }
     if (auto d = r_.integer(en, "decimals", false, "")) e.decimals = *d;
@@ -132,7 +135,7 @@ class Parser {
       int k;
       if (cells.IsScalar() && cells.Scalar() == "all") e.cells_part = -1;
       else if (cells.IsScalar() && YAML::convert<int>::decode(cells, k) && k >= 1 && k <= 8) e.cells_part = k;
-      else r_.error(4, r_.pos(cells), "cells", "'cells' is a part level (1, 2, ...) or 'all'");
+      else r_.error(ReportWrongType, r_.pos(cells), "cells", "'cells' is a part level (1, 2, ...) or 'all'");
     }
     e.only = r_.strings(en, "only");
     e.except = r_.strings(en, "except");
@@ -142,7 +145,7 @@ class Parser {
       for (const auto& y : ys) {
         int v;
         if (y.IsScalar() && YAML::convert<int>::decode(y, v)) e.years.push_back(v);
-        else r_.error(4, r_.pos(y), "years", "'years' is a list of years (or offsets such as -1)");
+        else r_.error(ReportWrongType, r_.pos(y), "years", "'years' is a list of years (or offsets such as -1)");
       }
     YAML::Node so = r_.child(en, "sum_of");
     if (so.IsScalar() && so.Scalar() == "all") e.sum_all = true;
@@ -156,7 +159,7 @@ class Parser {
     if (auto s = r_.str(en, "key", false, "")) e.key = *s;
     e.within = axis(en, "within");
     int expansions = (e.cells_part != 0) + !e.groups.empty() + !e.years.empty();
-    if (expansions > 1) r_.error(14, e.pos, "", "an entry expands over one thing: cells, groups or years");
+    if (expansions > 1) r_.error(ReportStructure, e.pos, "", "an entry expands over one thing: cells, groups or years");
     return e;
   }
 
@@ -168,7 +171,7 @@ class Parser {
                   "a table");
     if (auto id = r_.str(tn, "id", true, "a table")) {
       t.id = *id;
-      if (!r_.id_ok(t.id, kTableId)) r_.error(5, r_.pos(r_.child(tn, "id")), t.id, fmt::format("table id '{}' must match {}", t.id, kTableId));
+      if (!r_.id_ok(t.id, kTableId, kMaxIdLength)) r_.error(ReportBadId, r_.pos(r_.child(tn, "id")), t.id, fmt::format("table id '{}' must match {}", t.id, kTableId));
     }
     std::string what = fmt::format("table {}", t.id);
     if (auto s = r_.str(tn, "part", false, "")) t.part = *s;
@@ -194,8 +197,8 @@ class Parser {
     t.rows = axis(tn, "rows");
     t.columns = axis(tn, "columns");
     t.panels = axis(tn, "panels");
-    if (t.rows.empty()) r_.error(3, t.pos, "rows", fmt::format("{} needs 'rows'", what));
-    if (t.columns.empty()) r_.error(3, t.pos, "columns", fmt::format("{} needs 'columns'", what));
+    if (t.rows.empty()) r_.error(ReportMissingKey, t.pos, "rows", fmt::format("{} needs 'rows'", what));
+    if (t.columns.empty()) r_.error(ReportMissingKey, t.pos, "columns", fmt::format("{} needs 'columns'", what));
     return t;
   }
 };
@@ -205,7 +208,7 @@ class Parser {
 void check(ReportSpec& spec, const KeyFigureSet& kfs, yaml::Reader& r) {
   std::set<std::string> ids, parts;
   for (const auto& p : spec.parts)
-    if (!parts.insert(p.id).second) r.error(6, {}, p.id, fmt::format("part '{}' is declared twice", p.id));
+    if (!parts.insert(p.id).second) r.error(ReportDuplicateId, {}, p.id, fmt::format("part '{}' is declared twice", p.id));
   BuildContext ctx;
   ctx.keyfigures = &kfs;
   ctx.year = 2000;
@@ -214,32 +217,31 @@ void check(ReportSpec& spec, const KeyFigureSet& kfs, yaml::Reader& r) {
   };
   ctx.groups = [](const std::string& b) { return std::vector<Group>{{"g", I18n{b, b}}}; };
   for (const auto& t : spec.tables) {
-    if (!ids.insert(t.id).second) r.error(6, t.pos, t.id, fmt::format("table '{}' is declared twice", t.id));
+    if (!ids.insert(t.id).second) r.error(ReportDuplicateId, t.pos, t.id, fmt::format("table '{}' is declared twice", t.id));
     if (!t.part.empty() && !parts.empty() && !parts.count(t.part))
-      r.error(8, t.pos, t.part, fmt::format("table {}: unknown part '{}'", t.id, t.part));
+      r.error(ReportUnknownReference, t.pos, t.part, fmt::format("table {}: unknown part '{}'", t.id, t.part));
     if (t.stat != "value" && t.stat != "count" && t.stat != "n")
-      r.error(10, t.pos, t.stat, fmt::format("table {}: stat is value, count or n", t.id));
+      r.error(ReportNotAllowedWord, t.pos, t.stat, fmt::format("table {}: stat is value, count or n", t.id));
     auto built = build_table(t, ctx);
-    for (const auto& p : built.problems) r.error(12, t.pos, t.id, p);
+    for (const auto& p : built.problems) r.error(ReportUnresolved, t.pos, t.id, p);
   }
 }
 
 }  // namespace
 
+std::string report_instrument(std::string_view text, const std::string& file) {
+  YAML::Node root = yaml::parse_or_throw(text, file);
+  YAML::Node n = root.IsMap() ? root["instrument"] : YAML::Node();
+  return n.IsScalar() ? n.Scalar() : "";
+}
+
 ReportLoad load_report(std::string_view text, const std::string& file, const KeyFigureSet* keyfigures) {
   ReportLoad res;
-  yaml::Reader r(file, "R", res.diagnostics);
+  yaml::Reader r(file, kReportCodes, res.diagnostics);
   auto root = r.load(text);
   if (!root) return res;
   std::optional<ReportSpec> spec;
-  try {
-    spec = Parser(r).file(*root);
-  } catch (const YAML::Exception& e) {
-    Pos p = e.mark.is_null() ? Pos{1, 1} : Pos{e.mark.line + 1, e.mark.column + 1};
-    r.error(1, p, "", fmt::format("YAML error: {}", e.msg));
-    return res;
-  }
-  if (!spec) return res;
+  if (!r.guard([&] { spec = Parser(r).file(*root); }) || !spec) return res;
   if (keyfigures && !has_errors(res.diagnostics)) check(*spec, *keyfigures, r);
   if (!has_errors(res.diagnostics)) res.spec = std::move(spec);
   return res;
@@ -247,13 +249,8 @@ ReportLoad load_report(std::string_view text, const std::string& file, const Key
 
 ReportSpec load_report_or_throw(std::string_view text, const std::string& file, const KeyFigureSet* keyfigures) {
   auto res = load_report(text, file, keyfigures);
-  if (!res.spec) {
-    std::string msg = "invalid report file:";
-    int shown = 0;
-    for (const auto& d : res.diagnostics)
-      if (d.severity == Diagnostic::Severity::Error && shown++ < 50) msg += "\n  " + d.str();
-    throw Error::bad_input(msg, Location{file, 0, 0, {}});
-  }
+  throw_if_errors(res.diagnostics, "invalid report file:", file, 50);
+  if (!res.spec) throw Error::bad_input("invalid report file", Location{file, 0, 0, {}});
   return std::move(*res.spec);
 }
 

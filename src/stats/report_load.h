@@ -18,6 +18,10 @@ struct ReportLoad {
   Diagnostics diagnostics;
 };
 
+// The instrument version a report file is written for (its `instrument:`, "" if none). Throws
+// dp::Error (BadInput) when the text is not YAML.
+std::string report_instrument(std::string_view yaml_text, const std::string& file_name);
+
 ReportLoad load_report(std::string_view yaml_text, const std::string& file_name, const KeyFigureSet* keyfigures);
 ReportSpec load_report_or_throw(std::string_view yaml_text, const std::string& file_name, const KeyFigureSet* keyfigures);
 

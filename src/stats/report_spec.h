@@ -15,7 +15,6 @@
 
 namespace dp::stats {
 
-using instrument::Pos;
 
 // One entry of a table axis (rows, columns or panels). An entry that expands (`cells`, `groups`,
 // `years`) becomes several slots; `within` nests entries under each slot of this one.

@@ -8,7 +8,7 @@
 #include <set>
 
 #include "stats/predicate.h"
-#include "stats/yaml_reader.h"
+#include "core/yaml_reader.h"
 
 namespace dp::stats {
 
@@ -18,46 +18,50 @@ const DisclosureProfile* ProfileSet::find(std::string_view id) const {
   return nullptr;
 }
 
+namespace {
+
+using enum DiagnosticCode;
+
+void read_profiles(yaml::Reader& r, const YAML::Node& root, ProfileSet& out) {
+  r.check_keys(root, {"format", "default", "profiles"}, "the profile file");
+  if (auto f = r.str(root, "format", true, "the profile file"); f && *f != "digipuls-disclosure/1")
+    r.error(KeyFiguresUnknownFormat, r.pos(r.child(root, "format")), "format",
+            fmt::format("unknown format '{}' (expected digipuls-disclosure/1)", *f));
+  if (auto s = r.str(root, "default", true, "the profile file")) out.default_id = *s;
+  YAML::Node ps = r.child(root, "profiles");
+  if (!ps.IsSequence()) r.error(KeyFiguresMissingKey, r.pos(root), "profiles", "the profile file needs a list of 'profiles'");
+  else
+    for (const auto& pn : ps) {
+      r.check_keys(pn, {"id", "label", "min_n", "complementary", "breakdowns", "organisations", "note"}, "a profile");
+      DisclosureProfile p;
+      if (auto id = r.str(pn, "id", true, "a profile")) p.id = *id;
+      p.label = r.label(pn, "label", true, "a profile");
+      p.min_n = r.integer(pn, "min_n", true, "a profile").value_or(0);
+      if (p.min_n < 0) r.error(KeyFiguresWrongType, r.pos(pn), "min_n", "min_n must be 0 (off) or more");
+      p.complementary = r.boolean(pn, "complementary").value_or(true);
+      p.breakdowns = r.strings(pn, "breakdowns");
+      p.organisations = r.boolean(pn, "organisations").value_or(false);
+      if (p.organisations && p.min_n > 1)
+        r.error(KeyFiguresWrongType, r.pos(r.child(pn, "organisations")), "organisations",
+                fmt::format("organisations: true publishes groups of one organisation, which min_n {} would always withhold",
+                            p.min_n));
+      p.note = r.label(pn, "note", false, "a profile");
+      if (out.find(p.id)) r.error(KeyFiguresDuplicateId, r.pos(pn), p.id, fmt::format("profile '{}' is declared twice", p.id));
+      out.profiles.push_back(p);
+    }
+  if (!out.default_id.empty() && !out.find(out.default_id))
+    r.error(KeyFiguresUnknownReference, r.pos(root), out.default_id,
+            fmt::format("the default profile '{}' is not declared", out.default_id));
+}
+
+}  // namespace
+
 ProfileSet parse_profiles(std::string_view text, const std::string& file) {
   Diagnostics d;
-  yaml::Reader r(file, "S", d);
+  yaml::Reader r(file, kKeyFigureCodes, d);
   ProfileSet out;
-  auto root = r.load(text);
-  if (root) try {
-    r.check_keys(*root, {"format", "default", "profiles"}, "the profile file");
-    if (auto f = r.str(*root, "format", true, "the profile file"); f && *f != "digipuls-disclosure/1")
-      r.error(16, r.pos(r.child(*root, "format")), "format", fmt::format("unknown format '{}' (expected digipuls-disclosure/1)", *f));
-    if (auto s = r.str(*root, "default", true, "the profile file")) out.default_id = *s;
-    YAML::Node ps = r.child(*root, "profiles");
-    if (!ps.IsSequence()) r.error(3, r.pos(*root), "profiles", "the profile file needs a list of 'profiles'");
-    else
-      for (const auto& pn : ps) {
-        r.check_keys(pn, {"id", "label", "min_n", "complementary", "breakdowns", "organisations", "note"}, "a profile");
-        DisclosureProfile p;
-        if (auto id = r.str(pn, "id", true, "a profile")) p.id = *id;
-        p.label = r.label(pn, "label", true, "a profile");
-        p.min_n = r.integer(pn, "min_n", true, "a profile").value_or(0);
-        if (p.min_n < 0) r.error(4, r.pos(pn), "min_n", "min_n must be 0 (off) or more");
-        p.complementary = r.boolean(pn, "complementary").value_or(true);
-        p.breakdowns = r.strings(pn, "breakdowns");
-        p.organisations = r.boolean(pn, "organisations").value_or(false);
-        if (p.organisations && p.min_n > 1)
-          r.error(4, r.pos(r.child(pn, "organisations")), "organisations",
-                  fmt::format("organisations: true publishes groups of one organisation, which min_n {} would always withhold", p.min_n));
-        p.note = r.label(pn, "note", false, "a profile");
-        if (out.find(p.id)) r.error(6, r.pos(pn), p.id, fmt::format("profile '{}' is declared twice", p.id));
-        out.profiles.push_back(p);
-      }
-    if (!out.default_id.empty() && !out.find(out.default_id))
-      r.error(8, r.pos(*root), out.default_id, fmt::format("the default profile '{}' is not declared", out.default_id));
-  } catch (const YAML::Exception& e) {
-    r.error(1, {e.mark.line + 1, e.mark.column + 1}, "", "YAML error: " + e.msg);
-  }
-  if (has_errors(d)) {
-    std::string msg = "invalid disclosure profiles:";
-    for (const auto& x : d) msg += "\n  " + x.str();
-    throw Error::bad_input(msg, Location{file, 0, 0, {}});
-  }
+  if (auto root = r.load(text)) r.guard([&] { read_profiles(r, *root, out); });
+  throw_if_errors(d, "invalid disclosure profiles:", file);
   return out;
 }
 

@@ -232,7 +232,7 @@ TEST_F(Cli, InstrumentCheckReportsFileLineColumnAndFails) {
   auto path = source("tests/cases/instrument/condition_unknown_question.yaml");
   auto r = run({"instrument", "check", path});
   EXPECT_EQ(r.status, 1);
-  EXPECT_NE(r.err.find(path + ":13:18: error I008 [q99]: unknown question 'q99'"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find(path + ":13:19: error I008 [q99]: unknown question 'q99'"), std::string::npos) << r.err;
   EXPECT_NE(r.err.find("1 error(s)"), std::string::npos) << r.err;
 }
 

@@ -63,7 +63,7 @@ TEST(ErrorCodes, HaveStableNames) {
 
 TEST(Diagnostics, FormatAsFileLineColumnSeverityCodeKey) {
   Diagnostic d;
-  d.code = "I008";
+  d.code = dp::DiagnosticCode::InstrumentUnknownReference;
   d.where = Location{"instruments/x.yaml", 12, 9, {}};
   d.key = "show_if";
   d.message = "unknown question 'q99'";

@@ -58,7 +58,7 @@ std::string first_error(const std::string& checks) {
   auto r = load(instrument_with(checks), "chk.yaml");
   for (const auto& d : r.diagnostics)
     if (d.severity == dp::Diagnostic::Severity::Error)
-      return d.code + " " + std::to_string(d.where.line) + " " + d.message;
+      return std::string(d.id()) + " " + std::to_string(d.where.line) + " " + d.message;
   return "none";
 }
 

@@ -53,7 +53,7 @@ TEST(Parser, BuildsTheModelWithDefaults) {
   EXPECT_EQ(in.title.sv, "Bara svenska");
   ASSERT_EQ(res.diagnostics.size(), 1u);  // the plain-string title has no English
   EXPECT_EQ(res.diagnostics[0].severity, dp::Diagnostic::Severity::Warning);
-  EXPECT_EQ(res.diagnostics[0].code, "I013");
+  EXPECT_EQ(res.diagnostics[0].id(), "I013");
 
   const Question* q01 = in.question("q01");
   ASSERT_TRUE(q01);

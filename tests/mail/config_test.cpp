@@ -39,6 +39,18 @@ TEST(MailConfig, AnUnknownKeyIsNamedWithItsLine) {
   }
 }
 
+TEST(MailConfig, AKeyGivenTwiceIsRefusedWithItsSecondLine) {
+  test::ScopedDir d("digipuls-cfg");
+  auto path = write(d.path / "c.yaml", "mail:\n  from: a@example.org\n  smtp_url: smtp://x:25\n  from: b@example.org\n");
+  try {
+    mail::load_config_file(path);
+    FAIL() << "expected an error";
+  } catch (const Error& e) {
+    EXPECT_EQ(e.where().line, 4);
+    EXPECT_NE(e.message().find("first at line 2"), std::string::npos) << e.message();
+  }
+}
+
 TEST(MailConfig, EnvironmentWinsOverTheFile) {
   test::ScopedDir d("digipuls-cfg");
   auto path = write(d.path / "c.yaml", "mail:\n  smtp_url: smtp://file:25\n");

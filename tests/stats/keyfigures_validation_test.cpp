@@ -40,7 +40,7 @@ Diagnostics check(const std::string& body) {
 std::string first(const Diagnostics& d) {
   for (const auto& x : d)
     if (x.severity == Diagnostic::Severity::Error)
-      return x.code + " " + std::to_string(x.where.line) + ":" + std::to_string(x.where.column);
+      return std::string(x.id()) + " " + std::to_string(x.where.line) + ":" + std::to_string(x.where.column);
   return "none";
 }
 
@@ -73,8 +73,8 @@ TEST(KeyFigureValidation, UnknownOptionAndUnknownAttributeAreReported) {
       - {id: y, label: {sv: "L", en: "L"}, count: "org.nonsense"}
 )");
   ASSERT_GE(d.size(), 2u);
-  EXPECT_EQ(d[0].code, "S009");
-  EXPECT_EQ(d[1].code, "S018");
+  EXPECT_EQ(d[0].id(), "S009");
+  EXPECT_EQ(d[1].id(), "S018");
 }
 
 TEST(KeyFigureValidation, AShareWithoutCountAndASumOverCodesAreStructuralErrors) {
@@ -87,7 +87,7 @@ TEST(KeyFigureValidation, AShareWithoutCountAndASumOverCodesAreStructuralErrors)
 )");
   ASSERT_GE(d.size(), 2u);
   EXPECT_EQ(first(d), "S014 9:9");
-  EXPECT_EQ(d[1].code, "S014");
+  EXPECT_EQ(d[1].id(), "S014");
 }
 
 TEST(KeyFigureValidation, DuplicateIdsUnknownKeysAndBadStatAreReported) {
@@ -103,7 +103,7 @@ TEST(KeyFigureValidation, DuplicateIdsUnknownKeysAndBadStatAreReported) {
     cells: [{expand: q1}]
 )");
   std::set<std::string> codes;
-  for (const auto& x : d) codes.insert(x.code);
+  for (const auto& x : d) codes.insert(std::string(x.id()));
   EXPECT_TRUE(codes.count("S002"));
   EXPECT_TRUE(codes.count("S010"));
   EXPECT_TRUE(codes.count("S006"));
@@ -111,7 +111,7 @@ TEST(KeyFigureValidation, DuplicateIdsUnknownKeysAndBadStatAreReported) {
 
 TEST(KeyFigureValidation, SyntaxErrorsAndWrongFormatAreReportedNotThrown) {
   auto bad = load_keyfigures("format: [unclosed", "kf.yaml", {&demo()}, nullptr);
-  EXPECT_EQ(bad.diagnostics.at(0).code, "S001");
+  EXPECT_EQ(bad.diagnostics.at(0).id(), "S001");
   auto fmt = load_keyfigures("format: digipuls-instrument/1\nfamily: demo\ninstruments: [demo-2021]\nkeyfigures: []\n", "kf.yaml",
                              {&demo()}, nullptr);
   EXPECT_EQ(first(fmt.diagnostics), "S016 1:9");
