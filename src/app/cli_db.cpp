@@ -3,7 +3,7 @@
 
 #include "app/cli.h"
 #include "collection/bootstrap.h"
-#include "report/history_import.h"
+#include "figures/history_import.h"
 #include "storage/stats_store.h"
 #include "storage/store.h"
 
@@ -18,7 +18,7 @@ void register_db_commands(Cli& cli) {
     auto rep = collection::initialise(*store);
     // The published national figures 2015–2021, so every series starts where the report's does.
     if (store->stats().history().empty())
-      rep.lines.push_back("history: " + std::to_string(report::import_history(*store)) +
+      rep.lines.push_back("history: " + std::to_string(figures::import_history(*store)) +
                           " published values from data/history");
     for (const auto& l : rep.lines) std::cerr << "  " << l << "\n";
     std::cerr << db << ": schema version " << store->schema_version() << (rep.lines.empty() ? ", already up to date" : "")

@@ -9,11 +9,11 @@
 #include "app/output.h"
 #include "core/error.h"
 #include "core/resources.h"
+#include "figures/compute_run.h"
+#include "figures/declarations.h"
+#include "figures/generate.h"
+#include "figures/history_import.h"
 #include "instrument/load.h"
-#include "report/compute_run.h"
-#include "report/declarations.h"
-#include "report/generate.h"
-#include "report/history_import.h"
 #include "report/render.h"
 #include "report/report_build.h"
 #include "stats/freetext.h"
@@ -27,7 +27,7 @@ namespace dp::app {
 
 namespace {
 
-report::Progress show_progress() {
+figures::Progress show_progress() {
   return [](const std::string& label, size_t done, size_t total) { progress(label, done, total); };
 }
 
@@ -45,7 +45,7 @@ void register_compute(CLI::App* grp, Cli& cli) {
   cmd->add_option("--note", note, "What changed since the previous revision (required once a revision is published)");
   cli.on_run(cmd, [] {
     auto store = storage::open_sqlite(db, {.create = false});
-    auto out = report::compute_campaign(*store, {campaign, profile, note, show_progress()});
+    auto out = figures::compute_campaign(*store, {campaign, profile, note, show_progress()});
     if (!out.stored) {
       std::cerr << fmt::format("{}: unchanged since revision {} ({}); nothing stored\n", campaign, out.run.revision,
                                out.run.computed_at);
@@ -68,7 +68,7 @@ void register_publish(CLI::App* grp, Cli& cli) {
   cmd->add_option("--revision", revision, "Revision number (default: the latest)");
   cli.on_run(cmd, [] {
     auto store = storage::open_sqlite(db, {.create = false});
-    auto c = report::find_campaign(*store, campaign);
+    auto c = figures::find_campaign(*store, campaign);
     auto run = store->stats().run(c.id, revision);
     if (!run) throw Error::not_found(revision ? fmt::format("{} has no revision {}", c.slug, revision)
                                               : fmt::format("{} has no computed figures; run `digipuls stats compute`", c.slug));
@@ -86,7 +86,7 @@ void register_runs(CLI::App* grp, Cli& cli) {
   cmd->add_option("--campaign", campaign, "Campaign id or slug")->required();
   cli.on_run(cmd, [] {
     auto store = storage::open_sqlite(db, {.create = false});
-    auto c = report::find_campaign(*store, campaign);
+    auto c = figures::find_campaign(*store, campaign);
     Rows rows{{"revision", "computed_at", "profile", "figures", "published_at", "note", "summary"}, {}};
     for (const auto& r : store->stats().runs(c.id))
       rows.rows.push_back({std::to_string(r.revision), r.computed_at, r.profile, std::to_string(r.value_count), r.published_at,
@@ -108,7 +108,7 @@ void register_show(CLI::App* grp, Cli& cli) {
   cmd->add_option("--revision", revision, "Revision (default: the latest)");
   cli.on_run(cmd, [] {
     auto store = storage::open_sqlite(db, {.create = false});
-    auto c = report::find_campaign(*store, campaign);
+    auto c = figures::find_campaign(*store, campaign);
     auto run = store->stats().run(c.id, revision);
     if (!run) throw Error::not_found(fmt::format("{} has no stored figures; run `digipuls stats compute`", c.slug));
     Rows rows{{"keyfigure", "cell", "breakdown", "group", "year", "n", "count", "value", "marker"}, {}};
@@ -156,9 +156,9 @@ void register_panel(CLI::App* grp, Cli& cli) {
   cmd->add_option("--keyfigure", keyfigure, "Key figure id (default: all)");
   cli.on_run(cmd, [] {
     auto store = storage::open_sqlite(db, {.create = false});
-    auto now = report::load_campaign_data(*store, campaign, show_progress());
-    auto before = report::load_campaign_data(*store, previous, show_progress());
-    auto decl = report::load_declarations(*store, now.instrument);
+    auto now = figures::load_campaign_data(*store, campaign, show_progress());
+    auto before = figures::load_campaign_data(*store, previous, show_progress());
+    auto decl = figures::load_declarations(*store, now.instrument);
     Rows rows{{"keyfigure", "cell", "comparable", "panel_n", "share_before", "share_now", "change_pp", "n_returning",
                "share_returning", "n_new", "share_new"},
               {}};
@@ -182,7 +182,7 @@ void register_freetext(CLI::App* grp, Cli& cli) {
   cmd->add_option("--question", question, "One question id (default: all)");
   cli.on_run(cmd, [] {
     auto store = storage::open_sqlite(db, {.create = false});
-    auto d = report::load_campaign_data(*store, campaign, show_progress());
+    auto d = figures::load_campaign_data(*store, campaign, show_progress());
     Rows rows{{"question", "item", "org_code", "org_name", "text"}, {}};
     for (const auto& e : stats::free_text(d.dataset, d.instrument, question))
       rows.rows.push_back({e.question, e.item, e.org_code, e.org_name, e.text});
@@ -200,7 +200,7 @@ void register_history(CLI::App* grp, Cli& cli) {
   add_db_option(imp, db);
   cli.on_run(imp, [] {
     auto store = storage::open_sqlite(db, {.create = false});
-    size_t n = report::import_history(*store);
+    size_t n = figures::import_history(*store);
     std::cerr << fmt::format("stored {} historical values\n", n);
     return 0;
   });
@@ -211,7 +211,7 @@ void register_check(CLI::App* grp, Cli& cli) {
   static std::vector<std::string> files;
   cmd->add_option("files", files, "*.keyfigures.yaml and *.report.yaml files");
   cli.on_run(cmd, [] {
-    auto history = report::bundled_history();
+    auto history = figures::bundled_history();
     std::vector<instrument::Instrument> instruments;
     for (const auto& p : resources::list("instruments/")) {
       auto text = resources::require(p);
@@ -221,8 +221,8 @@ void register_check(CLI::App* grp, Cli& cli) {
     for (const auto& i : instruments) ptrs.push_back(&i);
     std::vector<std::pair<std::string, std::string>> inputs;
     if (files.empty()) {
-      for (const auto& p : report::bundled_keyfigure_files()) inputs.emplace_back(p, resources::require(p));
-      for (const auto& p : report::bundled_report_files()) inputs.emplace_back(p, resources::require(p));
+      for (const auto& p : figures::bundled_keyfigure_files()) inputs.emplace_back(p, resources::require(p));
+      for (const auto& p : figures::bundled_report_files()) inputs.emplace_back(p, resources::require(p));
     } else {
       for (const auto& f : files) inputs.emplace_back(f, read_file(f));
     }
@@ -239,7 +239,7 @@ void register_check(CLI::App* grp, Cli& cli) {
         for (const auto& [fam, set] : families)
           if (text.find("keyfigures: " + fam) != std::string::npos) kfs = &set;
         if (!kfs)
-          for (const auto& p : report::bundled_keyfigure_files()) {
+          for (const auto& p : figures::bundled_keyfigure_files()) {
             auto res = stats::load_keyfigures(resources::require(p), p, ptrs, &history);
             if (res.set && text.find("keyfigures: " + res.set->family) != std::string::npos)
               kfs = &families.emplace(res.set->family, std::move(*res.set)).first->second;
@@ -294,7 +294,7 @@ void register_generate(Cli& cli) {
   cmd->add_option("--seed", seed, "Random seed (the same seed gives the same answers)")->capture_default_str();
   cli.on_run(cmd, [] {
     auto store = storage::open_sqlite(db, {.create = false});
-    auto outcome = report::generate_campaign(*store, {campaign, orgs, seed, show_progress()});
+    auto outcome = figures::generate_campaign(*store, {campaign, orgs, seed, show_progress()});
     std::cerr << fmt::format("{}: {} organisations, {} responses submitted{}\n", campaign, outcome.organisations,
                              outcome.respondents,
                              outcome.created ? fmt::format(", {} synthetic municipalities added to the registry", outcome.created)

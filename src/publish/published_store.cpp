@@ -8,8 +8,8 @@
 #include <set>
 
 #include "core/error.h"
+#include "figures/declarations.h"
 #include "instrument/load.h"
-#include "report/declarations.h"
 #include "stats/lineage.h"
 #include "storage/campaign_store.h"
 #include "storage/instrument_store.h"
@@ -98,13 +98,13 @@ class StorePublished : public PublishedData {
     std::map<std::string, storage::InstrumentInfo> newest;
     for (const auto& i : store_.instruments().list())
       if (i.kind == "survey" && (!newest.count(i.family) || newest[i.family].year < i.year)) newest[i.family] = i;
-    std::vector<report::Declarations> decls;
+    std::vector<figures::Declarations> decls;
     for (const auto& [family, info] : newest) {
       auto src = store_.instruments().source(info.id);
       if (!src) continue;
       try {
         auto in = instrument::load_or_throw(*src, info.id);
-        decls.push_back(report::load_declarations(store_, in));
+        decls.push_back(figures::load_declarations(store_, in));
         for (const auto& f : decls.back().family)
           for (const auto& a : f.attributes) p->breakdown_labels[a.id] = a.label;
       } catch (const Error& e) {

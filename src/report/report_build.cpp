@@ -49,10 +49,10 @@ std::string fill(const std::string& text, const std::map<std::string, std::strin
 
 }  // namespace
 
-ReportTables build_report(storage::Store& store, const std::string& campaign, int revision, const Progress& progress) {
+ReportTables build_report(storage::Store& store, const std::string& campaign, int revision, const figures::Progress& progress) {
   ReportTables out;
-  Computed& c = out.computed;
-  c = compute_in_memory(store, campaign, "", progress);
+  figures::Computed& c = out.computed;
+  c = figures::compute_in_memory(store, campaign, "", progress);
   if (!c.declarations.report)
     throw Error::not_found(fmt::format("no report tables are declared for {} (instruments/*.report.yaml)", c.data.instrument.id));
   const auto& spec = *c.declarations.report;

@@ -6,7 +6,7 @@
 #include <string>
 #include <vector>
 
-#include "report/compute_run.h"
+#include "figures/compute_run.h"
 #include "stats/table_build.h"
 
 namespace dp::report {
@@ -18,7 +18,7 @@ struct QualityText {
 };
 
 struct ReportTables {
-  Computed computed;                      // the campaign, its declarations and an in-memory computation
+  figures::Computed computed;             // the campaign, its declarations and an in-memory computation
   std::vector<stats::BuiltTable> tables;  // in declaration order
   std::string source_sv, source_en;       // "revision 3, 2021-05-02" or "beräknat nu, inte sparat"
   int revision = 0;                       // 0: not stored
@@ -29,6 +29,6 @@ struct ReportTables {
 
 // revision: 0 = the latest stored revision (computed now when there is none), N = that revision.
 // Throws dp::Error (NotFound) when the revision does not exist or the family has no report file.
-ReportTables build_report(storage::Store& store, const std::string& campaign, int revision, const Progress& progress = {});
+ReportTables build_report(storage::Store& store, const std::string& campaign, int revision, const figures::Progress& progress = {});
 
 }  // namespace dp::report

@@ -6,10 +6,10 @@
 
 #include "storage/store.h"
 
-namespace dp::report {
+namespace dp::figures {
 
 // Replaces the stored history with the bundled one, in one transaction. Idempotent. Returns the
 // number of historical values stored. Throws dp::Error if a bundled declaration is invalid.
 size_t import_history(storage::Store& store);
 
-}  // namespace dp::report
+}  // namespace dp::figures

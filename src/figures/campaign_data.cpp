@@ -1,4 +1,4 @@
-#include "report/campaign_data.h"
+#include "figures/campaign_data.h"
 
 #include <algorithm>
 #include <map>
@@ -10,7 +10,7 @@
 #include "storage/registry_store.h"
 #include "storage/response_store.h"
 
-namespace dp::report {
+namespace dp::figures {
 
 namespace {
 uint64_t fnv(const std::string& s, uint64_t h = 1469598103934665603ull) {
@@ -125,4 +125,4 @@ CampaignData load_campaign_data(storage::Store& store, const std::string& id_or_
   return d;
 }
 
-}  // namespace dp::report
+}  // namespace dp::figures

@@ -6,10 +6,10 @@
 #include <cstdint>
 #include <string>
 
-#include "report/campaign_data.h"
+#include "figures/campaign_data.h"
 #include "storage/store.h"
 
-namespace dp::report {
+namespace dp::figures {
 
 struct GenerateRequest {
   std::string campaign;
@@ -28,4 +28,4 @@ struct GenerateOutcome {
 // instrument::check_answers (Import) before it is stored.
 GenerateOutcome generate_campaign(storage::Store& store, const GenerateRequest& request);
 
-}  // namespace dp::report
+}  // namespace dp::figures

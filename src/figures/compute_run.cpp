@@ -1,4 +1,4 @@
-#include "report/compute_run.h"
+#include "figures/compute_run.h"
 
 #include <fmt/format.h>
 
@@ -6,7 +6,7 @@
 
 #include "core/error.h"
 
-namespace dp::report {
+namespace dp::figures {
 
 namespace {
 uint64_t fnv(const std::string& s, uint64_t h = 1469598103934665603ull) {
@@ -117,4 +117,4 @@ ComputeOutcome compute_campaign(storage::Store& store, const ComputeRequest& req
   return out;
 }
 
-}  // namespace dp::report
+}  // namespace dp::figures

@@ -16,7 +16,7 @@
 #include "stats/suppression.h"
 #include "storage/store.h"
 
-namespace dp::report {
+namespace dp::figures {
 
 struct Declarations {
   std::vector<instrument::Instrument> family;  // the versions the key-figure file names that are available
@@ -37,8 +37,14 @@ stats::HistoryData bundled_history();
 // (NotFound) when the family has no key-figure file.
 Declarations load_declarations(storage::Store& store, const instrument::Instrument& campaign_instrument);
 
+// The instrument versions a key-figure file is written for (its `instruments:`) that exist: as
+// asked (from the database), else bundled. `known` (the campaign's instrument) is taken as is.
+std::vector<instrument::Instrument> keyfigure_family(storage::Store& store, const std::string& keyfigures_text,
+                                                    const std::string& keyfigures_file,
+                                                    const instrument::Instrument* known = nullptr);
+
 // The bundled file names, for `digipuls stats check`.
 std::vector<std::string> bundled_keyfigure_files();
 std::vector<std::string> bundled_report_files();
 
-}  // namespace dp::report
+}  // namespace dp::figures

@@ -7,13 +7,13 @@
 #include <string>
 #include <vector>
 
-#include "report/campaign_data.h"
-#include "report/declarations.h"
+#include "figures/campaign_data.h"
+#include "figures/declarations.h"
 #include "stats/compute.h"
 #include "stats/suppression.h"
 #include "storage/stats_store.h"
 
-namespace dp::report {
+namespace dp::figures {
 
 // A campaign computed in memory (not stored).
 struct Computed {
@@ -49,4 +49,4 @@ struct ComputeOutcome {
 
 ComputeOutcome compute_campaign(storage::Store& store, const ComputeRequest& request);
 
-}  // namespace dp::report
+}  // namespace dp::figures

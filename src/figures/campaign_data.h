@@ -13,7 +13,7 @@
 #include "storage/campaign_store.h"
 #include "storage/store.h"
 
-namespace dp::report {
+namespace dp::figures {
 
 struct CampaignData {
   storage::Campaign campaign;
@@ -39,4 +39,4 @@ std::vector<stats::OrgRecord> campaign_orgs(storage::Store& store, const storage
 
 CampaignData load_campaign_data(storage::Store& store, const std::string& id_or_slug, const Progress& progress = {});
 
-}  // namespace dp::report
+}  // namespace dp::figures

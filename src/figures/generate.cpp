@@ -1,19 +1,19 @@
-#include "report/generate.h"
+#include "figures/generate.h"
 
 #include <fmt/format.h>
 
 #include <set>
 
 #include "core/error.h"
+#include "figures/declarations.h"
 #include "instrument/answer_check.h"
-#include "report/declarations.h"
 #include "stats/response_input.h"
 #include "stats/synthetic.h"
 #include "storage/campaign_store.h"
 #include "storage/registry_store.h"
 #include "storage/response_store.h"
 
-namespace dp::report {
+namespace dp::figures {
 
 GenerateOutcome generate_campaign(storage::Store& store, const GenerateRequest& req) {
   GenerateOutcome out;
@@ -88,4 +88,4 @@ GenerateOutcome generate_campaign(storage::Store& store, const GenerateRequest& 
   return out;
 }
 
-}  // namespace dp::report
+}  // namespace dp::figures

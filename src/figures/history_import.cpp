@@ -1,25 +1,20 @@
-#include "report/history_import.h"
+#include "figures/history_import.h"
 
 #include "core/resources.h"
+#include "figures/declarations.h"
 #include "instrument/load.h"
-#include "report/declarations.h"
 #include "stats/keyfigures_load.h"
 #include "storage/instrument_store.h"
 #include "storage/stats_store.h"
 
-namespace dp::report {
+namespace dp::figures {
 
 size_t import_history(storage::Store& store) {
   auto history = bundled_history();
   std::vector<storage::HistoryRecord> records;
   for (const auto& path : bundled_keyfigure_files()) {
     std::string text = resources::require(path);
-    std::vector<instrument::Instrument> family;
-    for (const auto& id : stats::keyfigure_instruments(text, path)) {
-      auto src = store.instruments().source(id);
-      if (!src) src = resources::get("instruments/" + id + ".yaml");
-      if (src) family.push_back(instrument::load_or_throw(*src, id + ".yaml"));
-    }
+    auto family = keyfigure_family(store, text, path);
     std::vector<const instrument::Instrument*> ptrs;
     for (const auto& i : family) ptrs.push_back(&i);
     auto set = stats::load_keyfigures_or_throw(text, path, ptrs, &history);
@@ -44,4 +39,4 @@ size_t import_history(storage::Store& store) {
   return store.stats().replace_history(records);
 }
 
-}  // namespace dp::report
+}  // namespace dp::figures

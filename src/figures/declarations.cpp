@@ -1,4 +1,4 @@
-#include "report/declarations.h"
+#include "figures/declarations.h"
 
 #include <fmt/format.h>
 
@@ -9,7 +9,7 @@
 #include "stats/report_load.h"
 #include "storage/instrument_store.h"
 
-namespace dp::report {
+namespace dp::figures {
 
 const instrument::Instrument* Declarations::instrument(const std::string& id) const {
   for (const auto& i : family)
@@ -48,22 +48,28 @@ std::vector<std::string> bundled_report_files() {
   return out;
 }
 
+std::vector<instrument::Instrument> keyfigure_family(storage::Store& store, const std::string& text,
+                                                    const std::string& file, const instrument::Instrument* known) {
+  std::vector<instrument::Instrument> family;
+  for (const auto& id : stats::keyfigure_instruments(text, file)) {
+    if (known && id == known->id) {
+      family.push_back(*known);
+      continue;
+    }
+    auto src = store.instruments().source(id);
+    if (!src) src = resources::get("instruments/" + id + ".yaml");
+    if (src) family.push_back(instrument::load_or_throw(*src, id + ".yaml"));
+  }
+  return family;
+}
+
 Declarations load_declarations(storage::Store& store, const instrument::Instrument& in) {
   Declarations d;
   std::string kf_path = "instruments/" + in.family + ".keyfigures.yaml";
   auto kf_text = resources::get(kf_path);
   if (!kf_text) throw Error::not_found(fmt::format("the instrument family '{}' has no key figures ({})", in.family, kf_path));
   d.keyfigures_text = *kf_text;
-  // The versions the file names: from the database (what was asked), else bundled.
-  for (const auto& id : stats::keyfigure_instruments(*kf_text, kf_path)) {
-    if (id == in.id) {
-      d.family.push_back(in);
-      continue;
-    }
-    auto src = store.instruments().source(id);
-    if (!src) src = resources::get("instruments/" + id + ".yaml");
-    if (src) d.family.push_back(instrument::load_or_throw(*src, id + ".yaml"));
-  }
+  d.family = keyfigure_family(store, *kf_text, kf_path, &in);
   if (!d.instrument(in.id)) d.family.push_back(in);
   d.history = bundled_history();
   d.keyfigures = stats::load_keyfigures_or_throw(*kf_text, kf_path, d.family_ptrs(), &d.history);
@@ -88,4 +94,4 @@ Declarations load_declarations(storage::Store& store, const instrument::Instrume
   return d;
 }
 
-}  // namespace dp::report
+}  // namespace dp::figures
