@@ -280,7 +280,7 @@ int main(int argc, char** argv) {
               auto it = sql_counts.find(key);
               int64_t sql = it == sql_counts.end() ? 0 : it->second;
               ++t.checked;
-              if (sql != c.figures[res[y].offsets[b] + g].count) ++t.mismatches;
+              if (sql != c.figures[res[y].offsets[b] + g].count.value_or(0)) ++t.mismatches;
             }
           }
         }

@@ -113,10 +113,10 @@ void register_show(CLI::App* grp, Cli& cli) {
     if (!run) throw Error::not_found(fmt::format("{} has no stored figures; run `digipuls stats compute`", c.slug));
     Rows rows{{"keyfigure", "cell", "breakdown", "group", "year", "n", "count", "value", "marker"}, {}};
     for (const auto& v : store->stats().values(run->id)) {
-      if (!keyfigure.empty() && v.keyfigure != keyfigure) continue;
-      if (!breakdown.empty() && v.breakdown != breakdown) continue;
-      rows.rows.push_back({v.keyfigure, v.cell, v.breakdown, v.group, std::to_string(v.year), num(v.n), num(v.count),
-                           num(v.value, std::max(v.decimals, 1)), v.marker});
+      if (!keyfigure.empty() && v.key.keyfigure != keyfigure) continue;
+      if (!breakdown.empty() && v.key.breakdown != breakdown) continue;
+      rows.rows.push_back({v.key.keyfigure, v.key.cell, v.key.breakdown, v.key.group, std::to_string(v.key.year), num(v.n),
+                           num(v.count), num(v.value, std::max(v.decimals, 1)), marker_name(v.marker)});
     }
     print_rows(rows, format);
     return 0;
@@ -137,10 +137,12 @@ void register_series(CLI::App* grp, Cli& cli) {
   cli.on_run(cmd, [] {
     auto store = storage::open_sqlite(db, {.create = false});
     Rows rows{{"year", "value", "count", "n", "marker", "origin", "source"}, {}};
-    for (const auto& p : store->stats().series(keyfigure, cell, breakdown, group, published))
-      rows.rows.push_back({std::to_string(p.value.year), num(p.value.value, std::max(p.value.decimals, 1)), num(p.value.count),
-                           num(p.value.n), p.value.marker, p.origin,
-                           p.origin == "history" ? p.source : fmt::format("campaign {} revision {}", p.campaign_id, p.revision)});
+    for (const auto& p : store->stats().series(keyfigure, cell, breakdown, group, published)) {
+      bool history = p.origin == FigureOrigin::History;
+      rows.rows.push_back({std::to_string(p.key.year), num(p.value, std::max(p.decimals, 1)), num(p.count), num(p.n),
+                           marker_name(p.marker), history ? "history" : "computed",
+                           history ? p.source : fmt::format("campaign {} revision {}", p.campaign_id, p.revision)});
+    }
     print_rows(rows, format);
     return 0;
   });

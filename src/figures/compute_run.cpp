@@ -48,31 +48,17 @@ Computed compute_in_memory(storage::Store& store, const std::string& campaign, c
   return c;
 }
 
-std::vector<storage::StatValue> to_values(const stats::Results& r, int year) {
-  std::vector<storage::StatValue> out;
+std::vector<Figure> keyed_figures(const stats::Results& r, int year) {
+  std::vector<Figure> out;
   out.reserve(r.cells.size() * r.group_count());
   for (const auto& c : r.cells) {
     size_t flat = 0;
     for (const auto& b : r.breakdowns)
       for (const auto& g : b.groups) {
-        const stats::Figure& f = c.figures[flat++];
-        storage::StatValue v;
-        v.keyfigure = c.keyfigure->id;
-        v.cell = c.cell->id;
-        v.breakdown = b.id;
-        v.group = g.code;
-        v.year = year;
-        v.decimals = c.cell->decimals;
-        v.marker = stats::marker_name(f.marker);
-        bool structural = f.marker == stats::Marker::NotAsked || f.marker == stats::Marker::NotApplicable;
-        if (!structural && !(c.cell->external)) v.n = f.n;
-        if (!stats::hides_value(f.marker)) {
-          if (c.cell->stat == stats::Stat::Share || c.cell->stat == stats::Stat::Count ||
-              c.cell->stat == stats::Stat::PooledShare)
-            v.count = f.count;
-          if (!std::isnan(f.value)) v.value = f.value;
-        }
-        out.push_back(std::move(v));
+        Figure f;
+        static_cast<FigureValue&>(f) = c.figures[flat++];
+        f.key = {c.keyfigure->id, c.cell->id, b.id, g.code, year};
+        out.push_back(std::move(f));
       }
   }
   return out;
@@ -111,7 +97,7 @@ ComputeOutcome compute_campaign(storage::Store& store, const ComputeRequest& req
                             {"ignored_answers", c.data.ignored}};
   run.summary = summary.dump();
   if (req.progress) req.progress("storing", 0, 1);
-  out.run = stats.add_run(run, to_values(c.results, c.data.campaign.year));
+  out.run = stats.add_run(run, keyed_figures(c.results, c.data.campaign.year));
   if (req.progress) req.progress("storing", 1, 1);
   out.stored = true;
   return out;

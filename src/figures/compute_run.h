@@ -29,8 +29,8 @@ struct Computed {
 Computed compute_in_memory(storage::Store& store, const std::string& campaign, const std::string& profile_id,
                            const Progress& progress = {});
 
-// The figures as stored rows.
-std::vector<storage::StatValue> to_values(const stats::Results& results, int year);
+// Every computed figure with its coordinates: what a revision stores.
+std::vector<Figure> keyed_figures(const stats::Results& results, int year);
 
 struct ComputeRequest {
   std::string campaign;

@@ -11,32 +11,17 @@ namespace dp::figures {
 
 size_t import_history(storage::Store& store) {
   auto history = bundled_history();
-  std::vector<storage::HistoryRecord> records;
+  std::vector<Figure> figures;
   for (const auto& path : bundled_keyfigure_files()) {
     std::string text = resources::require(path);
     auto family = keyfigure_family(store, text, path);
     std::vector<const instrument::Instrument*> ptrs;
     for (const auto& i : family) ptrs.push_back(&i);
     auto set = stats::load_keyfigures_or_throw(text, path, ptrs, &history);
-    for (const auto& v : stats::map_history(set, history)) {
-      storage::HistoryRecord r;
-      r.keyfigure = v.keyfigure;
-      r.cell = v.cell;
-      r.breakdown = v.breakdown;
-      r.group = v.group;
-      r.year = v.year;
-      r.n = v.n;
-      r.count = v.count;
-      r.value = v.value;
-      r.marker = stats::marker_name(v.marker);
-      r.decimals = v.decimals;
-      r.source = v.source;
-      r.note_sv = v.note.sv;
-      r.note_en = v.note.en;
-      records.push_back(std::move(r));
-    }
+    auto mapped = stats::map_history(set, history);
+    figures.insert(figures.end(), std::make_move_iterator(mapped.begin()), std::make_move_iterator(mapped.end()));
   }
-  return store.stats().replace_history(records);
+  return store.stats().replace_history(figures);
 }
 
 }  // namespace dp::figures

@@ -90,9 +90,9 @@ web::Response api_keyfigure_data(Site& site, const web::Request& req, const std:
   return cached(site, req, cache_key(snap->revision, req), "public, max-age=300", [&] {
     auto values = site.data().values(q);
     if (!wanted.empty()) {
-      std::erase_if(values, [&](const PublishedValue& v) {
+      std::erase_if(values, [&](const Figure& v) {
         return std::none_of(wanted.begin(), wanted.end(),
-                            [&](const RegionRef& r) { return r.breakdown == v.breakdown && r.group == v.group; });
+                            [&](const RegionRef& r) { return r.breakdown == v.key.breakdown && r.group == v.key.group; });
       });
     }
     Cube cube = keyfigure_cube(*kf, values, snap->regions, {include_n});

@@ -74,21 +74,21 @@ web::Response api_kolada(Site& site, const web::Request& req, const std::string&
       q.years = years;
       if (regions.empty()) q.breakdowns = {"national", "county", "municipality"};
       for (const auto& raw : site.data().values(q)) {
-        PublishedValue v = disclosed(raw);
-        RegionRef r{v.breakdown, v.group};
+        Figure v = disclosed(raw);
+        RegionRef r{v.key.breakdown, v.key.group};
         std::string kid = kolada_id(r);
         if (kid.empty()) continue;
         if (!regions.empty() && std::none_of(regions.begin(), regions.end(), [&](auto& w) {
               return w.breakdown == r.breakdown && w.group == r.group;
             }))
           continue;
-        auto key = std::make_tuple(kf->id, kid, v.year);
+        auto key = std::make_tuple(kf->id, kid, v.key.year);
         auto it = index.find(key);
         if (it == index.end()) {
           it = index.emplace(key, rows.size()).first;
-          rows.push_back({kf->id, kid, v.year});
+          rows.push_back({kf->id, kid, v.key.year});
         }
-        json cell = {{"gender", "T"}, {"cell", v.cell}, {"status", marker_style(v.marker).symbol}};
+        json cell = {{"gender", "T"}, {"cell", v.key.cell}, {"status", marker_style(v.marker).symbol}};
         cell["value"] = v.value ? json(*v.value) : json(nullptr);
         cell["count"] = v.n ? json(*v.n) : json(nullptr);
         rows[it->second].values.push_back(cell);

@@ -70,9 +70,9 @@ web::Response api_keyfigures(Site& site, const web::Request& req, const std::str
     }
     if (theme && list.empty()) throw bad_param("theme", "no key figures in theme '" + *theme + "'");
     json legend = json::array();
-    for (auto m : stats::kAllMarkers) {
-      if (m == stats::Marker::None) continue;
-      legend.push_back({{"symbol", marker_style(m).symbol}, {"name", stats::marker_name(m)}, {"label", i18n(marker_style(m).label)}});
+    for (auto m : kAllMarkers) {
+      if (m == Marker::None) continue;
+      legend.push_back({{"symbol", marker_style(m).symbol}, {"name", marker_name(m)}, {"label", i18n(marker_style(m).label)}});
     }
     return json{{"count", list.size()}, {"updated", snap->updated}, {"revision", snap->revision},
                 {"themes", themes}, {"keyfigures", list}, {"status_symbols", legend},

@@ -14,7 +14,6 @@
 namespace dp::publish {
 
 using nlohmann::json;
-using stats::Marker;
 
 const char* chart_slug(ChartKind k) {
   switch (k) {
@@ -56,7 +55,7 @@ std::string fill(std::string text, const std::map<std::string, std::string>& val
 
 std::string value_text(const std::optional<double>& v, Marker m, int decimals, bool share, Lang lang) {
   std::string s = display_value(v, m, decimals, lang);
-  if (share && v && !stats::hides_value(m) && m != Marker::Nil) s += "\u00a0%";
+  if (share && v && !hides_value(m) && m != Marker::Nil) s += "\u00a0%";
   return s;
 }
 
@@ -121,8 +120,15 @@ Chart time_series(const Ctx& c) {
     ChartSeries s{cm->id, cell_label(kf, cm->id, lang), {}};
     head.push_back(s.label);
     for (int y : kf.years) {
-      auto it = std::find_if(values.begin(), values.end(), [&](auto& v) { return v.cell == cm->id && v.year == y; });
-      PublishedValue v = it != values.end() ? disclosed(*it) : PublishedValue{kf.id, cm->id, "national", "total", y, {}, {}, {}, Marker::NotAvailable, kf.decimals};
+      auto it = std::find_if(values.begin(), values.end(), [&](auto& v) { return v.key.cell == cm->id && v.key.year == y; });
+      Figure v;
+      if (it != values.end()) {
+        v = disclosed(*it);
+      } else {
+        v.key = {kf.id, cm->id, "national", "total", y};
+        v.marker = Marker::NotAvailable;
+        v.decimals = kf.decimals;
+      }
       std::string text = value_text(v.value, v.marker, v.decimals, kf.is_share(), lang);
       if (v.marker != Marker::None) out.markers.push_back(v.marker);
       s.points.push_back({y, v.value, text});
@@ -161,10 +167,10 @@ Chart time_series(const Ctx& c) {
 struct Row {
   RegionRef ref;
   std::string label;
-  PublishedValue v;
+  Figure v;
 };
 
-std::vector<Row> rows_of(const Ctx& c, const std::string& breakdown, std::optional<PublishedValue>* national) {
+std::vector<Row> rows_of(const Ctx& c, const std::string& breakdown, std::optional<Figure>* national) {
   const auto& kf = *c.r.kf;
   ValueQuery q;
   q.keyfigure = kf.id;
@@ -173,12 +179,12 @@ std::vector<Row> rows_of(const Ctx& c, const std::string& breakdown, std::option
   q.breakdowns = {breakdown, "national"};
   std::vector<Row> rows;
   for (auto& raw : c.site.data().values(q)) {
-    PublishedValue v = disclosed(raw);
-    if (v.breakdown == "national") {
+    Figure v = disclosed(raw);
+    if (v.key.breakdown == "national") {
       if (national) *national = v;
       continue;
     }
-    RegionRef r{v.breakdown, v.group};
+    RegionRef r{v.key.breakdown, v.key.group};
     rows.push_back({r, c.snap.regions.label(r).get(c.r.lang), v});
   }
   std::sort(rows.begin(), rows.end(), [&](const Row& a, const Row& b) { return c.snap.regions.less(a.ref, b.ref); });
@@ -201,10 +207,10 @@ std::string bars_summary(const Ctx& c, const std::vector<Row>& rows, const std::
 }
 
 json region_table(const Ctx& c, const std::string& title, const std::string& first_col, const std::vector<Row>& rows,
-                  const std::optional<PublishedValue>& national) {
+                  const std::optional<Figure>& national) {
   const auto& kf = *c.r.kf;
   json body = json::array();
-  auto add = [&](const std::string& label, const PublishedValue& v) {
+  auto add = [&](const std::string& label, const Figure& v) {
     body.push_back({{"th", label},
                     {"cells", json::array({{{"text", value_text(v.value, v.marker, v.decimals, kf.is_share(), c.r.lang)}, {"num", true}},
                                            {{"text", v.n ? format_integer(*v.n, c.r.lang) : marker_style(v.marker == Marker::Suppressed ? Marker::Suppressed : Marker::NotAvailable).symbol},
@@ -219,7 +225,7 @@ Chart bars(const Ctx& c, ChartKind kind) {
   const auto& kf = *c.r.kf;
   Lang lang = c.r.lang;
   bool counties = kind == ChartKind::Counties;
-  std::optional<PublishedValue> national;
+  std::optional<Figure> national;
   auto rows = rows_of(c, counties ? "county" : "size_group", &national);
   Chart out{kind, chart_slug(kind), "", "", "", "", json::object(), {}};
   std::string what = cell_label(kf, c.r.cell, lang);
@@ -254,7 +260,7 @@ Chart map(const Ctx& c, ChartKind kind) {
   const auto& kf = *c.r.kf;
   Lang lang = c.r.lang;
   bool counties = kind == ChartKind::MapCounties;
-  std::optional<PublishedValue> national;
+  std::optional<Figure> national;
   auto rows = rows_of(c, counties ? "county" : "municipality", &national);
   Chart out{kind, chart_slug(kind), "", "", "", "", json::object(), {}};
   std::string what = cell_label(kf, c.r.cell, lang);

@@ -39,7 +39,7 @@ struct Chart {
   std::string summary;  // one sentence
   std::string svg;      // standalone-capable SVG markup (rendered from templates/charts/)
   nlohmann::json table; // view model of templates/partials/data_table.mustache
-  std::vector<stats::Marker> markers;  // markers shown, for the legend
+  std::vector<Marker> markers;  // markers shown, for the legend
 };
 
 Chart build_chart(Site& site, const Snapshot& snap, const web::Templates& t, const ChartRequest& r, ChartKind kind);
@@ -51,6 +51,6 @@ std::string standalone_svg(const web::Templates& t, const Chart& c, const std::s
 std::string fill(std::string text, const std::map<std::string, std::string>& values);
 
 // A value as shown in running text and tables: "56 %", "1 234", or the marker symbol.
-std::string value_text(const std::optional<double>& v, stats::Marker m, int decimals, bool share, Lang lang);
+std::string value_text(const std::optional<double>& v, Marker m, int decimals, bool share, Lang lang);
 
 }  // namespace dp::publish

@@ -12,7 +12,7 @@ std::string series_id(const std::string& keyfigure, const std::string& cell) {
   return cell.empty() ? keyfigure : keyfigure + "." + cell;
 }
 
-Cube keyfigure_cube(const KeyFigureMeta& kf, const std::vector<PublishedValue>& values, const Regions& regions,
+Cube keyfigure_cube(const KeyFigureMeta& kf, const std::vector<Figure>& values, const Regions& regions,
                     const CubeOptions& opts) {
   Cube cube;
   cube.title = kf.title;
@@ -27,9 +27,9 @@ Cube keyfigure_cube(const KeyFigureMeta& kf, const std::vector<PublishedValue>& 
   std::set<std::string> region_codes;
   std::set<int> years;
   for (const auto& v : values) {
-    cells_present.insert(v.cell);
-    years.insert(v.year);
-    RegionRef r{v.breakdown, v.group};
+    cells_present.insert(v.key.cell);
+    years.insert(v.key.year);
+    RegionRef r{v.key.breakdown, v.key.group};
     if (region_codes.insert(Regions::code_of(r)).second) region_refs.push_back(r);
   }
   std::stable_sort(region_refs.begin(), region_refs.end(), [&](auto& a, auto& b) { return regions.less(a, b); });
@@ -68,24 +68,24 @@ Cube keyfigure_cube(const KeyFigureMeta& kf, const std::vector<PublishedValue>& 
 
   cube.set_dimensions({dk, dr, dy, dm});
   // Default: not available.
-  std::vector<stats::Marker> present;
+  std::vector<Marker> present;
   if (cube.size() > 0) {
-    for (size_t i = 0; i < cube.size(); ++i) cube.set(i, std::nullopt, marker_style(stats::Marker::NotAvailable).symbol);
-    present.push_back(stats::Marker::NotAvailable);
+    for (size_t i = 0; i < cube.size(); ++i) cube.set(i, std::nullopt, marker_style(Marker::NotAvailable).symbol);
+    present.push_back(Marker::NotAvailable);
   }
   bool any_missing = false;
   std::vector<bool> filled(cube.size() / std::max<size_t>(dm.categories.size(), 1), false);
   for (const auto& raw : values) {
-    PublishedValue v = disclosed(raw);
-    size_t k = cell_index[v.cell], r = region_index[Regions::code_of({v.breakdown, v.group})], y = year_index[v.year];
+    Figure v = disclosed(raw);
+    size_t k = cell_index[v.key.cell], r = region_index[Regions::code_of({v.key.breakdown, v.key.group})], y = year_index[v.key.year];
     size_t base = cube.index({k, r, y, 0});
     filled[base / dm.categories.size()] = true;
     std::string sym = marker_style(v.marker).symbol;
     cube.set(base, v.value, sym, v.decimals);
-    if (v.marker != stats::Marker::None) present.push_back(v.marker);
+    if (v.marker != Marker::None) present.push_back(v.marker);
     if (opts.include_n) {
       if (v.n) cube.set(base + 1, (double)*v.n, "", 0);
-      else cube.set(base + 1, std::nullopt, v.marker == stats::Marker::Suppressed ? sym : marker_style(stats::Marker::NotAvailable).symbol);
+      else cube.set(base + 1, std::nullopt, v.marker == Marker::Suppressed ? sym : marker_style(Marker::NotAvailable).symbol);
     }
   }
   for (bool f : filled) any_missing |= !f;
@@ -93,8 +93,8 @@ Cube keyfigure_cube(const KeyFigureMeta& kf, const std::vector<PublishedValue>& 
     // ".." occurs only if some n is unknown
     bool n_missing = false;
     for (size_t i = 0; i < cube.size(); ++i)
-      if (cube.status(i) == marker_style(stats::Marker::NotAvailable).symbol) n_missing = true;
-    if (!n_missing) present.erase(std::remove(present.begin(), present.end(), stats::Marker::NotAvailable), present.end());
+      if (cube.status(i) == marker_style(Marker::NotAvailable).symbol) n_missing = true;
+    if (!n_missing) present.erase(std::remove(present.begin(), present.end(), Marker::NotAvailable), present.end());
   }
   cube.legend = legend_for(present);
   return cube;

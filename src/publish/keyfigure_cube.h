@@ -21,7 +21,7 @@ struct CubeOptions {
 // "K02" for an unnamed cell, else "K02.ifo".
 std::string series_id(const std::string& keyfigure, const std::string& cell);
 
-Cube keyfigure_cube(const KeyFigureMeta& kf, const std::vector<PublishedValue>& values, const Regions& regions,
+Cube keyfigure_cube(const KeyFigureMeta& kf, const std::vector<Figure>& values, const Regions& regions,
                     const CubeOptions& opts = {});
 
 }  // namespace dp::publish

@@ -4,7 +4,6 @@
 
 namespace dp::publish {
 
-using stats::Marker;
 
 const MarkerStyle& marker_style(Marker m) {
   static const MarkerStyle none{"", {}};
@@ -29,16 +28,16 @@ const MarkerStyle& marker_style(Marker m) {
 
 std::vector<StatusLegend> legend_for(const std::vector<Marker>& present) {
   std::vector<StatusLegend> out;
-  for (Marker m : stats::kAllMarkers) {
+  for (Marker m : kAllMarkers) {
     if (m == Marker::None || std::find(present.begin(), present.end(), m) == present.end()) continue;
     const auto& s = marker_style(m);
-    out.push_back({s.symbol, stats::marker_name(m), s.label});
+    out.push_back({s.symbol, marker_name(m), s.label});
   }
   return out;
 }
 
 std::string display_value(const std::optional<double>& value, Marker m, int decimals, Lang lang) {
-  if (stats::hides_value(m) || (!value && m != Marker::None)) return marker_style(m).symbol;
+  if (hides_value(m) || (!value && m != Marker::None)) return marker_style(m).symbol;
   if (m == Marker::Nil) return "–";
   if (!value) return marker_style(Marker::NotAvailable).symbol;
   return format_number(*value, decimals, lang);

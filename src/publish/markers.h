@@ -7,7 +7,7 @@
 
 #include "core/text.h"
 #include "publish/cube.h"
-#include "stats/marker.h"
+#include "core/marker.h"
 
 namespace dp::publish {
 
@@ -17,13 +17,13 @@ struct MarkerStyle {
 };
 
 // The symbol and legend of a marker; Marker::None has an empty symbol.
-const MarkerStyle& marker_style(stats::Marker m);
+const MarkerStyle& marker_style(Marker m);
 
 // Legend entries for the markers that occur (in the canonical order), for cubes and tables.
-std::vector<StatusLegend> legend_for(const std::vector<stats::Marker>& present);
+std::vector<StatusLegend> legend_for(const std::vector<Marker>& present);
 
 // The text of a value as shown in the UI: "12,5" with Swedish formatting, the marker symbol when
 // the marker hides the value, "0" for rounds-to-zero, "–" for nil.
-std::string display_value(const std::optional<double>& value, stats::Marker m, int decimals, Lang lang);
+std::string display_value(const std::optional<double>& value, Marker m, int decimals, Lang lang);
 
 }  // namespace dp::publish

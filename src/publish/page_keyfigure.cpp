@@ -46,20 +46,20 @@ web::Response keyfigure_page(web::App& app, Site& site, const web::Request& req)
     q.breakdowns = {"national"};
     q.cells = {r.cell};
     auto national = site.data().values(q);
-    std::vector<stats::Marker> markers;
-    const PublishedValue* cur = nullptr;
+    std::vector<Marker> markers;
+    const Figure* cur = nullptr;
     for (const auto& v : national)
-      if (v.year == r.year) cur = &v;
+      if (v.key.year == r.year) cur = &v;
     if (cur) {
-      PublishedValue v = disclosed(*cur);
+      Figure v = disclosed(*cur);
       ctx["latest_value"] = value_text(v.value, v.marker, v.decimals, kf.is_share(), lang);
-      ctx["latest_n"] = v.n ? format_integer(*v.n, lang) : marker_style(stats::Marker::NotAvailable).symbol;
-      if (v.marker != stats::Marker::None) markers.push_back(v.marker);
+      ctx["latest_n"] = v.n ? format_integer(*v.n, lang) : marker_style(Marker::NotAvailable).symbol;
+      if (v.marker != Marker::None) markers.push_back(v.marker);
     } else {
-      ctx["latest_value"] = ctx["latest_n"] = marker_style(stats::Marker::NotAvailable).symbol;
-      markers.push_back(stats::Marker::NotAvailable);
+      ctx["latest_value"] = ctx["latest_n"] = marker_style(Marker::NotAvailable).symbol;
+      markers.push_back(Marker::NotAvailable);
     }
-    std::erase_if(national, [&](auto& v) { return v.year > r.year; });
+    std::erase_if(national, [&](auto& v) { return v.key.year > r.year; });
     std::string change = change_text(kf, r.cell, national, t, lang);
     ctx["change"] = change.empty() ? "–" : change;
     ctx["latest_year"] = r.year;

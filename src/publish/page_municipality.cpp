@@ -48,11 +48,11 @@ web::Response municipality_page(web::App& app, Site& site, const web::Request& r
     RegionRef self{"municipality", org->code}, county{"county", org->county_code}, size{"size_group", org->size_group},
         nation{"national", "total"};
     std::vector<RegionRef> cols = {self, county, size, nation};
-    std::vector<stats::Marker> markers;
+    std::vector<Marker> markers;
     // The municipality's own share of a base of one is its answer: "Ja" or "Nej" reads better than
     // "100 %" or the nil marker.
-    auto text_of = [&](const PublishedValue& v, const KeyFigureMeta& kf) {
-      if (v.breakdown == "municipality" && kf.stat == "share" && v.n == 1 && v.count && *v.count <= 1)
+    auto text_of = [&](const Figure& v, const KeyFigureMeta& kf) {
+      if (v.key.breakdown == "municipality" && kf.stat == "share" && v.n == 1 && v.count && *v.count <= 1)
         return t.t(lang, *v.count == 1 ? "stat.own_yes" : "stat.own_no");
       return value_text(v.value, v.marker, v.decimals, kf.is_share(), lang);
     };
@@ -68,39 +68,39 @@ web::Response municipality_page(web::App& app, Site& site, const web::Request& r
       q.keyfigure = kf.id;
       q.groups = {org->code, org->county_code, org->size_group, "total"};
       auto values = site.data().values(q);
-      std::erase_if(values, [&](const PublishedValue& v) {
-        return std::none_of(cols.begin(), cols.end(), [&](auto& c) { return c.breakdown == v.breakdown && c.group == v.group; });
+      std::erase_if(values, [&](const Figure& v) {
+        return std::none_of(cols.begin(), cols.end(), [&](auto& c) { return c.breakdown == v.key.breakdown && c.group == v.key.group; });
       });
       if (values.empty()) continue;
       int year = 0;
-      for (const auto& v : values) year = std::max(year, v.year);
+      for (const auto& v : values) year = std::max(year, v.key.year);
       for (const auto& cell : kf.cells) {
         std::string label = kf.title.get(lang) + (kf.cells.size() > 1 ? ": " + cell.label.get(lang) : "");
         json cells = json::array({{{"text", std::to_string(year)}, {"num", true}}});
         bool any = false;
         for (const auto& c : cols) {
           auto it = std::find_if(values.begin(), values.end(), [&](auto& v) {
-            return v.cell == cell.id && v.year == year && v.breakdown == c.breakdown && v.group == c.group;
+            return v.key.cell == cell.id && v.key.year == year && v.key.breakdown == c.breakdown && v.key.group == c.group;
           });
-          std::string text = marker_style(stats::Marker::NotAvailable).symbol;
+          std::string text = marker_style(Marker::NotAvailable).symbol;
           if (it != values.end()) {
-            PublishedValue v = disclosed(*it);
+            Figure v = disclosed(*it);
             text = text_of(v, kf);
-            if (v.marker != stats::Marker::None && text == value_text(v.value, v.marker, v.decimals, kf.is_share(), lang))
+            if (v.marker != Marker::None && text == value_text(v.value, v.marker, v.decimals, kf.is_share(), lang))
               markers.push_back(v.marker);
             any = true;
           } else {
-            markers.push_back(stats::Marker::NotAvailable);
+            markers.push_back(Marker::NotAvailable);
           }
           cells.push_back({{"text", text}, {"num", true}});
         }
         if (any) rows.push_back({{"th", label}, {"href", "/statistik/" + kf.id + (cell.id.empty() ? "" : "?cell=" + web::url_encode(cell.id))}, {"cells", cells}});
         std::map<int, std::string> own;
         for (const auto& raw : values)
-          if (raw.cell == cell.id && raw.breakdown == "municipality") {
-            PublishedValue v = disclosed(raw);
-            own[v.year] = text_of(v, kf);
-            hist_years.insert(v.year);
+          if (raw.key.cell == cell.id && raw.key.breakdown == "municipality") {
+            Figure v = disclosed(raw);
+            own[v.key.year] = text_of(v, kf);
+            hist_years.insert(v.key.year);
           }
         if (!own.empty()) hist.push_back({label, own});
       }
@@ -116,7 +116,7 @@ web::Response municipality_page(web::App& app, Site& site, const web::Request& r
       json hr = json::array();
       for (const auto& [label, own] : hist) {
         json cells = json::array();
-        for (int y : hist_years) cells.push_back({{"text", own.count(y) ? own.at(y) : marker_style(stats::Marker::NotAvailable).symbol}, {"num", true}});
+        for (int y : hist_years) cells.push_back({{"text", own.count(y) ? own.at(y) : marker_style(Marker::NotAvailable).symbol}, {"num", true}});
         hr.push_back({{"th", label}, {"cells", cells}});
       }
       ctx["history"] = {{"caption", t.t(lang, "stat.history_heading") + ": " + org->name}, {"head", hh}, {"rows", hr}};

@@ -35,7 +35,7 @@ web::Response start_page(web::App& app, Site& site, const web::Request& req) {
   return cached_page(site, req, [&] {
     auto snap = site.snapshot();
     Lang lang = req.lang;
-    std::vector<stats::Marker> markers;
+    std::vector<Marker> markers;
     json themes = by_theme(*snap, lang, [&](const KeyFigureMeta& kf, json& theme) {
       ValueQuery q;
       q.keyfigure = kf.id;
@@ -44,23 +44,23 @@ web::Response start_page(web::App& app, Site& site, const web::Request& req) {
       auto national = site.data().values(q);
       // One row per key figure: its first cell.
       for (const auto& cell : std::vector<CellMeta>(kf.cells.begin(), kf.cells.begin() + std::min<size_t>(1, kf.cells.size()))) {
-        const PublishedValue* latest = nullptr;
+        const Figure* latest = nullptr;
         for (const auto& v : national)
-          if (v.cell == cell.id && (!latest || v.year > latest->year)) latest = &v;
+          if (v.key.cell == cell.id && (!latest || v.key.year > latest->key.year)) latest = &v;
         json row = {{"href", "/statistik/" + kf.id + (cell.id.empty() ? "" : "?cell=" + web::url_encode(cell.id))},
                     {"title", kf.title.get(lang)},
                     {"cell_label", kf.cells.size() > 1 ? cell.label.get(lang) : ""}};
         if (latest) {
-          PublishedValue v = disclosed(*latest);
-          if (v.marker != stats::Marker::None) markers.push_back(v.marker);
-          row["year"] = v.year;
+          Figure v = disclosed(*latest);
+          if (v.marker != Marker::None) markers.push_back(v.marker);
+          row["year"] = v.key.year;
           row["value"] = value_text(v.value, v.marker, v.decimals, kf.is_share(), lang);
           row["change"] = change_text(kf, cell.id, national, app.templates(), lang);
           if (row["change"] == "") row["change"] = app.templates().t(lang, "stat.first_year");
         } else {
           row["year"] = "";
-          row["value"] = marker_style(stats::Marker::NotAvailable).symbol;
-          markers.push_back(stats::Marker::NotAvailable);
+          row["value"] = marker_style(Marker::NotAvailable).symbol;
+          markers.push_back(Marker::NotAvailable);
           row["change"] = "";
         }
         theme["rows"].push_back(row);

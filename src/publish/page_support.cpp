@@ -24,34 +24,34 @@ web::Response cached_page(Site& site, const web::Request& req, const std::functi
   return res;
 }
 
-void add_legend(nlohmann::json& ctx, const std::vector<stats::Marker>& markers, Lang lang) {
+void add_legend(nlohmann::json& ctx, const std::vector<Marker>& markers, Lang lang) {
   nlohmann::json legend = nlohmann::json::array();
   for (const auto& l : legend_for(markers)) legend.push_back({{"symbol", l.symbol}, {"label", l.label.get(lang)}});
   ctx["legend"] = legend;
   ctx["has_legend"] = !legend.empty();
 }
 
-std::string change_text(const KeyFigureMeta& kf, const std::string& cell, const std::vector<PublishedValue>& national,
+std::string change_text(const KeyFigureMeta& kf, const std::string& cell, const std::vector<Figure>& national,
                         const web::Templates& t, Lang lang) {
-  std::vector<PublishedValue> vs;
+  std::vector<Figure> vs;
   for (const auto& v : national)
-    if (v.cell == cell && v.breakdown == "national") vs.push_back(disclosed(v));
-  std::sort(vs.begin(), vs.end(), [](auto& a, auto& b) { return a.year < b.year; });
+    if (v.key.cell == cell && v.key.breakdown == "national") vs.push_back(disclosed(v));
+  std::sort(vs.begin(), vs.end(), [](auto& a, auto& b) { return a.key.year < b.key.year; });
   if (vs.size() < 2) return "";
   const auto& cur = vs.back();
   const auto& prev = vs[vs.size() - 2];
   for (const auto& b : kf.breaks) {
     bool applies = b.cells.empty() || std::find(b.cells.begin(), b.cells.end(), cell) != b.cells.end();
-    if (applies && b.year > prev.year && b.year <= cur.year) return t.t(lang, "stat.not_comparable");
+    if (applies && b.year > prev.key.year && b.year <= cur.key.year) return t.t(lang, "stat.not_comparable");
   }
   if (!cur.value || !prev.value) return "";
   int dec = std::max(cur.decimals, prev.decimals);
   double d = *cur.value - *prev.value;
-  if (std::fabs(d) < std::pow(10.0, -dec) / 2) return t.t(lang, "stat.no_change") + " (" + std::to_string(prev.year) + ")";
+  if (std::fabs(d) < std::pow(10.0, -dec) / 2) return t.t(lang, "stat.no_change") + " (" + std::to_string(prev.key.year) + ")";
   std::string num = format_number(std::fabs(d), dec, lang);
   std::string sign = d > 0 ? "+" : "\u2212";
   std::string unit = kf.is_share() ? " " + t.t(lang, "stat.change_points") : "";
-  return sign + num + unit + " (" + std::to_string(prev.year) + ")";
+  return sign + num + unit + " (" + std::to_string(prev.key.year) + ")";
 }
 
 int chosen_year(const KeyFigureMeta& kf, const web::Request& req) {

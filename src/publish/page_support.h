@@ -17,12 +17,12 @@ namespace dp::publish {
 web::Response cached_page(Site& site, const web::Request& req, const std::function<web::Response()>& render);
 
 // Adds "legend" and "has_legend" (markers that occur, in canonical order) to a view model.
-void add_legend(nlohmann::json& ctx, const std::vector<stats::Marker>& markers, Lang lang);
+void add_legend(nlohmann::json& ctx, const std::vector<Marker>& markers, Lang lang);
 
 // The latest two comparable values of a series (national, by year) as a change text: "+4
 // procentenheter", "−2,5 %"... or the not-comparable / no-change texts; "" when there is no
 // earlier year.
-std::string change_text(const KeyFigureMeta& kf, const std::string& cell, const std::vector<PublishedValue>& national,
+std::string change_text(const KeyFigureMeta& kf, const std::string& cell, const std::vector<Figure>& national,
                         const web::Templates& t, Lang lang);
 
 // The year of a key figure to show: ?year= when it has values then, else the latest.

@@ -14,13 +14,13 @@ std::optional<KeyFigureMeta> PublishedData::keyfigure(const std::string& id) {
   return std::nullopt;
 }
 
-PublishedValue disclosed(PublishedValue v) {
-  if (stats::hides_value(v.marker)) v.value.reset();
-  if (v.marker == stats::Marker::Suppressed) {
+Figure disclosed(Figure v) {
+  if (hides_value(v.marker)) v.value.reset();
+  if (v.marker == Marker::Suppressed) {
     v.n.reset();
     v.count.reset();
   }
-  if (!stats::hides_value(v.marker) && v.marker != stats::Marker::None && !v.value) v.value = 0;  // nil, rounds to zero
+  if (!hides_value(v.marker) && v.marker != Marker::None && !v.value) v.value = 0;  // nil, rounds to zero
   return v;
 }
 

@@ -9,8 +9,8 @@
 #include <string>
 #include <vector>
 
+#include "core/figure.h"
 #include "core/text.h"
-#include "stats/marker.h"
 
 namespace dp::publish {
 
@@ -56,19 +56,6 @@ struct KeyFigureMeta {
   const CellMeta* cell(const std::string& cell_id) const;
 };
 
-struct PublishedValue {
-  std::string keyfigure;
-  std::string cell;
-  std::string breakdown;  // national | county | size_group | municipality | ...
-  std::string group;      // "total", county code, size group id, municipality code, ...
-  int year = 0;
-  std::optional<double> value;  // absent when the marker hides it
-  std::optional<int64_t> n;     // the base (absent when suppressed)
-  std::optional<int64_t> count;
-  stats::Marker marker = stats::Marker::None;
-  int decimals = 0;
-};
-
 struct ValueQuery {
   std::string keyfigure;                // required
   std::vector<std::string> cells;       // empty = all
@@ -88,13 +75,13 @@ class PublishedData {
   // Every key figure with published values, in declaration order.
   virtual std::vector<KeyFigureMeta> keyfigures() = 0;
   virtual std::optional<KeyFigureMeta> keyfigure(const std::string& id);
-  virtual std::vector<PublishedValue> values(const ValueQuery& q) = 0;
+  virtual std::vector<Figure> values(const ValueQuery& q) = 0;
   // Labels of breakdowns other than the built-in ones (registry attributes), by breakdown id.
   virtual std::map<std::string, I18n> breakdown_labels() { return {}; }
 };
 
 // The value a reader may see: clears value, n and count where the marker hides the value, and
 // n and count of suppressed cells. Every implementation passes its values through this.
-PublishedValue disclosed(PublishedValue v);
+Figure disclosed(Figure v);
 
 }  // namespace dp::publish

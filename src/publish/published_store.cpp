@@ -22,7 +22,7 @@ namespace {
 // Everything published, read once per publication stamp and then answered from memory.
 struct Published {
   std::vector<KeyFigureMeta> metas;
-  std::map<std::string, std::vector<PublishedValue>> by_keyfigure;
+  std::map<std::string, std::vector<Figure>> by_keyfigure;
   std::map<std::string, I18n> breakdown_labels;
   std::string updated;
 };
@@ -64,14 +64,14 @@ class StorePublished : public PublishedData {
   std::vector<KeyFigureMeta> keyfigures() override { return load()->metas; }
   std::map<std::string, I18n> breakdown_labels() override { return load()->breakdown_labels; }
 
-  std::vector<PublishedValue> values(const ValueQuery& q) override {
+  std::vector<Figure> values(const ValueQuery& q) override {
     auto p = load();
-    std::vector<PublishedValue> out;
+    std::vector<Figure> out;
     auto it = p->by_keyfigure.find(q.keyfigure);
     if (it == p->by_keyfigure.end()) return out;
     auto in = [](const auto& list, const auto& x) { return list.empty() || std::find(list.begin(), list.end(), x) != list.end(); };
     for (const auto& v : it->second)
-      if (in(q.cells, v.cell) && in(q.breakdowns, v.breakdown) && in(q.groups, v.group) && in(q.years, v.year))
+      if (in(q.cells, v.key.cell) && in(q.breakdowns, v.key.breakdown) && in(q.groups, v.key.group) && in(q.years, v.key.year))
         out.push_back(v);
     return out;
   }
@@ -114,29 +114,24 @@ class StorePublished : public PublishedData {
     // Published points: per figure and year a computed value takes over from history.
     std::map<int64_t, storage::Campaign> campaigns;
     for (const auto& c : store_.campaigns().list()) campaigns[c.id] = c;
-    using Key = std::tuple<std::string, std::string, std::string, std::string, int>;
-    std::map<Key, storage::SeriesPoint> chosen;
+    std::map<FigureKey, Figure> chosen;
     for (auto& pt : store_.stats().all_points(true)) {
-      const auto& v = pt.value;
-      Key k{v.keyfigure, v.cell, v.breakdown, v.group, v.year};
-      auto it = chosen.find(k);
-      if (it == chosen.end() || (it->second.origin == "history" && pt.origin == "computed")) chosen[k] = std::move(pt);
+      auto it = chosen.find(pt.key);
+      if (it == chosen.end() || (it->second.origin == FigureOrigin::History && pt.origin == FigureOrigin::Computed))
+        chosen[pt.key] = std::move(pt);
     }
     std::map<std::string, std::map<int, OriginMeta>> origins;
     for (auto& [k, pt] : chosen) {
-      const auto& v = pt.value;
-      PublishedValue out{v.keyfigure, v.cell, v.breakdown, v.group, v.year, v.value, v.n, v.count,
-                         stats::parse_marker(v.marker).value_or(stats::Marker::None), v.decimals};
-      p->by_keyfigure[v.keyfigure].push_back(disclosed(out));
-      auto& o = origins[v.keyfigure][v.year];
+      p->by_keyfigure[k.keyfigure].push_back(disclosed(pt));
+      auto& o = origins[k.keyfigure][k.year];
       if (o.year == 0) {
-        o.year = v.year;
-        if (pt.origin == "computed" && campaigns.count(pt.campaign_id)) {
+        o.year = k.year;
+        if (pt.origin == FigureOrigin::Computed && campaigns.count(pt.campaign_id)) {
           const auto& c = campaigns[pt.campaign_id];
-          o = {v.year, "campaign", c.slug + " (revision " + std::to_string(pt.revision) + ")", c.instrument_id};
+          o = {k.year, "campaign", c.slug + " (revision " + std::to_string(pt.revision) + ")", c.instrument_id};
         } else {
           auto paren = pt.source.find(" (");
-          o = {v.year, "history", paren == std::string::npos ? pt.source : pt.source.substr(0, paren), ""};
+          o = {k.year, "history", paren == std::string::npos ? pt.source : pt.source.substr(0, paren), ""};
         }
       }
     }
@@ -148,7 +143,7 @@ class StorePublished : public PublishedData {
         KeyFigureMeta m = meta_of(d.keyfigures, kf, family);
         std::set<int> years;
         std::set<std::string> cells, breakdowns;
-        for (const auto& v : it->second) years.insert(v.year), cells.insert(v.cell), breakdowns.insert(v.breakdown);
+        for (const auto& v : it->second) years.insert(v.key.year), cells.insert(v.key.cell), breakdowns.insert(v.key.breakdown);
         m.years.assign(years.begin(), years.end());
         std::erase_if(m.cells, [&](const CellMeta& c) { return !cells.count(c.id); });
         for (const char* b : {"national", "county", "size_group", "municipality"})

@@ -23,8 +23,8 @@ void write_file(const std::string& path, const std::string& text) {
 }
 
 std::string plain(const stats::BuiltCell& c, const stats::ReportSpec& spec) {
-  if (stats::hides_value(c.marker) || !c.value) return spec.symbol(c.marker == stats::Marker::None ? stats::Marker::NotAvailable : c.marker);
-  if (c.marker == stats::Marker::Nil) return spec.symbol(stats::Marker::Nil);
+  if (hides_value(c.marker) || !c.value) return spec.symbol(c.marker == Marker::None ? Marker::NotAvailable : c.marker);
+  if (c.marker == Marker::Nil) return spec.symbol(Marker::Nil);
   return fmt::format("{:.{}f}", *c.value, c.decimals);
 }
 
@@ -64,10 +64,10 @@ std::vector<std::string> write_csv(const ReportTables& r, const std::string& dir
   write_file(dir + "/tables.csv", index);
   files.push_back(dir + "/tables.csv");
   std::string legend = csv::line({"marker", "symbol", "legend"});
-  for (auto m : stats::kAllMarkers) {
-    if (m == stats::Marker::None) continue;
+  for (auto m : kAllMarkers) {
+    if (m == Marker::None) continue;
     auto it = spec.markers.find(m);
-    legend += csv::line({stats::marker_name(m), spec.symbol(m), it == spec.markers.end() ? "" : it->second.legend.get(lang)});
+    legend += csv::line({marker_name(m), spec.symbol(m), it == spec.markers.end() ? "" : it->second.legend.get(lang)});
   }
   write_file(dir + "/markers.csv", legend);
   files.push_back(dir + "/markers.csv");

@@ -71,10 +71,10 @@ json table_json(const stats::BuiltTable& t, const stats::ReportSpec& spec, Lang 
       json cells = json::array();
       for (const auto& c : r.cells) {
         json cj = {{"text", stats::format_cell(c, spec, lang)}, {"marker", false}};
-        if (c.marker != stats::Marker::None) {
+        if (c.marker != Marker::None) {
           cj["marker"] = true;
           auto it = spec.markers.find(c.marker);
-          cj["legend"] = it == spec.markers.end() ? stats::marker_name(c.marker) : it->second.legend.get(lang);
+          cj["legend"] = it == spec.markers.end() ? marker_name(c.marker) : it->second.legend.get(lang);
         }
         cells.push_back(cj);
       }

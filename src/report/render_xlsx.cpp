@@ -123,7 +123,7 @@ void table_sheet(Book& b, const stats::BuiltTable& t, const stats::ReportSpec& s
       if (!r.heading)
         for (size_t c = 0; c < r.cells.size(); ++c) {
           const auto& cell = r.cells[c];
-          bool number = cell.value && !stats::hides_value(cell.marker) && cell.marker != stats::Marker::Nil;
+          bool number = cell.value && !hides_value(cell.marker) && cell.marker != Marker::Nil;
           if (number)
             worksheet_write_number(ws, row, (lxw_col_t)(c + 1), *cell.value, b.number_[std::min(cell.decimals, 4)]);
           else
@@ -139,7 +139,7 @@ void table_sheet(Book& b, const stats::BuiltTable& t, const stats::ReportSpec& s
     worksheet_write_string(ws, row++, 0, ((lang == Lang::sv ? "Tidigare år: " : "Earlier years: ") + s).c_str(), b.note_);
   for (auto m : t.markers) {
     auto it = spec.markers.find(m);
-    if (it == spec.markers.end() || m == stats::Marker::None) continue;
+    if (it == spec.markers.end() || m == Marker::None) continue;
     worksheet_write_string(ws, row++, 0, (spec.symbol(m) + "  " + it->second.legend.get(lang)).c_str(), b.note_);
   }
 }

@@ -18,17 +18,6 @@ std::string key(const std::string& kf, const std::string& cell, const std::strin
   return kf + "|" + cell + "|" + b + "|" + g;
 }
 
-stats::PublishedValue from_stored(const storage::StatValue& v, const stats::Cell& c) {
-  stats::PublishedValue p;
-  p.stat = c.stat;
-  p.decimals = v.decimals;
-  p.value = v.value;
-  p.count = v.count;
-  p.n = v.n;
-  p.marker = stats::parse_marker(v.marker).value_or(stats::Marker::None);
-  return p;
-}
-
 // Fills {name} and {K51:svar.count} placeholders.
 std::string fill(const std::string& text, const std::map<std::string, std::string>& facts,
                  const std::function<std::string(const std::string&)>& figure) {
@@ -60,13 +49,13 @@ ReportTables build_report(storage::Store& store, const std::string& campaign, in
   int year = c.data.campaign.year;
 
   // The campaign year's figures: a stored revision, or the computation just made.
-  std::map<std::string, storage::StatValue> stored;
+  std::map<std::string, Figure> stored;
   auto run = store.stats().run(c.data.campaign.id, revision);
   if (revision > 0 && !run)
     throw Error::not_found(fmt::format("campaign {} has no revision {}", c.data.campaign.slug, revision));
   if (run) {
     out.revision = run->revision;
-    for (auto& v : store.stats().values(run->id)) stored.emplace(key(v.keyfigure, v.cell, v.breakdown, v.group), v);
+    for (auto& v : store.stats().values(run->id)) stored.emplace(key(v.key.keyfigure, v.key.cell, v.key.breakdown, v.key.group), v);
     out.source_sv = fmt::format("revision {} ({}, röjandeskydd: {})", run->revision, run->computed_at, run->profile);
     out.source_en = fmt::format("revision {} ({}, disclosure profile: {})", run->revision, run->computed_at, run->profile);
   } else {
@@ -74,11 +63,12 @@ ReportTables build_report(storage::Store& store, const std::string& campaign, in
     out.source_en = fmt::format("computed now, not stored (disclosure profile: {})", c.profile.id);
   }
   // Other years: each campaign's chosen revision, else history.
-  std::map<std::string, storage::SeriesPoint> points;
+  std::map<std::string, Figure> points;
   for (auto& p : store.stats().all_points(false)) {
-    std::string k = key(p.value.keyfigure, p.value.cell, p.value.breakdown, p.value.group) + "|" + std::to_string(p.value.year);
+    std::string k = key(p.key.keyfigure, p.key.cell, p.key.breakdown, p.key.group) + "|" + std::to_string(p.key.year);
     auto it = points.find(k);
-    if (it == points.end() || (it->second.origin == "history" && p.origin == "computed")) points[k] = std::move(p);
+    if (it == points.end() || (it->second.origin == FigureOrigin::History && p.origin == FigureOrigin::Computed))
+      points[k] = std::move(p);
   }
 
   stats::BuildContext ctx;
@@ -89,43 +79,30 @@ ReportTables build_report(storage::Store& store, const std::string& campaign, in
     return bd ? bd->groups : std::vector<stats::Group>{};
   };
   ctx.lookup = [&](const std::string& kf, const std::string& cell, const std::string& b, const std::string& g, int y) {
-    stats::PublishedValue v;
+    Figure none;  // nothing known: not available, at the cell's precision
+    none.marker = Marker::NotAvailable;
     const stats::KeyFigure* k = kfs.find(kf);
     const stats::Cell* decl = k ? k->cell(cell) : nullptr;
-    if (!decl) return v;
-    v.stat = decl->stat;
-    v.decimals = decl->decimals;
+    if (!decl) return none;
+    none.decimals = decl->decimals;
     bool external = decl->external || !decl->asked;
     if (y == year && !external) {
       if (run) {
         auto it = stored.find(key(kf, cell, b, g));
-        if (it != stored.end()) return from_stored(it->second, *decl);
-        return v;
+        return it != stored.end() ? it->second : none;
       }
-      const stats::Figure* f = c.results.find(kf, cell, b, g);
-      if (!f) return v;
-      v.marker = f->marker;
-      v.n = f->n;
-      if (!stats::hides_value(f->marker)) {
-        v.count = f->count;
-        if (!std::isnan(f->value)) v.value = f->value;
-      }
-      return v;
+      const FigureValue* f = c.results.find(kf, cell, b, g);
+      if (!f) return none;
+      Figure now;
+      static_cast<FigureValue&>(now) = *f;
+      return now;
     }
+    // Other years as stored; a History value keeps the precision it was published with.
     auto it = points.find(key(kf, cell, b, g) + "|" + std::to_string(y));
-    if (it == points.end()) {
-      // A cell never asked stays «not asked» in every year without a published value.
-      if (!decl->asked) v.marker = stats::Marker::NotAsked;
-      return v;
-    }
-    v = from_stored(it->second.value, *decl);
-    if (it->second.origin == "history") {
-      v.source = it->second.source;
-      v.decimals = it->second.value.decimals;
-      // A history value is already rounded as published; keep its own precision.
-      v.count = it->second.value.count;
-    }
-    return v;
+    if (it != points.end()) return it->second;
+    // A cell never asked stays «not asked» in every year without a published value.
+    if (!decl->asked) none.marker = Marker::NotAsked;
+    return none;
   };
 
   size_t done = 0;

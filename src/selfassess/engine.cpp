@@ -118,8 +118,8 @@ EngineRun run_engine(storage::Store& store, const std::string& instrument_id, co
       EngineGroup g{bd.id, bd.groups[gi].code, bd.groups[gi].label, 0, false};
       if (first) {
         const auto& f = first->figures[run.results.offsets[bi] + gi];
-        g.n = f.n;
-        g.suppressed = f.marker == stats::Marker::Suppressed;
+        g.n = f.n.value_or(0);
+        g.suppressed = f.marker == Marker::Suppressed;
       }
       run.groups.push_back(g);
     }

@@ -106,8 +106,8 @@ std::optional<RegisterValue> register_value(storage::Store& store, const std::st
     opts.breakdowns = {"national"};
     auto results = stats::compute(sf->set, ds, opts);
     const auto* f = results.find(rv.keyfigure, rv.cell, "national", "total");
-    if (!f || std::isnan(f->value)) return std::nullopt;  // not asked of this organisation, or no answer
-    rv.value = f->value;
+    if (!f || !f->value) return std::nullopt;  // not asked of this organisation, or no answer
+    rv.value = *f->value;
     rv.campaign = c.title;
     rv.year = c.year;
     return rv;

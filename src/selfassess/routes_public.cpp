@@ -133,8 +133,8 @@ json distribution_json(web::App& app, const web::Request& req) {
         json shares = json::object(), counts = json::object();
         for (const auto& o : in->scale)
           if (const auto* f = run.results.find("SA_" + upper(q->id), o.id, g.breakdown, g.code)) {
-            shares[o.id] = std::isnan(f->value) ? json(nullptr) : json(std::round(f->value * 10) / 10);
-            counts[o.id] = f->count;
+            shares[o.id] = f->value ? json(std::round(*f->value * 10) / 10) : json(nullptr);
+            counts[o.id] = f->count.value_or(0);
           }
         row["shares"] = shares;
         row["counts"] = counts;

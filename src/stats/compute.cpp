@@ -35,36 +35,37 @@ const CellResult* Results::cell(std::string_view kf, std::string_view c) const {
   return it == cell_index_.end() ? nullptr : &cells[it->second];
 }
 
-const Figure* Results::find(std::string_view kf, std::string_view c, std::string_view bid, std::string_view group) const {
+const FigureValue* Results::find(std::string_view kf, std::string_view c, std::string_view bid, std::string_view group) const {
   const CellResult* cr = cell(kf, c);
   int g = group_index(bid, group);
   if (!cr || g < 0) return nullptr;
   return &cr->figures[(size_t)g];
 }
 
-void derive_marker(Figure& f, Stat stat, int decimals) {
+void derive_marker(FigureValue& f, Stat stat) {
   if (f.marker != Marker::None) return;
+  int64_t n = f.n.value_or(0), count = f.count.value_or(0);
   if (stat == Stat::Share || stat == Stat::PooledShare) {
-    if (f.n <= 0) {
+    if (n <= 0) {
       f.marker = Marker::NotAvailable;
-      f.value = NAN;
-    } else if (f.count == 0) {
+      f.value.reset();
+    } else if (count == 0) {
       f.marker = Marker::Nil;
-    } else if (round_share_scaled(f.count, f.n, decimals) == 0) {
+    } else if (round_share_scaled(count, n, f.decimals) == 0) {
       f.marker = Marker::RoundsToZero;
     }
     return;
   }
   if (stat == Stat::Count) {
-    if (f.count == 0) f.marker = Marker::Nil;
+    if (count == 0) f.marker = Marker::Nil;
     return;
   }
-  if (std::isnan(f.value)) {
+  if (!f.value) {
     f.marker = Marker::NotAvailable;
     return;
   }
-  if (f.value == 0) f.marker = Marker::Nil;
-  else if (round_half_up(f.value, decimals) == 0) f.marker = Marker::RoundsToZero;
+  if (*f.value == 0) f.marker = Marker::Nil;
+  else if (round_half_up(*f.value, f.decimals) == 0) f.marker = Marker::RoundsToZero;
 }
 
 namespace {
@@ -153,7 +154,9 @@ class Engine {
     CellResult out;
     out.keyfigure = &kf;
     out.cell = &c;
-    out.figures.assign(G(), Figure{});
+    FigureValue blank;
+    blank.decimals = c.decimals;
+    out.figures.assign(G(), blank);
     auto mark_all = [&](Marker m) {
       for (auto& f : out.figures) f.marker = m;
     };
@@ -175,11 +178,12 @@ class Engine {
       case Stat::Count: {
         OrgSet p = b.set & pc_.eval(c.count);
         for (size_t g = 0; g < G(); ++g) {
-          Figure& f = out.figures[g];
-          f.n = b.n[g];
-          f.count = (int64_t)p.count_and(*groups_[g]);
-          if (c.stat == Stat::Count) f.value = (double)f.count;
-          else if (f.n > 0) f.value = 100.0 * (double)f.count / (double)f.n;
+          FigureValue& f = out.figures[g];
+          int64_t n = b.n[g], count = (int64_t)p.count_and(*groups_[g]);
+          f.n = n;
+          f.count = count;
+          if (c.stat == Stat::Count) f.value = (double)count;
+          else if (n > 0) f.value = 100.0 * (double)count / (double)n;
         }
         break;
       }
@@ -190,7 +194,13 @@ class Engine {
         terms(c, b, out);
         break;
     }
-    for (auto& f : out.figures) derive_marker(f, c.stat, c.decimals);
+    for (auto& f : out.figures) {
+      derive_marker(f, c.stat);
+      if (hides_value(f.marker)) {
+        f.value.reset();
+        f.count.reset();
+      }
+    }
     return out;
   }
 
@@ -198,12 +208,11 @@ class Engine {
     const ItemColumn* col = ds_.item(c.value);
     OrgSet v = b.set & pc_.answered(c.value);
     for (size_t g = 0; g < G(); ++g) {
-      Figure& f = out.figures[g];
+      FigureValue& f = out.figures[g];
       buffer_.clear();
       OrgSet m = v & *groups_[g];
       m.for_each([&](size_t i) { buffer_.push_back(col->numbers[i]); });
       f.n = (int64_t)buffer_.size();
-      f.count = f.n;
       if (buffer_.empty()) continue;
       double sum = 0;
       for (double x : buffer_) sum += x;
@@ -241,13 +250,16 @@ class Engine {
       }
     }
     for (size_t g = 0; g < G(); ++g) {
-      Figure& f = out.figures[g];
+      FigureValue& f = out.figures[g];
       if (c.stat == Stat::PooledShare) {
+        int64_t n = 0, count = 0;
         for (size_t t = 0; t < c.terms.size(); ++t) {
-          f.n += den[t][g];
-          f.count += num[t][g];
+          n += den[t][g];
+          count += num[t][g];
         }
-        if (f.n > 0) f.value = 100.0 * (double)f.count / (double)f.n;
+        f.n = n;
+        f.count = count;
+        if (n > 0) f.value = 100.0 * (double)count / (double)n;
         continue;
       }
       f.n = b.n[g];
@@ -261,7 +273,6 @@ class Engine {
         else if (c.stat == Stat::MinOfRatios) acc = std::min(acc, r);
         else acc = std::max(acc, r);
       }
-      f.count = used;
       if (used) f.value = c.stat == Stat::MeanOfRatios ? acc / used : acc;
     }
   }

@@ -13,26 +13,20 @@
 #include <unordered_map>
 #include <vector>
 
+#include "core/figure.h"
 #include "stats/breakdown.h"
 #include "stats/dataset.h"
 #include "stats/keyfigures.h"
-#include "stats/marker.h"
 
 namespace dp::stats {
-
-// One published number with its base.
-struct Figure {
-  int64_t n = 0;       // the base: organisations counted in the denominator (answers, for a pooled share)
-  int64_t count = 0;   // the numerator: organisations for which the cell's condition holds
-  double value = NAN;  // share in percent, count, sum, mean, median, min, max
-  Marker marker = Marker::None;
-};
 
 struct CellResult {
   const KeyFigure* keyfigure = nullptr;
   const Cell* cell = nullptr;
   std::string base_key;          // cells with the same key count the same organisations in n
-  std::vector<Figure> figures;   // one per group, in Results' flat group order
+  // One per group, in Results' flat group order, as published (core/figure.h): n where the cell
+  // was computed, count for shares and counts, no value or count where the marker hides them.
+  std::vector<FigureValue> figures;
 };
 
 struct Results {
@@ -47,7 +41,7 @@ struct Results {
   // Flat group index, or -1.
   int group_index(std::string_view breakdown, std::string_view group) const;
   const CellResult* cell(std::string_view keyfigure, std::string_view cell) const;
-  const Figure* find(std::string_view keyfigure, std::string_view cell, std::string_view breakdown,
+  const FigureValue* find(std::string_view keyfigure, std::string_view cell, std::string_view breakdown,
                      std::string_view group) const;
 
   // The organisations behind each base_key (disclosure control needs who is counted where).
@@ -65,7 +59,7 @@ struct ComputeOptions {
 Results compute(const KeyFigureSet& set, const Dataset& ds, const ComputeOptions& opts = {});
 
 // Sets Nil / RoundsToZero / NotAvailable from the numbers (for a figure without a structural
-// marker), at the cell's number of decimals.
-void derive_marker(Figure& f, Stat stat, int decimals);
+// marker), at the figure's number of decimals.
+void derive_marker(FigureValue& f, Stat stat);
 
 }  // namespace dp::stats

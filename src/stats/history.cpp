@@ -67,12 +67,13 @@ HistoryData parse_history(const std::vector<std::pair<std::string, std::string>>
       h.col_no = (int)num(c_colno, "col_no").value_or(0);
       h.year = (int)num(c_year, "year").value_or(0);
       if (h.year < 1990 || h.year > 2100) throw Error::bad_input("year out of range", where("year"));
-      h.value = num(c_value, "value");
-      h.marker = r.fields[c_marker];
-      if (!h.value && h.marker.empty()) throw Error::bad_input("a cell needs a value or a marker", where("value"));
+      h.number.value = num(c_value, "value");
+      h.symbol = r.fields[c_marker];
+      if (!h.number.value && h.symbol.empty()) throw Error::bad_input("a cell needs a value or a marker", where("value"));
       h.unit = r.fields[c_unit];
-      if (auto n = num(c_n, "n")) h.n = (int64_t)*n;
+      if (auto n = num(c_n, "n")) h.number.n = (int64_t)*n;
       h.printed = r.fields[c_printed];
+      h.number.decimals = printed_decimals(h.printed);
       h.source_line = (int)num(c_line, "source_line").value_or(0);
       out.cells.push_back(std::move(h));
     }
@@ -87,9 +88,9 @@ std::string replace_all(std::string s, const std::string& from, const std::strin
 }
 }  // namespace
 
-std::vector<HistoryValue> map_history(const KeyFigureSet& set, const HistoryData& data, Diagnostics* problems) {
+std::vector<Figure> map_history(const KeyFigureSet& set, const HistoryData& data, Diagnostics* problems) {
   using Key = std::tuple<std::string, std::string, std::string, std::string, int>;
-  std::map<Key, HistoryValue> merged;
+  std::map<Key, Figure> merged;
   std::vector<Key> order;
   std::map<const HistoryCell*, std::string> claimed;  // history cell -> key figure that took it
   std::map<Key, int64_t> pending_n;                     // bases from "Antal svar" columns
@@ -146,43 +147,40 @@ std::vector<HistoryValue> map_history(const KeyFigureSet& set, const HistoryData
         std::string stat = column ? column->stat : "value";
         // "Antal svar" columns hold the base of every cell of their row.
         if (column && column->cell == "*") {
-          if (stat == "n" && h.value)
+          if (stat == "n" && h.number.value)
             for (const auto& c : kf.cells)
               if (c.id.rfind(row_part + ".", 0) == 0) {
                 Key k{kf.id, c.id, breakdown, h.group_code, year};
-                pending_n[k] = (int64_t)*h.value;
+                pending_n[k] = (int64_t)*h.number.value;
               }
           continue;
         }
         Key key{kf.id, cell, breakdown, h.group_code, year};
         auto [mit, first] = merged.try_emplace(key);
-        HistoryValue& v = mit->second;
+        Figure& v = mit->second;
         if (first) {
           order.push_back(key);
-          v.keyfigure = kf.id;
-          v.cell = cell;
-          v.breakdown = breakdown;
-          v.group = h.group_code;
-          v.year = year;
+          v.key = {kf.id, cell, breakdown, h.group_code, year};
+          v.origin = FigureOrigin::History;
           v.source = fmt::format("Socialstyrelsen 2021, {} (L{})", h.table, h.source_line);
           v.note = hm.note;
         }
-        if (!h.value) {
+        if (!h.number.value) {
           Marker m = Marker::NotAvailable;
-          auto mk = hm.markers.find(h.marker);
+          auto mk = hm.markers.find(h.symbol);
           if (mk != hm.markers.end()) m = mk->second;
-          else if (auto gm = set.history_markers.find(h.marker); gm != set.history_markers.end()) m = gm->second;
+          else if (auto gm = set.history_markers.find(h.symbol); gm != set.history_markers.end()) m = gm->second;
           if (stat == "value") v.marker = m;
           continue;
         }
         if (stat == "count") {
-          v.count = (int64_t)*h.value;
+          v.count = (int64_t)*h.number.value;
         } else if (stat == "n") {
-          v.n = (int64_t)*h.value;
+          v.n = (int64_t)*h.number.value;
         } else {
-          v.value = *h.value;
-          v.decimals = printed_decimals(h.printed);
-          if (h.n && !v.n) v.n = h.n;
+          v.value = h.number.value;
+          v.decimals = h.number.decimals;
+          if (h.number.n && !v.n) v.n = h.number.n;
         }
       }
     }
@@ -199,7 +197,7 @@ std::vector<HistoryValue> map_history(const KeyFigureSet& set, const HistoryData
     auto it = merged.find(k);
     if (it != merged.end()) it->second.n = n;
   }
-  std::vector<HistoryValue> out;
+  std::vector<Figure> out;
   out.reserve(order.size());
   for (const auto& k : order) {
     auto& v = merged[k];

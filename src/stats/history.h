@@ -10,14 +10,15 @@
 #include <vector>
 
 #include "core/error.h"
+#include "core/figure.h"
 #include "core/text.h"
-#include "stats/marker.h"
 
 namespace dp::stats {
 
 struct KeyFigureSet;
 
-// One published cell as read from a history CSV.
+// One published cell as read from a history CSV: where it stands in the printed table and what is
+// printed there. It becomes a Figure once the key-figure file maps it (map_history).
 struct HistoryCell {
   std::string table;         // "Tabell 21"
   std::string section;       // the row it breaks down («Varav i kommuner» rows), else ""
@@ -26,10 +27,9 @@ struct HistoryCell {
   std::string column_label;  // verbatim
   int col_no = 0;
   int year = 0;
-  std::optional<double> value;
-  std::string marker;  // printed marker ("*", "-", "."), "" for a number
+  FigureValue number;  // the printed value, its base and decimals; no marker (see `symbol`)
+  std::string symbol;  // printed marker ("*", "-", "."), "" for a number; the key-figure file maps it
   std::string unit;
-  std::optional<int64_t> n;
   std::string printed;
   int source_line = 0;  // line of the report's text
   std::string file;     // "tabell_21.csv"
@@ -49,26 +49,11 @@ struct HistoryData {
 // file is a table. Throws dp::Error (BadInput) naming file, row and column for a malformed file.
 HistoryData parse_history(const std::vector<std::pair<std::string, std::string>>& files);
 
-// A historical value of a key-figure cell.
-struct HistoryValue {
-  std::string keyfigure;
-  std::string cell;
-  std::string breakdown = "national";
-  std::string group = "total";
-  int year = 0;
-  std::optional<double> value;
-  std::optional<int64_t> count;
-  std::optional<int64_t> n;
-  Marker marker = Marker::None;
-  int decimals = 0;
-  std::string source;  // "Socialstyrelsen 2021, Tabell 21 (L1178)"
-  I18n note;
-};
-
-// Maps every history cell named by the key-figure file onto its key-figure cell. Cells of the
+// Maps every history cell named by the key-figure file onto its key-figure cell: Figures of origin
+// History with their source («Socialstyrelsen 2021, Tabell 21 (L1178)») and note. Cells of the
 // history that no key figure claims, or claims twice, are reported in `problems` (validation does
 // the same with positions).
-std::vector<HistoryValue> map_history(const KeyFigureSet& set, const HistoryData& data, Diagnostics* problems = nullptr);
+std::vector<Figure> map_history(const KeyFigureSet& set, const HistoryData& data, Diagnostics* problems = nullptr);
 
 // The number of decimals of a printed number («5,8» -> 1, «6 822» -> 0).
 int printed_decimals(const std::string& printed);

@@ -14,7 +14,7 @@
 #include "core/text.h"
 #include "instrument/condition.h"
 #include "instrument/model.h"
-#include "stats/marker.h"
+#include "core/marker.h"
 
 namespace dp::stats {
 

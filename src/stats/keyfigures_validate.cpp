@@ -192,11 +192,11 @@ class Validator {
         r_.error(KeyFiguresHistoryClaim, {1, 1}, t, fmt::format("no key figure takes its history from {}: every published table must belong to one", t));
     // A history value must land on a declared cell.
     for (const auto& v : values) {
-      const KeyFigure* kf = set_.find(v.keyfigure);
-      if (kf && !kf->cell(v.cell)) {
+      const KeyFigure* kf = set_.find(v.key.keyfigure);
+      if (kf && !kf->cell(v.key.cell)) {
         Pos p = kf->history.empty() ? kf->pos : kf->history.front().pos;
         for (const auto& hm : kf->history) p = hm.pos;
-        r_.error(KeyFiguresHistoryClaim, p, v.cell, fmt::format("{}: history maps a published cell onto '{}', which is not a declared cell", kf->id, v.cell));
+        r_.error(KeyFiguresHistoryClaim, p, v.key.cell, fmt::format("{}: history maps a published cell onto '{}', which is not a declared cell", kf->id, v.key.cell));
       }
     }
   }

@@ -213,7 +213,9 @@ void check(ReportSpec& spec, const KeyFigureSet& kfs, yaml::Reader& r) {
   ctx.keyfigures = &kfs;
   ctx.year = 2000;
   ctx.lookup = [](const std::string&, const std::string&, const std::string&, const std::string&, int) {
-    return PublishedValue{};
+    Figure none;
+    none.marker = Marker::NotAvailable;
+    return none;
   };
   ctx.groups = [](const std::string& b) { return std::vector<Group>{{"g", I18n{b, b}}}; };
   for (const auto& t : spec.tables) {

@@ -11,7 +11,7 @@
 #include "core/error.h"
 #include "core/text.h"
 #include "instrument/condition.h"
-#include "stats/marker.h"
+#include "core/marker.h"
 
 namespace dp::stats {
 

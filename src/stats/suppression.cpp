@@ -143,7 +143,7 @@ class Suppressor {
       auto it = by_base.find(c->base_key);
       if (it != by_base.end()) sup = it->second;
       for (size_t g = 0; g < sup.size(); ++g)
-        if (c->figures[g].n > 0 && c->figures[g].n < p_.min_n) sup[g] = 1;
+        if (int64_t n = c->figures[g].n.value_or(0); n > 0 && n < p_.min_n) sup[g] = 1;
       apply(*c, sup);
     }
     return rep_;
@@ -177,11 +177,11 @@ class Suppressor {
 
   void apply(CellResult& c, const std::vector<char>& sup) {
     for (size_t g = 0; g < sup.size(); ++g)
-      if (sup[g] && c.figures[g].n > 0 && !hides_value(c.figures[g].marker)) {
-        Figure& f = c.figures[g];
+      if (sup[g] && c.figures[g].n.value_or(0) > 0 && !hides_value(c.figures[g].marker)) {
+        FigureValue& f = c.figures[g];
         f.marker = Marker::Suppressed;
-        f.value = NAN;
-        f.count = 0;
+        f.value.reset();
+        f.count.reset();
         ++rep_.cells;
       }
   }
@@ -190,7 +190,7 @@ class Suppressor {
   std::vector<char> unit(Unit& u) {
     size_t G = r_.group_count();
     std::vector<int64_t> n(G);
-    for (size_t g = 0; g < G; ++g) n[g] = u.cells.front()->figures[g].n;
+    for (size_t g = 0; g < G; ++g) n[g] = u.cells.front()->figures[g].n.value_or(0);
     std::vector<char> sup(G, 0);
     size_t primary = 0;
     for (size_t g = 0; g < G; ++g)
@@ -237,9 +237,9 @@ class Suppressor {
     std::vector<std::pair<const CellResult*, std::vector<double>>> xs;
     for (const auto* c : u.cells) {
       if (!protectable(*c) || national_ < 0) continue;
-      const Figure& nat = c->figures[(size_t)national_];
+      const FigureValue& nat = c->figures[(size_t)national_];
       // Everything is known from the national figure when nobody, or everybody, counts.
-      if (!is_numeric_stat(c->cell->stat) && (nat.count == 0 || nat.count == nat.n)) continue;
+      if (!is_numeric_stat(c->cell->stat) && (nat.count.value_or(0) == 0 || nat.count == nat.n)) continue;
       xs.emplace_back(c, values(*c, *u.orgs));
     }
     std::vector<size_t> members;

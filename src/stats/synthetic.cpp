@@ -280,13 +280,13 @@ class Generator {
 
 }  // namespace
 
-Marginals marginals_from_history(const KeyFigureSet& set, const std::vector<HistoryValue>& history, int year) {
+Marginals marginals_from_history(const KeyFigureSet& set, const std::vector<Figure>& history, int year) {
   Marginals out;
-  std::map<std::pair<std::string, std::string>, const HistoryValue*> best;
+  std::map<std::pair<std::string, std::string>, const Figure*> best;
   for (const auto& v : history) {
-    if (v.breakdown != "national" || !v.value || v.year > year) continue;
-    auto& slot = best[{v.keyfigure, v.cell}];
-    if (!slot || slot->year < v.year) slot = &v;
+    if (v.key.breakdown != "national" || !v.value || v.key.year > year) continue;
+    auto& slot = best[{v.key.keyfigure, v.key.cell}];
+    if (!slot || slot->key.year < v.key.year) slot = &v;
   }
   for (const auto& kf : set.keyfigures) {
     if (kf.stat != Stat::Share) continue;

@@ -28,7 +28,7 @@ using Marginals = std::map<std::string, std::map<std::string, double>>;
 
 // The published national share of every key-figure cell that counts exactly one option of one
 // item (Tabell 1, 3, 5, 6, 10–13 ...), for `year` or the latest year before it.
-Marginals marginals_from_history(const KeyFigureSet& set, const std::vector<HistoryValue>& history, int year);
+Marginals marginals_from_history(const KeyFigureSet& set, const std::vector<Figure>& history, int year);
 
 struct SyntheticOptions {
   uint64_t seed = 1;

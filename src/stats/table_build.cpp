@@ -316,7 +316,9 @@ class Builder {
       out.marker = Marker::NotAvailable;
       return out;
     }
-    PublishedValue v = ctx_.lookup ? ctx_.lookup(kf_id, cell, breakdown, group, year) : PublishedValue{};
+    Figure v;
+    v.marker = Marker::NotAvailable;
+    if (ctx_.lookup) v = ctx_.lookup(kf_id, cell, breakdown, group, year);
     if (!v.source.empty() && std::find(sources_.begin(), sources_.end(), v.source) == sources_.end())
       sources_.push_back(v.source);
     out.n = v.n;
@@ -348,7 +350,7 @@ class Builder {
       out.marker = v.marker == Marker::None ? Marker::NotAvailable : v.marker;
       return out;
     }
-    bool share = v.stat == Stat::Share || v.stat == Stat::PooledShare;
+    bool share = decl->stat == Stat::Share || decl->stat == Stat::PooledShare;
     if (share && v.count && v.n && *v.n > 0) out.value = round_share(*v.count, *v.n, decimals);
     else out.value = round_half_up(*v.value, decimals);
     out.marker = v.marker;

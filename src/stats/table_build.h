@@ -9,24 +9,16 @@
 #include <string>
 #include <vector>
 
+#include "core/figure.h"
 #include "stats/breakdown.h"
 #include "stats/keyfigures.h"
 #include "stats/report_spec.h"
 
 namespace dp::stats {
 
-// A figure as published: the value (unrounded), its parts and its marker.
-struct PublishedValue {
-  std::optional<double> value;
-  std::optional<int64_t> count;
-  std::optional<int64_t> n;
-  Marker marker = Marker::NotAvailable;
-  int decimals = 0;
-  Stat stat = Stat::Share;
-  std::string source;  // where a value that is not computed comes from (history)
-};
-
-using ValueLookup = std::function<PublishedValue(const std::string& keyfigure, const std::string& cell,
+// The figure at a coordinate, unrounded (core/figure.h); a History figure's source is listed
+// under the table. Where nothing is known: a Figure without value (marker NotAvailable).
+using ValueLookup = std::function<Figure(const std::string& keyfigure, const std::string& cell,
                                                  const std::string& breakdown, const std::string& group, int year)>;
 using GroupLister = std::function<std::vector<Group>(const std::string& breakdown)>;
 

@@ -10,21 +10,9 @@
 #include <string>
 #include <vector>
 
-namespace dp::storage {
+#include "core/figure.h"
 
-// One figure: a key-figure cell in one group of one breakdown, for one year.
-struct StatValue {
-  std::string keyfigure;
-  std::string cell;
-  std::string breakdown = "national";
-  std::string group = "total";
-  int year = 0;
-  std::optional<int64_t> n;
-  std::optional<int64_t> count;  // absent when withheld
-  std::optional<double> value;   // absent when withheld or not available
-  std::string marker;            // "" or a marker name (nil, rounds_to_zero, not_applicable, ...)
-  int decimals = 0;
-};
+namespace dp::storage {
 
 struct StatRun {
   int64_t id = 0;
@@ -39,57 +27,35 @@ struct StatRun {
   int64_t value_count = 0;
 };
 
-struct HistoryRecord {
-  std::string keyfigure;
-  std::string cell;
-  std::string breakdown = "national";
-  std::string group = "total";
-  int year = 0;
-  std::optional<int64_t> n;
-  std::optional<int64_t> count;
-  std::optional<double> value;
-  std::string marker;
-  int decimals = 0;
-  std::string source;  // "Socialstyrelsen 2021, Tabell 21 (L1178)"
-  std::string note_sv;
-  std::string note_en;
-};
-
-// A point of a series: computed by a campaign's revision, or imported history.
-struct SeriesPoint {
-  StatValue value;
-  std::string origin;  // computed | history
-  int64_t campaign_id = 0;
-  int revision = 0;
-  std::string source;
-};
-
 class StatsStore {
  public:
   virtual ~StatsStore() = default;
 
-  // Stores a new revision of the campaign (the next number) with its figures, in one transaction.
-  virtual StatRun add_run(const StatRun& run, const std::vector<StatValue>& values) = 0;
+  // Stores a new revision of the campaign (the next number) with its figures (their keys and
+  // values; the origin is the run), in one transaction.
+  virtual StatRun add_run(const StatRun& run, const std::vector<Figure>& values) = 0;
   virtual std::vector<StatRun> runs(int64_t campaign_id) = 0;  // oldest first
   // revision 0: the latest.
   virtual std::optional<StatRun> run(int64_t campaign_id, int revision) = 0;
   virtual std::optional<StatRun> published_run(int64_t campaign_id) = 0;
-  virtual std::vector<StatValue> values(int64_t run_id) = 0;
+  // A revision's figures (origin Computed, with the run's campaign and revision).
+  virtual std::vector<Figure> values(int64_t run_id) = 0;
   // Marks a revision as the published one of its campaign (earlier publications keep their date).
   virtual void publish_run(int64_t run_id) = 0;
 
-  // Replaces all imported history in one transaction; returns the number of records.
-  virtual size_t replace_history(const std::vector<HistoryRecord>& records) = 0;
-  virtual std::vector<HistoryRecord> history(const std::string& keyfigure = "") = 0;
+  // Replaces all imported history (figures of origin History, with source and note) in one
+  // transaction; returns the number of figures.
+  virtual size_t replace_history(const std::vector<Figure>& history) = 0;
+  virtual std::vector<Figure> history(const std::string& keyfigure = "") = 0;
 
   // One cell's series over the years: per year the computed value of that year's campaign
   // (published revisions only, or else the latest), otherwise the historical value.
-  virtual std::vector<SeriesPoint> series(const std::string& keyfigure, const std::string& cell,
+  virtual std::vector<Figure> series(const std::string& keyfigure, const std::string& cell,
                                           const std::string& breakdown, const std::string& group,
                                           bool published_only) = 0;
   // Every computed point (each campaign's chosen revision) and every historical point, for reports
   // that show several years at once.
-  virtual std::vector<SeriesPoint> all_points(bool published_only) = 0;
+  virtual std::vector<Figure> all_points(bool published_only) = 0;
 
   // A stamp of everything published: it changes whenever a revision is published and whenever
   // the history is replaced, and is otherwise stable. Cheap (the public side asks every second to

@@ -14,21 +14,32 @@ namespace dp::publish::testing {
 constexpr double kSecretValue = 91.37;
 constexpr int64_t kSecretN = 7919;
 
+inline Figure published(FigureKey key, double value, int64_t n, int64_t count, Marker marker, int decimals) {
+  Figure f;
+  f.key = std::move(key);
+  f.value = value;
+  f.n = n;
+  f.count = count;
+  f.marker = marker;
+  f.decimals = decimals;
+  return f;
+}
+
 class MemoryData : public PublishedData {
  public:
   std::string rev = "r1";
   std::vector<KeyFigureMeta> metas;
-  std::vector<PublishedValue> all;
+  std::vector<Figure> all;
 
   std::string revision() override { return rev; }
   std::string updated() override { return "2022-03-01T10:00:00Z"; }
   std::vector<KeyFigureMeta> keyfigures() override { return metas; }
-  std::vector<PublishedValue> values(const ValueQuery& q) override {
-    std::vector<PublishedValue> out;
+  std::vector<Figure> values(const ValueQuery& q) override {
+    std::vector<Figure> out;
     auto in = [](const auto& list, const auto& x) { return list.empty() || std::find(list.begin(), list.end(), x) != list.end(); };
     for (const auto& v : all)
-      if (v.keyfigure == q.keyfigure && in(q.cells, v.cell) && in(q.breakdowns, v.breakdown) && in(q.groups, v.group) &&
-          in(q.years, v.year))
+      if (v.key.keyfigure == q.keyfigure && in(q.cells, v.key.cell) && in(q.breakdowns, v.key.breakdown) &&
+          in(q.groups, v.key.group) && in(q.years, v.key.year))
         out.push_back(disclosed(v));
     return out;
   }
@@ -42,7 +53,7 @@ class MemoryData : public PublishedData {
     };
     auto add_share = [&](KeyFigureMeta& kf, const std::string& cell, const std::string& b, const std::string& g, int y) {
       double v = std::round(value_of(kf.id + cell + g, y));
-      d->all.push_back({kf.id, cell, b, g, y, v, 40 + (int64_t)(v / 2), (int64_t)v / 2, stats::Marker::None, kf.decimals});
+      d->all.push_back(published({kf.id, cell, b, g, y}, v, 40 + (int64_t)(v / 2), (int64_t)v / 2, Marker::None, kf.decimals));
     };
     // K10: one cell, 2019–2021, break in 2021.
     KeyFigureMeta k10;
@@ -93,15 +104,15 @@ class MemoryData : public PublishedData {
         }
     }
     for (auto& v : d->all) {
-      if (v.keyfigure == "K11" && v.breakdown == "county" && v.group == "02" && v.cell == "lss") v.marker = stats::Marker::NotApplicable;
-      if (v.keyfigure == "K11" && v.breakdown == "county" && v.group == "09" && v.year == 2021 && v.cell == "ordinart") {
-        v.marker = stats::Marker::Suppressed;  // a store that forgot to drop the value: the site must
+      if (v.key.keyfigure == "K11" && v.key.breakdown == "county" && v.key.group == "02" && v.key.cell == "lss") v.marker = Marker::NotApplicable;
+      if (v.key.keyfigure == "K11" && v.key.breakdown == "county" && v.key.group == "09" && v.key.year == 2021 && v.key.cell == "ordinart") {
+        v.marker = Marker::Suppressed;  // a store that forgot to drop the value: the site must
         v.value = kSecretValue;                // still never show it
         v.n = kSecretN;
         v.count = kSecretN;
       }
-      if (v.keyfigure == "K11" && v.breakdown == "national" && v.cell == "lss" && v.year == 2020) {
-        v.marker = stats::Marker::NotAsked;
+      if (v.key.keyfigure == "K11" && v.key.breakdown == "national" && v.key.cell == "lss" && v.key.year == 2020) {
+        v.marker = Marker::NotAsked;
         v.value.reset();
       }
     }

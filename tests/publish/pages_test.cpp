@@ -126,8 +126,8 @@ TEST_F(Pages, ASuppressedValueAppearsInNoPageNoChartAndNoFormat) {
 }
 
 TEST_F(Pages, AMunicipalitysOwnAnswerReadsYesOrNoNotAShareOfOne) {
-  data->all.push_back({"K10", "", "municipality", "0180", 2021, 100.0, 1, 1, stats::Marker::None, 0});
-  data->all.push_back({"K11", "ordinart", "municipality", "0180", 2021, 0.0, 1, 0, stats::Marker::Nil, 1});
+  data->all.push_back(published({"K10", "", "municipality", "0180", 2021}, 100.0, 1, 1, Marker::None, 0));
+  data->all.push_back(published({"K11", "ordinart", "municipality", "0180", 2021}, 0.0, 1, 0, Marker::Nil, 1));
   data->rev = "r2";
   auto r = get("/kommuner/0180");
   ASSERT_EQ(r.status, 200);

@@ -31,32 +31,32 @@ class PublishedStore : public ::testing::Test {
     store.reset();
     for (auto ext : {"", "-wal", "-shm"}) std::filesystem::remove(path + ext);
   }
-  storage::StatValue figure(const std::string& group, double v, const std::string& marker = "") {
-    storage::StatValue x;
-    x.keyfigure = "K33";
-    x.cell = "barn_unga";
-    x.breakdown = group == "total" ? "national" : "county";
-    x.group = group;
-    x.year = 2021;
+  Figure figure(const std::string& group, double v, const std::string& marker = "") {
+    Figure x;
+    x.key.keyfigure = "K33";
+    x.key.cell = "barn_unga";
+    x.key.breakdown = group == "total" ? "national" : "county";
+    x.key.group = group;
+    x.key.year = 2021;
     x.n = 285;
     x.count = 40;
     x.value = v;
-    x.marker = marker;
+    x.marker = parse_marker(marker).value_or(Marker::None);
     return x;
   }
-  int64_t compute(std::vector<storage::StatValue> values) {
+  int64_t compute(std::vector<Figure> values) {
     storage::StatRun r;
     r.campaign_id = campaign;
     r.profile = "standard";
     r.input_hash = "h";
     return store->stats().add_run(r, values).id;
   }
-  std::optional<PublishedValue> find(const std::string& group, int year) {
+  std::optional<Figure> find(const std::string& group, int year) {
     ValueQuery q;
     q.keyfigure = "K33";
     q.cells = {"barn_unga"};
     for (auto& v : data->values(q))
-      if (v.group == group && v.year == year) return v;
+      if (v.key.group == group && v.key.year == year) return v;
     return std::nullopt;
   }
   std::string path;
@@ -66,10 +66,11 @@ class PublishedStore : public ::testing::Test {
 };
 
 TEST_F(PublishedStore, HistoryAloneIsPublished) {
-  storage::HistoryRecord h;
-  h.keyfigure = "K33";
-  h.cell = "barn_unga";
-  h.year = 2021;
+  Figure h;
+  h.origin = FigureOrigin::History;
+  h.key.keyfigure = "K33";
+  h.key.cell = "barn_unga";
+  h.key.year = 2021;
   h.value = 30;
   h.source = "Socialstyrelsen 2021, Tabell 21 (L1178)";
   store->stats().replace_history({h});
@@ -94,10 +95,11 @@ TEST_F(PublishedStore, AComputedRevisionIsInvisibleUntilPublished) {
 }
 
 TEST_F(PublishedStore, TheComputedValueTakesOverFromHistoryOfTheSameYear) {
-  storage::HistoryRecord h;
-  h.keyfigure = "K33";
-  h.cell = "barn_unga";
-  h.year = 2021;
+  Figure h;
+  h.origin = FigureOrigin::History;
+  h.key.keyfigure = "K33";
+  h.key.cell = "barn_unga";
+  h.key.year = 2021;
   h.value = 30;
   h.source = "history";
   store->stats().replace_history({h});
@@ -116,7 +118,7 @@ TEST_F(PublishedStore, SuppressedFiguresCarryNoNumberEvenIfStored) {
   store->stats().publish_run(compute({figure("total", 44), figure("09", 77.7, "suppressed")}));
   auto v = find("09", 2021);
   ASSERT_TRUE(v);
-  EXPECT_EQ(v->marker, stats::Marker::Suppressed);
+  EXPECT_EQ(v->marker, Marker::Suppressed);
   EXPECT_FALSE(v->value);
   EXPECT_FALSE(v->n);
   EXPECT_FALSE(v->count);

@@ -104,7 +104,7 @@ TEST(DisclosureAttack, ExhaustiveSearchRecoversNoSuppressedCountInSmallWorlds) {
     bool any_suppressed = false;
     for (size_t g = 0; g < G; ++g) {
       if (c->figures[g].marker == Marker::Suppressed) any_suppressed = true;
-      else published[g] = (int)c->figures[g].count;
+      else published[g] = (int)c->figures[g].count.value_or(0);
     }
     if (!any_suppressed) continue;
     int national = r.group_index("national", "total");
@@ -195,29 +195,29 @@ TEST(DisclosureAttack, NoSuppressedFigureOfTheGenerated2021ReportIsRecoverable) 
     std::vector<std::vector<double>> known;
     for (size_t g = 0; g < c.figures.size(); ++g)
       if (c.figures[g].marker != Marker::Suppressed && c.figures[g].n > 0) known.push_back(vec(g));
-    int64_t national_count = c.figures[(size_t)r.group_index("national", "total")].count;
-    int64_t national_n = c.figures[(size_t)r.group_index("national", "total")].n;
+    int64_t national_count = c.figures[(size_t)r.group_index("national", "total")].count.value_or(0);
+    int64_t national_n = c.figures[(size_t)r.group_index("national", "total")].n.value_or(0);
     for (size_t b = 0; b < r.breakdowns.size(); ++b) {
       int64_t withheld_n = 0, published_count = 0, published_n = 0;
       size_t withheld = 0;
       for (size_t g = r.offsets[b]; g < r.offsets[b] + r.breakdowns[b].groups.size(); ++g) {
-        const Figure& f = c.figures[g];
+        const FigureValue& f = c.figures[g];
         if (f.marker == Marker::Suppressed) {
           ++withheld;
-          withheld_n += f.n;
+          withheld_n += f.n.value_or(0);
           EXPECT_FALSE(in_span(known, vec(g))) << c.keyfigure->id << ":" << c.cell->id << " group " << g
                                                << " is a combination of published totals";
           ++attacked;
         } else {
-          published_count += f.count;
-          published_n += f.n;
+          published_count += f.count.value_or(0);
+          published_n += f.n.value_or(0);
         }
       }
       if (!withheld || national_count == 0 || national_count == national_n) continue;
       // Organisations without a group in this breakdown are outside it; compare within it.
       int64_t in_breakdown_count = 0, in_breakdown_n = 0;
       for (size_t g = r.offsets[b]; g < r.offsets[b] + r.breakdowns[b].groups.size(); ++g) {
-        in_breakdown_n += c.figures[g].n;
+        in_breakdown_n += c.figures[g].n.value_or(0);
       }
       (void)in_breakdown_count;
       if (in_breakdown_n != national_n) continue;

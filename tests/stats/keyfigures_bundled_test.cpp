@@ -45,9 +45,9 @@ TEST(BundledKeyFigures, HistoryClaimsEveryPublishedCellOnce) {
 
 TEST(BundledKeyFigures, HistoryValuesLandOnTheirSeriesYears) {
   auto values = map_history(testing::bundled_keyfigures(), bundled_history(), nullptr);
-  auto find = [&](const std::string& kf, const std::string& cell, int year) -> const HistoryValue* {
+  auto find = [&](const std::string& kf, const std::string& cell, int year) -> const Figure* {
     for (const auto& v : values)
-      if (v.keyfigure == kf && v.cell == cell && v.year == year && v.breakdown == "national") return &v;
+      if (v.key.keyfigure == kf && v.key.cell == cell && v.key.year == year && v.key.breakdown == "national") return &v;
     return nullptr;
   };
   // Tabell 21: ICF in case handling, Barn och unga 2015 = 14 (L1178).

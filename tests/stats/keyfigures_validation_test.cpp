@@ -124,7 +124,7 @@ HistoryData one_published_table() {
   c.row_label = "Rad";
   c.column_label = "2021";
   c.year = 2021;
-  c.value = 5;
+  c.number.value = 5;
   h.cells.push_back(c);
   return h;
 }

@@ -70,13 +70,13 @@ TEST(Synthetic, NationalSharesFollowThePublishedOnes) {
   double deviation = 0;
   int cells = 0;
   for (const auto& h : history) {
-    if (h.year != 2021 || h.breakdown != "national" || !h.value) continue;
-    const KeyFigure* kf = bundled_keyfigures().find(h.keyfigure);
-    const Cell* c = kf ? kf->cell(h.cell) : nullptr;
+    if (h.key.year != 2021 || h.key.breakdown != "national" || !h.value) continue;
+    const KeyFigure* kf = bundled_keyfigures().find(h.key.keyfigure);
+    const Cell* c = kf ? kf->cell(h.key.cell) : nullptr;
     if (!c || c->stat != Stat::Share || kf->id == "K51") continue;
-    const Figure* f = res.find(h.keyfigure, h.cell, "national", "total");
-    if (!f || std::isnan(f->value)) continue;
-    deviation += std::fabs(f->value - *h.value);
+    const FigureValue* f = res.find(h.key.keyfigure, h.key.cell, "national", "total");
+    if (!f || !f->value) continue;
+    deviation += std::fabs(*f->value - *h.value);
     ++cells;
   }
   ASSERT_GT(cells, 300);

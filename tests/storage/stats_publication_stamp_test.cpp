@@ -38,10 +38,10 @@ class PublicationStamp : public ::testing::Test {
     for (auto ext : {"", "-wal", "-shm"}) std::filesystem::remove(path_ + ext);
   }
   StatRun compute() {
-    StatValue v;
-    v.keyfigure = "K01";
-    v.cell = "any";
-    v.year = 2021;
+    Figure v;
+    v.key.keyfigure = "K01";
+    v.key.cell = "any";
+    v.key.year = 2021;
     v.value = 50;
     StatRun r;
     r.campaign_id = campaign_;
@@ -72,10 +72,11 @@ TEST_F(PublicationStamp, ComputingARevisionDoesNotChangeItButPublishingDoes) {
 
 TEST_F(PublicationStamp, ReplacingTheHistoryChangesIt) {
   auto& s = store_->stats();
-  HistoryRecord h;
-  h.keyfigure = "K01";
-  h.cell = "any";
-  h.year = 2020;
+  Figure h;
+  h.origin = FigureOrigin::History;
+  h.key.keyfigure = "K01";
+  h.key.cell = "any";
+  h.key.year = 2020;
   h.value = 40;
   h.source = "test";
   s.replace_history({h});

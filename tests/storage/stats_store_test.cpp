@@ -46,11 +46,11 @@ class StatsStoreTest : public ::testing::Test {
     std::filesystem::remove(path_ + "-wal");
     std::filesystem::remove(path_ + "-shm");
   }
-  StatValue value(const std::string& cell, double v, int year = 2021) {
-    StatValue x;
-    x.keyfigure = "K33";
-    x.cell = cell;
-    x.year = year;
+  Figure value(const std::string& cell, double v, int year = 2021) {
+    Figure x;
+    x.key.keyfigure = "K33";
+    x.key.cell = cell;
+    x.key.year = year;
     x.n = 285;
     x.count = (int64_t)(v * 2.85);
     x.value = v;
@@ -102,56 +102,57 @@ TEST_F(StatsStoreTest, WithheldFiguresAreStoredWithoutValueOrCount) {
   r.campaign_id = campaign_;
   r.profile = "standard";
   r.input_hash = "a";
-  StatValue x = value("barn_unga", 20);
-  x.breakdown = "county";
-  x.group = "09";
+  Figure x = value("barn_unga", 20);
+  x.key.breakdown = "county";
+  x.key.group = "09";
   x.n = 1;
   x.count.reset();
   x.value.reset();
-  x.marker = "suppressed";
+  x.marker = Marker::Suppressed;
   auto run = store_->stats().add_run(r, {x});
   auto back = store_->stats().values(run.id).at(0);
   EXPECT_FALSE(back.value.has_value());
   EXPECT_FALSE(back.count.has_value());
   EXPECT_EQ(back.n, 1);
-  EXPECT_EQ(back.marker, "suppressed");
+  EXPECT_STREQ(marker_name(back.marker), "suppressed");
 }
 
 TEST_F(StatsStoreTest, SeriesTakesHistoryUntilAComputedValueExistsAndPublishedOnlyHidesDrafts) {
-  HistoryRecord h;
-  h.keyfigure = "K33";
-  h.cell = "barn_unga";
+  Figure h;
+  h.origin = FigureOrigin::History;
+  h.key.keyfigure = "K33";
+  h.key.cell = "barn_unga";
   h.source = "Socialstyrelsen 2021, Tabell 21 (L1178)";
   for (int y = 2015; y <= 2021; ++y) {
-    h.year = y;
+    h.key.year = y;
     h.value = 10 + y - 2015;
     store_->stats().replace_history({});  // replacing is total
   }
-  std::vector<HistoryRecord> all;
+  std::vector<Figure> all;
   for (int y = 2015; y <= 2021; ++y) {
-    h.year = y;
+    h.key.year = y;
     h.value = 10 + y - 2015;
     all.push_back(h);
   }
   EXPECT_EQ(store_->stats().replace_history(all), 7u);
   auto s = store_->stats().series("K33", "barn_unga", "national", "total", false);
   ASSERT_EQ(s.size(), 7u);
-  EXPECT_EQ(s.back().origin, "history");
+  EXPECT_EQ(s.back().origin, FigureOrigin::History);
   StatRun r;
   r.campaign_id = campaign_;
   r.profile = "standard";
   r.input_hash = "a";
   auto run = store_->stats().add_run(r, {value("barn_unga", 42)});
   s = store_->stats().series("K33", "barn_unga", "national", "total", false);
-  EXPECT_EQ(s.back().origin, "computed");
-  EXPECT_EQ(*s.back().value.value, 42);
-  EXPECT_EQ(s.front().origin, "history");
+  EXPECT_EQ(s.back().origin, FigureOrigin::Computed);
+  EXPECT_EQ(*s.back().value, 42);
+  EXPECT_EQ(s.front().origin, FigureOrigin::History);
   // Not published yet: the public series still ends with the published report's value.
   auto pub = store_->stats().series("K33", "barn_unga", "national", "total", true);
-  EXPECT_EQ(pub.back().origin, "history");
+  EXPECT_EQ(pub.back().origin, FigureOrigin::History);
   store_->stats().publish_run(run.id);
   pub = store_->stats().series("K33", "barn_unga", "national", "total", true);
-  EXPECT_EQ(pub.back().origin, "computed");
+  EXPECT_EQ(pub.back().origin, FigureOrigin::Computed);
   EXPECT_EQ(store_->stats().published_run(campaign_)->revision, 1);
 }
 

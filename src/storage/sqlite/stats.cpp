@@ -43,23 +43,43 @@ std::optional<double> opt_double(const SQLite::Column& c) {
   return c.getDouble();
 }
 
-// Columns: keyfigure, cell, breakdown, grp, year, n, count, value, marker, decimals.
-void read_value(SQLite::Statement& q, int at, StatValue& v) {
-  v.keyfigure = q.getColumn(at).getString();
-  v.cell = q.getColumn(at + 1).getString();
-  v.breakdown = q.getColumn(at + 2).getString();
-  v.group = q.getColumn(at + 3).getString();
-  v.year = q.getColumn(at + 4).getInt();
-  v.n = opt_int(q.getColumn(at + 5));
-  v.count = opt_int(q.getColumn(at + 6));
-  v.value = opt_double(q.getColumn(at + 7));
-  v.marker = q.getColumn(at + 8).getString();
-  v.decimals = q.getColumn(at + 9).getInt();
+// The edge between rows and Figures: markers are stored by their stable names.
+constexpr const char* kFigureCols = "keyfigure, cell, breakdown, grp, year, n, count, value, marker, decimals";
+
+// Reads the columns of kFigureCols, starting at `at`.
+Figure read_figure(SQLite::Statement& q, int at, FigureOrigin origin) {
+  Figure f;
+  f.key.keyfigure = q.getColumn(at).getString();
+  f.key.cell = q.getColumn(at + 1).getString();
+  f.key.breakdown = q.getColumn(at + 2).getString();
+  f.key.group = q.getColumn(at + 3).getString();
+  f.key.year = q.getColumn(at + 4).getInt();
+  f.n = opt_int(q.getColumn(at + 5));
+  f.count = opt_int(q.getColumn(at + 6));
+  f.value = opt_double(q.getColumn(at + 7));
+  f.marker = parse_marker(q.getColumn(at + 8).getString()).value_or(Marker::None);
+  f.decimals = q.getColumn(at + 9).getInt();
+  f.origin = origin;
+  return f;
+}
+
+// Binds the values of kFigureCols, starting at parameter `at`.
+void bind_figure(SQLite::Statement& s, int at, const Figure& f) {
+  s.bind(at, f.key.keyfigure);
+  s.bind(at + 1, f.key.cell);
+  s.bind(at + 2, f.key.breakdown);
+  s.bind(at + 3, f.key.group);
+  s.bind(at + 4, f.key.year);
+  bind_opt(s, at + 5, f.n);
+  bind_opt(s, at + 6, f.count);
+  bind_opt(s, at + 7, f.value);
+  s.bind(at + 8, marker_name(f.marker));
+  s.bind(at + 9, f.decimals);
 }
 
 }  // namespace
 
-StatRun SqliteStats::add_run(const StatRun& in, const std::vector<StatValue>& values) {
+StatRun SqliteStats::add_run(const StatRun& in, const std::vector<Figure>& values) {
   StatRun out = in;
   db_.write([&](SQLite::Database& db) {
     SQLite::Statement next(db, "SELECT COALESCE(MAX(revision), 0) + 1 FROM stat_runs WHERE campaign_id = ?");
@@ -78,21 +98,12 @@ StatRun SqliteStats::add_run(const StatRun& in, const std::vector<StatValue>& va
     ins.bind(7, in.summary.empty() ? "{}" : in.summary);
     ins.exec();
     out.id = db.getLastInsertRowid();
-    SQLite::Statement v(db, "INSERT INTO stat_values(run_id, keyfigure, cell, breakdown, grp, year, n, count, value, marker, "
-                            "decimals) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    SQLite::Statement v(db, std::string("INSERT INTO stat_values(run_id, ") + kFigureCols +
+                                ") VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
     for (const auto& x : values) {
       v.reset();
       v.bind(1, out.id);
-      v.bind(2, x.keyfigure);
-      v.bind(3, x.cell);
-      v.bind(4, x.breakdown);
-      v.bind(5, x.group);
-      v.bind(6, x.year);
-      bind_opt(v, 7, x.n);
-      bind_opt(v, 8, x.count);
-      bind_opt(v, 9, x.value);
-      v.bind(10, x.marker);
-      v.bind(11, x.decimals);
+      bind_figure(v, 2, x);
       v.exec();
     }
     out.value_count = (int64_t)values.size();
@@ -127,15 +138,17 @@ std::optional<StatRun> SqliteStats::published_run(int64_t campaign_id) {
   return read_run(q);
 }
 
-std::vector<StatValue> SqliteStats::values(int64_t run_id) {
-  SQLite::Statement q(db_.conn(), "SELECT keyfigure, cell, breakdown, grp, year, n, count, value, marker, decimals "
-                                  "FROM stat_values WHERE run_id = ?");
+std::vector<Figure> SqliteStats::values(int64_t run_id) {
+  SQLite::Statement q(db_.conn(), "SELECT v.keyfigure, v.cell, v.breakdown, v.grp, v.year, v.n, v.count, v.value, v.marker, "
+                                  "v.decimals, r.campaign_id, r.revision FROM stat_values v JOIN stat_runs r ON r.id = v.run_id "
+                                  "WHERE v.run_id = ?");
   q.bind(1, run_id);
-  std::vector<StatValue> out;
+  std::vector<Figure> out;
   while (q.executeStep()) {
-    StatValue v;
-    read_value(q, 0, v);
-    out.push_back(std::move(v));
+    Figure f = read_figure(q, 0, FigureOrigin::Computed);
+    f.campaign_id = q.getColumn(10).getInt64();
+    f.revision = q.getColumn(11).getInt();
+    out.push_back(std::move(f));
   }
   return out;
 }
@@ -149,61 +162,40 @@ void SqliteStats::publish_run(int64_t run_id) {
   });
 }
 
-size_t SqliteStats::replace_history(const std::vector<HistoryRecord>& records) {
+size_t SqliteStats::replace_history(const std::vector<Figure>& history) {
   db_.write([&](SQLite::Database& db) {
     db.exec("DELETE FROM stat_history");
-    SQLite::Statement ins(db, "INSERT INTO stat_history(keyfigure, cell, breakdown, grp, year, n, count, value, marker, "
-                              "decimals, source, note_sv, note_en) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-    for (const auto& h : records) {
+    SQLite::Statement ins(db, std::string("INSERT INTO stat_history(") + kFigureCols +
+                                  ", source, note_sv, note_en) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    for (const auto& h : history) {
       ins.reset();
-      ins.bind(1, h.keyfigure);
-      ins.bind(2, h.cell);
-      ins.bind(3, h.breakdown);
-      ins.bind(4, h.group);
-      ins.bind(5, h.year);
-      bind_opt(ins, 6, h.n);
-      bind_opt(ins, 7, h.count);
-      bind_opt(ins, 8, h.value);
-      ins.bind(9, h.marker);
-      ins.bind(10, h.decimals);
+      bind_figure(ins, 1, h);
       ins.bind(11, h.source);
-      ins.bind(12, h.note_sv);
-      ins.bind(13, h.note_en);
+      ins.bind(12, h.note.sv);
+      ins.bind(13, h.note.en);
       ins.exec();
     }
   });
-  return records.size();
+  return history.size();
 }
 
-std::vector<HistoryRecord> SqliteStats::history(const std::string& keyfigure) {
-  SQLite::Statement q(db_.conn(), "SELECT keyfigure, cell, breakdown, grp, year, n, count, value, marker, decimals, source, "
-                                  "note_sv, note_en FROM stat_history WHERE ?1 = '' OR keyfigure = ?1 "
-                                  "ORDER BY keyfigure, cell, breakdown, grp, year");
+std::vector<Figure> SqliteStats::history(const std::string& keyfigure) {
+  SQLite::Statement q(db_.conn(), std::string("SELECT ") + kFigureCols +
+                                      ", source, note_sv, note_en FROM stat_history WHERE ?1 = '' OR keyfigure = ?1 "
+                                      "ORDER BY keyfigure, cell, breakdown, grp, year");
   q.bind(1, keyfigure);
-  std::vector<HistoryRecord> out;
+  std::vector<Figure> out;
   while (q.executeStep()) {
-    HistoryRecord h;
-    StatValue v;
-    read_value(q, 0, v);
-    h.keyfigure = v.keyfigure;
-    h.cell = v.cell;
-    h.breakdown = v.breakdown;
-    h.group = v.group;
-    h.year = v.year;
-    h.n = v.n;
-    h.count = v.count;
-    h.value = v.value;
-    h.marker = v.marker;
-    h.decimals = v.decimals;
+    Figure h = read_figure(q, 0, FigureOrigin::History);
     h.source = q.getColumn(10).getString();
-    h.note_sv = q.getColumn(11).getString();
-    h.note_en = q.getColumn(12).getString();
+    h.note.sv = q.getColumn(11).getString();
+    h.note.en = q.getColumn(12).getString();
     out.push_back(std::move(h));
   }
   return out;
 }
 
-std::vector<SeriesPoint> SqliteStats::points(const std::string* keyfigure, const std::string* cell,
+std::vector<Figure> SqliteStats::points(const std::string* keyfigure, const std::string* cell,
                                             const std::string* breakdown, const std::string* group, bool published_only) {
   // Each campaign's chosen revision: the latest published one, or (for internal use) the latest.
   std::string filter = keyfigure ? " AND v.keyfigure = ?2 AND v.cell = ?3 AND v.breakdown = ?4 AND v.grp = ?5" : "";
@@ -221,17 +213,14 @@ std::vector<SeriesPoint> SqliteStats::points(const std::string* keyfigure, const
     q.bind(4, *breakdown);
     q.bind(5, *group);
   }
-  std::vector<SeriesPoint> out;
+  std::vector<Figure> out;
   while (q.executeStep()) {
-    SeriesPoint p;
-    read_value(q, 0, p.value);
-    p.origin = "computed";
+    Figure p = read_figure(q, 0, FigureOrigin::Computed);
     p.campaign_id = q.getColumn(10).getInt64();
     p.revision = q.getColumn(11).getInt();
     out.push_back(std::move(p));
   }
-  std::string hsql = std::string("SELECT keyfigure, cell, breakdown, grp, year, n, count, value, marker, decimals, source "
-                                 "FROM stat_history v WHERE 1 = 1") +
+  std::string hsql = std::string("SELECT ") + kFigureCols + ", source, note_sv, note_en FROM stat_history v WHERE 1 = 1" +
                      (keyfigure ? " AND v.keyfigure = ?1 AND v.cell = ?2 AND v.breakdown = ?3 AND v.grp = ?4" : "");
   SQLite::Statement h(db_.conn(), hsql);
   if (keyfigure) {
@@ -241,29 +230,30 @@ std::vector<SeriesPoint> SqliteStats::points(const std::string* keyfigure, const
     h.bind(4, *group);
   }
   while (h.executeStep()) {
-    SeriesPoint p;
-    read_value(h, 0, p.value);
-    p.origin = "history";
+    Figure p = read_figure(h, 0, FigureOrigin::History);
     p.source = h.getColumn(10).getString();
+    p.note.sv = h.getColumn(11).getString();
+    p.note.en = h.getColumn(12).getString();
     out.push_back(std::move(p));
   }
   return out;
 }
 
-std::vector<SeriesPoint> SqliteStats::series(const std::string& keyfigure, const std::string& cell,
+std::vector<Figure> SqliteStats::series(const std::string& keyfigure, const std::string& cell,
                                             const std::string& breakdown, const std::string& group, bool published_only) {
   // Per year, a computed value takes over from the historical one.
-  std::map<int, SeriesPoint> by_year;
+  std::map<int, Figure> by_year;
   for (auto& p : points(&keyfigure, &cell, &breakdown, &group, published_only)) {
-    auto it = by_year.find(p.value.year);
-    if (it == by_year.end() || (it->second.origin == "history" && p.origin == "computed")) by_year[p.value.year] = p;
+    auto it = by_year.find(p.key.year);
+    if (it == by_year.end() || (it->second.origin == FigureOrigin::History && p.origin == FigureOrigin::Computed))
+      by_year[p.key.year] = p;
   }
-  std::vector<SeriesPoint> out;
+  std::vector<Figure> out;
   for (auto& [y, p] : by_year) out.push_back(std::move(p));
   return out;
 }
 
-std::vector<SeriesPoint> SqliteStats::all_points(bool published_only) {
+std::vector<Figure> SqliteStats::all_points(bool published_only) {
   return points(nullptr, nullptr, nullptr, nullptr, published_only);
 }
 

@@ -140,23 +140,23 @@ class SqliteMail : public MailStore {
 class SqliteStats : public StatsStore {
  public:
   explicit SqliteStats(Db& db) : db_(db) {}
-  StatRun add_run(const StatRun& run, const std::vector<StatValue>& values) override;
+  StatRun add_run(const StatRun& run, const std::vector<Figure>& values) override;
   std::vector<StatRun> runs(int64_t campaign_id) override;
   std::optional<StatRun> run(int64_t campaign_id, int revision) override;
   std::optional<StatRun> published_run(int64_t campaign_id) override;
-  std::vector<StatValue> values(int64_t run_id) override;
+  std::vector<Figure> values(int64_t run_id) override;
   void publish_run(int64_t run_id) override;
-  size_t replace_history(const std::vector<HistoryRecord>& records) override;
-  std::vector<HistoryRecord> history(const std::string& keyfigure) override;
-  std::vector<SeriesPoint> series(const std::string& keyfigure, const std::string& cell, const std::string& breakdown,
+  size_t replace_history(const std::vector<Figure>& history) override;
+  std::vector<Figure> history(const std::string& keyfigure) override;
+  std::vector<Figure> series(const std::string& keyfigure, const std::string& cell, const std::string& breakdown,
                                   const std::string& group, bool published_only) override;
-  std::vector<SeriesPoint> all_points(bool published_only) override;
+  std::vector<Figure> all_points(bool published_only) override;
   std::string publication_stamp() override;
   std::string last_published_at() override;
 
  private:
   Db& db_;
-  std::vector<SeriesPoint> points(const std::string* keyfigure, const std::string* cell, const std::string* breakdown,
+  std::vector<Figure> points(const std::string* keyfigure, const std::string* cell, const std::string* breakdown,
                                   const std::string* group, bool published_only);
 };
 

@@ -7,7 +7,7 @@
 #include <string>
 #include <string_view>
 
-namespace dp::stats {
+namespace dp {
 
 enum class Marker : unsigned char {
   None,           // a plain value
@@ -31,4 +31,4 @@ inline bool hides_value(Marker m) {
   return m == Marker::NotApplicable || m == Marker::NotAsked || m == Marker::NotAvailable || m == Marker::Suppressed;
 }
 
-}  // namespace dp::stats
+}  // namespace dp

@@ -1,6 +1,6 @@
-#include "stats/marker.h"
+#include "core/marker.h"
 
-namespace dp::stats {
+namespace dp {
 
 const char* marker_name(Marker m) {
   switch (m) {
@@ -21,4 +21,4 @@ std::optional<Marker> parse_marker(std::string_view name) {
   return std::nullopt;
 }
 
-}  // namespace dp::stats
+}  // namespace dp
