@@ -75,7 +75,9 @@ std::string export_microdata(storage::Store& store, const CampaignContext& ctx) 
       instrument::Visibility vis(ctx.instrument, it->second.second, ctx.attributes(org.code));
       answers = vis.effective(it->second.second);
     }
-    std::vector<std::string> row = {org.code, status};
+    // Texts go through csv::formula_safe (a spreadsheet must not evaluate an answer); numbers and
+    // option codes cannot start like a formula.
+    std::vector<std::string> row = {csv::formula_safe(org.code), status};
     for (const auto& c : cols) {
       auto a = answers.find(c.item);
       if (a == answers.end() || a->second.empty()) {
@@ -85,6 +87,7 @@ std::string export_microdata(storage::Store& store, const CampaignContext& ctx) 
       const Value& v = a->second;
       if (!c.option.empty()) row.push_back(v.has(c.option) ? "1" : "0");
       else if (v.kind == Value::Kind::Number) row.push_back(number_text(v.number));
+      else if (v.kind == Value::Kind::Text) row.push_back(csv::formula_safe(v.str));
       else row.push_back(v.str);
     }
     out += csv::line(row);
@@ -132,7 +135,7 @@ std::vector<ImportedRow> parse_microdata(const std::string& text, const std::str
     if (problems.size() > kMaxProblems || c_org < 0) return;
     ImportedRow r;
     r.line = row.line;
-    r.org_code = trim(row.fields[c_org]);
+    r.org_code = trim(csv::from_formula_safe(row.fields[c_org]));
     if (!ctx.org(r.org_code)) {
       problems.push_back(where(row.line, "org_code") +
                          fmt::format(": '{}' is not an organisation in the campaign's scope", r.org_code.substr(0, 40)));
@@ -171,7 +174,7 @@ std::vector<ImportedRow> parse_microdata(const std::string& text, const std::str
         continue;
       }
       std::string err;
-      auto v = instrument::parse_value(item, item.type == Type::Text ? row.fields[i] : raw, &err);
+      auto v = instrument::parse_value(item, item.type == Type::Text ? csv::from_formula_safe(row.fields[i]) : raw, &err);
       if (!v) {
         problems.push_back(where(row.line, col->name) + ": " + err);
         continue;

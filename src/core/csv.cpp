@@ -172,4 +172,40 @@ std::string line(const std::vector<std::string>& fields) {
   return out;
 }
 
+namespace {
+bool formula_start(char c) { return c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r'; }
+
+// Whether the text, after `apostrophes` leading apostrophes (at least that many), then spaces
+// and line breaks, begins like a formula.
+bool looks_like_formula(std::string_view s, size_t min_apostrophes) {
+  size_t i = 0;
+  while (i < s.size() && s[i] == '\'') ++i;
+  if (i < min_apostrophes) return false;
+  while (i < s.size() && (s[i] == ' ' || s[i] == '\n')) ++i;
+  return i < s.size() && formula_start(s[i]);
+}
+
+bool plain_number(std::string_view s) {
+  size_t i = 0;
+  if (i < s.size() && (s[i] == '-' || s[i] == '+')) ++i;
+  size_t digits = 0, point = 0;
+  for (; i < s.size(); ++i) {
+    if (s[i] >= '0' && s[i] <= '9') ++digits;
+    else if (s[i] == '.' && point == 0) ++point;
+    else return false;
+  }
+  return digits > 0 && s.back() != '.';
+}
+}  // namespace
+
+std::string formula_safe(std::string_view text) {
+  if (!looks_like_formula(text, 0) || plain_number(text)) return std::string(text);
+  return "'" + std::string(text);
+}
+
+std::string from_formula_safe(std::string_view cell) {
+  if (looks_like_formula(cell, 1)) cell.remove_prefix(1);
+  return std::string(cell);
+}
+
 }  // namespace dp::csv

@@ -38,4 +38,15 @@ void parse_stream(std::string_view text, std::string source,
 std::string escape(std::string_view field);
 std::string line(const std::vector<std::string>& fields);  // joined and terminated with "\n"
 
+// Spreadsheet formula injection (OWASP "CSV Injection"): Excel, LibreOffice and Google Sheets
+// evaluate a cell that begins with = + - @, a tab or a carriage return (also after leading
+// spaces or line breaks), so a free-text answer like =HYPERLINK(...) would run when an analyst
+// opens an export. formula_safe() puts an apostrophe in front of such a text, which spreadsheets
+// show as text. A text that already begins with apostrophes before such a character gets one
+// more, so that from_formula_safe() restores every text exactly. A plain number ("-12.5") is
+// not a formula and stays as it is. For text cells of exported files only; number columns are
+// written as numbers.
+std::string formula_safe(std::string_view text);
+std::string from_formula_safe(std::string_view cell);
+
 }  // namespace dp::csv

@@ -283,6 +283,23 @@ TEST_F(Cli, ResponsesExportImportRoundTrip) {
   EXPECT_EQ(exp3.out, text);
 }
 
+TEST_F(Cli, FreeTextCsvNeutralisesFormulasButJsonKeepsTheText) {
+  init();
+  auto f = file("in.csv", "org_code,status,q03,q03:comment,q04,q04:comment\n"
+                          "0114,reopened,ja,\"=HYPERLINK(\"\"http://evil.example\"\",\"\"x\"\")\",nej,-2+3+cmd|' /C calc'!A0\n");
+  auto imp = run({"responses", "import", "--db", db(), "--campaign", "ehalsa-2021", f});
+  ASSERT_EQ(imp.status, 0) << imp.err;
+  auto csv = run({"stats", "freetext", "--db", db(), "--campaign", "ehalsa-2021", "--format", "csv"});
+  ASSERT_EQ(csv.status, 0) << csv.err;
+  EXPECT_NE(csv.out.find(",\"'=HYPERLINK(\"\"http://evil.example\"\",\"\"x\"\")\"\n"), std::string::npos) << csv.out;
+  EXPECT_NE(csv.out.find(",'-2+3+cmd|' /C calc'!A0\n"), std::string::npos) << csv.out;
+  auto json = run({"stats", "freetext", "--db", db(), "--campaign", "ehalsa-2021", "--format", "json"});
+  ASSERT_EQ(json.status, 0) << json.err;
+  auto texts = nlohmann::json::parse(json.out);
+  ASSERT_EQ(texts.size(), 2u);
+  EXPECT_EQ(texts[0]["text"], "=HYPERLINK(\"http://evil.example\",\"x\")");
+}
+
 TEST_F(Cli, ResponsesImportRejectsBadFileWithRowAndColumn) {
   init();
   auto f = file("bad.csv", "org_code,status,q03\n0114,draft,ja\n0115,draft,kanske\n");

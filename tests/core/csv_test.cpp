@@ -212,3 +212,54 @@ TEST(Csv, HeaderOfOneBlankNameIsABlankLine) {
   EXPECT_EQ(t.header, (std::vector<std::string>{"a", "b"}));
   EXPECT_EQ(t.rows[0].line, 3);
 }
+
+// A cell a spreadsheet would evaluate: = + - @ tab CR first, also after spaces or line breaks.
+static bool spreadsheet_evaluates(const std::string& cell) {
+  size_t i = cell.find_first_not_of(" \n");
+  return i != std::string::npos && std::string("=+-@\t\r").find(cell[i]) != std::string::npos;
+}
+
+TEST(CsvFormulaSafe, TextsThatSpreadsheetsEvaluateGetAnApostrophe) {
+  using dp::csv::formula_safe;
+  EXPECT_EQ(formula_safe("=HYPERLINK(\"http://x.example\",\"klicka\")"), "'=HYPERLINK(\"http://x.example\",\"klicka\")");
+  EXPECT_EQ(formula_safe("-2+3+cmd|' /C calc'!A0"), "'-2+3+cmd|' /C calc'!A0");
+  EXPECT_EQ(formula_safe("+46 70 123 45 67"), "'+46 70 123 45 67");
+  EXPECT_EQ(formula_safe("@SUM(A1:A2)"), "'@SUM(A1:A2)");
+  EXPECT_EQ(formula_safe("\t=1+1"), "'\t=1+1");
+  EXPECT_EQ(formula_safe("\r=1+1"), "'\r=1+1");
+  EXPECT_EQ(formula_safe("  =1+1"), "'  =1+1");
+  EXPECT_EQ(formula_safe("\n=1+1"), "'\n=1+1");
+  for (const char* plain : {"Vi har en app", "", "100 %", "e-tjänst", "'citat'", "1+1"})
+    EXPECT_EQ(formula_safe(plain), plain);
+}
+
+TEST(CsvFormulaSafe, PlainNumbersStayNumbers) {
+  using dp::csv::formula_safe;
+  for (const char* n : {"-12.5", "-3", "+4", "0", "2500000", "-0.25"}) EXPECT_EQ(formula_safe(n), n);
+  EXPECT_EQ(formula_safe("-12.5x"), "'-12.5x");
+  EXPECT_EQ(formula_safe("-"), "'-");
+}
+
+TEST(CsvFormulaSafe, EveryTextComesBackExactly) {
+  using dp::csv::formula_safe;
+  using dp::csv::from_formula_safe;
+  // Every combination of a few leading characters, including texts that already begin with
+  // apostrophes: the apostrophe added on export must never be confused with one of the text's.
+  const std::vector<std::string> parts = {"'", "=", "-", "+", "@", "\t", "\r", " ", "\n", "a", "1", "."};
+  std::vector<std::string> texts = {""};
+  for (int len = 0; len < 4; ++len) {
+    std::vector<std::string> next;
+    for (const auto& t : texts)
+      for (const auto& p : parts) next.push_back(t + p);
+    texts.insert(texts.end(), next.begin(), next.end());
+    if (len == 2) break;
+  }
+  for (const auto& t : texts) {
+    std::string cell = formula_safe(t);
+    EXPECT_EQ(from_formula_safe(cell), t) << "text [" << t << "] cell [" << cell << "]";
+    if (spreadsheet_evaluates(cell)) {  // only a plain number may start so, and it is left as it is
+      EXPECT_EQ(cell, t);
+      EXPECT_EQ(t.find_first_not_of("+-0123456789."), std::string::npos) << "cell [" << cell << "]";
+    }
+  }
+}
