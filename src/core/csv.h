@@ -22,9 +22,16 @@ struct Table {
   int column(std::string_view name) const;
 };
 
-// Parses a whole document. Throws dp::Error (BadInput) naming the line for malformed quoting,
-// invalid UTF-8, a missing header, or a row whose field count differs from the header's.
-// A UTF-8 byte-order mark is skipped. Blank lines are ignored.
+// Where a problem of a CSV file is, in the one wording every importer uses:
+// "FILE: row N, column X" ("row N, column X" without a file, no column part when `column` is "").
+// Rows are physical line numbers where the record starts; the header is row 1.
+std::string where(const std::string& file, int row, const std::string& column = "");
+
+// Parses a whole document. Throws dp::Error (BadInput) with a message that starts with where():
+// a quote that is not closed (naming the row where the field began), a stray quote, invalid
+// UTF-8 or a NUL byte (naming row and column), a binary file, a missing header, or a row whose
+// field count differs from the header's. A UTF-8 byte-order mark is skipped. Blank lines are
+// ignored.
 Table parse(std::string_view text, std::string source = "");
 
 // Streaming variant for large files: calls on_row for every record after the header.

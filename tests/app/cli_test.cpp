@@ -203,6 +203,52 @@ TEST_F(Cli, RegistryImportIsAllOrNothing) {
   EXPECT_NE(list.out.find("0114,Upplands Väsby,"), std::string::npos);  // earlier years keep the old name
 }
 
+// Every importer: one wording («FILE: row N, column X») for bad bytes, the row where an open
+// quote began, and one limit on the problems shown (500, then "…and N more").
+TEST_F(Cli, ImportersNameRowAndColumnOfBadBytesAndOpenQuotes) {
+  init();
+  std::string with_nul = "code,year,name\n0114,2021,Ok\n0115,2021,A";
+  with_nul += '\0';
+  auto nul = file("nul.csv", with_nul + "B\n");
+  auto reg = run({"registry", "import", "--db", db(), nul});
+  EXPECT_EQ(reg.status, 1);
+  EXPECT_NE(reg.err.find("nul.csv: row 3, column name: not valid UTF-8, or contains a NUL byte"), std::string::npos) << reg.err;
+  auto bad_utf8 = file("utf8.csv", "org_code,status,q03,q03:comment\n0114,draft,ja,ok\n0115,draft,nej,fel\xC3\x28\n");
+  auto resp = run({"responses", "import", "--db", db(), "--campaign", "ehalsa-2021", bad_utf8});
+  EXPECT_EQ(resp.status, 1);
+  EXPECT_NE(resp.err.find("utf8.csv: row 3, column q03:comment: not valid UTF-8"), std::string::npos) << resp.err;
+  auto open_quote = file("quote.csv", "org_code,status,q03,q03:comment\n0114,draft,ja,\"opened here\n0115,draft,nej,x\n0116,draft,nej,y\n");
+  resp = run({"responses", "import", "--db", db(), "--campaign", "ehalsa-2021", open_quote});
+  EXPECT_EQ(resp.status, 1);
+  EXPECT_NE(resp.err.find("quote.csv: row 2, column q03:comment: the quote that opens this field is never closed"),
+            std::string::npos) << resp.err;
+  std::string junk = "code,year\n";
+  for (int i = 0; i < 3000; ++i) junk += static_cast<char>((i * 7919 + 13) % 256);
+  reg = run({"registry", "import", "--db", db(), file("junk.csv", junk)});
+  EXPECT_EQ(reg.status, 1);
+  EXPECT_NE(reg.err.find("junk.csv: row "), std::string::npos) << reg.err;
+  EXPECT_EQ(reg.err.find("strict"), std::string::npos) << reg.err;  // not libcsv's message
+}
+
+TEST_F(Cli, ImportersShowAtMost500ProblemsAndCountTheRest) {
+  init();
+  std::string reg_text = "code,year,population\n", resp_text = "org_code,status\n";
+  for (int i = 0; i < 1200; ++i) {
+    reg_text += "0114,2021,many\n";  // one problem a row: a bad population, then duplicates
+    resp_text += "9" + std::to_string(1000 + i) + ",draft\n";
+  }
+  auto reg = run({"registry", "import", "--db", db(), file("reg.csv", reg_text)});
+  EXPECT_EQ(reg.status, 1);
+  EXPECT_NE(reg.err.find("1200 problem(s); nothing was imported:"), std::string::npos) << reg.err.substr(0, 300);
+  EXPECT_NE(reg.err.find("\n  …and 700 more problem(s)\n"), std::string::npos) << reg.err.substr(reg.err.size() - 300);
+  EXPECT_EQ(std::count(reg.err.begin(), reg.err.end(), '\n'), 502);
+  auto resp = run({"responses", "import", "--db", db(), "--campaign", "ehalsa-2021", file("resp.csv", resp_text)});
+  EXPECT_EQ(resp.status, 1);
+  EXPECT_NE(resp.err.find("1200 problem(s); nothing was imported:"), std::string::npos) << resp.err.substr(0, 300);
+  EXPECT_NE(resp.err.find("\n  …and 700 more problem(s)\n"), std::string::npos) << resp.err.substr(resp.err.size() - 300);
+  EXPECT_EQ(std::count(resp.err.begin(), resp.err.end(), '\n'), 502);
+}
+
 TEST_F(Cli, RegistryImportNewOrganisationWithoutNameWritesNothing) {
   init();
   auto f = file("new.csv", "code,year,population\n0114,2022,48000\n9999,2022,100\n");

@@ -102,25 +102,62 @@ TEST(Csv, WrongFieldCountAfterBlankLineNamesThePhysicalLine) {
   EXPECT_NE(msg.find("row 5"), std::string::npos) << msg;
 }
 
-TEST(Csv, InvalidUtf8NamesLineAndField) {
+TEST(Csv, InvalidUtf8NamesRowAndColumn) {
   auto msg = error_of("a,b\n1,2\nok,bad\xC3\x28\n");
-  EXPECT_NE(msg.find("line 3"), std::string::npos) << msg;
-  EXPECT_NE(msg.find("field 2"), std::string::npos) << msg;
+  EXPECT_EQ(msg.rfind("f.csv: row 3, column b: ", 0), 0u) << msg;
   EXPECT_NE(msg.find("UTF-8"), std::string::npos) << msg;
 }
 
-TEST(Csv, NulByteIsRejected) {
+TEST(Csv, InvalidUtf8InTheHeaderNamesTheColumnByNumber) {
+  auto msg = error_of("a,\xFF\n1,2\n");
+  EXPECT_EQ(msg.rfind("f.csv: row 1, column 2: ", 0), 0u) << msg;
+}
+
+TEST(Csv, NulByteNamesRowAndColumn) {
   auto msg = error_of(std::string_view("a,b\n1,\0\n", 8));
-  EXPECT_NE(msg.find("UTF-8"), std::string::npos) << msg;
+  EXPECT_EQ(msg.rfind("f.csv: row 2, column b: ", 0), 0u) << msg;
+  EXPECT_NE(msg.find("NUL"), std::string::npos) << msg;
 }
 
-TEST(Csv, UnterminatedQuoteIsAnError) {
+TEST(Csv, UnterminatedQuoteNamesTheRowWhereItBegan) {
   auto msg = error_of("a,b\n1,\"never closed\n");
+  EXPECT_EQ(msg.rfind("f.csv: row 2, column b: ", 0), 0u) << msg;
+  EXPECT_NE(msg.find("quote"), std::string::npos) << msg;
+  // The open quote swallows the following lines: the row is where it began, not the last line.
+  msg = error_of("a,b\n1,2\n3,\"x\n4,5\n6,7\n8,9\n");
+  EXPECT_EQ(msg.rfind("f.csv: row 3, column b: ", 0), 0u) << msg;
+}
+
+TEST(Csv, QuoteInsideUnquotedFieldNamesRowAndColumn) {
+  auto msg = error_of("a,b\n1,2\n1,x\"y\"z\n");
+  EXPECT_EQ(msg.rfind("f.csv: row 3, column b: ", 0), 0u) << msg;
   EXPECT_NE(msg.find("quote"), std::string::npos) << msg;
 }
 
-TEST(Csv, QuoteInsideUnquotedFieldIsAnError) {
-  EXPECT_NE(error_of("a,b\n1,x\"y\"z\n"), "");
+TEST(Csv, BinaryJunkGetsOurMessageNotTheLibrarys) {
+  std::string junk = "a,b\n";
+  uint32_t x = 2463534242u;
+  for (int i = 0; i < 5000; ++i) {
+    x ^= x << 13, x ^= x >> 17, x ^= x << 5;
+    junk += static_cast<char>(x & 0xFF);
+  }
+  auto msg = error_of(junk);
+  EXPECT_EQ(msg.rfind("f.csv: row ", 0), 0u) << msg;
+  EXPECT_NE(msg.find(", column "), std::string::npos) << msg;
+  EXPECT_EQ(msg.find("strict"), std::string::npos) << msg;  // libcsv: "error parsing data while strict checking enabled"
+  EXPECT_NE(msg.find("UTF-8"), std::string::npos) << msg;
+}
+
+TEST(Csv, SpreadsheetFileIsNamedAsSuch) {
+  auto msg = error_of(std::string_view("PK\x03\x04\x14\x00\x06\x00junk", 14));
+  EXPECT_EQ(msg.rfind("f.csv: row 1: ", 0), 0u) << msg;
+  EXPECT_NE(msg.find("CSV UTF-8"), std::string::npos) << msg;
+}
+
+TEST(Csv, WhereHasTheOneWording) {
+  EXPECT_EQ(dp::csv::where("f.csv", 3, "q03"), "f.csv: row 3, column q03");
+  EXPECT_EQ(dp::csv::where("", 3, "q03"), "row 3, column q03");
+  EXPECT_EQ(dp::csv::where("f.csv", 1), "f.csv: row 1");
 }
 
 TEST(Csv, EmptyDocumentNeedsAHeader) {
