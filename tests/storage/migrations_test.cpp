@@ -166,3 +166,49 @@ TEST(Migrations, MigrationFilesAreNumberedWithinTheirAreasRange) {
     EXPECT_TRUE(versions.insert(m.version).second) << "version " << m.version << " twice";
   }
 }
+
+static std::string refusal(const std::string& file) {
+  try {
+    dp::storage::open_sqlite(file, {.create = false});
+  } catch (const dp::Error& e) {
+    EXPECT_EQ(e.code(), dp::ErrorCode::BadInput);
+    return e.what();
+  }
+  return "";
+}
+
+TEST(Migrations, AMigrationThisBuildDoesNotKnowIsRefusedInAnyArea) {
+  TempDir dir;
+  dp::storage::open_sqlite(dir.file("a.db"));
+  // A foundation migration from a newer build: the highest version (self-assessment's) is
+  // unchanged, so only looking at each area's applied set can tell.
+  {
+    SQLite::Database db(dir.file("a.db"), SQLite::OPEN_READWRITE);
+    db.exec("INSERT INTO schema_migrations VALUES (99, 'from a newer build', '2030-01-01T00:00:00Z')");
+  }
+  auto tables = count(dir.file("a.db"), "SELECT COUNT(*) FROM sqlite_master");
+  auto msg = refusal(dir.file("a.db"));
+  EXPECT_NE(msg.find("a.db"), std::string::npos) << msg;
+  EXPECT_NE(msg.find("migration 99 'from a newer build' (foundation)"), std::string::npos) << msg;
+  EXPECT_NE(msg.find("does not know"), std::string::npos) << msg;
+  EXPECT_EQ(count(dir.file("a.db"), "SELECT COUNT(*) FROM sqlite_master"), tables);
+}
+
+TEST(Migrations, AMigrationOfTheSameNumberButAnotherNameIsRefused) {
+  TempDir dir;
+  dp::storage::open_sqlite(dir.file("a.db"));
+  {
+    SQLite::Database db(dir.file("a.db"), SQLite::OPEN_READWRITE);
+    db.exec("UPDATE schema_migrations SET name = 'something else' WHERE version = 100");
+  }
+  auto msg = refusal(dir.file("a.db"));
+  EXPECT_NE(msg.find("migration 100 'something else' (collection)"), std::string::npos) << msg;
+}
+
+TEST(Migrations, TheSchemaVersionInDocsCliMatchesTheCode) {
+  TempDir dir;
+  auto store = dp::storage::open_sqlite(dir.file("a.db"));
+  std::string doc = slurp(std::string(DIGIPULS_SOURCE_DIR) + "/docs/cli.md");
+  std::string expected = "digipuls.db: schema version " + std::to_string(store->schema_version()) + "\n";
+  EXPECT_NE(doc.find(expected), std::string::npos) << "docs/cli.md should show '" << expected << "'";
+}

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <map>
 
 #include "core/error.h"
 #include "storage/sqlite/db.h"
@@ -10,8 +11,30 @@
 namespace dp::storage::sqlite {
 
 namespace {
+
+// Names were recorded as prose before migrations became files ("accounts and sessions"); both
+// spellings compare equal.
+std::string name_key(const std::string& name) {
+  std::string out;
+  for (char c : name) {
+    bool alnum = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a'), alnum = true;
+    if (alnum) out += c;
+    else if (!out.empty() && out.back() != '_') out += '_';
+  }
+  while (!out.empty() && out.back() == '_') out.pop_back();
+  return out;
+}
+
+std::string area_of(int version) {
+  static const char* areas[] = {"foundation", "collection", "stats", "selfassess"};
+  int block = version / 100;
+  return block >= 0 && block < 4 ? areas[block] : "an area this build does not have";
+}
+
 const char* kCreateLedger =
     "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)";
+
 }  // namespace
 
 int schema_version(SQLite::Database& db) {
@@ -19,7 +42,31 @@ int schema_version(SQLite::Database& db) {
   return db.execAndGet("SELECT COALESCE(MAX(version), 0) FROM schema_migrations").getInt();
 }
 
+void check_known(SQLite::Database& db, const std::vector<Migration>& known) {
+  if (!db.tableExists("schema_migrations")) return;
+  std::map<int, const Migration*> by_version;
+  for (const auto& m : known) by_version[m.version] = &m;
+  SQLite::Statement q(db, "SELECT version, name FROM schema_migrations ORDER BY version");
+  while (q.executeStep()) {
+    int version = q.getColumn(0).getInt();
+    std::string name = q.getColumn(1).getString();
+    auto it = by_version.find(version);
+    std::string problem;
+    if (it == by_version.end())
+      problem = fmt::format("holds schema migration {} '{}' ({}), which this digipuls does not know", version, name,
+                            area_of(version));
+    else if (name_key(name) != name_key(it->second->name))
+      problem = fmt::format("holds schema migration {} '{}' ({}), but this digipuls's migration {} is '{}'", version,
+                            name, area_of(version), version, it->second->name);
+    if (!problem.empty())
+      throw Error::bad_input("the database " + problem +
+                             ": it was written by a newer or a different build. Run that build, or restore a backup "
+                             "made before it (docs/operations.md); nothing was changed");
+  }
+}
+
 int migrate(SQLite::Database& db, const std::vector<Migration>& known) {
+  check_known(db, known);
   db.exec("PRAGMA journal_mode = WAL");
   db.exec(kCreateLedger);
   std::vector<const Migration*> order;

@@ -58,6 +58,9 @@ std::unique_ptr<Store> open_sqlite(const std::string& path, OpenOptions opts) {
   auto store = std::make_unique<sqlite::SqliteStore>(path);
   try {
     sqlite::migrate(store->db().conn());
+  } catch (const Error& e) {
+    if (e.code() != ErrorCode::BadInput || !e.where().empty()) throw;
+    throw Error::bad_input(e.message(), Location{path, 0, 0, {}});
   } catch (const SQLite::Exception& e) {
     throw Error::bad_input(std::string("not a usable Digipuls database: ") + e.what(), Location{path, 0, 0, {}});
   }
