@@ -99,7 +99,7 @@ TEST_F(Cli, HelpOnEveryCommand) {
   std::vector<std::vector<std::string>> commands = {
       {},           {"init"},     {"registry"}, {"registry", "list"}, {"registry", "import"}, {"instrument"},
       {"instrument", "check"}, {"campaigns"}, {"campaigns", "list"}, {"responses"}, {"responses", "export"},
-      {"responses", "import"}};
+      {"responses", "import"}, {"backup"}, {"restore"}};
   for (auto args : commands) {
     args.push_back("--help");
     auto r = run(args);
@@ -247,6 +247,26 @@ TEST_F(Cli, ImportersShowAtMost500ProblemsAndCountTheRest) {
   EXPECT_NE(resp.err.find("1200 problem(s); nothing was imported:"), std::string::npos) << resp.err.substr(0, 300);
   EXPECT_NE(resp.err.find("\n  …and 700 more problem(s)\n"), std::string::npos) << resp.err.substr(resp.err.size() - 300);
   EXPECT_EQ(std::count(resp.err.begin(), resp.err.end(), '\n'), 502);
+}
+
+TEST_F(Cli, BackupAndRestoreThroughTheCommandLine) {
+  init();
+  auto backup = (dir / "backup.db").string();
+  auto b = run({"backup", "--db", db(), "--out", backup});
+  ASSERT_EQ(b.status, 0) << b.err;
+  EXPECT_EQ(b.out, "");
+  EXPECT_NE(b.err.find("integrity ok"), std::string::npos) << b.err;
+  EXPECT_EQ(run({"backup", "--db", db(), "--out", backup}).status, 1);  // exists: needs --force
+  auto f = file("in.csv", "org_code,status,q03\n0114,draft,ja\n");
+  ASSERT_EQ(run({"responses", "import", "--db", db(), "--campaign", "ehalsa-2021", f}).status, 0);
+  auto refused = run({"restore", "--db", db(), "--from", backup});
+  EXPECT_EQ(refused.status, 1);
+  EXPECT_NE(refused.err.find("--force"), std::string::npos) << refused.err;
+  auto r = run({"restore", "--db", db(), "--from", backup, "--force"});
+  ASSERT_EQ(r.status, 0) << r.err;
+  EXPECT_NE(r.err.find("restored"), std::string::npos) << r.err;
+  auto exp = run({"responses", "export", "--db", db(), "--campaign", "ehalsa-2021"});
+  EXPECT_NE(exp.out.find("\n0114,not_started,"), std::string::npos);  // as it was when backed up
 }
 
 TEST_F(Cli, RegistryImportNewOrganisationWithoutNameWritesNothing) {
