@@ -1,4 +1,5 @@
 #include "core/error.h"
+#include "storage/sqlite/rows.h"
 #include "storage/sqlite/stores.h"
 #include "storage/sqlite/value_codec.h"
 
@@ -212,6 +213,33 @@ std::vector<AuditEntry> SqliteResponses::audit(int64_t response_id) {
     e.note = q.getColumn(8).getString();
     out.push_back(e);
   }
+  return out;
+}
+
+void SqliteResponses::keep_revision_answers(int64_t run_id, const std::map<std::string, instrument::Answers>& by_org) {
+  db_.write([&](SQLite::Database& db) {
+    SQLite::Statement q(db, "INSERT OR IGNORE INTO stat_run_answers(run_id, org_code, item, kind, value) VALUES(?, ?, ?, ?, ?)");
+    for (const auto& [org, answers] : by_org)
+      for (const auto& [item, value] : answers) {
+        auto [kind, text] = encode(value);
+        if (kind == 0) continue;
+        bind_all(q, run_id, org, item, kind, text);
+        q.exec();
+        q.reset();
+      }
+  });
+}
+
+instrument::Answers SqliteResponses::revision_answers(int64_t run_id, const std::string& org_code) {
+  instrument::Answers out;
+  auto rows = all(db_.conn(), "SELECT item, kind, value FROM stat_run_answers WHERE run_id = ? AND org_code = ?",
+                  [](Row& r) {
+                    std::string item = r.text();
+                    int kind = r.integer();
+                    return std::pair(item, decode(kind, r.text()));
+                  },
+                  run_id, org_code);
+  for (auto& [item, value] : rows) out.emplace(std::move(item), std::move(value));
   return out;
 }
 

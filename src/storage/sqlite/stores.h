@@ -74,6 +74,8 @@ class SqliteResponses : public ResponseStore {
   void set_status(int64_t response_id, const std::string& status, int64_t user_id, const std::string& action,
                   const std::string& note) override;
   std::vector<AuditEntry> audit(int64_t response_id) override;
+  void keep_revision_answers(int64_t run_id, const std::map<std::string, instrument::Answers>& by_org) override;
+  instrument::Answers revision_answers(int64_t run_id, const std::string& org_code) override;
   void for_each_answer(int64_t campaign_id,
                        const std::function<void(const std::string&, const std::string&, const std::string&,
                                                 const instrument::Value&)>& fn) override;
