@@ -34,6 +34,8 @@ void register_backup_commands(Cli& cli) {
     std::cerr << fmt::format("restored {} from {}: {} pages, schema version {}", rdb, from, r.pages, r.schema_version);
     if (r.schema_version_before != r.schema_version)
       std::cerr << fmt::format(" (upgraded from {})", r.schema_version_before);
+    if (r.erasures_repeated > 0)
+      std::cerr << fmt::format("; erased again {} account(s) erased since the backup was taken", r.erasures_repeated);
     std::cerr << "\n";
     return 0;
   });

@@ -5,7 +5,8 @@
 // holds half a transaction. The copy is written beside the target under a temporary name, checked
 // (integrity_check), synced and then renamed into place, so a crash leaves either no backup or a
 // whole one. A restore checks the backup before it touches anything, copies it over the database
-// with the same API and upgrades it to this build's schema.
+// with the same API, upgrades it to this build's schema, and erases again every account that the
+// replaced database had erased (an erasure must not come back with an older backup).
 #include <cstdint>
 #include <string>
 
@@ -25,6 +26,7 @@ struct RestoreReport {
   int64_t pages = 0;
   int schema_version_before = 0;  // of the backup
   int schema_version = 0;         // after upgrading to this build
+  int erasures_repeated = 0;      // accounts erased in the replaced database but not in the backup
 };
 
 // Replaces the database at `db` (created if missing) with the backup at `from`. Throws

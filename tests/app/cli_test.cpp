@@ -99,7 +99,7 @@ TEST_F(Cli, HelpOnEveryCommand) {
   std::vector<std::vector<std::string>> commands = {
       {},           {"init"},     {"registry"}, {"registry", "list"}, {"registry", "import"}, {"instrument"},
       {"instrument", "check"}, {"campaigns"}, {"campaigns", "list"}, {"responses"}, {"responses", "export"},
-      {"responses", "import"}, {"backup"}, {"restore"}};
+      {"responses", "import"}, {"backup"}, {"restore"}, {"users", "erase"}, {"purge"}};
   for (auto args : commands) {
     args.push_back("--help");
     auto r = run(args);
@@ -267,6 +267,37 @@ TEST_F(Cli, BackupAndRestoreThroughTheCommandLine) {
   EXPECT_NE(r.err.find("restored"), std::string::npos) << r.err;
   auto exp = run({"responses", "export", "--db", db(), "--campaign", "ehalsa-2021"});
   EXPECT_NE(exp.out.find("\n0114,not_started,"), std::string::npos);  // as it was when backed up
+}
+
+TEST_F(Cli, UsersEraseAndPurgeRemovePersonalData) {
+  init();
+  auto add = run({"users", "add", "--db", db(), "--email", "kim@ale.se", "--role", "respondent", "--org", "1440", "--name",
+                  "Kim Karlsson"});
+  ASSERT_EQ(add.status, 0) << add.err;
+  auto erase = run({"users", "erase", "--db", db(), "--email", "kim@ale.se"});
+  ASSERT_EQ(erase.status, 0) << erase.err;
+  EXPECT_NE(erase.err.find("erased the personal data of user"), std::string::npos) << erase.err;
+  auto list = run({"users", "list", "--db", db(), "--all", "--format", "csv"});
+  EXPECT_EQ(list.out.find("kim@ale.se"), std::string::npos) << list.out;
+  EXPECT_EQ(list.out.find("Kim Karlsson"), std::string::npos) << list.out;
+  EXPECT_NE(list.out.find("@erased.invalid"), std::string::npos) << list.out;
+  auto again = run({"users", "erase", "--db", db(), "--email", "kim@ale.se"});
+  EXPECT_EQ(again.status, 1);
+  EXPECT_EQ(run({"users", "erase", "--db", db()}).status, 2);
+
+  // A removed account is erased by the purge once its retention period has passed.
+  ASSERT_EQ(run({"users", "add", "--db", db(), "--email", "lo@ale.se", "--role", "admin"}).status, 0);
+  ASSERT_EQ(run({"users", "remove", "--db", db(), "--email", "lo@ale.se"}).status, 0);
+  auto config = file("digipuls.yaml", "retention:\n  removed_account_days: 30\n");
+  auto early = run({"purge", "--db", db(), "--config", config});
+  ASSERT_EQ(early.status, 0) << early.err;
+  EXPECT_NE(early.err.find("erased 0 removed account(s)"), std::string::npos) << early.err;
+  auto later = run({"purge", "--db", db(), "--config", config, "--now", "2099-01-01T00:00:00Z"});
+  ASSERT_EQ(later.status, 0) << later.err;
+  EXPECT_NE(later.err.find("erased 1 removed account(s)"), std::string::npos) << later.err;
+  list = run({"users", "list", "--db", db(), "--all", "--format", "csv"});
+  EXPECT_EQ(list.out.find("lo@ale.se"), std::string::npos) << list.out;
+  EXPECT_EQ(run({"purge", "--db", db(), "--now", "yesterday"}).status, 1);
 }
 
 TEST_F(Cli, RegistryImportNewOrganisationWithoutNameWritesNothing) {

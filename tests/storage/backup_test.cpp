@@ -12,6 +12,7 @@
 #include "core/error.h"
 #include "registry/model.h"
 #include "storage/backup.h"
+#include "storage/privacy_store.h"
 #include "storage/registry_store.h"
 #include "storage/user_store.h"
 #include "support/sqlite_temp_dir.h"
@@ -161,4 +162,27 @@ TEST(Restore, AnOlderBackupIsUpgradedToThisBuildsSchema) {
   EXPECT_EQ(r.schema_version, fresh->schema_version());
   EXPECT_EQ(count(dir.file("a.db"), "SELECT COUNT(*) FROM schema_migrations"),
             count(dir.file("fresh.db"), "SELECT COUNT(*) FROM schema_migrations"));
+}
+
+TEST(Restore, AnAccountErasedSinceTheBackupIsErasedAgain) {
+  TempDir dir;
+  int64_t id = 0;
+  {
+    auto store = dp::storage::open_sqlite(dir.file("a.db"));
+    dp::storage::User u;
+    u.email = "kim@example.org";
+    u.name = "Kim Karlsson";
+    u.role = "admin";
+    id = store->users().create(u);
+  }
+  dp::storage::backup_database(dir.file("a.db"), dir.file("backup.db"), false);
+  dp::storage::open_sqlite(dir.file("a.db"))->privacy().erase_user(id, 0, "2027-01-01T00:00:00Z");
+  auto r = dp::storage::restore_database(dir.file("backup.db"), dir.file("a.db"), true);
+  EXPECT_EQ(r.erasures_repeated, 1);
+  auto store = dp::storage::open_sqlite(dir.file("a.db"));
+  EXPECT_FALSE(store->users().find_by_email("kim@example.org"));
+  EXPECT_TRUE(store->privacy().erased(id));
+  EXPECT_EQ(count(dir.file("a.db"), "SELECT COUNT(*) FROM users WHERE name = 'Kim Karlsson'"), 0);
+  // Into a new file there is nothing to repeat: the backup is restored as it is.
+  EXPECT_EQ(dp::storage::restore_database(dir.file("backup.db"), dir.file("b.db"), false).erasures_repeated, 0);
 }

@@ -8,10 +8,14 @@
 #include <sqlite3.h>
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <filesystem>
 
 #include "core/error.h"
+#include "storage/sqlite/db.h"
 #include "storage/sqlite/migrations.h"
+#include "storage/sqlite/rows.h"
+#include "storage/sqlite/stores.h"
 
 namespace dp::storage {
 
@@ -27,6 +31,15 @@ std::string integrity(SQLite::Database& db) {
 }
 
 int64_t page_count(SQLite::Database& db) { return db.execAndGet("PRAGMA page_count").getInt64(); }
+
+// Accounts a database has erased (its privacy log), by id.
+std::vector<int64_t> erased_accounts(SQLite::Database& db) {
+  if (!db.tableExists("privacy_operations")) return {};
+  return sqlite::all(db,
+                     "SELECT DISTINCT CAST(substr(subject, 6) AS INTEGER) FROM privacy_operations "
+                     "WHERE kind = 'erase' AND done = 1 AND subject LIKE 'user %'",
+                     [](sqlite::Row& r) { return r.int64(); });
+}
 
 // Makes a written file (and its name in the folder) survive a power cut.
 void sync_path(const std::string& path, bool directory) {
@@ -101,8 +114,21 @@ RestoreReport restore_database(const std::string& from, const std::string& db, b
     report.schema_version_before = sqlite::schema_version(src);
     SQLite::Database dst(db, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
     dst.setBusyTimeout(15000);
+    dst.exec("PRAGMA foreign_keys = ON");
+    dst.exec("PRAGMA secure_delete = ON");
+    auto erased_before = erased_accounts(dst);
     copy_pages(dst, src);
     report.schema_version = sqlite::migrate(dst);
+    auto erased_in_backup = erased_accounts(dst);
+    SQLite::Transaction tx(dst, SQLite::TransactionBehavior::IMMEDIATE);
+    for (int64_t id : erased_before) {
+      bool known = sqlite::number(dst, "SELECT COUNT(*) FROM users WHERE id = ?", id) > 0;
+      if (!known || std::find(erased_in_backup.begin(), erased_in_backup.end(), id) != erased_in_backup.end()) continue;
+      sqlite::erase_in(dst, id, 0, sqlite::now_utc());
+      ++report.erasures_repeated;
+    }
+    tx.commit();
+    dst.exec("PRAGMA wal_checkpoint(TRUNCATE)");
     report.pages = page_count(dst);
   } catch (const SQLite::Exception& e) {
     throw Error::bad_input(std::string("cannot restore: ") + e.what(), Location{from, 0, 0, {}});

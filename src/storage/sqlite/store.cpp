@@ -12,7 +12,7 @@ class SqliteStore : public Store {
  public:
   explicit SqliteStore(const std::string& path)
       : db_(path), registry_(db_), instruments_(db_), campaigns_(db_), responses_(db_), users_(db_), mail_(db_),
-        stats_(db_), selfassess_(db_) {}
+        stats_(db_), selfassess_(db_), privacy_(db_) {}
 
   RegistryStore& registry() override { return registry_; }
   InstrumentStore& instruments() override { return instruments_; }
@@ -22,6 +22,7 @@ class SqliteStore : public Store {
   MailStore& mail() override { return mail_; }
   StatsStore& stats() override { return stats_; }
   SelfAssessStore& selfassess() override { return selfassess_; }
+  PrivacyStore& privacy() override { return privacy_; }
 
   void write_transaction(const std::function<void()>& fn) override {
     db_.write([&](SQLite::Database&) { fn(); });
@@ -48,6 +49,7 @@ class SqliteStore : public Store {
   SqliteMail mail_;
   SqliteStats stats_;
   SqliteSelfAssess selfassess_;
+  SqlitePrivacy privacy_;
 };
 
 }  // namespace sqlite

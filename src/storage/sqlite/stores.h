@@ -3,6 +3,7 @@
 #include "storage/campaign_store.h"
 #include "storage/instrument_store.h"
 #include "storage/mail_store.h"
+#include "storage/privacy_store.h"
 #include "storage/registry_store.h"
 #include "storage/response_store.h"
 #include "storage/selfassess_store.h"
@@ -184,6 +185,23 @@ class SqliteSelfAssess : public SelfAssessStore {
  private:
   Db& db_;
   std::vector<Assessment> query(const std::string& where, const std::string& arg);
+};
+
+// The erasure itself, on a connection inside a write transaction (also used by restore, which
+// erases again the accounts erased since the backup was taken).
+ErasureCounts erase_in(SQLite::Database& db, int64_t user_id, int64_t by_user, const std::string& now);
+
+class SqlitePrivacy : public PrivacyStore {
+ public:
+  explicit SqlitePrivacy(Db& db) : db_(db) {}
+  ErasureCounts erase_user(int64_t user_id, int64_t by_user, const std::string& now) override;
+  bool erased(int64_t user_id) override;
+  PurgeCounts purge(const PurgeCutoffs& cutoffs, const std::string& now) override;
+  std::vector<PrivacyOperation> operations(int limit) override;
+  void checkpoint() override;
+
+ private:
+  Db& db_;
 };
 
 }  // namespace dp::storage::sqlite

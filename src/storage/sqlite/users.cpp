@@ -5,7 +5,7 @@ namespace dp::storage::sqlite {
 
 static const char* kUserCols =
     "id, email, name, role, COALESCE(org_code, ''), COALESCE(county_code, ''), password_hash, lang, active, "
-    "failed_logins, locked_until, created_at, last_login_at";
+    "failed_logins, locked_until, created_at, last_login_at, removed_at";
 
 static User read_user(SQLite::Statement& q) {
   User u;
@@ -22,6 +22,7 @@ static User read_user(SQLite::Statement& q) {
   u.locked_until = q.getColumn(10).getString();
   u.created_at = q.getColumn(11).getString();
   u.last_login_at = q.getColumn(12).getString();
+  u.removed_at = q.getColumn(13).getString();
   return u;
 }
 
@@ -57,6 +58,9 @@ int64_t SqliteUsers::create(const User& u) {
       back.failed_logins = 0;
       back.locked_until.clear();
       update(back);
+      SQLite::Statement back_again(db, "UPDATE users SET removed_at = '' WHERE id = ?");
+      back_again.bind(1, back.id);
+      back_again.exec();
       id = back.id;
       return;
     }
@@ -112,8 +116,9 @@ std::vector<User> SqliteUsers::list(const UserFilter& f) {
 
 void SqliteUsers::deactivate(int64_t id) {
   db_.write([&](SQLite::Database& db) {
-    SQLite::Statement u(db, "UPDATE users SET active = 0 WHERE id = ?");
-    u.bind(1, id);
+    SQLite::Statement u(db, "UPDATE users SET active = 0, removed_at = CASE WHEN active = 1 THEN ? ELSE removed_at END WHERE id = ?");
+    u.bind(1, now_utc());
+    u.bind(2, id);
     if (u.exec() == 0) throw Error::not_found("no user " + std::to_string(id));
     SQLite::Statement s(db, "DELETE FROM sessions WHERE user_id = ?");
     s.bind(1, id);
