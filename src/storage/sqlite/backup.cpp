@@ -24,9 +24,9 @@ namespace fs = std::filesystem;
 namespace {
 
 std::string integrity(SQLite::Database& db) {
-  SQLite::Statement q(db, "PRAGMA integrity_check");
   std::string out;
-  while (q.executeStep()) out += (out.empty() ? "" : "; ") + q.getColumn(0).getString();
+  for (const auto& line : sqlite::all(db, "PRAGMA integrity_check", [](sqlite::Row& r) { return r.text(); }))
+    out += (out.empty() ? "" : "; ") + line;
   return out;
 }
 

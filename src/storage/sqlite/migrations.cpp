@@ -7,6 +7,7 @@
 
 #include "core/error.h"
 #include "storage/sqlite/db.h"
+#include "storage/sqlite/rows.h"
 
 namespace dp::storage::sqlite {
 
@@ -46,10 +47,11 @@ void check_known(SQLite::Database& db, const std::vector<Migration>& known) {
   if (!db.tableExists("schema_migrations")) return;
   std::map<int, const Migration*> by_version;
   for (const auto& m : known) by_version[m.version] = &m;
-  SQLite::Statement q(db, "SELECT version, name FROM schema_migrations ORDER BY version");
-  while (q.executeStep()) {
-    int version = q.getColumn(0).getInt();
-    std::string name = q.getColumn(1).getString();
+  auto applied = all(db, "SELECT version, name FROM schema_migrations ORDER BY version", [](Row& r) {
+    int version = r.integer();
+    return std::pair(version, r.text());
+  });
+  for (const auto& [version, name] : applied) {
     auto it = by_version.find(version);
     std::string problem;
     if (it == by_version.end())
@@ -73,24 +75,17 @@ int migrate(SQLite::Database& db, const std::vector<Migration>& known) {
   for (const auto& m : known) order.push_back(&m);
   std::stable_sort(order.begin(), order.end(), [](auto* a, auto* b) { return a->version < b->version; });
   for (const Migration* m : order) {
-    SQLite::Statement seen(db, "SELECT 1 FROM schema_migrations WHERE version = ?");
-    seen.bind(1, m->version);
-    if (seen.executeStep()) continue;
+    const char* applied_already = "SELECT COUNT(*) FROM schema_migrations WHERE version = ?";
+    if (number(db, applied_already, m->version) > 0) continue;
     SQLite::Transaction tx(db, SQLite::TransactionBehavior::IMMEDIATE);
     // Another process may have applied it while we waited for the write lock.
-    SQLite::Statement again(db, "SELECT 1 FROM schema_migrations WHERE version = ?");
-    again.bind(1, m->version);
-    if (again.executeStep()) continue;
+    if (number(db, applied_already, m->version) > 0) continue;
     try {
       db.exec(m->sql);
     } catch (const SQLite::Exception& e) {
       throw Error::internal(fmt::format("migration {}/{:03}_{} failed: {}", m->area, m->version, m->name, e.what()));
     }
-    SQLite::Statement rec(db, "INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)");
-    rec.bind(1, m->version);
-    rec.bind(2, m->name);
-    rec.bind(3, now_utc());
-    rec.exec();
+    run(db, "INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)", m->version, m->name, now_utc());
     tx.commit();
   }
   return schema_version(db);

@@ -38,6 +38,11 @@ void bind_one(SQLite::Statement& q, int index, const T& v) {
   }
 }
 
+// A text bound as NULL when it is empty (columns where NULL means "none").
+inline std::optional<std::string> nullable(const std::string& text) {
+  return text.empty() ? std::nullopt : std::optional<std::string>(text);
+}
+
 // Binds the parameters ?1, ?2, ... in order.
 template <class... Args>
 void bind_all(SQLite::Statement& q, const Args&... args) {

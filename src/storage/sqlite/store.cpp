@@ -2,6 +2,7 @@
 
 #include "core/error.h"
 #include "storage/sqlite/migrations.h"
+#include "storage/sqlite/rows.h"
 #include "storage/sqlite/stores.h"
 #include "storage/store.h"
 
@@ -29,9 +30,9 @@ class SqliteStore : public Store {
   }
 
   std::string integrity_check() override {
-    SQLite::Statement q(db_.conn(), "PRAGMA integrity_check");
     std::string out;
-    while (q.executeStep()) out += (out.empty() ? "" : "\n") + q.getColumn(0).getString();
+    for (const auto& line : all(db_.conn(), "PRAGMA integrity_check", [](Row& r) { return r.text(); }))
+      out += (out.empty() ? "" : "\n") + line;
     return out;
   }
 

@@ -184,7 +184,6 @@ class SqliteSelfAssess : public SelfAssessStore {
 
  private:
   Db& db_;
-  std::vector<Assessment> query(const std::string& where, const std::string& arg);
 };
 
 // The erasure itself, on a connection inside a write transaction (also used by restore, which
