@@ -1,4 +1,4 @@
-// digipuls init
+// digipuls init (and, from cli_backup.cpp, backup and restore)
 #include <iostream>
 
 #include "app/cli.h"
@@ -9,7 +9,10 @@
 
 namespace dp::app {
 
+void register_backup_commands(Cli& cli);  // cli_backup.cpp
+
 void register_db_commands(Cli& cli) {
+  register_backup_commands(cli);
   auto* init = cli.root.add_subcommand("init", "Create or upgrade a database: registry, instruments, the 2021 campaign");
   static std::string db;
   add_db_option(init, db);

@@ -70,13 +70,9 @@ void register_registry_commands(Cli& cli) {
     auto scheme = store->registry().size_groups();
     for (int y : store->registry().years())
       for (const auto& o : store->registry().list(y, y, scheme)) ctx.known_codes->insert(o.code);
-    std::vector<std::string> problems;
+    ProblemList problems;
     auto records = registry::parse_registry_csv(read_file(file), file, ctx, problems);
-    if (!problems.empty()) {
-      for (const auto& p : problems) std::cerr << p << "\n";
-      std::cerr << problems.size() << " problem(s); nothing was imported\n";
-      return 1;
-    }
+    if (!problems.empty()) throw Error::bad_input(problems.report("nothing was imported"));
     try {
       store->write_transaction([&] {
         for (const auto& r : records) store->registry().apply(r);

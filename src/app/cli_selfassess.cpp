@@ -55,7 +55,7 @@ void add_score(CLI::App* grp, Cli& cli) {
     auto in = instrument::load_or_throw(read_file(instrument_file), instrument_file);
     auto table = csv::parse(read_file(ratings_file), ratings_file);
     int ci = table.column("indicator"), cr = table.column("rating");
-    if (ci < 0 || cr < 0) throw Error::bad_input(ratings_file + ": needs the columns indicator and rating");
+    if (ci < 0 || cr < 0) throw Error::bad_input(csv::where(ratings_file, 1) + ": the header needs the columns indicator and rating");
     selfassess::Ratings ratings;
     for (const auto& row : table.rows) ratings[row.fields[ci]] = row.fields[cr];
     auto res = selfassess::score(in, ratings, selfassess::bundled_rules());

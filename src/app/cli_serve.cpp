@@ -63,10 +63,12 @@ void register_serve_command(Cli& cli) {
   cli.on_run(serve, [] {
     if (const char* s = std::getenv("DIGIPULS_SECURE_COOKIES"); s && std::string(s) == "1") cfg.secure_cookies = true;
     auto mail_config = mail::load(config_file);
+    auto retention = collection::load_retention(config_file);
     auto store = storage::open_sqlite(db, {.create = false});
     web::App app(*store, cfg);
     // Collection first: it installs the session hook and access lookups the other modules use.
     collection::Module collection(app, mail_config);
+    collection.set_retention(retention);
     publish::SiteConfig site;
     site.rate_limit = publish::parse_rate_limit(rate_limit);
     register_all_routes(app, site);

@@ -185,7 +185,7 @@ void register_freetext(CLI::App* grp, Cli& cli) {
   cli.on_run(cmd, [] {
     auto store = storage::open_sqlite(db, {.create = false});
     auto d = figures::load_campaign_data(*store, campaign, show_progress());
-    Rows rows{{"question", "item", "org_code", "org_name", "text"}, {}};
+    Rows rows{{"question", "item", "org_code", "org_name", "text"}, {}, true};
     for (const auto& e : stats::free_text(d.dataset, d.instrument, question))
       rows.rows.push_back({e.question, e.item, e.org_code, e.org_name, e.text});
     print_rows(rows, format);

@@ -46,12 +46,14 @@ storage::User require_user(storage::Store& store, const std::string& email) {
 
 }  // namespace
 
-void register_demo_command(Cli& cli);  // cli_demo.cpp
+void register_demo_command(Cli& cli);                           // cli_demo.cpp
+void register_privacy_commands(Cli& cli, CLI::App* users);  // cli_privacy.cpp: users erase, purge
 
 void register_user_commands(Cli& cli) {
   register_demo_command(cli);
   auto* grp = cli.root.add_subcommand("users", "Accounts: administrators, county coordinators, respondents");
   grp->require_subcommand(1);
+  register_privacy_commands(cli, grp);
 
   auto* add = grp->add_subcommand("add", "Create an account; invite it by e-mail, or set its password from stdin");
   static std::string db, email, role, org, county, name, lang = "sv", base_url, config;

@@ -17,7 +17,15 @@ static size_t width(const std::string& s) {
 void print_rows(const Rows& r, const std::string& format) {
   if (format == "csv") {
     std::cout << csv::line(r.columns);
-    for (const auto& row : r.rows) std::cout << csv::line(row);
+    for (const auto& row : r.rows) {
+      if (!r.formula_safe) {
+        std::cout << csv::line(row);
+        continue;
+      }
+      std::vector<std::string> safe;
+      for (const auto& cell : row) safe.push_back(csv::formula_safe(cell));
+      std::cout << csv::line(safe);
+    }
     return;
   }
   if (format == "json") {

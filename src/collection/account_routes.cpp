@@ -1,9 +1,11 @@
 // The administrator's account pages: list and filter accounts, add (and invite) respondents,
-// county coordinators and administrators, send an invitation again, remove an account.
+// county coordinators and administrators, send an invitation again, remove an account (erasing
+// one is in privacy_routes.cpp).
 #include "collection/accounts.h"
 #include "collection/module.h"
 #include "collection/web_helpers.h"
 #include "core/utc_time.h"
+#include "storage/privacy_store.h"
 #include "storage/registry_store.h"
 #include "storage/user_store.h"
 
@@ -44,6 +46,7 @@ web::Response users_page(Module& m, web::Request& req, nlohmann::json form, cons
   f.county_code = req.q("county").value_or("");
   for (auto* v : {&f.role, &f.org_code, &f.county_code})
     if (v->size() > 20 || !valid_utf8(*v)) v->clear();
+  f.include_inactive = req.q("removed").value_or("") == "1";
   nlohmann::json ctx;
   ctx["title"] = tr(app, req, "users.title");
   ctx["nav_users"] = true;
@@ -59,11 +62,13 @@ web::Response users_page(Module& m, web::Request& req, nlohmann::json form, cons
                     {"has_password", !u.password_hash.empty()},
                     {"last_login", u.last_login_at.empty() ? "" : u.last_login_at.substr(0, 10)},
                     {"locked", !u.locked_until.empty() && u.locked_until > utc_now_string()},
-                    {"is_self", u.id == req.principal.user_id}});
+                    {"is_self", u.id == req.principal.user_id},
+                    {"removed", !u.active},
+                    {"erased", !u.active && m.store().privacy().erased(u.id)}});
   }
   ctx["users"] = rows;
   ctx["has_users"] = !rows.empty();
-  ctx["filter"] = {{"role", f.role}, {"org", f.org_code}, {"county", f.county_code}};
+  ctx["filter"] = {{"role", f.role}, {"org", f.org_code}, {"county", f.county_code}, {"removed", f.include_inactive}};
   ctx["role_is"] = {{f.role.empty() ? "any" : f.role, true}};
   std::string form_role = form.value("role", "respondent");
   ctx["form"] = form;

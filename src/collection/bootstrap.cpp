@@ -64,9 +64,9 @@ void load_bundled_registry(storage::Store& store) {
     for (const auto& path : resources::list("data/registry/")) {
       if (path.find("/attributes-") == std::string::npos || path.size() < 4 || path.substr(path.size() - 4) != ".csv")
         continue;
-      std::vector<std::string> problems;
-      auto records = registry::parse_registry_csv(resources::require(path), path, {county_codes, std::nullopt}, problems);
-      if (!problems.empty()) throw Error::internal("bundled " + path + " is invalid: " + problems[0]);
+      ProblemList problems;
+      auto records = registry::parse_registry_csv(resources::require(path), path, {county_codes, std::nullopt, std::nullopt}, problems);
+      if (!problems.empty()) throw Error::internal("bundled " + path + " is invalid: " + problems.shown()[0]);
       for (const auto& r : records) reg.apply(r);
     }
     reg.put_boundaries("municipalities", resources::require("data/registry/municipalities.geojson"));

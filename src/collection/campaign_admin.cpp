@@ -10,6 +10,7 @@
 #include "collection/field_error.h"
 #include "core/csv.h"
 #include "core/error.h"
+#include "core/problems.h"
 #include "core/text.h"
 #include "core/utc_time.h"
 #include "instrument/org_attributes.h"
@@ -102,7 +103,8 @@ static std::optional<bool> parse_bool(const std::string& raw) {
 size_t import_scope_csv(storage::Store& store, const CampaignContext& ctx, const std::string& text,
                         const std::string& file, int64_t by_user) {
   if (ctx.campaign.state == "published") throw Error::conflict("a published campaign cannot be changed");
-  std::vector<std::string> problems;
+  ProblemList problems;
+  auto where = [&](int row, const std::string& column) { return csv::where(file, row, column); };
   csv::Table table;
   try {
     table = csv::parse(text, file);
@@ -112,21 +114,21 @@ size_t import_scope_csv(storage::Store& store, const CampaignContext& ctx, const
   std::map<std::string, const instrument::Attribute*> attrs;
   for (const auto& a : ctx.instrument.attributes) attrs[a.id] = &a;
   int c_org = table.column("org_code");
-  if (c_org < 0) problems.push_back("row 1: the header needs an org_code column");
+  if (c_org < 0) problems.add(csv::where(file, 1) + ": the header needs an org_code column");
   for (const auto& h : table.header)
     if (h != "org_code" && h != "mandatory" && !attrs.count(h))
-      problems.push_back(fmt::format("row 1, column {}: not mandatory or an attribute of {}", h.substr(0, 40), ctx.instrument.id));
+      problems.add(where(1, h.substr(0, 40)) + ": not mandatory or an attribute of " + ctx.instrument.id);
   std::map<std::string, storage::CampaignOrg> changed;
   if (problems.empty()) {
     for (const auto& row : table.rows) {
       std::string code = trim(row.fields[c_org]);
       auto it = ctx.scope.find(code);
       if (it == ctx.scope.end()) {
-        problems.push_back(fmt::format("row {}, column org_code: '{}' is not in the campaign's scope", row.line, code.substr(0, 20)));
+        problems.add(where(row.line, "org_code") + fmt::format(": '{}' is not in the campaign's scope", code.substr(0, 20)));
         continue;
       }
       if (changed.count(code)) {
-        problems.push_back(fmt::format("row {}, column org_code: {} appears twice", row.line, code));
+        problems.add(where(row.line, "org_code") + ": " + code + " appears twice");
         continue;
       }
       storage::CampaignOrg o = it->second;
@@ -136,7 +138,7 @@ size_t import_scope_csv(storage::Store& store, const CampaignContext& ctx, const
         if (h == "org_code") continue;
         if (h == "mandatory") {
           auto b = parse_bool(v);
-          if (!b) problems.push_back(fmt::format("row {}, column mandatory: '{}' is not true or false", row.line, v.substr(0, 20)));
+          if (!b) problems.add(where(row.line, "mandatory") + fmt::format(": '{}' is not true or false", v.substr(0, 20)));
           else o.mandatory = *b;
           continue;
         }
@@ -147,25 +149,20 @@ size_t import_scope_csv(storage::Store& store, const CampaignContext& ctx, const
         }
         if (a.type == "bool") {
           auto b = parse_bool(v);
-          if (!b) problems.push_back(fmt::format("row {}, column {}: '{}' is not true or false", row.line, h, v.substr(0, 20)));
+          if (!b) problems.add(where(row.line, h) + fmt::format(": '{}' is not true or false", v.substr(0, 20)));
           else o.attributes[h] = *b ? "true" : "false";
         } else if (a.type == "number") {
-          if (!parse_number(v)) problems.push_back(fmt::format("row {}, column {}: '{}' is not a number", row.line, h, v.substr(0, 20)));
+          if (!parse_number(v)) problems.add(where(row.line, h) + fmt::format(": '{}' is not a number", v.substr(0, 20)));
           else o.attributes[h] = v;
         } else {
-          if (!valid_utf8(v) || v.size() > 200) problems.push_back(fmt::format("row {}, column {}: not a short text", row.line, h));
+          if (!valid_utf8(v) || v.size() > 200) problems.add(where(row.line, h) + ": not a short text");
           else o.attributes[h] = v;
         }
       }
       changed[code] = o;
-      if (problems.size() > 200) break;
     }
   }
-  if (!problems.empty()) {
-    std::string msg = fmt::format("{} problem(s); nothing was changed:", problems.size());
-    for (size_t i = 0; i < problems.size() && i < 50; ++i) msg += "\n  " + problems[i];
-    throw Error::bad_input(msg, Location{{}, 0, 0, "file"});
-  }
+  if (!problems.empty()) throw Error::bad_input(problems.report("nothing was changed"), Location{{}, 0, 0, "file"});
   std::vector<storage::CampaignOrg> all;
   for (const auto& [code, o] : ctx.scope) all.push_back(changed.count(code) ? changed[code] : o);
   store.write_transaction([&] {

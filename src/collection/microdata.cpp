@@ -75,7 +75,9 @@ std::string export_microdata(storage::Store& store, const CampaignContext& ctx) 
       instrument::Visibility vis(ctx.instrument, it->second.second, ctx.attributes(org.code));
       answers = vis.effective(it->second.second);
     }
-    std::vector<std::string> row = {org.code, status};
+    // Texts go through csv::formula_safe (a spreadsheet must not evaluate an answer); numbers and
+    // option codes cannot start like a formula.
+    std::vector<std::string> row = {csv::formula_safe(org.code), status};
     for (const auto& c : cols) {
       auto a = answers.find(c.item);
       if (a == answers.end() || a->second.empty()) {
@@ -85,6 +87,7 @@ std::string export_microdata(storage::Store& store, const CampaignContext& ctx) 
       const Value& v = a->second;
       if (!c.option.empty()) row.push_back(v.has(c.option) ? "1" : "0");
       else if (v.kind == Value::Kind::Number) row.push_back(number_text(v.number));
+      else if (v.kind == Value::Kind::Text) row.push_back(csv::formula_safe(v.str));
       else row.push_back(v.str);
     }
     out += csv::line(row);
@@ -93,15 +96,14 @@ std::string export_microdata(storage::Store& store, const CampaignContext& ctx) 
 }
 
 std::vector<ImportedRow> parse_microdata(const std::string& text, const std::string& file, const CampaignContext& ctx,
-                                         std::vector<std::string>& problems,
+                                         ProblemList& problems,
                                          const std::function<void(size_t, size_t)>& progress,
                                          const StoredAnswers* stored) {
   auto cols = microdata_columns(ctx.instrument);
   std::map<std::string, const MicrodataColumn*> by_name;
   for (const auto& c : cols) by_name[c.name] = &c;
   auto index = instrument::item_index(ctx.instrument);
-  const std::string prefix = file.empty() ? "" : file + ": ";
-  auto where = [&](int line, const std::string& col) { return fmt::format("{}row {}, column {}", prefix, line, col); };
+  auto where = [&](int line, const std::string& col) { return csv::where(file, line, col); };
 
   std::vector<std::string> header;
   std::vector<const MicrodataColumn*> mapping;
@@ -109,43 +111,42 @@ std::vector<ImportedRow> parse_microdata(const std::string& text, const std::str
   std::vector<ImportedRow> rows;
   std::set<std::string> seen_orgs;
   std::set<std::string> covered;  // items the file has a column for
-  const size_t kMaxProblems = 500;
 
   auto on_header = [&](const std::vector<std::string>& h) {
     header = h;
     mapping.assign(h.size(), nullptr);
     std::set<std::string> seen;
     for (size_t i = 0; i < h.size(); ++i) {
-      if (!seen.insert(h[i]).second) problems.push_back(where(1, h[i]) + ": the column appears twice");
+      if (!seen.insert(h[i]).second) problems.add(where(1, h[i]) + ": the column appears twice");
       if (h[i] == "org_code") c_org = (int)i;
       else if (h[i] == "status") c_status = (int)i;
       else if (auto it = by_name.find(h[i]); it != by_name.end()) {
         mapping[i] = it->second;
         covered.insert(it->second->item);
       }
-      else problems.push_back(where(1, h[i]) + ": not an item of " + ctx.instrument.id + " (see docs/microdata-format.md)");
+      else problems.add(where(1, h[i]) + ": not an item of " + ctx.instrument.id + " (see docs/microdata-format.md)");
     }
-    if (c_org < 0) problems.push_back(prefix + "row 1: the header needs an 'org_code' column");
+    if (c_org < 0) problems.add(csv::where(file, 1) + ": the header needs an 'org_code' column");
   };
 
   auto on_row = [&](const csv::Row& row) {
-    if (problems.size() > kMaxProblems || c_org < 0) return;
+    if (c_org < 0) return;
     ImportedRow r;
     r.line = row.line;
-    r.org_code = trim(row.fields[c_org]);
+    r.org_code = trim(csv::from_formula_safe(row.fields[c_org]));
     if (!ctx.org(r.org_code)) {
-      problems.push_back(where(row.line, "org_code") +
+      problems.add(where(row.line, "org_code") +
                          fmt::format(": '{}' is not an organisation in the campaign's scope", r.org_code.substr(0, 40)));
       return;
     }
     if (!seen_orgs.insert(r.org_code).second) {
-      problems.push_back(where(row.line, "org_code") + ": " + r.org_code + " appears on an earlier row too");
+      problems.add(where(row.line, "org_code") + ": " + r.org_code + " appears on an earlier row too");
       return;
     }
     r.status = c_status >= 0 ? trim(row.fields[c_status]) : "submitted";
     if (r.status.empty()) r.status = "submitted";
     if (!kStatuses.count(r.status)) {
-      problems.push_back(where(row.line, "status") + fmt::format(": '{}' is not one of not_started, draft, submitted, reopened",
+      problems.add(where(row.line, "status") + fmt::format(": '{}' is not one of not_started, draft, submitted, reopened",
                                                                  r.status.substr(0, 30)));
       return;
     }
@@ -162,7 +163,7 @@ std::vector<ImportedRow> parse_microdata(const std::string& text, const std::str
       if (!col->option.empty()) {
         if (raw.empty()) continue;
         if (raw != "0" && raw != "1") {
-          problems.push_back(where(row.line, col->name) + fmt::format(": '{}' must be 1 (chosen), 0 (not chosen) or empty",
+          problems.add(where(row.line, col->name) + fmt::format(": '{}' must be 1 (chosen), 0 (not chosen) or empty",
                                                                       raw.substr(0, 20)));
           continue;
         }
@@ -171,9 +172,9 @@ std::vector<ImportedRow> parse_microdata(const std::string& text, const std::str
         continue;
       }
       std::string err;
-      auto v = instrument::parse_value(item, item.type == Type::Text ? row.fields[i] : raw, &err);
+      auto v = instrument::parse_value(item, item.type == Type::Text ? csv::from_formula_safe(row.fields[i]) : raw, &err);
       if (!v) {
-        problems.push_back(where(row.line, col->name) + ": " + err);
+        problems.add(where(row.line, col->name) + ": " + err);
         continue;
       }
       if (!v->empty()) r.answers[col->item] = *v;
@@ -184,7 +185,7 @@ std::vector<ImportedRow> parse_microdata(const std::string& text, const std::str
         for (const auto& [item, value] : s->second)
           if (!covered.count(item)) r.answers.emplace(item, value);
     if (r.status == "not_started" && !r.answers.empty()) {
-      problems.push_back(where(row.line, "status") + ": a not_started row cannot have answers");
+      problems.add(where(row.line, "status") + ": a not_started row cannot have answers");
       return;
     }
     // Import mode: an answer to an item that is not asked is an error; only submitted rows must
@@ -194,17 +195,16 @@ std::vector<ImportedRow> parse_microdata(const std::string& text, const std::str
     for (const auto& p : checks) {
       if (p.code == "missing" && r.status != "submitted") continue;
       std::string col = p.code != "missing" && item_column.count(p.item) ? item_column[p.item] : p.item;
-      problems.push_back(where(row.line, col) + ": " + p.message);
+      problems.add(where(row.line, col) + ": " + p.message);
     }
-    rows.push_back(std::move(r));
+    if (problems.empty()) rows.push_back(std::move(r));  // once one is bad, only the problems matter
   };
 
   try {
     csv::parse_stream(text, file, on_header, on_row, progress);
   } catch (const Error& e) {
-    problems.push_back(e.what());
+    problems.add(e.what());
   }
-  if (problems.size() > kMaxProblems) problems.push_back(fmt::format("{}more than {} problems; stopped", prefix, kMaxProblems));
   if (!problems.empty()) rows.clear();
   return rows;
 }
@@ -216,13 +216,9 @@ size_t import_microdata(storage::Store& store, const CampaignContext& ctx, const
                                                          const std::string& item, const Value& v) {
     stored[org][item] = v;
   });
-  std::vector<std::string> problems;
+  ProblemList problems;
   auto rows = parse_microdata(text, file, ctx, problems, progress, &stored);
-  if (!problems.empty()) {
-    std::string msg = fmt::format("{} problem(s); nothing was imported:", problems.size());
-    for (const auto& p : problems) msg += "\n  " + p;
-    throw Error::bad_input(msg);
-  }
+  if (!problems.empty()) throw Error::bad_input(problems.report("nothing was imported"));
   size_t written = 0;
   store.write_transaction([&] {
     std::set<std::string> existing;

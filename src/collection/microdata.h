@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "collection/campaign_context.h"
+#include "core/problems.h"
 #include "instrument/value.h"
 
 namespace dp::collection {
@@ -34,10 +35,10 @@ using StoredAnswers = std::map<std::string, instrument::Answers>;
 
 // Parses and checks a file against the instrument: unknown organisations, unknown columns,
 // option codes, ranges, answers to items that are not shown. All problems are returned as
-// "row N, column X: message"; rows are returned only when there is none. An item without a
+// "FILE: row N, column X: message"; rows are returned only when there is none. An item without a
 // column in the file keeps its value from `stored` (a file may carry a subset of the columns).
 std::vector<ImportedRow> parse_microdata(const std::string& text, const std::string& file, const CampaignContext& ctx,
-                                         std::vector<std::string>& problems,
+                                         ProblemList& problems,
                                          const std::function<void(size_t, size_t)>& progress = {},
                                          const StoredAnswers* stored = nullptr);
 

@@ -11,7 +11,8 @@ Module::Module(web::App& app, mail::Config mail_config, AuthPolicy policy)
       auth_(app.store(), policy),
       contexts_(app.store()),
       sender_(app.store(), mail_config, mail::make_transport(mail_config)),
-      reminders_(app.store(), app.config().base_url, [this] { sender_.wake(); }) {
+      reminders_(app.store(), app.config().base_url, [this] { sender_.wake(); }),
+      retention_(app.store(), RetentionPolicy{}) {
   app_.authenticate = [this](web::Request& req) {
     auto c = req.cookies.find(kSessionCookie);
     return c == req.cookies.end() ? web::Principal{} : auth_.resolve(c->second);
@@ -35,6 +36,7 @@ Module::Module(web::App& app, mail::Config mail_config, AuthPolicy policy)
   register_form_routes(*this);
   register_campaign_routes(*this);
   register_response_admin_routes(*this);
+  register_privacy_routes(*this);
 }
 
 Module::~Module() { stop(); }
@@ -42,9 +44,11 @@ Module::~Module() { stop(); }
 void Module::start() {
   sender_.start();
   reminders_.start();
+  retention_.start();
 }
 
 void Module::stop() {
+  retention_.stop();
   reminders_.stop();
   sender_.stop();
 }

@@ -2,11 +2,12 @@
 // The collection side of the web application, assembled: it installs the session hook and the
 // access lookups on the App, registers the routes (sign-in, accounts, mail, campaigns, the
 // response form, the dashboard) and owns the background work (the mail sender and the reminder
-// schedule). `digipuls serve` creates one and calls start().
+// schedule, the daily purge of personal data). `digipuls serve` creates one and calls start().
 #include <memory>
 
 #include "collection/auth.h"
 #include "collection/context_cache.h"
+#include "collection/privacy.h"
 #include "collection/reminders.h"
 #include "mail/config.h"
 #include "mail/sender.h"
@@ -21,7 +22,7 @@ class Module {
   Module(const Module&) = delete;
   Module& operator=(const Module&) = delete;
 
-  // Starts the background work (the mail sender and the reminder schedule).
+  // Starts the background work (the mail sender, the reminder schedule, the retention purge).
   void start();
   void stop();
 
@@ -31,6 +32,9 @@ class Module {
   ContextCache& contexts() { return contexts_; }
   mail::Sender& sender() { return sender_; }
   const mail::Config& mail_config() const { return sender_.config(); }
+  // Retention periods of personal data: enforced by the daily purge, stated in the privacy notice.
+  const RetentionPolicy& retention() const { return retention_.policy(); }
+  void set_retention(RetentionPolicy policy) { retention_.set_policy(policy); }
   // Wakes the sender after something was queued, so mail goes out at once.
   void mail_queued() { sender_.wake(); }
 
@@ -40,6 +44,7 @@ class Module {
   ContextCache contexts_;
   mail::Sender sender_;
   Reminders reminders_;
+  RetentionJob retention_;
 };
 
 // Route groups (one file each).
@@ -49,5 +54,6 @@ void register_mail_routes(Module& m);
 void register_form_routes(Module& m);
 void register_campaign_routes(Module& m);
 void register_response_admin_routes(Module& m);
+void register_privacy_routes(Module& m);
 
 }  // namespace dp::collection

@@ -11,6 +11,13 @@
 
 namespace dp::csv {
 
+std::string where(const std::string& file, int row, const std::string& column) {
+  std::string s = file.empty() ? "" : file + ": ";
+  s += fmt::format("row {}", row);
+  if (!column.empty()) s += ", column " + column;
+  return s;
+}
+
 int Table::column(std::string_view name) const {
   for (size_t i = 0; i < header.size(); ++i)
     if (header[i] == name) return (int)i;
@@ -39,6 +46,16 @@ int count_newlines(std::string_view s) {
   return n;
 }
 
+// A column for messages: its header name when there is a readable one, else its number.
+std::string column_name(const State& s, size_t index) {
+  if (s.have_header && index < s.header.size() && !s.header[index].empty() && valid_utf8(s.header[index]) &&
+      s.header[index].size() <= 60)
+    return s.header[index];
+  return std::to_string(index + 1);
+}
+
+const char* const kNotText = "not valid UTF-8, or contains a NUL byte: save the file as CSV in UTF-8";
+
 void on_field(void* data, size_t len, void* st) {
   auto* s = static_cast<State*>(st);
   s->current.emplace_back(static_cast<const char*>(data), len);
@@ -64,8 +81,7 @@ void on_record(int terminator, void* st) {
   if (fields.empty() || (fields.size() == 1 && fields[0].empty())) return;  // blank line
   for (size_t i = 0; i < fields.size(); ++i)
     if (!valid_utf8(fields[i])) {
-      s->error = fmt::format("{}line {}, field {}: not valid UTF-8 (or contains a NUL byte)",
-                             s->source.empty() ? "" : s->source + ":", line, i + 1);
+      s->error = where(s->source, line, column_name(*s, i)) + ": " + kNotText;
       return;
     }
   if (!s->have_header) {
@@ -80,8 +96,7 @@ void on_record(int terminator, void* st) {
     return;
   }
   if (fields.size() != s->header.size()) {
-    s->error = fmt::format("{}row {}: has {} fields, the header has {}", s->source.empty() ? "" : s->source + ": ",
-                           line, fields.size(), s->header.size());
+    s->error = fmt::format("{}: has {} fields, the header has {}", where(s->source, line), fields.size(), s->header.size());
     return;
   }
   Row r;
@@ -116,23 +131,33 @@ void parse_stream(std::string_view text, std::string source,
   st.text = text;
   st.on_header = &on_header;
   st.on_row = &on_row;
+  // Spreadsheet files are often chosen by mistake: say so instead of reporting their bytes.
+  if (text.substr(0, 4) == std::string_view("PK\x03\x04", 4) || text.substr(0, 4) == "\xD0\xCF\x11\xE0")
+    throw Error::bad_input(where(source, 1) + ": this is a spreadsheet file (XLSX, ODS or XLS), not CSV: save the sheet "
+                                              "as «CSV UTF-8» and import that file");
   const size_t chunk = 1 << 16;
   for (size_t off = 0; off < text.size(); off += chunk) {
     size_t len = std::min(chunk, text.size() - off);
     size_t n = csv_parse(&parser.p, text.data() + off, len, on_field, on_record, &st);
     if (!st.error.empty()) break;
     if (n != len) {
-      int line = count_newlines(text.substr(0, off + n)) + 1;
-      throw Error::bad_input(fmt::format("malformed CSV near line {}: {}", line, csv_strerror(csv_error(&parser.p))),
-                             Location{source, 0, 0, {}});
+      // libcsv stopped inside the record that began on st.record_line, in its next field.
+      std::string at = where(source, st.record_line, column_name(st, st.current.size()));
+      if (csv_error(&parser.p) == CSV_ETOOBIG) throw Error::bad_input(at + ": the field is too large");
+      if (csv_error(&parser.p) == CSV_ENOMEM) throw Error::internal(at + ": out of memory");
+      // Binary data trips the quote rules sooner or later; name the real problem.
+      if (!valid_utf8(text.substr(0, off + n))) throw Error::bad_input(at + ": " + kNotText);
+      throw Error::bad_input(at + ": a stray quote: a quoted field must begin with the quote, double every quote "
+                                  "inside it (\"\") and end right after the closing one");
     }
     if (progress) progress(off + len, text.size());
   }
   if (st.error.empty() && csv_fini(&parser.p, on_field, on_record, &st) != 0)
-    throw Error::bad_input("malformed CSV at the end of the file (a quote is not closed)", Location{source, 0, 0, {}});
+    throw Error::bad_input(where(source, st.record_line, column_name(st, st.current.size())) +
+                           ": the quote that opens this field is never closed");
   if (st.failure) std::rethrow_exception(st.failure);
   if (!st.error.empty()) throw Error::bad_input(st.error);
-  if (!st.have_header) throw Error::bad_input("the file is empty: a header row is required", Location{source, 0, 0, {}});
+  if (!st.have_header) throw Error::bad_input(where(source, 1) + ": the file is empty: a header row is required");
 }
 
 Table parse(std::string_view text, std::string source) {
@@ -170,6 +195,42 @@ std::string line(const std::vector<std::string>& fields) {
   }
   out += '\n';
   return out;
+}
+
+namespace {
+bool formula_start(char c) { return c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r'; }
+
+// Whether the text, after `apostrophes` leading apostrophes (at least that many), then spaces
+// and line breaks, begins like a formula.
+bool looks_like_formula(std::string_view s, size_t min_apostrophes) {
+  size_t i = 0;
+  while (i < s.size() && s[i] == '\'') ++i;
+  if (i < min_apostrophes) return false;
+  while (i < s.size() && (s[i] == ' ' || s[i] == '\n')) ++i;
+  return i < s.size() && formula_start(s[i]);
+}
+
+bool plain_number(std::string_view s) {
+  size_t i = 0;
+  if (i < s.size() && (s[i] == '-' || s[i] == '+')) ++i;
+  size_t digits = 0, point = 0;
+  for (; i < s.size(); ++i) {
+    if (s[i] >= '0' && s[i] <= '9') ++digits;
+    else if (s[i] == '.' && point == 0) ++point;
+    else return false;
+  }
+  return digits > 0 && s.back() != '.';
+}
+}  // namespace
+
+std::string formula_safe(std::string_view text) {
+  if (!looks_like_formula(text, 0) || plain_number(text)) return std::string(text);
+  return "'" + std::string(text);
+}
+
+std::string from_formula_safe(std::string_view cell) {
+  if (looks_like_formula(cell, 1)) cell.remove_prefix(1);
+  return std::string(cell);
 }
 
 }  // namespace dp::csv

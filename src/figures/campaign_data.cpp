@@ -92,6 +92,7 @@ CampaignData load_campaign_data(storage::Store& store, const std::string& id_or_
     } else if (current_status == "submitted" || current_status == "reopened") {
       stats::add_response(b, d.instrument, it->second, answers, stats::org_attributes_of(d.orgs[it->second], d.instrument));
       ++d.responses;
+      d.respondent_answers.emplace(current, std::move(answers));
     }
     answers.clear();
     if (progress) progress("reading answers", ++done, total);

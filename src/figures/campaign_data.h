@@ -5,6 +5,7 @@
 // reopened for a correction after having been submitted.
 #include <cstdint>
 #include <functional>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -23,6 +24,8 @@ struct CampaignData {
   uint64_t input_hash = 0;  // answers, statuses and organisation facts; order-independent
   size_t responses = 0;     // respondents
   size_t ignored = 0;       // answers of organisations outside the scope
+  // The respondents' answers as stored (kept with a revision whose profile publishes them).
+  std::map<std::string, instrument::Answers> respondent_answers;
 };
 
 using Progress = std::function<void(const std::string& label, size_t done, size_t total)>;

@@ -5,6 +5,9 @@
 #include <nlohmann/json.hpp>
 
 #include "core/error.h"
+#include "instrument/visibility.h"
+#include "stats/response_input.h"
+#include "storage/response_store.h"
 
 namespace dp::figures {
 
@@ -48,6 +51,25 @@ Computed compute_in_memory(storage::Store& store, const std::string& campaign, c
   return c;
 }
 
+bool publishes_organisation_answers(const stats::DisclosureProfile& profile) {
+  return profile.organisations && profile.min_n <= 1;
+}
+
+namespace {
+// The respondents' answers as the revision counts them: only items the instrument shows them.
+std::map<std::string, instrument::Answers> counted_answers(const CampaignData& d) {
+  std::map<std::string, instrument::Answers> out;
+  size_t i = 0;
+  for (const auto& [code, answers] : d.respondent_answers) {
+    while (i < d.orgs.size() && d.orgs[i].code < code) ++i;  // both ordered by code
+    if (i == d.orgs.size() || d.orgs[i].code != code) continue;
+    instrument::Visibility vis(d.instrument, answers, stats::org_attributes_of(d.orgs[i], d.instrument));
+    out.emplace(code, vis.effective(answers));
+  }
+  return out;
+}
+}  // namespace
+
 std::vector<Figure> keyed_figures(const stats::Results& r, int year) {
   std::vector<Figure> out;
   out.reserve(r.cells.size() * r.group_count());
@@ -72,8 +94,11 @@ ComputeOutcome compute_campaign(storage::Store& store, const ComputeRequest& req
   out.suppression = c.suppression;
   auto& stats = store.stats();
   auto latest = stats.run(c.data.campaign.id, 0);
+  bool keep_answers = publishes_organisation_answers(c.profile);
   if (latest && latest->input_hash == c.input_hash) {
     out.run = *latest;
+    // A revision stored before answers were kept with revisions gets them now: the input is the same.
+    if (keep_answers) store.responses().keep_revision_answers(latest->id, counted_answers(c.data));
     return out;
   }
   auto published = stats.published_run(c.data.campaign.id);
@@ -97,7 +122,10 @@ ComputeOutcome compute_campaign(storage::Store& store, const ComputeRequest& req
                             {"ignored_answers", c.data.ignored}};
   run.summary = summary.dump();
   if (req.progress) req.progress("storing", 0, 1);
-  out.run = stats.add_run(run, keyed_figures(c.results, c.data.campaign.year));
+  store.write_transaction([&] {
+    out.run = stats.add_run(run, keyed_figures(c.results, c.data.campaign.year));
+    if (keep_answers) store.responses().keep_revision_answers(out.run.id, counted_answers(c.data));
+  });
   if (req.progress) req.progress("storing", 1, 1);
   out.stored = true;
   return out;

@@ -29,6 +29,11 @@ struct Computed {
 Computed compute_in_memory(storage::Store& store, const std::string& campaign, const std::string& profile_id,
                            const Progress& progress = {});
 
+// Whether a disclosure profile publishes single organisations' own values, and so their answers
+// (the municipality pages): it adds one group per organisation and sets no minimum n above one.
+bool publishes_organisation_answers(const stats::DisclosureProfile& profile);
+
+
 // Every computed figure with its coordinates: what a revision stores.
 std::vector<Figure> keyed_figures(const stats::Results& results, int year);
 

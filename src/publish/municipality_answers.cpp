@@ -4,6 +4,7 @@
 
 #include "core/resources.h"
 #include "instrument/load.h"
+#include "figures/compute_run.h"
 #include "stats/suppression.h"
 #include "storage/stats_store.h"
 #include "storage/instrument_store.h"
@@ -11,13 +12,14 @@
 
 namespace dp::publish {
 
-bool answers_public(storage::Store& store, const storage::Campaign& c) {
+std::optional<int64_t> public_answers_run(storage::Store& store, const storage::Campaign& c) {
   auto run = store.stats().published_run(c.id);
-  if (!run) return false;
+  if (!run) return std::nullopt;
   static const stats::ProfileSet profiles =
       stats::parse_profiles(resources::require("instruments/disclosure.yaml"), "instruments/disclosure.yaml");
   const auto* p = profiles.find(run->profile);
-  return p && p->min_n <= 1;
+  if (!p || !figures::publishes_organisation_answers(*p)) return std::nullopt;
+  return run->id;
 }
 
 static std::string answer_text(const instrument::Item& item, const instrument::Value& v, Lang lang) {
@@ -49,17 +51,14 @@ std::vector<AnswerSet> published_answers(Site& site, const registry::Organisatio
   std::vector<AnswerSet> out;
   auto& store = site.store();
   for (const auto& c : store.campaigns().list()) {
-    if (!answers_public(store, c)) continue;
+    auto run_id = public_answers_run(store, c);
+    if (!run_id) continue;
     auto src = store.instruments().source(c.instrument_id);
     if (!src) continue;
     auto loaded = instrument::load(*src, c.instrument_id);
     if (!loaded.instrument) continue;
-    std::optional<storage::Response> resp;
-    for (const auto& r : store.responses().list(c.id))
-      if (r.org_code == org.code) resp = r;
-    if (!resp || resp->status != "submitted") continue;
-    std::map<std::string, instrument::Value> answers;
-    for (const auto& a : store.responses().answers(resp->id)) answers[a.item] = a.value;
+    auto answers = store.responses().revision_answers(*run_id, org.code);
+    if (answers.empty()) continue;
     AnswerSet set;
     set.title = c.title.get(lang) + " (" + std::to_string(c.year) + ")";
     set.year = c.year;

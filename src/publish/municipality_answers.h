@@ -1,7 +1,10 @@
 #pragma once
-// A municipality's published answers: for each published campaign in which answers of single
-// organisations may be shown (answers_public() below), its submitted response, item by item in
-// questionnaire order, with option labels. Free-text answers are never published.
+// A municipality's published answers: for each campaign whose published revision's disclosure
+// profile publishes single organisations' values (public_answers_run() below), the answers that
+// revision counted (kept with it when it was computed), item by item in questionnaire order, with
+// option labels. Never the live response: a response reopened and corrected after publication
+// shows on the page only once a new revision is published. Free-text answers are never published.
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -20,10 +23,10 @@ struct AnswerSet {
   std::vector<std::pair<std::string, std::string>> rows;  // question (and row) label, answer text
 };
 
-// Whether single organisations' answers of a campaign may be published: the campaign has a
-// published revision whose disclosure profile sets no minimum n (one organisation's answer is a
-// cell with n = 1, so any minimum above one forbids it, as would be the groups it could reveal).
-bool answers_public(storage::Store& store, const storage::Campaign& c);
+// The published revision (its run id) whose answers of single organisations may be shown: the
+// campaign's published revision, when its disclosure profile publishes organisation-level values
+// (figures::publishes_organisation_answers); nothing otherwise.
+std::optional<int64_t> public_answers_run(storage::Store& store, const storage::Campaign& c);
 
 std::vector<AnswerSet> published_answers(Site& site, const registry::Organisation& org, Lang lang);
 

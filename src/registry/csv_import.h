@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "core/error.h"
+#include "core/problems.h"
 #include "registry/model.h"
 
 namespace dp::registry {
@@ -18,9 +19,9 @@ struct ImportContext {
   std::optional<std::set<std::string>> known_codes;
 };
 
-// Parses and checks the whole file; every bad cell is reported as "row N, column X: ..." in
+// Parses and checks the whole file; every bad cell is reported as "FILE: row N, column X: ..." in
 // `problems`. Records are returned only when there are no problems.
 std::vector<ImportRecord> parse_registry_csv(const std::string& text, const std::string& file,
-                                             const ImportContext& ctx, std::vector<std::string>& problems);
+                                             const ImportContext& ctx, ProblemList& problems);
 
 }  // namespace dp::registry

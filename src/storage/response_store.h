@@ -1,6 +1,7 @@
 #pragma once
 #include <cstdint>
 #include <functional>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -88,6 +89,13 @@ class ResponseStore {
                           const std::string& note) = 0;
 
   virtual std::vector<AuditEntry> audit(int64_t response_id) = 0;
+
+  // The answers a statistics revision counted, per organisation, kept with the revision (public
+  // pages show them instead of live responses). Kept once: answers already kept for the revision
+  // stay as they are.
+  virtual void keep_revision_answers(int64_t run_id, const std::map<std::string, instrument::Answers>& by_org) = 0;
+  // What keep_revision_answers kept for one organisation (empty when nothing was kept).
+  virtual instrument::Answers revision_answers(int64_t run_id, const std::string& org_code) = 0;
 
   // Streams every stored answer of a campaign: (org_code, status, item, value). For statistics
   // and exports over large campaigns without loading everything at once.

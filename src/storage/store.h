@@ -16,6 +16,7 @@ class UserStore;
 class MailStore;
 class StatsStore;
 class SelfAssessStore;
+class PrivacyStore;
 
 class Store {
  public:
@@ -29,6 +30,7 @@ class Store {
   virtual MailStore& mail() = 0;
   virtual StatsStore& stats() = 0;
   virtual SelfAssessStore& selfassess() = 0;
+  virtual PrivacyStore& privacy() = 0;
 
   // Runs fn in one write transaction on the calling thread: all of it is stored, or nothing
   // (fn throws). Nested calls join the outer transaction.

@@ -25,6 +25,7 @@ struct User {
   std::string locked_until;   // "" = not locked
   std::string created_at;
   std::string last_login_at;
+  std::string removed_at;  // when it was removed ("" = active); retention counts from here
 };
 
 struct UserFilter {
@@ -64,7 +65,7 @@ class UserStore {
   virtual std::optional<User> find(int64_t id) = 0;
   virtual std::optional<User> find_by_email(const std::string& email) = 0;
   virtual std::vector<User> list(const UserFilter& filter) = 0;
-  // Removes an account: marks it inactive and ends its sessions and tokens.
+  // Removes an account: marks it inactive (removed now) and ends its sessions and tokens.
   virtual void deactivate(int64_t id) = 0;
 
   // Sign-in bookkeeping on the account.

@@ -99,7 +99,7 @@ TEST_F(Cli, HelpOnEveryCommand) {
   std::vector<std::vector<std::string>> commands = {
       {},           {"init"},     {"registry"}, {"registry", "list"}, {"registry", "import"}, {"instrument"},
       {"instrument", "check"}, {"campaigns"}, {"campaigns", "list"}, {"responses"}, {"responses", "export"},
-      {"responses", "import"}};
+      {"responses", "import"}, {"backup"}, {"restore"}, {"users", "erase"}, {"purge"}};
   for (auto args : commands) {
     args.push_back("--help");
     auto r = run(args);
@@ -203,6 +203,103 @@ TEST_F(Cli, RegistryImportIsAllOrNothing) {
   EXPECT_NE(list.out.find("0114,Upplands Väsby,"), std::string::npos);  // earlier years keep the old name
 }
 
+// Every importer: one wording («FILE: row N, column X») for bad bytes, the row where an open
+// quote began, and one limit on the problems shown (500, then "…and N more").
+TEST_F(Cli, ImportersNameRowAndColumnOfBadBytesAndOpenQuotes) {
+  init();
+  std::string with_nul = "code,year,name\n0114,2021,Ok\n0115,2021,A";
+  with_nul += '\0';
+  auto nul = file("nul.csv", with_nul + "B\n");
+  auto reg = run({"registry", "import", "--db", db(), nul});
+  EXPECT_EQ(reg.status, 1);
+  EXPECT_NE(reg.err.find("nul.csv: row 3, column name: not valid UTF-8, or contains a NUL byte"), std::string::npos) << reg.err;
+  auto bad_utf8 = file("utf8.csv", "org_code,status,q03,q03:comment\n0114,draft,ja,ok\n0115,draft,nej,fel\xC3\x28\n");
+  auto resp = run({"responses", "import", "--db", db(), "--campaign", "ehalsa-2021", bad_utf8});
+  EXPECT_EQ(resp.status, 1);
+  EXPECT_NE(resp.err.find("utf8.csv: row 3, column q03:comment: not valid UTF-8"), std::string::npos) << resp.err;
+  auto open_quote = file("quote.csv", "org_code,status,q03,q03:comment\n0114,draft,ja,\"opened here\n0115,draft,nej,x\n0116,draft,nej,y\n");
+  resp = run({"responses", "import", "--db", db(), "--campaign", "ehalsa-2021", open_quote});
+  EXPECT_EQ(resp.status, 1);
+  EXPECT_NE(resp.err.find("quote.csv: row 2, column q03:comment: the quote that opens this field is never closed"),
+            std::string::npos) << resp.err;
+  std::string junk = "code,year\n";
+  for (int i = 0; i < 3000; ++i) junk += static_cast<char>((i * 7919 + 13) % 256);
+  reg = run({"registry", "import", "--db", db(), file("junk.csv", junk)});
+  EXPECT_EQ(reg.status, 1);
+  EXPECT_NE(reg.err.find("junk.csv: row "), std::string::npos) << reg.err;
+  EXPECT_EQ(reg.err.find("strict"), std::string::npos) << reg.err;  // not libcsv's message
+}
+
+TEST_F(Cli, ImportersShowAtMost500ProblemsAndCountTheRest) {
+  init();
+  std::string reg_text = "code,year,population\n", resp_text = "org_code,status\n";
+  for (int i = 0; i < 1200; ++i) {
+    reg_text += "0114,2021,many\n";  // one problem a row: a bad population, then duplicates
+    resp_text += "9" + std::to_string(1000 + i) + ",draft\n";
+  }
+  auto reg = run({"registry", "import", "--db", db(), file("reg.csv", reg_text)});
+  EXPECT_EQ(reg.status, 1);
+  EXPECT_NE(reg.err.find("1200 problem(s); nothing was imported:"), std::string::npos) << reg.err.substr(0, 300);
+  EXPECT_NE(reg.err.find("\n  …and 700 more problem(s)\n"), std::string::npos) << reg.err.substr(reg.err.size() - 300);
+  EXPECT_EQ(std::count(reg.err.begin(), reg.err.end(), '\n'), 502);
+  auto resp = run({"responses", "import", "--db", db(), "--campaign", "ehalsa-2021", file("resp.csv", resp_text)});
+  EXPECT_EQ(resp.status, 1);
+  EXPECT_NE(resp.err.find("1200 problem(s); nothing was imported:"), std::string::npos) << resp.err.substr(0, 300);
+  EXPECT_NE(resp.err.find("\n  …and 700 more problem(s)\n"), std::string::npos) << resp.err.substr(resp.err.size() - 300);
+  EXPECT_EQ(std::count(resp.err.begin(), resp.err.end(), '\n'), 502);
+}
+
+TEST_F(Cli, BackupAndRestoreThroughTheCommandLine) {
+  init();
+  auto backup = (dir / "backup.db").string();
+  auto b = run({"backup", "--db", db(), "--out", backup});
+  ASSERT_EQ(b.status, 0) << b.err;
+  EXPECT_EQ(b.out, "");
+  EXPECT_NE(b.err.find("integrity ok"), std::string::npos) << b.err;
+  EXPECT_EQ(run({"backup", "--db", db(), "--out", backup}).status, 1);  // exists: needs --force
+  auto f = file("in.csv", "org_code,status,q03\n0114,draft,ja\n");
+  ASSERT_EQ(run({"responses", "import", "--db", db(), "--campaign", "ehalsa-2021", f}).status, 0);
+  auto refused = run({"restore", "--db", db(), "--from", backup});
+  EXPECT_EQ(refused.status, 1);
+  EXPECT_NE(refused.err.find("--force"), std::string::npos) << refused.err;
+  auto r = run({"restore", "--db", db(), "--from", backup, "--force"});
+  ASSERT_EQ(r.status, 0) << r.err;
+  EXPECT_NE(r.err.find("restored"), std::string::npos) << r.err;
+  auto exp = run({"responses", "export", "--db", db(), "--campaign", "ehalsa-2021"});
+  EXPECT_NE(exp.out.find("\n0114,not_started,"), std::string::npos);  // as it was when backed up
+}
+
+TEST_F(Cli, UsersEraseAndPurgeRemovePersonalData) {
+  init();
+  auto add = run({"users", "add", "--db", db(), "--email", "kim@ale.se", "--role", "respondent", "--org", "1440", "--name",
+                  "Kim Karlsson"});
+  ASSERT_EQ(add.status, 0) << add.err;
+  auto erase = run({"users", "erase", "--db", db(), "--email", "kim@ale.se"});
+  ASSERT_EQ(erase.status, 0) << erase.err;
+  EXPECT_NE(erase.err.find("erased the personal data of user"), std::string::npos) << erase.err;
+  auto list = run({"users", "list", "--db", db(), "--all", "--format", "csv"});
+  EXPECT_EQ(list.out.find("kim@ale.se"), std::string::npos) << list.out;
+  EXPECT_EQ(list.out.find("Kim Karlsson"), std::string::npos) << list.out;
+  EXPECT_NE(list.out.find("@erased.invalid"), std::string::npos) << list.out;
+  auto again = run({"users", "erase", "--db", db(), "--email", "kim@ale.se"});
+  EXPECT_EQ(again.status, 1);
+  EXPECT_EQ(run({"users", "erase", "--db", db()}).status, 2);
+
+  // A removed account is erased by the purge once its retention period has passed.
+  ASSERT_EQ(run({"users", "add", "--db", db(), "--email", "lo@ale.se", "--role", "admin"}).status, 0);
+  ASSERT_EQ(run({"users", "remove", "--db", db(), "--email", "lo@ale.se"}).status, 0);
+  auto config = file("digipuls.yaml", "retention:\n  removed_account_days: 30\n");
+  auto early = run({"purge", "--db", db(), "--config", config});
+  ASSERT_EQ(early.status, 0) << early.err;
+  EXPECT_NE(early.err.find("erased 0 removed account(s)"), std::string::npos) << early.err;
+  auto later = run({"purge", "--db", db(), "--config", config, "--now", "2099-01-01T00:00:00Z"});
+  ASSERT_EQ(later.status, 0) << later.err;
+  EXPECT_NE(later.err.find("erased 1 removed account(s)"), std::string::npos) << later.err;
+  list = run({"users", "list", "--db", db(), "--all", "--format", "csv"});
+  EXPECT_EQ(list.out.find("lo@ale.se"), std::string::npos) << list.out;
+  EXPECT_EQ(run({"purge", "--db", db(), "--now", "yesterday"}).status, 1);
+}
+
 TEST_F(Cli, RegistryImportNewOrganisationWithoutNameWritesNothing) {
   init();
   auto f = file("new.csv", "code,year,population\n0114,2022,48000\n9999,2022,100\n");
@@ -281,6 +378,23 @@ TEST_F(Cli, ResponsesExportImportRoundTrip) {
   EXPECT_EQ(again.status, 0) << again.err;
   auto exp3 = run({"responses", "export", "--db", db(), "--campaign", "ehalsa-2021"});
   EXPECT_EQ(exp3.out, text);
+}
+
+TEST_F(Cli, FreeTextCsvNeutralisesFormulasButJsonKeepsTheText) {
+  init();
+  auto f = file("in.csv", "org_code,status,q03,q03:comment,q04,q04:comment\n"
+                          "0114,reopened,ja,\"=HYPERLINK(\"\"http://evil.example\"\",\"\"x\"\")\",nej,-2+3+cmd|' /C calc'!A0\n");
+  auto imp = run({"responses", "import", "--db", db(), "--campaign", "ehalsa-2021", f});
+  ASSERT_EQ(imp.status, 0) << imp.err;
+  auto csv = run({"stats", "freetext", "--db", db(), "--campaign", "ehalsa-2021", "--format", "csv"});
+  ASSERT_EQ(csv.status, 0) << csv.err;
+  EXPECT_NE(csv.out.find(",\"'=HYPERLINK(\"\"http://evil.example\"\",\"\"x\"\")\"\n"), std::string::npos) << csv.out;
+  EXPECT_NE(csv.out.find(",'-2+3+cmd|' /C calc'!A0\n"), std::string::npos) << csv.out;
+  auto json = run({"stats", "freetext", "--db", db(), "--campaign", "ehalsa-2021", "--format", "json"});
+  ASSERT_EQ(json.status, 0) << json.err;
+  auto texts = nlohmann::json::parse(json.out);
+  ASSERT_EQ(texts.size(), 2u);
+  EXPECT_EQ(texts[0]["text"], "=HYPERLINK(\"http://evil.example\",\"x\")");
 }
 
 TEST_F(Cli, ResponsesImportRejectsBadFileWithRowAndColumn) {

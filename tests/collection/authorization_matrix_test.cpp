@@ -230,6 +230,8 @@ TEST_F(Matrix, CollectionRoutesDeclareTheirIntendedPolicies) {
       {"POST /admin/users", "admin"},
       {"POST /admin/users/{user}/invite", "admin"},
       {"POST /admin/users/{user}/remove", "admin"},
+      {"GET /admin/users/{user}/erase", "admin"},
+      {"POST /admin/users/{user}/erase", "admin"},
       {"GET /admin/mail", "admin"},
       {"GET /admin/mail/{message}", "admin"},
       {"POST /admin/mail/{message}/retry", "admin"},

@@ -101,3 +101,19 @@ TEST(CampaignSpecCheck, NamesTheField) {
   s.closes_on = "2022-04-01";
   EXPECT_EQ(code(s), "closes_on:closes_before_opens");
 }
+
+TEST(CampaignScope, CsvProblemsUseTheImportersWordingAndLimit) {
+  test::TempDb db;
+  auto ctx = load_campaign(db.store(), "ehalsa-2021");
+  std::string text = "org_code,mandatory\n";
+  for (int i = 0; i < 800; ++i) text += "0180,maybe\n";  // a bad value, then 799 duplicates
+  try {
+    import_scope_csv(db.store(), ctx, text, "scope.csv", 1);
+    FAIL() << "accepted a bad file";
+  } catch (const Error& e) {
+    std::string msg = e.message();
+    EXPECT_EQ(msg.rfind("800 problem(s); nothing was changed:\n  scope.csv: row 2, column mandatory: 'maybe'", 0), 0u) << msg.substr(0, 200);
+    EXPECT_NE(msg.find("\n  scope.csv: row 3, column org_code: 0180 appears twice"), std::string::npos) << msg.substr(0, 400);
+    EXPECT_NE(msg.find("\n  …and 300 more problem(s)"), std::string::npos);
+  }
+}

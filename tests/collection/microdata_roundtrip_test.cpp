@@ -155,3 +155,52 @@ TEST(MicrodataRoundTrip, ColumnsLeftOutOfAFileKeepTheirStoredAnswers) {
       else EXPECT_EQ(after.rows[i].fields[c], table.rows[i].fields[c]) << table.header[c] << " of " << table.rows[i].fields[0];
     }
 }
+
+TEST(MicrodataRoundTrip, FormulaLikeTextsAreNeutralisedAndComeBackExactly) {
+  // Free text that a spreadsheet would evaluate (OWASP CSV injection) is written with a leading
+  // apostrophe; numbers, negative ones included, stay numbers; the importer removes exactly the
+  // apostrophe the export added.
+  InitialisedDb db;
+  auto ctx = db.campaign();
+  auto resp = db.store->responses().get_or_create(ctx.campaign.id, "0114");
+  db.store->responses().save(resp.id,
+                             {{"q03", Value::code("ja"), -1},
+                              {"q03:comment", Value::text("=HYPERLINK(\"http://evil.example\",\"Klicka\")"), -1},
+                              {"q03a", Value::codes_of({"annat"}), -1},
+                              {"q03a:annat", Value::text("-2+3+cmd|' /C calc'!A0"), -1},
+                              {"s1.forbrukat", Value::num(1500), -1}},
+                             0, "answer");
+  auto resp2 = db.store->responses().get_or_create(ctx.campaign.id, "0115");
+  db.store->responses().save(resp2.id,
+                             {{"q03", Value::code("ja"), -1}, {"q03:comment", Value::text("'=already quoted"), -1},
+                              {"q04", Value::code("nej"), -1}, {"q04:comment", Value::text("@SUM(1)"), -1}},
+                             0, "answer");
+  auto text = collection::export_microdata(*db.store, ctx);
+  auto t = csv::parse(text, "");
+  EXPECT_EQ(t.rows[0].fields[t.column("q03:comment")], "'=HYPERLINK(\"http://evil.example\",\"Klicka\")");
+  EXPECT_EQ(t.rows[0].fields[t.column("q03a:annat")], "'-2+3+cmd|' /C calc'!A0");
+  EXPECT_EQ(t.rows[0].fields[t.column("s1.forbrukat")], "1500");
+  EXPECT_EQ(t.rows[1].fields[t.column("q03:comment")], "''=already quoted");
+  EXPECT_EQ(t.rows[1].fields[t.column("q04:comment")], "'@SUM(1)");
+
+  InitialisedDb other("other.db");
+  collection::import_microdata(*other.store, other.campaign(), text, "x.csv", 0);
+  auto back = other.store->responses().get_or_create(other.campaign().campaign.id, "0114");
+  std::map<std::string, Value> stored;
+  for (const auto& a : other.store->responses().answers(back.id)) stored[a.item] = a.value;
+  EXPECT_EQ(stored["q03:comment"].str, "=HYPERLINK(\"http://evil.example\",\"Klicka\")");
+  EXPECT_EQ(stored["q03a:annat"].str, "-2+3+cmd|' /C calc'!A0");
+  EXPECT_EQ(stored["s1.forbrukat"].number, 1500);
+  EXPECT_EQ(collection::export_microdata(*other.store, other.campaign()), text);
+}
+
+TEST(MicrodataRoundTrip, NegativeNumbersAreWrittenAsPlainNumbers) {
+  InitialisedDb db;
+  auto ctx = db.campaign();
+  auto resp = db.store->responses().get_or_create(ctx.campaign.id, "0114");
+  db.store->responses().save(resp.id, {{"s1.forbrukat", Value::num(-1500), -1}, {"s1.kvarstaende", Value::num(-0.5), -1}},
+                             0, "answer");
+  auto t = csv::parse(collection::export_microdata(*db.store, ctx), "");
+  EXPECT_EQ(t.rows[0].fields[t.column("s1.forbrukat")], "-1500");
+  EXPECT_EQ(t.rows[0].fields[t.column("s1.kvarstaende")], "-0.5");
+}

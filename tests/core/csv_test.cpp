@@ -102,25 +102,62 @@ TEST(Csv, WrongFieldCountAfterBlankLineNamesThePhysicalLine) {
   EXPECT_NE(msg.find("row 5"), std::string::npos) << msg;
 }
 
-TEST(Csv, InvalidUtf8NamesLineAndField) {
+TEST(Csv, InvalidUtf8NamesRowAndColumn) {
   auto msg = error_of("a,b\n1,2\nok,bad\xC3\x28\n");
-  EXPECT_NE(msg.find("line 3"), std::string::npos) << msg;
-  EXPECT_NE(msg.find("field 2"), std::string::npos) << msg;
+  EXPECT_EQ(msg.rfind("f.csv: row 3, column b: ", 0), 0u) << msg;
   EXPECT_NE(msg.find("UTF-8"), std::string::npos) << msg;
 }
 
-TEST(Csv, NulByteIsRejected) {
+TEST(Csv, InvalidUtf8InTheHeaderNamesTheColumnByNumber) {
+  auto msg = error_of("a,\xFF\n1,2\n");
+  EXPECT_EQ(msg.rfind("f.csv: row 1, column 2: ", 0), 0u) << msg;
+}
+
+TEST(Csv, NulByteNamesRowAndColumn) {
   auto msg = error_of(std::string_view("a,b\n1,\0\n", 8));
-  EXPECT_NE(msg.find("UTF-8"), std::string::npos) << msg;
+  EXPECT_EQ(msg.rfind("f.csv: row 2, column b: ", 0), 0u) << msg;
+  EXPECT_NE(msg.find("NUL"), std::string::npos) << msg;
 }
 
-TEST(Csv, UnterminatedQuoteIsAnError) {
+TEST(Csv, UnterminatedQuoteNamesTheRowWhereItBegan) {
   auto msg = error_of("a,b\n1,\"never closed\n");
+  EXPECT_EQ(msg.rfind("f.csv: row 2, column b: ", 0), 0u) << msg;
+  EXPECT_NE(msg.find("quote"), std::string::npos) << msg;
+  // The open quote swallows the following lines: the row is where it began, not the last line.
+  msg = error_of("a,b\n1,2\n3,\"x\n4,5\n6,7\n8,9\n");
+  EXPECT_EQ(msg.rfind("f.csv: row 3, column b: ", 0), 0u) << msg;
+}
+
+TEST(Csv, QuoteInsideUnquotedFieldNamesRowAndColumn) {
+  auto msg = error_of("a,b\n1,2\n1,x\"y\"z\n");
+  EXPECT_EQ(msg.rfind("f.csv: row 3, column b: ", 0), 0u) << msg;
   EXPECT_NE(msg.find("quote"), std::string::npos) << msg;
 }
 
-TEST(Csv, QuoteInsideUnquotedFieldIsAnError) {
-  EXPECT_NE(error_of("a,b\n1,x\"y\"z\n"), "");
+TEST(Csv, BinaryJunkGetsOurMessageNotTheLibrarys) {
+  std::string junk = "a,b\n";
+  uint32_t x = 2463534242u;
+  for (int i = 0; i < 5000; ++i) {
+    x ^= x << 13, x ^= x >> 17, x ^= x << 5;
+    junk += static_cast<char>(x & 0xFF);
+  }
+  auto msg = error_of(junk);
+  EXPECT_EQ(msg.rfind("f.csv: row ", 0), 0u) << msg;
+  EXPECT_NE(msg.find(", column "), std::string::npos) << msg;
+  EXPECT_EQ(msg.find("strict"), std::string::npos) << msg;  // libcsv: "error parsing data while strict checking enabled"
+  EXPECT_NE(msg.find("UTF-8"), std::string::npos) << msg;
+}
+
+TEST(Csv, SpreadsheetFileIsNamedAsSuch) {
+  auto msg = error_of(std::string_view("PK\x03\x04\x14\x00\x06\x00junk", 14));
+  EXPECT_EQ(msg.rfind("f.csv: row 1: ", 0), 0u) << msg;
+  EXPECT_NE(msg.find("CSV UTF-8"), std::string::npos) << msg;
+}
+
+TEST(Csv, WhereHasTheOneWording) {
+  EXPECT_EQ(dp::csv::where("f.csv", 3, "q03"), "f.csv: row 3, column q03");
+  EXPECT_EQ(dp::csv::where("", 3, "q03"), "row 3, column q03");
+  EXPECT_EQ(dp::csv::where("f.csv", 1), "f.csv: row 1");
 }
 
 TEST(Csv, EmptyDocumentNeedsAHeader) {
@@ -211,4 +248,55 @@ TEST(Csv, HeaderOfOneBlankNameIsABlankLine) {
   auto t = parse("\" \"\na,b\n1,2\n", "");
   EXPECT_EQ(t.header, (std::vector<std::string>{"a", "b"}));
   EXPECT_EQ(t.rows[0].line, 3);
+}
+
+// A cell a spreadsheet would evaluate: = + - @ tab CR first, also after spaces or line breaks.
+static bool spreadsheet_evaluates(const std::string& cell) {
+  size_t i = cell.find_first_not_of(" \n");
+  return i != std::string::npos && std::string("=+-@\t\r").find(cell[i]) != std::string::npos;
+}
+
+TEST(CsvFormulaSafe, TextsThatSpreadsheetsEvaluateGetAnApostrophe) {
+  using dp::csv::formula_safe;
+  EXPECT_EQ(formula_safe("=HYPERLINK(\"http://x.example\",\"klicka\")"), "'=HYPERLINK(\"http://x.example\",\"klicka\")");
+  EXPECT_EQ(formula_safe("-2+3+cmd|' /C calc'!A0"), "'-2+3+cmd|' /C calc'!A0");
+  EXPECT_EQ(formula_safe("+46 70 123 45 67"), "'+46 70 123 45 67");
+  EXPECT_EQ(formula_safe("@SUM(A1:A2)"), "'@SUM(A1:A2)");
+  EXPECT_EQ(formula_safe("\t=1+1"), "'\t=1+1");
+  EXPECT_EQ(formula_safe("\r=1+1"), "'\r=1+1");
+  EXPECT_EQ(formula_safe("  =1+1"), "'  =1+1");
+  EXPECT_EQ(formula_safe("\n=1+1"), "'\n=1+1");
+  for (const char* plain : {"Vi har en app", "", "100 %", "e-tjänst", "'citat'", "1+1"})
+    EXPECT_EQ(formula_safe(plain), plain);
+}
+
+TEST(CsvFormulaSafe, PlainNumbersStayNumbers) {
+  using dp::csv::formula_safe;
+  for (const char* n : {"-12.5", "-3", "+4", "0", "2500000", "-0.25"}) EXPECT_EQ(formula_safe(n), n);
+  EXPECT_EQ(formula_safe("-12.5x"), "'-12.5x");
+  EXPECT_EQ(formula_safe("-"), "'-");
+}
+
+TEST(CsvFormulaSafe, EveryTextComesBackExactly) {
+  using dp::csv::formula_safe;
+  using dp::csv::from_formula_safe;
+  // Every combination of a few leading characters, including texts that already begin with
+  // apostrophes: the apostrophe added on export must never be confused with one of the text's.
+  const std::vector<std::string> parts = {"'", "=", "-", "+", "@", "\t", "\r", " ", "\n", "a", "1", "."};
+  std::vector<std::string> texts = {""};
+  for (int len = 0; len < 4; ++len) {
+    std::vector<std::string> next;
+    for (const auto& t : texts)
+      for (const auto& p : parts) next.push_back(t + p);
+    texts.insert(texts.end(), next.begin(), next.end());
+    if (len == 2) break;
+  }
+  for (const auto& t : texts) {
+    std::string cell = formula_safe(t);
+    EXPECT_EQ(from_formula_safe(cell), t) << "text [" << t << "] cell [" << cell << "]";
+    if (spreadsheet_evaluates(cell)) {  // only a plain number may start so, and it is left as it is
+      EXPECT_EQ(cell, t);
+      EXPECT_EQ(t.find_first_not_of("+-0123456789."), std::string::npos) << "cell [" << cell << "]";
+    }
+  }
 }

@@ -35,7 +35,7 @@ static const collection::CampaignContext& context() {
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   std::string text(reinterpret_cast<const char*>(data), size);
-  std::vector<std::string> problems;
+  dp::ProblemList problems;
   auto rows = collection::parse_microdata(text, "fuzz.csv", context(), problems);
   if (!rows.empty() && !problems.empty()) __builtin_trap();  // rows only when the whole file is valid
   return 0;

@@ -13,10 +13,10 @@ namespace {
 ImportContext ctx(std::optional<int> year = std::nullopt) { return ImportContext{{"01", "03", "25"}, year}; }
 
 std::vector<std::string> problems_of(const std::string& text, std::optional<int> year = std::nullopt) {
-  std::vector<std::string> problems;
+  dp::ProblemList problems;
   auto records = parse_registry_csv(text, "reg.csv", ctx(year), problems);
   EXPECT_TRUE(records.empty()) << "records returned despite problems";
-  return problems;
+  return problems.lines();
 }
 
 void expect_one(const std::string& text, const std::string& where, const std::string& what) {
@@ -29,13 +29,13 @@ void expect_one(const std::string& text, const std::string& where, const std::st
 }  // namespace
 
 TEST(RegistryCsv, ParsesAllStandardColumnsAndAttributes) {
-  std::vector<std::string> problems;
+  dp::ProblemList problems;
   auto r = parse_registry_csv(
       "code,year,name,kind,county_code,population,skr_group_code,skr_group_name,active,stimulus_requisitioned\n"
       "0114,2021,Upplands Väsby,municipality,01,47 820,A2,Pendlingskommun,ja,true\n"
       "P001,2021,Omsorg AB,private_provider,,,,,false,\n",
       "reg.csv", ctx(), problems);
-  ASSERT_EQ(problems, std::vector<std::string>{});
+  ASSERT_EQ(problems.lines(), std::vector<std::string>{});
   ASSERT_EQ(r.size(), 2u);
   EXPECT_EQ(r[0].code, "0114");
   EXPECT_EQ(r[0].year, 2021);
@@ -54,7 +54,7 @@ TEST(RegistryCsv, ParsesAllStandardColumnsAndAttributes) {
 }
 
 TEST(RegistryCsv, YearFromOptionWhenNoYearColumn) {
-  std::vector<std::string> problems;
+  dp::ProblemList problems;
   auto r = parse_registry_csv("code,home_health_care\n0114,false\n", "reg.csv", ctx(2022), problems);
   ASSERT_TRUE(problems.empty());
   ASSERT_EQ(r.size(), 1u);
@@ -92,7 +92,7 @@ TEST(RegistryCsv, HugeYearIsRejectedNotOverflowed) {
 
 TEST(RegistryCsv, DuplicateOrganisationInAYear) {
   expect_one("code,year\n0114,2021\n0115,2021\n0114,2021\n", "row 4, column code", "appears twice");
-  std::vector<std::string> problems;
+  dp::ProblemList problems;
   auto ok = parse_registry_csv("code,year\n0114,2021\n0114,2022\n", "reg.csv", ctx(), problems);
   EXPECT_EQ(ok.size(), 2u);  // one row per organisation and year
 }
@@ -143,23 +143,23 @@ TEST(RegistryCsv, EveryProblemIsReportedAtOnce) {
 TEST(RegistryCsv, BundledAttributeFileIsValid) {
   std::ifstream in(std::string(DIGIPULS_SOURCE_DIR) + "/data/registry/attributes-2021.csv", std::ios::binary);
   std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-  std::vector<std::string> problems;
+  dp::ProblemList problems;
   ImportContext c;
   for (const char* cc : {"01", "03", "04", "05", "06", "07", "08", "09", "10", "12", "13", "14", "17", "18", "19", "20",
                          "21", "22", "23", "24", "25"})
     c.county_codes.insert(cc);
   auto r = parse_registry_csv(text, "attributes-2021.csv", c, problems);
-  EXPECT_EQ(problems, std::vector<std::string>{});
+  EXPECT_EQ(problems.lines(), std::vector<std::string>{});
   EXPECT_EQ(r.size(), 290u);
 }
 
 TEST(RegistryCsv, EveryNewOrganisationWithoutANameIsReportedWithItsRow) {
   ImportContext c = ctx();
   c.known_codes = std::set<std::string>{"0114"};
-  std::vector<std::string> problems;
+  dp::ProblemList problems;
   auto r = parse_registry_csv("code,year,population\n0114,2022,48000\nX1,2022,10\nX2,2022,20\n", "reg.csv", c, problems);
   EXPECT_TRUE(r.empty());
-  ASSERT_EQ(problems.size(), 2u);
-  EXPECT_NE(problems[0].find("row 3, column name"), std::string::npos) << problems[0];
-  EXPECT_NE(problems[1].find("row 4, column name"), std::string::npos) << problems[1];
+  ASSERT_EQ(problems.count(), 2u);
+  EXPECT_NE(problems.shown()[0].find("row 3, column name"), std::string::npos) << problems.shown()[0];
+  EXPECT_NE(problems.shown()[1].find("row 4, column name"), std::string::npos) << problems.shown()[1];
 }

@@ -41,6 +41,9 @@ SQLite::Database& Db::conn() {
     c->db.exec("PRAGMA foreign_keys = ON");
     c->db.exec("PRAGMA synchronous = FULL");
     c->db.exec("PRAGMA temp_store = MEMORY");
+    // Deleted and overwritten content is zeroed, not left in free pages: an erased e-mail address
+    // or a purged session must not survive in the file (docs/operations.md, "Personal data").
+    c->db.exec("PRAGMA secure_delete = ON");
   } catch (const SQLite::Exception& e) {
     throw Error::bad_input(std::string("cannot open database: ") + e.what(), Location{path_, 0, 0, {}});
   }

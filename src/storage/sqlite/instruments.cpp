@@ -1,53 +1,49 @@
+#include "storage/sqlite/rows.h"
 #include "storage/sqlite/stores.h"
 
 namespace dp::storage::sqlite {
 
+namespace {
+
+const char* kPut = R"SQL(
+  INSERT INTO instruments(id, family, kind, year, previous, title_sv, title_en, source_file, source_text, loaded_at)
+  VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+  ON CONFLICT(id) DO UPDATE SET family = excluded.family, kind = excluded.kind, year = excluded.year,
+    previous = excluded.previous, title_sv = excluded.title_sv, title_en = excluded.title_en,
+    source_file = excluded.source_file, source_text = excluded.source_text, loaded_at = excluded.loaded_at)SQL";
+
+InstrumentInfo read_info(Row& r) {
+  InstrumentInfo i;
+  i.id = r.text();
+  i.family = r.text();
+  i.kind = r.text();
+  i.year = r.integer();
+  i.previous = r.text();
+  i.title.sv = r.text();
+  i.title.en = r.text();
+  i.source_file = r.text();
+  i.loaded_at = r.text();
+  return i;
+}
+
+}  // namespace
+
 void SqliteInstruments::put(const instrument::Instrument& in) {
   db_.write([&](SQLite::Database& db) {
-    SQLite::Statement q(db, R"SQL(
-      INSERT INTO instruments(id, family, kind, year, previous, title_sv, title_en, source_file, source_text, loaded_at)
-      VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-      ON CONFLICT(id) DO UPDATE SET family = excluded.family, kind = excluded.kind, year = excluded.year,
-        previous = excluded.previous, title_sv = excluded.title_sv, title_en = excluded.title_en,
-        source_file = excluded.source_file, source_text = excluded.source_text, loaded_at = excluded.loaded_at)SQL");
-    q.bind(1, in.id);
-    q.bind(2, in.family);
-    q.bind(3, in.kind == instrument::Kind::Maturity ? "maturity" : "survey");
-    q.bind(4, in.year);
-    q.bind(5, in.previous);
-    q.bind(6, in.title.sv);
-    q.bind(7, in.title.en);
-    q.bind(8, in.source_file);
-    q.bind(9, in.source_text);
-    q.bind(10, now_utc());
-    q.exec();
+    run(db, kPut, in.id, in.family, in.kind == instrument::Kind::Maturity ? "maturity" : "survey", in.year, in.previous,
+        in.title.sv, in.title.en, in.source_file, in.source_text, now_utc());
   });
 }
 
 std::vector<InstrumentInfo> SqliteInstruments::list() {
-  SQLite::Statement q(db_.conn(), "SELECT id, family, kind, year, COALESCE(previous, ''), title_sv, title_en, "
-                                  "source_file, loaded_at FROM instruments ORDER BY family, year, id");
-  std::vector<InstrumentInfo> out;
-  while (q.executeStep()) {
-    InstrumentInfo i;
-    i.id = q.getColumn(0).getString();
-    i.family = q.getColumn(1).getString();
-    i.kind = q.getColumn(2).getString();
-    i.year = q.getColumn(3).getInt();
-    i.previous = q.getColumn(4).getString();
-    i.title = {q.getColumn(5).getString(), q.getColumn(6).getString()};
-    i.source_file = q.getColumn(7).getString();
-    i.loaded_at = q.getColumn(8).getString();
-    out.push_back(i);
-  }
-  return out;
+  return all(db_.conn(),
+             "SELECT id, family, kind, year, COALESCE(previous, ''), title_sv, title_en, source_file, loaded_at "
+             "FROM instruments ORDER BY family, year, id",
+             read_info);
 }
 
 std::optional<std::string> SqliteInstruments::source(const std::string& id) {
-  SQLite::Statement q(db_.conn(), "SELECT source_text FROM instruments WHERE id = ?");
-  q.bind(1, id);
-  if (!q.executeStep()) return std::nullopt;
-  return q.getColumn(0).getString();
+  return one(db_.conn(), "SELECT source_text FROM instruments WHERE id = ?", [](Row& r) { return r.text(); }, id);
 }
 
 }  // namespace dp::storage::sqlite

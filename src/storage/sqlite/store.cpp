@@ -2,6 +2,7 @@
 
 #include "core/error.h"
 #include "storage/sqlite/migrations.h"
+#include "storage/sqlite/rows.h"
 #include "storage/sqlite/stores.h"
 #include "storage/store.h"
 
@@ -12,7 +13,7 @@ class SqliteStore : public Store {
  public:
   explicit SqliteStore(const std::string& path)
       : db_(path), registry_(db_), instruments_(db_), campaigns_(db_), responses_(db_), users_(db_), mail_(db_),
-        stats_(db_), selfassess_(db_) {}
+        stats_(db_), selfassess_(db_), privacy_(db_) {}
 
   RegistryStore& registry() override { return registry_; }
   InstrumentStore& instruments() override { return instruments_; }
@@ -22,15 +23,16 @@ class SqliteStore : public Store {
   MailStore& mail() override { return mail_; }
   StatsStore& stats() override { return stats_; }
   SelfAssessStore& selfassess() override { return selfassess_; }
+  PrivacyStore& privacy() override { return privacy_; }
 
   void write_transaction(const std::function<void()>& fn) override {
     db_.write([&](SQLite::Database&) { fn(); });
   }
 
   std::string integrity_check() override {
-    SQLite::Statement q(db_.conn(), "PRAGMA integrity_check");
     std::string out;
-    while (q.executeStep()) out += (out.empty() ? "" : "\n") + q.getColumn(0).getString();
+    for (const auto& line : all(db_.conn(), "PRAGMA integrity_check", [](Row& r) { return r.text(); }))
+      out += (out.empty() ? "" : "\n") + line;
     return out;
   }
 
@@ -48,6 +50,7 @@ class SqliteStore : public Store {
   SqliteMail mail_;
   SqliteStats stats_;
   SqliteSelfAssess selfassess_;
+  SqlitePrivacy privacy_;
 };
 
 }  // namespace sqlite
@@ -58,6 +61,9 @@ std::unique_ptr<Store> open_sqlite(const std::string& path, OpenOptions opts) {
   auto store = std::make_unique<sqlite::SqliteStore>(path);
   try {
     sqlite::migrate(store->db().conn());
+  } catch (const Error& e) {
+    if (e.code() != ErrorCode::BadInput || !e.where().empty()) throw;
+    throw Error::bad_input(e.message(), Location{path, 0, 0, {}});
   } catch (const SQLite::Exception& e) {
     throw Error::bad_input(std::string("not a usable Digipuls database: ") + e.what(), Location{path, 0, 0, {}});
   }

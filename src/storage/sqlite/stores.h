@@ -3,6 +3,7 @@
 #include "storage/campaign_store.h"
 #include "storage/instrument_store.h"
 #include "storage/mail_store.h"
+#include "storage/privacy_store.h"
 #include "storage/registry_store.h"
 #include "storage/response_store.h"
 #include "storage/selfassess_store.h"
@@ -74,6 +75,8 @@ class SqliteResponses : public ResponseStore {
   void set_status(int64_t response_id, const std::string& status, int64_t user_id, const std::string& action,
                   const std::string& note) override;
   std::vector<AuditEntry> audit(int64_t response_id) override;
+  void keep_revision_answers(int64_t run_id, const std::map<std::string, instrument::Answers>& by_org) override;
+  instrument::Answers revision_answers(int64_t run_id, const std::string& org_code) override;
   void for_each_answer(int64_t campaign_id,
                        const std::function<void(const std::string&, const std::string&, const std::string&,
                                                 const instrument::Value&)>& fn) override;
@@ -181,7 +184,23 @@ class SqliteSelfAssess : public SelfAssessStore {
 
  private:
   Db& db_;
-  std::vector<Assessment> query(const std::string& where, const std::string& arg);
+};
+
+// The erasure itself, on a connection inside a write transaction (also used by restore, which
+// erases again the accounts erased since the backup was taken).
+ErasureCounts erase_in(SQLite::Database& db, int64_t user_id, int64_t by_user, const std::string& now);
+
+class SqlitePrivacy : public PrivacyStore {
+ public:
+  explicit SqlitePrivacy(Db& db) : db_(db) {}
+  ErasureCounts erase_user(int64_t user_id, int64_t by_user, const std::string& now) override;
+  bool erased(int64_t user_id) override;
+  PurgeCounts purge(const PurgeCutoffs& cutoffs, const std::string& now) override;
+  std::vector<PrivacyOperation> operations(int limit) override;
+  void checkpoint() override;
+
+ private:
+  Db& db_;
 };
 
 }  // namespace dp::storage::sqlite

@@ -1,10 +1,3 @@
-#include "storage/sqlite/migrations.h"
-
-namespace dp::storage::sqlite {
-
-std::vector<Migration> selfassess_migrations() {
-  return {
-      {300, "self-assessments", R"SQL(
 CREATE TABLE sa_assessments (
   id INTEGER PRIMARY KEY,
   org_code TEXT NOT NULL REFERENCES organisations(code),
@@ -68,8 +61,3 @@ CREATE TABLE sa_plan_items (
   UNIQUE (assessment_id, indicator, measure_no)
 );
 CREATE INDEX sa_assessments_org ON sa_assessments(org_code, year);
-)SQL"},
-  };
-}
-
-}  // namespace dp::storage::sqlite

@@ -1,10 +1,3 @@
-#include "storage/sqlite/migrations.h"
-
-namespace dp::storage::sqlite {
-
-std::vector<Migration> stats_migrations() {
-  return {
-      {200, "statistics: revisions, figures, history", R"SQL(
 -- A computation of a campaign. Revisions are numbered per campaign and never changed.
 CREATE TABLE stat_runs (
   id INTEGER PRIMARY KEY,
@@ -56,8 +49,3 @@ CREATE TABLE stat_history (
   note_en TEXT NOT NULL DEFAULT '',
   PRIMARY KEY (keyfigure, cell, breakdown, grp, year)
 ) WITHOUT ROWID;
-)SQL"},
-  };
-}
-
-}  // namespace dp::storage::sqlite
