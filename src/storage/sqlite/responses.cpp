@@ -96,11 +96,10 @@ SaveResult SqliteResponses::save(int64_t response_id, const std::vector<AnswerCh
                                  const std::string& action) {
   SaveResult res;
   db_.write([&](SQLite::Database& db) {
-    SQLite::Statement r(db, "SELECT version, status FROM responses WHERE id = ?");
+    SQLite::Statement r(db, "SELECT version FROM responses WHERE id = ?");
     r.bind(1, response_id);
     if (!r.executeStep()) throw Error::not_found("no response " + std::to_string(response_id));
     int64_t version = r.getColumn(0).getInt64();
-    std::string status = r.getColumn(1).getString();
     int64_t next = version + 1;
     std::string at = now_utc();
     SQLite::Statement cur(db, "SELECT kind, value, version, updated_at, updated_by FROM answers WHERE response_id = ? AND item = ?");
@@ -147,7 +146,6 @@ SaveResult SqliteResponses::save(int64_t response_id, const std::vector<AnswerCh
     } else {
       res.version = version;
     }
-    (void)status;
   });
   return res;
 }
