@@ -13,8 +13,9 @@ all: build
 deps:
 	@scripts/install-deps.sh
 
+# The product alone: no tests, no benchmarks (GoogleTest is not needed).
 build: deps
-	@cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=RelWithDebInfo > /dev/null
+	@cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=RelWithDebInfo -DDIGIPULS_BUILD_TESTS=OFF -DDIGIPULS_BUILD_BENCHMARKS=OFF > /dev/null
 	@cmake --build $(BUILD) -j$(JOBS)
 
 demo: build
@@ -23,16 +24,23 @@ demo: build
 serve: build
 	@$(BUILD)/digipuls serve --db $(DB) --port $(PORT)
 
+# Warnings are errors here: this is what CI runs (.ci/run). Then the sanitizer build of the pure
+# modules' unit tests (scripts/sanitize.sh, docs/testing.md).
 test:
 	@scripts/install-deps.sh --test
-	@cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=RelWithDebInfo > /dev/null
+	@cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=RelWithDebInfo -DDIGIPULS_BUILD_TESTS=ON -DDIGIPULS_BUILD_BENCHMARKS=OFF -DDIGIPULS_WERROR=ON > /dev/null
 	@cmake --build $(BUILD) -j$(JOBS)
 	@scripts/test.sh $(BUILD)
+	@scripts/sanitize.sh $(BUILD)-sanitize
 
-unit: build
-	@cd $(BUILD) && ctest --output-on-failure -j$(JOBS)
+unit:
+	@cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=RelWithDebInfo -DDIGIPULS_BUILD_TESTS=ON > /dev/null
+	@cmake --build $(BUILD) -j$(JOBS)
+	@cd $(BUILD) && ctest --output-on-failure --no-tests=error -j$(JOBS)
 
-bench: build
+bench: deps
+	@cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=RelWithDebInfo -DDIGIPULS_BUILD_BENCHMARKS=ON > /dev/null
+	@cmake --build $(BUILD) -j$(JOBS)
 	@bench/run.sh $(BUILD)
 
 clean:

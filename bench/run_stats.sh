@@ -6,7 +6,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 build=${1:-build}
 shift || true
-cmake -S . -B "$build" -DCMAKE_BUILD_TYPE=RelWithDebInfo > /dev/null
+cmake -S . -B "$build" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DDIGIPULS_BUILD_BENCHMARKS=ON > /dev/null
 cmake --build "$build" -j"$(nproc)" --target stats_bench
 # DuckDB from npm (@duckdb/node-api ships its binary as an npm package: no download at run time).
 (cd bench/stats && { [ -d node_modules/@duckdb/node-api ] || npm install --no-audit --no-fund --silent; })

@@ -36,5 +36,6 @@ ${table}  {nullptr, nullptr, nullptr}};
   configure_file(${gen}/resources_table.cpp.tmp ${gen}/resources_table.cpp COPYONLY)
   add_library(${target} STATIC ${gen}/resources.S ${gen}/resources_table.cpp)
   set_source_files_properties(${gen}/resources.S PROPERTIES OBJECT_DEPENDS "${files}")
-  target_include_directories(${target} PUBLIC ${PROJECT_SOURCE_DIR}/src)
+  # The generated table includes core/resources_table.h, and nothing else needs its include path.
+  target_include_directories(${target} PRIVATE ${PROJECT_BINARY_DIR}/module-include/core)
 endfunction()

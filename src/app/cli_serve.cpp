@@ -4,11 +4,11 @@
 #include <cstdlib>
 #include <iostream>
 
+#include "api/rate_limiter.h"
 #include "app/cli.h"
 #include "app/output.h"
 #include "collection/module.h"
 #include "mail/config.h"
-#include "publish/rate_limiter.h"
 #include "publish/routes.h"
 #include "selfassess/routes.h"
 #include "storage/store.h"
@@ -20,7 +20,8 @@ namespace dp::app {
 void register_all_routes(web::App& app, const publish::SiteConfig& site = {}) {
   web::register_core_routes(app);
   auto public_site = publish::register_public_routes(app, site);
-  selfassess::register_routes(app, public_site);
+  // The public self-assessment API shares the open API's rate limit (kept alive with the site).
+  selfassess::register_routes(app, std::shared_ptr<api::RateLimiter>(public_site, &public_site->limiter()));
 }
 
 // digipuls routes: the route table with each route's access policy, as the server has it. The
@@ -70,7 +71,7 @@ void register_serve_command(Cli& cli) {
     collection::Module collection(app, mail_config);
     collection.set_retention(retention);
     publish::SiteConfig site;
-    site.rate_limit = publish::parse_rate_limit(rate_limit);
+    site.rate_limit = api::parse_rate_limit(rate_limit);
     register_all_routes(app, site);
     if (!mail_config.configured())
       std::cerr << "digipuls: no mail server configured (DIGIPULS_SMTP_URL); e-mail is kept in the outbox at /admin/mail\n";

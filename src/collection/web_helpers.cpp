@@ -44,7 +44,7 @@ nlohmann::json error_entry(const web::App& app, const web::Request& req, const s
 }
 
 nlohmann::json error_entry(const web::App& app, const web::Request& req, const FieldError& e) {
-  return error_entry(app, req, e.field(), e.code(), e.args(), e.message());
+  return error_entry(app, req, e.field(), e.message_key(), e.args(), e.message());
 }
 
 void add_errors(nlohmann::json& ctx, const nlohmann::json& errors) {

@@ -56,9 +56,18 @@ std::string format_number(double value, int decimals, Lang lang) {
   formatted.toString(err).toUTF8String(out);
   if (U_FAILURE(err)) return std::to_string(value);
   // ICU's Swedish minus is U+2212; keep ASCII so that copied numbers paste into spreadsheets.
-  const std::string minus = "\xE2\x88\x92";
-  for (size_t p; (p = out.find(minus)) != std::string::npos;) out.replace(p, minus.size(), "-");
-  return out;
+  constexpr std::string_view minus = "\xE2\x88\x92";
+  std::string ascii;
+  ascii.reserve(out.size());
+  for (size_t i = 0; i < out.size();) {
+    if (std::string_view(out).substr(i, minus.size()) == minus) {
+      ascii += '-';
+      i += minus.size();
+    } else {
+      ascii += out[i++];
+    }
+  }
+  return ascii;
 }
 
 std::string format_integer(long long value, Lang lang) { return format_number((double)value, 0, lang); }

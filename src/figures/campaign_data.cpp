@@ -12,16 +12,6 @@
 
 namespace dp::figures {
 
-namespace {
-uint64_t fnv(const std::string& s, uint64_t h = 1469598103934665603ull) {
-  for (unsigned char c : s) {
-    h ^= c;
-    h *= 1099511628211ull;
-  }
-  return h;
-}
-}  // namespace
-
 storage::Campaign find_campaign(storage::Store& store, const std::string& id_or_slug) {
   auto c = store.campaigns().find(id_or_slug);
   if (!c) throw Error::not_found("no campaign '" + id_or_slug + "' (see `digipuls campaigns list`)");
@@ -34,7 +24,7 @@ instrument::Instrument campaign_instrument(storage::Store& store, const storage:
   return instrument::load_or_throw(*src, c.instrument_id + ".yaml");
 }
 
-std::vector<stats::OrgRecord> campaign_orgs(storage::Store& store, const storage::Campaign& c, const instrument::Instrument& in) {
+std::vector<stats::OrgRecord> campaign_orgs(storage::Store& store, const storage::Campaign& c) {
   auto scheme = store.registry().size_groups();
   std::map<std::string, storage::CampaignOrg> scope;
   for (auto& o : store.campaigns().scope(c.id)) scope.emplace(o.org_code, o);
@@ -62,7 +52,6 @@ std::vector<stats::OrgRecord> campaign_orgs(storage::Store& store, const storage
       for (const auto& [k, v] : s->second.attributes) r.attributes[k] = v;
     out.push_back(std::move(r));
   }
-  (void)in;
   std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) { return a.code < b.code; });
   return out;
 }
@@ -71,12 +60,12 @@ CampaignData load_campaign_data(storage::Store& store, const std::string& id_or_
   CampaignData d;
   d.campaign = find_campaign(store, id_or_slug);
   d.instrument = campaign_instrument(store, d.campaign);
-  d.orgs = campaign_orgs(store, d.campaign, d.instrument);
-  uint64_t h = fnv(d.campaign.instrument_id);
+  d.orgs = campaign_orgs(store, d.campaign);
+  d.input.add(d.campaign.instrument_id);
   for (const auto& o : d.orgs) {
     std::string facts = o.code + "|" + o.county_code + "|" + o.size_group + "|" + o.skr_group;
     for (const auto& [k, v] : o.attributes) facts += "|" + k + "=" + v;
-    h += fnv(facts);
+    d.input.add(facts);
   }
   stats::DatasetBuilder b(d.instrument, d.orgs);
   std::map<std::string, size_t> index;
@@ -105,7 +94,7 @@ CampaignData load_campaign_data(storage::Store& store, const std::string& id_or_
       current_status = status;
     }
     answers[item] = v;
-    h += fnv(org + "|" + status + "|" + item + "|" + v.to_json_string());
+    d.input.add(org + "|" + status + "|" + item + "|" + v.to_json_string());
   });
   flush();
   // Submitted responses without any answer still count as respondents.
@@ -113,7 +102,7 @@ CampaignData load_campaign_data(storage::Store& store, const std::string& id_or_
     if (r.status != "submitted" && r.status != "reopened") continue;
     auto it = index.find(r.org_code);
     if (it == index.end()) continue;
-    h += fnv(r.org_code + "|" + r.status);
+    d.input.add(r.org_code + "|" + r.status);
     if (!b.view().responded.test(it->second)) {
       b.set_responded(it->second);
       ++d.responses;
@@ -122,7 +111,6 @@ CampaignData load_campaign_data(storage::Store& store, const std::string& id_or_
   if (progress) progress("reading answers", total, total);
   d.dataset = b.finish();
   d.dataset.year = d.campaign.year;
-  d.input_hash = h;
   return d;
 }
 

@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "figures/input_digest.h"
 #include "instrument/model.h"
 #include "stats/dataset.h"
 #include "storage/campaign_store.h"
@@ -21,7 +22,7 @@ struct CampaignData {
   instrument::Instrument instrument;
   std::vector<stats::OrgRecord> orgs;  // in scope, ordered by code
   stats::Dataset dataset;
-  uint64_t input_hash = 0;  // answers, statuses and organisation facts; order-independent
+  InputDigest input;        // answers, statuses and organisation facts
   size_t responses = 0;     // respondents
   size_t ignored = 0;       // answers of organisations outside the scope
   // The respondents' answers as stored (kept with a revision whose profile publishes them).
@@ -37,8 +38,7 @@ instrument::Instrument campaign_instrument(storage::Store& store, const storage:
 // The organisations a campaign approached (its scope; all active registry entries of the year if
 // it has none), with the registry's facts for the campaign year, sizes by the population of its
 // population_year and the campaign's attribute overrides.
-std::vector<stats::OrgRecord> campaign_orgs(storage::Store& store, const storage::Campaign& c,
-                                            const instrument::Instrument& in);
+std::vector<stats::OrgRecord> campaign_orgs(storage::Store& store, const storage::Campaign& c);
 
 CampaignData load_campaign_data(storage::Store& store, const std::string& id_or_slug, const Progress& progress = {});
 

@@ -11,16 +11,6 @@
 
 namespace dp::figures {
 
-namespace {
-uint64_t fnv(const std::string& s, uint64_t h = 1469598103934665603ull) {
-  for (unsigned char c : s) {
-    h ^= c;
-    h *= 1099511628211ull;
-  }
-  return h;
-}
-}  // namespace
-
 Computed compute_in_memory(storage::Store& store, const std::string& campaign, const std::string& profile_id,
                            const Progress& progress) {
   Computed c;
@@ -46,8 +36,10 @@ Computed compute_in_memory(storage::Store& store, const std::string& campaign, c
   c.suppression = stats::suppress(c.results, c.data.dataset, c.profile);
   std::string profile_key = c.profile.id + "|" + std::to_string(c.profile.min_n) + "|" + join(c.profile.breakdowns, ",") +
                             (c.profile.organisations ? "|organisations" : "");
-  uint64_t h = c.data.input_hash ^ fnv(c.declarations.keyfigures_text) ^ fnv(profile_key);
-  c.input_hash = fmt::format("{:016x}", h);
+  InputDigest digest = c.data.input;
+  digest.add("keyfigures|" + c.declarations.keyfigures_text);
+  digest.add("profile|" + profile_key);
+  c.input_hash = digest.hex();
   return c;
 }
 

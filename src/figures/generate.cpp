@@ -19,7 +19,7 @@ GenerateOutcome generate_campaign(storage::Store& store, const GenerateRequest& 
   GenerateOutcome out;
   auto campaign = find_campaign(store, req.campaign);
   auto in = campaign_instrument(store, campaign);
-  auto orgs = campaign_orgs(store, campaign, in);
+  auto orgs = campaign_orgs(store, campaign);
   if (orgs.empty()) throw Error::bad_input("campaign '" + campaign.slug + "' has no organisations in scope");
   auto decl = load_declarations(store, in);
   size_t n = req.orgs ? req.orgs : orgs.size();

@@ -17,15 +17,6 @@ const char* type_name(Type t) {
   return "?";
 }
 
-const char* comparability_name(Comparability c) {
-  switch (c) {
-    case Comparability::Same: return "same";
-    case Comparability::Reworded: return "reworded";
-    case Comparability::Changed: return "changed";
-  }
-  return "?";
-}
-
 const Option* Question::option(const std::string& oid) const {
   for (const auto& o : options)
     if (o.id == oid) return &o;

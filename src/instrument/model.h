@@ -24,7 +24,6 @@ const char* type_name(Type t);
 enum class Missing { None, DontKnow, NotRelevant };
 
 enum class Comparability { Same, Reworded, Changed };
-const char* comparability_name(Comparability c);
 
 struct Option {
   std::string id;

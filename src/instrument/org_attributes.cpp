@@ -15,18 +15,24 @@ Scalar typed_value(const std::string& raw, const std::string& type) {
     if (auto n = parse_number(raw)) return *n;
     return {};
   }
+  // An empty cell is no value, as the statistics engine's dataset reads it (stats/dataset.cpp):
+  // both must select the same organisations for `org.x == ''`.
+  if (raw.empty()) return {};
   return raw;
 }
 
 OrgAttributes org_attributes(const registry::Organisation& org, const std::map<std::string, std::string>& overrides,
                              const Instrument& in) {
   OrgAttributes a;
-  a["code"] = org.code;
-  a["name"] = org.name;
-  a["kind"] = org.kind;
-  a["county_code"] = org.county_code;
-  a["size_group"] = org.size_group;
-  a["skr_group"] = org.skr_group_code;
+  auto text = [&](const char* name, const std::string& v) {
+    if (!v.empty()) a[name] = v;
+  };
+  text("code", org.code);
+  text("name", org.name);
+  text("kind", org.kind);
+  text("county_code", org.county_code);
+  text("size_group", org.size_group);
+  text("skr_group", org.skr_group_code);
   if (org.population) a["population"] = (double)*org.population;
   for (const auto& attr : in.attributes) {
     auto o = overrides.find(attr.id);

@@ -40,7 +40,6 @@ class Sender {
   void stop();
 
   const Config& config() const { return config_; }
-  bool delivers() const { return transport_ != nullptr; }
 
  private:
   storage::Store& store_;

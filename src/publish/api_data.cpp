@@ -2,8 +2,8 @@
 
 #include <algorithm>
 
+#include "api/params.h"
 #include "core/error.h"
-#include "publish/param_error.h"
 #include "publish/api_support.h"
 #include "publish/csv_writer.h"
 #include "publish/jsonstat.h"
@@ -28,64 +28,64 @@ std::string page_url(const web::Request& req, const std::string& base_url, size_
 }  // namespace
 
 web::Response api_keyfigure_data(Site& site, const web::Request& req, const std::string& base_url) {
-  only_params(req, kParams);
+  api::only_params(req, kParams);
   auto snap = site.snapshot();
   const std::string& id = req.param("id");
   const KeyFigureMeta* kf = snap->find(id);
   if (!kf) throw Error::not_found("There is no published key figure '" + id + "'. GET /api/v1/keyfigures lists them.");
 
-  std::string format = choice_param(req, "format", {"jsonstat", "csv", "xlsx"}, "jsonstat");
-  std::string separator = choice_param(req, "separator", {"comma", "semicolon"}, "comma");
+  std::string format = api::choice_param(req, "format", {"jsonstat", "csv", "xlsx"}, "jsonstat");
+  std::string separator = api::choice_param(req, "separator", {"comma", "semicolon"}, "comma");
   if (req.q("separator") && format != "csv")
-    throw bad_param("separator", "separator applies only to format=csv");
+    throw api::bad_param("separator", "separator applies only to format=csv");
 
   ValueQuery q;
   q.keyfigure = kf->id;
-  q.years = years_param(req, "years");
+  q.years = api::years_param(req, "years");
   for (int y : q.years)
     if (std::find(kf->years.begin(), kf->years.end(), y) == kf->years.end())
-      throw bad_param("years", kf->id + " has no published values for " + std::to_string(y) + "; years with values: " +
+      throw api::bad_param("years", kf->id + " has no published values for " + std::to_string(y) + "; years with values: " +
                                  [&] {
                                    std::vector<std::string> ys;
                                    for (int x : kf->years) ys.push_back(std::to_string(x));
                                    return join(ys, ",");
                                  }());
-  for (const auto& c : list_param(req, "cells")) {
+  for (const auto& c : api::list_param(req, "cells")) {
     std::string cid = c;
     if (c == kf->id) cid = "";
     else if (c.rfind(kf->id + ".", 0) == 0) cid = c.substr(kf->id.size() + 1);
-    if (!kf->cell(cid)) throw bad_param("cells", kf->id + " has no cell '" + c + "'");
+    if (!kf->cell(cid)) throw api::bad_param("cells", kf->id + " has no cell '" + c + "'");
     q.cells.push_back(cid);
   }
-  for (const auto& b : list_param(req, "breakdowns")) {
+  for (const auto& b : api::list_param(req, "breakdowns")) {
     if (std::find(kf->breakdowns.begin(), kf->breakdowns.end(), b) == kf->breakdowns.end())
-      throw bad_param("breakdowns", kf->id + " is not published by '" + b + "'; breakdowns: " + join(kf->breakdowns, ","));
+      throw api::bad_param("breakdowns", kf->id + " is not published by '" + b + "'; breakdowns: " + join(kf->breakdowns, ","));
     q.breakdowns.push_back(b);
   }
   // Organisations and groups are region codes (regions.h); both filter the region dimension.
   std::vector<RegionRef> wanted;
-  for (const auto& o : list_param(req, "organisations")) {
+  for (const auto& o : api::list_param(req, "organisations")) {
     if (!snap->regions.organisation(o))
-      throw bad_param("organisations", "'" + o + "' is not an organisation code (e.g. 0180); GET /api/v1/organisations lists them");
+      throw api::bad_param("organisations", "'" + o + "' is not an organisation code (e.g. 0180); GET /api/v1/organisations lists them");
     wanted.push_back({"municipality", o});
   }
-  for (const auto& g : list_param(req, "groups")) {
+  for (const auto& g : api::list_param(req, "groups")) {
     auto r = Regions::parse(g);
     if (!r || r->breakdown == "municipality" || !snap->regions.known(*r))
-      throw bad_param("groups", "'" + g + "' is not a group code (00, a county code such as 01, or size_group:<id>); "
+      throw api::bad_param("groups", "'" + g + "' is not a group code (00, a county code such as 01, or size_group:<id>); "
                              "GET /api/v1/groups lists them");
     wanted.push_back(*r);
   }
   bool include_n = true;
-  if (auto ms = list_param(req, "measures"); !ms.empty()) {
+  if (auto ms = api::list_param(req, "measures"); !ms.empty()) {
     include_n = false;
     for (const auto& m : ms) {
       if (m == "n") include_n = true;
-      else if (m != "value") throw bad_param("measures", "measures are value and n, not '" + m + "'");
+      else if (m != "value") throw api::bad_param("measures", "measures are value and n, not '" + m + "'");
     }
   }
-  size_t per_page = count_param(req, "per_page", site.config().max_cells, site.config().max_cells);
-  size_t page = count_param(req, "page", 1, 1000000);
+  size_t per_page = api::count_param(req, "per_page", site.config().max_cells, site.config().max_cells);
+  size_t page = api::count_param(req, "page", 1, 1000000);
 
   return cached(site, req, cache_key(snap->revision, req), "public, max-age=300", [&] {
     auto values = site.data().values(q);

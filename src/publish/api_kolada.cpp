@@ -4,8 +4,8 @@
 #include <map>
 #include <nlohmann/json.hpp>
 
+#include "api/params.h"
 #include "core/error.h"
-#include "publish/param_error.h"
 #include "publish/api_support.h"
 #include "publish/markers.h"
 #include "publish/pagination.h"
@@ -29,12 +29,12 @@ std::optional<RegionRef> from_kolada_id(const std::string& id) {
 }
 
 web::Response api_kolada(Site& site, const web::Request& req, const std::string& base_url) {
-  only_params(req, {"lang", "page", "per_page"});
+  api::only_params(req, {"lang", "page", "per_page"});
   auto snap = site.snapshot();
   std::vector<const KeyFigureMeta*> kfs;
   for (const auto& id : split(req.param("kpi"), ',')) {
     const KeyFigureMeta* kf = snap->find(trim(id));
-    if (!kf) throw bad_param("kpi", "'" + id + "' is not a published key figure; GET /api/v1/keyfigures lists them");
+    if (!kf) throw api::bad_param("kpi", "'" + id + "' is not a published key figure; GET /api/v1/keyfigures lists them");
     kfs.push_back(kf);
   }
   std::vector<RegionRef> regions;
@@ -42,7 +42,7 @@ web::Response api_kolada(Site& site, const web::Request& req, const std::string&
     for (const auto& m : split(it->second, ',')) {
       auto r = from_kolada_id(trim(m));
       if (!r || !snap->regions.known(*r))
-        throw bad_param("municipality", "'" + m + "' is not a municipality id (four digits; 0000 = Sweden, 00NN = county NN)");
+        throw api::bad_param("municipality", "'" + m + "' is not a municipality id (four digits; 0000 = Sweden, 00NN = county NN)");
       regions.push_back(*r);
     }
   }
@@ -51,13 +51,13 @@ web::Response api_kolada(Site& site, const web::Request& req, const std::string&
     for (const auto& y : split(it->second, ',')) {
       std::string s = trim(y);
       bool ok = s.size() == 4 && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
-      if (!ok) throw bad_param("year", "'" + y + "' is not a year");
+      if (!ok) throw api::bad_param("year", "'" + y + "' is not a year");
       years.push_back(std::stoi(s));
     }
-    if (years.size() > 25) throw bad_param("year", "at most 25 years per call");
+    if (years.size() > 25) throw api::bad_param("year", "at most 25 years per call");
   }
-  size_t per_page = count_param(req, "per_page", site.config().kolada_max_per_page, site.config().kolada_max_per_page);
-  size_t page = count_param(req, "page", 1, 1000000);
+  size_t per_page = api::count_param(req, "per_page", site.config().kolada_max_per_page, site.config().kolada_max_per_page);
+  size_t page = api::count_param(req, "page", 1, 1000000);
 
   return cached(site, req, cache_key(snap->revision, req), "public, max-age=300", [&] {
     // One row per key figure × region × year; its "values" hold the cells.

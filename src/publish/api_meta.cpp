@@ -1,7 +1,8 @@
 #include "publish/api_meta.h"
 
+#include "api/guard.h"
+#include "api/params.h"
 #include "core/error.h"
-#include "publish/param_error.h"
 #include "publish/api_support.h"
 #include "publish/keyfigure_cube.h"
 #include "publish/markers.h"
@@ -56,7 +57,7 @@ json keyfigure_json(const KeyFigureMeta& kf, const std::string& base_url) {
 }
 
 web::Response api_keyfigures(Site& site, const web::Request& req, const std::string& base_url) {
-  only_params(req, {"lang", "theme"});
+  api::only_params(req, {"lang", "theme"});
   auto snap = site.snapshot();
   auto theme = req.q("theme");
   return json_answer(site, req, snap->revision, [&] {
@@ -68,7 +69,7 @@ web::Response api_keyfigures(Site& site, const web::Request& req, const std::str
       list.push_back(keyfigure_json(k, base_url));
       if (seen.insert(k.theme).second) themes.push_back({{"id", k.theme}, {"label", i18n(k.theme_label)}});
     }
-    if (theme && list.empty()) throw bad_param("theme", "no key figures in theme '" + *theme + "'");
+    if (theme && list.empty()) throw api::bad_param("theme", "no key figures in theme '" + *theme + "'");
     json legend = json::array();
     for (auto m : kAllMarkers) {
       if (m == Marker::None) continue;
@@ -81,7 +82,7 @@ web::Response api_keyfigures(Site& site, const web::Request& req, const std::str
 }
 
 web::Response api_keyfigure(Site& site, const web::Request& req, const std::string& base_url) {
-  only_params(req, {"lang"});
+  api::only_params(req, {"lang"});
   auto snap = site.snapshot();
   const KeyFigureMeta* kf = snap->find(req.param("id"));
   if (!kf) throw Error::not_found("There is no published key figure '" + req.param("id") + "'.");
@@ -97,11 +98,11 @@ static json org_json(const registry::Organisation& o) {
 }
 
 web::Response api_organisations(Site& site, const web::Request& req) {
-  only_params(req, {"lang", "county"});
+  api::only_params(req, {"lang", "county"});
   auto snap = site.snapshot();
   auto county = req.q("county");
   if (county && !snap->regions.county(*county))
-    throw bad_param("county", "'" + *county + "' is not a county code (01–25)");
+    throw api::bad_param("county", "'" + *county + "' is not a county code (01–25)");
   return json_answer(site, req, snap->revision, [&] {
     json list = json::array();
     for (const auto& o : snap->regions.organisations())
@@ -111,7 +112,7 @@ web::Response api_organisations(Site& site, const web::Request& req) {
 }
 
 web::Response api_groups(Site& site, const web::Request& req) {
-  only_params(req, {"lang"});
+  api::only_params(req, {"lang"});
   auto snap = site.snapshot();
   return json_answer(site, req, snap->revision, [&] {
     const auto& R = snap->regions;
@@ -143,7 +144,7 @@ web::Response api_groups(Site& site, const web::Request& req) {
 }
 
 web::Response api_config(Site& site, const web::Request& req) {
-  only_params(req, {"lang"});
+  api::only_params(req, {"lang"});
   const auto& cfg = site.config();
   json j = {{"apiVersion", "1.0.0"},
             {"appVersion", DIGIPULS_VERSION},
@@ -162,7 +163,7 @@ web::Response api_config(Site& site, const web::Request& req) {
                                                {"en", "Digipuls; history: Socialstyrelsen, E-health and welfare technology in the municipalities 2021"}}})}};
   auto res = web::Response::json(j);
   res.set_header("Cache-Control", "public, max-age=3600");
-  add_cors(res);
+  api::add_cors(res);
   return res;
 }
 

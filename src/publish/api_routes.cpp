@@ -3,8 +3,9 @@
 // into that).
 #include <nlohmann/json.hpp>
 
+#include "api/guard.h"
+#include "api/params.h"
 #include "core/error.h"
-#include "publish/param_error.h"
 #include "core/resources.h"
 #include "publish/api_data.h"
 #include "publish/api_kolada.h"
@@ -21,11 +22,11 @@ using Handler = std::function<web::Response(web::Request&)>;
 // Rate limit, language check and CORS around an API handler.
 Handler api(std::shared_ptr<Site> site, Handler h) {
   return [site, h](web::Request& req) {
-    if (auto limited = rate_limited(*site, req)) return *limited;
+    if (auto limited = api::rate_limited(site->limiter(), req)) return *limited;
     if (auto l = req.q("lang"); l && *l != "sv" && *l != "en")
-      throw bad_param("lang", "lang must be sv or en, not '" + *l + "'");
+      throw api::bad_param("lang", "lang must be sv or en, not '" + *l + "'");
     web::Response res = h(req);
-    add_cors(res);
+    api::add_cors(res);
     return res;
   };
 }

@@ -1,9 +1,8 @@
 #pragma once
-// Plumbing every /api/v1/ handler shares: parameter parsing whose errors name the parameter
-// (400, JSON), the rate limit (429 with Retry-After), CORS for GET, and answers served from the
-// cache of encoded responses (ETag, Cache-Control, gzip done once per answer, not per request).
+// Answers of the open API served from the site's cache of encoded responses (ETag,
+// Cache-Control, gzip done once per answer, not per request). Parameters, the rate limit and
+// CORS are in src/api/, shared with the other modules that serve a part of the API.
 #include <functional>
-#include <set>
 #include <string>
 #include <vector>
 
@@ -12,25 +11,6 @@
 #include "web/http.h"
 
 namespace dp::publish {
-
-// Comma-separated and/or repeated values of a query parameter, trimmed, without empties.
-std::vector<std::string> list_param(const web::Request& req, const std::string& name);
-// Years: integers 1900..2100. Throws BadInput naming the parameter.
-std::vector<int> years_param(const web::Request& req, const std::string& name);
-// A positive integer (default when absent), at most max. Throws BadInput naming the parameter.
-size_t count_param(const web::Request& req, const std::string& name, size_t fallback, size_t max);
-// One of a fixed set of values (default when absent). Throws BadInput naming the parameter.
-std::string choice_param(const web::Request& req, const std::string& name, const std::vector<std::string>& allowed,
-                         const std::string& fallback);
-// Rejects any query parameter not in `allowed` (a typo would otherwise silently return
-// everything). Throws BadInput naming the parameter.
-void only_params(const web::Request& req, const std::set<std::string>& allowed);
-
-// Applies the rate limit to an API call: nullopt when allowed, else the 429 answer.
-std::optional<web::Response> rate_limited(Site& site, const web::Request& req);
-
-// CORS headers for a public GET answer.
-void add_cors(web::Response& res);
 
 // The cache key of a request under a data revision: revision, language and the URL with its
 // query parameters in a canonical order.

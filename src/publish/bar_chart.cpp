@@ -3,22 +3,9 @@
 #include <algorithm>
 
 #include "publish/chart_scale.h"
-#include "publish/line_chart.h"
 #include "publish/palette.h"
 
 namespace dp::publish {
-
-std::string shorten(const std::string& s, size_t max_chars) {
-  size_t chars = 0, i = 0, cut = std::string::npos;
-  while (i < s.size()) {
-    if (chars == max_chars - 1 && cut == std::string::npos) cut = i;
-    unsigned char c = s[i];
-    i += c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
-    ++chars;
-  }
-  if (chars <= max_chars) return s;
-  return s.substr(0, cut) + "…";
-}
 
 nlohmann::json bar_chart(const BarChartInput& in) {
   using nlohmann::json;

@@ -34,7 +34,4 @@ struct BarChartInput {
 
 nlohmann::json bar_chart(const BarChartInput& in);
 
-// At most `max_chars` characters (UTF-8 aware), with "…" when cut.
-std::string shorten(const std::string& s, size_t max_chars);
-
 }  // namespace dp::publish

@@ -1,5 +1,7 @@
 #include "publish/chart_scale.h"
 
+#include <fmt/format.h>
+
 #include <cmath>
 
 namespace dp::publish {
@@ -34,6 +36,25 @@ int tick_decimals(double step) {
     if (std::fabs(scaled - std::round(scaled)) < 1e-6) return d;
   }
   return 6;
+}
+
+std::string fmt_coord(double v) {
+  std::string s = fmt::format("{:.1f}", v);
+  if (s.size() > 2 && s.substr(s.size() - 2) == ".0") s.resize(s.size() - 2);
+  if (s == "-0") s = "0";
+  return s;
+}
+
+std::string shorten(const std::string& s, size_t max_chars) {
+  size_t chars = 0, i = 0, cut = std::string::npos;
+  while (i < s.size()) {
+    if (chars == max_chars - 1 && cut == std::string::npos) cut = i;
+    unsigned char c = s[i];
+    i += c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+    ++chars;
+  }
+  if (chars <= max_chars) return s;
+  return s.substr(0, cut) + "…";
 }
 
 }  // namespace dp::publish

@@ -1,6 +1,7 @@
 #pragma once
-// Axis arithmetic shared by the charts: "nice" tick steps (1, 2 or 5 × 10^k) and a linear map
-// from data to pixels.
+// What every chart and map shares: "nice" tick steps (1, 2 or 5 × 10^k), a linear map from data
+// to pixels, SVG coordinates and shortened labels.
+#include <string>
 #include <vector>
 
 namespace dp::publish {
@@ -25,5 +26,11 @@ struct LinearScale {
 
 // The number of decimals needed to print every tick of a step exactly (0 for 20, 1 for 2.5).
 int tick_decimals(double step);
+
+// An SVG coordinate: one decimal at most, no "-0".
+std::string fmt_coord(double v);
+
+// At most `max_chars` characters (UTF-8 aware), with "…" when cut.
+std::string shorten(const std::string& s, size_t max_chars);
 
 }  // namespace dp::publish

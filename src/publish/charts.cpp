@@ -5,6 +5,7 @@
 #include <cmath>
 
 #include "publish/bar_chart.h"
+#include "publish/chart_scale.h"
 #include "publish/choropleth.h"
 #include "publish/keyfigure_cube.h"
 #include "publish/line_chart.h"

@@ -52,12 +52,6 @@ void Cube::set(size_t index, std::optional<double> value, std::string status, in
   decimals_.at(index) = (signed char)std::max(-1, std::min(decimals, 12));
 }
 
-bool Cube::has_status() const {
-  for (const auto& s : status_)
-    if (!s.empty()) return true;
-  return false;
-}
-
 int Cube::decimals(size_t index) const {
   if (decimals_[index] >= 0) return decimals_[index];
   auto c = coords(index);

@@ -66,7 +66,6 @@ class Cube {
   void set(size_t index, std::optional<double> value, std::string status = "", int decimals = -1);
   const std::optional<double>& value(size_t index) const { return values_[index]; }
   const std::string& status(size_t index) const { return status_[index]; }
-  bool has_status() const;
 
   // The decimals of a cell: its own when set, else from the unit of its metric category, else 0.
   int decimals(size_t index) const;

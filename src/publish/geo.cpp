@@ -6,7 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/error.h"
-#include "publish/line_chart.h"
+#include "publish/chart_scale.h"
 
 namespace dp::publish {
 

@@ -4,18 +4,10 @@
 #include <cmath>
 #include <fmt/format.h>
 
-#include "publish/bar_chart.h"
 #include "publish/chart_scale.h"
 #include "publish/palette.h"
 
 namespace dp::publish {
-
-std::string fmt_coord(double v) {
-  std::string s = fmt::format("{:.1f}", v);
-  if (s.size() > 2 && s.substr(s.size() - 2) == ".0") s.resize(s.size() - 2);
-  if (s == "-0") s = "0";
-  return s;
-}
 
 std::string marker_path(const std::string& shape, double x, double y, double r) {
   auto p = [](double a, double b) { return fmt_coord(a) + "," + fmt_coord(b); };

@@ -43,7 +43,4 @@ nlohmann::json line_chart(const LineChartInput& in);
 // The path of a point marker of a shape centred at (x, y) with radius r.
 std::string marker_path(const std::string& shape, double x, double y, double r);
 
-// Number formatting used by all charts: one decimal at most on axes.
-std::string fmt_coord(double v);
-
 }  // namespace dp::publish

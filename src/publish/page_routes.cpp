@@ -1,4 +1,5 @@
 // The route table of the public pages, and the assembly of the whole public side.
+#include "api/guard.h"
 #include "publish/api_support.h"
 #include "publish/page_support.h"
 #include "publish/pages.h"
@@ -59,7 +60,7 @@ void register_page_routes(web::App& app, std::shared_ptr<Site> site) {
            auto res = web::Response::json({{"openapi", b + "/openapi.json"}, {"config", b + "/config"},
                                            {"keyfigures", b + "/keyfigures"}, {"organisations", b + "/organisations"},
                                            {"groups", b + "/groups"}, {"kolada", b + "/kolada/data/kpi/{kpi}"}});
-           add_cors(res);
+           api::add_cors(res);
            return res;
          });
 }

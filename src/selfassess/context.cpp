@@ -12,19 +12,21 @@
 namespace dp::selfassess {
 
 std::shared_ptr<const instrument::Instrument> load_instrument(storage::Store& store, const std::string& id) {
-  static std::mutex mu;
-  static std::map<std::string, std::shared_ptr<const instrument::Instrument>> cache;
-  {
-    std::lock_guard lock(mu);
-    if (auto it = cache.find(id); it != cache.end()) return it->second;
-  }
   auto text = store.instruments().source(id);
   if (!text) throw Error::not_found("no instrument " + id);
+  // Parsed once per text: a stored instrument never changes, but another database in the same
+  // process (or a recreated one) may hold another text under the same id.
+  static std::mutex mu;
+  static std::map<std::pair<std::string, std::string>, std::shared_ptr<const instrument::Instrument>> cache;
+  std::pair<std::string, std::string> key{id, *text};
+  {
+    std::lock_guard lock(mu);
+    if (auto it = cache.find(key); it != cache.end()) return it->second;
+  }
   auto in = std::make_shared<const instrument::Instrument>(instrument::load_or_throw(*text, id + ".yaml"));
   if (in->kind != instrument::Kind::Maturity) throw Error::bad_input(id + " is not a maturity instrument");
   std::lock_guard lock(mu);
-  cache[id] = in;
-  return in;
+  return cache.emplace(std::move(key), in).first->second;
 }
 
 std::vector<int> maturity_years(storage::Store& store) {

@@ -1,5 +1,7 @@
 #include "selfassess/engine.h"
 
+#include <cstdint>
+#include <map>
 #include <mutex>
 
 #include "core/error.h"
@@ -18,22 +20,30 @@ namespace {
 
 const char* kKeyFigures = "instruments/mognad.keyfigures.yaml";
 
+// The key figures over the maturity instruments this store holds: parsed once per set of
+// instruments (load_instrument keeps each parsed text, so the same instruments are the same
+// objects), never shared between stores that hold different ones.
 const stats::KeyFigureSet& keyfigures(storage::Store& store) {
+  std::vector<std::shared_ptr<const instrument::Instrument>> keep;
+  std::vector<const instrument::Instrument*> ins;
+  std::string key;
+  for (const auto& info : store.instruments().list())
+    if (info.family == "mognad") {
+      keep.push_back(load_instrument(store, info.id));
+      ins.push_back(keep.back().get());
+      key += info.id + "@" + std::to_string(reinterpret_cast<uintptr_t>(ins.back())) + "|";
+    }
   static std::mutex mu;
-  static std::unique_ptr<stats::KeyFigureSet> set;
+  static std::map<std::string, std::pair<std::vector<std::shared_ptr<const instrument::Instrument>>,
+                                         std::unique_ptr<stats::KeyFigureSet>>> sets;
   std::lock_guard lock(mu);
-  if (!set) {
-    std::vector<std::shared_ptr<const instrument::Instrument>> keep;
-    std::vector<const instrument::Instrument*> ins;
-    for (const auto& info : store.instruments().list())
-      if (info.family == "mognad") {
-        keep.push_back(load_instrument(store, info.id));
-        ins.push_back(keep.back().get());
-      }
-    set = std::make_unique<stats::KeyFigureSet>(
+  auto& entry = sets[key];
+  if (!entry.second) {
+    entry.first = keep;  // the set points into these instruments
+    entry.second = std::make_unique<stats::KeyFigureSet>(
         stats::load_keyfigures_or_throw(resources::require(kKeyFigures), kKeyFigures, ins, nullptr));
   }
-  return *set;
+  return *entry.second;
 }
 
 }  // namespace

@@ -4,19 +4,19 @@
 // the assessment_read/assessment_write access policies use.
 #include <memory>
 
-#include "publish/site.h"
+#include "api/rate_limiter.h"
 #include "web/app.h"
 
 namespace dp::selfassess {
 
-// `site`: the public site of the publish module, whose rate limit the public API calls share
-// (null in tests that run without it).
-void register_routes(web::App& app, std::shared_ptr<publish::Site> site = nullptr);
+// `limiter`: the open API's rate limit, which the public self-assessment API shares (null in
+// tests that run without it).
+void register_routes(web::App& app, std::shared_ptr<api::RateLimiter> limiter = nullptr);
 
 void register_assessment_routes(web::App& app);  // list, organisation page, start, overview, settings
 void register_workshop_routes(web::App& app);    // participants' ratings, the facilitator's workshop
 void register_results_routes(web::App& app);     // results, comparison, report, XLSX
 void register_plan_routes(web::App& app);        // action plan and last year's follow-up
-void register_public_routes(web::App& app, std::shared_ptr<publish::Site> site);  // published page, embed, API
+void register_public_routes(web::App& app, std::shared_ptr<api::RateLimiter> limiter);  // published page, embed, API
 
 }  // namespace dp::selfassess

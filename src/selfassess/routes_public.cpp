@@ -6,8 +6,8 @@
 #include <cctype>
 #include <cmath>
 
-#include "publish/api_support.h"
-#include "publish/param_error.h"
+#include "api/guard.h"
+#include "api/params.h"
 #include "selfassess/aggregate.h"
 #include "selfassess/engine.h"
 #include "selfassess/page_common.h"
@@ -63,12 +63,12 @@ web::Response embed_page(web::App& app, web::Request& req) {
 }
 
 std::string instrument_param(web::App& app, const web::Request& req) {
-  publish::only_params(req, {"instrument", "lang"});
+  api::only_params(req, {"instrument", "lang"});
   if (auto i = req.q("instrument"); i && !i->empty()) {
     try {
       load_instrument(app.store(), *i);
     } catch (const Error&) {
-      throw publish::bad_param("instrument", "instrument: '" + *i + "' is not a maturity instrument");
+      throw api::bad_param("instrument", "instrument: '" + *i + "' is not a maturity instrument");
     }
     return *i;
   }
@@ -187,26 +187,26 @@ web::Response national_page(web::App& app, web::Request& req) {
   return app.page(req, "selfassess/national", ctx);
 }
 
-// Public API answers share the open API's rate limit and CORS (publish/api_support.h).
-web::Handler public_api(std::shared_ptr<publish::Site> site, web::Handler h) {
-  return [site, h](web::Request& req) {
-    if (site)
-      if (auto limited = publish::rate_limited(*site, req)) return *limited;
+// Public API answers share the open API's rate limit and CORS (src/api/).
+web::Handler public_api(std::shared_ptr<api::RateLimiter> limiter, web::Handler h) {
+  return [limiter, h](web::Request& req) {
+    if (limiter)
+      if (auto limited = api::rate_limited(*limiter, req)) return *limited;
     web::Response res = h(req);
-    publish::add_cors(res);
+    api::add_cors(res);
     return res;
   };
 }
 
 }  // namespace
 
-void register_public_routes(web::App& app, std::shared_ptr<publish::Site> site) {
+void register_public_routes(web::App& app, std::shared_ptr<api::RateLimiter> limiter) {
   auto& r = app.router();
   r.add({"GET", "/sjalvskattning/publicerat/{org}", "public", [&app](web::Request& req) { return public_page(app, req); }});
   r.add({"GET", "/embed/sjalvskattning/{org}", "public", [&app](web::Request& req) { return embed_page(app, req); }});
   r.add({"GET", "/sjalvskattning/nationellt", "admin", [&app](web::Request& req) { return national_page(app, req); }});
-  r.add({"GET", "/api/v1/selfassessment/municipalities/{org}", "public", public_api(site, [&app](web::Request& req) {
-           publish::only_params(req, {"lang"});
+  r.add({"GET", "/api/v1/selfassessment/municipalities/{org}", "public", public_api(limiter, [&app](web::Request& req) {
+           api::only_params(req, {"lang"});
            json data = json::array();
            for (const auto& a : published_assessments(app.store(), req.param("org")))
              data.push_back(published_json(load(app.store(), a), req.lang));

@@ -211,6 +211,7 @@ DatasetBuilder::DatasetBuilder(const instrument::Instrument& in, const std::vect
       // Bits follow the question's option order so that a row's subset keeps the same bits.
       for (const auto& o : item.question->options) col.options.push_back(o.id);
       col.codes = CodeColumn(n, col.options.size());
+      if (col.multi) col.none_chosen = OrgSet(n);
     }
     ds_.item_index_.emplace(col.key, ds_.items.size());
     ds_.items.push_back(std::move(col));
@@ -244,6 +245,7 @@ void DatasetBuilder::add_answer(size_t org, const std::string& item, const instr
   else if (v.kind == K::Codes)
     for (const auto& c : v.codes) add(c);
   col.codes.set(org, bits);
+  if (v.kind == K::Codes && v.codes.empty() && col.multi) col.none_chosen.set(org);
 }
 
 }  // namespace dp::stats

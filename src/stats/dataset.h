@@ -57,6 +57,9 @@ struct ItemColumn {
   bool multi = false;  // a multiple choice (several bits may be set)
   std::vector<std::string> options;  // bit order
   CodeColumn codes;
+  // Multiple choices answered with no option ticked: an answer («none of these»), as the
+  // instrument's evaluator and answer check have it, though no bit is set.
+  OrgSet none_chosen;
   std::vector<double> numbers;  // NaN = no answer
 
   int option_bit(const std::string& id) const;  // -1 when unknown
@@ -126,7 +129,6 @@ class DatasetBuilder {
   // Declared attributes are typed as the instrument declares them (bool, string, number).
   DatasetBuilder(const instrument::Instrument& in, const std::vector<OrgRecord>& orgs);
 
-  size_t item_count() const { return ds_.items.size(); }
   int item_index(const std::string& key) const;  // -1 when the instrument has no such coded/number item
   const ItemColumn& column(size_t i) const { return ds_.items[i]; }
 

@@ -4,10 +4,10 @@
 
 #include <set>
 
-#include "stats/keyfigures_load.h"
-#include "stats/keyfigures_validate.h"
 #include "core/yaml_reader.h"
 #include "instrument/condition_yaml.h"
+#include "stats/keyfigures_load.h"
+#include "stats/keyfigures_validate.h"
 
 namespace dp::stats {
 namespace {
@@ -44,11 +44,6 @@ std::string code_test(const std::string& item, Type cell, const std::vector<std:
   if (codes.size() == 1) return fmt::format("{} == '{}'", item, codes[0]);
   for (size_t i = 0; i < codes.size(); ++i) s += (i ? ", " : "") + fmt::format("'{}'", codes[i]);
   return fmt::format("{} in [{}]", item, s);
-}
-
-std::string replace_all(std::string s, const std::string& from, const std::string& to) {
-  for (size_t p = s.find(from); p != std::string::npos; p = s.find(from, p + to.size())) s.replace(p, from.size(), to);
-  return s;
 }
 
 I18n join_labels(const std::vector<CellPart>& parts) {

@@ -109,6 +109,7 @@ const PredicateCompiler::ItemSets* PredicateCompiler::item_sets(const std::strin
         for (size_t b = 0; b < nb; ++b) sets->has[b].data()[w] = acc[b];
       }
     });
+    if (col->none_chosen.size() == n) sets->answered |= col->none_chosen;
   }
   auto* raw = sets.get();
   items_.emplace(key, std::move(sets));
@@ -275,11 +276,9 @@ OrgSet PredicateCompiler::eval(const Expr& e) {
     }
     case Op::Literal: return truthy_scalar(e.literal) ? all() : none();
     case Op::Ref: return truthy(e);
-    case Op::Count: {
-      // count(x) on its own is true when anything was chosen.
-      const Expr& r = *e.args[0];
-      return answered(r.ref);
-    }
+    // count(x) on its own is true when anything was chosen (an empty selection is answered but
+    // counts 0, as in the instrument's evaluator).
+    case Op::Count: return compare(e, Op::Gt, Scalar{0.0});
     case Op::List: return e.list.empty() ? none() : all();
   }
   return none();

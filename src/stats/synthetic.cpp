@@ -325,8 +325,7 @@ std::vector<OrgRecord> synthetic_orgs(const std::vector<OrgRecord>& real, size_t
   return out;
 }
 
-instrument::Answers answers_of(const Dataset& ds, const instrument::Instrument& in, size_t org) {
-  (void)in;
+instrument::Answers answers_of(const Dataset& ds, const instrument::Instrument&, size_t org) {
   instrument::Answers a;
   for (const auto& col : ds.items) {
     if (col.kind == ItemColumn::Kind::Number) {

@@ -4,6 +4,8 @@ import { defineConfig } from '@playwright/test';
 
 export default defineConfig({
   testDir: '.',
+  // A test.only left behind would silently skip every other test: refuse it.
+  forbidOnly: true,
   testMatch: /(collection|keyboard)\.spec\.mjs$/,
   workers: 1,
   timeout: 300_000,

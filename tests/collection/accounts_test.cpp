@@ -15,7 +15,7 @@ std::string field_of(const std::function<void()>& fn) {
   try {
     fn();
   } catch (const FieldError& e) {
-    return e.field() + ":" + e.code();
+    return e.field() + ":" + e.message_key();
   }
   return "no error";
 }

@@ -147,7 +147,7 @@ TEST_F(AuthTest, AcceptingAnInvitationSetsThePasswordOnce) {
     FAIL();
   } catch (const collection::FieldError& e) {
     EXPECT_EQ(e.field(), "password2");
-    EXPECT_EQ(e.code(), "password_mismatch");
+    EXPECT_EQ(e.message_key(), "password_mismatch");
   }
   auth.accept_invitation(token, "long enough password", "long enough password");
   EXPECT_EQ(auth.sign_in("bo@ale.se", "long enough password", "ip").outcome, SignInOutcome::Ok);

@@ -44,7 +44,7 @@ TEST(CampaignSchedule, DatesAreCheckedAndRemindersSorted) {
     try {
       fn();
     } catch (const FieldError& e) {
-      return e.field() + ":" + e.code();
+      return e.field() + ":" + e.message_key();
     }
     return std::string("none");
   };
@@ -82,7 +82,7 @@ TEST(CampaignSpecCheck, NamesTheField) {
     try {
       check_spec(db.store(), s);
     } catch (const FieldError& e) {
-      return e.field() + ":" + e.code();
+      return e.field() + ":" + e.message_key();
     }
     return std::string("ok");
   };

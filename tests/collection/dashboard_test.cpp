@@ -68,7 +68,9 @@ TEST(Dashboard, StatusCsvHasOneRowPerOrganisation) {
   EXPECT_EQ(t.rows.size(), 290u);
   int c = t.column("status"), code = t.column("org_code");
   for (const auto& r : t.rows) {
-    if (r.fields[code] == "1440") EXPECT_EQ(r.fields[c], "submitted");
+    if (r.fields[code] == "1440") {
+      EXPECT_EQ(r.fields[c], "submitted");
+    }
   }
 }
 
@@ -94,7 +96,9 @@ TEST(Reminders, GoToEveryRespondentOfOrganisationsThatHaveNotSubmitted) {
   for (const auto& m : sent) to.insert(m.recipient);
   EXPECT_EQ(to, (std::set<std::string>{"a@ale.se", "b@ale.se", "vasby@x.se"}));
   for (const auto& m : sent) {
-    if (m.recipient == "vasby@x.se") EXPECT_NE(m.body_text.find("påbörjad"), std::string::npos) << "a draft is told so";
+    if (m.recipient == "vasby@x.se") {
+      EXPECT_NE(m.body_text.find("påbörjad"), std::string::npos) << "a draft is told so";
+    }
   }
 }
 

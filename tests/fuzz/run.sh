@@ -36,6 +36,10 @@ seed() {  # seed TARGET DIR: fills DIR with the seed corpus of TARGET
   esac
 }
 
+# Exit 1 when any target failed (the fuzzer's own exit status: a crash, leak, timeout or
+# out-of-memory, or a target that could not run at all) or left a finding, so that a script (or CI)
+# can tell.
+found=0
 for t in "${targets[@]}"; do
   corpus="$build/fuzz-corpus/$t"
   findings="$build/fuzz-findings/$t"
@@ -43,13 +47,15 @@ for t in "${targets[@]}"; do
   mkdir -p "$findings"
   echo "== $t: ${secs}s, corpus $(ls "$corpus" | wc -l) files"
   # -rss_limit_mb and -timeout make hangs and blow-ups findings too.
+  status=0
   "$build/tests/fuzz/$t" "$corpus" -max_total_time="$secs" -timeout=10 -rss_limit_mb=2048 -max_len=65536 \
-    -artifact_prefix="$findings/" -print_final_stats=1 > "$build/fuzz-findings/$t.log" 2>&1 || true
+    -artifact_prefix="$findings/" -print_final_stats=1 > "$build/fuzz-findings/$t.log" 2>&1 || status=$?
   grep -E '^stat::(number_of_executed_units|peak_rss_mb)|^SUMMARY|Test unit written' "$build/fuzz-findings/$t.log" || true
-done
-# Exit 1 when any target left a finding, so that a script (or CI) can tell.
-found=0
-for t in "${targets[@]}"; do
-  if ls "$build/fuzz-findings/$t"/* >/dev/null 2>&1; then echo "FINDINGS in $build/fuzz-findings/$t"; found=1; fi
+  if [ "$status" -ne 0 ]; then
+    echo "FAILED: $t exited with status $status (log: $build/fuzz-findings/$t.log)"
+    tail -n 20 "$build/fuzz-findings/$t.log"
+    found=1
+  fi
+  if ls "$findings"/* >/dev/null 2>&1; then echo "FINDINGS in $findings"; found=1; fi
 done
 exit $found

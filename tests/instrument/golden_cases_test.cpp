@@ -4,7 +4,8 @@
 // tests/cases/instrument/NAME.expected exactly. An empty .expected file means a valid instrument.
 // Adding a case needs no C++: drop in NAME.yaml and NAME.expected.
 // To (re)write the .expected files after a deliberate change, run the test with
-// DIGIPULS_UPDATE_GOLDEN=1 and review the diff.
+// DIGIPULS_UPDATE_GOLDEN=1 (it then fails, see support/golden.h), review the diff, run it again.
+#include <gtest/gtest-spi.h>
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -13,7 +14,10 @@
 #include <fstream>
 #include <sstream>
 
+#include <unistd.h>
+
 #include "instrument/load.h"
+#include "support/golden.h"
 
 namespace fs = std::filesystem;
 
@@ -54,10 +58,10 @@ TEST_P(InstrumentGoldenCase, DiagnosticsMatchExpectedFile) {
   std::vector<std::string> actual;
   for (const auto& d : res.diagnostics) actual.push_back(d.str());
 
-  if (const char* u = std::getenv("DIGIPULS_UPDATE_GOLDEN"); u && std::string(u) == "1") {
-    std::ofstream out(expected_file, std::ios::binary);
-    for (const auto& l : actual) out << l << "\n";
-    GTEST_SKIP() << "wrote " << expected_file;
+  if (dp::test::golden_update_mode()) {
+    std::string text;
+    for (const auto& l : actual) text += l + "\n";
+    return dp::test::rewrite_golden(expected_file, text);
   }
   ASSERT_TRUE(fs::exists(expected_file)) << "missing " << expected_file << "; write it by hand or with DIGIPULS_UPDATE_GOLDEN=1";
   auto expected = lines_of(slurp(expected_file));
@@ -75,6 +79,49 @@ TEST(InstrumentGoldenCases, EveryExpectedFileHasItsCase) {
       yaml.replace_extension(".yaml");
       EXPECT_TRUE(fs::exists(yaml)) << e.path() << " has no .yaml";
     }
+}
+
+// The update mode itself: it cannot turn a run green, and CI refuses it.
+class GoldenUpdateMode : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    for (const char* v : {"DIGIPULS_UPDATE_GOLDEN", "CI"})
+      if (const char* x = std::getenv(v)) saved_.emplace_back(v, x);
+  }
+  void TearDown() override {
+    unsetenv("DIGIPULS_UPDATE_GOLDEN");
+    unsetenv("CI");
+    for (const auto& [k, v] : saved_) setenv(k.c_str(), v.c_str(), 1);
+  }
+  std::vector<std::pair<std::string, std::string>> saved_;
+};
+
+TEST_F(GoldenUpdateMode, IsOffWithoutTheVariable) {
+  unsetenv("DIGIPULS_UPDATE_GOLDEN");
+  EXPECT_FALSE(dp::test::golden_update_mode());
+}
+
+TEST_F(GoldenUpdateMode, IsRefusedUnderCiAsAFailure) {
+  setenv("DIGIPULS_UPDATE_GOLDEN", "1", 1);
+  setenv("CI", "true", 1);
+  bool update = true;
+  EXPECT_NONFATAL_FAILURE(update = dp::test::golden_update_mode(), "under CI");
+  EXPECT_FALSE(update);
+}
+
+TEST_F(GoldenUpdateMode, AnyValueButOneIsAFailureNotAnUpdate) {
+  unsetenv("CI");
+  setenv("DIGIPULS_UPDATE_GOLDEN", "yes", 1);
+  bool update = true;
+  EXPECT_NONFATAL_FAILURE(update = dp::test::golden_update_mode(), "must be 1");
+  EXPECT_FALSE(update);
+}
+
+TEST_F(GoldenUpdateMode, RewritingAFileFailsTheTestThatDidIt) {
+  auto path = fs::temp_directory_path() / ("golden_" + std::to_string(::getpid()) + ".expected");
+  EXPECT_NONFATAL_FAILURE(dp::test::rewrite_golden(path, "new\n"), "review the diff");
+  EXPECT_EQ(slurp(path), "new\n");
+  fs::remove(path);
 }
 
 std::string param_name(const ::testing::TestParamInfo<std::string>& info) { return info.param; }

@@ -131,5 +131,7 @@ TEST(Palette, MapClassesGetDarkerAndEachHasItsOwnPattern) {
 
 TEST(Palette, PatternMarksContrastWithTheirFill) {
   for (const auto& s : map_class_styles(5))
-    if (s.pattern != "none") EXPECT_GE(contrast_ratio(s.fill, s.ink), 3.0) << s.fill;
+    if (s.pattern != "none") {
+      EXPECT_GE(contrast_ratio(s.fill, s.ink), 3.0) << s.fill;
+    }
 }

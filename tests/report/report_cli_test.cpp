@@ -13,6 +13,7 @@
 #include "storage/response_store.h"
 #include "storage/stats_store.h"
 #include "storage/store.h"
+#include "support/golden.h"
 
 namespace dp::report {
 namespace {
@@ -193,7 +194,7 @@ TEST_F(ReportCli, TheFull2021ReportHasThePublishedStructureAndHistory) {
                  t.number.sv + "\n";
   }
   std::string golden_path = std::string(DIGIPULS_SOURCE_DIR) + "/tests/cases/report/ehalsa-2021-structure.txt";
-  if (std::getenv("DIGIPULS_UPDATE_GOLDEN")) std::ofstream(golden_path) << structure;
+  if (test::golden_update_mode()) return test::rewrite_golden(golden_path, structure);
   EXPECT_EQ(slurp(golden_path), structure) << "set DIGIPULS_UPDATE_GOLDEN=1 to record a deliberate change";
 }
 

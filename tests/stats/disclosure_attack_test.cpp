@@ -126,10 +126,12 @@ TEST(DisclosureAttack, ExhaustiveSearchRecoversNoSuppressedCountInSmallWorlds) {
       for (size_t g = 0; g < G; ++g)
         if (published[g] < 0) possible[g].insert(count[g]);
     }
-    for (size_t g = 0; g < G; ++g)
-      if (published[g] < 0 && c->figures[g].n > 0)
+    for (size_t g = 0; g < G; ++g) {
+      if (published[g] < 0 && c->figures[g].n > 0) {
         EXPECT_GT(possible[g].size(), 1u) << "trial " << trial << ": the suppressed count of group " << g
                                           << " is recoverable (" << *possible[g].begin() << ")";
+      }
+    }
   }
   EXPECT_GT(worlds_with_suppression, 100);
 }

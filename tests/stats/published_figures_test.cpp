@@ -47,7 +47,9 @@ TEST(PublishedFigures, EveryFigureOfTheGenerated2021CampaignFollowsThePublicatio
         ++suppressed;
         EXPECT_TRUE(f.n) << at << ": the base of a withheld figure is published";
       }
-      if (!has_numerator(c.cell->stat)) EXPECT_FALSE(f.count) << at;
+      if (!has_numerator(c.cell->stat)) {
+        EXPECT_FALSE(f.count) << at;
+      }
     }
   // The run has every kind: withheld, structural and plain figures.
   EXPECT_GT(hidden, 0u);

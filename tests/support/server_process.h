@@ -1,15 +1,14 @@
 #pragma once
-// Runs the real binary (`digipuls serve`) on a free port for a test, and the other commands.
-#include <arpa/inet.h>
+// Runs the real binary (`digipuls serve`) for a test, on a port it picks itself, and the other
+// commands.
 #include <fcntl.h>
-#include <netinet/in.h>
 #include <signal.h>
-#include <sys/socket.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
 #include <chrono>
 #include <fstream>
+#include <iterator>
 #include <sstream>
 #include <stdexcept>
 #include <string>
@@ -19,20 +18,6 @@
 #include "support/http_client.h"
 
 namespace dp::test {
-
-inline int free_port() {
-  int s = socket(AF_INET, SOCK_STREAM, 0);
-  sockaddr_in a{};
-  a.sin_family = AF_INET;
-  a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-  a.sin_port = 0;
-  bind(s, (sockaddr*)&a, sizeof a);
-  socklen_t len = sizeof a;
-  getsockname(s, (sockaddr*)&a, &len);
-  int port = ntohs(a.sin_port);
-  close(s);
-  return port;
-}
 
 // Runs `digipuls args...`, returns its stdout; throws with its output when it fails.
 inline std::string run_cli(const std::vector<std::string>& args, const std::string& input = "") {
@@ -66,15 +51,19 @@ inline std::string run_cli(const std::vector<std::string>& args, const std::stri
   return result;
 }
 
+// The server binds port 0 and says which port it got ("serving on http://127.0.0.1:PORT/"), so
+// no other process can take the port between choosing and binding it.
 class ServerProcess {
  public:
-  ServerProcess(const std::string& db, const std::string& log, std::vector<std::string> extra = {}) : port_(free_port()) {
+  ServerProcess(const std::string& db, const std::string& log, std::vector<std::string> extra = {}) {
+    std::ifstream before(log, std::ios::binary | std::ios::ate);
+    std::streamoff from = before ? (std::streamoff)before.tellg() : 0;  // the log may hold an earlier run
     pid_ = fork();
     if (pid_ == 0) {
       int fd = open(log.c_str(), O_WRONLY | O_CREAT | O_APPEND, 0644);
       dup2(fd, 1);
       dup2(fd, 2);
-      std::vector<std::string> args = {"serve", "--db", db, "--port", std::to_string(port_), "--threads", "4"};
+      std::vector<std::string> args = {"serve", "--db", db, "--port", "0", "--threads", "4"};
       args.insert(args.end(), extra.begin(), extra.end());
       std::vector<char*> argv{const_cast<char*>(DIGIPULS_BINARY)};
       for (auto& a : args) argv.push_back(const_cast<char*>(a.c_str()));
@@ -82,13 +71,19 @@ class ServerProcess {
       execv(DIGIPULS_BINARY, argv.data());
       _exit(127);
     }
-    Http h(url());
-    for (int i = 0; i < 200; ++i) {
-      try {
-        if (h.get("/healthz").status == 200) return;
-      } catch (const std::exception&) {
+    for (int i = 0; i < 200 && !port_; ++i) {
+      port_ = announced_port(log, from);
+      if (!port_) std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    }
+    if (port_) {
+      Http h(url());
+      for (int i = 0; i < 200; ++i) {
+        try {
+          if (h.get("/healthz").status == 200) return;
+        } catch (const std::exception&) {
+        }
+        std::this_thread::sleep_for(std::chrono::milliseconds(50));
       }
-      std::this_thread::sleep_for(std::chrono::milliseconds(50));
     }
     stop();
     throw std::runtime_error("the server did not start; see " + log);
@@ -117,8 +112,22 @@ class ServerProcess {
   }
 
  private:
-  int port_;
+  int port_ = 0;
   pid_t pid_ = -1;
+
+  // The port the server announced in its log after `from`, or 0.
+  static int announced_port(const std::string& log, std::streamoff from) {
+    std::ifstream in(log, std::ios::binary);
+    in.seekg(from);
+    std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    const std::string mark = "http://127.0.0.1:";
+    auto at = text.find(mark);
+    if (at == std::string::npos) return 0;
+    size_t i = at + mark.size();
+    int port = 0;
+    while (i < text.size() && text[i] >= '0' && text[i] <= '9' && port < 65536) port = port * 10 + (text[i++] - '0');
+    return i < text.size() && port > 0 && port < 65536 ? port : 0;
+  }
 };
 
 }  // namespace dp::test

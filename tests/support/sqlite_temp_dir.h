@@ -3,7 +3,6 @@
 #include <gtest/gtest.h>
 
 #include <filesystem>
-#include <random>
 #include <string>
 
 #include "instrument/load.h"
@@ -12,26 +11,11 @@
 #include "storage/registry_store.h"
 #include "storage/response_store.h"
 #include "storage/store.h"
+#include "support/temp_dir.h"
 
 namespace dp::testing {
 
-class TempDir {
- public:
-  TempDir() {
-    std::random_device rd;
-    path_ = std::filesystem::temp_directory_path() / ("digipuls-test-" + std::to_string(rd()) + std::to_string(rd()));
-    std::filesystem::create_directories(path_);
-  }
-  ~TempDir() {
-    std::error_code ec;
-    std::filesystem::remove_all(path_, ec);
-  }
-  std::string file(const std::string& name) const { return (path_ / name).string(); }
-  const std::filesystem::path& path() const { return path_; }
-
- private:
-  std::filesystem::path path_;
-};
+using TempDir = test::ScopedDir;
 
 inline const char* kTinyInstrument = R"YAML(format: digipuls-instrument/1
 id: tiny-2021

@@ -15,8 +15,8 @@ namespace dp::test {
 class TempDb {
  public:
   // initialised = false gives an empty, migrated database.
-  explicit TempDb(bool initialised = true) : dir_(temp_dir("digipuls-test")) {
-    path_ = (dir_ / "test.db").string();
+  explicit TempDb(bool initialised = true) {
+    path_ = dir_.file("test.db");
     if (initialised) {
       std::filesystem::copy_file(template_path(), path_);
       // SQLite normally folds the log into the file when the last connection closes; copy it
@@ -26,11 +26,7 @@ class TempDb {
     }
     store_ = storage::open_sqlite(path_);
   }
-  ~TempDb() {
-    store_.reset();
-    std::error_code ec;
-    std::filesystem::remove_all(dir_, ec);
-  }
+  ~TempDb() { store_.reset(); }  // before the directory goes
   storage::Store& store() { return *store_; }
   const std::string& path() const { return path_; }
   // Closes and opens the database again (as after a restart).
@@ -40,7 +36,7 @@ class TempDb {
   }
 
  private:
-  std::filesystem::path dir_;
+  ScopedDir dir_;
   std::string path_;
   std::unique_ptr<storage::Store> store_;
 

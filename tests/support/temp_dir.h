@@ -1,5 +1,6 @@
 #pragma once
-// A fresh directory under the system temp folder, removed by its owner.
+// The one temporary-directory helper of the tests: a fresh directory under the system temp folder,
+// removed by its owner (support/sqlite_temp_dir.h and support/temp_db.h build on it).
 #include <unistd.h>
 
 #include <cstdlib>
@@ -19,7 +20,10 @@ inline std::filesystem::path temp_dir(const std::string& prefix) {
 
 struct ScopedDir {
   std::filesystem::path path;
-  explicit ScopedDir(const std::string& prefix) : path(temp_dir(prefix)) {}
+  explicit ScopedDir(const std::string& prefix = "digipuls-test") : path(temp_dir(prefix)) {}
+  ScopedDir(const ScopedDir&) = delete;
+  ScopedDir& operator=(const ScopedDir&) = delete;
+  std::string file(const std::string& name) const { return (path / name).string(); }
   // DIGIPULS_KEEP_TEST_DIRS=1 keeps the directory (server logs, databases) for a post-mortem.
   ~ScopedDir() {
     if (const char* keep = std::getenv("DIGIPULS_KEEP_TEST_DIRS"); keep && std::string(keep) == "1") return;

@@ -77,6 +77,23 @@ void bind_figure(SQLite::Statement& s, int at, const Figure& f) {
   s.bind(at + 9, f.decimals);
 }
 
+// A row of stat_history: the figure columns, then source, note_sv, note_en.
+Figure read_history(SQLite::Statement& q) {
+  Figure h = read_figure(q, 0, FigureOrigin::History);
+  h.source = q.getColumn(10).getString();
+  h.note.sv = q.getColumn(11).getString();
+  h.note.en = q.getColumn(12).getString();
+  return h;
+}
+
+// Binds keyfigure, cell, breakdown and group (not the year) from parameter `at` on.
+void bind_cell(SQLite::Statement& s, int at, const FigureKey& k) {
+  s.bind(at, k.keyfigure);
+  s.bind(at + 1, k.cell);
+  s.bind(at + 2, k.breakdown);
+  s.bind(at + 3, k.group);
+}
+
 }  // namespace
 
 StatRun SqliteStats::add_run(const StatRun& in, const std::vector<Figure>& values) {
@@ -185,20 +202,13 @@ std::vector<Figure> SqliteStats::history(const std::string& keyfigure) {
                                       "ORDER BY keyfigure, cell, breakdown, grp, year");
   q.bind(1, keyfigure);
   std::vector<Figure> out;
-  while (q.executeStep()) {
-    Figure h = read_figure(q, 0, FigureOrigin::History);
-    h.source = q.getColumn(10).getString();
-    h.note.sv = q.getColumn(11).getString();
-    h.note.en = q.getColumn(12).getString();
-    out.push_back(std::move(h));
-  }
+  while (q.executeStep()) out.push_back(read_history(q));
   return out;
 }
 
-std::vector<Figure> SqliteStats::points(const std::string* keyfigure, const std::string* cell,
-                                            const std::string* breakdown, const std::string* group, bool published_only) {
+std::vector<Figure> SqliteStats::points(const FigureKey* cell, bool published_only) {
   // Each campaign's chosen revision: the latest published one, or (for internal use) the latest.
-  std::string filter = keyfigure ? " AND v.keyfigure = ?2 AND v.cell = ?3 AND v.breakdown = ?4 AND v.grp = ?5" : "";
+  std::string filter = cell ? " AND v.keyfigure = ?2 AND v.cell = ?3 AND v.breakdown = ?4 AND v.grp = ?5" : "";
   std::string sql =
       "WITH chosen AS (SELECT r.id, r.campaign_id, r.revision FROM stat_runs r WHERE r.id = ("
       "  SELECT r2.id FROM stat_runs r2 WHERE r2.campaign_id = r.campaign_id AND (?1 = 0 OR r2.published_at IS NOT NULL)"
@@ -207,12 +217,7 @@ std::vector<Figure> SqliteStats::points(const std::string* keyfigure, const std:
       "ch.campaign_id, ch.revision FROM stat_values v JOIN chosen ch ON ch.id = v.run_id WHERE 1 = 1" + filter;
   SQLite::Statement q(db_.conn(), sql);
   q.bind(1, published_only ? 1 : 0);
-  if (keyfigure) {
-    q.bind(2, *keyfigure);
-    q.bind(3, *cell);
-    q.bind(4, *breakdown);
-    q.bind(5, *group);
-  }
+  if (cell) bind_cell(q, 2, *cell);
   std::vector<Figure> out;
   while (q.executeStep()) {
     Figure p = read_figure(q, 0, FigureOrigin::Computed);
@@ -221,29 +226,19 @@ std::vector<Figure> SqliteStats::points(const std::string* keyfigure, const std:
     out.push_back(std::move(p));
   }
   std::string hsql = std::string("SELECT ") + kFigureCols + ", source, note_sv, note_en FROM stat_history v WHERE 1 = 1" +
-                     (keyfigure ? " AND v.keyfigure = ?1 AND v.cell = ?2 AND v.breakdown = ?3 AND v.grp = ?4" : "");
+                     (cell ? " AND v.keyfigure = ?1 AND v.cell = ?2 AND v.breakdown = ?3 AND v.grp = ?4" : "");
   SQLite::Statement h(db_.conn(), hsql);
-  if (keyfigure) {
-    h.bind(1, *keyfigure);
-    h.bind(2, *cell);
-    h.bind(3, *breakdown);
-    h.bind(4, *group);
-  }
-  while (h.executeStep()) {
-    Figure p = read_figure(h, 0, FigureOrigin::History);
-    p.source = h.getColumn(10).getString();
-    p.note.sv = h.getColumn(11).getString();
-    p.note.en = h.getColumn(12).getString();
-    out.push_back(std::move(p));
-  }
+  if (cell) bind_cell(h, 1, *cell);
+  while (h.executeStep()) out.push_back(read_history(h));
   return out;
 }
 
 std::vector<Figure> SqliteStats::series(const std::string& keyfigure, const std::string& cell,
-                                            const std::string& breakdown, const std::string& group, bool published_only) {
+                                        const std::string& breakdown, const std::string& group, bool published_only) {
   // Per year, a computed value takes over from the historical one.
   std::map<int, Figure> by_year;
-  for (auto& p : points(&keyfigure, &cell, &breakdown, &group, published_only)) {
+  FigureKey at{keyfigure, cell, breakdown, group, 0};
+  for (auto& p : points(&at, published_only)) {
     auto it = by_year.find(p.key.year);
     if (it == by_year.end() || (it->second.origin == FigureOrigin::History && p.origin == FigureOrigin::Computed))
       by_year[p.key.year] = p;
@@ -254,7 +249,7 @@ std::vector<Figure> SqliteStats::series(const std::string& keyfigure, const std:
 }
 
 std::vector<Figure> SqliteStats::all_points(bool published_only) {
-  return points(nullptr, nullptr, nullptr, nullptr, published_only);
+  return points(nullptr, published_only);
 }
 
 std::string SqliteStats::publication_stamp() {

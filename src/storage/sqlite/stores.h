@@ -152,15 +152,15 @@ class SqliteStats : public StatsStore {
   size_t replace_history(const std::vector<Figure>& history) override;
   std::vector<Figure> history(const std::string& keyfigure) override;
   std::vector<Figure> series(const std::string& keyfigure, const std::string& cell, const std::string& breakdown,
-                                  const std::string& group, bool published_only) override;
+                             const std::string& group, bool published_only) override;
   std::vector<Figure> all_points(bool published_only) override;
   std::string publication_stamp() override;
   std::string last_published_at() override;
 
  private:
   Db& db_;
-  std::vector<Figure> points(const std::string* keyfigure, const std::string* cell, const std::string* breakdown,
-                                  const std::string* group, bool published_only);
+  // Every point, or those of one cell (its key's year is ignored).
+  std::vector<Figure> points(const FigureKey* cell, bool published_only);
 };
 
 class SqliteSelfAssess : public SelfAssessStore {

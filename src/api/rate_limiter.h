@@ -9,7 +9,7 @@
 #include <string>
 #include <unordered_map>
 
-namespace dp::publish {
+namespace dp::api {
 
 struct RateLimit {
   int max_calls = 30;
@@ -47,4 +47,4 @@ class RateLimiter {
   std::array<Shard, 16> shards_;
 };
 
-}  // namespace dp::publish
+}  // namespace dp::api

@@ -1,4 +1,4 @@
-#include "publish/rate_limiter.h"
+#include "api/rate_limiter.h"
 
 #include <cmath>
 #include <functional>
@@ -6,7 +6,7 @@
 #include "core/error.h"
 #include "core/text.h"
 
-namespace dp::publish {
+namespace dp::api {
 
 RateLimit parse_rate_limit(const std::string& text) {
   std::string t = trim(text);
@@ -52,4 +52,4 @@ RateLimiter::Decision RateLimiter::check(const std::string& client, Clock::time_
   return {true, 0, (int)std::max<long long>(0, (long long)left)};
 }
 
-}  // namespace dp::publish
+}  // namespace dp::api
