@@ -23,6 +23,7 @@ struct Config {
   std::string base_url;        // public URL for links in mail, e.g. "https://digipuls.example" (default http://host:port)
   bool secure_cookies = false;  // true behind TLS (set by --secure-cookies or DIGIPULS_SECURE_COOKIES=1)
   size_t max_body_bytes = 20 << 20;
+  size_t max_header_bytes = 64 << 10;  // the request line and headers; also a chunked body's trailer
   bool demo = false;  // every page says the data are synthetic (set by `serve --demo`, used by `make demo`)
 };
 

@@ -40,7 +40,11 @@ namespace {
 
 class Session : public std::enable_shared_from_this<Session> {
  public:
-  Session(tcp::socket&& socket, App& app) : stream_(std::move(socket)), app_(app) {}
+  // The read buffer is capped: a header block or a chunked body's trailer must fit in it, so a
+  // trailer is limited like the headers (Beast applies its header limit to headers only, and a
+  // trailer field over 64 KiB would make it throw).
+  Session(tcp::socket&& socket, App& app)
+      : stream_(std::move(socket)), buffer_(app.config().max_header_bytes), app_(app) {}
 
   void start() {
     net::dispatch(stream_.get_executor(), beast::bind_front_handler(&Session::read, shared_from_this()));
@@ -59,7 +63,7 @@ class Session : public std::enable_shared_from_this<Session> {
   void read() {
     parser_.emplace();
     parser_->body_limit(app_.config().max_body_bytes);
-    parser_->header_limit(64 * 1024);
+    parser_->header_limit(app_.config().max_header_bytes);
     stream_.expires_after(std::chrono::seconds(30));
     http::async_read(stream_, buffer_, *parser_, beast::bind_front_handler(&Session::on_read, shared_from_this()));
   }
@@ -67,10 +71,21 @@ class Session : public std::enable_shared_from_this<Session> {
   void on_read(beast::error_code ec, std::size_t) {
     if (ec == http::error::end_of_stream || ec == beast::error::timeout || ec == net::error::connection_reset) return close();
     if (ec) {
-      if (ec == http::error::body_limit || ec == http::error::header_limit) return reply_raw(413, "Request too large");
+      if (ec == http::error::body_limit) return reply_raw(413, "Request too large");
+      if (ec == http::error::header_limit || ec == http::error::buffer_overflow)
+        return reply_raw(431, "Request header or trailer fields too large");
       return reply_raw(400, "Bad request");
     }
-    auto msg = parser_->release();
+    try {
+      serve(parser_->release());
+    } catch (const std::exception& e) {
+      // Nothing may escape a session: the I/O loop serves every other connection too.
+      spdlog::error("session: {}", e.what());
+      close();
+    }
+  }
+
+  void serve(http::request<http::string_body>&& msg) {
     Request req;
     req.method = std::string(msg.method_string());
     req.target = std::string(msg.target());
@@ -182,6 +197,19 @@ struct Server::Impl {
   std::unique_ptr<net::signal_set> signals;
   App* app = nullptr;
 
+  // Runs the I/O loop on this thread. An exception out of a handler ends only that handler (and
+  // its connection); run() is entered again, as Asio allows, so the server goes on serving.
+  void run() {
+    for (;;) {
+      try {
+        ioc.run();
+        return;
+      } catch (const std::exception& e) {
+        spdlog::error("I/O loop: {}", e.what());
+      }
+    }
+  }
+
   void accept() {
     acceptor->async_accept(net::make_strand(ioc), [this](beast::error_code ec, tcp::socket socket) {
       if (!acceptor->is_open()) return;
@@ -213,8 +241,8 @@ void Server::run(const std::function<void(int)>& on_listening) {
   if (on_listening) on_listening(port);
   int n = std::max(1, cfg.threads);
   std::vector<std::thread> pool;
-  for (int i = 1; i < n; ++i) pool.emplace_back([this] { impl_->ioc.run(); });
-  impl_->ioc.run();
+  for (int i = 1; i < n; ++i) pool.emplace_back([this] { impl_->run(); });
+  impl_->run();
   for (auto& t : pool) t.join();
 }
 

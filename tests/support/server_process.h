@@ -95,6 +95,8 @@ class ServerProcess {
   }
   ~ServerProcess() { stop(); }
   std::string url() const { return "http://127.0.0.1:" + std::to_string(port_); }
+  int port() const { return port_; }
+  pid_t pid() const { return pid_; }
   void kill9() {
     if (pid_ > 0) {
       kill(pid_, SIGKILL);
