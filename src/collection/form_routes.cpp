@@ -6,6 +6,7 @@
 #include <set>
 
 #include "collection/accounts.h"
+#include "collection/autosave_body.h"
 #include "collection/form_values.h"
 #include "collection/form_view.h"
 #include "collection/module.h"
@@ -216,36 +217,10 @@ web::Response post_section(Module& m, web::Request& req) {
 
 web::Response autosave(Module& m, web::Request& req) {
   auto t = target(m, req);
-  auto body = nlohmann::json::parse(req.body, nullptr, false);
-  if (body.is_discarded() || !body.is_object()) throw Error::bad_input("the body must be a JSON object");
-  const auto& ch = body.value("changes", nlohmann::json::array());
-  if (!ch.is_array() || ch.size() > 500) throw Error::bad_input("changes must be a list of at most 500 items", Location{{}, 0, 0, "changes"});
-  auto since_j = body.value("since", nlohmann::json(-1));
-  int64_t since = since_j.is_number_integer() ? since_j.get<int64_t>() : -1;
+  auto body = parse_autosave_body(req.body);
   auto state = load_state(m.store(), t.ctx->campaign.id, t.org);
   if (edit_state(t.ctx->campaign, state.response) != EditState::Editable) return not_editable(m, req, t, state);
-  std::vector<RawChange> changes;
-  for (const auto& c : ch) {
-    if (!c.is_object() || !c.contains("item") || !c["item"].is_string())
-      throw Error::bad_input("every change needs an item", Location{{}, 0, 0, "changes"});
-    RawChange rc;
-    rc.item = c["item"].get<std::string>();
-    const auto& v = c.value("value", nlohmann::json());
-    if (v.is_string()) rc.raw = v.get<std::string>();
-    else if (v.is_number()) rc.raw = v.dump();
-    else if (v.is_array()) {
-      for (const auto& x : v)
-        if (x.is_string()) rc.raw += (rc.raw.empty() ? "" : "|") + x.get<std::string>();
-    } else if (!v.is_null()) {
-      throw Error::bad_input("the value of " + rc.item.substr(0, 100) + " must be text, a number, a list or null",
-                             Location{{}, 0, 0, rc.item.substr(0, 100)});
-    }
-    const auto& b = c.value("base", nlohmann::json());
-    if (!b.is_number_integer()) throw Error::bad_input("every change needs its base version", Location{{}, 0, 0, "base"});
-    rc.base_version = b.get<int64_t>();
-    changes.push_back(std::move(rc));
-  }
-  auto outcome = save_changes(m.store(), *t.ctx, state.response.id, changes, req.principal.user_id);
+  auto outcome = save_changes(m.store(), *t.ctx, state.response.id, body.changes, req.principal.user_id);
   auto tt = translator(m, req);
   auto index = instrument::item_index(t.ctx->instrument);
   nlohmann::json conflicts = nlohmann::json::array();
@@ -265,9 +240,9 @@ web::Response autosave(Module& m, web::Request& req) {
   // Changes others made since the script last heard from the server, so it can show them.
   nlohmann::json updates = nlohmann::json::array();
   std::set<std::string> mine(outcome.saved.begin(), outcome.saved.end());
-  if (since >= 0)
+  if (body.since >= 0)
     for (const auto& a : m.store().responses().answers(state.response.id)) {
-      if (a.version <= since || mine.count(a.item) || a.updated_by == req.principal.user_id) continue;
+      if (a.version <= body.since || mine.count(a.item) || a.updated_by == req.principal.user_id) continue;
       auto it = index.find(a.item);
       if (it == index.end()) continue;
       updates.push_back({{"item", a.item},

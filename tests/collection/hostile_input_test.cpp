@@ -212,3 +212,28 @@ TEST_F(Hostile, AnOversizedBodyIsAnsweredWith413NotAResetConnection) {
     EXPECT_EQ(r.status, 413);
   }
 }
+
+// JSON nested 80 000 deep (480 KB) overflowed the stack of the autosave handler and ended the
+// process. It is refused with 400, and the server goes on serving.
+TEST_F(Hostile, DeeplyNestedAutosaveJsonIsRefusedAndTheServerLives) {
+  Http anna = site->signed_in("anna@ale.se");
+  for (const std::string& body : {std::string(80000, '[') + std::string(80000, ']'),
+                                  R"({"changes":[{"item":"q03","value":)" + std::string(80000, '[') +
+                                      std::string(80000, ']') + R"(,"base":0}]})"}) {
+    auto r = anna.post_json("/api/respond/ehalsa-2021/1440/autosave", body, {"X-CSRF-Token: " + anna.csrf});
+    EXPECT_EQ(r.status, 400) << r.body.substr(0, 200);
+    EXPECT_EQ(r.error_code(), "bad_input");
+  }
+  EXPECT_EQ(site->client().get("/healthz").status, 200);
+}
+
+// A base of -1 skipped the conflict check, so a stale edit overwrote a colleague's answer.
+TEST_F(Hostile, AutosaveWithANegativeOrMissingBaseIsRefused) {
+  Http anna = site->signed_in("anna@ale.se");
+  for (const std::string change : {R"({"item":"q03","value":"ja","base":-1})", R"({"item":"q03","value":"ja"})"}) {
+    auto r = anna.post_json("/api/respond/ehalsa-2021/1440/autosave", R"({"changes":[)" + change + "]}",
+                            {"X-CSRF-Token: " + anna.csrf});
+    EXPECT_EQ(r.status, 400) << change;
+    EXPECT_EQ(r.json()["error"].value("parameter", ""), "base") << r.body;
+  }
+}
