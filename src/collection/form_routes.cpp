@@ -385,39 +385,42 @@ web::Response landing(Module& m, web::Request& req) {
   return page(m.app(), req, "respond_landing", ctx);
 }
 
+web::Response section_form(Module& m, web::Request& req) {
+  auto t = target(m, req);
+  const auto* s = section_of(*t.ctx, req.param("section"));
+  if (!s) throw Error::not_found("no such section");
+  auto state = load_state(m.store(), t.ctx->campaign.id, t.org);
+  if (edit_state(t.ctx->campaign, state.response) != EditState::Editable) return not_editable(m, req, t, state);
+  return section_page(m, req, t, *s, state, {}, 200);
+}
+
+web::Response review_page(Module& m, web::Request& req) { return review(m, req, 200, ""); }
+
+web::Response submit(Module& m, web::Request& req) {
+  auto t = target(m, req);
+  auto state = load_state(m.store(), t.ctx->campaign.id, t.org);
+  if (edit_state(t.ctx->campaign, state.response) != EditState::Editable) return not_editable(m, req, t, state);
+  try {
+    submit_response(m.store(), *t.ctx, state.response.id, req.principal.user_id, m.app().config().base_url);
+  } catch (const Error& e) {
+    if (e.code() == ErrorCode::BadInput) return review(m, req, 422, tr(m.app(), req, "respond.submit_blocked"));
+    throw;
+  }
+  m.mail_queued();
+  return web::Response::redirect(t.base + "?submitted=1");
+}
+
 }  // namespace
 
 void register_form_routes(Module& m) {
   auto& r = m.app().router();
-  add_route(r, "GET", "/respond", "respondent", [&m](web::Request& req) { return landing(m, req); });
-  add_route(r, "GET", "/respond/{campaign}/{org}", "org_write:org", [&m](web::Request& req) { return overview(m, req); });
-  add_route(r, "GET", "/respond/{campaign}/{org}/section/{section}", "org_write:org", [&m](web::Request& req) {
-    auto t = target(m, req);
-    const auto* s = section_of(*t.ctx, req.param("section"));
-    if (!s) throw Error::not_found("no such section");
-    auto state = load_state(m.store(), t.ctx->campaign.id, t.org);
-    if (edit_state(t.ctx->campaign, state.response) != EditState::Editable) return not_editable(m, req, t, state);
-    return section_page(m, req, t, *s, state, {}, 200);
-  });
-  add_route(r, "POST", "/respond/{campaign}/{org}/section/{section}", "org_write:org",
-            [&m](web::Request& req) { return post_section(m, req); });
-  add_route(r, "POST", "/api/respond/{campaign}/{org}/autosave", "org_write:org",
-            [&m](web::Request& req) { return autosave(m, req); });
-  add_route(r, "GET", "/respond/{campaign}/{org}/review", "org_write:org",
-            [&m](web::Request& req) { return review(m, req, 200, ""); });
-  add_route(r, "POST", "/respond/{campaign}/{org}/submit", "org_write:org", [&m](web::Request& req) {
-    auto t = target(m, req);
-    auto state = load_state(m.store(), t.ctx->campaign.id, t.org);
-    if (edit_state(t.ctx->campaign, state.response) != EditState::Editable) return not_editable(m, req, t, state);
-    try {
-      submit_response(m.store(), *t.ctx, state.response.id, req.principal.user_id, m.app().config().base_url);
-    } catch (const Error& e) {
-      if (e.code() == ErrorCode::BadInput) return review(m, req, 422, tr(m.app(), req, "respond.submit_blocked"));
-      throw;
-    }
-    m.mail_queued();
-    return web::Response::redirect(t.base + "?submitted=1");
-  });
+  add_route(r, "GET", "/respond", "respondent", handler(m, landing));
+  add_route(r, "GET", "/respond/{campaign}/{org}", "org_write:org", handler(m, overview));
+  add_route(r, "GET", "/respond/{campaign}/{org}/section/{section}", "org_write:org", handler(m, section_form));
+  add_route(r, "POST", "/respond/{campaign}/{org}/section/{section}", "org_write:org", handler(m, post_section));
+  add_route(r, "POST", "/api/respond/{campaign}/{org}/autosave", "org_write:org", handler(m, autosave));
+  add_route(r, "GET", "/respond/{campaign}/{org}/review", "org_write:org", handler(m, review_page));
+  add_route(r, "POST", "/respond/{campaign}/{org}/submit", "org_write:org", handler(m, submit));
 }
 
 }  // namespace dp::collection

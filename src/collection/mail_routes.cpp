@@ -39,53 +39,55 @@ int64_t id_of(const web::Request& req) {
   return std::stoll(s);
 }
 
+web::Response outbox(Module& m, web::Request& req) {
+  storage::OutboxFilter f;
+  f.status = req.q("status").value_or("");
+  static const std::set<std::string> statuses = {"", "queued", "sent", "failed", "dead", "logged", "problem"};
+  if (!statuses.count(f.status)) f.status = "";
+  nlohmann::json ctx;
+  ctx["title"] = tr(m.app(), req, "mailbox.title");
+  ctx["nav_mail"] = true;
+  nlohmann::json rows = nlohmann::json::array();
+  for (const auto& msg : m.store().mail().list(f)) rows.push_back(message_row(m, req, msg));
+  ctx["messages"] = rows;
+  ctx["has_messages"] = !rows.empty();
+  auto c = m.store().mail().counts();
+  ctx["counts"] = {{"queued", c.queued}, {"sent", c.sent}, {"failed", c.failed}, {"dead", c.dead}, {"logged", c.logged}};
+  ctx["problems"] = c.failed + c.dead;
+  ctx["has_problems"] = c.failed + c.dead > 0;
+  ctx["mail_configured"] = m.mail_config().configured();
+  ctx["status_is"] = {{f.status.empty() ? "all" : f.status, true}};
+  return page(m.app(), req, "admin_mail", ctx);
+}
+
+web::Response message(Module& m, web::Request& req) {
+  auto msg = m.store().mail().find(id_of(req));
+  if (!msg) throw Error::not_found("no such message");
+  nlohmann::json ctx = message_row(m, req, *msg);
+  ctx["title"] = tr(m.app(), req, "mailbox.message_title");
+  ctx["nav_mail"] = true;
+  ctx["body_text"] = msg->body_text;
+  nlohmann::json attempts = nlohmann::json::array();
+  for (const auto& a : m.store().mail().attempts(msg->id)) attempts.push_back({{"at", a.at}, {"ok", a.ok}, {"error", a.error}});
+  ctx["attempts_list"] = attempts;
+  ctx["has_attempts"] = !attempts.empty();
+  return page(m.app(), req, "admin_mail_message", ctx);
+}
+
+web::Response retry(Module& m, web::Request& req) {
+  int64_t id = id_of(req);
+  m.store().mail().requeue(id, utc_now_string());
+  m.mail_queued();
+  return web::Response::redirect("/admin/mail/" + std::to_string(id));
+}
+
 }  // namespace
 
 void register_mail_routes(Module& m) {
   auto& r = m.app().router();
-
-  add_route(r, "GET", "/admin/mail", "admin", [&m](web::Request& req) {
-           storage::OutboxFilter f;
-           f.status = req.q("status").value_or("");
-           static const std::set<std::string> statuses = {"", "queued", "sent", "failed", "dead", "logged", "problem"};
-           if (!statuses.count(f.status)) f.status = "";
-           nlohmann::json ctx;
-           ctx["title"] = tr(m.app(), req, "mailbox.title");
-           ctx["nav_mail"] = true;
-           nlohmann::json rows = nlohmann::json::array();
-           for (const auto& msg : m.store().mail().list(f)) rows.push_back(message_row(m, req, msg));
-           ctx["messages"] = rows;
-           ctx["has_messages"] = !rows.empty();
-           auto c = m.store().mail().counts();
-           ctx["counts"] = {{"queued", c.queued}, {"sent", c.sent}, {"failed", c.failed}, {"dead", c.dead}, {"logged", c.logged}};
-           ctx["problems"] = c.failed + c.dead;
-           ctx["has_problems"] = c.failed + c.dead > 0;
-           ctx["mail_configured"] = m.mail_config().configured();
-           ctx["status_is"] = {{f.status.empty() ? "all" : f.status, true}};
-           return page(m.app(), req, "admin_mail", ctx);
-         });
-
-  add_route(r, "GET", "/admin/mail/{message}", "admin", [&m](web::Request& req) {
-           auto msg = m.store().mail().find(id_of(req));
-           if (!msg) throw Error::not_found("no such message");
-           nlohmann::json ctx = message_row(m, req, *msg);
-           ctx["title"] = tr(m.app(), req, "mailbox.message_title");
-           ctx["nav_mail"] = true;
-           ctx["body_text"] = msg->body_text;
-           nlohmann::json attempts = nlohmann::json::array();
-           for (const auto& a : m.store().mail().attempts(msg->id))
-             attempts.push_back({{"at", a.at}, {"ok", a.ok}, {"error", a.error}});
-           ctx["attempts_list"] = attempts;
-           ctx["has_attempts"] = !attempts.empty();
-           return page(m.app(), req, "admin_mail_message", ctx);
-         });
-
-  add_route(r, "POST", "/admin/mail/{message}/retry", "admin", [&m](web::Request& req) {
-           int64_t id = id_of(req);
-           m.store().mail().requeue(id, utc_now_string());
-           m.mail_queued();
-           return web::Response::redirect("/admin/mail/" + std::to_string(id));
-         });
+  add_route(r, "GET", "/admin/mail", "admin", handler(m, outbox));
+  add_route(r, "GET", "/admin/mail/{message}", "admin", handler(m, message));
+  add_route(r, "POST", "/admin/mail/{message}/retry", "admin", handler(m, retry));
 }
 
 }  // namespace dp::collection

@@ -5,18 +5,18 @@
 #include <memory>
 
 #include "publish/site.h"
-#include "web/app.h"
+#include "selfassess/env.h"
 
 namespace dp::selfassess {
 
 // `site`: the public site of the publish module, whose rate limit the public API calls share
 // (null in tests that run without it).
-void register_routes(web::App& app, std::shared_ptr<publish::Site> site = nullptr);
+void register_routes(Env& env, std::shared_ptr<publish::Site> site = nullptr);
 
-void register_assessment_routes(web::App& app);  // list, organisation page, start, overview, settings
-void register_workshop_routes(web::App& app);    // participants' ratings, the facilitator's workshop
-void register_results_routes(web::App& app);     // results, comparison, report, XLSX
-void register_plan_routes(web::App& app);        // action plan and last year's follow-up
-void register_public_routes(web::App& app, std::shared_ptr<publish::Site> site);  // published page, embed, API
+void register_assessment_routes(Env& env);  // list, organisation page, start, overview, settings
+void register_workshop_routes(Env& env);    // participants' ratings, the facilitator's workshop
+void register_results_routes(Env& env);     // results, comparison, report, XLSX
+void register_plan_routes(Env& env);        // action plan and last year's follow-up
+void register_public_routes(Env& env, std::shared_ptr<publish::Site> site);  // published page, embed, API
 
 }  // namespace dp::selfassess

@@ -23,6 +23,9 @@ nlohmann::json parse_json_body(const std::string& body) {
     throw Error::bad_input("the JSON body is nested more than " + std::to_string(kMaxJsonDepth) + " levels deep", where);
   } catch (const nlohmann::json::parse_error& e) {
     throw Error::bad_input("the body is not valid JSON (byte " + std::to_string(e.byte) + ")", where);
+  } catch (const nlohmann::json::exception&) {
+    // A number beyond the range of a double (1e309), and whatever else the parser refuses.
+    throw Error::bad_input("the body is not JSON this service can read (a number out of range?)", where);
   }
 }
 

@@ -58,9 +58,14 @@ struct Site {
     server = std::make_unique<ServerProcess>(db, (dir.path / "server.log").string());
   }
 
-  Http client() const { return Http(server->url()); }
-  Http signed_in(const std::string& email) const {
+  // `source`: the loopback address the client's requests leave from (see Http::source).
+  Http client(const std::string& source = "") const {
     Http h(server->url());
+    h.source = source;
+    return h;
+  }
+  Http signed_in(const std::string& email, const std::string& source = "") const {
+    Http h = client(source);
     h.sign_in(email, kPassword);
     return h;
   }

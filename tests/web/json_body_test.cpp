@@ -48,4 +48,5 @@ TEST(JsonBody, TextThatIsNotJsonOrNotUtf8IsRefused) {
   EXPECT_EQ(field_of_error("{\"changes\": ["), "body");
   EXPECT_EQ(field_of_error("{\"item\": \"\xff\xfe\"}"), "body");
   EXPECT_EQ(field_of_error("changes=1"), "body");
+  EXPECT_EQ(field_of_error("{\"since\": 1e309}"), "body") << "a number beyond a double";
 }

@@ -1,5 +1,7 @@
 #include "storage/sqlite/db.h"
 
+#include <sqlite3.h>
+
 #include <atomic>
 #include <chrono>
 #include <ctime>
@@ -52,7 +54,49 @@ SQLite::Database& Db::conn() {
   return c->db;
 }
 
+// A write that fails because of where the database lives (read-only file or file system, disk
+// full, I/O error, locked by another process for too long) is not the request's fault: it
+// becomes Unavailable (HTTP 503) with the reason, instead of a generic internal error.
+[[noreturn]] static void rethrow_write_failure(const SQLite::Exception& e) {
+  switch (e.getErrorCode() & 0xFF) {
+    case SQLITE_READONLY: throw Error::unavailable("the database is read-only; nothing can be saved now");
+    case SQLITE_FULL: throw Error::unavailable("the disk holding the database is full; nothing can be saved now");
+    case SQLITE_IOERR: throw Error::unavailable(std::string("the database cannot be written (I/O error: ") + e.what() + ")");
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED: throw Error::unavailable("the database is busy; try again in a moment");
+    default: throw;
+  }
+}
+
 void Db::write(const std::function<void(SQLite::Database&)>& fn) {
+  try {
+    write_unchecked(fn);
+  } catch (const SQLite::Exception& e) {
+    rethrow_write_failure(e);
+  }
+}
+
+std::string Db::write_check() {
+  try {
+    auto& c = conn();
+    std::lock_guard<std::mutex> turn(write_mu_);
+    c.exec("BEGIN IMMEDIATE");
+    c.exec("ROLLBACK");
+    return "";
+  } catch (const SQLite::Exception& e) {
+    try {
+      rethrow_write_failure(e);
+    } catch (const Error& err) {
+      return err.message();
+    } catch (const SQLite::Exception& other) {
+      return other.what();
+    }
+  } catch (const Error& e) {
+    return e.message();
+  }
+}
+
+void Db::write_unchecked(const std::function<void(SQLite::Database&)>& fn) {
   conn();
   auto c = t_conns[generation_].lock();
   if (c->depth > 0) {

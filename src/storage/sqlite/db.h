@@ -21,13 +21,19 @@ class Db {
   SQLite::Database& conn();
 
   // Runs fn inside a write transaction (BEGIN IMMEDIATE), joining an outer one if present.
+  // Failures of the medium (read-only, disk full, I/O error, busy) throw dp::Error Unavailable.
   void write(const std::function<void(SQLite::Database&)>& fn);
+
+  // "" when a write transaction can start here, else why not (read-only file, locked...).
+  std::string write_check();
 
   const std::string& path() const { return path_; }
 
   struct Conn;
 
  private:
+  void write_unchecked(const std::function<void(SQLite::Database&)>& fn);
+
   std::string path_;
   uint64_t generation_;
   std::mutex mu_;
