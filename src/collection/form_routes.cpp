@@ -44,13 +44,6 @@ Translate translator(Module& m, const web::Request& req) {
   };
 }
 
-std::string user_label(storage::Store& store, int64_t id) {
-  if (id == 0) return "Digipuls";
-  auto u = store.users().find(id);
-  if (!u) return "?";
-  return u->name.empty() ? u->email : u->name;
-}
-
 const instrument::Section* section_of(const CampaignContext& ctx, const std::string& id) {
   for (const auto& s : ctx.instrument.sections)
     if (s.id == id) return &s;
@@ -192,7 +185,7 @@ web::Response post_section(Module& m, web::Request& req) {
     for (const auto& p : outcome.problems) input.raw[p.item] = sent[p.item];
     for (const auto& c : outcome.conflicts) {
       input.raw[c.item] = sent[c.item];
-      input.user_names[c.updated_by] = user_label(m.store(), c.updated_by);
+      input.user_names[c.updated_by] = author_label(m.store(), req.principal, c.updated_by, req.lang);
     }
     input.problems = outcome.problems;
     input.conflicts = outcome.conflicts;
@@ -231,7 +224,7 @@ web::Response autosave(Module& m, web::Request& req) {
                          {"theirs_raw", c.theirs.kind == instrument::Value::Kind::Number ? number_for_form(c.theirs.number, req.lang)
                                                                                          : raw_of(it, c.theirs)},
                          {"theirs_text", c.theirs.empty() ? tr(m.app(), req, "respond.no_answer") : display_of(it, c.theirs, req.lang)},
-                         {"by", user_label(m.store(), c.updated_by)},
+                         {"by", author_label(m.store(), req.principal, c.updated_by, req.lang)},
                          {"at", c.updated_at.size() >= 16 ? c.updated_at.substr(11, 5) + " UTC" : c.updated_at}});
   }
   nlohmann::json problems = nlohmann::json::array();
@@ -249,7 +242,7 @@ web::Response autosave(Module& m, web::Request& req) {
                          {"version", a.version},
                          {"raw", a.value.kind == instrument::Value::Kind::Number ? number_for_form(a.value.number, req.lang)
                                                                                  : raw_of(it->second, a.value)},
-                         {"by", user_label(m.store(), a.updated_by)}});
+                         {"by", author_label(m.store(), req.principal, a.updated_by, req.lang)}});
     }
   return web::Response::json({{"ok", outcome.problems.empty() && outcome.conflicts.empty()},
                               {"version", outcome.version},
@@ -291,10 +284,10 @@ web::Response overview(Module& m, web::Request& req) {
     for (const auto& [k, a] : state.stored)
       if (a.updated_at == state.response.updated_at) last_by = a.updated_by;
     ctx["last_saved"] = {{"at", state.response.updated_at.substr(0, 10) + " " + state.response.updated_at.substr(11, 5) + " UTC"},
-                         {"by", user_label(m.store(), last_by)}};
+                         {"by", author_label(m.store(), req.principal, last_by, req.lang)}};
   }
   if (!state.response.submitted_at.empty())
-    ctx["submitted_info"] = {{"at", state.response.submitted_at.substr(0, 10)}, {"by", user_label(m.store(), state.response.submitted_by)}};
+    ctx["submitted_info"] = {{"at", state.response.submitted_at.substr(0, 10)}, {"by", author_label(m.store(), req.principal, state.response.submitted_by, req.lang)}};
   nlohmann::json colleagues = nlohmann::json::array();
   for (const auto& u : m.store().users().list({"respondent", t.org, "", false}))
     colleagues.push_back({{"name", u.name.empty() ? u.email : u.name}, {"email", u.email}, {"is_me", u.id == req.principal.user_id}});

@@ -17,11 +17,25 @@ std::string status_badge(const std::string& s) {
   return "bad";
 }
 
+// A message that has not been sent yet holds a usable one-time link (sign-in, invitation): the
+// outbox shows it with its token cut short, so that reading the outbox never lets anyone sign
+// in as the recipient. (Once sent, the stored copy no longer holds the link at all.)
+std::string masked(const std::string& text, const std::string& secret) {
+  if (secret.empty()) return text;
+  auto slash = secret.rfind('/');
+  std::string token = slash == std::string::npos ? secret : secret.substr(slash + 1);
+  std::string shown = secret.substr(0, secret.size() - token.size()) + token.substr(0, std::min<size_t>(4, token.size())) + "…";
+  std::string out = text;
+  for (size_t pos = out.find(secret); pos != std::string::npos; pos = out.find(secret, pos + shown.size()))
+    out.replace(pos, secret.size(), shown);
+  return out;
+}
+
 nlohmann::json message_row(Module& m, web::Request& req, const storage::OutboxMessage& msg) {
   return {{"id", msg.id},
           {"kind", tr(m.app(), req, "mailbox.kinds." + msg.kind)},
           {"recipient", msg.recipient},
-          {"subject", msg.subject},
+          {"subject", masked(msg.subject, msg.secret)},
           {"status", tr(m.app(), req, "mailbox.statuses." + msg.status)},
           {"badge", status_badge(msg.status)},
           {"attempts", msg.attempts},
@@ -66,7 +80,7 @@ web::Response message(Module& m, web::Request& req) {
   nlohmann::json ctx = message_row(m, req, *msg);
   ctx["title"] = tr(m.app(), req, "mailbox.message_title");
   ctx["nav_mail"] = true;
-  ctx["body_text"] = msg->body_text;
+  ctx["body_text"] = masked(msg->body_text, msg->secret);
   nlohmann::json attempts = nlohmann::json::array();
   for (const auto& a : m.store().mail().attempts(msg->id)) attempts.push_back({{"at", a.at}, {"ok", a.ok}, {"error", a.error}});
   ctx["attempts_list"] = attempts;

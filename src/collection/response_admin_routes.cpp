@@ -55,8 +55,7 @@ web::Response view(Module& m, web::Request& req, const nlohmann::json& errors, i
     if (id == 0) return tr(m.app(), req, "campaigns.command_line");
     auto it = names.find(id);
     if (it != names.end()) return it->second;
-    auto u = m.store().users().find(id);
-    return names[id] = u ? u->email : "#" + std::to_string(id);
+    return names[id] = author_label(m.store(), req.principal, id, req.lang);
   };
   auto shown = [&](const std::string& item, const std::string& json) -> std::string {
     if (json.empty()) return "–";

@@ -54,7 +54,10 @@ web::Response api_front_door(web::App& app, Site& site, const web::Request& req)
 void register_page_routes(web::App& app, std::shared_ptr<Site> site) {
   auto& r = app.router();
   auto page = [&app, site](web::Response (*fn)(web::App&, Site&, const web::Request&)) {
-    return [&app, site, fn](web::Request& req) { return fn(app, *site, req); };
+    return [&app, site, fn](web::Request& req) {
+      normalise_query(*site, req);
+      return fn(app, *site, req);
+    };
   };
   // Rendering a chart as PNG takes a while: heavy (its own threads, a per-client limit).
   const web::RouteOptions heavy{.cost = web::Cost::Heavy};
