@@ -58,7 +58,7 @@ web::Response users_page(Module& m, web::Request& req, nlohmann::json form, cons
                     {"code", u.org_code.empty() ? u.county_code : u.org_code},
                     {"has_password", !u.password_hash.empty()},
                     {"last_login", u.last_login_at.empty() ? "" : u.last_login_at.substr(0, 10)},
-                    {"locked", m.auth().address_locked(u.email)},
+                    {"locked", m.auth().address_locked(u)},
                     {"is_self", u.id == req.principal.user_id}});
   }
   ctx["users"] = rows;

@@ -68,6 +68,10 @@ SignInResult Auth::sign_in(const std::string& email_in, const std::string& passw
   return r;
 }
 
+bool Auth::address_locked(const storage::User& user) {
+  return address_failures(user.email, user, clock_()) >= policy_.address_limit;
+}
+
 bool Auth::address_locked(const std::string& email) {
   std::string e = trim(email);
   std::optional<storage::User> user;

@@ -70,8 +70,9 @@ class Auth {
 
   // Password sign-in. Never says whether the e-mail exists, by its answer or its work.
   SignInResult sign_in(const std::string& email, const std::string& password, const std::string& ip);
-  // Whether password sign-in for this e-mail address is paused (too many failures).
+  // Whether password sign-in for this e-mail address (or account) is paused (too many failures).
   bool address_locked(const std::string& email);
+  bool address_locked(const storage::User& user);
   // The current password of a signed-in account, for changing it: throttled per account.
   PasswordCheck check_current_password(int64_t user_id, const std::string& password);
   // Counts a request for a mailed sign-in link from `ip`; false when the client has asked for

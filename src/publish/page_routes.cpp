@@ -75,6 +75,24 @@ std::shared_ptr<Site> register_public_routes(web::App& app, storage::Store& stor
   auto site = std::make_shared<Site>(store, make_published_data(store), cfg);
   register_page_routes(app, site);
   register_api_routes(app, site);
+  // The response cache, for the operator's metrics (hit rate = hits / (hits + misses)).
+  std::weak_ptr<Site> w = site;
+  auto count = [w](uint64_t (ResponseCache::*what)() const) {
+    return [w, what]() -> double {
+      auto s = w.lock();
+      if (!s) throw std::runtime_error("the site is gone");
+      return (double)(s->cache().*what)();
+    };
+  };
+  auto& m = app.metrics();
+  m.add_callback("digipuls_cache_hits_total", "Answers served from the public response cache.", "counter", count(&ResponseCache::hits));
+  m.add_callback("digipuls_cache_misses_total", "Answers the public response cache did not hold.", "counter",
+                 count(&ResponseCache::misses));
+  m.add_callback("digipuls_cache_bytes", "Bytes held by the public response cache.", "gauge", [w]() -> double {
+    auto s = w.lock();
+    if (!s) throw std::runtime_error("the site is gone");
+    return (double)s->cache().bytes();
+  });
   // Public answers that caches may share carry no cookie.
   app.after.push_back([](const web::Request& req, web::Response& res) {
     if (req.path.rfind("/api/", 0) == 0 || req.path.rfind("/embed/", 0) == 0 ||

@@ -57,7 +57,7 @@ struct ServerStats {
   std::atomic<int> heavy_waiting{0};
   std::atomic<uint64_t> evicted{0};
   std::atomic<uint64_t> accept_errors{0};
-  std::atomic<uint64_t> refused_busy{0};
+  std::atomic<uint64_t> refused_busy{0};  // heavy requests refused because their queue was full
   std::atomic<bool> draining{false};
   std::mutex mu;
   std::function<void()> on_empty;  // while stopping: the last connection has closed
@@ -176,6 +176,7 @@ class Session : public std::enable_shared_from_this<Session> {
   }
 
   std::atomic<State> state_{State::Reading};
+  std::atomic<bool> evicted_{false};  // chosen to make room; closing
   std::atomic<int64_t> reading_since_{0};  // steady-clock ticks when the current read began
   bool internal() const { return internal_; }
 
@@ -252,6 +253,12 @@ class Session : public std::enable_shared_from_this<Session> {
   }
 
   void serve(http::request<http::string_body>&& msg) {
+    // Framing a proxy in front could read another way (RFC 9112, 6.1 and 6.3): a
+    // Transfer-Encoding that does not end in chunked, or one next to a Content-Length. Refused,
+    // and the connection closed, so that nothing after it is read as a request of its own.
+    if (msg.find(http::field::transfer_encoding) != msg.end() &&
+        (!msg.chunked() || msg.find(http::field::content_length) != msg.end()))
+      return reply_raw(400, "Bad request: ambiguous message framing");
     bool keep_alive = msg.keep_alive() && !server_.draining;
     unsigned version = msg.version();
     auto req = std::make_shared<Request>(to_request(std::move(msg)));
@@ -447,13 +454,15 @@ bool Server::Impl::evict_one() {
   {
     std::lock_guard lock(mu);
     for (auto& w : sessions)
-      if (auto s = w.lock(); s && !s->internal() && s->state_ == Session::State::Reading && s->reading_since_ < oldest) {
+      if (auto s = w.lock(); s && !s->internal() && !s->evicted_ && s->state_ == Session::State::Reading &&
+                             s->reading_since_ < oldest) {
         oldest = s->reading_since_;
         victim = s;
       }
   }
   if (!victim) return false;
   ++stats->evicted;
+  victim->evicted_ = true;
   victim->close_if_reading();
   return true;
 }
@@ -467,8 +476,11 @@ void Server::Impl::on_accept_error(Listener& l, const beast::error_code& ec) {
     last_accept_log = now;
     spdlog::warn("accepting a connection failed ({}); {} open; retrying after a pause", ec.message(), stats->open.load());
   }
-  evict_one();
-  l.delay = std::min(std::chrono::milliseconds(1000), std::max(std::chrono::milliseconds(10), l.delay * 2));
+  // Free a few descriptors at once: the open-file limit was met before the connection cap.
+  bool freed = false;
+  for (int i = 0; i < 8; ++i) freed = evict_one() || freed;
+  l.delay = freed ? std::chrono::milliseconds(2)
+                  : std::min(std::chrono::milliseconds(1000), std::max(std::chrono::milliseconds(10), l.delay * 2));
   l.backoff->expires_after(l.delay);
   l.backoff->async_wait([this, &l](beast::error_code e) {
     if (!e && !draining) accept(l);
@@ -476,25 +488,24 @@ void Server::Impl::on_accept_error(Listener& l, const beast::error_code& ec) {
 }
 
 void Server::Impl::accept(Listener& l) {
+  if (!l.internal && stats->open >= cap) {
+    // Full: make room before taking the next connection from the kernel's queue. The one
+    // waiting longest for its request gives way (it closes within a moment); when every
+    // connection is busy answering, new ones wait in the queue until one finishes.
+    auto wait = evict_one() ? std::chrono::milliseconds(1) : std::chrono::milliseconds(20);
+    l.backoff->expires_after(wait);
+    l.backoff->async_wait([this, &l](beast::error_code e) {
+      if (!e && !draining) accept(l);
+    });
+    return;
+  }
   l.acceptor->async_accept(net::make_strand(ioc), [this, &l](beast::error_code ec, tcp::socket socket) {
     if (!l.acceptor->is_open() || draining) return;
     if (ec) return on_accept_error(l, ec);
     l.delay = std::chrono::milliseconds(0);
-    if (!l.internal && stats->open >= cap && !evict_one()) {
-      // Every connection is busy answering: refuse this one plainly rather than queue it.
-      ++stats->refused_busy;
-      beast::error_code ignored;
-      static const std::string busy =
-          "HTTP/1.1 503 Service Unavailable\r\nRetry-After: 5\r\nContent-Length: 0\r\nConnection: close\r\n\r\n";
-      socket.non_blocking(true, ignored);
-      socket.write_some(net::buffer(busy), ignored);
-      socket.shutdown(tcp::socket::shutdown_both, ignored);
-      socket.close(ignored);
-    } else {
-      auto s = std::make_shared<Session>(std::move(socket), *this, l.internal);
-      add(s);
-      s->start();
-    }
+    auto s = std::make_shared<Session>(std::move(socket), *this, l.internal);
+    add(s);
+    s->start();
     accept(l);
   });
 }
@@ -578,7 +589,7 @@ Server::Server(App& app) : impl_(std::make_unique<Impl>(app)) {
                  gauge([](ServerStats& s) { return (double)s.evicted; }));
   m.add_callback("digipuls_accept_errors_total", "Failed accepts (e.g. out of file descriptors).", "counter",
                  gauge([](ServerStats& s) { return (double)s.accept_errors; }));
-  m.add_callback("digipuls_refused_busy_total", "Requests or connections refused with 503 because the server was full.",
+  m.add_callback("digipuls_refused_busy_total", "Heavy requests refused with 503 because their queue was full.",
                  "counter", gauge([](ServerStats& s) { return (double)s.refused_busy; }));
 }
 

@@ -10,6 +10,7 @@
 
 #include <chrono>
 #include <fstream>
+#include <functional>
 #include <sstream>
 #include <stdexcept>
 #include <string>
@@ -68,9 +69,13 @@ inline std::string run_cli(const std::vector<std::string>& args, const std::stri
 
 class ServerProcess {
  public:
-  ServerProcess(const std::string& db, const std::string& log, std::vector<std::string> extra = {}) : port_(free_port()) {
+  // `in_child` runs in the server's process before it starts (limits, another user...).
+  ServerProcess(const std::string& db, const std::string& log, std::vector<std::string> extra = {},
+                const std::function<void()>& in_child = {})
+      : port_(free_port()) {
     pid_ = fork();
     if (pid_ == 0) {
+      if (in_child) in_child();
       int fd = open(log.c_str(), O_WRONLY | O_CREAT | O_APPEND, 0644);
       dup2(fd, 1);
       dup2(fd, 2);
@@ -108,7 +113,8 @@ class ServerProcess {
     if (pid_ > 0) {
       kill(pid_, SIGTERM);
       for (int i = 0; i < 100; ++i) {
-        if (waitpid(pid_, nullptr, WNOHANG) == pid_) {
+        pid_t r = waitpid(pid_, nullptr, WNOHANG);
+        if (r == pid_ || r < 0) {  // exited (or already waited for by the test)
           pid_ = -1;
           return;
         }

@@ -4,6 +4,7 @@
 // an acknowledged save survives a crash, and write transactions that nest.
 #include <SQLiteCpp/SQLiteCpp.h>
 
+#include <chrono>
 #include <functional>
 #include <memory>
 #include <mutex>
@@ -42,6 +43,10 @@ class Db {
   // sleep-and-retry makes waiting writers miss turns (long tail latencies under load). Other
   // processes still meet SQLite's own lock and busy timeout.
   std::mutex write_mu_;
+  // The last write that failed for a reason of the medium (disk full...), for write_check.
+  std::mutex failure_mu_;
+  std::string last_failure_;
+  std::chrono::steady_clock::time_point failed_at_{};
 };
 
 // Current UTC time as "YYYY-MM-DDTHH:MM:SSZ".
