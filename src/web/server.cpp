@@ -21,6 +21,7 @@
 #include "core/text.h"
 #include "web/client_address.h"
 #include "web/crypto.h"
+#include "web/http_message.h"
 #include "web/logging.h"
 
 namespace dp::web {
@@ -207,8 +208,7 @@ class Session : public std::enable_shared_from_this<Session> {
     state_ = State::Reading;
     reading_since_ = Clock::now().time_since_epoch().count();
     parser_.emplace();
-    parser_->body_limit(server_.cfg.limits.max_body_bytes);
-    parser_->header_limit((std::uint32_t)server_.cfg.limits.max_header_bytes);
+    apply_limits(*parser_, server_.cfg.limits);
     stream_.expires_after(std::chrono::seconds(server_.cfg.limits.request_timeout_seconds));
     http::async_read(stream_, buffer_, *parser_, beast::bind_front_handler(&Session::on_read, shared_from_this()));
   }
@@ -222,10 +222,10 @@ class Session : public std::enable_shared_from_this<Session> {
     cur_.time = utc_timestamp_ms();
     cur_.id = server_.next_id();
     if (ec) {
-      if (ec == http::error::body_limit) return reply_raw(413, "Request too large");
-      if (ec == http::error::header_limit || ec == http::error::buffer_overflow)
-        return reply_raw(431, "Request header or trailer fields too large");
-      return reply_raw(400, "Bad request");
+      int status = status_of_read_error(ec);
+      return reply_raw(status, status == 413   ? "Request too large"
+                               : status == 431 ? "Request header or trailer fields too large"
+                                               : "Bad request");
     }
     try {
       serve(parser_->release());
@@ -236,32 +236,12 @@ class Session : public std::enable_shared_from_this<Session> {
     }
   }
 
-  Request to_request(http::request<http::string_body>&& msg) {
-    Request req;
-    req.method = std::string(msg.method_string());
-    req.target = std::string(msg.target());
-    for (const auto& f : msg) {
-      std::string name = to_lower_ascii(std::string(f.name_string()));
-      auto [it, fresh] = req.headers.emplace(name, std::string(f.value()));
-      // A repeated header is one list (RFC 9110, 5.3); cookies are joined as a Cookie header is.
-      if (!fresh) it->second += (name == "cookie" ? "; " : ", ") + std::string(f.value());
-    }
-    req.body = std::move(msg.body());
-    req.remote_ip = server_.proxies.client_of(peer_, req.header("x-forwarded-for"));
-    req.request_id = cur_.id;
-    return req;
-  }
-
   void serve(http::request<http::string_body>&& msg) {
-    // Framing a proxy in front could read another way (RFC 9112, 6.1 and 6.3): a
-    // Transfer-Encoding that does not end in chunked, or one next to a Content-Length. Refused,
-    // and the connection closed, so that nothing after it is read as a request of its own.
-    if (msg.find(http::field::transfer_encoding) != msg.end() &&
-        (!msg.chunked() || msg.find(http::field::content_length) != msg.end()))
-      return reply_raw(400, "Bad request: ambiguous message framing");
+    if (!framing_problem(msg).empty()) return reply_raw(400, "Bad request: ambiguous message framing");
     bool keep_alive = msg.keep_alive() && !server_.draining;
     unsigned version = msg.version();
-    auto req = std::make_shared<Request>(to_request(std::move(msg)));
+    auto req = std::make_shared<Request>(to_request(std::move(msg), peer_, server_.proxies));
+    req->request_id = cur_.id;
     cur_.method = req->method;
     cur_.path = req->target.substr(0, req->target.find('?'));
     bool head = req->method == "HEAD";

@@ -13,6 +13,7 @@
 #include <thread>
 
 #include "collection/auth.h"
+#include "web/app.h"
 #include "support/raw_http.h"
 #include "support/site.h"
 
@@ -298,4 +299,27 @@ TEST(ServeOperations, TheConfigFileSetsEveryFlagAndNamesAKeyItDoesNotKnow) {
   auto post = [&] { return h.post_form("/login", {{"_csrf", h.cookies["dp_csrf"]}, {"email", "a@b.se"}, {"password", "x"}}).status; };
   EXPECT_EQ(post(), 401);
   EXPECT_EQ(post(), 429) << "the file's heavy_rate_limit is in force";
+}
+
+// packaging/digipuls.yaml is what `make install` puts in /etc/digipuls: every key it documents
+// must be one serve accepts.
+TEST(ServeOperations, TheShippedConfigFileIsAccepted) {
+  test::ScopedDir dir("digipuls-shipped-config");
+  std::string db = (dir.path / "d.db").string();
+  test::run_cli({"init", "--db", db});
+  std::string cfg = std::string(DIGIPULS_SOURCE_DIR) + "/packaging/digipuls.yaml";
+  test::ServerProcess server(db, (dir.path / "server.log").string(), {"--config", cfg, "--metrics-port", "0"});
+  EXPECT_EQ(test::Http(server.url()).get("/readyz").status, 200);
+  EXPECT_NE(read_all((dir.path / "server.log").string()).find("metrics on"), std::string::npos);
+}
+
+TEST(ServeOperations, TheSystemdUnitIsSandboxedAndStopsGracefully) {
+  std::string unit = read_all(std::string(DIGIPULS_SOURCE_DIR) + "/packaging/digipuls.service");
+  for (const char* line : {"NoNewPrivileges=yes", "ProtectSystem=strict", "ReadWritePaths=/var/lib/digipuls", "PrivateTmp=yes",
+                           "ProtectHome=yes", "CapabilityBoundingSet=\n", "KillSignal=SIGTERM", "User=digipuls",
+                           "--config /etc/digipuls/digipuls.yaml"})
+    EXPECT_NE(unit.find(line), std::string::npos) << line;
+  std::smatch stop, grace;
+  ASSERT_TRUE(std::regex_search(unit, stop, std::regex("TimeoutStopSec=(\\d+)")));
+  EXPECT_GT(std::stoi(stop[1]), web::Limits{}.shutdown_grace_seconds) << "systemd must wait longer than the grace period";
 }

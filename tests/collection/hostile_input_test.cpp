@@ -4,6 +4,7 @@
 // Form fields are not listed by hand: they are read from the forms the pages actually render.
 #include <gtest/gtest.h>
 
+#include <iostream>
 #include <regex>
 #include <set>
 
@@ -83,7 +84,10 @@ class Hostile : public ::testing::Test {
     field_names.erase("_csrf");
     field_names.erase("viewport");
   }
-  static void TearDownTestSuite() { delete site; }
+  static void TearDownTestSuite() {
+    std::cout << "[cases] " << requests << " hostile requests, none answered 5xx\n";
+    delete site;
+  }
 
   static std::string fill(const std::string& pattern, const std::string& value) {
     std::string out;
@@ -100,7 +104,10 @@ class Hostile : public ::testing::Test {
     return out;
   }
 
+  static inline int requests = 0;  // hostile requests made by this suite
+
   static void check(const HttpResponse& r, const std::string& hostile, const std::string& where) {
+    ++requests;
     ASSERT_LT(r.status, 500) << where << ": " << r.body.substr(0, 300);
     if (r.content_type.find("text/html") != std::string::npos && has_markup(hostile)) {
       // The hostile text may come back (escaped) in a form field, but never as markup.

@@ -4,6 +4,7 @@
 // sign-in pages, the multipart upload, the audit log and the outbox over HTTP.
 #include <gtest/gtest.h>
 
+#include <iostream>
 #include <regex>
 #include <set>
 
@@ -108,6 +109,7 @@ TEST_F(Boundary, EveryUnsafeRouteRefusesAWrongTokenAndAnotherSessionsToken) {
   // the server), so that an empty or broken table cannot make this test pass.
   EXPECT_GE(unsafe_routes, 28);
   EXPECT_EQ(checked + (int)kCsrfExempt.size(), unsafe_routes);
+  std::cout << "[cases] " << checked << " unsafe routes × 4 bad tokens\n";
 }
 
 TEST_F(Boundary, TheRightTokenIsAcceptedSoTheRefusalsAboveAreAboutTheToken) {
@@ -145,6 +147,7 @@ TEST_F(Boundary, EveryHtmlPageSetsItsCookiesSafelyAndSendsTheSecurityHeaders) {
     }
   }
   EXPECT_GT(pages, 40);
+  std::cout << "[cases] " << pages << " HTML pages × 3 roles checked for cookie flags and headers\n";
 }
 
 TEST_F(Boundary, TheSessionCookieIsHttpOnlySecureAndSameSite) {
