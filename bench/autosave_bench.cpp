@@ -258,8 +258,8 @@ int main(int argc, char** argv) {
   web::Config cfg;
   cfg.port = 0;
   cfg.threads = 8;
-  web::App app(*store, cfg);
-  collection::Module module(app, mail::Config{});
+  web::App app(cfg);
+  collection::Module module(app, *store, mail::Config{});
   web::register_core_routes(app);
   web::Server server(app);
   int port = 0;

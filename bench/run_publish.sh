@@ -39,7 +39,7 @@ free_port() {
 wait_http() { for _ in $(seq 100); do curl -fs -o /dev/null "$1" && return 0; sleep 0.1; done; echo "no answer from $1"; exit 1; }
 
 # Digipuls, with a rate limit far above the load so the limiter runs but never refuses.
-"$bin" serve --db "$db" --port 0 --threads "$sthreads" --api-rate-limit 1000000000/1 2> "$work/serve.log" &
+"$bin" serve --db "$db" --port 0 --threads "$sthreads" --api-rate-limit 1000000000/1 --access-log off 2> "$work/serve.log" &
 pids+=($!)
 dport=""
 for _ in $(seq 100); do

@@ -4,7 +4,7 @@
 
 namespace dp::api {
 
-std::optional<web::Response> rate_limited(RateLimiter& limiter, const web::Request& req) {
+std::optional<web::Response> rate_limited(web::RateLimiter& limiter, const web::Request& req) {
   auto d = limiter.check(req.remote_ip);
   if (d.allowed) return std::nullopt;
   const auto& l = limiter.limit();

@@ -3,13 +3,13 @@
 // with Retry-After) and CORS for GET.
 #include <optional>
 
-#include "api/rate_limiter.h"
+#include "web/rate_limiter.h"
 #include "web/http.h"
 
 namespace dp::api {
 
 // Applies the rate limit to an API call: nullopt when allowed, else the 429 answer.
-std::optional<web::Response> rate_limited(RateLimiter& limiter, const web::Request& req);
+std::optional<web::Response> rate_limited(web::RateLimiter& limiter, const web::Request& req);
 
 // CORS headers for a public GET answer.
 void add_cors(web::Response& res);

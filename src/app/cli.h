@@ -39,6 +39,7 @@ void register_campaign_commands(Cli& cli);
 void register_response_commands(Cli& cli);
 void register_user_commands(Cli& cli);
 void register_serve_command(Cli& cli);
+void register_check_command(Cli& cli);
 void register_stats_commands(Cli& cli);
 void register_selfassess_commands(Cli& cli);
 

@@ -22,6 +22,7 @@ int main(int argc, char** argv) {
   dp::app::register_stats_commands(cli);
   dp::app::register_selfassess_commands(cli);
   dp::app::register_serve_command(cli);
+  dp::app::register_check_command(cli);
   try {
     root.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

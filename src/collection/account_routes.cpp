@@ -61,7 +61,7 @@ web::Response users_page(Module& m, web::Request& req, nlohmann::json form, cons
                     {"code", u.org_code.empty() ? u.county_code : u.org_code},
                     {"has_password", !u.password_hash.empty()},
                     {"last_login", u.last_login_at.empty() ? "" : u.last_login_at.substr(0, 10)},
-                    {"locked", !u.locked_until.empty() && u.locked_until > utc_now_string()},
+                    {"locked", m.auth().address_locked(u)},
                     {"is_self", u.id == req.principal.user_id},
                     {"removed", !u.active},
                     {"erased", !u.active && m.store().privacy().erased(u.id)}});
@@ -86,61 +86,61 @@ web::Response users_page(Module& m, web::Request& req, nlohmann::json form, cons
   return page(app, req, "admin_users", ctx, status);
 }
 
+web::Response users(Module& m, web::Request& req) {
+  return users_page(m, req, nlohmann::json::object(), nlohmann::json::array(), 200);
+}
+
+web::Response add_account(Module& m, web::Request& req) {
+  NewUser n;
+  n.email = field(req, "email");
+  n.name = field(req, "name");
+  n.role = field(req, "role");
+  n.org_code = n.role == "respondent" ? field(req, "org") : "";
+  n.county_code = n.role == "coordinator" ? field(req, "county") : "";
+  n.lang = field(req, "lang").empty() ? "sv" : field(req, "lang");
+  try {
+    auto u = add_user(m.store(), n, req.principal.user_id);
+    if (req.f("invite").has_value()) {
+      invite_user(m.store(), m.auth(), u, m.app().config().base_url, req.principal.user_id);
+      m.mail_queued();
+    }
+    std::string back = "/admin/users?done=" + std::string(req.f("invite") ? "invited" : "added");
+    if (!u.org_code.empty()) back += "&org=" + web::url_encode(u.org_code);
+    return web::Response::redirect(back);
+  } catch (const FieldError& e) {
+    nlohmann::json form = {{"email", n.email}, {"name", n.name},          {"role", n.role},
+                           {"org", field(req, "org")}, {"county", field(req, "county")}, {"lang", n.lang}};
+    for (auto& [k, v] : form.items())
+      if (v.get<std::string>().size() > 300) v = "";
+    return users_page(m, req, form, nlohmann::json::array({error_entry(m.app(), req, e)}), 422);
+  }
+}
+
+web::Response invite_again(Module& m, web::Request& req) {
+  auto u = m.store().users().find(id_param(req, "user"));
+  if (!u) throw Error::not_found("no such user");
+  invite_user(m.store(), m.auth(), *u, m.app().config().base_url, req.principal.user_id);
+  m.mail_queued();
+  return web::Response::redirect("/admin/users?done=invited");
+}
+
+web::Response remove_account(Module& m, web::Request& req) {
+  try {
+    remove_user(m.store(), id_param(req, "user"), req.principal.user_id);
+  } catch (const FieldError& e) {
+    return users_page(m, req, nlohmann::json::object(), nlohmann::json::array({error_entry(m.app(), req, e)}), 422);
+  }
+  return web::Response::redirect("/admin/users?done=removed");
+}
+
 }  // namespace
 
 void register_account_routes(Module& m) {
   auto& r = m.app().router();
-
-  add_route(r, "GET", "/admin/users", "admin", [&m](web::Request& req) {
-           return users_page(m, req, nlohmann::json::object(), nlohmann::json::array(), 200);
-         });
-
-  add_route(r, "POST", "/admin/users", "admin", [&m](web::Request& req) {
-           NewUser n;
-           n.email = field(req, "email");
-           n.name = field(req, "name");
-           n.role = field(req, "role");
-           n.org_code = n.role == "respondent" ? field(req, "org") : "";
-           n.county_code = n.role == "coordinator" ? field(req, "county") : "";
-           n.lang = field(req, "lang").empty() ? "sv" : field(req, "lang");
-           try {
-             auto u = add_user(m.store(), n, req.principal.user_id);
-             if (req.f("invite").has_value()) {
-               invite_user(m.store(), m.auth(), u, m.app().config().base_url, req.principal.user_id);
-               m.mail_queued();
-             }
-             std::string back = "/admin/users?done=" + std::string(req.f("invite") ? "invited" : "added");
-             if (!u.org_code.empty()) back += "&org=" + web::url_encode(u.org_code);
-             return web::Response::redirect(back);
-           } catch (const FieldError& e) {
-             nlohmann::json form = {{"email", valid_utf8(n.email) ? n.email : ""},
-                                    {"name", valid_utf8(n.name) ? n.name : ""},
-                                    {"role", n.role},
-                                    {"org", field(req, "org")},
-                                    {"county", field(req, "county")},
-                                    {"lang", n.lang}};
-             for (auto& [k, v] : form.items())
-               if (!valid_utf8(v.get<std::string>()) || v.get<std::string>().size() > 300) v = "";
-             return users_page(m, req, form, nlohmann::json::array({error_entry(m.app(), req, e)}), 422);
-           }
-         });
-
-  add_route(r, "POST", "/admin/users/{user}/invite", "admin", [&m](web::Request& req) {
-           auto u = m.store().users().find(id_param(req, "user"));
-           if (!u) throw Error::not_found("no such user");
-           invite_user(m.store(), m.auth(), *u, m.app().config().base_url, req.principal.user_id);
-           m.mail_queued();
-           return web::Response::redirect("/admin/users?done=invited");
-         });
-
-  add_route(r, "POST", "/admin/users/{user}/remove", "admin", [&m](web::Request& req) {
-           try {
-             remove_user(m.store(), id_param(req, "user"), req.principal.user_id);
-           } catch (const FieldError& e) {
-             return users_page(m, req, nlohmann::json::object(), nlohmann::json::array({error_entry(m.app(), req, e)}), 422);
-           }
-           return web::Response::redirect("/admin/users?done=removed");
-         });
+  add_route(r, "GET", "/admin/users", "admin", handler(m, users));
+  add_route(r, "POST", "/admin/users", "admin", handler(m, add_account));
+  add_route(r, "POST", "/admin/users/{user}/invite", "admin", handler(m, invite_again));
+  add_route(r, "POST", "/admin/users/{user}/remove", "admin", handler(m, remove_account));
 }
 
 }  // namespace dp::collection

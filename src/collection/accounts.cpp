@@ -31,6 +31,15 @@ std::string role_label(const std::string& role, Lang lang) {
   return role;
 }
 
+std::string author_label(storage::Store& store, const web::Principal& viewer, int64_t author, Lang lang) {
+  if (author == 0) return "Digipuls";
+  auto u = store.users().find(author);
+  if (!u) return "?";
+  bool shown = viewer.is("admin") || u->role == "respondent" || u->id == viewer.user_id;
+  if (!shown) return role_label(u->role, lang);
+  return u->name.empty() ? u->email : u->name;
+}
+
 storage::User add_user(storage::Store& store, const NewUser& in, int64_t by_user) {
   storage::User u;
   u.email = trim(in.email);

@@ -9,6 +9,7 @@
 #include "collection/auth.h"
 #include "core/text.h"
 #include "storage/store.h"
+#include "web/principal.h"
 #include "storage/user_store.h"
 
 namespace dp::collection {
@@ -41,6 +42,12 @@ void remove_user(storage::Store& store, int64_t user_id, int64_t by_user);
 
 // "respondent" -> "uppgiftslämnare" / "respondent" (for e-mails and pages).
 std::string role_label(const std::string& role, Lang lang);
+
+// How someone who changed a response is named to `viewer` (audit log, conflicts, "last saved
+// by"): an administrator sees everyone's name or address, a coordinator and a respondent see
+// the names of respondents and only the role of anyone else (an administrator's address is not
+// theirs to know). `author` 0 is the system.
+std::string author_label(storage::Store& store, const web::Principal& viewer, int64_t author, Lang lang);
 
 // The name of an organisation or county in the newest registry year ("" if unknown).
 std::string org_name(storage::Store& store, const std::string& code);

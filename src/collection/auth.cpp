@@ -8,14 +8,29 @@
 
 namespace dp::collection {
 
-Auth::Auth(storage::Store& store, AuthPolicy policy, Clock clock)
-    : store_(store), policy_(policy), clock_(clock ? std::move(clock) : Clock(utc_now_string)) {}
+Auth::Auth(storage::Store& store, AuthPolicy policy, Clock clock, std::shared_ptr<const web::PasswordHasher> hasher)
+    : store_(store),
+      policy_(policy),
+      clock_(clock ? std::move(clock) : Clock(utc_now_string)),
+      hasher_(hasher ? std::move(hasher) : std::make_shared<const web::PasswordHasher>()) {}
 
-// Verifying against this hash when the e-mail is unknown makes a wrong e-mail cost as much time
-// as a wrong password, so response times do not tell which addresses have accounts.
-static const std::string& dummy_hash() {
-  static const std::string h = web::hash_password("digipuls-timing-equaliser");
+// Verifying against this hash when the account cannot sign in (unknown, inactive, no password,
+// paused) makes every attempt cost the same time, so response times do not tell which
+// addresses have accounts. Made once, with the same hasher and parameters as real hashes.
+const std::string& Auth::dummy_hash() {
+  static std::once_flag once;
+  static std::string h;
+  std::call_once(once, [this] { h = hasher_->hash("digipuls-timing-equaliser"); });
   return h;
+}
+
+// Failed passwords for an e-mail address in the current window, counted by a digest of the
+// address as typed (lower case): the same for addresses with and without an account. A
+// successful sign-in of the account starts the count again.
+int Auth::address_failures(const std::string& email, const std::optional<storage::User>& user, const std::string& now) {
+  std::string since = utc_plus(now, -policy_.address_window_seconds);
+  if (user && user->last_login_at > since) since = user->last_login_at;
+  return store_.users().count_failures("address", web::token_digest(to_lower_ascii(email)), since);
 }
 
 SignInResult Auth::sign_in(const std::string& email_in, const std::string& password, const std::string& ip) {
@@ -24,40 +39,68 @@ SignInResult Auth::sign_in(const std::string& email_in, const std::string& passw
   std::string email = trim(email_in);
   auto& users = store_.users();
   std::string window_start = utc_plus(now, -policy_.ip_window_seconds);
+  // A client over its limit is refused before any work: its attempts cost nothing more.
   if (!ip.empty() && users.count_failures("ip", ip, window_start) >= policy_.ip_limit) {
     r.outcome = SignInOutcome::Throttled;
     return r;
   }
   std::optional<storage::User> user;
   if (!email.empty() && email.size() <= 254 && valid_utf8(email)) user = users.find_by_email(email);
+  bool paused = address_failures(email, user, now) >= policy_.address_limit;
+  bool usable = user && user->active && !user->password_hash.empty() && !paused;
   bool bounded = password.size() <= policy_.max_password;
-  if (!user || !user->active || user->password_hash.empty()) {
-    if (bounded) web::verify_password(dummy_hash(), password);
-    if (!ip.empty()) users.record_failure("ip", ip, now);
+  // Exactly one verification on every path: the account's hash, or the dummy one.
+  bool ok = hasher_->verify(usable ? user->password_hash : dummy_hash(), bounded ? password : std::string()) && usable &&
+            bounded;
+  if (ok) {
+    users.record_login_success(user->id, now);
+    r.outcome = SignInOutcome::Ok;
+    r.user = *users.find(user->id);
+    r.token = start_session(user->id, ip);
     return r;
   }
-  if (!user->locked_until.empty() && user->locked_until > now) {
-    // Still record the attempt against the address: guessing must stay slow even while locked.
+  store_.write_transaction([&] {
     if (!ip.empty()) users.record_failure("ip", ip, now);
-    r.outcome = SignInOutcome::Locked;
-    r.locked_until = user->locked_until;
-    return r;
-  }
-  if (!bounded || !web::verify_password(user->password_hash, password)) {
-    if (!ip.empty()) users.record_failure("ip", ip, now);
-    users.record_login_failure(user->id, policy_.lock_after, utc_plus(now, policy_.lock_seconds));
-    auto after = users.find(user->id);
-    if (after && !after->locked_until.empty() && after->locked_until > now) {
-      r.outcome = SignInOutcome::Locked;
-      r.locked_until = after->locked_until;
-    }
-    return r;
-  }
-  users.record_login_success(user->id, now);
-  r.outcome = SignInOutcome::Ok;
-  r.user = *users.find(user->id);
-  r.token = start_session(user->id, ip);
+    users.record_failure("address", web::token_digest(to_lower_ascii(email)), now);
+  });
+  r.outcome = paused || address_failures(email, user, now) >= policy_.address_limit ? SignInOutcome::Locked
+                                                                                      : SignInOutcome::BadCredentials;
   return r;
+}
+
+bool Auth::address_locked(const storage::User& user) {
+  return address_failures(user.email, user, clock_()) >= policy_.address_limit;
+}
+
+bool Auth::address_locked(const std::string& email) {
+  std::string e = trim(email);
+  std::optional<storage::User> user;
+  if (!e.empty() && e.size() <= 254 && valid_utf8(e)) user = store_.users().find_by_email(e);
+  return address_failures(e, user, clock_()) >= policy_.address_limit;
+}
+
+PasswordCheck Auth::check_current_password(int64_t user_id, const std::string& password) {
+  std::string now = clock_();
+  auto& users = store_.users();
+  auto u = users.find(user_id);
+  if (!u) return PasswordCheck::Wrong;
+  if (u->password_hash.empty()) return PasswordCheck::Ok;  // invited by link, never chose one
+  std::string key = std::to_string(user_id);
+  if (users.count_failures("password_change", key, utc_plus(now, -policy_.address_window_seconds)) >=
+      policy_.password_change_limit)
+    return PasswordCheck::Throttled;
+  if (password.size() <= policy_.max_password && hasher_->verify(u->password_hash, password)) return PasswordCheck::Ok;
+  users.record_failure("password_change", key, now);
+  return PasswordCheck::Wrong;
+}
+
+bool Auth::allow_link_request(const std::string& ip) {
+  if (ip.empty()) return true;
+  std::string now = clock_();
+  auto& users = store_.users();
+  if (users.count_failures("link", ip, utc_plus(now, -policy_.ip_window_seconds)) >= policy_.link_client_limit) return false;
+  users.record_failure("link", ip, now);
+  return true;
 }
 
 std::string Auth::start_session(int64_t user_id, const std::string& ip) {
@@ -148,7 +191,7 @@ void Auth::set_password(int64_t user_id, const std::string& password) {
   check_password(password, "password");
   auto u = store_.users().find(user_id);
   if (!u) throw Error::not_found("no user " + std::to_string(user_id));
-  u->password_hash = web::hash_password(password);
+  u->password_hash = hasher_->hash(password);
   u->failed_logins = 0;
   u->locked_until.clear();
   store_.write_transaction([&] {
@@ -160,7 +203,7 @@ void Auth::set_password(int64_t user_id, const std::string& password) {
 storage::User Auth::accept_invitation(const std::string& token, const std::string& password, const std::string& confirm) {
   check_password(password, "password");
   if (password != confirm) throw FieldError("password2", "password_mismatch", "the two passwords differ");
-  std::string hash = web::hash_password(password);  // slow: outside the write transaction
+  std::string hash = hasher_->hash(password);  // slow: outside the write transaction
   std::optional<storage::User> user;
   store_.write_transaction([&] {
     auto id = token.size() <= 100 ? store_.users().consume_token(web::token_digest(token), "invite", clock_()) : std::nullopt;

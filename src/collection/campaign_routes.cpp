@@ -319,104 +319,120 @@ web::Response settings_page(Module& m, web::Request& req, const nlohmann::json& 
   return page(m.app(), req, "admin_campaign_settings", ctx, status);
 }
 
+web::Response new_campaign(Module& m, web::Request& req) {
+  return new_campaign_page(m, req, {{"year", ""}, {"scope", "all"}}, nlohmann::json::array(), 200);
+}
+
+web::Response status_csv_file(Module& m, web::Request& req) {
+  auto ctxp = m.contexts().get(req.param("campaign"));
+  if (!req.principal.is("admin") && ctxp->campaign.state == "draft") throw Error::not_found("no such campaign");
+  auto f = filters_of(req);
+  auto d = build_dashboard(m.store(), *ctxp, f.county, req.lang);
+  std::vector<OrgStatus> kept;
+  for (auto& s : d.orgs)
+    if (keep(s, f)) kept.push_back(s);
+  d.orgs = kept;
+  auto res = web::Response::bytes(status_csv(d), "text/csv; charset=utf-8");
+  res.set_header("Content-Disposition", "attachment; filename=\"" + ctxp->campaign.slug + "-status.csv\"");
+  return res;
+}
+
+web::Response change_campaign_state(Module& m, web::Request& req) {
+  std::string slug = req.param("campaign");
+  try {
+    change_state(m.store(), slug, field(req, "to"), req.principal.user_id);
+  } catch (const FieldError& e) {
+    throw Error::conflict(tr(m.app(), req, "collect.errors.bad_transition", e.args()));
+  }
+  return web::Response::redirect("/admin/campaigns/" + web::url_encode(slug) + "?done=state");
+}
+
+web::Response remind(Module& m, web::Request& req) {
+  auto ctxp = m.contexts().get(req.param("campaign"));
+  auto res = remind_non_responders(m.store(), *ctxp, m.app().config().base_url, req.principal.user_id, scoped_county(req));
+  m.mail_queued();
+  return web::Response::redirect("/admin/campaigns/" + web::url_encode(ctxp->campaign.slug) + "?done=reminded&n=" +
+                                 std::to_string(res.messages));
+}
+
+web::Response settings(Module& m, web::Request& req) { return settings_page(m, req, nlohmann::json::array(), 200); }
+
+web::Response schedule(Module& m, web::Request& req) {
+  std::string slug = req.param("campaign");
+  try {
+    update_schedule(m.store(), slug, field(req, "opens_on"), field(req, "closes_on"), field(req, "reminders"),
+                    req.principal.user_id);
+  } catch (const FieldError& e) {
+    return settings_page(m, req, nlohmann::json::array({error_entry(m.app(), req, e)}), 422);
+  }
+  return web::Response::redirect("/admin/campaigns/" + web::url_encode(slug) + "/settings?done=schedule");
+}
+
+web::Response scope(Module& m, web::Request& req) {
+  auto ctxp = m.contexts().get(req.param("campaign"));
+  std::vector<storage::CampaignOrg> orgs;
+  for (const auto& code : req.f_all("orgs")) {
+    auto it = ctxp->scope.find(code);
+    if (it == ctxp->scope.end()) continue;
+    storage::CampaignOrg o = it->second;
+    o.mandatory = req.f("m:" + code).has_value();
+    for (const auto& a : ctxp->instrument.attributes) {
+      std::string name = "a:" + a.id + ":" + code;
+      if (a.type == "bool") {
+        o.attributes[a.id] = req.f(name) ? "true" : "false";
+      } else if (auto v = req.f(name)) {
+        std::string t = trim(*v);
+        if (!valid_utf8(t) || t.size() > 200) throw FieldError(name, "value_invalid", "not a short text");
+        if (a.type == "number" && !t.empty() && !parse_number(t)) throw FieldError(name, "value_invalid", "not a number");
+        if (t.empty()) o.attributes.erase(a.id);
+        else o.attributes[a.id] = t;
+      }
+    }
+    orgs.push_back(o);
+  }
+  set_scope_values(m.store(), *ctxp, orgs, req.principal.user_id);
+  m.contexts().invalidate();
+  return web::Response::redirect("/admin/campaigns/" + web::url_encode(ctxp->campaign.slug) + "/settings?done=scope&n=" +
+                                 std::to_string(orgs.size()));
+}
+
+web::Response scope_csv(Module& m, web::Request& req) {
+  auto ctxp = m.contexts().get(req.param("campaign"));
+  const web::UploadedFile* file = nullptr;
+  for (const auto& f : req.files)
+    if (f.field == "file") file = &f;
+  if (!file || file->data.empty())
+    return settings_page(m, req, nlohmann::json::array({error_entry(m.app(), req, "file", "file_required")}), 422);
+  size_t n = 0;
+  try {
+    n = import_scope_csv(m.store(), *ctxp, file->data, file->filename.empty() ? "upload.csv" : file->filename,
+                         req.principal.user_id);
+  } catch (const Error& e) {
+    if (e.code() != ErrorCode::BadInput) throw;
+    return settings_page(
+        m, req, nlohmann::json::array({error_entry(m.app(), req, "file", "csv_problems", {{"detail", e.message()}}, e.message())}),
+        422);
+  }
+  m.contexts().invalidate();
+  return web::Response::redirect("/admin/campaigns/" + web::url_encode(ctxp->campaign.slug) + "/settings?done=scope&n=" +
+                                 std::to_string(n));
+}
+
 }  // namespace
 
 void register_campaign_routes(Module& m) {
   auto& r = m.app().router();
-  add_route(r, "GET", "/admin", "staff", [&m](web::Request& req) { return campaign_list(m, req); });
-  add_route(r, "GET", "/admin/campaigns/new", "admin", [&m](web::Request& req) {
-    return new_campaign_page(m, req, {{"year", ""}, {"scope", "all"}}, nlohmann::json::array(), 200);
-  });
-  add_route(r, "POST", "/admin/campaigns", "admin", [&m](web::Request& req) { return create(m, req); });
-  add_route(r, "GET", "/admin/campaigns/{campaign}", "staff", [&m](web::Request& req) { return dashboard_page(m, req); });
-  add_route(r, "GET", "/admin/campaigns/{campaign}/status.csv", "staff", [&m](web::Request& req) {
-    auto ctxp = m.contexts().get(req.param("campaign"));
-    if (!req.principal.is("admin") && ctxp->campaign.state == "draft") throw Error::not_found("no such campaign");
-    auto f = filters_of(req);
-    auto d = build_dashboard(m.store(), *ctxp, f.county, req.lang);
-    std::vector<OrgStatus> kept;
-    for (auto& s : d.orgs)
-      if (keep(s, f)) kept.push_back(s);
-    d.orgs = kept;
-    auto res = web::Response::bytes(status_csv(d), "text/csv; charset=utf-8");
-    res.set_header("Content-Disposition", "attachment; filename=\"" + ctxp->campaign.slug + "-status.csv\"");
-    return res;
-  });
-  add_route(r, "POST", "/admin/campaigns/{campaign}/state", "admin", [&m](web::Request& req) {
-    std::string slug = req.param("campaign");
-    try {
-      change_state(m.store(), slug, field(req, "to"), req.principal.user_id);
-    } catch (const FieldError& e) {
-      throw Error::conflict(tr(m.app(), req, "collect.errors.bad_transition", e.args()));
-    }
-    return web::Response::redirect("/admin/campaigns/" + web::url_encode(slug) + "?done=state");
-  });
-  add_route(r, "POST", "/admin/campaigns/{campaign}/remind", "admin", [&m](web::Request& req) {
-    auto ctxp = m.contexts().get(req.param("campaign"));
-    auto res = remind_non_responders(m.store(), *ctxp, m.app().config().base_url, req.principal.user_id,
-                                     scoped_county(req));
-    m.mail_queued();
-    return web::Response::redirect("/admin/campaigns/" + web::url_encode(ctxp->campaign.slug) +
-                                   "?done=reminded&n=" + std::to_string(res.messages));
-  });
-  add_route(r, "GET", "/admin/campaigns/{campaign}/settings", "admin",
-            [&m](web::Request& req) { return settings_page(m, req, nlohmann::json::array(), 200); });
-  add_route(r, "POST", "/admin/campaigns/{campaign}/schedule", "admin", [&m](web::Request& req) {
-    std::string slug = req.param("campaign");
-    try {
-      update_schedule(m.store(), slug, field(req, "opens_on"), field(req, "closes_on"), field(req, "reminders"),
-                      req.principal.user_id);
-    } catch (const FieldError& e) {
-      return settings_page(m, req, nlohmann::json::array({error_entry(m.app(), req, e)}), 422);
-    }
-    return web::Response::redirect("/admin/campaigns/" + web::url_encode(slug) + "/settings?done=schedule");
-  });
-  add_route(r, "POST", "/admin/campaigns/{campaign}/scope", "admin", [&m](web::Request& req) {
-    auto ctxp = m.contexts().get(req.param("campaign"));
-    std::vector<storage::CampaignOrg> orgs;
-    for (const auto& code : req.f_all("orgs")) {
-      auto it = ctxp->scope.find(code);
-      if (it == ctxp->scope.end()) continue;
-      storage::CampaignOrg o = it->second;
-      o.mandatory = req.f("m:" + code).has_value();
-      for (const auto& a : ctxp->instrument.attributes) {
-        std::string name = "a:" + a.id + ":" + code;
-        if (a.type == "bool") {
-          o.attributes[a.id] = req.f(name) ? "true" : "false";
-        } else if (auto v = req.f(name)) {
-          std::string t = trim(*v);
-          if (!valid_utf8(t) || t.size() > 200) throw FieldError(name, "value_invalid", "not a short text");
-          if (a.type == "number" && !t.empty() && !parse_number(t)) throw FieldError(name, "value_invalid", "not a number");
-          if (t.empty()) o.attributes.erase(a.id); else o.attributes[a.id] = t;
-        }
-      }
-      orgs.push_back(o);
-    }
-    set_scope_values(m.store(), *ctxp, orgs, req.principal.user_id);
-    m.contexts().invalidate();
-    return web::Response::redirect("/admin/campaigns/" + web::url_encode(ctxp->campaign.slug) + "/settings?done=scope&n=" +
-                                   std::to_string(orgs.size()));
-  });
-  add_route(r, "POST", "/admin/campaigns/{campaign}/scope.csv", "admin", [&m](web::Request& req) {
-    auto ctxp = m.contexts().get(req.param("campaign"));
-    const web::UploadedFile* file = nullptr;
-    for (const auto& f : req.files)
-      if (f.field == "file") file = &f;
-    if (!file || file->data.empty())
-      return settings_page(m, req, nlohmann::json::array({error_entry(m.app(), req, "file", "file_required")}), 422);
-    size_t n = 0;
-    try {
-      n = import_scope_csv(m.store(), *ctxp, file->data, file->filename.empty() ? "upload.csv" : file->filename,
-                           req.principal.user_id);
-    } catch (const Error& e) {
-      if (e.code() != ErrorCode::BadInput) throw;
-      return settings_page(m, req, nlohmann::json::array({error_entry(m.app(), req, "file", "csv_problems", {{"detail", e.message()}}, e.message())}),
-                           422);
-    }
-    m.contexts().invalidate();
-    return web::Response::redirect("/admin/campaigns/" + web::url_encode(ctxp->campaign.slug) +
-                                   "/settings?done=scope&n=" + std::to_string(n));
-  });
+  add_route(r, "GET", "/admin", "staff", handler(m, campaign_list));
+  add_route(r, "GET", "/admin/campaigns/new", "admin", handler(m, new_campaign));
+  add_route(r, "POST", "/admin/campaigns", "admin", handler(m, create));
+  add_route(r, "GET", "/admin/campaigns/{campaign}", "staff", handler(m, dashboard_page));
+  add_route(r, "GET", "/admin/campaigns/{campaign}/status.csv", "staff", handler(m, status_csv_file));
+  add_route(r, "POST", "/admin/campaigns/{campaign}/state", "admin", handler(m, change_campaign_state));
+  add_route(r, "POST", "/admin/campaigns/{campaign}/remind", "admin", handler(m, remind));
+  add_route(r, "GET", "/admin/campaigns/{campaign}/settings", "admin", handler(m, settings));
+  add_route(r, "POST", "/admin/campaigns/{campaign}/schedule", "admin", handler(m, schedule));
+  add_route(r, "POST", "/admin/campaigns/{campaign}/scope", "admin", handler(m, scope));
+  add_route(r, "POST", "/admin/campaigns/{campaign}/scope.csv", "admin", handler(m, scope_csv));
 }
 
 }  // namespace dp::collection

@@ -6,6 +6,7 @@
 #include <set>
 
 #include "collection/accounts.h"
+#include "collection/autosave_body.h"
 #include "collection/form_values.h"
 #include "collection/form_view.h"
 #include "collection/module.h"
@@ -41,13 +42,6 @@ Translate translator(Module& m, const web::Request& req) {
   return [&m, &req](const std::string& key, const std::map<std::string, std::string>& args) {
     return tr(m.app(), req, key, args);
   };
-}
-
-std::string user_label(storage::Store& store, int64_t id) {
-  if (id == 0) return "Digipuls";
-  auto u = store.users().find(id);
-  if (!u) return "?";
-  return u->name.empty() ? u->email : u->name;
 }
 
 const instrument::Section* section_of(const CampaignContext& ctx, const std::string& id) {
@@ -191,7 +185,7 @@ web::Response post_section(Module& m, web::Request& req) {
     for (const auto& p : outcome.problems) input.raw[p.item] = sent[p.item];
     for (const auto& c : outcome.conflicts) {
       input.raw[c.item] = sent[c.item];
-      input.user_names[c.updated_by] = user_label(m.store(), c.updated_by);
+      input.user_names[c.updated_by] = author_label(m.store(), req.principal, c.updated_by, req.lang);
     }
     input.problems = outcome.problems;
     input.conflicts = outcome.conflicts;
@@ -216,36 +210,10 @@ web::Response post_section(Module& m, web::Request& req) {
 
 web::Response autosave(Module& m, web::Request& req) {
   auto t = target(m, req);
-  auto body = nlohmann::json::parse(req.body, nullptr, false);
-  if (body.is_discarded() || !body.is_object()) throw Error::bad_input("the body must be a JSON object");
-  const auto& ch = body.value("changes", nlohmann::json::array());
-  if (!ch.is_array() || ch.size() > 500) throw Error::bad_input("changes must be a list of at most 500 items", Location{{}, 0, 0, "changes"});
-  auto since_j = body.value("since", nlohmann::json(-1));
-  int64_t since = since_j.is_number_integer() ? since_j.get<int64_t>() : -1;
+  auto body = parse_autosave_body(req.body);
   auto state = load_state(m.store(), t.ctx->campaign.id, t.org);
   if (edit_state(t.ctx->campaign, state.response) != EditState::Editable) return not_editable(m, req, t, state);
-  std::vector<RawChange> changes;
-  for (const auto& c : ch) {
-    if (!c.is_object() || !c.contains("item") || !c["item"].is_string())
-      throw Error::bad_input("every change needs an item", Location{{}, 0, 0, "changes"});
-    RawChange rc;
-    rc.item = c["item"].get<std::string>();
-    const auto& v = c.value("value", nlohmann::json());
-    if (v.is_string()) rc.raw = v.get<std::string>();
-    else if (v.is_number()) rc.raw = v.dump();
-    else if (v.is_array()) {
-      for (const auto& x : v)
-        if (x.is_string()) rc.raw += (rc.raw.empty() ? "" : "|") + x.get<std::string>();
-    } else if (!v.is_null()) {
-      throw Error::bad_input("the value of " + rc.item.substr(0, 100) + " must be text, a number, a list or null",
-                             Location{{}, 0, 0, rc.item.substr(0, 100)});
-    }
-    const auto& b = c.value("base", nlohmann::json());
-    if (!b.is_number_integer()) throw Error::bad_input("every change needs its base version", Location{{}, 0, 0, "base"});
-    rc.base_version = b.get<int64_t>();
-    changes.push_back(std::move(rc));
-  }
-  auto outcome = save_changes(m.store(), *t.ctx, state.response.id, changes, req.principal.user_id);
+  auto outcome = save_changes(m.store(), *t.ctx, state.response.id, body.changes, req.principal.user_id);
   auto tt = translator(m, req);
   auto index = instrument::item_index(t.ctx->instrument);
   nlohmann::json conflicts = nlohmann::json::array();
@@ -256,7 +224,7 @@ web::Response autosave(Module& m, web::Request& req) {
                          {"theirs_raw", c.theirs.kind == instrument::Value::Kind::Number ? number_for_form(c.theirs.number, req.lang)
                                                                                          : raw_of(it, c.theirs)},
                          {"theirs_text", c.theirs.empty() ? tr(m.app(), req, "respond.no_answer") : display_of(it, c.theirs, req.lang)},
-                         {"by", user_label(m.store(), c.updated_by)},
+                         {"by", author_label(m.store(), req.principal, c.updated_by, req.lang)},
                          {"at", c.updated_at.size() >= 16 ? c.updated_at.substr(11, 5) + " UTC" : c.updated_at}});
   }
   nlohmann::json problems = nlohmann::json::array();
@@ -265,16 +233,16 @@ web::Response autosave(Module& m, web::Request& req) {
   // Changes others made since the script last heard from the server, so it can show them.
   nlohmann::json updates = nlohmann::json::array();
   std::set<std::string> mine(outcome.saved.begin(), outcome.saved.end());
-  if (since >= 0)
+  if (body.since >= 0)
     for (const auto& a : m.store().responses().answers(state.response.id)) {
-      if (a.version <= since || mine.count(a.item) || a.updated_by == req.principal.user_id) continue;
+      if (a.version <= body.since || mine.count(a.item) || a.updated_by == req.principal.user_id) continue;
       auto it = index.find(a.item);
       if (it == index.end()) continue;
       updates.push_back({{"item", a.item},
                          {"version", a.version},
                          {"raw", a.value.kind == instrument::Value::Kind::Number ? number_for_form(a.value.number, req.lang)
                                                                                  : raw_of(it->second, a.value)},
-                         {"by", user_label(m.store(), a.updated_by)}});
+                         {"by", author_label(m.store(), req.principal, a.updated_by, req.lang)}});
     }
   return web::Response::json({{"ok", outcome.problems.empty() && outcome.conflicts.empty()},
                               {"version", outcome.version},
@@ -316,10 +284,10 @@ web::Response overview(Module& m, web::Request& req) {
     for (const auto& [k, a] : state.stored)
       if (a.updated_at == state.response.updated_at) last_by = a.updated_by;
     ctx["last_saved"] = {{"at", state.response.updated_at.substr(0, 10) + " " + state.response.updated_at.substr(11, 5) + " UTC"},
-                         {"by", user_label(m.store(), last_by)}};
+                         {"by", author_label(m.store(), req.principal, last_by, req.lang)}};
   }
   if (!state.response.submitted_at.empty())
-    ctx["submitted_info"] = {{"at", state.response.submitted_at.substr(0, 10)}, {"by", user_label(m.store(), state.response.submitted_by)}};
+    ctx["submitted_info"] = {{"at", state.response.submitted_at.substr(0, 10)}, {"by", author_label(m.store(), req.principal, state.response.submitted_by, req.lang)}};
   nlohmann::json colleagues = nlohmann::json::array();
   for (const auto& u : m.store().users().list({"respondent", t.org, "", false}))
     colleagues.push_back({{"name", u.name.empty() ? u.email : u.name}, {"email", u.email}, {"is_me", u.id == req.principal.user_id}});
@@ -410,39 +378,42 @@ web::Response landing(Module& m, web::Request& req) {
   return page(m.app(), req, "respond_landing", ctx);
 }
 
+web::Response section_form(Module& m, web::Request& req) {
+  auto t = target(m, req);
+  const auto* s = section_of(*t.ctx, req.param("section"));
+  if (!s) throw Error::not_found("no such section");
+  auto state = load_state(m.store(), t.ctx->campaign.id, t.org);
+  if (edit_state(t.ctx->campaign, state.response) != EditState::Editable) return not_editable(m, req, t, state);
+  return section_page(m, req, t, *s, state, {}, 200);
+}
+
+web::Response review_page(Module& m, web::Request& req) { return review(m, req, 200, ""); }
+
+web::Response submit(Module& m, web::Request& req) {
+  auto t = target(m, req);
+  auto state = load_state(m.store(), t.ctx->campaign.id, t.org);
+  if (edit_state(t.ctx->campaign, state.response) != EditState::Editable) return not_editable(m, req, t, state);
+  try {
+    submit_response(m.store(), *t.ctx, state.response.id, req.principal.user_id, m.app().config().base_url);
+  } catch (const Error& e) {
+    if (e.code() == ErrorCode::BadInput) return review(m, req, 422, tr(m.app(), req, "respond.submit_blocked"));
+    throw;
+  }
+  m.mail_queued();
+  return web::Response::redirect(t.base + "?submitted=1");
+}
+
 }  // namespace
 
 void register_form_routes(Module& m) {
   auto& r = m.app().router();
-  add_route(r, "GET", "/respond", "respondent", [&m](web::Request& req) { return landing(m, req); });
-  add_route(r, "GET", "/respond/{campaign}/{org}", "org_write:org", [&m](web::Request& req) { return overview(m, req); });
-  add_route(r, "GET", "/respond/{campaign}/{org}/section/{section}", "org_write:org", [&m](web::Request& req) {
-    auto t = target(m, req);
-    const auto* s = section_of(*t.ctx, req.param("section"));
-    if (!s) throw Error::not_found("no such section");
-    auto state = load_state(m.store(), t.ctx->campaign.id, t.org);
-    if (edit_state(t.ctx->campaign, state.response) != EditState::Editable) return not_editable(m, req, t, state);
-    return section_page(m, req, t, *s, state, {}, 200);
-  });
-  add_route(r, "POST", "/respond/{campaign}/{org}/section/{section}", "org_write:org",
-            [&m](web::Request& req) { return post_section(m, req); });
-  add_route(r, "POST", "/api/respond/{campaign}/{org}/autosave", "org_write:org",
-            [&m](web::Request& req) { return autosave(m, req); });
-  add_route(r, "GET", "/respond/{campaign}/{org}/review", "org_write:org",
-            [&m](web::Request& req) { return review(m, req, 200, ""); });
-  add_route(r, "POST", "/respond/{campaign}/{org}/submit", "org_write:org", [&m](web::Request& req) {
-    auto t = target(m, req);
-    auto state = load_state(m.store(), t.ctx->campaign.id, t.org);
-    if (edit_state(t.ctx->campaign, state.response) != EditState::Editable) return not_editable(m, req, t, state);
-    try {
-      submit_response(m.store(), *t.ctx, state.response.id, req.principal.user_id, m.app().config().base_url);
-    } catch (const Error& e) {
-      if (e.code() == ErrorCode::BadInput) return review(m, req, 422, tr(m.app(), req, "respond.submit_blocked"));
-      throw;
-    }
-    m.mail_queued();
-    return web::Response::redirect(t.base + "?submitted=1");
-  });
+  add_route(r, "GET", "/respond", "respondent", handler(m, landing));
+  add_route(r, "GET", "/respond/{campaign}/{org}", "org_write:org", handler(m, overview));
+  add_route(r, "GET", "/respond/{campaign}/{org}/section/{section}", "org_write:org", handler(m, section_form));
+  add_route(r, "POST", "/respond/{campaign}/{org}/section/{section}", "org_write:org", handler(m, post_section));
+  add_route(r, "POST", "/api/respond/{campaign}/{org}/autosave", "org_write:org", handler(m, autosave));
+  add_route(r, "GET", "/respond/{campaign}/{org}/review", "org_write:org", handler(m, review_page));
+  add_route(r, "POST", "/respond/{campaign}/{org}/submit", "org_write:org", handler(m, submit));
 }
 
 }  // namespace dp::collection

@@ -17,11 +17,25 @@ std::string status_badge(const std::string& s) {
   return "bad";
 }
 
+// A message that has not been sent yet holds a usable one-time link (sign-in, invitation): the
+// outbox shows it with its token cut short, so that reading the outbox never lets anyone sign
+// in as the recipient. (Once sent, the stored copy no longer holds the link at all.)
+std::string masked(const std::string& text, const std::string& secret) {
+  if (secret.empty()) return text;
+  auto slash = secret.rfind('/');
+  std::string token = slash == std::string::npos ? secret : secret.substr(slash + 1);
+  std::string shown = secret.substr(0, secret.size() - token.size()) + token.substr(0, std::min<size_t>(4, token.size())) + "…";
+  std::string out = text;
+  for (size_t pos = out.find(secret); pos != std::string::npos; pos = out.find(secret, pos + shown.size()))
+    out.replace(pos, secret.size(), shown);
+  return out;
+}
+
 nlohmann::json message_row(Module& m, web::Request& req, const storage::OutboxMessage& msg) {
   return {{"id", msg.id},
           {"kind", tr(m.app(), req, "mailbox.kinds." + msg.kind)},
           {"recipient", msg.recipient},
-          {"subject", msg.subject},
+          {"subject", masked(msg.subject, msg.secret)},
           {"status", tr(m.app(), req, "mailbox.statuses." + msg.status)},
           {"badge", status_badge(msg.status)},
           {"attempts", msg.attempts},
@@ -39,53 +53,55 @@ int64_t id_of(const web::Request& req) {
   return std::stoll(s);
 }
 
+web::Response outbox(Module& m, web::Request& req) {
+  storage::OutboxFilter f;
+  f.status = req.q("status").value_or("");
+  static const std::set<std::string> statuses = {"", "queued", "sent", "failed", "dead", "logged", "problem"};
+  if (!statuses.count(f.status)) f.status = "";
+  nlohmann::json ctx;
+  ctx["title"] = tr(m.app(), req, "mailbox.title");
+  ctx["nav_mail"] = true;
+  nlohmann::json rows = nlohmann::json::array();
+  for (const auto& msg : m.store().mail().list(f)) rows.push_back(message_row(m, req, msg));
+  ctx["messages"] = rows;
+  ctx["has_messages"] = !rows.empty();
+  auto c = m.store().mail().counts();
+  ctx["counts"] = {{"queued", c.queued}, {"sent", c.sent}, {"failed", c.failed}, {"dead", c.dead}, {"logged", c.logged}};
+  ctx["problems"] = c.failed + c.dead;
+  ctx["has_problems"] = c.failed + c.dead > 0;
+  ctx["mail_configured"] = m.mail_config().configured();
+  ctx["status_is"] = {{f.status.empty() ? "all" : f.status, true}};
+  return page(m.app(), req, "admin_mail", ctx);
+}
+
+web::Response message(Module& m, web::Request& req) {
+  auto msg = m.store().mail().find(id_of(req));
+  if (!msg) throw Error::not_found("no such message");
+  nlohmann::json ctx = message_row(m, req, *msg);
+  ctx["title"] = tr(m.app(), req, "mailbox.message_title");
+  ctx["nav_mail"] = true;
+  ctx["body_text"] = masked(msg->body_text, msg->secret);
+  nlohmann::json attempts = nlohmann::json::array();
+  for (const auto& a : m.store().mail().attempts(msg->id)) attempts.push_back({{"at", a.at}, {"ok", a.ok}, {"error", a.error}});
+  ctx["attempts_list"] = attempts;
+  ctx["has_attempts"] = !attempts.empty();
+  return page(m.app(), req, "admin_mail_message", ctx);
+}
+
+web::Response retry(Module& m, web::Request& req) {
+  int64_t id = id_of(req);
+  m.store().mail().requeue(id, utc_now_string());
+  m.mail_queued();
+  return web::Response::redirect("/admin/mail/" + std::to_string(id));
+}
+
 }  // namespace
 
 void register_mail_routes(Module& m) {
   auto& r = m.app().router();
-
-  add_route(r, "GET", "/admin/mail", "admin", [&m](web::Request& req) {
-           storage::OutboxFilter f;
-           f.status = req.q("status").value_or("");
-           static const std::set<std::string> statuses = {"", "queued", "sent", "failed", "dead", "logged", "problem"};
-           if (!statuses.count(f.status)) f.status = "";
-           nlohmann::json ctx;
-           ctx["title"] = tr(m.app(), req, "mailbox.title");
-           ctx["nav_mail"] = true;
-           nlohmann::json rows = nlohmann::json::array();
-           for (const auto& msg : m.store().mail().list(f)) rows.push_back(message_row(m, req, msg));
-           ctx["messages"] = rows;
-           ctx["has_messages"] = !rows.empty();
-           auto c = m.store().mail().counts();
-           ctx["counts"] = {{"queued", c.queued}, {"sent", c.sent}, {"failed", c.failed}, {"dead", c.dead}, {"logged", c.logged}};
-           ctx["problems"] = c.failed + c.dead;
-           ctx["has_problems"] = c.failed + c.dead > 0;
-           ctx["mail_configured"] = m.mail_config().configured();
-           ctx["status_is"] = {{f.status.empty() ? "all" : f.status, true}};
-           return page(m.app(), req, "admin_mail", ctx);
-         });
-
-  add_route(r, "GET", "/admin/mail/{message}", "admin", [&m](web::Request& req) {
-           auto msg = m.store().mail().find(id_of(req));
-           if (!msg) throw Error::not_found("no such message");
-           nlohmann::json ctx = message_row(m, req, *msg);
-           ctx["title"] = tr(m.app(), req, "mailbox.message_title");
-           ctx["nav_mail"] = true;
-           ctx["body_text"] = msg->body_text;
-           nlohmann::json attempts = nlohmann::json::array();
-           for (const auto& a : m.store().mail().attempts(msg->id))
-             attempts.push_back({{"at", a.at}, {"ok", a.ok}, {"error", a.error}});
-           ctx["attempts_list"] = attempts;
-           ctx["has_attempts"] = !attempts.empty();
-           return page(m.app(), req, "admin_mail_message", ctx);
-         });
-
-  add_route(r, "POST", "/admin/mail/{message}/retry", "admin", [&m](web::Request& req) {
-           int64_t id = id_of(req);
-           m.store().mail().requeue(id, utc_now_string());
-           m.mail_queued();
-           return web::Response::redirect("/admin/mail/" + std::to_string(id));
-         });
+  add_route(r, "GET", "/admin/mail", "admin", handler(m, outbox));
+  add_route(r, "GET", "/admin/mail/{message}", "admin", handler(m, message));
+  add_route(r, "POST", "/admin/mail/{message}/retry", "admin", handler(m, retry));
 }
 
 }  // namespace dp::collection

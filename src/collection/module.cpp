@@ -6,13 +6,14 @@
 
 namespace dp::collection {
 
-Module::Module(web::App& app, mail::Config mail_config, AuthPolicy policy)
+Module::Module(web::App& app, storage::Store& db, mail::Config mail_config, AuthPolicy policy)
     : app_(app),
-      auth_(app.store(), policy),
-      contexts_(app.store()),
-      sender_(app.store(), mail_config, mail::make_transport(mail_config)),
-      reminders_(app.store(), app.config().base_url, [this] { sender_.wake(); }),
-      retention_(app.store(), RetentionPolicy{}) {
+      store_(db),
+      auth_(db, policy),
+      contexts_(db),
+      sender_(db, mail_config, mail::make_transport(mail_config)),
+      reminders_(db, app.config().base_url, [this] { sender_.wake(); }),
+      retention_(db, RetentionPolicy{}) {
   app_.authenticate = [this](web::Request& req) {
     auto c = req.cookies.find(kSessionCookie);
     return c == req.cookies.end() ? web::Principal{} : auth_.resolve(c->second);

@@ -17,7 +17,7 @@ namespace dp::collection {
 
 class Module {
  public:
-  Module(web::App& app, mail::Config mail_config, AuthPolicy policy = {});
+  Module(web::App& app, storage::Store& store, mail::Config mail_config, AuthPolicy policy = {});
   ~Module();
   Module(const Module&) = delete;
   Module& operator=(const Module&) = delete;
@@ -27,7 +27,7 @@ class Module {
   void stop();
 
   web::App& app() { return app_; }
-  storage::Store& store() { return app_.store(); }
+  storage::Store& store() { return store_; }
   Auth& auth() { return auth_; }
   ContextCache& contexts() { return contexts_; }
   mail::Sender& sender() { return sender_; }
@@ -40,6 +40,7 @@ class Module {
 
  private:
   web::App& app_;
+  storage::Store& store_;
   Auth auth_;
   ContextCache contexts_;
   mail::Sender sender_;

@@ -55,8 +55,7 @@ web::Response view(Module& m, web::Request& req, const nlohmann::json& errors, i
     if (id == 0) return tr(m.app(), req, "campaigns.command_line");
     auto it = names.find(id);
     if (it != names.end()) return it->second;
-    auto u = m.store().users().find(id);
-    return names[id] = u ? u->email : "#" + std::to_string(id);
+    return names[id] = author_label(m.store(), req.principal, id, req.lang);
   };
   auto shown = [&](const std::string& item, const std::string& json) -> std::string {
     if (json.empty()) return "–";
@@ -94,23 +93,26 @@ web::Response view(Module& m, web::Request& req, const nlohmann::json& errors, i
   return page(m.app(), req, "admin_response", ctx, status);
 }
 
+web::Response response_page(Module& m, web::Request& req) { return view(m, req, nlohmann::json::array(), 200); }
+
+web::Response reopen(Module& m, web::Request& req) {
+  int64_t id = response_id(req);
+  auto resp = m.store().responses().find(id);
+  if (!resp) throw Error::not_found("no such response");
+  try {
+    reopen_response(m.store(), id, req.principal.user_id, field(req, "reason"));
+  } catch (const FieldError& e) {
+    return view(m, req, nlohmann::json::array({error_entry(m.app(), req, e)}), 422);
+  }
+  return web::Response::redirect("/admin/responses/" + std::to_string(id));
+}
+
 }  // namespace
 
 void register_response_admin_routes(Module& m) {
   auto& r = m.app().router();
-  add_route(r, "GET", "/admin/responses/{response}", "response_read:response",
-            [&m](web::Request& req) { return view(m, req, nlohmann::json::array(), 200); });
-  add_route(r, "POST", "/admin/responses/{response}/reopen", "admin", [&m](web::Request& req) {
-    int64_t id = response_id(req);
-    auto resp = m.store().responses().find(id);
-    if (!resp) throw Error::not_found("no such response");
-    try {
-      reopen_response(m.store(), id, req.principal.user_id, field(req, "reason"));
-    } catch (const FieldError& e) {
-      return view(m, req, nlohmann::json::array({error_entry(m.app(), req, e)}), 422);
-    }
-    return web::Response::redirect("/admin/responses/" + std::to_string(id));
-  });
+  add_route(r, "GET", "/admin/responses/{response}", "response_read:response", handler(m, response_page));
+  add_route(r, "POST", "/admin/responses/{response}/reopen", "admin", handler(m, reopen));
 }
 
 }  // namespace dp::collection

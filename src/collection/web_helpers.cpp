@@ -79,15 +79,8 @@ void clear_session_cookie(const web::App& app, web::Response& res) {
   res.set_cookie({kSessionCookie, "", "/", 0, true, app.config().secure_cookies, "Lax"});
 }
 
-void add_route(web::Router& r, const std::string& method, const std::string& pattern, const std::string& access,
-               web::Handler handler, bool csrf) {
-  web::Route route;
-  route.method = method;
-  route.pattern = pattern;
-  route.access = access;
-  route.handler = std::move(handler);
-  route.csrf = csrf;
-  r.add(std::move(route));
+web::Handler handler(Module& m, ModuleHandler fn) {
+  return [&m, fn](web::Request& req) { return fn(m, req); };
 }
 
 std::string field(const web::Request& req, const std::string& name) { return req.f(name).value_or(""); }

@@ -39,9 +39,11 @@ std::string home_of(const web::Principal& p);
 void set_session_cookie(const web::App& app, web::Response& res, const std::string& token, long long max_age);
 void clear_session_cookie(const web::App& app, web::Response& res);
 
-// Adds a route (the Route aggregate with its optional fields left at their defaults).
-void add_route(web::Router& r, const std::string& method, const std::string& pattern, const std::string& access,
-               web::Handler handler, bool csrf = true);
+class Module;
+// A route handler from a named function of the module: add_route(r, "GET", "/login", "public",
+// handler(m, login_form)).
+using ModuleHandler = web::Response (*)(Module&, web::Request&);
+web::Handler handler(Module& m, ModuleHandler fn);
 
 // A form field's first value, trimmed of nothing, or "".
 std::string field(const web::Request& req, const std::string& name);

@@ -34,6 +34,7 @@ int exit_status(ErrorCode code) {
   switch (code) {
     case ErrorCode::Usage: return 2;
     case ErrorCode::Internal: return 3;
+    case ErrorCode::Unavailable: return 3;
     default: return 1;
   }
 }
@@ -47,6 +48,7 @@ int http_status(ErrorCode code) {
     case ErrorCode::Forbidden: return 403;
     case ErrorCode::Unauthorized: return 401;
     case ErrorCode::TooMany: return 429;
+    case ErrorCode::Unavailable: return 503;
     case ErrorCode::Internal: return 500;
   }
   return 500;
@@ -61,6 +63,7 @@ const char* error_code_name(ErrorCode code) {
     case ErrorCode::Forbidden: return "forbidden";
     case ErrorCode::Unauthorized: return "unauthorized";
     case ErrorCode::TooMany: return "too_many_requests";
+    case ErrorCode::Unavailable: return "unavailable";
     case ErrorCode::Internal: return "internal";
   }
   return "internal";

@@ -20,6 +20,7 @@ enum class ErrorCode {
   Forbidden,     // exit 1, HTTP 403
   Unauthorized,  // not signed in: HTTP 401 / redirect to /login
   TooMany,       // rate limit: HTTP 429
+  Unavailable,   // cannot be done now (database read-only, disk full, server busy): exit 3, HTTP 503
   Internal,      // a bug or an environment failure: exit 3, HTTP 500
 };
 
@@ -56,6 +57,8 @@ class Error : public std::runtime_error {
   static Error conflict(std::string message) { return Error(ErrorCode::Conflict, std::move(message)); }
   static Error forbidden(std::string message) { return Error(ErrorCode::Forbidden, std::move(message)); }
   static Error internal(std::string message) { return Error(ErrorCode::Internal, std::move(message)); }
+  static Error too_many(std::string message) { return Error(ErrorCode::TooMany, std::move(message)); }
+  static Error unavailable(std::string message) { return Error(ErrorCode::Unavailable, std::move(message)); }
 
  private:
   ErrorCode code_;

@@ -40,36 +40,40 @@ web::Response openapi(web::App& app, const web::Request& req) {
   return res;
 }
 
+// CORS preflight for every API address.
+web::Response preflight(web::Request&) {
+  web::Response res;
+  res.status = 204;
+  res.set_header("Access-Control-Allow-Origin", "*");
+  res.set_header("Access-Control-Allow-Methods", "GET, HEAD, OPTIONS");
+  res.set_header("Access-Control-Allow-Headers", "Accept, Accept-Language, If-None-Match, Content-Type");
+  res.set_header("Access-Control-Max-Age", "86400");
+  res.set_header("Cache-Control", "public, max-age=86400");
+  return res;
+}
+
 }  // namespace
 
 void register_api_routes(web::App& app, std::shared_ptr<Site> site) {
   auto& r = app.router();
   const std::string base = app.config().base_url;
-  add_public(r, "GET", "/api/v1/openapi.json", api(site, [&app](web::Request& req) { return openapi(app, req); }));
-  add_public(r, "GET", "/api/v1/config", api(site, [site](web::Request& req) { return api_config(*site, req); }));
-  add_public(r, "GET", "/api/v1/keyfigures",
-         api(site, [site, base](web::Request& req) { return api_keyfigures(*site, req, base); }));
-  add_public(r, "GET", "/api/v1/keyfigures/{id}",
-         api(site, [site, base](web::Request& req) { return api_keyfigure(*site, req, base); }));
-  add_public(r, "GET", "/api/v1/keyfigures/{id}/data",
-         api(site, [site, base](web::Request& req) { return api_keyfigure_data(*site, req, base); }));
-  add_public(r, "GET", "/api/v1/organisations", api(site, [site](web::Request& req) { return api_organisations(*site, req); }));
-  add_public(r, "GET", "/api/v1/groups", api(site, [site](web::Request& req) { return api_groups(*site, req); }));
-  for (const char* p : {"/api/v1/kolada/data/kpi/{kpi}", "/api/v1/kolada/data/kpi/{kpi}/year/{year}",
-                        "/api/v1/kolada/data/kpi/{kpi}/municipality/{municipality}",
-                        "/api/v1/kolada/data/kpi/{kpi}/municipality/{municipality}/year/{year}"})
-    add_public(r, "GET", p, api(site, [site, base](web::Request& req) { return api_kolada(*site, req, base); }));
-  // CORS preflight for every API address.
-  add_public(r, "OPTIONS", "/api/v1/{rest...}", [](web::Request&) {
-           web::Response res;
-           res.status = 204;
-           res.set_header("Access-Control-Allow-Origin", "*");
-           res.set_header("Access-Control-Allow-Methods", "GET, HEAD, OPTIONS");
-           res.set_header("Access-Control-Allow-Headers", "Accept, Accept-Language, If-None-Match, Content-Type");
-           res.set_header("Access-Control-Max-Age", "86400");
-           res.set_header("Cache-Control", "public, max-age=86400");
-           return res;
-         });
+  // The answers that carry links need the public base URL.
+  using Linked = web::Response (*)(Site&, const web::Request&, const std::string&);
+  using Plain = web::Response (*)(Site&, const web::Request&);
+  auto linked = [&](Linked fn) { return api(site, [site, base, fn](web::Request& req) { return fn(*site, req, base); }); };
+  auto plain = [&](Plain fn) { return api(site, [site, fn](web::Request& req) { return fn(*site, req); }); };
+  add_route(r, "GET", "/api/v1/openapi.json", "public", api(site, [&app](web::Request& req) { return openapi(app, req); }));
+  add_route(r, "GET", "/api/v1/config", "public", plain(api_config));
+  add_route(r, "GET", "/api/v1/keyfigures", "public", linked(api_keyfigures));
+  add_route(r, "GET", "/api/v1/keyfigures/{id}", "public", linked(api_keyfigure));
+  add_route(r, "GET", "/api/v1/keyfigures/{id}/data", "public", linked(api_keyfigure_data));
+  add_route(r, "GET", "/api/v1/organisations", "public", plain(api_organisations));
+  add_route(r, "GET", "/api/v1/groups", "public", plain(api_groups));
+  add_route(r, "GET", "/api/v1/kolada/data/kpi/{kpi}", "public", linked(api_kolada));
+  add_route(r, "GET", "/api/v1/kolada/data/kpi/{kpi}/year/{year}", "public", linked(api_kolada));
+  add_route(r, "GET", "/api/v1/kolada/data/kpi/{kpi}/municipality/{municipality}", "public", linked(api_kolada));
+  add_route(r, "GET", "/api/v1/kolada/data/kpi/{kpi}/municipality/{municipality}/year/{year}", "public", linked(api_kolada));
+  add_route(r, "OPTIONS", "/api/v1/{rest...}", "public", preflight);  // CORS preflight for every API address
 }
 
 }  // namespace dp::publish

@@ -37,38 +37,63 @@ web::Response open_data_page(web::App& app, Site& site, const web::Request& req)
   });
 }
 
+// The API's front door: a page for people, a list of links for programs.
+web::Response api_front_door(web::App& app, Site& site, const web::Request& req) {
+  if (req.header("accept").find("text/html") != std::string::npos) {
+    auto res = open_data_page(app, site, req);
+    res.content_type = "text/html; charset=utf-8";
+    return res;
+  }
+  std::string b = app.config().base_url + "/api/v1";
+  auto res = web::Response::json({{"openapi", b + "/openapi.json"}, {"config", b + "/config"},
+                                  {"keyfigures", b + "/keyfigures"}, {"organisations", b + "/organisations"},
+                                  {"groups", b + "/groups"}, {"kolada", b + "/kolada/data/kpi/{kpi}"}});
+  api::add_cors(res);
+  return res;
+}
+
 void register_page_routes(web::App& app, std::shared_ptr<Site> site) {
   auto& r = app.router();
   auto page = [&app, site](web::Response (*fn)(web::App&, Site&, const web::Request&)) {
-    return [&app, site, fn](web::Request& req) { return fn(app, *site, req); };
+    return [&app, site, fn](web::Request& req) {
+      normalise_query(*site, req);
+      return fn(app, *site, req);
+    };
   };
-  add_public(r, "GET", "/", page(start_page));
-  add_public(r, "GET", "/statistik", page(catalogue_page));
-  add_public(r, "GET", "/statistik/{id}", page(keyfigure_page));
-  add_public(r, "GET", "/statistik/{id}/diagram/{file}", page(chart_file));
-  add_public(r, "GET", "/embed/statistik/{id}/{chart}", page(embed_page));
-  add_public(r, "GET", "/kommuner", page(municipalities_page));
-  add_public(r, "GET", "/kommuner/{code}", page(municipality_page));
-  // The API's front door: a page for people, a list of links for programs.
-  add_public(r, "GET", "/api/v1/", [&app, site](web::Request& req) {
-           if (req.header("accept").find("text/html") != std::string::npos) {
-             auto res = open_data_page(app, *site, req);
-             res.content_type = "text/html; charset=utf-8";
-             return res;
-           }
-           std::string b = app.config().base_url + "/api/v1";
-           auto res = web::Response::json({{"openapi", b + "/openapi.json"}, {"config", b + "/config"},
-                                           {"keyfigures", b + "/keyfigures"}, {"organisations", b + "/organisations"},
-                                           {"groups", b + "/groups"}, {"kolada", b + "/kolada/data/kpi/{kpi}"}});
-           api::add_cors(res);
-           return res;
-         });
+  // Rendering a chart as PNG takes a while: heavy (its own threads, a per-client limit).
+  const web::RouteOptions heavy{.cost = web::Cost::Heavy};
+  add_route(r, "GET", "/", "public", page(start_page));
+  add_route(r, "GET", "/statistik", "public", page(catalogue_page));
+  add_route(r, "GET", "/statistik/{id}", "public", page(keyfigure_page));
+  add_route(r, "GET", "/statistik/{id}/diagram/{file}", "public", page(chart_file), heavy);
+  add_route(r, "GET", "/embed/statistik/{id}/{chart}", "public", page(embed_page));
+  add_route(r, "GET", "/kommuner", "public", page(municipalities_page));
+  add_route(r, "GET", "/kommuner/{code}", "public", page(municipality_page));
+  add_route(r, "GET", "/api/v1/", "public", page(api_front_door));
 }
 
-std::shared_ptr<Site> register_public_routes(web::App& app, SiteConfig cfg) {
-  auto site = std::make_shared<Site>(app.store(), make_published_data(app.store()), cfg);
+std::shared_ptr<Site> register_public_routes(web::App& app, storage::Store& store, SiteConfig cfg) {
+  auto site = std::make_shared<Site>(store, make_published_data(store), cfg);
   register_page_routes(app, site);
   register_api_routes(app, site);
+  // The response cache, for the operator's metrics (hit rate = hits / (hits + misses)).
+  std::weak_ptr<Site> w = site;
+  auto count = [w](uint64_t (ResponseCache::*what)() const) {
+    return [w, what]() -> double {
+      auto s = w.lock();
+      if (!s) throw std::runtime_error("the site is gone");
+      return (double)(s->cache().*what)();
+    };
+  };
+  auto& m = app.metrics();
+  m.add_callback("digipuls_cache_hits_total", "Answers served from the public response cache.", "counter", count(&ResponseCache::hits));
+  m.add_callback("digipuls_cache_misses_total", "Answers the public response cache did not hold.", "counter",
+                 count(&ResponseCache::misses));
+  m.add_callback("digipuls_cache_bytes", "Bytes held by the public response cache.", "gauge", [w]() -> double {
+    auto s = w.lock();
+    if (!s) throw std::runtime_error("the site is gone");
+    return (double)s->cache().bytes();
+  });
   // Public answers that caches may share carry no cookie.
   app.after.push_back([](const web::Request& req, web::Response& res) {
     if (req.path.rfind("/api/", 0) == 0 || req.path.rfind("/embed/", 0) == 0 ||

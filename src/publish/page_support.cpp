@@ -8,6 +8,22 @@
 
 namespace dp::publish {
 
+void normalise_query(Site& site, web::Request& req) {
+  std::multimap<std::string, std::string> kept;
+  auto id = req.params.find("id");
+  if (id != req.params.end()) {
+    auto snap = site.snapshot();
+    for (const auto& kf : snap->keyfigures) {
+      if (kf.id != id->second) continue;
+      if (auto y = req.q("year"))
+        for (int k : kf.years)
+          if (std::to_string(k) == *y) kept.emplace("year", *y);
+      if (auto c = req.q("cell"); c && kf.cell(*c)) kept.emplace("cell", *c);
+    }
+  }
+  req.query = std::move(kept);
+}
+
 web::Response cached_page(Site& site, const web::Request& req, const std::function<web::Response()>& render) {
   if (req.principal.signed_in()) return render();
   auto snap = site.snapshot();

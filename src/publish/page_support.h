@@ -13,6 +13,12 @@
 
 namespace dp::publish {
 
+// Keeps only the query parameters a public page reads, with values it would use (?year= of a
+// year the key figure has, ?cell= of one of its cells). Anything else, junk parameters or a
+// year the page would replace by the latest, would make another cache entry (and another
+// language-switch link) for the same answer: a way to defeat the cache and fill it.
+void normalise_query(Site& site, web::Request& req);
+
 // Serves a page through the response cache when the visitor is not signed in.
 web::Response cached_page(Site& site, const web::Request& req, const std::function<web::Response()>& render);
 

@@ -5,7 +5,11 @@ namespace dp::publish {
 std::shared_ptr<const CachedResponse> ResponseCache::get(const std::string& key) {
   std::lock_guard lock(mu_);
   auto it = index_.find(key);
-  if (it == index_.end()) return nullptr;
+  if (it == index_.end()) {
+    ++misses_;
+    return nullptr;
+  }
+  ++hits_;
   lru_.splice(lru_.begin(), lru_, it->second);
   return it->second->second;
 }

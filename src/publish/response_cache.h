@@ -3,6 +3,7 @@
 // URL, so that repeating a request does no query, no encoding, no hashing and no compression:
 // the hot path is one lookup and one copy. Bounded by bytes (least recently used goes first).
 // Thread-safe.
+#include <atomic>
 #include <cstdint>
 #include <list>
 #include <memory>
@@ -38,6 +39,9 @@ class ResponseCache {
 
   size_t bytes() const;
   size_t entries() const;
+  // Lookups that found an entry, and that did not (for the metrics).
+  uint64_t hits() const { return hits_; }
+  uint64_t misses() const { return misses_; }
 
  private:
   using Lru = std::list<std::pair<std::string, std::shared_ptr<const CachedResponse>>>;
@@ -46,6 +50,7 @@ class ResponseCache {
   size_t bytes_ = 0;
   Lru lru_;  // front = most recently used
   std::unordered_map<std::string, Lru::iterator> index_;
+  std::atomic<uint64_t> hits_{0}, misses_{0};
 };
 
 }  // namespace dp::publish

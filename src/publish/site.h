@@ -8,9 +8,9 @@
 #include <mutex>
 #include <string>
 
-#include "api/rate_limiter.h"
 #include "publish/geo.h"
 #include "publish/published_data.h"
+#include "web/rate_limiter.h"
 #include "publish/regions.h"
 #include "publish/response_cache.h"
 #include "storage/store.h"
@@ -18,7 +18,7 @@
 namespace dp::publish {
 
 struct SiteConfig {
-  api::RateLimit rate_limit;                // API calls per client
+  web::RateLimit rate_limit;                     // API calls per client
   size_t max_cells = 150000;                // cells per call before the answer is paginated
   size_t kolada_max_per_page = 5000;        // rows per page of the Kolada-shaped endpoint
   size_t cache_bytes = 64u << 20;           // encoded answers kept in memory
@@ -46,7 +46,7 @@ class Site {
   // The current snapshot (cheap: a shared pointer; rebuilt when the revision has changed).
   std::shared_ptr<const Snapshot> snapshot();
   ResponseCache& cache() { return cache_; }
-  api::RateLimiter& limiter() { return limiter_; }
+  web::RateLimiter& limiter() { return limiter_; }
 
   // Fitted, simplified map geometry: kind "counties" or "municipalities". Computed once.
   const MapGeometry& map(const std::string& kind);
@@ -56,7 +56,7 @@ class Site {
   std::unique_ptr<PublishedData> data_;
   SiteConfig cfg_;
   ResponseCache cache_;
-  api::RateLimiter limiter_;
+  web::RateLimiter limiter_;
 
   std::mutex mu_;
   std::shared_ptr<const Snapshot> snap_;

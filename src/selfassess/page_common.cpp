@@ -8,7 +8,7 @@ namespace dp::selfassess {
 
 std::string assessment_url(int64_t id) { return "/sjalvskattning/bedomning/" + std::to_string(id); }
 
-nlohmann::json assessment_json(const web::App& app, const web::Request& req, const Loaded& l) {
+nlohmann::json assessment_json(const Env& env, const web::Request& req, const Loaded& l) {
   const auto& a = l.assessment;
   std::string org_name = l.org ? l.org->name : a.org_code;
   std::string title = org_name + " " + std::to_string(a.year) + (a.part.empty() ? "" : " – " + a.part);
@@ -17,7 +17,7 @@ nlohmann::json assessment_json(const web::App& app, const web::Request& req, con
           {"year", a.year},
           {"part", a.part},
           {"status", a.status},
-          {"status_label", app.templates().t(req.lang, "selfassess.status." + a.status)},
+          {"status_label", env.app.templates().t(req.lang, "selfassess.status." + a.status)},
           {"completed", a.status == "completed"},
           {"org_code", a.org_code},
           {"org_name", org_name},
@@ -44,8 +44,8 @@ void check_length(const std::string& value, const char* f, size_t max) {
   }
 }
 
-bool can_write(const web::App& app, const web::Request& req, const std::string& assessment_id) {
-  return web::decide("assessment_write:a", req.principal, {{"a", assessment_id}}, app.lookups) == web::Decision::Allow;
+bool can_write(const Env& env, const web::Request& req, const std::string& assessment_id) {
+  return web::decide("assessment_write:a", req.principal, {{"a", assessment_id}}, env.app.lookups) == web::Decision::Allow;
 }
 
 }  // namespace dp::selfassess

@@ -11,14 +11,14 @@ using nlohmann::json;
 
 static const char* kStatuses[] = {"planned", "in_progress", "done", "dropped"};
 
-static json items_json(web::App& app, const web::Request& req, const instrument::Instrument& in,
+static json items_json(Env& env, const web::Request& req, const instrument::Instrument& in,
                        const std::vector<storage::PlanItem>& items) {
   json out = json::array();
   for (const auto& p : items) {
     const auto* q = in.question(p.indicator);
     json st = json::array();
     for (const char* s : kStatuses)
-      st.push_back({{"id", s}, {"label", app.templates().t(req.lang, std::string("selfassess.plan_status.") + s)}, {"selected", p.status == s}});
+      st.push_back({{"id", s}, {"label", env.app.templates().t(req.lang, std::string("selfassess.plan_status.") + s)}, {"selected", p.status == s}});
     out.push_back({{"id", p.id},
                    {"position", p.position},
                    {"indicator", p.indicator},
@@ -31,19 +31,19 @@ static json items_json(web::App& app, const web::Request& req, const instrument:
                    {"has_due_date", !p.due_date.empty()},
                    {"has_comment", !p.comment.empty()},
                    {"status", p.status},
-                   {"status_label", app.templates().t(req.lang, "selfassess.plan_status." + p.status)},
+                   {"status_label", env.app.templates().t(req.lang, "selfassess.plan_status." + p.status)},
                    {"statuses", st},
                    {"comment", p.comment},
                    {"followup", p.followup},
-                   {"save_text", fill(app.templates().t(req.lang, "selfassess.plan.save_item"), {{"n", std::to_string(p.position)}})}});
+                   {"save_text", fill(env.app.templates().t(req.lang, "selfassess.plan.save_item"), {{"n", std::to_string(p.position)}})}});
   }
   return out;
 }
 
-json plan_model(web::App& app, const web::Request& req, const Loaded& l, bool editable) {
-  auto items = app.store().selfassess().plan(l.assessment.id);
+json plan_model(Env& env, const web::Request& req, const Loaded& l, bool editable) {
+  auto items = env.store.selfassess().plan(l.assessment.id);
   json ctx;
-  ctx["items"] = items_json(app, req, *l.instrument, items);
+  ctx["items"] = items_json(env, req, *l.instrument, items);
   ctx["has_items"] = !items.empty();
   ctx["editable"] = editable;
   json levels = json::array();
@@ -53,15 +53,15 @@ json plan_model(web::App& app, const web::Request& req, const Loaded& l, bool ed
   ctx["levels"] = levels;
   const auto* lv = scale_option(*l.instrument, l.assessment.plan_level);
   ctx["level_label"] = lv ? lv->label.get(req.lang) : l.assessment.plan_level;
-  if (auto prev = previous_assessment(app.store(), l.assessment)) {
-    auto pl = load(app.store(), *prev);
-    auto prev_items = app.store().selfassess().plan(prev->id);
-    json pj = items_json(app, req, *pl.instrument, prev_items);
+  if (auto prev = previous_assessment(env.store, l.assessment)) {
+    auto pl = load(env.store, *prev);
+    auto prev_items = env.store.selfassess().plan(prev->id);
+    json pj = items_json(env, req, *pl.instrument, prev_items);
     for (auto& it : pj) it["action"] = assessment_url(l.assessment.id) + "/uppfoljning/" + std::to_string(it["id"].get<int64_t>());
     ctx["previous"] = {{"year", prev->year},
                        {"items", pj},
                        {"has_items", !prev_items.empty()},
-                       {"previous_title", fill(app.templates().t(req.lang, "selfassess.plan.previous"), {{"year", std::to_string(prev->year)}})}};
+                       {"previous_title", fill(env.app.templates().t(req.lang, "selfassess.plan.previous"), {{"year", std::to_string(prev->year)}})}};
   }
   return ctx;
 }

@@ -24,27 +24,27 @@ std::vector<std::optional<double>> values_of(const Profile& p, const std::string
   return v;
 }
 
-std::string group_name(web::App& app, const web::Request& req, const GroupProfile& g, const std::string& county_name) {
-  const auto& t = app.templates();
+std::string group_name(Env& env, const web::Request& req, const GroupProfile& g, const std::string& county_name) {
+  const auto& t = env.app.templates();
   if (g.kind == "national") return t.t(req.lang, "selfassess.compare.national");
   if (g.kind == "county") return fill(t.t(req.lang, "selfassess.compare.county"), {{"name", county_name}});
-  auto scheme = app.store().registry().size_groups();
+  auto scheme = env.store.registry().size_groups();
   const auto* sg = scheme.find(g.id);
   return fill(t.t(req.lang, "selfassess.compare.size_group"), {{"name", sg ? sg->label.get(req.lang) : g.id}});
 }
 
 }  // namespace
 
-json results_model(web::App& app, const web::Request& req, const Loaded& l) {
+json results_model(Env& env, const web::Request& req, const Loaded& l) {
   const auto& rules = bundled_rules();
-  const auto& t = app.templates();
-  json ctx = assessment_json(app, req, l);
+  const auto& t = env.app.templates();
+  json ctx = assessment_json(env, req, l);
   ctx["overall"] = score_json(l.result.overall, req.lang);
 
   // Comparison groups: completed whole-organisation assessments on the same instrument version;
   // which groups may be shown is decided by the statistics engine's disclosure control.
-  auto ms = members(app.store(), l.assessment.instrument_id, false, rules);
-  auto run = run_engine(app.store(), l.assessment.instrument_id, ms);
+  auto ms = members(env.store, l.assessment.instrument_id, false, rules);
+  auto run = run_engine(env.store, l.assessment.instrument_id, ms);
   std::vector<GroupProfile> shown;
   json hidden = json::array(), cmp_rows = json::array();
   std::vector<std::pair<std::string, std::string>> wanted{{"national", "total"}};
@@ -53,7 +53,7 @@ json results_model(web::App& app, const web::Request& req, const Loaded& l) {
   for (const auto& [kind, code] : wanted) {
     const EngineGroup* eg = run.group(kind, code);
     GroupProfile g = eg ? scores_of(run, ms, *eg) : GroupProfile{kind, code, 0, true, {}, {}};
-    std::string name = group_name(app, req, g, l.org ? l.org->county_name : "");
+    std::string name = group_name(env, req, g, l.org ? l.org->county_name : "");
     if (g.hidden) {
       const char* key = g.n < run.min_n ? "selfassess.results.hidden" : "selfassess.results.hidden_protect";
       hidden.push_back({{"name", name},
@@ -83,7 +83,7 @@ json results_model(web::App& app, const web::Request& req, const Loaded& l) {
   for (const auto& d : dims) {
     std::vector<Series> compare;
     for (const auto& g : shown)
-      compare.push_back({group_name(app, req, g, l.org ? l.org->county_name : ""), values_of(g.mean, d.id, *d.groups)});
+      compare.push_back({group_name(env, req, g, l.org ? l.org->county_name : ""), values_of(g.mean, d.id, *d.groups)});
     charts.push_back(chart_json(d.id, t.t(req.lang, d.title_key), *d.groups, compare, t, req.lang));
   }
   ctx["charts"] = charts;
@@ -91,8 +91,8 @@ json results_model(web::App& app, const web::Request& req, const Loaded& l) {
   // The organisation's own earlier assessments (same part), oldest first, then this one.
   json history_head = json::array(), history_rows = json::array();
   std::vector<std::pair<int, Profile>> hist;
-  for (const auto& a : app.store().selfassess().list_for_org(l.assessment.org_code))
-    if (a.part == l.assessment.part && a.year < l.assessment.year) hist.push_back({a.year, profile_of(load(app.store(), a, rules).result)});
+  for (const auto& a : env.store.selfassess().list_for_org(l.assessment.org_code))
+    if (a.part == l.assessment.part && a.year < l.assessment.year) hist.push_back({a.year, profile_of(load(env.store, a, rules).result)});
   std::sort(hist.begin(), hist.end(), [](auto& a, auto& b) { return a.first < b.first; });
   hist.push_back({l.assessment.year, profile_of(l.result)});
   for (const auto& [y, _] : hist) history_head.push_back(y);

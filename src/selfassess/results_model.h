@@ -5,10 +5,10 @@
 #include <nlohmann/json.hpp>
 
 #include "selfassess/context.h"
-#include "web/app.h"
+#include "selfassess/env.h"
 
 namespace dp::selfassess {
 
-nlohmann::json results_model(web::App& app, const web::Request& req, const Loaded& l);
+nlohmann::json results_model(Env& env, const web::Request& req, const Loaded& l);
 
 }  // namespace dp::selfassess

@@ -5,19 +5,19 @@
 
 namespace dp::selfassess {
 
-void register_routes(web::App& app, std::shared_ptr<api::RateLimiter> limiter) {
-  app.lookups.org_of_assessment = [&app](const std::string& id) -> std::optional<std::string> {
+void register_routes(Env& env, std::shared_ptr<web::RateLimiter> limiter) {
+  env.app.lookups.org_of_assessment = [&env](const std::string& id) -> std::optional<std::string> {
     try {
-      if (auto a = app.store().selfassess().find(parse_id(id, "self-assessment"))) return a->org_code;
+      if (auto a = env.store.selfassess().find(parse_id(id, "self-assessment"))) return a->org_code;
     } catch (const std::exception&) {
     }
     return std::nullopt;
   };
-  register_assessment_routes(app);
-  register_workshop_routes(app);
-  register_results_routes(app);
-  register_plan_routes(app);
-  register_public_routes(app, std::move(limiter));
+  register_assessment_routes(env);
+  register_workshop_routes(env);
+  register_results_routes(env);
+  register_plan_routes(env);
+  register_public_routes(env, std::move(limiter));
 }
 
 }  // namespace dp::selfassess

@@ -15,40 +15,40 @@ using nlohmann::json;
 
 namespace {
 
-json assessment_row(web::App& app, const web::Request& req, const storage::Assessment& a) {
-  auto l = load(app.store(), a);
-  json j = assessment_json(app, req, l);
+json assessment_row(Env& env, const web::Request& req, const storage::Assessment& a) {
+  auto l = load(env.store, a);
+  json j = assessment_json(env, req, l);
   j["overall"] = score_json(l.result.overall, req.lang);
   return j;
 }
 
-web::Response list_page(web::App& app, web::Request& req) {
+web::Response list_page(Env& env, web::Request& req) {
   const auto& who = req.principal;
   if (who.is("respondent")) return web::Response::redirect("/sjalvskattning/kommun/" + who.org_code);
   if (auto org = req.q("org"); org && !org->empty()) return web::Response::redirect("/sjalvskattning/kommun/" + web::url_encode(trim(*org)));
   json rows = json::array();
-  for (const auto& a : app.store().selfassess().list_all()) {
-    if (web::decide("org_read:o", who, {{"o", a.org_code}}, app.lookups) != web::Decision::Allow) continue;
-    rows.push_back(assessment_row(app, req, a));
+  for (const auto& a : env.store.selfassess().list_all()) {
+    if (web::decide("org_read:o", who, {{"o", a.org_code}}, env.app.lookups) != web::Decision::Allow) continue;
+    rows.push_back(assessment_row(env, req, a));
   }
-  json ctx = {{"title", app.templates().t(req.lang, "selfassess.list.title")},
+  json ctx = {{"title", env.app.templates().t(req.lang, "selfassess.list.title")},
               {"assessments", rows},
               {"has_assessments", !rows.empty()},
               {"is_admin", who.is("admin")}};
-  return app.page(req, "selfassess/list", ctx);
+  return env.app.page(req, "selfassess/list", ctx);
 }
 
-web::Response org_page(web::App& app, web::Request& req) {
+web::Response org_page(Env& env, web::Request& req) {
   const std::string& code = req.param("org");
-  int now_year = maturity_years(app.store()).empty() ? 0 : maturity_years(app.store()).front();
-  auto org = organisation(app.store(), code, now_year);
+  int now_year = maturity_years(env.store).empty() ? 0 : maturity_years(env.store).front();
+  auto org = organisation(env.store, code, now_year);
   if (!org) throw Error::not_found("no organisation " + code);
   json rows = json::array();
-  for (const auto& a : app.store().selfassess().list_for_org(code)) rows.push_back(assessment_row(app, req, a));
+  for (const auto& a : env.store.selfassess().list_for_org(code)) rows.push_back(assessment_row(env, req, a));
   json years = json::array();
-  for (int y : maturity_years(app.store())) years.push_back({{"year", y}, {"selected", y == now_year}});
-  bool writer = web::decide("org_write:o", req.principal, {{"o", code}}, app.lookups) == web::Decision::Allow;
-  json ctx = {{"title", org->name + " – " + app.templates().t(req.lang, "selfassess.org.title")},
+  for (int y : maturity_years(env.store)) years.push_back({{"year", y}, {"selected", y == now_year}});
+  bool writer = web::decide("org_write:o", req.principal, {{"o", code}}, env.app.lookups) == web::Decision::Allow;
+  json ctx = {{"title", org->name + " – " + env.app.templates().t(req.lang, "selfassess.org.title")},
               {"org_name", org->name},
               {"org_code", code},
               {"assessments", rows},
@@ -56,10 +56,10 @@ web::Response org_page(web::App& app, web::Request& req) {
               {"years", years},
               {"can_write", writer},
               {"public_url", "/sjalvskattning/publicerat/" + code}};
-  return app.page(req, "selfassess/org", ctx);
+  return env.app.page(req, "selfassess/org", ctx);
 }
 
-web::Response start(web::App& app, web::Request& req) {
+web::Response start(Env& env, web::Request& req) {
   const std::string& code = req.param("org");
   std::string year_s = field(req, "year");
   Location where;
@@ -70,9 +70,9 @@ web::Response start(web::App& app, web::Request& req) {
   } catch (const std::exception&) {
     throw Error::bad_input("year: choose the year of the assessment", where);
   }
-  auto inst = instrument_for_year(app.store(), year);
+  auto inst = instrument_for_year(env.store, year);
   if (!inst || year < 2000 || year > 2100) throw Error::bad_input("year: there is no maturity instrument for " + year_s, where);
-  if (!organisation(app.store(), code, year)) throw Error::not_found("no organisation " + code);
+  if (!organisation(env.store, code, year)) throw Error::not_found("no organisation " + code);
   std::string part = field(req, "part");
   check_length(part, "part", 120);
   storage::Assessment a;
@@ -83,17 +83,17 @@ web::Response start(web::App& app, web::Request& req) {
   a.plan_level = bundled_rules().plan_default_level;
   a.created_by = req.principal.user_id;
   int64_t id = 0;
-  app.store().write_transaction([&] { id = app.store().selfassess().create(a); });
+  env.store.write_transaction([&] { id = env.store.selfassess().create(a); });
   return web::Response::redirect(assessment_url(id));
 }
 
-web::Response overview(web::App& app, web::Request& req, const std::string& new_link = "",
+web::Response overview(Env& env, web::Request& req, const std::string& new_link = "",
                        const std::string& new_name = "") {
-  auto l = load(app.store(), req.param("assessment"));
-  json ctx = assessment_json(app, req, l);
-  auto individual = app.store().selfassess().individual(l.assessment.id);
+  auto l = load(env.store, req.param("assessment"));
+  json ctx = assessment_json(env, req, l);
+  auto individual = env.store.selfassess().individual(l.assessment.id);
   json ps = json::array();
-  for (const auto& p : app.store().selfassess().participants(l.assessment.id)) {
+  for (const auto& p : env.store.selfassess().participants(l.assessment.id)) {
     int n = 0;
     for (const auto& r : individual)
       if (r.participant_id == p.id) ++n;
@@ -105,39 +105,39 @@ web::Response overview(web::App& app, web::Request& req, const std::string& new_
   ctx["indicator_count"] = total;
   ctx["agreed_count"] = l.ratings.size();
   ctx["overall"] = score_json(l.result.overall, req.lang);
-  ctx["can_write"] = can_write(app, req, req.param("assessment"));
+  ctx["can_write"] = can_write(env, req, req.param("assessment"));
   ctx["publish_overall"] = l.assessment.publish_overall;
   ctx["publish_target_groups"] = l.assessment.publish_target_groups;
-  const auto& t = app.templates();
+  const auto& t = env.app.templates();
   ctx["progress_text"] = fill(t.t(req.lang, "selfassess.overview.progress"),
                               {{"agreed", std::to_string(l.ratings.size())}, {"total", std::to_string(total)}});
   ctx["new_link_text"] = fill(t.t(req.lang, "selfassess.overview.new_link"), {{"name", new_name}});
   ctx["new_link"] = new_link;
   ctx["new_name"] = new_name;
   ctx["has_new_link"] = !new_link.empty();
-  ctx["title"] = ctx["title"].get<std::string>() + " – " + app.templates().t(req.lang, "selfassess.overview.title");
+  ctx["title"] = ctx["title"].get<std::string>() + " – " + env.app.templates().t(req.lang, "selfassess.overview.title");
   ctx["page_title"] = ctx["title"];
-  if (auto prev = previous_assessment(app.store(), l.assessment)) {
+  if (auto prev = previous_assessment(env.store, l.assessment)) {
     ctx["previous"] = {{"year", prev->year},
                        {"url", assessment_url(prev->id)},
                        {"previous_text", fill(t.t(req.lang, "selfassess.overview.previous"), {{"year", std::to_string(prev->year)}})}};
   }
-  return app.page(req, "selfassess/overview", ctx);
+  return env.app.page(req, "selfassess/overview", ctx);
 }
 
-web::Response invite_participant(web::App& app, web::Request& req) {
-  auto l = load(app.store(), req.param("assessment"));
+web::Response invite_participant(Env& env, web::Request& req) {
+  auto l = load(env.store, req.param("assessment"));
   if (l.assessment.status == "completed") throw Error::conflict("The assessment is completed; reopen it to invite more participants.");
   std::string name = field(req, "name"), email = field(req, "email");
   Invitation inv;
   InviteRequest r{l.assessment.id, name, email, l.assessment.org_code, l.org ? l.org->name : l.assessment.org_code,
                   l.assessment.year, req.principal.name.empty() ? req.principal.email : req.principal.name, req.lang};
-  inv = invite(app.store(), r, app.config().base_url);
-  return overview(app, req, inv.link, name);
+  inv = invite(env.store, r, env.app.config().base_url);
+  return overview(env, req, inv.link, name);
 }
 
-web::Response settings(web::App& app, web::Request& req) {
-  auto l = load(app.store(), req.param("assessment"));
+web::Response settings(Env& env, web::Request& req) {
+  auto l = load(env.store, req.param("assessment"));
   auto a = l.assessment;
   std::string status = field(req, "status");
   if (!status.empty()) {
@@ -152,23 +152,24 @@ web::Response settings(web::App& app, web::Request& req) {
     a.publish_overall = req.f("publish_overall").has_value();
     a.publish_target_groups = a.publish_overall && req.f("publish_target_groups").has_value();
   }
-  app.store().write_transaction([&] { app.store().selfassess().update(a); });
+  env.store.write_transaction([&] { env.store.selfassess().update(a); });
   return web::Response::redirect(assessment_url(a.id));
 }
 
+web::Response overview_page(Env& env, web::Request& req) { return overview(env, req); }
+
 }  // namespace
 
-void register_assessment_routes(web::App& app) {
-  auto& r = app.router();
-  r.add({"GET", "/sjalvskattning", "signed_in", [&app](web::Request& req) { return list_page(app, req); }});
-  r.add({"GET", "/sjalvskattning/kommun/{org}", "org_read:org", [&app](web::Request& req) { return org_page(app, req); }});
-  r.add({"POST", "/sjalvskattning/kommun/{org}", "org_write:org", [&app](web::Request& req) { return start(app, req); }});
-  r.add({"GET", "/sjalvskattning/bedomning/{assessment}", "assessment_read:assessment",
-         [&app](web::Request& req) { return overview(app, req); }});
-  r.add({"POST", "/sjalvskattning/bedomning/{assessment}/deltagare", "assessment_write:assessment",
-         [&app](web::Request& req) { return invite_participant(app, req); }});
-  r.add({"POST", "/sjalvskattning/bedomning/{assessment}/installningar", "assessment_write:assessment",
-         [&app](web::Request& req) { return settings(app, req); }});
+void register_assessment_routes(Env& env) {
+  auto& r = env.app.router();
+  const char* read = "assessment_read:assessment";
+  const char* write = "assessment_write:assessment";
+  add_route(r, "GET", "/sjalvskattning", "signed_in", handler(env, list_page));
+  add_route(r, "GET", "/sjalvskattning/kommun/{org}", "org_read:org", handler(env, org_page));
+  add_route(r, "POST", "/sjalvskattning/kommun/{org}", "org_write:org", handler(env, start));
+  add_route(r, "GET", "/sjalvskattning/bedomning/{assessment}", read, handler(env, overview_page));
+  add_route(r, "POST", "/sjalvskattning/bedomning/{assessment}/deltagare", write, handler(env, invite_participant));
+  add_route(r, "POST", "/sjalvskattning/bedomning/{assessment}/installningar", write, handler(env, settings));
 }
 
 }  // namespace dp::selfassess

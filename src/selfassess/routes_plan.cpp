@@ -12,19 +12,19 @@ namespace dp::selfassess {
 
 namespace {
 
-web::Response plan_page(web::App& app, web::Request& req) {
-  auto l = load(app.store(), req.param("assessment"));
-  bool writer = can_write(app, req, req.param("assessment"));
-  auto ctx = assessment_json(app, req, l);
-  ctx["plan"] = plan_model(app, req, l, writer);
+web::Response plan_page(Env& env, web::Request& req) {
+  auto l = load(env.store, req.param("assessment"));
+  bool writer = can_write(env, req, req.param("assessment"));
+  auto ctx = assessment_json(env, req, l);
+  ctx["plan"] = plan_model(env, req, l, writer);
   ctx["can_write"] = writer;
-  ctx["title"] = app.templates().t(req.lang, "selfassess.plan.title") + " – " + ctx["title"].get<std::string>();
-  return app.page(req, "selfassess/plan", ctx);
+  ctx["title"] = env.app.templates().t(req.lang, "selfassess.plan.title") + " – " + ctx["title"].get<std::string>();
+  return env.app.page(req, "selfassess/plan", ctx);
 }
 
-web::Response generate(web::App& app, web::Request& req) {
-  auto l = load(app.store(), req.param("assessment"));
-  regenerate_plan(app.store(), l, field(req, "level"));
+web::Response generate(Env& env, web::Request& req) {
+  auto l = load(env.store, req.param("assessment"));
+  regenerate_plan(env.store, l, field(req, "level"));
   return web::Response::redirect(assessment_url(l.assessment.id) + "/handlingsplan#plan");
 }
 
@@ -63,38 +63,36 @@ const storage::PlanItem& item_in(const std::vector<storage::PlanItem>& plan, con
   throw Error::not_found("action-plan item " + id_s + " is not in this plan");
 }
 
-web::Response edit_item(web::App& app, web::Request& req) {
-  auto l = load(app.store(), req.param("assessment"));
-  auto plan = app.store().selfassess().plan(l.assessment.id);
+web::Response edit_item(Env& env, web::Request& req) {
+  auto l = load(env.store, req.param("assessment"));
+  auto plan = env.store.selfassess().plan(l.assessment.id);
   auto it = edited(req, item_in(plan, req.param("item")), false);
-  app.store().write_transaction([&] { app.store().selfassess().update_plan_item(l.assessment.id, it); });
+  env.store.write_transaction([&] { env.store.selfassess().update_plan_item(l.assessment.id, it); });
   return web::Response::redirect(assessment_url(l.assessment.id) + "/handlingsplan#item-" + std::to_string(it.id));
 }
 
 // Follow-up of last year's plan from this year's assessment: the item must be in the plan of the
 // same organisation's (and part's) assessment of the year before.
-web::Response followup(web::App& app, web::Request& req) {
-  auto l = load(app.store(), req.param("assessment"));
-  auto prev = previous_assessment(app.store(), l.assessment);
+web::Response followup(Env& env, web::Request& req) {
+  auto l = load(env.store, req.param("assessment"));
+  auto prev = previous_assessment(env.store, l.assessment);
   if (!prev) throw Error::not_found("there is no assessment of the year before to follow up");
-  auto plan = app.store().selfassess().plan(prev->id);
+  auto plan = env.store.selfassess().plan(prev->id);
   auto it = edited(req, item_in(plan, req.param("item")), true);
-  app.store().write_transaction([&] { app.store().selfassess().update_plan_item(prev->id, it); });
+  env.store.write_transaction([&] { env.store.selfassess().update_plan_item(prev->id, it); });
   return web::Response::redirect(assessment_url(l.assessment.id) + "/handlingsplan#followup-" + std::to_string(it.id));
 }
 
 }  // namespace
 
-void register_plan_routes(web::App& app) {
-  auto& r = app.router();
-  r.add({"GET", "/sjalvskattning/bedomning/{assessment}/handlingsplan", "assessment_read:assessment",
-         [&app](web::Request& req) { return plan_page(app, req); }});
-  r.add({"POST", "/sjalvskattning/bedomning/{assessment}/handlingsplan", "assessment_write:assessment",
-         [&app](web::Request& req) { return generate(app, req); }});
-  r.add({"POST", "/sjalvskattning/bedomning/{assessment}/handlingsplan/{item}", "assessment_write:assessment",
-         [&app](web::Request& req) { return edit_item(app, req); }});
-  r.add({"POST", "/sjalvskattning/bedomning/{assessment}/uppfoljning/{item}", "assessment_write:assessment",
-         [&app](web::Request& req) { return followup(app, req); }});
+void register_plan_routes(Env& env) {
+  auto& r = env.app.router();
+  const char* read = "assessment_read:assessment";
+  const char* write = "assessment_write:assessment";
+  add_route(r, "GET", "/sjalvskattning/bedomning/{assessment}/handlingsplan", read, handler(env, plan_page));
+  add_route(r, "POST", "/sjalvskattning/bedomning/{assessment}/handlingsplan", write, handler(env, generate));
+  add_route(r, "POST", "/sjalvskattning/bedomning/{assessment}/handlingsplan/{item}", write, handler(env, edit_item));
+  add_route(r, "POST", "/sjalvskattning/bedomning/{assessment}/uppfoljning/{item}", write, handler(env, followup));
 }
 
 }  // namespace dp::selfassess

@@ -23,12 +23,12 @@ using nlohmann::json;
 namespace {
 
 // The view model of an organisation's published results; NotFound when nothing is published.
-json public_model(web::App& app, const web::Request& req) {
+json public_model(Env& env, const web::Request& req) {
   const std::string& code = req.param("org");
-  auto pub = published_assessments(app.store(), code);
+  auto pub = published_assessments(env.store, code);
   if (pub.empty()) throw Error::not_found("no published self-assessment for " + code);
-  auto l = load(app.store(), pub.front());
-  const auto& t = app.templates();
+  auto l = load(env.store, pub.front());
+  const auto& t = env.app.templates();
   std::string name = l.org ? l.org->name : code;
   json ctx = {{"org_name", name}, {"org_code", code}, {"year", l.assessment.year}, {"instrument", l.instrument->title.get(req.lang)}};
   ctx["overall"] = score_json(l.result.overall, req.lang);
@@ -39,42 +39,42 @@ json public_model(web::App& app, const web::Request& req) {
   ctx["charts"] = charts;
   json earlier = json::array();
   for (size_t i = 1; i < pub.size(); ++i) {
-    auto e = load(app.store(), pub[i]);
+    auto e = load(env.store, pub[i]);
     earlier.push_back({{"year", pub[i].year}, {"overall", score_json(e.result.overall, req.lang)}});
   }
   ctx["earlier"] = earlier;
   ctx["has_earlier"] = !earlier.empty();
-  ctx["embed_url"] = app.config().base_url + "/embed/sjalvskattning/" + code;
-  ctx["page_url"] = app.config().base_url + "/sjalvskattning/publicerat/" + code;
+  ctx["embed_url"] = env.app.config().base_url + "/embed/sjalvskattning/" + code;
+  ctx["page_url"] = env.app.config().base_url + "/sjalvskattning/publicerat/" + code;
   ctx["title"] = fill(t.t(req.lang, "selfassess.public.title"), {{"name", name}});
   ctx["year_text"] = fill(t.t(req.lang, "selfassess.public.year"), {{"year", std::to_string(l.assessment.year)}});
   return ctx;
 }
 
-web::Response public_page(web::App& app, web::Request& req) { return app.page(req, "selfassess/public", public_model(app, req)); }
+web::Response public_page(Env& env, web::Request& req) { return env.app.page(req, "selfassess/public", public_model(env, req)); }
 
-web::Response embed_page(web::App& app, web::Request& req) {
-  json ctx = public_model(app, req);
-  ctx["t"] = app.templates().strings(req.lang);
+web::Response embed_page(Env& env, web::Request& req) {
+  json ctx = public_model(env, req);
+  ctx["t"] = env.app.templates().strings(req.lang);
   ctx["lang"] = lang_code(req.lang);
-  auto res = web::Response::html(app.templates().render("selfassess/embed", ctx));
+  auto res = web::Response::html(env.app.templates().render("selfassess/embed", ctx));
   res.set_header("Cache-Control", "public, max-age=300");
   return res;
 }
 
-std::string instrument_param(web::App& app, const web::Request& req) {
+std::string instrument_param(Env& env, const web::Request& req) {
   api::only_params(req, {"instrument", "lang"});
   if (auto i = req.q("instrument"); i && !i->empty()) {
     try {
-      load_instrument(app.store(), *i);
+      load_instrument(env.store, *i);
     } catch (const Error&) {
       throw api::bad_param("instrument", "instrument: '" + *i + "' is not a maturity instrument");
     }
     return *i;
   }
-  auto years = maturity_years(app.store());
+  auto years = maturity_years(env.store);
   if (years.empty()) throw Error::not_found("no maturity instrument");
-  return *instrument_for_year(app.store(), years.front());
+  return *instrument_for_year(env.store, years.front());
 }
 
 json group_api(const GroupProfile& g, const std::string& label) {
@@ -90,10 +90,10 @@ json group_api(const GroupProfile& g, const std::string& label) {
   return j;
 }
 
-json aggregates(web::App& app, const web::Request& req) {
-  std::string inst = instrument_param(app, req);
-  auto ms = members(app.store(), inst, false, bundled_rules());
-  auto run = run_engine(app.store(), inst, ms);
+json aggregates(Env& env, const web::Request& req) {
+  std::string inst = instrument_param(env, req);
+  auto ms = members(env.store, inst, false, bundled_rules());
+  auto run = run_engine(env.store, inst, ms);
   json data = json::array();
   for (const auto& g : run.groups) {
     json j = group_api(scores_of(run, ms, g), g.label.get(req.lang));
@@ -117,11 +117,11 @@ std::string upper(std::string s) {
   return s;
 }
 
-json distribution_json(web::App& app, const web::Request& req) {
-  std::string inst = instrument_param(app, req);
-  auto in = load_instrument(app.store(), inst);
-  auto ms = members(app.store(), inst, false, bundled_rules());
-  auto run = run_engine(app.store(), inst, ms);
+json distribution_json(Env& env, const web::Request& req) {
+  std::string inst = instrument_param(env, req);
+  auto in = load_instrument(env.store, inst);
+  auto ms = members(env.store, inst, false, bundled_rules());
+  auto run = run_engine(env.store, inst, ms);
   json data = json::array();
   for (const auto* q : indicators(*in)) {
     json groups = json::array();
@@ -149,10 +149,10 @@ json distribution_json(web::App& app, const web::Request& req) {
           {"data", data}};
 }
 
-web::Response national_page(web::App& app, web::Request& req) {
-  json agg = aggregates(app, req);
-  json dist = distribution_json(app, req);
-  std::string suppressed_text = app.templates().t(req.lang, "selfassess.national.suppressed");
+web::Response national_page(Env& env, web::Request& req) {
+  json agg = aggregates(env, req);
+  json dist = distribution_json(env, req);
+  std::string suppressed_text = env.app.templates().t(req.lang, "selfassess.national.suppressed");
   json rows = json::array();
   for (auto& g : agg["data"]) {
     json r = {{"label", g["label"]}, {"n", g["n"]}, {"suppressed", g.contains("marker")}, {"suppressed_text", suppressed_text}};
@@ -175,20 +175,32 @@ web::Response national_page(web::App& app, web::Request& req) {
     drows.push_back({{"indicator", d["indicator"]}, {"label", d["label"]}, {"cells", cells}});
   }
   std::string min_n = std::to_string(agg["meta"]["min_n"].get<int>());
-  json ctx = {{"title", app.templates().t(req.lang, "selfassess.national.title")},
+  json ctx = {{"title", env.app.templates().t(req.lang, "selfassess.national.title")},
               {"instrument", agg["meta"]["instrument"]},
               {"assessments", agg["meta"]["assessments"]},
               {"groups", rows},
               {"scale", dist["meta"]["scale"]},
               {"distribution", drows},
               {"distribution_suppressed", national_suppressed}};
-  ctx["intro_text"] = fill(app.templates().t(req.lang, "selfassess.national.intro"), {{"min_n", min_n}});
-  ctx["distribution_suppressed_text"] = fill(app.templates().t(req.lang, "selfassess.national.distribution_suppressed"), {{"min_n", min_n}});
-  return app.page(req, "selfassess/national", ctx);
+  ctx["intro_text"] = fill(env.app.templates().t(req.lang, "selfassess.national.intro"), {{"min_n", min_n}});
+  ctx["distribution_suppressed_text"] = fill(env.app.templates().t(req.lang, "selfassess.national.distribution_suppressed"), {{"min_n", min_n}});
+  return env.app.page(req, "selfassess/national", ctx);
 }
 
+// A municipality's published self-assessments.
+web::Response published_api(Env& env, web::Request& req) {
+  api::only_params(req, {"lang"});
+  json data = json::array();
+  for (const auto& a : published_assessments(env.store, req.param("org")))
+    data.push_back(published_json(load(env.store, a), req.lang));
+  return web::Response::json({{"meta", {{"org", req.param("org")}, {"published_only", true}}}, {"data", data}});
+}
+
+web::Response aggregates_api(Env& env, web::Request& req) { return web::Response::json(aggregates(env, req)); }
+web::Response distribution_api(Env& env, web::Request& req) { return web::Response::json(distribution_json(env, req)); }
+
 // Public API answers share the open API's rate limit and CORS (src/api/).
-web::Handler public_api(std::shared_ptr<api::RateLimiter> limiter, web::Handler h) {
+web::Handler public_api(std::shared_ptr<web::RateLimiter> limiter, web::Handler h) {
   return [limiter, h](web::Request& req) {
     if (limiter)
       if (auto limited = api::rate_limited(*limiter, req)) return *limited;
@@ -200,22 +212,14 @@ web::Handler public_api(std::shared_ptr<api::RateLimiter> limiter, web::Handler 
 
 }  // namespace
 
-void register_public_routes(web::App& app, std::shared_ptr<api::RateLimiter> limiter) {
-  auto& r = app.router();
-  r.add({"GET", "/sjalvskattning/publicerat/{org}", "public", [&app](web::Request& req) { return public_page(app, req); }});
-  r.add({"GET", "/embed/sjalvskattning/{org}", "public", [&app](web::Request& req) { return embed_page(app, req); }});
-  r.add({"GET", "/sjalvskattning/nationellt", "admin", [&app](web::Request& req) { return national_page(app, req); }});
-  r.add({"GET", "/api/v1/selfassessment/municipalities/{org}", "public", public_api(limiter, [&app](web::Request& req) {
-           api::only_params(req, {"lang"});
-           json data = json::array();
-           for (const auto& a : published_assessments(app.store(), req.param("org")))
-             data.push_back(published_json(load(app.store(), a), req.lang));
-           return web::Response::json({{"meta", {{"org", req.param("org")}, {"published_only", true}}}, {"data", data}});
-         })});
-  r.add({"GET", "/api/v1/selfassessment/aggregates", "admin",
-         [&app](web::Request& req) { return web::Response::json(aggregates(app, req)); }});
-  r.add({"GET", "/api/v1/selfassessment/distribution", "admin",
-         [&app](web::Request& req) { return web::Response::json(distribution_json(app, req)); }});
+void register_public_routes(Env& env, std::shared_ptr<web::RateLimiter> limiter) {
+  auto& r = env.app.router();
+  add_route(r, "GET", "/sjalvskattning/publicerat/{org}", "public", handler(env, public_page));
+  add_route(r, "GET", "/embed/sjalvskattning/{org}", "public", handler(env, embed_page));
+  add_route(r, "GET", "/sjalvskattning/nationellt", "admin", handler(env, national_page));
+  add_route(r, "GET", "/api/v1/selfassessment/municipalities/{org}", "public", public_api(limiter, handler(env, published_api)));
+  add_route(r, "GET", "/api/v1/selfassessment/aggregates", "admin", handler(env, aggregates_api));
+  add_route(r, "GET", "/api/v1/selfassessment/distribution", "admin", handler(env, distribution_api));
 }
 
 }  // namespace dp::selfassess

@@ -28,7 +28,7 @@ const char* kind_key(const std::string& indicator) {
   return "selfassess.kind.introduced";
 }
 
-json indicator_base(const web::App& app, const web::Request& req, const instrument::Instrument& in,
+json indicator_base(const Env& env, const web::Request& req, const instrument::Instrument& in,
                     const instrument::Question& q) {
   return {{"id", q.id},
           {"label", q.label.get(req.lang)},
@@ -36,25 +36,25 @@ json indicator_base(const web::App& app, const web::Request& req, const instrume
           {"has_help", !q.help.empty()},
           {"context", indicator_context(in, q, req.lang)},
           {"weight", static_cast<int>(q.maturity->weight)},
-          {"kind", app.templates().t(req.lang, kind_key(q.maturity->indicator))},
+          {"kind", env.app.templates().t(req.lang, kind_key(q.maturity->indicator))},
           {"register", !q.maturity->register_bands.empty()},
           {"keyfigure", q.maturity->register_keyfigure}};
 }
 
 // ---- participants --------------------------------------------------------------------------
 
-web::Response participant_page(web::App& app, web::Request& req, bool saved = false) {
-  auto p = participant_of(app.store(), req.param("token"));
-  auto l = load(app.store(), std::to_string(p.assessment_id));
+web::Response participant_page(Env& env, web::Request& req, bool saved = false) {
+  auto p = participant_of(env.store, req.param("token"));
+  auto l = load(env.store, std::to_string(p.assessment_id));
   std::map<std::string, storage::IndividualRating> mine;
-  for (const auto& r : app.store().selfassess().individual(p.assessment_id))
+  for (const auto& r : env.store.selfassess().individual(p.assessment_id))
     if (r.participant_id == p.id) mine[r.indicator] = r;
   json sections = json::array();
   for (const auto& s : l.instrument->sections) {
     json inds = json::array();
     for (const auto& q : s.questions) {
       if (!q.maturity) continue;
-      json i = indicator_base(app, req, *l.instrument, q);
+      json i = indicator_base(env, req, *l.instrument, q);
       auto it = mine.find(q.id);
       i["scale"] = scale_json(*l.instrument, it == mine.end() ? "" : it->second.rating, req.lang);
       for (auto& o : i["scale"]) o["name"] = "r_" + q.id;
@@ -64,8 +64,8 @@ web::Response participant_page(web::App& app, web::Request& req, bool saved = fa
     sections.push_back({{"title", s.title.get(req.lang)}, {"help", s.help.get(req.lang)}, {"has_help", !s.help.empty()},
                         {"indicators", inds}});
   }
-  const auto& t = app.templates();
-  json ctx = assessment_json(app, req, l);
+  const auto& t = env.app.templates();
+  json ctx = assessment_json(env, req, l);
   ctx["participant"] = p.name;
   ctx["intro_text"] = fill(t.t(req.lang, "selfassess.rate.intro"), {{"name", p.name}});
   ctx["count_text"] = fill(t.t(req.lang, "selfassess.rate.count"), {{"n", std::to_string(mine.size())}});
@@ -74,13 +74,13 @@ web::Response participant_page(web::App& app, web::Request& req, bool saved = fa
   ctx["closed"] = l.assessment.status == "completed";
   ctx["action"] = "/sjalvskattning/delta/" + req.param("token");
   ctx["rated"] = mine.size();
-  ctx["title"] = app.templates().t(req.lang, "selfassess.rate.title") + " – " + ctx["title"].get<std::string>();
-  return app.page(req, "selfassess/rate", ctx);
+  ctx["title"] = env.app.templates().t(req.lang, "selfassess.rate.title") + " – " + ctx["title"].get<std::string>();
+  return env.app.page(req, "selfassess/rate", ctx);
 }
 
-web::Response participant_save(web::App& app, web::Request& req) {
-  auto p = participant_of(app.store(), req.param("token"));
-  auto l = load(app.store(), std::to_string(p.assessment_id));
+web::Response participant_save(Env& env, web::Request& req) {
+  auto p = participant_of(env.store, req.param("token"));
+  auto l = load(env.store, std::to_string(p.assessment_id));
   if (l.assessment.status == "completed") throw Error::conflict("The assessment is completed; ratings can no longer be changed.");
   std::vector<storage::IndividualRating> changes;
   for (const auto* q : indicators(*l.instrument)) {
@@ -101,26 +101,26 @@ web::Response participant_save(web::App& app, web::Request& req) {
     }
     changes.push_back({p.id, q->id, r, comment});
   }
-  app.store().write_transaction([&] {
-    for (const auto& c : changes) app.store().selfassess().put_individual(p.assessment_id, c);
+  env.store.write_transaction([&] {
+    for (const auto& c : changes) env.store.selfassess().put_individual(p.assessment_id, c);
   });
-  return participant_page(app, req, true);
+  return participant_page(env, req, true);
 }
 
 // ---- the facilitator's workshop ------------------------------------------------------------
 
-web::Response workshop_page(web::App& app, web::Request& req) {
-  auto l = load(app.store(), req.param("assessment"));
+web::Response workshop_page(Env& env, web::Request& req) {
+  auto l = load(env.store, req.param("assessment"));
   const auto& rules = bundled_rules();
-  auto participants = app.store().selfassess().participants(l.assessment.id);
+  auto participants = env.store.selfassess().participants(l.assessment.id);
   std::map<int64_t, std::string> names;
   for (const auto& p : participants) names[p.id] = p.name;
   std::map<std::string, std::vector<storage::IndividualRating>> by_indicator;
-  for (const auto& r : app.store().selfassess().individual(l.assessment.id)) by_indicator[r.indicator].push_back(r);
+  for (const auto& r : env.store.selfassess().individual(l.assessment.id)) by_indicator[r.indicator].push_back(r);
   std::map<std::string, storage::AgreedRating> agreed;
   for (const auto& a : l.agreed) agreed[a.indicator] = a;
-  bool writer = can_write(app, req, req.param("assessment")) && l.assessment.status != "completed";
-  const auto& t = app.templates();
+  bool writer = can_write(env, req, req.param("assessment")) && l.assessment.status != "completed";
+  const auto& t = env.app.templates();
 
   json sections = json::array();
   int disagreements = 0;
@@ -128,7 +128,7 @@ web::Response workshop_page(web::App& app, web::Request& req) {
     json inds = json::array();
     for (const auto& q : s.questions) {
       if (!q.maturity) continue;
-      json i = indicator_base(app, req, *l.instrument, q);
+      json i = indicator_base(env, req, *l.instrument, q);
       std::vector<std::string> ratings;
       json individual = json::array();
       for (const auto& r : by_indicator[q.id]) {
@@ -155,7 +155,7 @@ web::Response workshop_page(web::App& app, web::Request& req) {
       if (!q.maturity->register_keyfigure.empty()) {
         std::optional<RegisterValue> rv;
         try {
-          rv = register_value(app.store(), l.assessment.org_code, l.assessment.year, q.maturity->register_keyfigure);
+          rv = register_value(env.store, l.assessment.org_code, l.assessment.year, q.maturity->register_keyfigure);
         } catch (const std::exception& e) {  // register data is a help, never a reason to fail the page
           spdlog::warn("register value {} for {}: {}", q.maturity->register_keyfigure, l.assessment.org_code, e.what());
         }
@@ -196,7 +196,7 @@ web::Response workshop_page(web::App& app, web::Request& req) {
     }
     sections.push_back({{"title", s.title.get(req.lang)}, {"indicators", inds}});
   }
-  json ctx = assessment_json(app, req, l);
+  json ctx = assessment_json(env, req, l);
   ctx["sections"] = sections;
   ctx["can_write"] = writer;
   ctx["participant_count"] = participants.size();
@@ -209,12 +209,12 @@ web::Response workshop_page(web::App& app, web::Request& req) {
                               {"total", std::to_string(indicators(*l.instrument).size())},
                               {"participants", std::to_string(participants.size())},
                               {"disagreements", std::to_string(disagreements)}});
-  ctx["title"] = app.templates().t(req.lang, "selfassess.workshop.title") + " – " + ctx["title"].get<std::string>();
-  return app.page(req, "selfassess/workshop", ctx);
+  ctx["title"] = env.app.templates().t(req.lang, "selfassess.workshop.title") + " – " + ctx["title"].get<std::string>();
+  return env.app.page(req, "selfassess/workshop", ctx);
 }
 
-web::Response record_agreed(web::App& app, web::Request& req) {
-  auto l = load(app.store(), req.param("assessment"));
+web::Response record_agreed(Env& env, web::Request& req) {
+  auto l = load(env.store, req.param("assessment"));
   if (l.assessment.status == "completed") throw Error::conflict("The assessment is completed; reopen it to change ratings.");
   const std::string& id = req.param("indicator");
   const auto* q = l.instrument->question(id);
@@ -260,22 +260,24 @@ web::Response record_agreed(web::App& app, web::Request& req) {
   } else if (a.rating.empty() && (!a.comment.empty() || !a.evidence_url.empty() || !a.evidence_note.empty())) {
     throw bad("rating", "rating: choose the agreed rating");
   }
-  app.store().write_transaction([&] { app.store().selfassess().put_agreed(l.assessment.id, a); });
+  env.store.write_transaction([&] { env.store.selfassess().put_agreed(l.assessment.id, a); });
   return web::Response::redirect(assessment_url(l.assessment.id) + "/workshop#ind-" + id);
 }
 
+web::Response participant_form(Env& env, web::Request& req) { return participant_page(env, req); }
+
 }  // namespace
 
-void register_workshop_routes(web::App& app) {
-  auto& r = app.router();
+void register_workshop_routes(Env& env) {
+  auto& r = env.app.router();
+  const char* read = "assessment_read:assessment";
+  const char* write = "assessment_write:assessment";
   // A personal link is the participant's credential: the token in the path is checked in the
   // handler (an unknown token is 404), like the survey's invitation links.
-  r.add({"GET", "/sjalvskattning/delta/{token}", "public", [&app](web::Request& req) { return participant_page(app, req); }});
-  r.add({"POST", "/sjalvskattning/delta/{token}", "public", [&app](web::Request& req) { return participant_save(app, req); }});
-  r.add({"GET", "/sjalvskattning/bedomning/{assessment}/workshop", "assessment_read:assessment",
-         [&app](web::Request& req) { return workshop_page(app, req); }});
-  r.add({"POST", "/sjalvskattning/bedomning/{assessment}/workshop/{indicator}", "assessment_write:assessment",
-         [&app](web::Request& req) { return record_agreed(app, req); }});
+  add_route(r, "GET", "/sjalvskattning/delta/{token}", "public", handler(env, participant_form));
+  add_route(r, "POST", "/sjalvskattning/delta/{token}", "public", handler(env, participant_save));
+  add_route(r, "GET", "/sjalvskattning/bedomning/{assessment}/workshop", read, handler(env, workshop_page));
+  add_route(r, "POST", "/sjalvskattning/bedomning/{assessment}/workshop/{indicator}", write, handler(env, record_agreed));
 }
 
 }  // namespace dp::selfassess

@@ -36,9 +36,16 @@ class Store {
   // (fn throws). Nested calls join the outer transaction.
   virtual void write_transaction(const std::function<void()>& fn) = 0;
 
-  // Database health: SQLite's integrity_check; "ok" when healthy.
+  // Database health: SQLite's integrity_check; "ok" when healthy. Reads the whole database:
+  // an operator's command (`digipuls db check`), never a request.
   virtual std::string integrity_check() = 0;
   virtual int schema_version() = 0;
+  // "" when the database can be written now, else the reason (read-only, locked...). Cheap:
+  // starts a write transaction and rolls it back. Failed writes themselves throw dp::Error
+  // (Unavailable) with their reason.
+  virtual std::string write_check() = 0;
+  // Where the database lives (a file path), for disk-space checks and messages.
+  virtual std::string path() const = 0;
 };
 
 struct OpenOptions {

@@ -8,31 +8,114 @@
 
 namespace dp::web {
 
-App::App(storage::Store& store, Config config) : store_(store), config_(std::move(config)) {
+App::App(Config config) : config_(std::move(config)), heavy_limiter_(config_.limits.heavy_per_client) {
   if (config_.base_url.empty()) config_.base_url = "http://" + config_.host + ":" + std::to_string(config_.port);
 }
 
 static bool unsafe(const std::string& m) { return m == "POST" || m == "PUT" || m == "PATCH" || m == "DELETE"; }
 
+// A field name as an error message may show it: only when it is text, and not too long.
+static std::string shown_name(const std::string& name) {
+  if (!valid_utf8(name)) return "(a field whose name is not text)";
+  return name.size() > 100 ? name.substr(0, 100) + "…" : name;
+}
+
+void check_request_text(const Request& req) {
+  if (!valid_utf8(req.path))
+    throw Error::bad_input("the address is not valid UTF-8 text", Location{{}, 0, 0, "path"});
+  auto check = [](const std::multimap<std::string, std::string>& fields, const char* what) {
+    for (const auto& [k, v] : fields)
+      if (!valid_utf8(k) || !valid_utf8(v))
+        throw Error::bad_input(std::string(what) + " " + shown_name(k) + " is not valid UTF-8 text (or holds a NUL character)",
+                               Location{{}, 0, 0, shown_name(k)});
+  };
+  check(req.query, "the parameter");
+  check(req.form, "the form field");
+  for (const auto& f : req.files)
+    if (!valid_utf8(f.field) || !valid_utf8(f.filename))
+      throw Error::bad_input("the name of the uploaded file in " + shown_name(f.field) + " is not valid UTF-8 text",
+                             Location{{}, 0, 0, shown_name(f.field)});
+}
+
+std::string language_switch_url(const Request& req, Lang other) {
+  // One leading slash, whatever the request had: "//evil.example/x" would be a link to another host.
+  size_t first = req.path.find_first_not_of("/\\");
+  std::string path = "/" + (first == std::string::npos ? std::string() : req.path.substr(first));
+  std::string q;
+  for (const auto& [k, v] : req.query)
+    if (k != "lang") q += url_encode(k) + "=" + url_encode(v) + "&";
+  return url_encode_path(path) + "?" + q + "lang=" + lang_code(other);
+}
+
 Response App::handle(Request& req) {
   Response res;
   try {
+    check_request_text(req);
     res = dispatch(req);
   } catch (const Error& e) {
     int status = http_status(e.code());
-    if (status >= 500) spdlog::error("{} {}: {}", req.method, req.path, e.what());
+    if (status == 503) spdlog::warn("{} {} [{}]: {}", req.method, req.log_path, req.request_id, e.what());
+    else if (status >= 500) spdlog::error("{} {} [{}]: {}", req.method, req.log_path, req.request_id, e.what());
     res = error(req, status, error_code_name(e.code()), e.message(), e.where().field);
+    if (status == 503) res.set_header("Retry-After", "60");
   } catch (const std::exception& e) {
-    spdlog::error("{} {}: unexpected: {}", req.method, req.path, e.what());
+    spdlog::error("{} {} [{}]: unexpected: {}", req.method, req.log_path, req.request_id, e.what());
     res = error(req, 500, "internal", "Something went wrong on our side. It has been logged.");
   }
   try {
     for (auto& hook : after) hook(req, res);
   } catch (const std::exception& e) {
-    spdlog::error("after-hook failed for {}: {}", req.path, e.what());
+    spdlog::error("after-hook failed for {}: {}", req.log_path, e.what());
   }
   finish(req, res);
   return res;
+}
+
+Admission App::admit(Request& req) {
+  Admission a;
+  try {
+    Match m = router_.match(req.method == "HEAD" ? "GET" : req.method, req.path);
+    if (!m.route) return a;
+    a.cost = m.route->options.cost;
+    if (a.cost == Cost::Heavy) {
+      auto d = heavy_limiter_.check(req.remote_ip);
+      if (!d.allowed) {
+        req.route = m.route->name;
+        a.refusal = refuse(req, 429, "too_many_requests", "Too many requests. Wait a moment and try again.");
+        a.refusal->set_header("Retry-After", std::to_string(d.retry_after_seconds));
+      }
+    }
+  } catch (const std::exception& e) {
+    spdlog::error("admission of {}: {}", req.log_path, e.what());
+  }
+  return a;
+}
+
+Response App::refuse(Request& req, int status, const std::string& code, const std::string& message) {
+  Response res;
+  try {
+    res = error(req, status, code, message);
+    finish(req, res);
+  } catch (const std::exception& e) {
+    res = Response::text(std::to_string(status) + " " + message, status);
+  }
+  return res;
+}
+
+// The path as logs show it: the value of a {token} segment (a one-time link) masked.
+static std::string masked_path(const Request& req, const Match& m) {
+  auto t = m.params.find("token");
+  if (t == m.params.end() || t->second.empty()) return req.path;
+  std::string out = req.path;
+  if (auto pos = out.find(t->second); pos != std::string::npos) out.replace(pos, t->second.size(), "…");
+  return out;
+}
+
+// The token sent with an unsafe request (form field _csrf, or the X-CSRF-Token header of
+// scripts) must be this session's (or this visitor's cookie's), compared in constant time.
+static bool csrf_matches(const Request& req) {
+  std::string sent = req.f("_csrf").value_or(req.header("x-csrf-token"));
+  return !sent.empty() && !req.csrf.empty() && equal_constant_time(sent, req.csrf);
 }
 
 Response App::dispatch(Request& req) {
@@ -61,6 +144,8 @@ Response App::dispatch(Request& req) {
   }
 
   Match m = router_.match(req.method == "HEAD" ? "GET" : req.method, req.path);
+  req.route = m.route ? m.route->name : "unmatched";
+  req.log_path = masked_path(req, m);
   Response res;
   if (!m.route) {
     res = m.path_matched ? error(req, 405, "method_not_allowed", "This address does not accept " + req.method)
@@ -73,11 +158,11 @@ Response App::dispatch(Request& req) {
       else res = Response::redirect("/login?next=" + url_encode(req.target));
     } else if (d == Decision::Forbid) {
       res = error(req, 403, "forbidden", "You do not have access to this page.");
-    } else if (unsafe(req.method) && m.route->csrf) {
-      std::string sent = req.f("_csrf").value_or(req.header("x-csrf-token"));
-      if (sent.empty() || !equal_constant_time(sent, req.csrf))
-        res = error(req, 403, "csrf", "The form has expired or did not come from this site. Reload the page and try again.");
-      else res = m.route->handler(req);
+    } else if (unsafe(req.method) && m.route->options.csrf && !csrf_matches(req)) {
+      res = error(req, 403, "csrf", "The form has expired or did not come from this site. Reload the page and try again.");
+    } else if (unsafe(req.method) && config_.read_only) {
+      res = error(req, 503, "read_only", "The service is read-only at the moment: nothing can be saved.");
+      res.set_header("Retry-After", "300");
     } else {
       res = m.route->handler(req);
     }
@@ -99,6 +184,7 @@ void App::finish(const Request& req, Response& res) const {
   if (!embed) res.set_header("X-Frame-Options", "SAMEORIGIN");
   if (res.header("Cache-Control").empty())
     res.set_header("Cache-Control", req.principal.signed_in() ? "no-store" : "no-cache");
+  if (!req.request_id.empty()) res.set_header("X-Request-Id", req.request_id);
 
   // Conditional GET: every successful GET carries a strong ETag of its (uncompressed) body.
   bool get = req.method == "GET" || req.method == "HEAD";
@@ -132,13 +218,9 @@ Response App::page(const Request& req, const std::string& tmpl, nlohmann::json c
   ctx["is_en"] = req.lang == Lang::en;
   ctx["csrf"] = req.csrf;
   ctx["path"] = req.path;
-  // The link that switches language keeps the page and its query.
-  std::string other = req.lang == Lang::en ? "sv" : "en";
-  std::string q;
-  for (const auto& [k, v] : req.query)
-    if (k != "lang") q += url_encode(k) + "=" + url_encode(v) + "&";
-  ctx["lang_switch_url"] = req.path + "?" + q + "lang=" + other;
-  ctx["lang_switch_code"] = other;
+  Lang other = req.lang == Lang::en ? Lang::sv : Lang::en;
+  ctx["lang_switch_url"] = language_switch_url(req, other);
+  ctx["lang_switch_code"] = lang_code(other);
   ctx["demo"] = config_.demo;
   if (req.principal.signed_in()) {
     ctx["user"] = {{"email", req.principal.email},
@@ -161,7 +243,9 @@ Response App::error(const Request& req, int status, const std::string& code, con
   std::string key = "errors." + code;
   std::string localized = templates_.t(req.lang, key);
   if (localized != key) ctx["message"] = localized;
-  if (code == "bad_input" || code == "conflict") ctx["message"] = message;  // specific messages from the domain
+  // Specific messages from the domain (which field, which conflict, why nothing can be saved).
+  if (code == "bad_input" || code == "conflict") ctx["message"] = message;
+  if (code == "unavailable") ctx["detail"] = message;
   ctx["title"] = templates_.t(req.lang, "errors.title");
   try {
     return page(req, "error", ctx, status);

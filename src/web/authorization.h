@@ -12,7 +12,8 @@
 //   response_read:{param}  as org_read, for the organisation that owns a response id
 //   response_write:{param} as org_write, for the organisation that owns a response id
 //   assessment_read/write:{param}  as org_read/org_write, for a self-assessment id
-// Tested as a route × role matrix (tests/web/authorization_matrix_test.cpp).
+// Tested policy by policy (tests/web/authorization_test.cpp) and as a route × role matrix over
+// HTTP against the real server (tests/collection/authorization_matrix_test.cpp).
 #include <functional>
 #include <map>
 #include <optional>

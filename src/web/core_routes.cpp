@@ -1,13 +1,14 @@
-// /healthz and /static/*: the routes every deployment has.
+// /healthz, /readyz and /static/*: the routes every deployment has.
 #include <nlohmann/json.hpp>
 
 #include "core/resources.h"
-#include "storage/store.h"
 #include "web/app.h"
 
 namespace dp::web {
 
-static std::string content_type_of(const std::string& path) {
+namespace {
+
+std::string content_type_of(const std::string& path) {
   auto ext = path.substr(path.find_last_of('.') + 1);
   if (ext == "css") return "text/css; charset=utf-8";
   if (ext == "js") return "text/javascript; charset=utf-8";
@@ -19,24 +20,39 @@ static std::string content_type_of(const std::string& path) {
   return "application/octet-stream";
 }
 
+// Liveness: the process answers requests. Touches nothing else, so it costs nothing.
+Response liveness(Request&) {
+  auto res = Response::json({{"status", "ok"}});
+  res.set_header("Cache-Control", "no-store");
+  return res;
+}
+
+Response static_file(Request& req) {
+  const auto& file = req.param("file");
+  if (file.find("..") != std::string::npos) return Response::text("not found", 404);
+  auto data = resources::get("static/" + file);
+  if (!data) return Response::text("not found", 404);
+  auto res = Response::bytes(std::move(*data), content_type_of(file));
+  res.set_header("Cache-Control", "public, max-age=3600");
+  return res;
+}
+
+}  // namespace
+
+// Readiness: whether this instance can do its work (the checks registered by whoever owns the
+// database), run at most once a second.
+static Response readiness(App& app) {
+  auto r = app.readiness().report();
+  auto res = Response::json({{"status", r.ready ? "ready" : "not_ready"}, {"checks", r.checks}}, r.ready ? 200 : 503);
+  res.set_header("Cache-Control", "no-store");
+  return res;
+}
+
 void register_core_routes(App& app) {
-  app.router().add({"GET", "/healthz", "public", [&app](Request&) {
-                      auto check = app.store().integrity_check();
-                      bool ok = check == "ok";
-                      return Response::json({{"status", ok ? "ok" : "degraded"},
-                                             {"database", check},
-                                             {"schema_version", app.store().schema_version()}},
-                                            ok ? 200 : 503);
-                    }});
-  app.router().add({"GET", "/static/{file...}", "public", [](Request& req) {
-                      const auto& file = req.param("file");
-                      if (file.find("..") != std::string::npos) return Response::text("not found", 404);
-                      auto data = resources::get("static/" + file);
-                      if (!data) return Response::text("not found", 404);
-                      auto res = Response::bytes(std::move(*data), content_type_of(file));
-                      res.set_header("Cache-Control", "public, max-age=3600");
-                      return res;
-                    }});
+  auto& r = app.router();
+  add_route(r, "GET", "/healthz", "public", liveness);
+  add_route(r, "GET", "/readyz", "public", [&app](Request&) { return readiness(app); });
+  add_route(r, "GET", "/static/{file...}", "public", static_file);
 }
 
 }  // namespace dp::web

@@ -1,6 +1,5 @@
 #include "web/crypto.h"
 
-#include <argon2.h>
 #include <sodium.h>
 
 #include <cstring>
@@ -43,20 +42,18 @@ bool equal_constant_time(const std::string& a, const std::string& b) {
 
 std::string hash_password(const std::string& password) {
   ensure_sodium();
-  unsigned char salt[16];
-  randombytes_buf(salt, sizeof salt);
-  const uint32_t t = 2, m = 19 * 1024, p = 1;
-  size_t len = argon2_encodedlen(t, m, p, sizeof salt, 32, Argon2_id);
-  std::string enc(len, '\0');
-  int rc = argon2id_hash_encoded(t, m, p, password.data(), password.size(), salt, sizeof salt, 32, enc.data(), enc.size());
-  if (rc != ARGON2_OK) throw Error::internal(std::string("argon2: ") + argon2_error_message(rc));
-  enc.resize(std::strlen(enc.c_str()));
-  return enc;
+  const unsigned long long ops = 2;
+  const size_t mem = 19u * 1024 * 1024;
+  char out[crypto_pwhash_STRBYTES];
+  if (crypto_pwhash_str_alg(out, password.data(), password.size(), ops, mem, crypto_pwhash_ALG_ARGON2ID13) != 0)
+    throw Error::internal("argon2id: out of memory while hashing a password");
+  return out;
 }
 
 bool verify_password(const std::string& encoded, const std::string& password) {
-  if (encoded.rfind("$argon2id$", 0) != 0) return false;
-  return argon2id_verify(encoded.c_str(), password.data(), password.size()) == ARGON2_OK;
+  ensure_sodium();
+  if (encoded.rfind("$argon2id$", 0) != 0 || encoded.size() >= crypto_pwhash_STRBYTES) return false;
+  return crypto_pwhash_str_verify(encoded.c_str(), password.data(), password.size()) == 0;
 }
 
 }  // namespace dp::web

@@ -146,6 +146,13 @@ std::string url_encode(const std::string& s) {
   return out;
 }
 
+std::string url_encode_path(const std::string& s) {
+  std::string out;
+  auto parts = split(s, '/');
+  for (size_t i = 0; i < parts.size(); ++i) out += (i ? "/" : "") + url_encode(parts[i]);
+  return out;
+}
+
 static int hexval(char c) {
   if (c >= '0' && c <= '9') return c - '0';
   if (c >= 'a' && c <= 'f') return c - 'a' + 10;
@@ -198,6 +205,34 @@ std::map<std::string, std::string> parse_cookies(const std::string& h) {
   return out;
 }
 
+std::string disposition_param(const std::string& header, const std::string& key) {
+  // form-data; name="a"; filename="b.csv": parameters after the first ';', compared by their
+  // whole name (so that "name" is never found inside "filename").
+  auto colon = header.find(':');
+  std::string value = colon == std::string::npos ? header : header.substr(colon + 1);
+  size_t pos = value.find(';');
+  while (pos != std::string::npos) {
+    size_t start = pos + 1;
+    while (start < value.size() && (value[start] == ' ' || value[start] == '\t')) ++start;
+    size_t eq = value.find('=', start);
+    if (eq == std::string::npos) return "";
+    std::string k = to_lower_ascii(trim(value.substr(start, eq - start)));
+    size_t v = eq + 1;
+    std::string val;
+    if (v < value.size() && value[v] == '"') {
+      size_t close = value.find('"', v + 1);
+      if (close == std::string::npos) return "";
+      val = value.substr(v + 1, close - v - 1);
+      pos = value.find(';', close);
+    } else {
+      pos = value.find(';', v);
+      val = trim(value.substr(v, pos == std::string::npos ? std::string::npos : pos - v));
+    }
+    if (k == key) return val;
+  }
+  return "";
+}
+
 bool parse_multipart(const std::string& body, const std::string& ct, std::multimap<std::string, std::string>& form,
                      std::vector<UploadedFile>& files) {
   auto b = ct.find("boundary=");
@@ -226,14 +261,8 @@ bool parse_multipart(const std::string& body, const std::string& ct, std::multim
       auto l = trim(line);
       auto lower = to_lower_ascii(l);
       if (lower.rfind("content-disposition:", 0) == 0) {
-        auto get = [&](const std::string& key) -> std::string {
-          auto k = l.find(key + "=\"");
-          if (k == std::string::npos) return "";
-          auto e = l.find('"', k + key.size() + 2);
-          return e == std::string::npos ? "" : l.substr(k + key.size() + 2, e - k - key.size() - 2);
-        };
-        name = get("name");
-        filename = get("filename");
+        name = disposition_param(l, "name");
+        filename = disposition_param(l, "filename");
       } else if (lower.rfind("content-type:", 0) == 0) {
         type = trim(l.substr(13));
       }

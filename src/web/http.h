@@ -31,13 +31,16 @@ struct Request {
   std::map<std::string, std::string> cookies;
   std::map<std::string, std::string> params;  // from the route pattern
   std::string body;
-  std::string remote_ip;
+  std::string remote_ip;  // the client's address (client_address.h: through trusted proxies only)
   bool tls = false;
+  std::string request_id;  // for the access log and the X-Request-Id answer header
 
   // Filled in by the App pipeline.
   Principal principal;
   Lang lang = Lang::sv;
-  std::string csrf;  // the token forms on this page must carry
+  std::string csrf;      // the token forms on this page must carry
+  std::string route;     // the matched route's name ("GET /login/link/{token}"), or "unmatched"
+  std::string log_path;  // the path as the access log shows it: one-time tokens masked
 
   // First value of a query parameter / form field, or nullopt.
   std::optional<std::string> q(const std::string& name) const;
@@ -83,9 +86,13 @@ struct Response {
 };
 
 std::string url_encode(const std::string& s);
+// As url_encode, but '/' stays: for a path.
+std::string url_encode_path(const std::string& s);
 std::string url_decode(const std::string& s, bool plus_as_space = true);
 std::multimap<std::string, std::string> parse_urlencoded(const std::string& s);
 std::map<std::string, std::string> parse_cookies(const std::string& header);
+// One parameter of a Content-Disposition header ("name", "filename"), unquoted; "" when absent.
+std::string disposition_param(const std::string& header, const std::string& key);
 // Parses a multipart/form-data body. Returns false on a malformed body.
 bool parse_multipart(const std::string& body, const std::string& content_type, std::multimap<std::string, std::string>& form,
                      std::vector<UploadedFile>& files);

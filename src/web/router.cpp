@@ -12,11 +12,15 @@ static std::vector<std::string> path_segments(const std::string& path) {
   return out;
 }
 
-void Router::add(Route r) {
-  if (r.access.empty()) throw Error::internal("route " + r.pattern + " has no access policy");
-  if (r.name.empty()) r.name = r.method + " " + r.pattern;
-  segments_.push_back(path_segments(r.pattern));
-  routes_.push_back(std::move(r));
+void add_route(Router& r, std::string method, std::string pattern, std::string access, Handler handler,
+               RouteOptions options) {
+  if (access.empty()) throw Error::internal("route " + pattern + " has no access policy");
+  if (!handler) throw Error::internal("route " + pattern + " has no handler");
+  std::string name = method + " " + pattern;
+  for (const auto& existing : r.routes_)
+    if (existing.name == name) throw Error::internal("route " + name + " is declared twice");
+  r.segments_.push_back(path_segments(pattern));
+  r.routes_.push_back({std::move(method), std::move(pattern), std::move(access), std::move(handler), options, std::move(name)});
 }
 
 static bool is_param(const std::string& p) { return p.size() > 2 && p.front() == '{' && p.back() == '}'; }

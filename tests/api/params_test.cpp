@@ -46,7 +46,7 @@ TEST(ApiParams, AbsentParametersTakeTheirDefaults) {
 }
 
 TEST(ApiGuard, ACallBeyondTheLimitIsRefusedWith429RetryAfterAndCors) {
-  RateLimiter limiter({1, 60});
+  web::RateLimiter limiter({1, 60});
   auto r = with_query({});
   r.remote_ip = "192.0.2.1";
   EXPECT_FALSE(rate_limited(limiter, r));

@@ -2,6 +2,8 @@
 // one-time links, with a clock the test moves.
 #include <gtest/gtest.h>
 
+#include <atomic>
+
 #include "collection/accounts.h"
 #include "collection/auth.h"
 #include "collection/field_error.h"
@@ -56,19 +58,34 @@ TEST_F(AuthTest, WrongPasswordAndUnknownEmailGetTheSameAnswer) {
   EXPECT_EQ(auth.sign_in("nobody@ale.se", "wrong", "ip").outcome, SignInOutcome::BadCredentials);
 }
 
-TEST_F(AuthTest, FiveWrongPasswordsLockTheAccountEvenAgainstTheRightOne) {
+TEST_F(AuthTest, FiveWrongPasswordsPauseTheAddressEvenAgainstTheRightOne) {
   for (int i = 0; i < 4; ++i) EXPECT_EQ(auth.sign_in("anna@ale.se", "wrong", "ip" + std::to_string(i)).outcome, SignInOutcome::BadCredentials);
   EXPECT_EQ(auth.sign_in("anna@ale.se", "wrong", "ip9").outcome, SignInOutcome::Locked);
-  auto r = auth.sign_in("anna@ale.se", "correct horse battery", "ip10");
-  EXPECT_EQ(r.outcome, SignInOutcome::Locked);
-  EXPECT_EQ(r.locked_until, "2030-03-01T09:15:00Z");
+  EXPECT_EQ(auth.sign_in("anna@ale.se", "correct horse battery", "ip10").outcome, SignInOutcome::Locked);
+  EXPECT_TRUE(auth.address_locked("Anna@Ale.se"));
   advance(15 * 60 + 1);
   EXPECT_EQ(auth.sign_in("anna@ale.se", "correct horse battery", "ip11").outcome, SignInOutcome::Ok);
 }
 
+// The answers must not tell which addresses have accounts: an address without one is paused
+// after the same number of failures, with the same outcome.
+TEST_F(AuthTest, AnAddressWithoutAnAccountIsPausedExactlyLikeOneWithAnAccount) {
+  for (const std::string email : {"anna@ale.se", "nobody@ale.se"}) {
+    std::vector<SignInOutcome> seen;
+    for (int i = 0; i < 7; ++i) seen.push_back(auth.sign_in(email, "wrong", "ip" + std::to_string(i)).outcome);
+    EXPECT_EQ(seen, (std::vector<SignInOutcome>{SignInOutcome::BadCredentials, SignInOutcome::BadCredentials,
+                                                SignInOutcome::BadCredentials, SignInOutcome::BadCredentials,
+                                                SignInOutcome::Locked, SignInOutcome::Locked, SignInOutcome::Locked}))
+        << email;
+    EXPECT_TRUE(auth.address_locked(email));
+  }
+}
+
 TEST_F(AuthTest, SuccessResetsTheCountOfConsecutiveFailures) {
   for (int i = 0; i < 4; ++i) auth.sign_in("anna@ale.se", "wrong", "ip");
+  advance(1);
   EXPECT_EQ(auth.sign_in("anna@ale.se", "correct horse battery", "ip").outcome, SignInOutcome::Ok);
+  advance(1);
   for (int i = 0; i < 4; ++i) EXPECT_EQ(auth.sign_in("anna@ale.se", "wrong", "ip").outcome, SignInOutcome::BadCredentials);
 }
 
@@ -132,10 +149,15 @@ TEST_F(AuthTest, LoginLinkWorksOnceAndOnlyBeforeItExpires) {
   EXPECT_FALSE(auth.use_login_link(late));
 }
 
-TEST_F(AuthTest, LoginLinkStillWorksWhileThePasswordIsLocked) {
-  for (int i = 0; i < 5; ++i) auth.sign_in("anna@ale.se", "wrong", "ip");
+// Anyone can pause password sign-in for an address by typing wrong passwords; the owner still
+// signs in with the e-mailed link, and after that the password works again.
+TEST_F(AuthTest, TheOwnerOfAPausedAddressSignsInByLinkAndThenByPasswordAgain) {
+  for (int i = 0; i < 5; ++i) auth.sign_in("anna@ale.se", "wrong", "attacker-" + std::to_string(i));
   ASSERT_EQ(auth.sign_in("anna@ale.se", "correct horse battery", "ip").outcome, SignInOutcome::Locked);
+  advance(1);
   EXPECT_TRUE(auth.use_login_link(auth.issue_token(anna.id, "login")));
+  advance(1);
+  EXPECT_EQ(auth.sign_in("anna@ale.se", "correct horse battery", "ip").outcome, SignInOutcome::Ok);
 }
 
 TEST_F(AuthTest, AcceptingAnInvitationSetsThePasswordOnce) {
@@ -190,4 +212,88 @@ TEST_F(AuthTest, ChangingThePasswordEndsOtherSessions) {
   auth.set_password(anna.id, "a brand new password");
   EXPECT_FALSE(auth.resolve(t).signed_in());
   EXPECT_EQ(auth.sign_in("anna@ale.se", "a brand new password", "ip").outcome, SignInOutcome::Ok);
+}
+
+namespace {
+
+// Counts the work a sign-in does: every attempt that reaches the password check must verify
+// exactly once, whether the address has an account, the account is paused or the password
+// right, so that response times do not tell the cases apart.
+struct CountingHasher : web::PasswordHasher {
+  mutable std::atomic<int> verifies{0};
+  bool verify(const std::string& encoded, const std::string& password) const override {
+    ++verifies;
+    return web::PasswordHasher::verify(encoded, password);
+  }
+};
+
+struct CountedAuthTest : AuthTest {
+  std::shared_ptr<CountingHasher> hasher = std::make_shared<CountingHasher>();
+  collection::Auth counted{db.store(), {}, [this] { return now; }, hasher};
+
+  int verifies_of(const std::string& email, const std::string& password, const std::string& ip = "ip") {
+    int before = hasher->verifies;
+    counted.sign_in(email, password, ip);
+    return hasher->verifies - before;
+  }
+};
+
+}  // namespace
+
+TEST_F(CountedAuthTest, EverySignInAttemptVerifiesExactlyOnce) {
+  auto bo = collection::add_user(db.store(), {"bo@ale.se", "", "respondent", "1440", "", "sv"}, 0);  // invited, no password
+  auto cy = collection::add_user(db.store(), {"cy@ale.se", "", "respondent", "1440", "", "sv"}, 0);
+  counted.set_password(cy.id, "cy's long password");
+  collection::remove_user(db.store(), cy.id, 0);
+  EXPECT_EQ(verifies_of("anna@ale.se", "correct horse battery"), 1) << "existing, right password";
+  EXPECT_EQ(verifies_of("anna@ale.se", "wrong"), 1) << "existing, wrong password";
+  EXPECT_EQ(verifies_of("nobody@ale.se", "wrong"), 1) << "unknown address";
+  EXPECT_EQ(verifies_of("bo@ale.se", "wrong"), 1) << "account without a password";
+  EXPECT_EQ(verifies_of("cy@ale.se", "cy's long password"), 1) << "removed account";
+  EXPECT_EQ(verifies_of("not an address", "wrong"), 1) << "malformed address";
+  EXPECT_EQ(verifies_of("anna@ale.se", std::string(5000, 'x')), 1) << "a password too long to hash";
+  for (int i = 0; i < 5; ++i) counted.sign_in("anna@ale.se", "wrong", "ip" + std::to_string(i));
+  for (int i = 0; i < 5; ++i) counted.sign_in("ghost@ale.se", "wrong", "ip" + std::to_string(i));
+  EXPECT_EQ(verifies_of("anna@ale.se", "correct horse battery", "ipx"), 1) << "paused address with an account";
+  EXPECT_EQ(verifies_of("ghost@ale.se", "wrong", "ipx"), 1) << "paused address without an account";
+}
+
+TEST_F(CountedAuthTest, AThrottledClientCostsNoVerification) {
+  for (int i = 0; i < 20; ++i) counted.sign_in("guess" + std::to_string(i) + "@ale.se", "x", "203.0.113.9");
+  EXPECT_EQ(verifies_of("anna@ale.se", "correct horse battery", "203.0.113.9"), 0);
+}
+
+// The account page's "current password" is a password check like sign-in: a stolen session
+// must not be able to guess it quickly.
+TEST_F(AuthTest, GuessingTheCurrentPasswordOnTheAccountPageIsThrottled) {
+  for (int i = 0; i < 5; ++i) EXPECT_EQ(auth.check_current_password(anna.id, "guess"), collection::PasswordCheck::Wrong);
+  EXPECT_EQ(auth.check_current_password(anna.id, "correct horse battery"), collection::PasswordCheck::Throttled);
+  advance(15 * 60 + 1);
+  EXPECT_EQ(auth.check_current_password(anna.id, "correct horse battery"), collection::PasswordCheck::Ok);
+}
+
+TEST_F(AuthTest, OneClientMayAskForALimitedNumberOfSignInLinks) {
+  for (int i = 0; i < 10; ++i) EXPECT_TRUE(auth.allow_link_request("203.0.113.9"));
+  EXPECT_FALSE(auth.allow_link_request("203.0.113.9"));
+  EXPECT_TRUE(auth.allow_link_request("198.51.100.1")) << "another client is not affected";
+  advance(15 * 60 + 1);
+  EXPECT_TRUE(auth.allow_link_request("203.0.113.9"));
+}
+
+// Hashes written by libargon2, which Digipuls used before libsodium, keep verifying.
+TEST(PasswordHashes, AHashWrittenByLibargon2StillVerifies) {
+  const std::string stored = "$argon2id$v=19$m=19456,t=2,p=1$AxQlNkdYaXqLnK2+z+DxAg$Sys9xB5xeSVtjfmmwdTf7jzAZCDHCI167YLmwjULJTg";
+  EXPECT_TRUE(web::verify_password(stored, "correct horse battery"));
+  EXPECT_FALSE(web::verify_password(stored, "correct horse batterz"));
+  const std::string other_params = "$argon2id$v=19$m=65536,t=3,p=4$AxQlNkdYaXqLnK2+z+DxAg$dyWWeFClD56h31BAXvvA8lYOA7bOyFueM9oOEKkGmtY";
+  EXPECT_TRUE(web::verify_password(other_params, "correct horse battery"));
+}
+
+TEST(PasswordHashes, NewHashesUseArgon2idWithTheOwaspParameters) {
+  auto h = web::hash_password("a long enough password");
+  EXPECT_EQ(h.rfind("$argon2id$v=19$m=19456,t=2,p=1$", 0), 0u) << h;
+  EXPECT_TRUE(web::verify_password(h, "a long enough password"));
+  EXPECT_FALSE(web::verify_password(h, "a long enough passwore"));
+  EXPECT_FALSE(web::verify_password("$argon2i$v=19$m=19456,t=2,p=1$x$y", "x")) << "only argon2id is accepted";
+  EXPECT_FALSE(web::verify_password("", ""));
 }

@@ -4,6 +4,7 @@
 // Form fields are not listed by hand: they are read from the forms the pages actually render.
 #include <gtest/gtest.h>
 
+#include <iostream>
 #include <regex>
 #include <set>
 
@@ -39,9 +40,13 @@ std::vector<std::string> corpus() {
           " "};
 }
 
-// Hostile requests claim another client address (the server trusts X-Forwarded-For from a local
-// proxy), so that the sign-in throttling they trigger does not lock the test's own sign-ins out.
-const std::string kElsewhere = "X-Forwarded-For: 198.51.100.7";
+// Hostile requests come from other loopback addresses, one per corpus entry and role, as
+// distinct clients would: the sign-in throttling and the per-client limit on heavy requests
+// they meet stay on, and do not lock the test's own sign-ins (from 127.0.0.1) out.
+Http& from_elsewhere(Http& h, size_t corpus_entry = 0, size_t role = 0) {
+  h.source = "127.0." + std::to_string(corpus_entry + 1) + "." + std::to_string(role + 2);
+  return h;
+}
 
 bool has_markup(const std::string& s) { return s.find('<') != std::string::npos; }
 
@@ -79,7 +84,10 @@ class Hostile : public ::testing::Test {
     field_names.erase("_csrf");
     field_names.erase("viewport");
   }
-  static void TearDownTestSuite() { delete site; }
+  static void TearDownTestSuite() {
+    std::cout << "[cases] " << requests << " hostile requests, none answered 5xx\n";
+    delete site;
+  }
 
   static std::string fill(const std::string& pattern, const std::string& value) {
     std::string out;
@@ -96,7 +104,10 @@ class Hostile : public ::testing::Test {
     return out;
   }
 
+  static inline int requests = 0;  // hostile requests made by this suite
+
   static void check(const HttpResponse& r, const std::string& hostile, const std::string& where) {
+    ++requests;
     ASSERT_LT(r.status, 500) << where << ": " << r.body.substr(0, 300);
     if (r.content_type.find("text/html") != std::string::npos && has_markup(hostile)) {
       // The hostile text may come back (escaped) in a form field, but never as markup.
@@ -129,20 +140,23 @@ TEST_F(Hostile, PathParametersAndQueryStrings) {
                                                    {"admin", site->signed_in("admin@test.se")}};
   const std::vector<std::string> query_names = {"q", "lang", "next", "status", "county", "size", "org",
                                                 "role", "saved", "done", "n", "submitted"};
-  for (const auto& h : corpus()) {
+  auto entries = corpus();
+  for (size_t k = 0; k < entries.size(); ++k) {
+    const auto& h = entries[k];
     std::string query;
     for (const auto& n : query_names) query += (query.empty() ? "?" : "&") + n + "=" + test::url_encode(h.substr(0, 2000));
-    for (auto& [name, client] : who) {
+    for (size_t j = 0; j < who.size(); ++j) {
+      auto& [name, client] = who[j];
+      from_elsewhere(client, k, j);
       for (const auto& route : routes) {
         std::string method = route["method"], pattern = route["pattern"];
         if (pattern == "/logout") continue;
-        std::vector<std::string> extra = {"X-CSRF-Token: " + (client.csrf.empty() ? client.cookies["dp_csrf"] : client.csrf),
-                                          kElsewhere};
+        std::vector<std::string> extra = {"X-CSRF-Token: " + (client.csrf.empty() ? client.cookies["dp_csrf"] : client.csrf)};
         std::string path = fill(pattern, h.substr(0, 2000));
         auto r = client.request(method, path, "", "application/x-www-form-urlencoded", extra);
         check(r, h, method + " " + path.substr(0, 80) + " as " + name);
         if (method == "GET") {
-          auto q = client.request("GET", fill(pattern, "1") + query, "", "", {kElsewhere});
+          auto q = client.request("GET", fill(pattern, "1") + query, "", "");
           check(q, h, "GET " + pattern + "?... as " + name);
         }
       }
@@ -157,8 +171,12 @@ TEST_F(Hostile, EveryFormFieldOfEveryStateChangingRoute) {
                                                {"response", std::to_string(site->response_ale)},
                                                {"user", "999999"}, {"message", std::to_string(site->message)},
                                                {"token", "x"}};
-  for (const auto& h : corpus()) {
-    for (auto& [name, client] : who) {
+  auto entries = corpus();
+  for (size_t k = 0; k < entries.size(); ++k) {
+    const auto& h = entries[k];
+    for (size_t j = 0; j < who.size(); ++j) {
+      auto& [name, client] = who[j];
+      from_elsewhere(client, k, j);
       for (const auto& route : routes) {
         std::string method = route["method"], pattern = route["pattern"];
         if (method == "GET" || pattern == "/logout") continue;
@@ -174,7 +192,7 @@ TEST_F(Hostile, EveryFormFieldOfEveryStateChangingRoute) {
         }
         test::Fields fields = {{"_csrf", client.csrf}};
         for (const auto& f : field_names) fields.push_back({f, h});
-        auto r = client.post_form(path, fields, {kElsewhere});
+        auto r = client.post_form(path, fields);
         check(r, h, "POST " + path + " (all fields) as " + name);
       }
       // The autosave endpoint takes JSON.
@@ -208,7 +226,32 @@ TEST_F(Hostile, AnOversizedBodyIsAnsweredWith413NotAResetConnection) {
   const std::string body(60u << 20, 'A');
   for (int i = 0; i < 3; ++i) {
     Http h = site->client();
-    auto r = h.request("POST", "/login", body, "application/x-www-form-urlencoded", {kElsewhere});
+    auto r = from_elsewhere(h).request("POST", "/login", body, "application/x-www-form-urlencoded");
     EXPECT_EQ(r.status, 413);
+  }
+}
+
+// JSON nested 80 000 deep (480 KB) overflowed the stack of the autosave handler and ended the
+// process. It is refused with 400, and the server goes on serving.
+TEST_F(Hostile, DeeplyNestedAutosaveJsonIsRefusedAndTheServerLives) {
+  Http anna = site->signed_in("anna@ale.se");
+  for (const std::string& body : {std::string(80000, '[') + std::string(80000, ']'),
+                                  R"({"changes":[{"item":"q03","value":)" + std::string(80000, '[') +
+                                      std::string(80000, ']') + R"(,"base":0}]})"}) {
+    auto r = anna.post_json("/api/respond/ehalsa-2021/1440/autosave", body, {"X-CSRF-Token: " + anna.csrf});
+    EXPECT_EQ(r.status, 400) << r.body.substr(0, 200);
+    EXPECT_EQ(r.error_code(), "bad_input");
+  }
+  EXPECT_EQ(site->client().get("/healthz").status, 200);
+}
+
+// A base of -1 skipped the conflict check, so a stale edit overwrote a colleague's answer.
+TEST_F(Hostile, AutosaveWithANegativeOrMissingBaseIsRefused) {
+  Http anna = site->signed_in("anna@ale.se");
+  for (const std::string change : {R"({"item":"q03","value":"ja","base":-1})", R"({"item":"q03","value":"ja"})"}) {
+    auto r = anna.post_json("/api/respond/ehalsa-2021/1440/autosave", R"({"changes":[)" + change + "]}",
+                            {"X-CSRF-Token: " + anna.csrf});
+    EXPECT_EQ(r.status, 400) << change;
+    EXPECT_EQ(r.json()["error"].value("parameter", ""), "base") << r.body;
   }
 }

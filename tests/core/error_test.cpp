@@ -53,12 +53,15 @@ TEST(ErrorCodes, MapToHttpStatuses) {
   EXPECT_EQ(dp::http_status(ErrorCode::Unauthorized), 401);
   EXPECT_EQ(dp::http_status(ErrorCode::TooMany), 429);
   EXPECT_EQ(dp::http_status(ErrorCode::Internal), 500);
+  EXPECT_EQ(dp::http_status(ErrorCode::Unavailable), 503);
+  EXPECT_EQ(dp::exit_status(ErrorCode::Unavailable), 3);
 }
 
 TEST(ErrorCodes, HaveStableNames) {
   EXPECT_STREQ(dp::error_code_name(ErrorCode::BadInput), "bad_input");
   EXPECT_STREQ(dp::error_code_name(ErrorCode::TooMany), "too_many_requests");
   EXPECT_STREQ(dp::error_code_name(ErrorCode::Internal), "internal");
+  EXPECT_STREQ(dp::error_code_name(ErrorCode::Unavailable), "unavailable");
 }
 
 TEST(Diagnostics, FormatAsFileLineColumnSeverityCodeKey) {

@@ -22,7 +22,7 @@ trap cleanup EXIT
 serve() {
   local db=$1 var=$2; shift 2
   local log="$work/serve-$var.log"
-  "$bin" serve --db "$db" --port 0 "$@" 2> "$log" &
+  "$bin" serve --db "$db" --port 0 "$@" > "$log" 2>&1 &
   pids+=($!)
   local port=""
   for _ in $(seq 100); do

@@ -29,7 +29,7 @@ export SA_EMAIL="facilitator@stockholm.example.se" SA_PASSWORD="workshop-Passw0r
 "$bin" users add --db "$db" --email "$SA_EMAIL" --name "Facilitator" --role respondent --org 0180 \
   --password-stdin <<<"$SA_PASSWORD" >/dev/null
 
-"$bin" serve --db "$db" --host 127.0.0.1 --port 0 --threads 2 2>"$tmp/serve.log" &
+"$bin" serve --db "$db" --host 127.0.0.1 --port 0 --threads 2 >"$tmp/serve.log" 2>&1 &
 server_pid=$!
 port=
 for _ in $(seq 1 100); do

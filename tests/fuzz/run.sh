@@ -8,7 +8,7 @@ secs=${2:-180}
 shift $(( $# >= 2 ? 2 : 1 ))
 src=$(cd "$(dirname "$0")/../.." && pwd)
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(fuzz_instrument fuzz_condition fuzz_csv fuzz_registry_csv fuzz_microdata fuzz_keyfigures)
+[ ${#targets[@]} -gt 0 ] || targets=(fuzz_instrument fuzz_condition fuzz_csv fuzz_registry_csv fuzz_microdata fuzz_keyfigures fuzz_http_request fuzz_autosave_body)
 
 seed() {  # seed TARGET DIR: fills DIR with the seed corpus of TARGET
   local t=$1 d=$2
@@ -33,7 +33,13 @@ seed() {  # seed TARGET DIR: fills DIR with the seed corpus of TARGET
     fuzz_keyfigures)
       cp "$src"/instruments/*.keyfigures.yaml "$src"/instruments/*.report.yaml "$src"/instruments/disclosure.yaml "$d"/
       cp "$src"/tests/cases/stats/*.yaml "$d"/ ;;
+    fuzz_http_request)
+      cp "$src"/tests/fuzz/seeds/http/* "$d"/ ;;
+    fuzz_autosave_body)
+      cp "$src"/tests/fuzz/seeds/autosave/* "$d"/ ;;
   esac
+  # What earlier runs kept (tests/fuzz/corpus/TARGET, replayed by ctest) is a seed too.
+  cp "$src"/tests/fuzz/corpus/"$t"/* "$d"/ 2>/dev/null || true
 }
 
 # Exit 1 when any target failed (the fuzzer's own exit status: a crash, leak, timeout or

@@ -70,8 +70,8 @@ class MunicipalityAnswers : public ::testing::Test {
   // labels too.
   std::string page() {
     web::Config wc;
-    web::App app(*store, wc);
-    register_public_routes(app, {});
+    web::App app(wc);
+    register_public_routes(app, *store, {});
     web::Request req;
     req.method = "GET";
     req.target = "/kommuner/0114";

@@ -137,3 +137,32 @@ TEST_F(Pages, AMunicipalitysOwnAnswerReadsYesOrNoNotAShareOfOne) {
   auto en = get("/kommuner/0180?lang=en");
   EXPECT_NE(en.body.find("<td class=\"num\">Yes</td>"), std::string::npos);
 }
+
+// Junk query parameters, or a year the page replaces by the latest, must not make new cache
+// entries: each was a way to make the server render a PNG again (and to fill the cache).
+TEST_F(Pages, JunkQueryParametersShareTheCacheEntryOfTheChartTheyShow) {
+  ASSERT_EQ(get("/statistik/K10/diagram/karta-lan.png").status, 200);
+  size_t entries = site->cache().entries();
+  for (const std::string junk : {"?x=1", "?x=2&y=3", "?year=1066", "?cell=nope", "?_=123456789", "?x=1&x=2"}) {
+    auto r = get("/statistik/K10/diagram/karta-lan.png" + junk);
+    ASSERT_EQ(r.status, 200) << junk;
+    EXPECT_EQ(site->cache().entries(), entries) << junk << " made a new cache entry";
+  }
+  for (const std::string junk : {"?x=1", "?year=1066&z=9"}) {
+    get("/statistik/K10" + junk);
+    get("/embed/statistik/K10/tidsserie" + junk);
+  }
+  size_t pages = site->cache().entries();
+  get("/statistik/K10?x=2");
+  get("/embed/statistik/K10/tidsserie?q=3");
+  EXPECT_EQ(site->cache().entries(), pages);
+  // A parameter the page reads, with a value it uses, is a different answer.
+  ASSERT_EQ(get("/statistik/K10/diagram/karta-lan.png?year=2021").status, 200);
+  EXPECT_EQ(site->cache().entries(), pages + 1);
+}
+
+TEST_F(Pages, TheLanguageSwitchKeepsOnlyTheParametersThePageReads) {
+  auto r = get("/statistik/K10?year=2021&evil=%22%3E");
+  EXPECT_NE(r.body.find("href=\"/statistik/K10?year=2021&amp;lang=en\""), std::string::npos);
+  EXPECT_EQ(r.body.find("evil"), std::string::npos);
+}

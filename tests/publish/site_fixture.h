@@ -37,7 +37,7 @@ class SiteFixture : public ::testing::Test {
     store = storage::open_sqlite(db_path, {.create = false});
     web::Config wc;
     wc.base_url = "http://stat.test";
-    app = std::make_unique<web::App>(*store, wc);
+    app = std::make_unique<web::App>(wc);
     auto& reg = store->registry();
     Regions regions(reg.counties(), reg.list(2021, 2021, reg.size_groups()), reg.size_groups());
     auto d = MemoryData::synthetic(regions);

@@ -28,11 +28,13 @@ class WebEnv {
       store->instruments().put(instrument::load_or_throw(resources::require(f), f));
     web::Config cfg;
     cfg.base_url = "http://test";
-    app = std::make_unique<web::App>(*store, cfg);
+    app = std::make_unique<web::App>(cfg);
     app->authenticate = [this](web::Request&) { return who; };
-    register_routes(*app);
+    env = std::make_unique<Env>(Env{*app, *store});
+    register_routes(*env);
   }
   ~WebEnv() {
+    env.reset();
     app.reset();
     store.reset();
     std::filesystem::remove(path_);
@@ -81,6 +83,7 @@ class WebEnv {
 
   std::unique_ptr<storage::Store> store;
   std::unique_ptr<web::App> app;
+  std::unique_ptr<Env> env;
   web::Principal who;
 
  private:

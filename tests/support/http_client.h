@@ -19,6 +19,7 @@ struct HttpResponse {
   std::string content_type;
   std::string location;
   std::vector<std::string> set_cookies;
+  std::map<std::string, std::string> headers;  // lower-case names; the last of repeated ones
   nlohmann::json json() const { return nlohmann::json::parse(body, nullptr, false); }
   // {"error": {"code": ...}} of a JSON error answer, or "".
   std::string error_code() const {
@@ -65,6 +66,11 @@ class Http {
   }
   std::map<std::string, std::string> cookies;
   std::vector<std::string> headers;  // sent with every request ("Accept: application/json")
+  // The loopback address requests leave from ("127.0.0.7"; "" = the default). The server takes
+  // the TCP peer as the client (it trusts no X-Forwarded-For by default), so tests that play
+  // another client, e.g. to meet the per-client limits without locking out their own sign-ins,
+  // bind another address of 127.0.0.0/8.
+  std::string source;
 
   HttpResponse get(const std::string& path) { return request("GET", path, "", ""); }
   HttpResponse post_form(const std::string& path, const Fields& fields, const std::vector<std::string>& extra = {}) {
@@ -72,6 +78,22 @@ class Http {
   }
   HttpResponse post_json(const std::string& path, const std::string& body, const std::vector<std::string>& extra = {}) {
     return request("POST", path, body, "application/json", extra);
+  }
+  // A multipart/form-data POST, as a browser sends a form with a file: fields, then files as
+  // {field, filename, content}.
+  struct File {
+    std::string field, filename, content;
+  };
+  HttpResponse post_multipart(const std::string& path, const Fields& fields, const std::vector<File>& files) {
+    const std::string boundary = "----digipulsTestBoundary7MA4YWxk";
+    std::string body;
+    for (const auto& [k, v] : fields)
+      body += "--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + k + "\"\r\n\r\n" + v + "\r\n";
+    for (const auto& f : files)
+      body += "--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + f.field + "\"; filename=\"" + f.filename +
+              "\"\r\nContent-Type: text/csv\r\n\r\n" + f.content + "\r\n";
+    body += "--" + boundary + "--\r\n";
+    return request("POST", path, body, "multipart/form-data; boundary=" + boundary);
   }
 
   HttpResponse request(const std::string& method, const std::string& path, const std::string& body,
@@ -84,6 +106,8 @@ class Http {
     curl_easy_setopt(c, CURLOPT_NOSIGNAL, 1L);
     curl_easy_setopt(c, CURLOPT_TIMEOUT, 30L);
     curl_easy_setopt(c, CURLOPT_PATH_AS_IS, 1L);
+    std::string interface = "host!" + source;
+    if (!source.empty()) curl_easy_setopt(c, CURLOPT_INTERFACE, interface.c_str());
     if (method != "GET") {
       curl_easy_setopt(c, CURLOPT_POSTFIELDS, body.data());
       curl_easy_setopt(c, CURLOPT_POSTFIELDSIZE, (long)body.size());
@@ -120,6 +144,7 @@ class Http {
       std::string name = h.substr(0, colon), value = h.substr(colon + 1);
       while (!value.empty() && value[0] == ' ') value.erase(0, 1);
       for (auto& ch : name) ch = (char)tolower((unsigned char)ch);
+      r.headers[name] = value;
       if (name == "content-type") r.content_type = value;
       if (name == "location") r.location = value;
       if (name == "set-cookie") {

@@ -8,6 +8,7 @@
 
 #include <chrono>
 #include <fstream>
+#include <functional>
 #include <iterator>
 #include <sstream>
 #include <stdexcept>
@@ -55,11 +56,14 @@ inline std::string run_cli(const std::vector<std::string>& args, const std::stri
 // no other process can take the port between choosing and binding it.
 class ServerProcess {
  public:
-  ServerProcess(const std::string& db, const std::string& log, std::vector<std::string> extra = {}) {
+  // `in_child` runs in the server's process before it starts (limits, another user...).
+  ServerProcess(const std::string& db, const std::string& log, std::vector<std::string> extra = {},
+                const std::function<void()>& in_child = {}) {
     std::ifstream before(log, std::ios::binary | std::ios::ate);
     std::streamoff from = before ? (std::streamoff)before.tellg() : 0;  // the log may hold an earlier run
     pid_ = fork();
     if (pid_ == 0) {
+      if (in_child) in_child();
       int fd = open(log.c_str(), O_WRONLY | O_CREAT | O_APPEND, 0644);
       dup2(fd, 1);
       dup2(fd, 2);
@@ -90,6 +94,8 @@ class ServerProcess {
   }
   ~ServerProcess() { stop(); }
   std::string url() const { return "http://127.0.0.1:" + std::to_string(port_); }
+  int port() const { return port_; }
+  pid_t pid() const { return pid_; }
   void kill9() {
     if (pid_ > 0) {
       kill(pid_, SIGKILL);
@@ -101,7 +107,8 @@ class ServerProcess {
     if (pid_ > 0) {
       kill(pid_, SIGTERM);
       for (int i = 0; i < 100; ++i) {
-        if (waitpid(pid_, nullptr, WNOHANG) == pid_) {
+        pid_t r = waitpid(pid_, nullptr, WNOHANG);
+        if (r == pid_ || r < 0) {  // exited (or already waited for by the test)
           pid_ = -1;
           return;
         }

@@ -29,7 +29,8 @@ struct Site {
   int64_t response_ale = 0, response_stockholm = 0, spare_user = 0, message = 0;
   std::unique_ptr<ServerProcess> server;
 
-  Site() {
+  // `serve_args`: more options for `digipuls serve` (e.g. --secure-cookies).
+  explicit Site(std::vector<std::string> serve_args = {}) {
     {
       auto store = storage::open_sqlite(db);
       collection::initialise(*store);
@@ -55,12 +56,17 @@ struct Site {
       l.data = {{"email", "anna@ale.se"}, {"link", "http://x/login/link/T"}, {"minutes", 20}};
       message = mail::queue(*store, l);
     }
-    server = std::make_unique<ServerProcess>(db, (dir.path / "server.log").string());
+    server = std::make_unique<ServerProcess>(db, (dir.path / "server.log").string(), serve_args);
   }
 
-  Http client() const { return Http(server->url()); }
-  Http signed_in(const std::string& email) const {
+  // `source`: the loopback address the client's requests leave from (see Http::source).
+  Http client(const std::string& source = "") const {
     Http h(server->url());
+    h.source = source;
+    return h;
+  }
+  Http signed_in(const std::string& email, const std::string& source = "") const {
+    Http h = client(source);
     h.sign_in(email, kPassword);
     return h;
   }

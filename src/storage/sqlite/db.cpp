@@ -1,5 +1,7 @@
 #include "storage/sqlite/db.h"
 
+#include <sqlite3.h>
+
 #include <atomic>
 #include <chrono>
 #include <ctime>
@@ -55,7 +57,61 @@ SQLite::Database& Db::conn() {
   return c->db;
 }
 
+// A write that fails because of where the database lives (read-only file or file system, disk
+// full, I/O error, locked by another process for too long) is not the request's fault: it
+// becomes Unavailable (HTTP 503) with the reason, instead of a generic internal error. "" for
+// any other failure.
+static std::string medium_failure(const SQLite::Exception& e) {
+  switch (e.getErrorCode() & 0xFF) {
+    case SQLITE_READONLY: return "the database is read-only; nothing can be saved now";
+    case SQLITE_FULL: return "the disk holding the database is full; nothing can be saved now";
+    case SQLITE_IOERR: return std::string("the database cannot be written (I/O error: ") + e.what() + ")";
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED: return "the database is busy; try again in a moment";
+    default: return "";
+  }
+}
+
 void Db::write(const std::function<void(SQLite::Database&)>& fn) {
+  try {
+    write_unchecked(fn);
+  } catch (const SQLite::Exception& e) {
+    std::string why = medium_failure(e);
+    if (why.empty()) throw;
+    std::lock_guard lock(failure_mu_);
+    last_failure_ = why;
+    failed_at_ = std::chrono::steady_clock::now();
+    throw Error::unavailable(why);
+  }
+  std::lock_guard lock(failure_mu_);
+  last_failure_.clear();
+}
+
+std::string Db::write_check() {
+  try {
+    auto& c = conn();
+    if (sqlite3_db_readonly(c.getHandle(), "main") == 1)
+      return "read-only: the file or its file system cannot be written";
+    {
+      // A full disk shows only when something is written: report the last such failure for a
+      // minute (or until a write succeeds) rather than an empty transaction's success.
+      std::lock_guard lock(failure_mu_);
+      if (!last_failure_.empty() && std::chrono::steady_clock::now() - failed_at_ < std::chrono::minutes(1))
+        return last_failure_;
+    }
+    std::lock_guard<std::mutex> turn(write_mu_);
+    c.exec("BEGIN IMMEDIATE");
+    c.exec("ROLLBACK");
+    return "";
+  } catch (const SQLite::Exception& e) {
+    std::string why = medium_failure(e);
+    return why.empty() ? e.what() : why;
+  } catch (const Error& e) {
+    return e.message();
+  }
+}
+
+void Db::write_unchecked(const std::function<void(SQLite::Database&)>& fn) {
   conn();
   auto c = t_conns[generation_].lock();
   if (c->depth > 0) {

@@ -4,6 +4,7 @@
 // an acknowledged save survives a crash, and write transactions that nest.
 #include <SQLiteCpp/SQLiteCpp.h>
 
+#include <chrono>
 #include <functional>
 #include <memory>
 #include <mutex>
@@ -21,13 +22,19 @@ class Db {
   SQLite::Database& conn();
 
   // Runs fn inside a write transaction (BEGIN IMMEDIATE), joining an outer one if present.
+  // Failures of the medium (read-only, disk full, I/O error, busy) throw dp::Error Unavailable.
   void write(const std::function<void(SQLite::Database&)>& fn);
+
+  // "" when a write transaction can start here, else why not (read-only file, locked...).
+  std::string write_check();
 
   const std::string& path() const { return path_; }
 
   struct Conn;
 
  private:
+  void write_unchecked(const std::function<void(SQLite::Database&)>& fn);
+
   std::string path_;
   uint64_t generation_;
   std::mutex mu_;
@@ -36,6 +43,10 @@ class Db {
   // sleep-and-retry makes waiting writers miss turns (long tail latencies under load). Other
   // processes still meet SQLite's own lock and busy timeout.
   std::mutex write_mu_;
+  // The last write that failed for a reason of the medium (disk full...), for write_check.
+  std::mutex failure_mu_;
+  std::string last_failure_;
+  std::chrono::steady_clock::time_point failed_at_{};
 };
 
 // Current UTC time as "YYYY-MM-DDTHH:MM:SSZ".

@@ -38,6 +38,10 @@ class SqliteStore : public Store {
 
   int schema_version() override { return sqlite::schema_version(db_.conn()); }
 
+  std::string write_check() override { return db_.write_check(); }
+
+  std::string path() const override { return db_.path(); }
+
   Db& db() { return db_; }
 
  private:

@@ -1,4 +1,4 @@
-#include "api/rate_limiter.h"
+#include "web/rate_limiter.h"
 
 #include <cmath>
 #include <functional>
@@ -6,13 +6,13 @@
 #include "core/error.h"
 #include "core/text.h"
 
-namespace dp::api {
+namespace dp::web {
 
-RateLimit parse_rate_limit(const std::string& text) {
+RateLimit parse_rate_limit(const std::string& text, const std::string& option) {
   std::string t = trim(text);
   if (t == "0" || t == "off") return {0, 0};
   auto slash = t.find('/');
-  auto bad = [&] { return Error::usage("--api-rate-limit must be CALLS/SECONDS (e.g. 30/10) or 0, not '" + text + "'"); };
+  auto bad = [&] { return Error::usage(option + " must be CALLS/SECONDS (e.g. 30/10) or 0, not '" + text + "'"); };
   if (slash == std::string::npos) throw bad();
   try {
     size_t p1 = 0, p2 = 0;
@@ -52,4 +52,4 @@ RateLimiter::Decision RateLimiter::check(const std::string& client, Clock::time_
   return {true, 0, (int)std::max<long long>(0, (long long)left)};
 }
 
-}  // namespace dp::api
+}  // namespace dp::web

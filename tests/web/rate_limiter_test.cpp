@@ -1,10 +1,11 @@
+// Per-client rate limits (GCRA): a burst, then one call per interval; each client on its own.
 #include <gtest/gtest.h>
 
-#include "api/rate_limiter.h"
 #include "core/error.h"
+#include "web/rate_limiter.h"
 
 using namespace dp;
-using namespace dp::api;
+using namespace dp::web;
 using namespace std::chrono_literals;
 
 TEST(RateLimiter, AllowsABurstThenRefusesWithRetryAfter) {
@@ -42,4 +43,13 @@ TEST(RateLimiter, ParsesCallsPerSecondsAndRejectsNonsense) {
   EXPECT_THROW(parse_rate_limit("30"), Error);
   EXPECT_THROW(parse_rate_limit("a/10"), Error);
   EXPECT_THROW(parse_rate_limit("-1/10"), Error);
+}
+
+TEST(RateLimiter, TheUsageErrorNamesTheOption) {
+  try {
+    parse_rate_limit("x", "--heavy-rate-limit");
+    FAIL();
+  } catch (const Error& e) {
+    EXPECT_NE(std::string(e.what()).find("--heavy-rate-limit"), std::string::npos);
+  }
 }

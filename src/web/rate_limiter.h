@@ -1,6 +1,7 @@
 #pragma once
-// Per-client rate limit of the open API, stated in /api/v1/config as PxWebApi 2.0 does
-// ("maxCalls" per "timeWindow" seconds). The generic cell rate algorithm (GCRA): a client may
+// Per-client rate limits: the open API's (stated in /api/v1/config as PxWebApi 2.0 does,
+// "maxCalls" per "timeWindow" seconds) and the server's limit on heavy requests (router.h,
+// Cost::Heavy). The generic cell rate algorithm (GCRA): a client may
 // make `max_calls` calls at once, then one call every window/max_calls seconds; a refused call
 // learns how long to wait (Retry-After). O(1) per call, one timestamp per client; thread-safe.
 #include <array>
@@ -9,7 +10,7 @@
 #include <string>
 #include <unordered_map>
 
-namespace dp::api {
+namespace dp::web {
 
 struct RateLimit {
   int max_calls = 30;
@@ -17,8 +18,9 @@ struct RateLimit {
   bool enabled() const { return max_calls > 0 && window_seconds > 0; }
 };
 
-// Parses "30/10" (calls/seconds) or "0" (off). Throws dp::Error (Usage) for anything else.
-RateLimit parse_rate_limit(const std::string& text);
+// Parses "30/10" (calls/seconds) or "0" (off). Throws dp::Error (Usage) naming `option` for
+// anything else.
+RateLimit parse_rate_limit(const std::string& text, const std::string& option = "--api-rate-limit");
 
 class RateLimiter {
  public:
@@ -47,4 +49,4 @@ class RateLimiter {
   std::array<Shard, 16> shards_;
 };
 
-}  // namespace dp::api
+}  // namespace dp::web
