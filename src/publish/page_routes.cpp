@@ -60,8 +60,11 @@ void register_page_routes(web::App& app, std::shared_ptr<Site> site) {
       return fn(app, *site, req);
     };
   };
-  // Rendering a chart as PNG takes a while: heavy (its own threads, a per-client limit).
-  const web::RouteOptions heavy{.cost = web::Cost::Heavy};
+  // Rendering a chart as PNG takes a while: heavy (its own threads, a per-client limit). The same
+  // chart as SVG or CSV is text, cheap to serve, and a page may ask for many.
+  const web::RouteOptions heavy{.cost_of = [](const web::Request& req) {
+    return req.path.ends_with(".png") ? web::Cost::Heavy : web::Cost::Light;
+  }};
   add_route(r, "GET", "/", "public", page(start_page));
   add_route(r, "GET", "/statistik", "public", page(catalogue_page));
   add_route(r, "GET", "/statistik/{id}", "public", page(keyfigure_page));

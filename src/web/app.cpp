@@ -76,7 +76,7 @@ Admission App::admit(Request& req) {
   try {
     Match m = router_.match(req.method == "HEAD" ? "GET" : req.method, req.path);
     if (!m.route) return a;
-    a.cost = m.route->options.cost;
+    a.cost = m.route->options.cost_of ? m.route->options.cost_of(req) : m.route->options.cost;
     if (a.cost == Cost::Heavy) {
       auto d = heavy_limiter_.check(req.remote_ip);
       if (!d.allowed) {

@@ -25,6 +25,8 @@ enum class Cost { Light, Heavy };
 struct RouteOptions {
   bool csrf = true;  // unsafe methods must carry the CSRF token; opting out needs a reason (no route does today)
   Cost cost = Cost::Light;
+  // When set, decides the cost per request instead (a chart as SVG is cheap, as PNG it is not).
+  std::function<Cost(const Request&)> cost_of;
 };
 
 struct Route {

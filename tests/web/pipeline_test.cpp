@@ -36,6 +36,8 @@ struct Pipeline : ::testing::Test {
     });
     add_route(r, "POST", "/login", "public", [](Request&) { return Response::text("hashed"); }, {.cost = Cost::Heavy});
     add_route(r, "GET", "/login/link/{token}", "public", [](Request&) { return Response::text("link"); });
+    add_route(r, "GET", "/chart/{file}", "public", [](Request&) { return Response::text("chart"); },
+              {.cost_of = [](const Request& req) { return req.path.ends_with(".png") ? Cost::Heavy : Cost::Light; }});
   }
   void SetUp() override { make(); }
 
@@ -183,6 +185,21 @@ TEST_F(Pipeline, HeavyRequestsAreLimitedPerClient) {
   EXPECT_FALSE(app->admit(other).refusal) << "another client is not affected";
   auto light = request("GET", "/page");
   for (int i = 0; i < 10; ++i) EXPECT_FALSE(app->admit(light).refusal) << "light routes are not limited here";
+}
+
+TEST_F(Pipeline, ARouteMayDecideItsCostPerRequest) {
+  cfg.limits.heavy_per_client = {2, 60};
+  make();
+  auto svg = request("GET", "/chart/map.svg");
+  for (int i = 0; i < 10; ++i) {
+    auto a = app->admit(svg);
+    EXPECT_EQ(a.cost, Cost::Light);
+    EXPECT_FALSE(a.refusal) << "an SVG chart is cheap and not limited";
+  }
+  auto png = request("GET", "/chart/map.png");
+  EXPECT_EQ(app->admit(png).cost, Cost::Heavy);
+  EXPECT_FALSE(app->admit(png).refusal);
+  EXPECT_EQ(app->admit(png).refusal->status, 429) << "the PNG of the same route is heavy and limited";
 }
 
 TEST_F(Pipeline, TheAccessLogNeverSeesAOneTimeToken) {
