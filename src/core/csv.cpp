@@ -173,10 +173,11 @@ std::string escape(std::string_view f) {
   // libcsv trims spaces and tabs around unquoted fields, so a field that starts or ends with
   // either must be quoted to read back the same.
   auto blank = [](char c) { return c == ' ' || c == '\t'; };
-  // A field starting with a byte-order mark is quoted so that, first in a file, the mark is not
-  // taken for the file's own.
+  // A field starting with a byte-order mark or a spreadsheet file's signature is quoted so that,
+  // first in a file, it is not taken for the file's own mark or for a spreadsheet (parse).
   bool quote = f.find_first_of(",\"\r\n") != std::string_view::npos ||
-               (!f.empty() && (blank(f.front()) || blank(f.back()))) || f.substr(0, 3) == "\xEF\xBB\xBF";
+               (!f.empty() && (blank(f.front()) || blank(f.back()))) || f.substr(0, 3) == "\xEF\xBB\xBF" ||
+               f.substr(0, 4) == std::string_view("PK\x03\x04", 4) || f.substr(0, 4) == "\xD0\xCF\x11\xE0";
   if (!quote) return std::string(f);
   std::string out = "\"";
   for (char c : f) {

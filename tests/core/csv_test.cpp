@@ -241,6 +241,19 @@ TEST(Csv, ByteOrderMarkIsSkippedOnlyAtTheStartOfTheFile) {
   EXPECT_EQ(v.header[0], "\xEF\xBB\xBF" "a");
 }
 
+// Regression (fuzz_csv): a file whose first field is named like a ZIP file's signature (after blank
+// lines, so it was read) was written back starting with that signature, and the writer's own
+// output was then refused as a spreadsheet file. Such a field is quoted.
+TEST(Csv, AFieldThatLooksLikeASpreadsheetSignatureIsQuotedAndReadsBack) {
+  std::string zip("PK\x03\x04", 4);
+  auto t = parse("\n" + zip + "\n1\n", "");
+  ASSERT_EQ(t.header[0], zip);
+  EXPECT_EQ(dp::csv::escape(zip), "\"" + zip + "\"");
+  auto u = parse(dp::csv::line(t.header) + dp::csv::line(t.rows[0].fields), "");
+  EXPECT_EQ(u.header, t.header);
+  EXPECT_NE(error_of(zip + "\n1\n"), "") << "a file that starts with the signature is still refused";
+}
+
 // Regression (fuzz_csv): a quoted header name of only white space ("\r") became an empty header
 // name after trimming, a table the writer could not write back readably. It is a blank line.
 TEST(Csv, HeaderOfOneBlankNameIsABlankLine) {

@@ -63,5 +63,14 @@ for t in "${targets[@]}"; do
     found=1
   fi
   if ls "$findings"/* >/dev/null 2>&1; then echo "FINDINGS in $findings"; found=1; fi
+  # FUZZ_KEEP_CORPUS=1: merge what this run covered into tests/fuzz/corpus/TARGET (only inputs
+  # that add coverage; libFuzzer's -merge), the corpus ctest replays (FuzzReplay.TARGET).
+  if [ -n "${FUZZ_KEEP_CORPUS:-}" ] && [ "$status" -eq 0 ]; then
+    kept="$src/tests/fuzz/corpus/$t"
+    mkdir -p "$kept"
+    "$build/tests/fuzz/$t" -merge=1 -timeout=10 -rss_limit_mb=2048 -max_len=65536 "$kept" "$corpus" \
+      > "$build/fuzz-findings/$t.merge.log" 2>&1 || { echo "FAILED: merging the corpus of $t"; found=1; }
+    echo "   kept $(ls "$kept" | wc -l) inputs in tests/fuzz/corpus/$t"
+  fi
 done
 exit $found
