@@ -41,6 +41,7 @@ void register_user_commands(Cli& cli);
 void register_serve_command(Cli& cli);
 void register_check_command(Cli& cli);
 void register_stats_commands(Cli& cli);
+void register_stats_checks(CLI::App* stats_group, Cli& cli);  // verify, audit-published
 void register_selfassess_commands(Cli& cli);
 
 }  // namespace dp::app

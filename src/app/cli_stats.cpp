@@ -262,17 +262,19 @@ void register_check(CLI::App* grp, Cli& cli) {
 
 void register_report(Cli& cli) {
   auto* cmd = cli.root.add_subcommand("report", "Write every table of a campaign's report (HTML, XLSX or CSV)");
-  static std::string db, campaign, format = "html", out, lang = "sv";
+  static std::string db, campaign, format = "html", out, lang = "sv", profile;
   static int revision = 0;
   add_db_option(cmd, db);
   cmd->add_option("--campaign", campaign, "Campaign id or slug")->required();
   cmd->add_option("--format", format, "html, xlsx or csv")->check(CLI::IsMember({"html", "xlsx", "csv"}))->capture_default_str();
   cmd->add_option("--out", out, "Output folder (default: ./report-<campaign>)");
   cmd->add_option("--revision", revision, "Stored revision to report (default: the latest; computed now if none)");
+  cmd->add_option("--profile", profile,
+                  "Disclosure profile: the latest revision computed under it, else computed now under it (default: as stored)");
   cmd->add_option("--lang", lang, "sv or en")->check(CLI::IsMember({"sv", "en"}))->capture_default_str();
   cli.on_run(cmd, [] {
     auto store = storage::open_sqlite(db, {.create = false});
-    auto tables = report::build_report(*store, campaign, revision, show_progress());
+    auto tables = report::build_report(*store, campaign, revision, profile, show_progress());
     std::string dir = out.empty() ? "report-" + tables.computed.data.campaign.slug : out;
     Lang l = parse_lang(lang);
     std::vector<std::string> files = format == "xlsx"  ? report::write_xlsx(tables, dir, l)
@@ -319,6 +321,7 @@ void register_stats_commands(Cli& cli) {
   register_freetext(grp, cli);
   register_history(grp, cli);
   register_check(grp, cli);
+  register_stats_checks(grp, cli);
   register_report(cli);
   register_generate(cli);
 }

@@ -40,8 +40,9 @@ std::string number_for_form(double n, Lang lang) {
 std::string display_of(const instrument::Item& item, const Value& v, Lang lang) {
   if (v.empty()) return "";
   auto label = [&](const std::string& code) {
-    for (const auto* o : item.options)
-      if (o->id == code) return o->label.get(lang);
+    for (const auto& opts : {item.options, item.import_options})  // an imported «annat svar» has a label too
+      for (const auto* o : opts)
+        if (o->id == code) return o->label.get(lang);
     return code;
   };
   switch (v.kind) {

@@ -45,7 +45,7 @@ struct Figure : FigureValue {
   FigureOrigin origin = FigureOrigin::Computed;
   int64_t campaign_id = 0;  // Computed: the campaign and its revision (0 = not stored)
   int revision = 0;
-  std::string source;       // History: "Socialstyrelsen 2021, Tabell 21 (L1178)"
+  std::string source;       // History: "Socialstyrelsen 2021, Tabell 21"
   I18n note;                // History: a note printed with the value
 };
 

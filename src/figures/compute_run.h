@@ -4,6 +4,7 @@
 // "Revisions"). Re-running on unchanged input stores nothing; a recomputation after a correction
 // stores the next revision, and when the latest revision is published it must carry a note
 // saying what changed: a published figure is never silently replaced.
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -28,6 +29,12 @@ struct Computed {
 // `profile_id` "": the campaign's setting "disclosure_profile", else the profiles' default.
 Computed compute_in_memory(storage::Store& store, const std::string& campaign, const std::string& profile_id,
                            const Progress& progress = {});
+
+// The stored revision a report or a verification shows: `revision` (> 0) itself, refused if it was
+// computed under another profile than `profile` (when given); else the latest revision computed
+// under `profile` (when given), else the latest. None: nothing stored (compute now).
+std::optional<storage::StatRun> choose_run(storage::Store& store, const CampaignData& campaign, int revision,
+                                           const std::string& profile);
 
 // Whether a disclosure profile publishes single organisations' own values, and so their answers
 // (the municipality pages): it adds one group per organisation and sets no minimum n above one.

@@ -15,8 +15,10 @@ std::map<std::string, Item> item_index(const Instrument& in) {
   return out;
 }
 
-static bool offers(const Item& item, const std::string& code) {
-  return std::any_of(item.options.begin(), item.options.end(), [&](const Option* o) { return o->id == code; });
+static bool offers(const Item& item, const std::string& code, bool import) {
+  auto is = [&](const Option* o) { return o->id == code; };
+  return std::any_of(item.options.begin(), item.options.end(), is) ||
+         (import && std::any_of(item.import_options.begin(), item.import_options.end(), is));
 }
 
 std::optional<Value> parse_value(const Item& item, const std::string& raw_in, std::string* error) {
@@ -51,7 +53,8 @@ std::optional<Value> parse_value(const Item& item, const std::string& raw_in, st
   return Value{};
 }
 
-static void check_value(const Item& item, const Value& v, std::vector<AnswerProblem>& out) {
+// `import`: historical microdata may also hold the item's import-only options.
+static void check_value(const Item& item, const Value& v, std::vector<AnswerProblem>& out, bool import) {
   auto problem = [&](std::string code, std::string msg, std::map<std::string, std::string> args = {}) {
     out.push_back({item.key, std::move(code), std::move(msg), std::move(args)});
   };
@@ -59,14 +62,14 @@ static void check_value(const Item& item, const Value& v, std::vector<AnswerProb
   switch (item.type) {
     case Type::YesNo: case Type::Single:
       if (v.kind != Value::Kind::Code) return problem("bad_value", "expected one option code");
-      if (!offers(item, v.str))
+      if (!offers(item, v.str, import))
         problem("unknown_option", fmt::format("'{}' is not an option of {}", v.str.substr(0, 60), item.key), {{"option", v.str}});
       return;
     case Type::Multi: {
       if (v.kind != Value::Kind::Codes) return problem("bad_value", "expected a list of option codes");
       bool exclusive_chosen = false;
       for (const auto& c : v.codes) {
-        if (!offers(item, c)) {
+        if (!offers(item, c, import)) {
           problem("unknown_option", fmt::format("'{}' is not an option of {}", c.substr(0, 60), item.key), {{"option", c}});
           continue;
         }
@@ -101,7 +104,7 @@ static void check_value(const Item& item, const Value& v, std::vector<AnswerProb
 
 std::vector<AnswerProblem> check_value(const Item& item, const Value& value) {
   std::vector<AnswerProblem> out;
-  if (!value.empty()) check_value(item, value, out);
+  if (!value.empty()) check_value(item, value, out, false);
   return out;
 }
 
@@ -124,7 +127,7 @@ std::vector<AnswerProblem> check_answers(const Instrument& in, const Answers& an
                                    vis.item(key) == Shown::NotEligible ? "not eligible" : "its condition is false")});
       continue;
     }
-    check_value(it->second, value, out);
+    check_value(it->second, value, out, mode == CheckMode::Import);
   }
   if (mode != CheckMode::Draft) {
     for (const auto& item : items(in)) {

@@ -64,7 +64,7 @@ static void add_item_with_annexes(std::vector<Item>& out, const Question& q, con
     if (row && !row->options.empty() &&
         std::find(row->options.begin(), row->options.end(), o.id) == row->options.end())
       continue;
-    it.options.push_back(&o);
+    (o.import_only ? it.import_options : it.options).push_back(&o);
   }
   out.push_back(it);
   for (const Option* o : it.options) {

@@ -33,6 +33,10 @@ struct Option {
   Missing missing = Missing::None;
   std::optional<double> score;  // maturity scale: points of this rating (0-100); none = not scored
   Pos pos;
+  // An answer historical microdata hold outside the printed categories («annat svar»): accepted
+  // by an import only, never offered on the form, counted in the base of the item's key figures
+  // and in none of their expanded categories.
+  bool import_only = false;
 };
 
 // Lineage: which item of the previous instrument version this one continues, and whether the
@@ -176,6 +180,7 @@ struct Item {
   bool is_comment = false;
   Type type = Type::Single;  // the value type of this item
   std::vector<const Option*> options;  // options offered for this item (row subsets applied)
+  std::vector<const Option*> import_options;  // import-only options of this item (not on the form)
 };
 
 // All items in document order.

@@ -66,7 +66,7 @@ class InstrumentParser {
       r_.error(InstrumentWrongType, o.pos, "options", fmt::format("an option of {} must be a map with id and label", owner));
       return o;
     }
-    r_.check_keys(n, {"id", "label", "exclusive", "specify", "missing", "score", "help", "note"}, "an option");
+    r_.check_keys(n, {"id", "label", "exclusive", "specify", "missing", "score", "import_only", "help", "note"}, "an option");
     if (auto id = r_.str(n, "id", true, "an option of " + owner)) {
       o.id = *id;
       if (!r_.id_ok(o.id, kOptionId, kMaxIdLength))
@@ -76,6 +76,7 @@ class InstrumentParser {
     o.label = r_.label(n, "label", true, fmt::format("option '{}'", o.id));
     o.exclusive = r_.boolean(n, "exclusive").value_or(false);
     o.specify = r_.boolean(n, "specify").value_or(false);
+    o.import_only = r_.boolean(n, "import_only").value_or(false);
     if (auto m = r_.str(n, "missing", false, "option")) {
       if (*m == "dont_know") o.missing = Missing::DontKnow;
       else if (*m == "not_relevant") o.missing = Missing::NotRelevant;
@@ -276,6 +277,11 @@ class InstrumentParser {
     for (const auto& o : q.options)
       if (o.exclusive && q.cell != Type::Multi)
         r_.warning(InstrumentStructure, o.pos, o.id, fmt::format("'exclusive' has no effect outside multi questions ({})", what));
+    // An import-only answer is one code of a single choice; a multiple choice's options are
+    // columns of the microdata file, and an answer outside them would be another column.
+    for (const auto& o : q.options)
+      if (o.import_only && q.cell != Type::Single && q.cell != Type::YesNo)
+        r_.error(InstrumentStructure, o.pos, o.id, fmt::format("'import_only' is for single-choice items ({})", what));
 
     YAML::Node rows = r_.child(n, "rows");
     if (q.type == Type::Matrix) {

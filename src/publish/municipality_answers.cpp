@@ -25,8 +25,9 @@ std::optional<int64_t> public_answers_run(storage::Store& store, const storage::
 static std::string answer_text(const instrument::Item& item, const instrument::Value& v, Lang lang) {
   using K = instrument::Value::Kind;
   auto label_of = [&](const std::string& code) {
-    for (const auto* o : item.options)
-      if (o->id == code) return o->label.get(lang);
+    for (const auto& opts : {item.options, item.import_options})  // an imported «annat svar» has a label too
+      for (const auto* o : opts)
+        if (o->id == code) return o->label.get(lang);
     return code;
   };
   switch (v.kind) {

@@ -22,9 +22,9 @@ void write_file(const std::string& path, const std::string& text) {
   if (!out) throw Error::bad_input("cannot write the file", Location{path, 0, 0, {}});
 }
 
-std::string plain(const stats::BuiltCell& c, const stats::ReportSpec& spec) {
-  if (hides_value(c.marker) || !c.value) return spec.symbol(c.marker == Marker::None ? Marker::NotAvailable : c.marker);
-  if (c.marker == Marker::Nil) return spec.symbol(Marker::Nil);
+std::string plain(const stats::BuiltCell& c, const stats::BuiltTable& t, const stats::ReportSpec& spec) {
+  if (hides_value(c.marker) || !c.value) return stats::table_symbol(t, spec, c.marker == Marker::None ? Marker::NotAvailable : c.marker);
+  if (c.marker == Marker::Nil) return stats::table_symbol(t, spec, Marker::Nil);
   return fmt::format("{:.{}f}", *c.value, c.decimals);
 }
 
@@ -51,7 +51,7 @@ std::vector<std::string> write_csv(const ReportTables& r, const std::string& dir
         if (panels) f.insert(f.begin(), p.label.get(lang));
         if (row.heading) f.resize(head.size());
         else
-          for (const auto& c : row.cells) f.push_back(plain(c, spec));
+          for (const auto& c : row.cells) f.push_back(plain(c, t, spec));
         out += csv::line(f);
       }
     std::string file = t.id + ".csv";

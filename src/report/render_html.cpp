@@ -70,7 +70,7 @@ json table_json(const stats::BuiltTable& t, const stats::ReportSpec& spec, Lang 
     for (const auto& r : p.rows) {
       json cells = json::array();
       for (const auto& c : r.cells) {
-        json cj = {{"text", stats::format_cell(c, spec, lang)}, {"marker", false}};
+        json cj = {{"text", stats::format_cell(c, t, spec, lang)}, {"marker", false}};
         if (c.marker != Marker::None) {
           cj["marker"] = true;
           auto it = spec.markers.find(c.marker);
@@ -98,7 +98,7 @@ json table_json(const stats::BuiltTable& t, const stats::ReportSpec& spec, Lang 
   json legend = json::array();
   for (auto m : t.markers) {
     auto it = spec.markers.find(m);
-    if (it != spec.markers.end()) legend.push_back({{"symbol", it->second.symbol}, {"text", it->second.legend.get(lang)}});
+    if (it != spec.markers.end()) legend.push_back({{"symbol", stats::table_symbol(t, spec, m)}, {"text", it->second.legend.get(lang)}});
   }
   j["legend"] = legend;
   return j;

@@ -127,7 +127,7 @@ void table_sheet(Book& b, const stats::BuiltTable& t, const stats::ReportSpec& s
           if (number)
             worksheet_write_number(ws, row, (lxw_col_t)(c + 1), *cell.value, b.number_[std::min(cell.decimals, 4)]);
           else
-            worksheet_write_string(ws, row, (lxw_col_t)(c + 1), stats::format_cell(cell, spec, lang).c_str(), b.marker_);
+            worksheet_write_string(ws, row, (lxw_col_t)(c + 1), stats::format_cell(cell, t, spec, lang).c_str(), b.marker_);
         }
       ++row;
     }
@@ -140,7 +140,7 @@ void table_sheet(Book& b, const stats::BuiltTable& t, const stats::ReportSpec& s
   for (auto m : t.markers) {
     auto it = spec.markers.find(m);
     if (it == spec.markers.end() || m == Marker::None) continue;
-    worksheet_write_string(ws, row++, 0, (spec.symbol(m) + "  " + it->second.legend.get(lang)).c_str(), b.note_);
+    worksheet_write_string(ws, row++, 0, (stats::table_symbol(t, spec, m) + "  " + it->second.legend.get(lang)).c_str(), b.note_);
   }
 }
 

@@ -38,21 +38,25 @@ std::string fill(const std::string& text, const std::map<std::string, std::strin
 
 }  // namespace
 
-ReportTables build_report(storage::Store& store, const std::string& campaign, int revision, const figures::Progress& progress) {
+ReportTables build_report(storage::Store& store, const std::string& campaign, int revision, const std::string& profile,
+                          const figures::Progress& progress) {
   ReportTables out;
   figures::Computed& c = out.computed;
-  c = figures::compute_in_memory(store, campaign, "", progress);
+  c = figures::compute_in_memory(store, campaign, profile, progress);
   if (!c.declarations.report)
     throw Error::not_found(fmt::format("no report tables are declared for {} (instruments/*.report.yaml)", c.data.instrument.id));
+
+  // The campaign year's figures: a stored revision (the one asked for, else the latest computed
+  // under the profile asked for, else the latest), or a computation made now under the profile.
+  auto run = figures::choose_run(store, c.data, revision, profile);
+  // Groups, the quality declaration and the symbols follow the profile of what is shown.
+  if (run && run->profile != c.profile.id) c = figures::compute_in_memory(store, campaign, run->profile, progress);
+  c.declarations.report = c.declarations.report->with_symbols_for(c.profile.id);
   const auto& spec = *c.declarations.report;
   const auto& kfs = c.declarations.keyfigures;
   int year = c.data.campaign.year;
 
-  // The campaign year's figures: a stored revision, or the computation just made.
   std::map<std::string, Figure> stored;
-  auto run = store.stats().run(c.data.campaign.id, revision);
-  if (revision > 0 && !run)
-    throw Error::not_found(fmt::format("campaign {} has no revision {}", c.data.campaign.slug, revision));
   if (run) {
     out.revision = run->revision;
     for (auto& v : store.stats().values(run->id)) stored.emplace(key(v.key.keyfigure, v.key.cell, v.key.breakdown, v.key.group), v);

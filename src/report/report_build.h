@@ -28,7 +28,11 @@ struct ReportTables {
 };
 
 // revision: 0 = the latest stored revision (computed now when there is none), N = that revision.
-// Throws dp::Error (NotFound) when the revision does not exist or the family has no report file.
-ReportTables build_report(storage::Store& store, const std::string& campaign, int revision, const figures::Progress& progress = {});
+// profile: "" = as stored (else the campaign's setting); a profile id = the latest revision
+// computed under it, else computed now under it (never silently another profile). Throws
+// dp::Error (NotFound) when the revision does not exist or the family has no report file,
+// (BadInput) when the profile is unknown or the revision was computed under another one.
+ReportTables build_report(storage::Store& store, const std::string& campaign, int revision, const std::string& profile = "",
+                          const figures::Progress& progress = {});
 
 }  // namespace dp::report

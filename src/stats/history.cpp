@@ -162,7 +162,7 @@ std::vector<Figure> map_history(const KeyFigureSet& set, const HistoryData& data
           order.push_back(key);
           v.key = {kf.id, cell, breakdown, h.group_code, year};
           v.origin = FigureOrigin::History;
-          v.source = fmt::format("Socialstyrelsen 2021, {} (L{})", h.table, h.source_line);
+          v.source = fmt::format("Socialstyrelsen 2021, {}", h.table);  // the line of the text extract is ours, not the reader's
           v.note = hm.note;
         }
         if (!h.number.value) {

@@ -50,7 +50,7 @@ struct HistoryData {
 HistoryData parse_history(const std::vector<std::pair<std::string, std::string>>& files);
 
 // Maps every history cell named by the key-figure file onto its key-figure cell: Figures of origin
-// History with their source («Socialstyrelsen 2021, Tabell 21 (L1178)») and note. Cells of the
+// History with their source («Socialstyrelsen 2021, Tabell 21») and note. Cells of the
 // history that no key figure claims, or claims twice, are reported in `problems` (validation does
 // the same with positions).
 std::vector<Figure> map_history(const KeyFigureSet& set, const HistoryData& data, Diagnostics* problems = nullptr);

@@ -76,6 +76,12 @@ struct Cell {
   bool asked = true;            // false: declared for tables and series, never asked by this family
   bool external = false;        // the value comes from another source (history only), not answers
   int decimals = 0;
+  // An expansion of a single-choice item: the item and the option(s) counted (several for a
+  // `combine`), and how many options the item offers there. Options of one such item exclude
+  // each other, so their counts add up to at most the base: the audit of published tables uses it.
+  std::string exclusive_item;
+  std::vector<std::string> options;
+  size_t offered = 0;
   Pos pos;
 
   // Every item key the cell reads (answers, not org.* attributes).

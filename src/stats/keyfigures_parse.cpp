@@ -2,6 +2,7 @@
 // checked in keyfigures_validate.cpp.
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <set>
 
 #include "core/yaml_reader.h"
@@ -33,6 +34,7 @@ struct QuestionUnion {
   };
   std::vector<RowInfo> rows;
   std::vector<const instrument::Option*> options;
+  std::vector<std::string> import_only;
 };
 
 std::string code_test(const std::string& item, Type cell, const std::vector<std::string>& codes) {
@@ -183,6 +185,11 @@ class Parser {
         if (!seen) u.rows.push_back({row.id, row.label, row.options});
       }
       for (const auto& o : q->options) {
+        // Import-only answers («annat svar») are in the base, in no expanded category.
+        if (o.import_only) {
+          if (std::find(u.import_only.begin(), u.import_only.end(), o.id) == u.import_only.end()) u.import_only.push_back(o.id);
+          continue;
+        }
         bool seen = false;
         for (const auto* x : u.options) seen = seen || x->id == o.id;
         if (!seen) u.options.push_back(&o);
@@ -334,6 +341,11 @@ class Parser {
         auto [c, item] = make(row, o->id, o->label);
         c.applicable = row.offered.empty() || std::count(row.offered.begin(), row.offered.end(), o->id);
         c.count = condition_text(code_test(item, q.cell, {o->id}), at);
+        if (q.cell != Type::Multi) {
+          c.exclusive_item = item;
+          c.options = {o->id};
+          c.offered = (row.offered.empty() ? u->options.size() : row.offered.size()) + u->import_only.size();
+        }
         out.push_back(std::move(c));
       }
       combine(en, q, row.id, row.label, tmpl, *b, stat, decimals, out);
@@ -374,6 +386,10 @@ class Parser {
       for (const auto& p : cell.parts) cell.id += (cell.id.empty() ? "" : ".") + p.id;
       cell.label = join_labels(cell.parts);
       cell.count = condition_text(code_test(item, q.cell, opts), cell.pos);
+      if (q.cell != Type::Multi) {
+        cell.exclusive_item = item;
+        cell.options = opts;
+      }
       out.push_back(std::move(cell));
     }
   }
@@ -414,6 +430,22 @@ class Parser {
           c.terms.push_back(std::move(t));
         }
     }
+  }
+
+  // An explicit cell labels only its whole id («avvikelselarm.pilot»: «Avvikelselarm»). A table
+  // that lays cells out by part needs each part's label: a part takes the label it has in the
+  // key figure's other cells at the same level (the expansion's «pilot»), else the cell's own.
+  static void label_parts(std::vector<Cell>& cells) {
+    for (auto& c : cells)
+      for (size_t i = 0; i < c.parts.size(); ++i) {
+        if (!c.parts[i].label.empty()) continue;
+        for (const auto& o : cells)
+          if (o.parts.size() > i && o.parts[i].id == c.parts[i].id && !o.parts[i].label.empty()) {
+            c.parts[i].label = o.parts[i].label;
+            break;
+          }
+        if (c.parts[i].label.empty()) c.parts[i].label = c.label;
+      }
   }
 
   void explicit_cell(const YAML::Node& cn, const KeyFigure& kf, std::vector<Cell>& out) {
@@ -597,6 +629,7 @@ class Parser {
         if (r_.has(cn, "expand")) expand(cn, kf, kf.cells);
         else explicit_cell(cn, kf, kf.cells);
       }
+      label_parts(kf.cells);
     }
     history(kn, kf);
     breaks(kn, kf);

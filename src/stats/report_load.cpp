@@ -3,6 +3,7 @@
 
 #include <fmt/format.h>
 
+#include <map>
 #include <set>
 
 #include "stats/table_build.h"
@@ -22,7 +23,7 @@ class Parser {
 
   std::optional<ReportSpec> file(const YAML::Node& root) {
     r_.check_keys(root, {"format", "instrument", "keyfigures", "title", "publisher", "markers", "parts", "tables",
-                         "quality", "note"},
+                         "quality", "symbol_sets", "note"},
                   "the report file");
     ReportSpec spec;
     spec.source_file = r_.file();
@@ -36,6 +37,7 @@ class Parser {
     spec.title = r_.label(root, "title", true, "the report");
     spec.publisher = r_.label(root, "publisher", false, "the report");
     markers(r_.child(root, "markers"), spec);
+    symbol_sets(r_.child(root, "symbol_sets"), spec);
     YAML::Node parts = r_.child(root, "parts");
     if (parts.IsSequence())
       for (const auto& pn : parts) {
@@ -94,6 +96,61 @@ class Parser {
     }
   }
 
+  // {nil: "0", not_asked: "0"}: marker name -> the symbol printed.
+  std::map<Marker, std::string> symbol_map(const YAML::Node& n, const std::string& what) {
+    std::map<Marker, std::string> out;
+    if (!n.IsMap()) {
+      r_.error(ReportWrongType, r_.pos(n), what, fmt::format("{} maps a marker name to the symbol printed", what));
+      return out;
+    }
+    for (auto it = n.begin(); it != n.end(); ++it) {
+      if (!r_.tick() || !it->first.IsScalar()) break;
+      auto m = parse_marker(it->first.Scalar());
+      if (!m || *m == Marker::None) {
+        r_.error(ReportNotAllowedWord, r_.pos(it->first), it->first.Scalar(), fmt::format("unknown marker '{}'", it->first.Scalar()));
+        continue;
+      }
+      if (!it->second.IsScalar()) {
+        r_.error(ReportWrongType, r_.pos(it->second), it->first.Scalar(), "a symbol is a short text such as \"0\"");
+        continue;
+      }
+      out[*m] = it->second.Scalar();
+    }
+    return out;
+  }
+
+  // symbol_sets: {profile-id: {markers: {...}, tables: {T1: {...}}}}
+  void symbol_sets(const YAML::Node& n, ReportSpec& spec) {
+    if (!n.IsDefined() || n.IsNull()) return;
+    if (!n.IsMap()) {
+      r_.error(ReportWrongType, r_.pos(n), "symbol_sets", "'symbol_sets' maps a disclosure profile to {markers, tables}");
+      return;
+    }
+    for (auto it = n.begin(); it != n.end(); ++it) {
+      if (!r_.tick() || !it->first.IsScalar()) break;
+      SymbolSet set;
+      set.profile = it->first.Scalar();
+      r_.check_keys(it->second, {"markers", "tables"}, "a symbol set");
+      YAML::Node m = r_.child(it->second, "markers");
+      if (m.IsDefined() && !m.IsNull()) set.symbols = symbol_map(m, "'markers'");
+      YAML::Node t = r_.child(it->second, "tables");
+      if (t.IsDefined() && !t.IsNull()) {
+        if (!t.IsMap()) r_.error(ReportWrongType, r_.pos(t), "tables", "'tables' maps a table id to its symbols");
+        else
+          for (auto ti = t.begin(); ti != t.end(); ++ti) {
+            if (!r_.tick() || !ti->first.IsScalar()) break;
+            set.tables[ti->first.Scalar()] = symbol_map(ti->second, "a table's symbols");
+            set_table_pos_[ti->first.Scalar()] = r_.pos(ti->first);
+          }
+      }
+      spec.symbol_sets.push_back(std::move(set));
+    }
+  }
+
+ public:
+  std::map<std::string, Pos> set_table_pos_;  // where a symbol set names a table (checked against the tables)
+
+ private:
   std::vector<AxisEntry> axis(const YAML::Node& map, const char* key) {
     std::vector<AxisEntry> out;
     YAML::Node n = r_.child(map, key);
@@ -117,7 +174,7 @@ class Parser {
       return e;
     }
     r_.check_keys(en, {"keyfigure", "cell", "breakdown", "group", "year", "stat", "decimals", "cells", "only", "except",
-                       "groups", "years", "sum_of", "heading", "key", "label", "within"},
+                       "groups", "years", "sum_of", "share_of", "heading", "key", "label", "within"},
                   "an axis entry");
     if (auto s = r_.str(en, "keyfigure", false, "")) e.keyfigure = *s;
     if (auto s = r_.str(en, "cell", false, "")) e.cell = *s;
@@ -150,6 +207,11 @@ class Parser {
     YAML::Node so = r_.child(en, "sum_of");
     if (so.IsScalar() && so.Scalar() == "all") e.sum_all = true;
     else e.sum_of = r_.strings(en, "sum_of");
+    YAML::Node sh = r_.child(en, "share_of");
+    if (sh.IsScalar() && sh.Scalar() == "all") e.share_all = true;
+    else e.share_of = r_.strings(en, "share_of");
+    if ((e.sum_all || !e.sum_of.empty()) && (e.share_all || !e.share_of.empty()))
+      r_.error(ReportStructure, e.pos, "", "an entry is either a sum of rounded values (sum_of) or a share from counts (share_of)");
     if (r_.has(en, "heading")) {
       e.heading = true;
       e.label = r_.label(en, "heading", true, "a heading");
@@ -205,7 +267,9 @@ class Parser {
 
 // Resolves every table against the key figures with placeholder groups and figures, and reports
 // what does not resolve.
-void check(ReportSpec& spec, const KeyFigureSet& kfs, yaml::Reader& r) {
+void check(ReportSpec& spec, const KeyFigureSet& kfs, yaml::Reader& r, const std::map<std::string, Pos>& set_tables) {
+  for (const auto& [id, pos] : set_tables)
+    if (!spec.table(id)) r.error(ReportUnknownReference, pos, id, fmt::format("symbol set: unknown table '{}'", id));
   std::set<std::string> ids, parts;
   for (const auto& p : spec.parts)
     if (!parts.insert(p.id).second) r.error(ReportDuplicateId, {}, p.id, fmt::format("part '{}' is declared twice", p.id));
@@ -243,8 +307,9 @@ ReportLoad load_report(std::string_view text, const std::string& file, const Key
   auto root = r.load(text);
   if (!root) return res;
   std::optional<ReportSpec> spec;
-  if (!r.guard([&] { spec = Parser(r).file(*root); }) || !spec) return res;
-  if (keyfigures && !has_errors(res.diagnostics)) check(*spec, *keyfigures, r);
+  Parser parser(r);
+  if (!r.guard([&] { spec = parser.file(*root); }) || !spec) return res;
+  if (keyfigures && !has_errors(res.diagnostics)) check(*spec, *keyfigures, r, parser.set_table_pos_);
   if (!has_errors(res.diagnostics)) res.spec = std::move(spec);
   return res;
 }

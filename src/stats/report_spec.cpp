@@ -22,4 +22,18 @@ std::string ReportSpec::symbol(Marker m) const {
   }
 }
 
+ReportSpec ReportSpec::with_symbols_for(const std::string& profile) const {
+  ReportSpec out = *this;
+  for (const auto& set : symbol_sets) {
+    if (set.profile != profile) continue;
+    for (const auto& [m, sym] : set.symbols) out.markers[m].symbol = sym;
+    for (auto& t : out.tables) {
+      auto it = set.tables.find(t.id);
+      if (it != set.tables.end())
+        for (const auto& [m, sym] : it->second) t.symbols[m] = sym;
+    }
+  }
+  return out;
+}
+
 }  // namespace dp::stats

@@ -36,6 +36,8 @@ struct AxisEntry {
   // Derived slots.
   std::vector<std::string> sum_of;       // keys of sibling slots whose rounded values are added
   bool sum_all = false;                  // `sum_of: all`: every sibling value slot
+  std::vector<std::string> share_of;     // keys of sibling slots whose counts are added, then rounded
+  bool share_all = false;                // `share_of: all`: every sibling value slot
   bool heading = false;                  // a label-only row (a block heading)
   std::string key;                       // name for sum_of references (default: the cell fragment)
   I18n label;                            // overrides the expanded label; may use {n}, {year}, {group}
@@ -60,12 +62,22 @@ struct TableSpec {
   int year = 0;
   std::optional<int> decimals;
   std::vector<AxisEntry> rows, columns, panels;
+  std::map<Marker, std::string> symbols;  // this table's own symbols (from the report's symbol sets)
   Pos pos;
 };
 
 struct MarkerStyle {
   std::string symbol;
   I18n legend;
+};
+
+// The symbols a report printed under a disclosure profile (`symbol_sets`): the SCB convention
+// stays the default, a set replaces some symbols report-wide and per table, so that e.g.
+// `reproduce-2021` prints 0 where the 2021 report did.
+struct SymbolSet {
+  std::string profile;
+  std::map<Marker, std::string> symbols;
+  std::map<std::string, std::map<Marker, std::string>> tables;  // table id -> symbols
 };
 
 struct ReportPart {
@@ -90,10 +102,13 @@ struct ReportSpec {
   std::vector<ReportPart> parts;
   std::vector<TableSpec> tables;
   std::vector<QualitySection> quality;
+  std::vector<SymbolSet> symbol_sets;
   std::string source_file;
 
   const TableSpec* table(const std::string& id) const;
   std::string symbol(Marker m) const;
+  // This spec with the symbols of the set declared for the profile applied (unchanged if none).
+  ReportSpec with_symbols_for(const std::string& profile) const;
 };
 
 }  // namespace dp::stats

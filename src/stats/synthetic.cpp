@@ -165,7 +165,8 @@ class Generator {
     // The options offered here, with their probabilities.
     std::vector<const instrument::Option*> opts;
     for (const auto& o : q.options)
-      if (!row || row->options.empty() || std::count(row->options.begin(), row->options.end(), o.id)) opts.push_back(&o);
+      if (o.import_only) continue;
+      else if (!row || row->options.empty() || std::count(row->options.begin(), row->options.end(), o.id)) opts.push_back(&o);
     const ItemColumn& column = b_.column((size_t)col);
     std::vector<int> bits;
     for (const auto* o : opts) bits.push_back(column.option_bit(o->id));

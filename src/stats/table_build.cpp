@@ -58,6 +58,9 @@ struct Slot {
   std::string key;
   std::vector<std::string> sum_of;
   bool sum_all = false;
+  std::vector<std::string> share_of;
+  bool share_all = false;
+  bool derived() const { return sum_all || share_all || !sum_of.empty() || !share_of.empty(); }
 };
 
 class Builder {
@@ -69,11 +72,12 @@ class Builder {
     t.id = spec_.id;
     t.part = spec_.part;
     t.number = spec_.number;
-    t.notes = spec_.notes;
     t.source = spec_.source;
     t.row_heading = spec_.row_heading;
+    t.symbols = spec_.symbols;
+    // The table-level key figure is a default (applied in figure()), not a coordinate of every
+    // slot: a column inheriting it would override the key figure a row sets.
     Slot root;
-    root.coords.keyfigure = spec_.keyfigure;
     std::vector<Slot> panels = spec_.panels.empty() ? std::vector<Slot>{root} : expand(spec_.panels, root, false);
     std::vector<Slot> cols = expand(spec_.columns, root, true);
     for (const auto& c : cols) t.columns.push_back({years(c.label), years(c.group_label)});
@@ -111,6 +115,7 @@ class Builder {
       t.panels.push_back(std::move(bp));
     }
     t.title = years(with_n(spec_.title, table_n));
+    for (const auto& n : spec_.notes) t.notes.push_back(years(with_n(n, table_n)));
     t.problems = problems_;
     t.sources = sources_;
     return t;
@@ -161,6 +166,8 @@ class Builder {
     s.key = e.key;
     s.sum_of = e.sum_of;
     s.sum_all = e.sum_all;
+    s.share_of = e.share_of;
+    s.share_all = e.share_all;
     s.heading = e.heading;
     return s;
   }
@@ -185,7 +192,7 @@ class Builder {
       std::vector<Slot> here;
       Slot b = base_of(e, parent, depth);
       if (e.cells_part != 0) {
-        const KeyFigure* kf = keyfigure(b.coords.keyfigure);
+        const KeyFigure* kf = keyfigure(b.coords.keyfigure ? b.coords.keyfigure : std::optional<std::string>(spec_.keyfigure));
         if (!kf) continue;
         std::vector<std::pair<std::string, I18n>> parts;
         for (const auto& c : kf->cells) {
@@ -336,6 +343,7 @@ class Builder {
       out.marker = v.marker;
       return out;
     }
+    out.count = v.count;
     if (stat == "count") {
       out.decimals = 0;
       if (v.count) {
@@ -383,20 +391,62 @@ class Builder {
       if (all_nil && !parts.empty()) s.marker = Marker::Nil;
       return s;
     };
+    // The share of the base in any of the sibling categories, from their counts (the report's
+    // «Totalt %»): round(100 · Σ count / n), so an answer outside the printed categories shows
+    // as a total below 100, and rounding the parts does not move the total.
+    auto share_over = [&](const std::vector<const Slot*>& parts, bool over_columns) {
+      BuiltCell s;
+      s.kind = "value";
+      s.coordinates = "share";
+      int64_t total = 0;
+      bool all_nil = true;
+      for (const Slot* p : parts) {
+        BuiltCell c = over_columns ? value(panel, rows, row, cols, *p) : value(panel, rows, *p, cols, col);
+        if (hides_value(c.marker) || c.marker == Marker::NotApplicable) {
+          if (c.marker == Marker::NotApplicable) continue;
+          s.marker = c.marker;
+          s.value.reset();
+          return s;
+        }
+        s.decimals = std::max(s.decimals, c.decimals);
+        if (!c.count || !c.n) {
+          s.marker = Marker::NotAvailable;
+          s.value.reset();
+          return s;
+        }
+        if (s.n && *s.n != *c.n) problem(fmt::format("{}: share_of adds categories of different bases ({} and {})", spec_.id, *s.n, *c.n));
+        s.n = c.n;
+        total += *c.count;
+        if (*c.count != 0) all_nil = false;
+      }
+      if (!s.n || *s.n == 0) {
+        s.marker = Marker::NotAvailable;
+        return s;
+      }
+      s.count = total;
+      s.value = round_share(total, *s.n, s.decimals);
+      if (all_nil) s.marker = Marker::Nil;
+      else if (*s.value == 0) s.marker = Marker::RoundsToZero;
+      return s;
+    };
     auto siblings = [&](const std::vector<Slot>& axis, const Slot& self) {
+      bool all = self.sum_all || self.share_all;
+      const auto& named = self.sum_of.empty() ? self.share_of : self.sum_of;
       std::vector<const Slot*> parts;
       for (const auto& s : axis) {
         if (&s == &self || s.heading || s.depth != self.depth) continue;
-        if (self.sum_all) {
-          if (s.sum_of.empty() && !s.sum_all && s.coords.stat.value_or(spec_.stat) == "value") parts.push_back(&s);
-        } else if (std::find(self.sum_of.begin(), self.sum_of.end(), s.key) != self.sum_of.end()) {
+        if (all) {
+          if (!s.derived() && s.coords.stat.value_or(spec_.stat) == "value") parts.push_back(&s);
+        } else if (std::find(named.begin(), named.end(), s.key) != named.end()) {
           parts.push_back(&s);
         }
       }
-      if (!self.sum_all && parts.size() != self.sum_of.size())
-        problem(fmt::format("{}: sum_of names a slot that is not a sibling ({})", spec_.id, join(self.sum_of, ", ")));
+      if (!all && parts.size() != named.size())
+        problem(fmt::format("{}: sum_of/share_of names a slot that is not a sibling ({})", spec_.id, join(named, ", ")));
       return parts;
     };
+    if (col.share_all || !col.share_of.empty()) return share_over(siblings(cols, col), true);
+    if (row.share_all || !row.share_of.empty()) return share_over(siblings(rows, row), false);
     if (!col.sum_of.empty() || col.sum_all) return sum_over(siblings(cols, col), true);
     if (!row.sum_of.empty() || row.sum_all) return sum_over(siblings(rows, row), false);
     Coords c = panel.coords;

@@ -4,6 +4,7 @@
 // rule (rounding.h). Pure: the figures come through a lookup function, so the same builder serves
 // computed results, stored revisions and imported history.
 #include <functional>
+#include <map>
 #include <optional>
 #include <set>
 #include <string>
@@ -27,6 +28,7 @@ struct BuiltCell {
   int decimals = 0;
   Marker marker = Marker::None;
   std::optional<int64_t> n;
+  std::optional<int64_t> count;  // the numerator of a share (not published where a marker hides it)
   std::string kind = "value";  // value | count | n
   std::string coordinates;     // "K02:ifo.ks national/total 2021 value", for tests and tracing
 };
@@ -58,6 +60,7 @@ struct BuiltTable {
   I18n row_heading;
   std::vector<BuiltColumn> columns;
   std::vector<BuiltPanel> panels;
+  std::map<Marker, std::string> symbols;  // the table's own symbols, overriding the report's
   std::set<Marker> markers;           // every marker that occurs (for the legend)
   std::vector<std::string> problems;  // unknown key figures or cells: a declaration error
   std::vector<std::string> sources;   // distinct non-computed sources used

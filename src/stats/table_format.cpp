@@ -2,12 +2,17 @@
 
 namespace dp::stats {
 
-std::string format_cell(const BuiltCell& cell, const ReportSpec& spec, Lang lang) {
+std::string table_symbol(const BuiltTable& t, const ReportSpec& spec, Marker m) {
+  auto it = t.symbols.find(m);
+  return it != t.symbols.end() ? it->second : spec.symbol(m);
+}
+
+std::string format_cell(const BuiltCell& cell, const BuiltTable& t, const ReportSpec& spec, Lang lang) {
   if (hides_value(cell.marker) || !cell.value) {
     Marker m = cell.marker == Marker::None ? Marker::NotAvailable : cell.marker;
-    return spec.symbol(m);
+    return table_symbol(t, spec, m);
   }
-  if (cell.marker == Marker::Nil) return spec.symbol(Marker::Nil);
+  if (cell.marker == Marker::Nil) return table_symbol(t, spec, Marker::Nil);
   // A rounded zero prints as the number zero (with the unit's decimals), as SCB does.
   return format_number(*cell.value, cell.decimals, lang);
 }
@@ -26,10 +31,11 @@ std::string table_text(const BuiltTable& t, const ReportSpec& spec, Lang lang) {
         out += "\n";
         continue;
       }
-      for (const auto& c : r.cells) out += " | " + format_cell(c, spec, lang);
+      for (const auto& c : r.cells) out += " | " + format_cell(c, t, spec, lang);
       out += "\n";
     }
   }
+  for (const auto& n : t.notes) out += "Not: " + n.get(lang) + "\n";
   return out;
 }
 

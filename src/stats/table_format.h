@@ -10,7 +10,10 @@
 
 namespace dp::stats {
 
-std::string format_cell(const BuiltCell& cell, const ReportSpec& spec, Lang lang);
+// The symbol of a marker in this table: the table's own (a symbol set's) or the report's.
+std::string table_symbol(const BuiltTable& t, const ReportSpec& spec, Marker m);
+
+std::string format_cell(const BuiltCell& cell, const BuiltTable& t, const ReportSpec& spec, Lang lang);
 
 // The cells of a table as plain text lines, "label | c1 | c2": for golden tests and the terminal.
 std::string table_text(const BuiltTable& t, const ReportSpec& spec, Lang lang);

@@ -105,16 +105,18 @@ TEST_F(Responding, UnknownItemIsRefusedAndNothingIsSaved) {
 }
 
 TEST_F(Responding, ItemNotAskedOfTheOrganisationIsRefused) {
-  // Stockholm county has no home health care rows (org.home_health_care is false for 0180).
-  auto rid2 = load_state(store, ctx.campaign.id, "0180").response.id;
-  std::string row;
-  for (const auto& it : instrument::items(ctx.instrument))
-    if (it.row && !instrument::eligible(ctx.instrument, it, ctx.attributes("0180")) && !it.specify) {
-      row = it.key;
-      break;
-    }
+  // An organisation that did not requisition stimulus funds is not asked the stimulus section
+  // (questionnaire version B).
+  std::string code, row;
+  for (const auto& o : ctx.orgs)
+    for (const auto& it : instrument::items(ctx.instrument))
+      if (code.empty() && it.row && !it.specify && !instrument::eligible(ctx.instrument, it, ctx.attributes(o.code))) {
+        code = o.code;
+        row = it.key;
+      }
   ASSERT_FALSE(row.empty());
-  auto out = save_changes(store, ctx, rid2, {{row, "ja", 0}}, 1);
+  auto rid2 = load_state(store, ctx.campaign.id, code).response.id;
+  auto out = save_changes(store, ctx, rid2, {{row, "1", 0}}, 1);
   ASSERT_EQ(out.problems.size(), 1u);
   EXPECT_EQ(out.problems[0].code, "not_asked");
 }

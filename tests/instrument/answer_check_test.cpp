@@ -1,6 +1,7 @@
 // Answer checks (instrument/answer_check.h): the same rules for form, import and generator.
 #include <gtest/gtest.h>
 
+#include "core/error.h"
 #include "instrument/answer_check.h"
 #include "instrument/load.h"
 
@@ -36,6 +37,7 @@ sections:
           - {id: pilot, label: {sv: "Pilot", en: "Pilot"}}
           - {id: bredd, label: {sv: "Bredd", en: "Full"}}
           - {id: nej, label: {sv: "Nej", en: "No"}}
+          - {id: annat_svar, label: {sv: "Annat svar", en: "Other answer"}, import_only: true}
         rows:
           - {id: r1, label: {sv: "R1", en: "R1"}}
           - {id: r2, label: {sv: "R2", en: "R2"}, options: [pilot, nej]}
@@ -249,4 +251,30 @@ TEST(AnswerCheck, ItemIndexHasEveryItemKey) {
   EXPECT_EQ(idx.at("q03.r2").options.size(), 2u);
   EXPECT_EQ(idx.at("q02:annat").type, Type::Text);
   EXPECT_EQ(idx.size(), 9u);
+}
+
+// «Annat svar» of historical microdata (issue 14): an import may hold it, the form never offers it.
+TEST(AnswerCheck, AnImportOnlyAnswerIsAcceptedFromAnImportButNeverFromTheForm) {
+  auto a = complete();
+  a["q03.r1"] = Value::code("annat_svar");
+  EXPECT_EQ(codes(a, CheckMode::Import), V{});
+  EXPECT_EQ(codes(a, CheckMode::Submit), V{"q03.r1 unknown_option"});
+  EXPECT_EQ(codes(a, CheckMode::Draft), V{"q03.r1 unknown_option"});
+  auto index = item_index(inst());
+  const auto& item = index.at("q03.r1");
+  EXPECT_EQ(check_value(item, Value::code("annat_svar")).size(), 1u);
+  for (const auto* o : item.options) EXPECT_NE(o->id, "annat_svar") << "offered on the form";
+  ASSERT_EQ(item.import_options.size(), 1u);
+  // r2 offers a subset that does not name it: not even an import may hold it there.
+  a["q03.r1"] = Value::code("nej");
+  a["q03.r2"] = Value::code("annat_svar");
+  EXPECT_EQ(codes(a, CheckMode::Import), V{"q03.r2 unknown_option"});
+}
+
+TEST(AnswerCheck, AnImportOnlyOptionBelongsToASingleChoice) {
+  std::string yaml = kYaml;
+  yaml.replace(yaml.find("          - {id: inget, label: {sv: \"Inget\", en: \"None\"}, exclusive: true}"),
+               std::string("          - {id: inget, label: {sv: \"Inget\", en: \"None\"}, exclusive: true}").size(),
+               "          - {id: inget, label: {sv: \"Inget\", en: \"None\"}, import_only: true}");
+  EXPECT_THROW(load_or_throw(yaml, "chk.yaml"), dp::Error);
 }

@@ -110,21 +110,25 @@ TEST(BundledInstrument2021, StimulusSectionIsEligibleOnStimulusRequisitioned) {
   EXPECT_TRUE(without.shown("q01.ifo"));  // version B still gets the rest
 }
 
-TEST(BundledInstrument2021, HomeHealthCareRowsAreEligibleOnHomeHealthCare) {
+// Stockholm county's municipalities answered the hemsjukvård rows too: the published national
+// base 282 fits Tabell 28/29, an exclusion of county 01 does not (issue 14).
+TEST(BundledInstrument2021, HomeHealthCareRowsAreAskedInStockholmCountyToo) {
   for (const char* q : {"q30", "q31"}) {
     const Question* question = in2021().question(q);
     ASSERT_TRUE(question) << q;
     const Row* r = question->row("hemsjukvard_ordinart");
     ASSERT_TRUE(r) << q;
-    EXPECT_EQ(r->eligible_if.source, "org.home_health_care");
+    EXPECT_FALSE(r->eligible_if.expr) << q;
   }
   Visibility stockholm(in2021(), {}, municipality(true, false, "01"));
   Visibility other(in2021(), {}, municipality(true, true, "12"));
-  EXPECT_EQ(stockholm.item("q30.hemsjukvard_ordinart"), Shown::NotEligible);
-  EXPECT_EQ(stockholm.item("q31.hemsjukvard_ordinart"), Shown::NotEligible);
+  EXPECT_TRUE(stockholm.shown("q30.hemsjukvard_ordinart"));
+  EXPECT_TRUE(stockholm.shown("q31.hemsjukvard_ordinart"));
   EXPECT_TRUE(stockholm.shown("q30.hs_sarskilt_boende"));
   EXPECT_TRUE(other.shown("q30.hemsjukvard_ordinart"));
-  EXPECT_TRUE(other.shown("q31.hemsjukvard_ordinart"));
+  // Handing all health care over still routes past the part (q26 = 'extern', Tabell 26's 282).
+  Visibility handed_over(in2021(), {{"q26", Value::code("extern")}}, municipality(true, true, "12"));
+  EXPECT_FALSE(handed_over.shown("q30.hemsjukvard_ordinart"));
 }
 
 TEST(BundledInstrument2021, FollowUpsDependOnTheirMainQuestion) {

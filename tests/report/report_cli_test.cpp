@@ -140,6 +140,62 @@ TEST_F(ReportCli, ARecomputationAfterACorrectionIsANewRevisionAndNeverChangesThe
   EXPECT_EQ(store->stats().run(c->id, 0)->note, "verification call");
 }
 
+// `report --profile P` shows figures computed under P: the latest revision stored under it, else a
+// computation made now (never, as before, the default profile without saying so), and the
+// report's symbol set for P (reproduce-2021 prints nil as 0, as the 2021 report did).
+TEST_F(ReportCli, ReportUsesTheProfileAskedForAndItsSymbols) {
+  std::string db = *dir_ + "/profile.db";
+  for (const std::string& step : {"init --db " + db, "generate --db " + db + " --campaign ehalsa-2021 --seed 7"}) {
+    auto r = run(step);
+    ASSERT_EQ(r.status, 0) << step << "\n" << r.output;
+  }
+  auto nil_symbol = [](const std::string& dir) {
+    auto legend = csv::parse(slurp(dir + "/markers.csv"), "markers.csv");
+    for (const auto& row : legend.rows)
+      if (row.fields[0] == "nil") return row.fields[1];
+    return std::string("?");
+  };
+  auto now = run("report --db " + db + " --campaign ehalsa-2021 --profile reproduce-2021 --lang en --format csv --out " + *dir_ + "/p1");
+  ASSERT_EQ(now.status, 0) << now.output;
+  EXPECT_NE(now.output.find("computed now, not stored (disclosure profile: reproduce-2021)"), std::string::npos) << now.output;
+  EXPECT_EQ(nil_symbol(*dir_ + "/p1"), "0");
+  auto plain = run("report --db " + db + " --campaign ehalsa-2021 --lang en --format csv --out " + *dir_ + "/p2");
+  ASSERT_EQ(plain.status, 0) << plain.output;
+  EXPECT_NE(plain.output.find("(disclosure profile: standard)"), std::string::npos) << plain.output;
+  EXPECT_EQ(nil_symbol(*dir_ + "/p2"), "–");
+
+  ASSERT_EQ(run("stats compute --db " + db + " --campaign ehalsa-2021 --profile reproduce-2021").status, 0);
+  auto stored = run("report --db " + db + " --campaign ehalsa-2021 --profile reproduce-2021 --lang en --format csv --out " + *dir_ + "/p3");
+  ASSERT_EQ(stored.status, 0) << stored.output;
+  EXPECT_NE(stored.output.find("revision 1"), std::string::npos) << stored.output;
+  auto other = run("report --db " + db + " --campaign ehalsa-2021 --profile standard --lang en --format csv --out " + *dir_ + "/p4");
+  ASSERT_EQ(other.status, 0) << other.output;
+  EXPECT_NE(other.output.find("computed now, not stored (disclosure profile: standard)"), std::string::npos) << other.output;
+  auto mismatch = run("report --db " + db + " --campaign ehalsa-2021 --revision 1 --profile standard --lang en --format csv --out " + *dir_ + "/p5");
+  EXPECT_EQ(mismatch.status, 1);
+  EXPECT_NE(mismatch.output.find("computed under the disclosure profile 'reproduce-2021'"), std::string::npos) << mismatch.output;
+  EXPECT_EQ(run("report --db " + db + " --campaign ehalsa-2021 --profile nosuch --lang en --format csv --out " + *dir_ + "/p6").status, 1);
+}
+
+// `stats verify` on synthetic answers: every published 2021 cell is compared, the differences are
+// listed with both values, the command says the answers are synthetic and exits 1.
+TEST_F(ReportCli, VerifyListsDifferencesFromThePublishedFiguresAndFailsOnSyntheticData) {
+  auto r = run("stats verify --db " + *db_ + " --campaign ehalsa-2021 --format csv");
+  EXPECT_EQ(r.status, 1) << r.output;
+  EXPECT_NE(r.output.find("keyfigure,cell,group,year,what,published,computed,source,audit"), std::string::npos) << r.output;
+  EXPECT_NE(r.output.find("Socialstyrelsen 2021, Tabell"), std::string::npos);
+  EXPECT_NE(r.output.find("synthetic"), std::string::npos) << r.output;
+  EXPECT_NE(r.output.find("profile reproduce-2021"), std::string::npos) << r.output;
+}
+
+// `stats audit-published` needs no database and finds the report's own inconsistencies.
+TEST_F(ReportCli, AuditPublishedListsThePublishedCellsNoDataCanProduce) {
+  auto r = run("stats audit-published --format csv");
+  EXPECT_EQ(r.status, 0) << r.output;
+  EXPECT_NE(r.output.find("keyfigure,cell,group,year,source,rule,finding"), std::string::npos) << r.output;
+  EXPECT_NE(r.output.find("Socialstyrelsen 2021, Tabell 12"), std::string::npos) << r.output;
+}
+
 // The published table's dimensions (data/history) are the built table's: every main table of the
 // 2021 report is reproduced with the same rows and columns, and every earlier year's cell equals
 // the published value.

@@ -49,8 +49,19 @@ class GoldenCase : public ::testing::TestWithParam<std::string> {};
 TEST_P(GoldenCase, ProducesTheHandComputedFiguresAndTables) {
   std::string file = "tests/cases/stats/" + GetParam();
   YAML::Node root = YAML::Load(testing::read_source(file));
-  auto in = instrument::load_or_throw(root["instrument"].as<std::string>(), file + " (instrument)");
-  auto kfs = load_keyfigures_or_throw(root["keyfigures"].as<std::string>(), file + " (keyfigures)", {&in}, nullptr);
+  // A case either declares its own small instrument and files, or names bundled ones
+  // (`instrument_file`, `keyfigures_file`, `report_file`) to prove the rules the product ships.
+  auto text_of = [&](const std::string& key) {
+    if (root[key + "_file"]) return testing::read_source(root[key + "_file"].as<std::string>());
+    return root[key].as<std::string>();
+  };
+  auto in = instrument::load_or_throw(text_of("instrument"), file + " (instrument)");
+  std::vector<const instrument::Instrument*> family = {&in};
+  if (root["keyfigures_file"]) {
+    family.clear();
+    for (const auto* other : testing::bundled_instrument_ptrs()) family.push_back(other->id == in.id ? &in : other);
+  }
+  auto kfs = load_keyfigures_or_throw(text_of("keyfigures"), file + " (keyfigures)", family, nullptr);
 
   // Organisations, in file order.
   std::vector<std::string> size_order;
@@ -127,8 +138,10 @@ TEST_P(GoldenCase, ProducesTheHandComputedFiguresAndTables) {
       }
     }
 
-  if (root["report"]) {
-    auto spec = load_report_or_throw(root["report"].as<std::string>(), file + " (report)", &kfs);
+  if (root["report"] || root["report_file"]) {
+    auto spec = load_report_or_throw(text_of("report"), file + " (report)", &kfs);
+    // The symbols a report declares for a disclosure profile (symbol_sets), as `report` applies them.
+    if (root["symbols_for"]) spec = spec.with_symbols_for(root["symbols_for"].as<std::string>());
     BuildContext ctx;
     ctx.keyfigures = &kfs;
     ctx.year = in.year;

@@ -1,6 +1,7 @@
 // The bundled 2021 report declaration names every table of the report and resolves against the
 // key figures.
 #include <gtest/gtest.h>
+#include <regex>
 
 #include "support.h"
 
@@ -40,6 +41,50 @@ TEST(BundledReport, EveryKeyFigureAppearsInSomeTable) {
     walk(t.panels);
   }
   for (const auto& kf : bundled_keyfigures().keyfigures) EXPECT_TRUE(used.count(kf.id)) << kf.id << " is in no table";
+}
+
+}  // namespace
+}  // namespace dp::stats
+
+namespace dp::stats {
+namespace {
+
+// «(L603)» is a line of the project's text extract of the report: a reader of a table, a workbook
+// or the API has no such file. No text the bundled declarations and history show may carry one.
+TEST(BundledReport, NoTextShownToReadersCarriesAnInternalLineReference) {
+  static const std::regex line_ref(R"(\bL\d{3,4}\b)");
+  std::vector<std::string> found;
+  auto check = [&](const std::string& where, const I18n& text) {
+    for (const auto* s : {&text.sv, &text.en})
+      if (std::regex_search(*s, line_ref)) found.push_back(where + ": " + *s);
+  };
+  for (const auto& kf : testing::bundled_keyfigures().keyfigures) {
+    check(kf.id + " title", kf.title);
+    check(kf.id + " definition", kf.definition);
+    check(kf.id + " note", kf.note);
+    for (const auto& c : kf.cells) check(kf.id + ":" + c.id, c.label);
+    for (const auto& h : kf.history) check(kf.id + " " + h.table + " note", h.note);
+    for (const auto& b : kf.breaks) check(kf.id + " break", b.note);
+  }
+  std::function<void(const std::string&, const std::vector<AxisEntry>&)> walk = [&](const std::string& t, const std::vector<AxisEntry>& es) {
+    for (const auto& e : es) {
+      check(t + " label", e.label);
+      walk(t, e.within);
+    }
+  };
+  for (const auto& t : testing::bundled_report().tables) {
+    check(t.id + " title", t.title);
+    for (const auto& n : t.notes) check(t.id + " note", n);
+    walk(t.id, t.rows);
+    walk(t.id, t.columns);
+    walk(t.id, t.panels);
+  }
+  for (const auto& q : testing::bundled_report().quality) check("quality", q.text);
+  for (const auto& v : map_history(testing::bundled_keyfigures(), testing::bundled_history(), nullptr)) {
+    check("history source", I18n{v.source, v.source});
+    check("history note", v.note);
+  }
+  EXPECT_TRUE(found.empty()) << found.size() << " texts, e.g. " << (found.empty() ? "" : found.front());
 }
 
 }  // namespace
