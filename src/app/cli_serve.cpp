@@ -9,6 +9,7 @@
 #include "app/output.h"
 #include "collection/module.h"
 #include "mail/config.h"
+#include "figures/publication.h"
 #include "publish/routes.h"
 #include "selfassess/routes.h"
 #include "storage/store.h"
@@ -70,6 +71,9 @@ void register_serve_command(Cli& cli) {
     // Collection first: it installs the session hook and access lookups the other modules use.
     collection::Module collection(app, mail_config);
     collection.set_retention(retention);
+    collection.set_publisher([&store](const std::string& campaign, int64_t user) {
+      figures::publish_revision(*store, campaign, 0, user);
+    });
     publish::SiteConfig site;
     site.rate_limit = api::parse_rate_limit(rate_limit);
     register_all_routes(app, site);
