@@ -391,7 +391,9 @@ struct DisclosureAuditor::Impl {
       auto lo = lp.solve(cs, false), hi = lp.solve(cs, true);
       if (tally) tally->programs += 2;
       double l = std::ceil(lo.value - kTol), h = std::floor(hi.value + kTol);
-      if (h - l >= std::max(1, p.protection_width)) continue;
+      // A group of n organisations leaves at most n + 1 values: the rule asks for no more than that.
+      int64_t need = std::min<int64_t>(std::max(1, p.protection_width), r.cells[cells[k]].figures[g].n.value_or(1));
+      if (h - l >= (double)need) continue;
       d.cell = cells[k];
       d.group = g;
       d.low = l;
