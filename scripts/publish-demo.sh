@@ -15,4 +15,7 @@ fi
 "$bin" stats history import --db "$db"
 "$bin" generate --db "$db" --campaign ehalsa-2021 --seed 2021
 "$bin" stats compute --db "$db" --campaign ehalsa-2021 --profile "$profile"
+# Figures are published only from a closed campaign, once their disclosure audit passes.
+"$bin" campaigns open --db "$db" --campaign ehalsa-2021 2>/dev/null || true
+"$bin" campaigns close --db "$db" --campaign ehalsa-2021
 "$bin" stats publish --db "$db" --campaign ehalsa-2021

@@ -14,6 +14,7 @@
 #include "collection/responding.h"
 #include "core/error.h"
 #include "core/text.h"
+#include "figures/publication.h"
 #include "mail/config.h"
 #include "mail/sender.h"
 #include "storage/response_store.h"
@@ -86,7 +87,19 @@ void register_campaign_admin(CLI::App* grp, Cli& cli) {
 
   add_state_command(grp, cli, "open", "open", "Open a campaign for answers (from draft, or again after closing)");
   add_state_command(grp, cli, "close", "closed", "Close a campaign: no more answers except reopened responses");
-  add_state_command(grp, cli, "publish", "published", "Publish a closed campaign (final)");
+  auto* publish = grp->add_subcommand("publish",
+                                      "Publish a closed campaign with its latest computed figures, if their disclosure audit "
+                                      "passes (final)");
+  static std::string pdb, pcampaign;
+  add_db_option(publish, pdb);
+  publish->add_option("--campaign", pcampaign, "Campaign id or slug")->required();
+  cli.on_run(publish, [] {
+    auto store = storage::open_sqlite(pdb, {.create = false});
+    auto out = figures::publish_revision(*store, pcampaign, 0, 0);
+    std::cerr << fmt::format("campaign {} is published with revision {} (disclosure audit passed)\n", pcampaign,
+                             out.run.revision);
+    return 0;
+  });
 
   auto* reopen = grp->add_subcommand("reopen-response", "Reopen one organisation's submitted response for corrections");
   static std::string rdb, rcampaign, rorg, reason;

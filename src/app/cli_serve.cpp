@@ -12,6 +12,7 @@
 #include "collection/module.h"
 #include "core/error.h"
 #include "mail/config.h"
+#include "figures/publication.h"
 #include "publish/routes.h"
 #include "selfassess/env.h"
 #include "selfassess/routes.h"
@@ -129,6 +130,9 @@ void register_serve_command(Cli& cli) {
     site.rate_limit = web::parse_rate_limit(o.api_rate_limit);
     Assembly modules(app, *store, mail_config, policy, site);
     modules.collection.set_retention(retention);
+    modules.collection.set_publisher([&store](const std::string& campaign, int64_t user) {
+      figures::publish_revision(*store, campaign, 0, user);
+    });
     add_operations(app, *store, o.web.limits.min_free_disk_mb);
     if (!mail_config.configured())
       spdlog::warn("no mail server configured (DIGIPULS_SMTP_URL); e-mail is kept in the outbox at /admin/mail");

@@ -13,6 +13,7 @@
 #include "figures/declarations.h"
 #include "figures/generate.h"
 #include "figures/history_import.h"
+#include "figures/publication.h"
 #include "instrument/load.h"
 #include "report/render.h"
 #include "report/report_build.h"
@@ -52,15 +53,19 @@ void register_compute(CLI::App* grp, Cli& cli) {
       return 0;
     }
     std::cerr << fmt::format("{}: stored revision {} ({} figures; {} of {} organisations responded; profile {}, {} figures "
-                             "withheld)\n",
+                             "withheld, {} of them planned across linked figures; disclosure audit: {})\n",
                              campaign, out.run.revision, out.run.value_count, out.respondents, out.approached, out.run.profile,
-                             out.suppression.cells);
+                             out.suppression.cells + out.plan.added, out.plan.added,
+                             out.plan.audit.passed() ? "passed"
+                                                     : fmt::format("{} figures disclosed", out.plan.audit.disclosed.size()));
     return 0;
   });
 }
 
 void register_publish(CLI::App* grp, Cli& cli) {
-  auto* cmd = grp->add_subcommand("publish", "Mark a stored revision as the published figures of the campaign");
+  auto* cmd = grp->add_subcommand("publish",
+                                  "Publish a stored revision of a closed campaign, if its disclosure audit passes "
+                                  "(the campaign becomes published)");
   static std::string db, campaign;
   static int revision = 0;
   add_db_option(cmd, db);
@@ -68,13 +73,33 @@ void register_publish(CLI::App* grp, Cli& cli) {
   cmd->add_option("--revision", revision, "Revision number (default: the latest)");
   cli.on_run(cmd, [] {
     auto store = storage::open_sqlite(db, {.create = false});
-    auto c = figures::find_campaign(*store, campaign);
-    auto run = store->stats().run(c.id, revision);
-    if (!run) throw Error::not_found(revision ? fmt::format("{} has no revision {}", c.slug, revision)
-                                              : fmt::format("{} has no computed figures; run `digipuls stats compute`", c.slug));
-    store->stats().publish_run(run->id);
-    std::cerr << fmt::format("{}: revision {} is published\n", c.slug, run->revision);
+    auto out = figures::publish_revision(*store, campaign, revision, 0);
+    std::cerr << fmt::format("{}: revision {} is published (disclosure audit passed: {} withheld figures, none disclosed){}\n",
+                             campaign, out.run.revision, out.audit.withheld,
+                             out.campaign_published ? "; the campaign is published" : "");
     return 0;
+  });
+}
+
+void register_disclosure_audit(CLI::App* grp, Cli& cli) {
+  auto* cmd = grp->add_subcommand("disclosure-audit",
+                                  "Audit a revision: every withheld figure that the other published figures disclose");
+  static std::string db, campaign;
+  static int revision = 0;
+  add_db_option(cmd, db);
+  cmd->add_option("--campaign", campaign, "Campaign id or slug")->required();
+  cmd->add_option("--revision", revision, "Revision number (default: the latest)");
+  cli.on_run(cmd, [] {
+    auto store = storage::open_sqlite(db, {.create = false});
+    auto out = figures::audit_revision(*store, campaign, revision);
+    for (const auto& line : out.lines) std::cout << line << "\n";
+    std::cerr << fmt::format("{}: revision {} (profile {}): {} withheld figures audited, {} disclosed{}\n", campaign,
+                             out.run.revision, out.run.profile, out.report.withheld, out.report.disclosed.size(),
+                             out.report.unaudited ? fmt::format("; {} withheld figures of medians, extremes, pooled shares "
+                                                                "and ratios are protected by their base's pattern, not audited",
+                                                                out.report.unaudited)
+                                                  : "");
+    return out.report.passed() ? 0 : 1;
   });
 }
 
@@ -314,6 +339,7 @@ void register_stats_commands(Cli& cli) {
   grp->require_subcommand(1);
   register_compute(grp, cli);
   register_publish(grp, cli);
+  register_disclosure_audit(grp, cli);
   register_runs(grp, cli);
   register_show(grp, cli);
   register_series(grp, cli);

@@ -41,6 +41,10 @@ void change_state(storage::Store& store, const std::string& key, const std::stri
                                    "closed -> open reopens it)",
                                    c.slug, c.state, to.substr(0, 20)),
                        {{"from", c.state}, {"to", to.substr(0, 20)}});
+    if (to == "published")
+      throw Error::conflict(fmt::format("campaign {} is published with its figures, once their disclosure audit passes: "
+                                        "`digipuls stats publish --campaign {}` or the publish button",
+                                        c.slug, c.slug));
     store.campaigns().set_state(c.id, to);
     store.users().log_event({0, utc_now_string(), by_user, "campaign_state", "campaign " + c.slug, c.state + " -> " + to});
   });

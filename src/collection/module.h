@@ -3,7 +3,9 @@
 // access lookups on the App, registers the routes (sign-in, accounts, mail, campaigns, the
 // response form, the dashboard) and owns the background work (the mail sender and the reminder
 // schedule, the daily purge of personal data). `digipuls serve` creates one and calls start().
+#include <functional>
 #include <memory>
+#include <string>
 
 #include "collection/auth.h"
 #include "collection/context_cache.h"
@@ -35,6 +37,12 @@ class Module {
   // Retention periods of personal data: enforced by the daily purge, stated in the privacy notice.
   const RetentionPolicy& retention() const { return retention_.policy(); }
   void set_retention(RetentionPolicy policy) { retention_.set_policy(policy); }
+  // Publishes a closed campaign's figures (the one publish rule, figures::publish_revision: the
+  // disclosure audit must pass). Collection does not compute figures, so the program supplies it;
+  // without one the publish button answers 409.
+  using Publisher = std::function<void(const std::string& campaign, int64_t by_user)>;
+  void set_publisher(Publisher p) { publisher_ = std::move(p); }
+  const Publisher& publisher() const { return publisher_; }
   // Wakes the sender after something was queued, so mail goes out at once.
   void mail_queued() { sender_.wake(); }
 
@@ -46,6 +54,7 @@ class Module {
   mail::Sender sender_;
   Reminders reminders_;
   RetentionJob retention_;
+  Publisher publisher_;
 };
 
 // Route groups (one file each).

@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/error.h"
+#include "figures/publication.h"
 #include "instrument/visibility.h"
 #include "stats/response_input.h"
 #include "storage/response_store.h"
@@ -12,7 +13,7 @@
 namespace dp::figures {
 
 Computed compute_in_memory(storage::Store& store, const std::string& campaign, const std::string& profile_id,
-                           const Progress& progress) {
+                           const Progress& progress, bool plan) {
   Computed c;
   c.data = load_campaign_data(store, campaign, progress);
   c.declarations = load_declarations(store, c.data.instrument);
@@ -34,8 +35,15 @@ Computed compute_in_memory(storage::Store& store, const std::string& campaign, c
   if (progress) opts.progress = [&](size_t d, size_t t) { progress("computing key figures", d, t); };
   c.results = stats::compute(c.declarations.keyfigures, c.data.dataset, opts);
   c.suppression = stats::suppress(c.results, c.data.dataset, c.profile);
+  if (plan) {
+    if (progress) progress("auditing disclosure", 0, 1);
+    c.plan = stats::plan_secondary(c.results, c.data.dataset, c.profile,
+                                   earlier_published(store, c.data.campaign.id, 0, c.results));
+    if (progress) progress("auditing disclosure", 1, 1);
+  }
   std::string profile_key = c.profile.id + "|" + std::to_string(c.profile.min_n) + "|" + join(c.profile.breakdowns, ",") +
-                            (c.profile.organisations ? "|organisations" : "");
+                            (c.profile.organisations ? "|organisations" : "") + "|" +
+                            std::to_string(c.profile.protection_width) + "|" + std::to_string(c.profile.protection_percent);
   InputDigest digest = c.data.input;
   digest.add("keyfigures|" + c.declarations.keyfigures_text);
   digest.add("profile|" + profile_key);
@@ -84,6 +92,7 @@ ComputeOutcome compute_campaign(storage::Store& store, const ComputeRequest& req
   out.respondents = c.data.responses;
   out.approached = c.data.orgs.size();
   out.suppression = c.suppression;
+  out.plan = c.plan;
   auto& stats = store.stats();
   auto latest = stats.run(c.data.campaign.id, 0);
   bool keep_answers = publishes_organisation_answers(c.profile);
@@ -108,9 +117,14 @@ ComputeOutcome compute_campaign(storage::Store& store, const ComputeRequest& req
                             {"respondents", out.respondents},
                             {"profile", c.profile.id},
                             {"min_n", c.profile.min_n},
-                            {"suppressed_cells", c.suppression.cells},
+                            {"suppressed_cells", c.suppression.cells + c.plan.added},
                             {"primary", c.suppression.primary},
                             {"secondary", c.suppression.secondary},
+                            {"planned", c.plan.added},
+                            {"audit", {{"withheld", c.plan.audit.withheld},
+                                       {"disclosed", c.plan.audit.disclosed.size()},
+                                       {"unaudited", c.plan.audit.unaudited},
+                                       {"passed", c.plan.audit.passed()}}},
                             {"ignored_answers", c.data.ignored}};
   run.summary = summary.dump();
   if (req.progress) req.progress("storing", 0, 1);

@@ -11,6 +11,7 @@
 #include "figures/campaign_data.h"
 #include "figures/declarations.h"
 #include "stats/compute.h"
+#include "stats/disclosure_audit.h"
 #include "stats/suppression.h"
 #include "storage/stats_store.h"
 
@@ -23,12 +24,15 @@ struct Computed {
   stats::Results results;
   stats::DisclosureProfile profile;
   stats::SuppressionReport suppression;
+  stats::PlanReport plan;  // the secondary suppression planned across linked figures, and its audit
   std::string input_hash;
 };
 
 // `profile_id` "": the campaign's setting "disclosure_profile", else the profiles' default.
+// `plan`: run the planned secondary suppression and its audit (docs/statistics.md); false gives the
+// certificate-based suppression alone (the audit of a stored revision replaces the figures anyway).
 Computed compute_in_memory(storage::Store& store, const std::string& campaign, const std::string& profile_id,
-                           const Progress& progress = {});
+                           const Progress& progress = {}, bool plan = true);
 
 // The stored revision a report or a verification shows: `revision` (> 0) itself, refused if it was
 // computed under another profile than `profile` (when given); else the latest revision computed
@@ -57,6 +61,7 @@ struct ComputeOutcome {
   size_t respondents = 0;
   size_t approached = 0;
   stats::SuppressionReport suppression;
+  stats::PlanReport plan;
 };
 
 ComputeOutcome compute_campaign(storage::Store& store, const ComputeRequest& request);

@@ -2,6 +2,9 @@
 
 #include <fmt/format.h>
 
+#include <nlohmann/json.hpp>
+#include <optional>
+
 #include <map>
 #include <regex>
 
@@ -36,6 +39,32 @@ std::string fill(const std::string& text, const std::map<std::string, std::strin
   return out + text.substr(last);
 }
 
+// What disclosure control the shown figures had: the profile the revision applied and the result
+// of its audit, from the revision's summary (docs/statistics.md, "The audit").
+std::string suppression_fact(const figures::Computed& c, const std::optional<storage::StatRun>& run) {
+  const stats::DisclosureProfile& p = c.profile;
+  if (p.min_n <= 0) return fmt::format("ingen (profil {}, som i rapporten 2021)", p.id);
+  std::string text = fmt::format("profil {}: grupper med färre än {} svarande organisationer redovisas inte, med komplettering", p.id,
+                                 p.min_n);
+  nlohmann::json summary = nlohmann::json::object();
+  if (run) summary = nlohmann::json::parse(run->summary, nullptr, false);
+  const nlohmann::json* audit = summary.is_object() && summary.contains("audit") ? &summary["audit"] : nullptr;
+  if (!run) {
+    text += fmt::format("; {} värden dolda; granskning av röjanderisk: {}", c.suppression.cells + c.plan.added,
+                        c.plan.audit.passed() ? "inget dolt värde kan räknas fram ur andra redovisade värden"
+                                              : fmt::format("{} dolda värden kan räknas fram", c.plan.audit.disclosed.size()));
+  } else if (audit && audit->is_object()) {
+    text += fmt::format("; {} värden dolda; granskning av röjanderisk: {}", summary.value("suppressed_cells", 0),
+                        audit->value("passed", false)
+                            ? fmt::format("inget av {} dolda värden kan räknas fram ur andra redovisade värden",
+                                          audit->value("withheld", 0))
+                            : fmt::format("{} dolda värden kan räknas fram", audit->value("disclosed", 0)));
+  } else {
+    text += "; revisionen beräknades före granskningen av röjanderisk och är inte granskad";
+  }
+  return text;
+}
+
 }  // namespace
 
 ReportTables build_report(storage::Store& store, const std::string& campaign, int revision, const std::string& profile,
@@ -50,7 +79,9 @@ ReportTables build_report(storage::Store& store, const std::string& campaign, in
   // under the profile asked for, else the latest), or a computation made now under the profile.
   auto run = figures::choose_run(store, c.data, revision, profile);
   // Groups, the quality declaration and the symbols follow the profile of what is shown.
-  if (run && run->profile != c.profile.id) c = figures::compute_in_memory(store, campaign, run->profile, progress);
+  // A stored revision's figures replace the computed ones, so its pattern needs no planning again.
+  if (run && run->profile != c.profile.id)
+    c = figures::compute_in_memory(store, campaign, run->profile, progress, /*plan=*/false);
   c.declarations.report = c.declarations.report->with_symbols_for(c.profile.id);
   const auto& spec = *c.declarations.report;
   const auto& kfs = c.declarations.keyfigures;
@@ -168,8 +199,7 @@ ReportTables build_report(storage::Store& store, const std::string& campaign, in
   facts["questions"] = std::to_string(questions);
   facts["items"] = std::to_string(c.data.dataset.items.size());
   facts["nonresponse"] = fmt::format("{} av {}", c.data.orgs.size() - c.data.responses, c.data.orgs.size());
-  facts["suppression"] = c.profile.min_n > 0 ? fmt::format("minst {} organisationer per grupp, med komplettering", c.profile.min_n)
-                                             : "ingen (som i rapporten 2021)";
+  facts["suppression"] = suppression_fact(c, run ? std::optional<storage::StatRun>(*run) : std::nullopt);
   std::string sizes;
   if (const auto* b = c.results.breakdown("size_group"))
     for (const auto& g : b->groups) sizes += (sizes.empty() ? "" : ", ") + g.label.sv;

@@ -18,6 +18,10 @@ const DisclosureProfile* ProfileSet::find(std::string_view id) const {
   return nullptr;
 }
 
+bool is_public_knowledge(const Cell& c) {
+  return (c.stat == Stat::Share || c.stat == Stat::Count) && c.items().empty();
+}
+
 namespace {
 
 using enum DiagnosticCode;
@@ -32,7 +36,8 @@ void read_profiles(yaml::Reader& r, const YAML::Node& root, ProfileSet& out) {
   if (!ps.IsSequence()) r.error(KeyFiguresMissingKey, r.pos(root), "profiles", "the profile file needs a list of 'profiles'");
   else
     for (const auto& pn : ps) {
-      r.check_keys(pn, {"id", "label", "min_n", "complementary", "breakdowns", "organisations", "note"}, "a profile");
+      r.check_keys(pn, {"id", "label", "min_n", "complementary", "breakdowns", "organisations", "protection_width",
+                          "protection_percent", "note"}, "a profile");
       DisclosureProfile p;
       if (auto id = r.str(pn, "id", true, "a profile")) p.id = *id;
       p.label = r.label(pn, "label", true, "a profile");
@@ -45,6 +50,16 @@ void read_profiles(yaml::Reader& r, const YAML::Node& root, ProfileSet& out) {
         r.error(KeyFiguresWrongType, r.pos(r.child(pn, "organisations")), "organisations",
                 fmt::format("organisations: true publishes groups of one organisation, which min_n {} would always withhold",
                             p.min_n));
+      p.protection_width = (int)r.integer(pn, "protection_width", false, "a profile").value_or(1);
+      if (p.protection_width < 1)
+        r.error(KeyFiguresWrongType, r.pos(r.child(pn, "protection_width")), "protection_width",
+                "protection_width must be 1 or more (a withheld count must keep at least two possible values)");
+      if (auto pct = r.integer(pn, "protection_percent", false, "a profile")) {
+        p.protection_percent = (double)*pct;
+        if (*pct < 0 || *pct > 100)
+          r.error(KeyFiguresWrongType, r.pos(r.child(pn, "protection_percent")), "protection_percent",
+                  "protection_percent must be between 0 and 100");
+      }
       p.note = r.label(pn, "note", false, "a profile");
       if (out.find(p.id)) r.error(KeyFiguresDuplicateId, r.pos(pn), p.id, fmt::format("profile '{}' is declared twice", p.id));
       out.profiles.push_back(p);
@@ -114,7 +129,7 @@ class Suppressor {
     };
     std::vector<CellResult*> deferred;
     for (auto& c : r_.cells) {
-      if (c.base_key.empty()) continue;
+      if (c.base_key.empty() || is_public_knowledge(*c.cell)) continue;
       if (is_term_stat(c.cell->stat)) {
         deferred.push_back(&c);
         continue;
@@ -124,7 +139,7 @@ class Suppressor {
     }
     std::map<std::string, Unit> units;
     for (auto& c : r_.cells) {
-      if (c.base_key.empty() || is_term_stat(c.cell->stat)) continue;
+      if (c.base_key.empty() || is_term_stat(c.cell->stat) || is_public_knowledge(*c.cell)) continue;
       Unit& u = units[root(node_of(c).front())];
       u.cells.push_back(&c);
       u.base_key = c.base_key;

@@ -24,6 +24,11 @@ struct DisclosureProfile {
   // Also publish each organisation's own figures (breakdown "municipality"). Only with min_n <= 1:
   // a group of one organisation is below any higher threshold.
   bool organisations = false;
+  // The audit's protection rule (docs/statistics.md, "The audit"): a withheld count is disclosed
+  // when the published figures leave fewer than protection_width + 1 possible values of it; a
+  // withheld sum or mean when they pin it down to less than protection_percent of its value.
+  int protection_width = 1;
+  double protection_percent = 10;
   I18n note;
 };
 
@@ -36,6 +41,10 @@ struct ProfileSet {
 // Parses instruments/disclosure.yaml. Throws dp::Error (BadInput) listing every problem with its
 // file:line:column.
 ProfileSet parse_profiles(std::string_view yaml_text, const std::string& file_name);
+
+// A cell whose every figure follows from public facts alone (the registry and who responded, e.g.
+// the response rate K51): it reads no answer, so it is never withheld.
+bool is_public_knowledge(const Cell& cell);
 
 struct SuppressionReport {
   size_t primary = 0;    // group figures below the minimum (counted per unit of cells sharing a base)

@@ -35,6 +35,20 @@ TEST(CampaignStates, ChangeIsLoggedWithWhoAndARefusedOneChangesNothing) {
   EXPECT_THROW(change_state(db.store(), "nope", "open", 5), Error);
 }
 
+TEST(CampaignStates, AClosedCampaignIsNotPublishedByAStateChangeButByPublishingItsAuditedFigures) {
+  test::TempDb db;
+  change_state(db.store(), "ehalsa-2021", "open", 5);
+  change_state(db.store(), "ehalsa-2021", "closed", 5);
+  try {
+    change_state(db.store(), "ehalsa-2021", "published", 5);
+    FAIL() << "published without its figures";
+  } catch (const Error& e) {
+    EXPECT_EQ(e.code(), ErrorCode::Conflict);
+    EXPECT_NE(std::string(e.what()).find("stats publish"), std::string::npos) << e.what();
+  }
+  EXPECT_EQ(db.store().campaigns().find(std::string("ehalsa-2021"))->state, "closed");
+}
+
 TEST(CampaignSchedule, DatesAreCheckedAndRemindersSorted) {
   test::TempDb db;
   update_schedule(db.store(), "ehalsa-2021", "2022-01-10", "2022-02-20", "2022-02-10, 2022-01-31\n2022-02-10", 1);

@@ -116,7 +116,14 @@ TEST_F(ReportCli, ARecomputationAfterACorrectionIsANewRevisionAndNeverChangesThe
   auto again = run("stats compute --db " + db + " --campaign ehalsa-2021 --profile reproduce-2021");
   ASSERT_EQ(again.status, 0) << again.output;
   EXPECT_NE(again.output.find("unchanged since revision 1"), std::string::npos) << again.output;
-  ASSERT_EQ(run("stats publish --db " + db + " --campaign ehalsa-2021").status, 0);
+  auto draft = run("stats publish --db " + db + " --campaign ehalsa-2021");
+  EXPECT_EQ(draft.status, 1);
+  EXPECT_NE(draft.output.find("only from a closed campaign"), std::string::npos) << draft.output;
+  ASSERT_EQ(run("campaigns open --db " + db + " --campaign ehalsa-2021").status, 0);
+  ASSERT_EQ(run("campaigns close --db " + db + " --campaign ehalsa-2021").status, 0);
+  auto published = run("stats publish --db " + db + " --campaign ehalsa-2021");
+  ASSERT_EQ(published.status, 0) << published.output;
+  EXPECT_NE(published.output.find("disclosure audit passed"), std::string::npos) << published.output;
   {
     // A verification call corrects one answer (as Socialstyrelsen did for q17, L1030).
     auto store = storage::open_sqlite(db, {.create = false});
@@ -194,6 +201,53 @@ TEST_F(ReportCli, AuditPublishedListsThePublishedCellsNoDataCanProduce) {
   EXPECT_EQ(r.status, 0) << r.output;
   EXPECT_NE(r.output.find("keyfigure,cell,group,year,source,rule,finding"), std::string::npos) << r.output;
   EXPECT_NE(r.output.find("Socialstyrelsen 2021, Tabell 12"), std::string::npos) << r.output;
+}
+
+TEST_F(ReportCli, TheDisclosureAuditPassesWhatComputeStoresAndNamesWhatDisclosesAWithheldFigure) {
+  std::string db = *dir_ + "/audit.db";
+  fs::copy_file(*db_, db, fs::copy_options::overwrite_existing);
+  auto computed = run("stats compute --db " + db + " --campaign ehalsa-2021 --profile standard");
+  ASSERT_EQ(computed.status, 0) << computed.output;
+  EXPECT_NE(computed.output.find("disclosure audit: passed"), std::string::npos) << computed.output;
+  auto clean = run("stats disclosure-audit --db " + db + " --campaign ehalsa-2021");
+  EXPECT_EQ(clean.status, 0) << clean.output;
+  EXPECT_NE(clean.output.find(", 0 disclosed"), std::string::npos) << clean.output;
+  {
+    // A revision withholding one county of a share and nothing else: the national figure minus
+    // the other counties gives it.
+    auto store = storage::open_sqlite(db, {.create = false});
+    auto c = store->campaigns().find(std::string("ehalsa-2021"));
+    auto run2 = *store->stats().run(c->id, 0);
+    auto values = store->stats().values(run2.id);
+    for (auto& f : values)
+      if (f.key.keyfigure == "K02" && f.key.breakdown == "county" && f.key.group == "01" && f.count && *f.count > 0 &&
+          f.count != f.n) {
+        f.marker = Marker::Suppressed;
+        f.value.reset();
+        f.count.reset();
+        break;
+      }
+    auto bad = run2;
+    bad.note = "test: one county withheld alone";
+    store->stats().add_run(bad, values);
+  }
+  auto found = run("stats disclosure-audit --db " + db + " --campaign ehalsa-2021");
+  EXPECT_EQ(found.status, 1) << found.output;
+  EXPECT_NE(found.output.find("county 01: withheld, but lies in"), std::string::npos) << found.output;
+  EXPECT_NE(found.output.find("(count "), std::string::npos) << found.output;  // the figures that disclose it
+  ASSERT_EQ(run("campaigns open --db " + db + " --campaign ehalsa-2021").status, 0);
+  ASSERT_EQ(run("campaigns close --db " + db + " --campaign ehalsa-2021").status, 0);
+  auto refused = run("stats publish --db " + db + " --campaign ehalsa-2021");
+  EXPECT_EQ(refused.status, 1);
+  EXPECT_NE(refused.output.find("is not published: the disclosure audit finds 1 withheld figure"), std::string::npos)
+      << refused.output;
+  auto via_campaign = run("campaigns publish --db " + db + " --campaign ehalsa-2021");
+  EXPECT_EQ(via_campaign.status, 1);
+  EXPECT_NE(via_campaign.output.find("disclosure audit"), std::string::npos) << via_campaign.output;
+  auto store = storage::open_sqlite(db, {.create = false});
+  auto c = store->campaigns().find(std::string("ehalsa-2021"));
+  EXPECT_FALSE(store->stats().published_run(c->id));
+  EXPECT_EQ(c->state, "closed");
 }
 
 // The published table's dimensions (data/history) are the built table's: every main table of the

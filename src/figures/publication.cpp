@@ -1,0 +1,110 @@
+#include "figures/publication.h"
+
+#include <fmt/format.h>
+
+#include <map>
+#include <tuple>
+
+#include "core/error.h"
+#include "core/utc_time.h"
+#include "storage/campaign_store.h"
+#include "storage/stats_store.h"
+#include "storage/user_store.h"
+
+namespace dp::figures {
+
+namespace {
+
+using Coordinates = std::tuple<std::string, std::string, std::string, std::string>;
+
+// Where each stored figure goes in a computation's layout: (cell index, flat group).
+std::map<Coordinates, std::pair<size_t, size_t>> layout_index(const stats::Results& r) {
+  std::map<Coordinates, std::pair<size_t, size_t>> out;
+  for (size_t ci = 0; ci < r.cells.size(); ++ci) {
+    size_t flat = 0;
+    for (const auto& b : r.breakdowns)
+      for (const auto& g : b.groups)
+        out.emplace(Coordinates{r.cells[ci].keyfigure->id, r.cells[ci].cell->id, b.id, g.code}, std::pair{ci, flat++});
+  }
+  return out;
+}
+
+}  // namespace
+
+std::vector<stats::EarlierFigure> earlier_published(storage::Store& store, int64_t campaign_id, int revision,
+                                                    const stats::Results& layout) {
+  std::vector<stats::EarlierFigure> out;
+  auto index = layout_index(layout);
+  for (const auto& run : store.stats().runs(campaign_id)) {
+    if (run.published_at.empty() || (revision > 0 && run.revision >= revision)) continue;
+    for (const auto& f : store.stats().values(run.id)) {
+      auto it = index.find({f.key.keyfigure, f.key.cell, f.key.breakdown, f.key.group});
+      if (it == index.end()) continue;
+      out.push_back({run.revision, it->second.first, it->second.second, static_cast<const FigureValue&>(f)});
+    }
+  }
+  return out;
+}
+
+RevisionAudit audit_revision(storage::Store& store, const std::string& campaign, int revision) {
+  auto c = find_campaign(store, campaign);
+  auto run = store.stats().run(c.id, revision);
+  if (!run)
+    throw Error::not_found(revision ? fmt::format("{} has no revision {}", c.slug, revision)
+                                    : fmt::format("{} has no computed figures; run `digipuls stats compute`", c.slug));
+  Computed now = compute_in_memory(store, c.slug, run->profile, {}, /*plan=*/false);
+  if (now.input_hash != run->input_hash)
+    throw Error::conflict(fmt::format(
+        "revision {} of {} was computed from other answers or declarations than the campaign has now, and the audit "
+        "needs the answers it counted: compute a new revision (`digipuls stats compute --campaign {}`) and audit that",
+        run->revision, c.slug, c.slug));
+  auto index = layout_index(now.results);
+  for (const auto& f : store.stats().values(run->id)) {
+    auto it = index.find({f.key.keyfigure, f.key.cell, f.key.breakdown, f.key.group});
+    if (it != index.end()) now.results.cells[it->second.first].figures[it->second.second] = static_cast<const FigureValue&>(f);
+  }
+  RevisionAudit out;
+  out.run = *run;
+  stats::DisclosureAuditor auditor(now.results, now.data.dataset, now.profile,
+                                   earlier_published(store, c.id, run->revision, now.results));
+  out.report = auditor.audit_all();
+  for (const auto& d : out.report.disclosed) {
+    std::string by;
+    for (const auto& b : d.by) by += (by.empty() ? "" : "; ") + b;
+    out.lines.push_back(fmt::format("{}: withheld, but lies in [{}, {}] given {}", auditor.figure_name(d.cell, d.group),
+                                    d.low, d.high, by));
+  }
+  return out;
+}
+
+PublishOutcome publish_revision(storage::Store& store, const std::string& campaign, int revision, int64_t by_user) {
+  auto c = find_campaign(store, campaign);
+  if (c.state != "closed" && c.state != "published")
+    throw Error::conflict(fmt::format("{} is {}: figures are published only from a closed campaign, once the answers are in "
+                                      "(`digipuls campaigns close --campaign {}`)",
+                                      c.slug, c.state, c.slug));
+  auto audit = audit_revision(store, campaign, revision);
+  if (!audit.report.passed())
+    throw Error::conflict(fmt::format("revision {} of {} is not published: the disclosure audit finds {} withheld figure(s) "
+                                      "that other published figures disclose, e.g. {} (see `digipuls stats "
+                                      "disclosure-audit --campaign {} --revision {}`)",
+                                      audit.run.revision, c.slug, audit.report.disclosed.size(), audit.lines.front(), c.slug,
+                                      audit.run.revision));
+  PublishOutcome out;
+  out.audit = audit.report;
+  store.write_transaction([&] {
+    store.stats().publish_run(audit.run.id);
+    if (c.state == "closed") {
+      store.campaigns().set_state(c.id, "published");
+      store.users().log_event({0, utc_now_string(), by_user, "campaign_state", "campaign " + c.slug, "closed -> published"});
+      out.campaign_published = true;
+    }
+    store.users().log_event({0, utc_now_string(), by_user, "stats_publish", "campaign " + c.slug,
+                             fmt::format("revision {} published; disclosure audit passed ({} withheld figures audited)",
+                                         audit.run.revision, audit.report.withheld)});
+  });
+  out.run = *store.stats().run(c.id, audit.run.revision);
+  return out;
+}
+
+}  // namespace dp::figures
