@@ -31,7 +31,10 @@ wait_for() {  # url, name, log
   echo "$2 did not start:" >&2; cat "$3" >&2; exit 1
 }
 
+# Two calls may return the same free port: ask until the three differ.
 smtp_port=$(free_port); mail_web=$(free_port); port=$(free_port)
+while [[ "$mail_web" == "$smtp_port" ]]; do mail_web=$(free_port); done
+while [[ "$port" == "$smtp_port" || "$port" == "$mail_web" ]]; do port=$(free_port); done
 db="$work/e2e.db"
 "$bin" init --db "$db" >/dev/null 2>&1
 echo "e2e admin password" | "$bin" users add --db "$db" --email admin@e2e.test --role admin --name "E2E-admin" --password-stdin >/dev/null 2>&1
@@ -42,9 +45,22 @@ node "$browser/node_modules/.bin/maildev" --smtp "$smtp_port" --web "$mail_web" 
 pids+=($!)
 wait_for "http://127.0.0.1:$mail_web/api/healthz" maildev "$work/maildev.log"
 
-DIGIPULS_SMTP_URL="smtp://127.0.0.1:$smtp_port" DIGIPULS_MAIL_FROM="Digipuls <noreply@e2e.test>" \
-  "$bin" serve --db "$db" --port "$port" --base-url "http://127.0.0.1:$port" >"$work/server.log" 2>&1 &
-pids+=($!)
+# E-mailed links need the port before the server starts, so it is chosen here; should another
+# process take it first, choose again.
+for attempt in 1 2 3; do
+  DIGIPULS_SMTP_URL="smtp://127.0.0.1:$smtp_port" DIGIPULS_MAIL_FROM="Digipuls <noreply@e2e.test>" \
+    "$bin" serve --db "$db" --port "$port" --base-url "http://127.0.0.1:$port" >"$work/server.log" 2>&1 &
+  server_pid=$!
+  for _ in $(seq 1 100); do
+    curl -sf "http://127.0.0.1:$port/healthz" >/dev/null 2>&1 && break
+    kill -0 "$server_pid" 2>/dev/null || break
+    sleep 0.1
+  done
+  if kill -0 "$server_pid" 2>/dev/null; then break; fi
+  grep -q "Address already in use" "$work/server.log" || break
+  port=$(free_port)
+done
+pids+=("$server_pid")
 wait_for "http://127.0.0.1:$port/healthz" digipuls "$work/server.log"
 
 export DIGIPULS_URL="http://127.0.0.1:$port" MAILDEV_URL="http://127.0.0.1:$mail_web" DIGIPULS_DB="$db" DIGIPULS_BIN="$bin"
