@@ -2,10 +2,9 @@
 
 #include <yaml-cpp/yaml.h>
 
-#include <fstream>
-#include <sstream>
 
 #include "core/error.h"
+#include "core/yaml_reader.h"
 
 namespace dp::app {
 
@@ -53,19 +52,8 @@ void add_serve_options(CLI::App* s, ServeOptions& o) {
 }
 
 void apply_server_section(CLI::App* serve, const std::string& path) {
-  std::ifstream in(path);
-  if (!in) throw Error::bad_input("cannot read the config file", Location{path, 0, 0, {}});
-  std::stringstream ss;
-  ss << in.rdbuf();
-  YAML::Node root;
-  try {
-    root = YAML::Load(ss.str());
-  } catch (const YAML::Exception& e) {
-    throw Error::bad_input(std::string("not valid YAML: ") + e.what(), Location{path, e.mark.line + 1, e.mark.column + 1, {}});
-  }
-  auto section = root["server"];
+  YAML::Node section = yaml::config_section(path, "server");
   if (!section) return;
-  if (!section.IsMap()) throw Error::bad_input("`server` must be a map", Location{path, 0, 0, "server"});
   for (auto it = section.begin(); it != section.end(); ++it) {
     std::string key = it->first.as<std::string>();
     const auto& v = it->second;

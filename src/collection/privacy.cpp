@@ -4,11 +4,10 @@
 #include <yaml-cpp/yaml.h>
 
 #include <cstdlib>
-#include <fstream>
-#include <sstream>
 
 #include "collection/field_error.h"
 #include "core/error.h"
+#include "core/yaml_reader.h"
 #include "core/utc_time.h"
 
 namespace dp::collection {
@@ -19,19 +18,8 @@ RetentionPolicy load_retention(const std::string& path) {
     if (const char* v = std::getenv("DIGIPULS_CONFIG"); v && *v) file = v;
   RetentionPolicy p;
   if (file.empty()) return p;
-  std::ifstream in(file);
-  if (!in) throw Error::bad_input("cannot read the config file", Location{file, 0, 0, {}});
-  std::stringstream ss;
-  ss << in.rdbuf();
-  YAML::Node root;
-  try {
-    root = YAML::Load(ss.str());
-  } catch (const YAML::Exception& e) {
-    throw Error::bad_input(std::string("not valid YAML: ") + e.what(), Location{file, e.mark.line + 1, e.mark.column + 1, {}});
-  }
-  auto section = root["retention"];
+  YAML::Node section = yaml::config_section(file, "retention");
   if (!section) return p;
-  if (!section.IsMap()) throw Error::bad_input("`retention` must be a map", Location{file, 0, 0, "retention"});
   for (auto it = section.begin(); it != section.end(); ++it) {
     std::string key = it->first.as<std::string>();
     YAML::Node v = it->second;  // a copy: the iterator's pair is a temporary proxy

@@ -3,6 +3,8 @@
 #include <fmt/format.h>
 
 #include <cmath>
+#include <fstream>
+#include <sstream>
 #include <map>
 #include <regex>
 #include <set>
@@ -126,6 +128,18 @@ YAML::Node parse_or_throw(std::string_view text, const std::string& file) {
     throw Error::bad_input(p.message, Location{file, p.pos.line, p.pos.column, p.key});
   }
   return *root;
+}
+
+YAML::Node config_section(const std::string& path, const std::string& section) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw Error::bad_input("cannot read the config file", Location{path, 0, 0, {}});
+  std::stringstream ss;
+  ss << in.rdbuf();
+  YAML::Node root = parse_or_throw(ss.str(), path);
+  YAML::Node node = root[section];
+  if (!node) return node;  // undefined: `if (!section)` tells the caller there is none
+  if (!node.IsMap()) throw Error::bad_input("`" + section + "` must be a map", Location{path, 0, 0, section});
+  return node;
 }
 
 std::optional<YAML::Node> Reader::load(std::string_view text, std::string_view not_a_map) {

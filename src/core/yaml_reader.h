@@ -41,6 +41,12 @@ std::optional<YAML::Node> parse(std::string_view text, std::vector<TextProblem>&
 // file:line:column.
 YAML::Node parse_or_throw(std::string_view text, const std::string& file);
 
+// One section of the config file (`serve --config`, $DIGIPULS_CONFIG): the file read through the
+// checks above, then `section`'s map, or a null node when the file has no such section. Throws
+// dp::Error (BadInput, at the file) when the file cannot be read, is not valid YAML, or the section
+// is not a map. Every reader of the config file (server, mail, retention) goes through it.
+YAML::Node config_section(const std::string& path, const std::string& section);
+
 inline Pos pos_of(const YAML::Node& n) {
   auto m = n.Mark();
   if (m.is_null()) return {};

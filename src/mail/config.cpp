@@ -1,8 +1,6 @@
 #include "mail/config.h"
 
 #include <cstdlib>
-#include <fstream>
-#include <sstream>
 
 #include "core/error.h"
 #include "core/yaml_reader.h"
@@ -11,14 +9,8 @@
 namespace dp::mail {
 
 Config load_config_file(const std::string& path, Config base) {
-  std::ifstream in(path);
-  if (!in) throw Error::bad_input("cannot read the config file", Location{path, 0, 0, {}});
-  std::stringstream ss;
-  ss << in.rdbuf();
-  YAML::Node root = yaml::parse_or_throw(ss.str(), path);
-  auto mail = root["mail"];
+  YAML::Node mail = yaml::config_section(path, "mail");
   if (!mail) return base;
-  if (!mail.IsMap()) throw Error::bad_input("`mail` must be a map", Location{path, 0, 0, "mail"});
   for (auto it = mail.begin(); it != mail.end(); ++it) {
     std::string key = it->first.as<std::string>();
     const auto& v = it->second;

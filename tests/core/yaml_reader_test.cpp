@@ -1,8 +1,10 @@
 #include <gtest/gtest.h>
 
+#include <fstream>
 #include <string>
 
 #include "core/yaml_reader.h"
+#include "support/temp_dir.h"
 
 using namespace dp;
 
@@ -97,4 +99,29 @@ TEST(YamlReader, FilesWithoutACatalogueGetTheFirstProblemAsAnError) {
   }
   EXPECT_THROW(yaml::parse_or_throw("a: \"\xff\"\n", "c.yaml"), Error);
   EXPECT_EQ(yaml::parse_or_throw("a: 1\n", "c.yaml")["a"].as<int>(), 1);
+}
+
+// The config file goes through the same checks as every declaration file: a key given twice is
+// refused with its position (the server, mail and retention readers all use config_section).
+TEST(ConfigSection, ReadsOneSectionThroughTheOneReader) {
+  dp::test::ScopedDir dir;
+  auto write = [&](const std::string& name, const std::string& text) {
+    std::string path = (dir.path / name).string();
+    std::ofstream(path) << text;
+    return path;
+  };
+  std::string good = write("good.yaml", "server:\n  port: 8080\nmail:\n  from: a@b.se\n");
+  EXPECT_EQ(yaml::config_section(good, "server")["port"].as<int>(), 8080);
+  EXPECT_FALSE(yaml::config_section(good, "retention")) << "a missing section is no section";
+  std::string twice = write("twice.yaml", "server:\n  port: 8080\n  port: 9090\n");
+  try {
+    yaml::config_section(twice, "server");
+    FAIL() << "a duplicate key was accepted";
+  } catch (const Error& e) {
+    EXPECT_EQ(e.code(), ErrorCode::BadInput);
+    EXPECT_NE(std::string(e.what()).find("twice.yaml:3"), std::string::npos) << e.what();
+  }
+  std::string list = write("list.yaml", "retention: [1, 2]\n");
+  EXPECT_THROW(yaml::config_section(list, "retention"), Error);
+  EXPECT_THROW(yaml::config_section((dir.path / "missing.yaml").string(), "server"), Error);
 }
