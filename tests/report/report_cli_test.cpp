@@ -200,7 +200,7 @@ TEST_F(ReportCli, AuditPublishedListsThePublishedCellsNoDataCanProduce) {
   auto r = run("stats audit-published --format csv");
   EXPECT_EQ(r.status, 0) << r.output;
   EXPECT_NE(r.output.find("keyfigure,cell,group,year,source,rule,finding"), std::string::npos) << r.output;
-  EXPECT_NE(r.output.find("Socialstyrelsen 2021, Tabell 12"), std::string::npos) << r.output;
+  EXPECT_NE(r.output.find("published cell(s) are inconsistent with any microdata"), std::string::npos) << r.output;
 }
 
 TEST_F(ReportCli, TheDisclosureAuditPassesWhatComputeStoresAndNamesWhatDisclosesAWithheldFigure) {
