@@ -135,6 +135,8 @@ struct DisclosureAuditor::Impl {
   std::map<size_t, CountModel> count_models;
   std::map<size_t, NumericModel> numeric_models;
   int national = -1;
+  size_t split_units = 0;
+  static constexpr size_t kMaxColumns = 3000;
 
   Impl(const Results& res, const Dataset& d, const DisclosureProfile& prof, std::vector<EarlierFigure> e)
       : r(res), ds(d), p(prof), earlier(std::move(e)), pc(d) {
@@ -197,7 +199,20 @@ struct DisclosureAuditor::Impl {
     }
     std::map<std::string, AuditUnit> by_root;
     for (const auto& [ci, item] : counted) by_root[root(item)].cells.push_back(ci);
-    for (auto& [_, u] : by_root) units.push_back(std::move(u));
+    for (auto& [_, u] : by_root) {
+      // A unit whose program would be too large to solve for every withheld figure in reasonable
+      // time (many linked cells make almost every organisation a class of its own) is audited
+      // cell by cell (docs/statistics.md, "Not audited").
+      size_t at = units.size();
+      units.push_back(u);
+      const CountModel& m = count_model(at);
+      if (u.cells.size() > 1 && m.classes.size() * m.atoms.size() > kMaxColumns) {
+        count_models.erase(at);
+        units.pop_back();
+        split_units += 1;
+        for (size_t ci : u.cells) units.push_back(AuditUnit{{ci}, false});
+      }
+    }
     for (auto& [_, u] : numeric) units.push_back(std::move(u));
   }
 
@@ -485,6 +500,7 @@ std::vector<Disclosure> DisclosureAuditor::audit(size_t unit, AuditReport* tally
 
 AuditReport DisclosureAuditor::audit_all() {
   AuditReport rep;
+  rep.split_units = impl_->split_units;
   std::vector<char> in_unit(impl_->r.cells.size(), 0);
   for (size_t u = 0; u < impl_->units.size(); ++u) {
     for (size_t ci : impl_->units[u].cells) in_unit[ci] = 1;

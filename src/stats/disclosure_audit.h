@@ -36,6 +36,7 @@ struct AuditReport {
   size_t withheld = 0;   // withheld figures audited
   size_t unaudited = 0;  // withheld figures of statistics the audit does not model (median, min, max, pooled, ratios)
   size_t programs = 0;   // linear programs solved
+  size_t split_units = 0; // linked units too large for one program, audited cell by cell
   std::vector<Disclosure> disclosed;
   bool passed() const { return disclosed.empty(); }
 };

@@ -203,12 +203,9 @@ TEST_F(ReportCli, AuditPublishedListsThePublishedCellsNoDataCanProduce) {
   EXPECT_NE(r.output.find("published cell(s) are inconsistent with any microdata"), std::string::npos) << r.output;
 }
 
-TEST_F(ReportCli, TheDisclosureAuditPassesWhatComputeStoresAndNamesWhatDisclosesAWithheldFigure) {
+TEST_F(ReportCli, TheDisclosureAuditPassesAStoredRevisionAndNamesWhatDisclosesAWithheldFigure) {
   std::string db = *dir_ + "/audit.db";
   fs::copy_file(*db_, db, fs::copy_options::overwrite_existing);
-  auto computed = run("stats compute --db " + db + " --campaign ehalsa-2021 --profile standard");
-  ASSERT_EQ(computed.status, 0) << computed.output;
-  EXPECT_NE(computed.output.find("disclosure audit: passed"), std::string::npos) << computed.output;
   auto clean = run("stats disclosure-audit --db " + db + " --campaign ehalsa-2021");
   EXPECT_EQ(clean.status, 0) << clean.output;
   EXPECT_NE(clean.output.find(", 0 disclosed"), std::string::npos) << clean.output;
