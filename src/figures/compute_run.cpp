@@ -5,7 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/error.h"
-#include "figures/publication.h"
+#include "figures/earlier_figures.h"
 #include "instrument/visibility.h"
 #include "stats/response_input.h"
 #include "storage/response_store.h"

@@ -9,14 +9,11 @@
 #include <vector>
 
 #include "figures/compute_run.h"
+#include "figures/earlier_figures.h"
 #include "stats/disclosure_audit.h"
 #include "storage/store.h"
 
 namespace dp::figures {
-
-// The figures that revisions of the campaign published before `revision` (0: before any new one).
-std::vector<stats::EarlierFigure> earlier_published(storage::Store& store, int64_t campaign_id, int revision,
-                                                    const stats::Results& layout);
 
 struct RevisionAudit {
   storage::StatRun run;

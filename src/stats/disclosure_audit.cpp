@@ -8,6 +8,7 @@
 #include <functional>
 #include <limits>
 #include <map>
+#include <optional>
 #include <set>
 
 #include "stats/predicate.h"
@@ -106,6 +107,7 @@ class Program {
 // and bases). The attacker knows the atoms' sizes in every base; the classes' counts are unknown.
 struct CountModel {
   std::vector<std::string> bases;
+  std::vector<char> public_base;            // per base: its size per atom follows from public facts
   std::vector<size_t> cell_base;            // per unit cell: index into bases
   std::vector<std::vector<char>> classes;   // per class: bits, bases first, then cells
   std::vector<size_t> atoms;                // atoms with an organisation in any base
@@ -134,6 +136,7 @@ struct DisclosureAuditor::Impl {
   std::vector<std::vector<char>> in_group;      // per flat group: per atom
   std::map<size_t, CountModel> count_models;
   std::map<size_t, NumericModel> numeric_models;
+  std::map<std::string, std::vector<size_t>> cells_of_base;
   int national = -1;
   size_t split_units = 0;
   static constexpr size_t kMaxColumns = 3000;
@@ -227,6 +230,7 @@ struct DisclosureAuditor::Impl {
       auto pos = std::find(m.bases.begin(), m.bases.end(), key);
       if (pos == m.bases.end()) {
         m.bases.push_back(key);
+        m.public_base.push_back(base_is_public(*r.cells[ci].cell) ? 1 : 0);
         base_sets.push_back(&r.bases.at(key));
         pos = m.bases.end() - 1;
       }
@@ -234,7 +238,9 @@ struct DisclosureAuditor::Impl {
     }
     std::vector<OrgSet> counts;
     for (size_t k = 0; k < cells.size(); ++k) counts.push_back(*base_sets[m.cell_base[k]] & pc.eval(r.cells[cells[k]].cell->count));
-    OrgSet all(ds.size());
+    // The organisations of the model: who responded and every base; each atom's number of them is
+    // public (the registry, who responded, the approached scope).
+    OrgSet all = ds.responded;
     for (const auto* b : base_sets) all |= *b;
     std::map<std::vector<char>, size_t> class_id;
     std::map<size_t, size_t> atom_index;
@@ -296,6 +302,20 @@ struct DisclosureAuditor::Impl {
     return fmt::format("{}:{} {} {}", c.keyfigure->id, c.cell->id, r.breakdowns[b].id, r.breakdowns[b].groups[g - r.offsets[b]].code);
   }
 
+  // The n of a base that reads answers, where a figure over it is shown in group g (n is withheld
+  // with a withheld figure): the first such cell and its n.
+  std::optional<std::pair<size_t, int64_t>> published_n(const std::string& base_key, size_t g) {
+    auto [it, fresh] = cells_of_base.try_emplace(base_key);
+    if (fresh)
+      for (size_t ci = 0; ci < r.cells.size(); ++ci)
+        if (r.cells[ci].base_key == base_key) it->second.push_back(ci);
+    for (size_t ci : it->second) {
+      const FigureValue& f = r.cells[ci].figures[g];
+      if (shown(f) && f.n) return std::make_pair(ci, *f.n);
+    }
+    return std::nullopt;
+  }
+
   // A disclosure found by an earlier revision that published the same figure with the value it
   // has now.
   bool earlier_disclosure(size_t ci, size_t g, double truth, bool numeric, Disclosure& d) {
@@ -345,12 +365,14 @@ struct DisclosureAuditor::Impl {
       for (int64_t x : m.truth[a]) total += x;
       for (size_t k = 0; k < K; ++k) col[a][k] = lp.add_col(0, (double)total);
     }
-    // Registry facts: each atom's size in every base, and in all of them together.
+    // Public facts: each atom's size, and in every public base (respondents, the approached
+    // scope). A base that reads answers is known only through the n published beside its figures.
     for (size_t a = 0; a < m.atoms.size(); ++a) {
       int64_t total = 0;
       for (int64_t x : m.truth[a]) total += x;
       lp.add_row(col[a], (double)total, (double)total, "", -1);
       for (size_t b = 0; b < NB; ++b) {
+        if (!m.public_base[b]) continue;
         std::vector<int> cs;
         int64_t n = 0;
         for (size_t k = 0; k < K; ++k)
@@ -377,6 +399,20 @@ struct DisclosureAuditor::Impl {
             if (m.classes[c][NB + k]) t += m.truth[a][c];
       return (double)t;
     };
+    for (size_t b = 0; b < NB; ++b) {
+      if (m.public_base[b]) continue;
+      for (size_t g = 0; g < r.group_count(); ++g) {
+        auto shown_n = published_n(m.bases[b], g);
+        if (!shown_n) continue;
+        std::vector<int> cs;
+        for (size_t a = 0; a < m.atoms.size(); ++a)
+          if (in_group[g][m.atoms[a]])
+            for (size_t k = 0; k < K; ++k)
+              if (m.classes[k][b]) cs.push_back(col[a][k]);
+        lp.add_row(cs, (double)shown_n->second, (double)shown_n->second,
+                   name(shown_n->first, g) + fmt::format(" (n {})", shown_n->second), (int)g);
+      }
+    }
     // Published figures: a count is exact; a share without its count stands for an interval.
     for (size_t k = 0; k < cells.size(); ++k) {
       const CellResult& c = r.cells[cells[k]];

@@ -22,6 +22,14 @@ bool is_public_knowledge(const Cell& c) {
   return (c.stat == Stat::Share || c.stat == Stat::Count) && c.items().empty();
 }
 
+bool base_is_public(const Cell& c) {
+  if (c.base.kind == BaseKind::Answered) return false;
+  if (!c.base.where.expr) return true;
+  Cell probe;
+  probe.base.where = c.base.where;
+  return probe.items().empty();
+}
+
 namespace {
 
 using enum DiagnosticCode;

@@ -45,6 +45,11 @@ ProfileSet parse_profiles(std::string_view yaml_text, const std::string& file_na
 // A cell whose every figure follows from public facts alone (the registry and who responded, e.g.
 // the response rate K51): it reads no answer, so it is never withheld.
 bool is_public_knowledge(const Cell& cell);
+// A base whose size follows from public facts: the respondents or the approached organisations,
+// restricted at most by registry attributes. A base that reads answers (those that answered an
+// item, or a `where` on answers) has an n that is itself a count of answers: it is withheld with
+// the figure (docs/statistics.md, "Bases").
+bool base_is_public(const Cell& cell);
 
 struct SuppressionReport {
   size_t primary = 0;    // group figures below the minimum (counted per unit of cells sharing a base)

@@ -331,10 +331,12 @@ class Builder {
     out.n = v.n;
     int decimals = c.decimals.value_or(spec_.decimals.value_or(v.decimals));
     out.decimals = decimals;
-    // The base is published even where the figure is withheld: it is not what is protected.
+    // n is withheld with a withheld figure (docs/statistics.md, "Bases"): a base that reads answers
+    // is itself a count of answers, and would tell what the figure withholds.
     if (stat == "n") {
       out.decimals = 0;
-      if (v.marker == Marker::NotAsked || v.marker == Marker::NotApplicable) out.marker = v.marker;
+      if (v.marker == Marker::NotAsked || v.marker == Marker::NotApplicable || v.marker == Marker::Suppressed)
+        out.marker = v.marker;
       else if (v.n) out.value = (double)*v.n;
       else out.marker = Marker::NotAvailable;
       return out;

@@ -118,7 +118,7 @@ std::vector<std::vector<size_t>> memberships(const Results& r, size_t n) {
 // The exhaustive attacker: for each withheld K1 figure, the counts that some answer set
 // reproducing every published K1 count gives it.
 std::map<size_t, std::set<int>> attack(const World& w, const Results& r) {
-  const CellResult* c = r.cell("K1", "q1.ja");
+  const CellResult* c = r.cell("K1", "ja");
   if (!c) c = &r.cells.front();
   size_t G = r.group_count();
   auto member = memberships(r, w.orgs.size());
@@ -312,6 +312,78 @@ TEST(DisclosureAudit, ThePlannerWithholdsTheExhaustiveMinimumWithTwelveOrganisat
     ++compared;
   }
   EXPECT_GT(compared, 10u);
+}
+
+// A base that reads answers ("those that answered yes to q1") has an n that is K1's count: n is
+// withheld with a withheld figure, and where a figure over that base is shown its n discloses K1.
+TEST(DisclosureAudit, TheNOfABaseThatReadsAnswersDisclosesTheCountThatDefinesIt) {
+  const char* instrument_text = R"(
+format: digipuls-instrument/1
+id: demo2-2021
+family: demo2
+year: 2021
+title: {sv: "Demo", en: "Demo"}
+sections:
+  - id: a
+    title: {sv: "A", en: "A"}
+    questions:
+      - {id: q1, type: yesno, label: {sv: "Fråga 1", en: "Question 1"}}
+      - {id: q2, type: yesno, label: {sv: "Fråga 2", en: "Question 2"}}
+)";
+  const char* keyfigures_text = R"(
+format: digipuls-keyfigures/1
+family: demo2
+instruments: [demo2-2021]
+keyfigures:
+  - id: K1
+    title: {sv: "Ja", en: "Yes"}
+    definition: {sv: "Andel ja.", en: "Share yes."}
+    cells: [{expand: q1, options: [ja]}]
+  - id: K2
+    title: {sv: "Ja på båda", en: "Yes to both"}
+    definition: {sv: "Andel ja på fråga 2 bland dem som svarat ja på fråga 1.", en: "Share yes to 2 among yes to 1."}
+    where: "q1 == 'ja'"
+    cells: [{expand: q2, options: [ja]}]
+)";
+  auto in = instrument::load_or_throw(instrument_text, "demo2");
+  auto kfs = load_keyfigures_or_throw(keyfigures_text, "demo2", {&in}, nullptr);
+  std::vector<OrgRecord> orgs;
+  for (size_t i = 0; i < 9; ++i) orgs.push_back(org(i, i < 4 ? "01" : "02", 0));
+  DatasetBuilder b(in, orgs);
+  for (size_t i = 0; i < orgs.size(); ++i)
+    add_response(b, in, i,
+                 {{"q1", instrument::Value::code(i % 3 != 1 ? "ja" : "nej")}, {"q2", instrument::Value::code(i % 2 ? "ja" : "nej")}},
+                 org_attributes_of(orgs[i], in));
+  Dataset ds = b.finish();
+  DisclosureProfile p = *bundled_profiles().find("standard");
+  p.breakdowns = {"national", "county"};
+  ComputeOptions opts;
+  opts.breakdowns = p.breakdowns;
+  Results r = compute(kfs, ds, opts);
+  ASSERT_NE(r.cell("K2", "ja"), nullptr);
+  ASSERT_NE(r.cell("K1", "ja"), nullptr);
+  ASSERT_FALSE(base_is_public(*r.cell("K2", "ja")->cell));
+  ASSERT_TRUE(base_is_public(*r.cell("K1", "ja")->cell));
+  // K1 withheld in both counties (so the national total does not give either); K2 shown everywhere.
+  size_t k1 = 0;
+  while (r.cells[k1].keyfigure->id != "K1") ++k1;
+  for (const char* county : {"01", "02"}) {
+    auto& f = r.cells[k1].figures[(size_t)r.group_index("county", county)];
+    f.marker = Marker::Suppressed;
+    f.count.reset();
+    f.value.reset();
+  }
+  DisclosureAuditor audit(r, ds, p);
+  auto rep = audit.audit_all();
+  ASSERT_EQ(rep.disclosed.size(), 2u);
+  std::string by;
+  for (const auto& b2 : rep.disclosed.front().by) by += b2 + "\n";
+  EXPECT_NE(by.find("K2:ja county 01 (n 3)"), std::string::npos) << by;
+  // The planner withholds K2 where its n would tell K1: then nothing is disclosed.
+  auto plan = plan_secondary(r, ds, p);
+  EXPECT_TRUE(plan.audit.passed());
+  EXPECT_EQ(r.find("K2", "ja", "county", "01")->marker, Marker::Suppressed);
+  EXPECT_EQ(r.find("K2", "ja", "county", "02")->marker, Marker::Suppressed);
 }
 
 TEST(DisclosureAudit, ThePlanIsDeterministic) {
