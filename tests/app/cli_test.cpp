@@ -279,6 +279,10 @@ TEST_F(Cli, HistoryImportNamesEveryBadRowAndStoresNothing) {
   r = run({"stats", "history", "import", "--db", db(), "--dir", (dir / "history").string()});
   EXPECT_EQ(r.status, 0) << r.err;
   EXPECT_NE(run(series).out.find("2015,15.0,"), std::string::npos);
+
+  r = run({"stats", "history", "import", "--db", db(), "--dir", (dir / "nowhere").string()});
+  EXPECT_EQ(r.status, 1);
+  EXPECT_NE(r.err.find("nowhere: no such folder"), std::string::npos) << r.err;
 }
 
 TEST_F(Cli, BackupAndRestoreThroughTheCommandLine) {
