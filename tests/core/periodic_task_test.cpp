@@ -1,15 +1,14 @@
 // The background loop of the server's jobs (core/periodic_task.h). No test measures time: each
 // waits on a counter, and "stops promptly" is proven by stopping a task whose interval is a day
 // (were the wait not interrupted, the test would hang until ctest's timeout).
-#include <gtest/gtest.h>
+#include "core/periodic_task.h"
 
 #include <condition_variable>
+#include <gtest/gtest.h>
 #include <mutex>
 #include <stdexcept>
 #include <string>
 #include <vector>
-
-#include "core/periodic_task.h"
 
 namespace dp {
 namespace {

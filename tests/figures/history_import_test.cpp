@@ -1,14 +1,14 @@
 // `digipuls stats history import` (figures/history_import.h) against a real SQLite file: the
 // history is replaced whole or not at all, and a file with bad rows names every one of them.
-#include <gtest/gtest.h>
+#include "figures/history_import.h"
 
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <gtest/gtest.h>
 #include <sstream>
 
 #include "core/error.h"
-#include "figures/history_import.h"
 #include "storage/stats_store.h"
 #include "storage/store.h"
 #include "support/temp_dir.h"

@@ -1,11 +1,12 @@
 // The published-history CSVs (stats/history.h, data/history/README.md): every problem of a file is
 // reported at once, each with its file, row and column, what is wrong and what was expected; a
 // file with a problem gives no cells.
+#include "stats/history.h"
+
 #include <gtest/gtest.h>
 
 #include "core/error.h"
 #include "core/problems.h"
-#include "stats/history.h"
 
 namespace dp::stats {
 namespace {
@@ -38,7 +39,8 @@ TEST(HistoryCsv, ReportsEveryBadRowWithItsRowAndColumnAndKeepsNoCellOfThatFile) 
   ProblemList problems;
   auto data = parse_history({{"tabell_21.csv", bad}, {"tabell_22.csv", kHeader + row("2019", "20")}}, problems);
   ASSERT_EQ(problems.count(), 3u) << problems.report("nothing was imported");
-  EXPECT_EQ(problems.shown()[0], "tabell_21.csv: row 3, column year: '20x6' is not a year: expected a whole number from 1990 to 2100");
+  EXPECT_EQ(problems.shown()[0],
+            "tabell_21.csv: row 3, column year: '20x6' is not a year: expected a whole number from 1990 to 2100");
   EXPECT_EQ(problems.shown()[1],
             "tabell_21.csv: row 4, column value: 'abc' is not a number: expected a number with a decimal point (8.14), "
             "or nothing where the cell is a marker");
@@ -89,12 +91,14 @@ TEST(HistoryCsv, MissingColumnsAreNamedTogetherAndUnreadableFilesDoNotStopTheOth
                              {"index.csv", "table\nTabell 1\n"}},
                             problems);
   ASSERT_EQ(problems.count(), 4u) << problems.report("nothing was imported");
-  EXPECT_EQ(problems.shown()[0],
-            "tabell_01.csv: row 1: the header lacks the column(s) section, group_code, column_label, col_no, year, value, "
-            "marker, unit, n, printed, source_line (data/history/README.md lists the columns)");
+  EXPECT_EQ(
+      problems.shown()[0],
+      "tabell_01.csv: row 1: the header lacks the column(s) section, group_code, column_label, col_no, year, value, "
+      "marker, unit, n, printed, source_line (data/history/README.md lists the columns)");
   EXPECT_NE(problems.shown()[1].find("tabell_02.csv: row 2"), std::string::npos) << problems.shown()[1];
   EXPECT_NE(problems.shown()[2].find("tabell_03.csv: row 2, column value"), std::string::npos);
-  EXPECT_EQ(problems.shown()[3], "index.csv: row 1: the header lacks the column(s) title (data/history/README.md lists the columns)");
+  EXPECT_EQ(problems.shown()[3],
+            "index.csv: row 1: the header lacks the column(s) title (data/history/README.md lists the columns)");
   EXPECT_TRUE(data.cells.empty());
 }
 
