@@ -2,6 +2,8 @@
 // digipuls report, digipuls generate. Thin: parse options, call the report/stats modules.
 #include <fmt/format.h>
 
+#include <algorithm>
+#include <filesystem>
 #include <iostream>
 #include <map>
 
@@ -219,15 +221,29 @@ void register_freetext(CLI::App* grp, Cli& cli) {
   });
 }
 
+// The *.csv files of a folder (name, text), in name order.
+std::vector<std::pair<std::string, std::string>> history_files(const std::string& dir) {
+  std::error_code ec;
+  if (!std::filesystem::is_directory(dir, ec)) throw Error::bad_input(fmt::format("{}: no such folder", dir));
+  std::vector<std::pair<std::string, std::string>> files;
+  for (const auto& e : std::filesystem::directory_iterator(dir))
+    if (e.is_regular_file() && e.path().extension() == ".csv")
+      files.emplace_back(e.path().filename().string(), read_file(e.path().string()));
+  if (files.empty()) throw Error::bad_input(fmt::format("{}: no *.csv files (data/history/README.md describes them)", dir));
+  std::sort(files.begin(), files.end());
+  return files;
+}
+
 void register_history(CLI::App* grp, Cli& cli) {
   auto* h = grp->add_subcommand("history", "The published figures of earlier reports");
   h->require_subcommand(1);
-  auto* imp = h->add_subcommand("import", "Store the bundled history (data/history) as historical key-figure values");
-  static std::string db;
+  auto* imp = h->add_subcommand("import", "Store the bundled history (data/history) as historical key-figure values, all or nothing");
+  static std::string db, dir;
   add_db_option(imp, db);
+  imp->add_option("--dir", dir, "Read the history CSVs from this folder instead (same files as data/history)");
   cli.on_run(imp, [] {
     auto store = storage::open_sqlite(db, {.create = false});
-    size_t n = figures::import_history(*store);
+    size_t n = dir.empty() ? figures::import_history(*store) : figures::import_history(*store, history_files(dir));
     std::cerr << fmt::format("stored {} historical values\n", n);
     return 0;
   });

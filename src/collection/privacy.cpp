@@ -58,38 +58,16 @@ storage::ErasureCounts erase_account(storage::Store& store, int64_t user_id, int
   return counts;
 }
 
-RetentionJob::RetentionJob(storage::Store& store, RetentionPolicy policy) : store_(store), policy_(policy) {}
+RetentionJob::RetentionJob(storage::Store& store, RetentionPolicy policy)
+    : store_(store),
+      policy_(policy),
+      task_([this] { run(); }, [](const std::string& e) { spdlog::error("retention: {}", e); }) {}
 
-RetentionJob::~RetentionJob() { stop(); }
-
-void RetentionJob::start() {
-  if (thread_.joinable()) return;
-  stop_ = false;
-  thread_ = std::thread([this] {
-    std::unique_lock<std::mutex> lock(mu_);
-    while (!stop_) {
-      lock.unlock();
-      try {
-        auto c = purge_personal_data(store_, policy_, utc_now_string());
-        spdlog::info("retention: {} session(s), {} link(s), {} failure(s), {} account(s) erased, {} e-mail(s), {} event(s), "
-                     "{} audit entr(ies) purged",
-                     c.sessions, c.tokens, c.failures, c.accounts, c.messages, c.events, c.audit_entries);
-      } catch (const std::exception& e) {
-        spdlog::error("retention: {}", e.what());
-      }
-      lock.lock();
-      cv_.wait_for(lock, std::chrono::hours(24), [this] { return stop_; });
-    }
-  });
-}
-
-void RetentionJob::stop() {
-  {
-    std::lock_guard<std::mutex> lock(mu_);
-    stop_ = true;
-  }
-  cv_.notify_all();
-  if (thread_.joinable()) thread_.join();
+void RetentionJob::run() {
+  auto c = purge_personal_data(store_, policy_, utc_now_string());
+  spdlog::info("retention: {} session(s), {} link(s), {} failure(s), {} account(s) erased, {} e-mail(s), {} event(s), "
+               "{} audit entr(ies) purged",
+               c.sessions, c.tokens, c.failures, c.accounts, c.messages, c.events, c.audit_entries);
 }
 
 }  // namespace dp::collection

@@ -2,12 +2,10 @@
 // Personal data of respondents, coordinators, administrators and self-assessment participants
 // (docs/operations.md, "Personal data"; the notice people read is /integritet): erasing an
 // account on request, and retention periods that a daily purge enforces.
-#include <condition_variable>
 #include <cstdint>
-#include <mutex>
 #include <string>
-#include <thread>
 
+#include "core/periodic_task.h"
 #include "storage/privacy_store.h"
 #include "storage/store.h"
 
@@ -41,19 +39,17 @@ storage::ErasureCounts erase_account(storage::Store& store, int64_t user_id, int
 class RetentionJob {
  public:
   RetentionJob(storage::Store& store, RetentionPolicy policy);
-  ~RetentionJob();
-  void start();
-  void stop();
+  void start() { task_.start(std::chrono::hours(24)); }
+  void stop() { task_.stop(); }
   const RetentionPolicy& policy() const { return policy_; }
   void set_policy(RetentionPolicy policy) { policy_ = policy; }
 
  private:
+  void run();
+
   storage::Store& store_;
   RetentionPolicy policy_;
-  std::thread thread_;
-  std::mutex mu_;
-  std::condition_variable cv_;
-  bool stop_ = false;
+  PeriodicTask task_;  // last: its thread stops before the members it uses go
 };
 
 }  // namespace dp::collection

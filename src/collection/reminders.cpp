@@ -77,35 +77,13 @@ int run_scheduled_reminders(storage::Store& store, const std::string& today, con
 }
 
 Reminders::Reminders(storage::Store& store, std::string base_url, std::function<void()> on_queued)
-    : store_(store), base_url_(std::move(base_url)), on_queued_(std::move(on_queued)) {}
+    : store_(store),
+      base_url_(std::move(base_url)),
+      on_queued_(std::move(on_queued)),
+      task_([this] { run(); }, [](const std::string& e) { spdlog::error("reminder schedule: {}", e); }) {}
 
-Reminders::~Reminders() { stop(); }
-
-void Reminders::start() {
-  if (thread_.joinable()) return;
-  stop_ = false;
-  thread_ = std::thread([this] {
-    std::unique_lock<std::mutex> lock(mu_);
-    while (!stop_) {
-      lock.unlock();
-      try {
-        if (run_scheduled_reminders(store_, date_of(utc_now_string()), base_url_) > 0 && on_queued_) on_queued_();
-      } catch (const std::exception& e) {
-        spdlog::error("reminder schedule: {}", e.what());
-      }
-      lock.lock();
-      cv_.wait_for(lock, std::chrono::minutes(1), [this] { return stop_; });
-    }
-  });
-}
-
-void Reminders::stop() {
-  {
-    std::lock_guard<std::mutex> lock(mu_);
-    stop_ = true;
-  }
-  cv_.notify_all();
-  if (thread_.joinable()) thread_.join();
+void Reminders::run() {
+  if (run_scheduled_reminders(store_, date_of(utc_now_string()), base_url_) > 0 && on_queued_) on_queued_();
 }
 
 }  // namespace dp::collection

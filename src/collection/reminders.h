@@ -2,15 +2,12 @@
 // Reminders to organisations that have not submitted: on demand ("remind all non-responders and
 // those with drafts") and on the campaign's reminder dates (a background schedule that runs each
 // date once, even across restarts and several server processes).
-#include <atomic>
-#include <condition_variable>
 #include <cstdint>
 #include <functional>
-#include <mutex>
 #include <string>
-#include <thread>
 
 #include "collection/campaign_context.h"
+#include "core/periodic_task.h"
 #include "storage/store.h"
 
 namespace dp::collection {
@@ -34,18 +31,16 @@ int run_scheduled_reminders(storage::Store& store, const std::string& today, con
 class Reminders {
  public:
   Reminders(storage::Store& store, std::string base_url, std::function<void()> on_queued);
-  ~Reminders();
-  void start();
-  void stop();
+  void start() { task_.start(std::chrono::minutes(1)); }
+  void stop() { task_.stop(); }
 
  private:
+  void run();
+
   storage::Store& store_;
   std::string base_url_;
   std::function<void()> on_queued_;
-  std::thread thread_;
-  std::mutex mu_;
-  std::condition_variable cv_;
-  bool stop_ = false;
+  PeriodicTask task_;  // last: its thread stops before the members it uses go
 };
 
 }  // namespace dp::collection

@@ -27,12 +27,14 @@ static bool ends_with(const std::string& s, const std::string& suffix) {
   return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
 }
 
-stats::HistoryData bundled_history() {
+std::vector<std::pair<std::string, std::string>> bundled_history_files() {
   std::vector<std::pair<std::string, std::string>> files;
   for (const auto& path : resources::list("data/history/"))
     if (ends_with(path, ".csv")) files.emplace_back(path.substr(path.rfind('/') + 1), resources::require(path));
-  return stats::parse_history(files);
+  return files;
 }
+
+stats::HistoryData bundled_history() { return stats::parse_history(bundled_history_files()); }
 
 std::vector<std::string> bundled_keyfigure_files() {
   std::vector<std::string> out;

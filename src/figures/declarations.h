@@ -30,7 +30,8 @@ struct Declarations {
   std::vector<const instrument::Instrument*> family_ptrs() const;
 };
 
-// The bundled published history (data/history/*.csv).
+// The bundled published history (data/history/*.csv): the files (name, text) and as read.
+std::vector<std::pair<std::string, std::string>> bundled_history_files();
 stats::HistoryData bundled_history();
 
 // Throws dp::Error (BadInput) naming the file and position when a declaration is invalid, and

@@ -1,5 +1,7 @@
 #include "figures/history_import.h"
 
+#include "core/error.h"
+#include "core/problems.h"
 #include "core/resources.h"
 #include "figures/declarations.h"
 #include "instrument/load.h"
@@ -9,8 +11,10 @@
 
 namespace dp::figures {
 
-size_t import_history(storage::Store& store) {
-  auto history = bundled_history();
+size_t import_history(storage::Store& store, const std::vector<std::pair<std::string, std::string>>& files) {
+  ProblemList problems;
+  auto history = stats::parse_history(files, problems);
+  if (!problems.empty()) throw Error::bad_input(problems.report("nothing was imported"));
   std::vector<Figure> figures;
   for (const auto& path : bundled_keyfigure_files()) {
     std::string text = resources::require(path);
@@ -21,7 +25,9 @@ size_t import_history(storage::Store& store) {
     auto mapped = stats::map_history(set, history);
     figures.insert(figures.end(), std::make_move_iterator(mapped.begin()), std::make_move_iterator(mapped.end()));
   }
-  return store.stats().replace_history(figures);
+  return store.stats().replace_history(figures);  // one write transaction: all or nothing
 }
+
+size_t import_history(storage::Store& store) { return import_history(store, bundled_history_files()); }
 
 }  // namespace dp::figures

@@ -14,9 +14,10 @@ long long retry_delay_seconds(int attempts) {
 }
 
 Sender::Sender(storage::Store& store, Config config, std::shared_ptr<Transport> transport)
-    : store_(store), config_(std::move(config)), transport_(std::move(transport)) {}
-
-Sender::~Sender() { stop(); }
+    : store_(store),
+      config_(std::move(config)),
+      transport_(std::move(transport)),
+      task_([this] { run_once(); }, [](const std::string& e) { spdlog::error("mail sender: {}", e); }) {}
 
 SendStats Sender::run_once(const std::string& now_in) {
   SendStats stats;
@@ -48,41 +49,10 @@ SendStats Sender::run_once(const std::string& now_in) {
   return stats;
 }
 
-void Sender::start(std::chrono::milliseconds interval) {
-  if (thread_.joinable()) return;
-  stop_ = false;
-  thread_ = std::thread([this, interval] {
-    std::unique_lock<std::mutex> lock(mu_);
-    while (!stop_) {
-      lock.unlock();
-      try {
-        run_once();
-      } catch (const std::exception& e) {
-        // The database may be busy or briefly unavailable; the next round tries again.
-        spdlog::error("mail sender: {}", e.what());
-      }
-      lock.lock();
-      cv_.wait_for(lock, interval, [this] { return stop_ || woken_; });
-      woken_ = false;
-    }
-  });
-}
+void Sender::start(std::chrono::milliseconds interval) { task_.start(interval); }
 
-void Sender::wake() {
-  {
-    std::lock_guard<std::mutex> lock(mu_);
-    woken_ = true;
-  }
-  cv_.notify_all();
-}
+void Sender::wake() { task_.wake(); }
 
-void Sender::stop() {
-  {
-    std::lock_guard<std::mutex> lock(mu_);
-    stop_ = true;
-  }
-  cv_.notify_all();
-  if (thread_.joinable()) thread_.join();
-}
+void Sender::stop() { task_.stop(); }
 
 }  // namespace dp::mail

@@ -4,14 +4,11 @@
 // 60 minutes, 3, 6, 12 hours); after the last attempt the message is "dead" and the
 // administrator sees it (and can send it again). Without a transport (no SMTP configured) each
 // message is marked "logged" and stays readable in the outbox.
-#include <atomic>
-#include <condition_variable>
 #include <chrono>
 #include <memory>
-#include <mutex>
 #include <string>
-#include <thread>
 
+#include "core/periodic_task.h"
 #include "mail/config.h"
 #include "mail/transport.h"
 #include "storage/store.h"
@@ -29,7 +26,6 @@ constexpr int kMaxAttempts = 8;
 class Sender {
  public:
   Sender(storage::Store& store, Config config, std::shared_ptr<Transport> transport);
-  ~Sender();
 
   // Sends everything due at `now` (UTC timestamp; empty = the current time).
   SendStats run_once(const std::string& now = "");
@@ -45,11 +41,7 @@ class Sender {
   storage::Store& store_;
   Config config_;
   std::shared_ptr<Transport> transport_;
-  std::thread thread_;
-  std::mutex mu_;
-  std::condition_variable cv_;
-  bool stop_ = false;
-  bool woken_ = false;
+  PeriodicTask task_;  // last: its thread stops before the members it uses go
 };
 
 }  // namespace dp::mail

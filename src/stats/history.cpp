@@ -2,6 +2,9 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+#include <cmath>
+#include <iterator>
 #include <map>
 #include <set>
 #include <tuple>
@@ -27,57 +30,146 @@ int printed_decimals(const std::string& printed) {
   return d;
 }
 
-HistoryData parse_history(const std::vector<std::pair<std::string, std::string>>& files) {
+namespace {
+
+bool ends_with(const std::string& s, const std::string& suffix) {
+  return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
+}
+
+// The columns a file needs (data/history/README.md); `group` is informative and not read.
+const std::vector<std::string> kIndexColumns = {"table", "title"};
+const std::vector<std::string> kTableColumns = {"table", "section", "group_code", "row_label", "column_label",
+                                                "col_no", "year", "value", "marker", "unit", "n", "printed",
+                                                "source_line"};
+
+// The header's index of every needed column, or a problem naming all the missing ones at once.
+std::optional<std::vector<int>> columns(const csv::Table& table, const std::vector<std::string>& needed,
+                                        const std::string& file, ProblemList& problems) {
+  std::vector<int> out;
+  std::string missing;
+  for (const auto& c : needed) {
+    out.push_back(table.column(c));
+    if (out.back() < 0) missing += (missing.empty() ? "" : ", ") + c;
+  }
+  if (missing.empty()) return out;
+  problems.add(fmt::format("{}: the header lacks the column(s) {} (data/history/README.md lists the columns)",
+                           csv::where(file, 1), missing));
+  return std::nullopt;
+}
+
+// Reads the fields of one row, adding a problem for each bad one: the row goes on being read so
+// that every problem of the file is reported at once.
+class RowReader {
+ public:
+  RowReader(const csv::Row& row, const std::vector<int>& cols, const std::string& file, ProblemList& problems)
+      : row_(row), cols_(cols), file_(file), problems_(problems) {}
+
+  const std::string& text(size_t column) const { return row_.fields[cols_[column]]; }
+
+  void problem(size_t column, const std::string& what) {
+    problems_.add(fmt::format("{}: {}", csv::where(file_, row_.line, kTableColumns[column]), what));
+    ok_ = false;
+  }
+
+  // A number, or nullopt for an empty field.
+  std::optional<double> number(size_t column) {
+    const std::string& t = text(column);
+    if (t.empty()) return std::nullopt;
+    auto v = parse_number(t);
+    if (!v) problem(column, fmt::format("'{}' is not a number: expected a number with a decimal point (8.14), or "
+                                        "nothing where the cell is a marker", t.substr(0, 40)));
+    return v;
+  }
+
+  // A whole number in [lo, hi], or nullopt for an empty field. The range is checked before the
+  // cast: casting a huge double to an integer is undefined behaviour.
+  std::optional<int64_t> whole(size_t column, double lo, double hi, const char* what, const std::string& expected) {
+    const std::string& t = text(column);
+    if (t.empty()) return std::nullopt;
+    auto v = parse_number(t);
+    if (!v || *v < lo || *v > hi || *v != std::floor(*v)) {
+      problem(column, fmt::format("'{}' is not {}: expected {}", t.substr(0, 40), what, expected));
+      return std::nullopt;
+    }
+    return (int64_t)*v;
+  }
+
+  bool ok() const { return ok_; }
+
+ private:
+  const csv::Row& row_;
+  const std::vector<int>& cols_;
+  const std::string& file_;
+  ProblemList& problems_;
+  bool ok_ = true;
+};
+
+enum Col { kTable, kSection, kGroup, kRow, kColumn, kColNo, kYear, kValue, kMarker, kUnit, kN, kPrinted, kLine };
+
+// One data row as a cell, or nullopt after adding its problems.
+std::optional<HistoryCell> read_cell(const csv::Row& r, const std::vector<int>& cols, const std::string& file,
+                                     ProblemList& problems) {
+  RowReader f(r, cols, file, problems);
+  HistoryCell h;
+  h.file = file;
+  h.csv_line = r.line;
+  h.table = f.text(kTable);
+  if (trim(h.table).empty()) f.problem(kTable, "the table is empty: expected its name as in the report (Tabell 21)");
+  h.section = f.text(kSection);
+  h.group_code = f.text(kGroup).empty() ? "total" : f.text(kGroup);
+  h.row_label = f.text(kRow);
+  h.column_label = f.text(kColumn);
+  h.col_no = (int)f.whole(kColNo, 1, 1000, "a column position", "a whole number from 1 (the first value column)").value_or(0);
+  const std::string years = "a whole number from 1990 to 2100";
+  if (f.text(kYear).empty()) f.problem(kYear, "the year is empty: expected " + years);
+  h.year = (int)f.whole(kYear, 1990, 2100, "a year", years).value_or(0);
+  h.number.value = f.number(kValue);
+  h.symbol = f.text(kMarker);
+  if (f.text(kValue).empty() && h.symbol.empty())
+    f.problem(kValue, "the cell has neither a value nor a marker: expected a number in value or a marker (*, -, .) in marker");
+  h.unit = f.text(kUnit);
+  h.number.n = f.whole(kN, 0, 1e12, "a base", "a whole number of respondents, or nothing where none is printed");
+  h.printed = f.text(kPrinted);
+  h.number.decimals = printed_decimals(h.printed);
+  h.source_line = (int)f.whole(kLine, 0, 1e8, "a line number", "the whole number of the report's text line, or nothing")
+                      .value_or(0);
+  if (!f.ok()) return std::nullopt;
+  return h;
+}
+
+}  // namespace
+
+HistoryData parse_history(const std::vector<std::pair<std::string, std::string>>& files, ProblemList& problems) {
   HistoryData out;
-  for (const auto& file : files) {
-    // Not a structured binding: clang 14 (the fuzz build) cannot capture one in a lambda.
-    const std::string& name = file.first;
-    auto table = csv::parse(file.second, name);
-    auto col = [&](const char* c, bool required) {
-      int i = table.column(c);
-      if (i < 0 && required) throw Error::bad_input(fmt::format("missing column '{}'", c), Location{name, 1, 0, c});
-      return i;
-    };
-    if (name.size() >= 9 && name.compare(name.size() - 9, 9, "index.csv") == 0) {
-      int t = col("table", true), ti = col("title", true);
-      for (const auto& r : table.rows) out.titles.emplace_back(r.fields[t], r.fields[ti]);
+  for (const auto& [name, text] : files) {
+    size_t before = problems.count();
+    csv::Table table;
+    try {
+      table = csv::parse(text, name);
+    } catch (const Error& e) {
+      problems.add(e.what());  // csv::parse names the file, row and column itself
       continue;
     }
-    int c_table = col("table", true), c_section = col("section", true), c_group = col("group_code", true),
-        c_row = col("row_label", true), c_col = col("column_label", true), c_colno = col("col_no", true),
-        c_year = col("year", true), c_value = col("value", true), c_marker = col("marker", true),
-        c_unit = col("unit", true), c_n = col("n", true), c_printed = col("printed", true),
-        c_line = col("source_line", true);
-    for (const auto& r : table.rows) {
-      auto where = [&](const char* column) { return Location{name, r.line, 0, column}; };
-      HistoryCell h;
-      h.file = name;
-      h.csv_line = r.line;
-      h.table = r.fields[c_table];
-      h.section = r.fields[c_section];
-      h.group_code = r.fields[c_group].empty() ? "total" : r.fields[c_group];
-      h.row_label = r.fields[c_row];
-      h.column_label = r.fields[c_col];
-      auto num = [&](int c, const char* column) -> std::optional<double> {
-        if (r.fields[c].empty()) return std::nullopt;
-        auto v = parse_number(r.fields[c]);
-        if (!v) throw Error::bad_input(fmt::format("'{}' is not a number", r.fields[c]), where(column));
-        return v;
-      };
-      h.col_no = (int)num(c_colno, "col_no").value_or(0);
-      h.year = (int)num(c_year, "year").value_or(0);
-      if (h.year < 1990 || h.year > 2100) throw Error::bad_input("year out of range", where("year"));
-      h.number.value = num(c_value, "value");
-      h.symbol = r.fields[c_marker];
-      if (!h.number.value && h.symbol.empty()) throw Error::bad_input("a cell needs a value or a marker", where("value"));
-      h.unit = r.fields[c_unit];
-      if (auto n = num(c_n, "n")) h.number.n = (int64_t)*n;
-      h.printed = r.fields[c_printed];
-      h.number.decimals = printed_decimals(h.printed);
-      h.source_line = (int)num(c_line, "source_line").value_or(0);
-      out.cells.push_back(std::move(h));
+    if (ends_with(name, "index.csv")) {
+      auto cols = columns(table, kIndexColumns, name, problems);
+      if (!cols) continue;
+      for (const auto& r : table.rows) out.titles.emplace_back(r.fields[(*cols)[0]], r.fields[(*cols)[1]]);
+      continue;
     }
+    auto cols = columns(table, kTableColumns, name, problems);
+    if (!cols) continue;
+    std::vector<HistoryCell> cells;
+    for (const auto& r : table.rows)
+      if (auto cell = read_cell(r, *cols, name, problems)) cells.push_back(std::move(*cell));
+    if (problems.count() == before) std::move(cells.begin(), cells.end(), std::back_inserter(out.cells));
   }
+  return out;
+}
+
+HistoryData parse_history(const std::vector<std::pair<std::string, std::string>>& files) {
+  ProblemList problems;
+  auto out = parse_history(files, problems);
+  if (!problems.empty()) throw Error::bad_input(problems.report("the published history cannot be read"));
   return out;
 }
 

@@ -11,6 +11,7 @@
 
 #include "core/error.h"
 #include "core/figure.h"
+#include "core/problems.h"
 #include "core/text.h"
 
 namespace dp::stats {
@@ -46,7 +47,12 @@ struct HistoryData {
 };
 
 // Parses the CSV texts (name, content) of data/history. index.csv gives the titles; every other
-// file is a table. Throws dp::Error (BadInput) naming file, row and column for a malformed file.
+// file is a table. Every problem of every file goes to `problems` in the importers' one wording
+// ("tabell_21.csv: row 3, column year: '20x6' is not a year: expected …"); a file with a problem
+// gives no cells and no titles, so the caller can refuse the whole import.
+HistoryData parse_history(const std::vector<std::pair<std::string, std::string>>& files, ProblemList& problems);
+
+// The same, throwing dp::Error (BadInput) with every problem when there is any.
 HistoryData parse_history(const std::vector<std::pair<std::string, std::string>>& files);
 
 // Maps every history cell named by the key-figure file onto its key-figure cell: Figures of origin

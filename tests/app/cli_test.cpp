@@ -249,6 +249,42 @@ TEST_F(Cli, ImportersShowAtMost500ProblemsAndCountTheRest) {
   EXPECT_EQ(std::count(resp.err.begin(), resp.err.end(), '\n'), 502);
 }
 
+// `stats history import --dir`: every bad row of a history CSV named by row and column, exit 1,
+// and the stored history as it was; a good folder replaces it.
+TEST_F(Cli, HistoryImportNamesEveryBadRowAndStoresNothing) {
+  init();
+  fs::create_directories(dir / "history");
+  for (const auto& e : fs::directory_iterator(source("data/history")))
+    if (e.path().extension() == ".csv") fs::copy_file(e.path(), dir / "history" / e.path().filename());
+  std::string t21 = slurp(dir / "history" / "tabell_21.csv");
+  auto edit = [&](std::string text, const std::string& from, const std::string& to) {
+    text.replace(text.find(from), from.size(), to);
+    return text;
+  };
+  std::vector<std::string> series = {"stats", "series", "--db", db(), "--keyfigure", "K33", "--cell", "barn_unga", "--format", "csv"};
+  auto before = run(series);
+  ASSERT_NE(before.out.find("2015,14.0,"), std::string::npos) << before.out << before.err;
+
+  file("history/tabell_21.csv", edit(edit(t21, ",2016,2,2016,18,", ",2016,2,20x6,18,"), ",2018,4,2018,18,", ",2018,4,2018,1y,"));
+  auto r = run({"stats", "history", "import", "--db", db(), "--dir", (dir / "history").string()});
+  EXPECT_EQ(r.status, 1);
+  EXPECT_EQ(r.out, "");
+  EXPECT_NE(r.err.find("2 problem(s); nothing was imported:"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("tabell_21.csv: row 3, column year: '20x6' is not a year: expected a whole number from 1990 to 2100"),
+            std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("tabell_21.csv: row 5, column value: '1y' is not a number"), std::string::npos) << r.err;
+  EXPECT_EQ(run(series).out, before.out);
+
+  file("history/tabell_21.csv", edit(t21, ",2015,1,2015,14,", ",2015,1,2015,15,"));
+  r = run({"stats", "history", "import", "--db", db(), "--dir", (dir / "history").string()});
+  EXPECT_EQ(r.status, 0) << r.err;
+  EXPECT_NE(run(series).out.find("2015,15.0,"), std::string::npos);
+
+  r = run({"stats", "history", "import", "--db", db(), "--dir", (dir / "nowhere").string()});
+  EXPECT_EQ(r.status, 1);
+  EXPECT_NE(r.err.find("nowhere: no such folder"), std::string::npos) << r.err;
+}
+
 TEST_F(Cli, BackupAndRestoreThroughTheCommandLine) {
   init();
   auto backup = (dir / "backup.db").string();

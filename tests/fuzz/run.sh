@@ -8,7 +8,7 @@ secs=${2:-180}
 shift $(( $# >= 2 ? 2 : 1 ))
 src=$(cd "$(dirname "$0")/../.." && pwd)
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(fuzz_instrument fuzz_condition fuzz_csv fuzz_registry_csv fuzz_microdata fuzz_keyfigures fuzz_http_request fuzz_autosave_body)
+[ ${#targets[@]} -gt 0 ] || targets=(fuzz_instrument fuzz_condition fuzz_csv fuzz_registry_csv fuzz_microdata fuzz_keyfigures fuzz_history fuzz_http_request fuzz_autosave_body)
 
 seed() {  # seed TARGET DIR: fills DIR with the seed corpus of TARGET
   local t=$1 d=$2
@@ -33,6 +33,8 @@ seed() {  # seed TARGET DIR: fills DIR with the seed corpus of TARGET
     fuzz_keyfigures)
       cp "$src"/instruments/*.keyfigures.yaml "$src"/instruments/*.report.yaml "$src"/instruments/disclosure.yaml "$d"/
       cp "$src"/tests/cases/stats/*.yaml "$d"/ ;;
+    fuzz_history)
+      cp "$src"/data/history/*.csv "$d"/ ;;
     fuzz_http_request)
       cp "$src"/tests/fuzz/seeds/http/* "$d"/ ;;
     fuzz_autosave_body)
