@@ -79,7 +79,7 @@ nlohmann::json common(Module& m, web::Request& req, const Target& t, const Respo
   ctx["base"] = t.base;
   ctx["status"] = state.response.status;
   ctx["status_label"] = tr(m.app(), req, std::string("respond.status.") + to_string(state.response.status));
-  ctx["editable"] = edit_state(c.state, state.response.status) == EditState::Editable;
+  ctx["editable"] = editable(c.state, state.response.status);
   return ctx;
 }
 
@@ -153,7 +153,7 @@ web::Response post_section(Module& m, web::Request& req) {
   const auto* s = section_of(*t.ctx, req.param("section"));
   if (!s) throw Error::not_found("no such section");
   auto state = load_state(m.store(), t.ctx->campaign.id, t.org);
-  if (edit_state(t.ctx->campaign.state, state.response.status) != EditState::Editable) return not_editable(m, req, t, state);
+  if (!editable(t.ctx->campaign.state, state.response.status)) return not_editable(m, req, t, state);
   int64_t base = parse_version(field(req, "_base"), "_base");
   std::string action = field(req, "_action");
   if (action.empty()) action = "save";
@@ -212,7 +212,7 @@ web::Response autosave(Module& m, web::Request& req) {
   auto t = target(m, req);
   auto body = parse_autosave_body(req.body);
   auto state = load_state(m.store(), t.ctx->campaign.id, t.org);
-  if (edit_state(t.ctx->campaign.state, state.response.status) != EditState::Editable) return not_editable(m, req, t, state);
+  if (!editable(t.ctx->campaign.state, state.response.status)) return not_editable(m, req, t, state);
   auto outcome = save_changes(m.store(), *t.ctx, state.response.id, body.changes, req.principal.user_id);
   auto tt = translator(m, req);
   auto index = instrument::item_index(t.ctx->instrument);
@@ -301,7 +301,7 @@ web::Response overview(Module& m, web::Request& req) {
 web::Response review(Module& m, web::Request& req, int status, const std::string& error) {
   auto t = target(m, req);
   auto state = load_state(m.store(), t.ctx->campaign.id, t.org);
-  if (edit_state(t.ctx->campaign.state, state.response.status) != EditState::Editable) return not_editable(m, req, t, state);
+  if (!editable(t.ctx->campaign.state, state.response.status)) return not_editable(m, req, t, state);
   auto tt = translator(m, req);
   auto ctx = common(m, req, t, state);
   ctx["title"] = tr(m.app(), req, "respond.review_title") + " – " + t.ctx->campaign.title.get(req.lang);
@@ -382,7 +382,7 @@ web::Response section_form(Module& m, web::Request& req) {
   const auto* s = section_of(*t.ctx, req.param("section"));
   if (!s) throw Error::not_found("no such section");
   auto state = load_state(m.store(), t.ctx->campaign.id, t.org);
-  if (edit_state(t.ctx->campaign.state, state.response.status) != EditState::Editable) return not_editable(m, req, t, state);
+  if (!editable(t.ctx->campaign.state, state.response.status)) return not_editable(m, req, t, state);
   return section_page(m, req, t, *s, state, {}, 200);
 }
 
@@ -391,7 +391,7 @@ web::Response review_page(Module& m, web::Request& req) { return review(m, req, 
 web::Response submit(Module& m, web::Request& req) {
   auto t = target(m, req);
   auto state = load_state(m.store(), t.ctx->campaign.id, t.org);
-  if (edit_state(t.ctx->campaign.state, state.response.status) != EditState::Editable) return not_editable(m, req, t, state);
+  if (!editable(t.ctx->campaign.state, state.response.status)) return not_editable(m, req, t, state);
   try {
     submit_response(m.store(), *t.ctx, state.response.id, req.principal.user_id, m.app().config().base_url);
   } catch (const Error& e) {
