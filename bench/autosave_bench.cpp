@@ -243,7 +243,7 @@ int main(int argc, char** argv) {
     const auto& org = ctx.orgs[i % ctx.orgs.size()];
     storage::User u;
     u.email = fmt::format("r{}@bench.example", i);
-    u.role = "respondent";
+    u.role = dp::Role::Respondent;
     u.org_code = org.code;
     u.id = store->users().create(u);
     Respondent p;

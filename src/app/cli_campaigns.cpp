@@ -19,8 +19,8 @@ void register_campaign_list(CLI::App* grp, Cli& cli) {
                  "submitted", "title"};
     for (const auto& c : store->campaigns().list()) {
       size_t submitted = 0;
-      for (const auto& resp : store->responses().list(c.id)) submitted += resp.status == "submitted";
-      r.rows.push_back({std::to_string(c.id), c.slug, std::to_string(c.year), c.instrument_id, c.state, c.opens_on,
+      for (const auto& resp : store->responses().list(c.id)) submitted += resp.status == ResponseStatus::Submitted;
+      r.rows.push_back({std::to_string(c.id), c.slug, std::to_string(c.year), c.instrument_id, to_string(c.state), c.opens_on,
                         c.closes_on, std::to_string(c.population_year),
                         std::to_string(store->campaigns().scope(c.id).size()), std::to_string(submitted), c.title.sv});
     }

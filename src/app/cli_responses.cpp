@@ -50,7 +50,7 @@ void register_response_commands(Cli& cli) {
     r.columns = {"org", "name", "status", "check", "severity", "message"};
     auto flags = collection::verification_list(*store, ctx);
     for (const auto& f : flags)
-      r.rows.push_back({f.org_code, f.org_name, f.status, f.check, f.blocking ? "error" : "warning", f.message.sv});
+      r.rows.push_back({f.org_code, f.org_name, to_string(f.status), f.check, f.blocking ? "error" : "warning", f.message.sv});
     print_rows(r, cformat);
     std::cerr << fmt::format("{} flag(s) in {} response(s) checked\n", flags.size(), store->responses().list(ctx.campaign.id).size());
     return 0;

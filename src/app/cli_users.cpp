@@ -71,10 +71,11 @@ void register_user_commands(Cli& cli) {
   add->add_option("--base-url", base_url, "Public address for links in e-mail (default $DIGIPULS_BASE_URL or http://127.0.0.1:8080)");
   add->add_option("--config", config, "Config file with a mail: section (default $DIGIPULS_CONFIG)");
   cli.on_run(add, [] {
-    if (role == "respondent" && org.empty()) throw Error::usage("--role respondent needs --org CODE");
-    if (role == "coordinator" && county.empty()) throw Error::usage("--role coordinator needs --county CODE");
-    if (role != "respondent" && !org.empty()) throw Error::usage("--org is only for respondents");
-    if (role != "coordinator" && !county.empty()) throw Error::usage("--county is only for coordinators");
+    Role as = parse_account_role(role, {"", 0, 0, "--role"});
+    if (as == Role::Respondent && org.empty()) throw Error::usage("--role respondent needs --org CODE");
+    if (as == Role::Coordinator && county.empty()) throw Error::usage("--role coordinator needs --county CODE");
+    if (as != Role::Respondent && !org.empty()) throw Error::usage("--org is only for respondents");
+    if (as != Role::Coordinator && !county.empty()) throw Error::usage("--county is only for coordinators");
     std::string password;
     if (password_stdin) {
       std::getline(std::cin, password);
@@ -86,10 +87,10 @@ void register_user_commands(Cli& cli) {
     auto u = collection::add_user(*store, {email, name, role, org, county, lang}, 0);
     if (password_stdin) {
       auth.set_password(u.id, password);
-      std::cerr << fmt::format("added {} ({}) with the given password\n", u.email, u.role);
+      std::cerr << fmt::format("added {} ({}) with the given password\n", u.email, to_string(u.role));
     } else {
       auto id = collection::invite_user(*store, auth, u, base_url.empty() ? default_base_url() : base_url, 0);
-      std::cerr << fmt::format("added {} ({}); invitation queued as outbox message {}\n", u.email, u.role, id);
+      std::cerr << fmt::format("added {} ({}); invitation queued as outbox message {}\n", u.email, to_string(u.role), id);
       flush_outbox(*store, config);
     }
     std::cout << u.id << "\n";
@@ -109,8 +110,10 @@ void register_user_commands(Cli& cli) {
     auto store = storage::open_sqlite(ldb, {.create = false});
     Rows r;
     r.columns = {"id", "email", "name", "role", "org", "county", "password_set", "active", "last_login"};
-    for (const auto& u : store->users().list({lrole, lorg, lcounty, all}))
-      r.rows.push_back({std::to_string(u.id), u.email, u.name, u.role, u.org_code, u.county_code,
+    std::optional<Role> role;
+    if (!lrole.empty()) role = parse_account_role(lrole, {"", 0, 0, "--role"});
+    for (const auto& u : store->users().list({role, lorg, lcounty, all}))
+      r.rows.push_back({std::to_string(u.id), u.email, u.name, to_string(u.role), u.org_code, u.county_code,
                         u.password_hash.empty() ? "no" : "yes", u.active ? "yes" : "no", u.last_login_at});
     print_rows(r, format);
     return 0;

@@ -41,11 +41,16 @@ nlohmann::json county_options(storage::Store& store, const std::string& selected
 web::Response users_page(Module& m, web::Request& req, nlohmann::json form, const nlohmann::json& errors, int status) {
   auto& app = m.app();
   storage::UserFilter f;
-  f.role = req.q("role").value_or("");
+  std::string role = req.q("role").value_or("");
   f.org_code = req.q("org").value_or("");
   f.county_code = req.q("county").value_or("");
-  for (auto* v : {&f.role, &f.org_code, &f.county_code})
+  for (auto* v : {&role, &f.org_code, &f.county_code})
     if (v->size() > 20 || !valid_utf8(*v)) v->clear();
+  try {
+    if (!role.empty()) f.role = parse_account_role(role);
+  } catch (const Error&) {
+    role.clear();  // not a role: every account, as for any other filter value that cannot match
+  }
   f.include_inactive = req.q("removed").value_or("") == "1";
   nlohmann::json ctx;
   ctx["title"] = tr(app, req, "users.title");
@@ -68,8 +73,8 @@ web::Response users_page(Module& m, web::Request& req, nlohmann::json form, cons
   }
   ctx["users"] = rows;
   ctx["has_users"] = !rows.empty();
-  ctx["filter"] = {{"role", f.role}, {"org", f.org_code}, {"county", f.county_code}, {"removed", f.include_inactive}};
-  ctx["role_is"] = {{f.role.empty() ? "any" : f.role, true}};
+  ctx["filter"] = {{"role", role}, {"org", f.org_code}, {"county", f.county_code}, {"removed", f.include_inactive}};
+  ctx["role_is"] = {{role.empty() ? "any" : role, true}};
   std::string form_role = form.value("role", "respondent");
   ctx["form"] = form;
   ctx["form_role_is"] = {{form_role, true}};
@@ -95,8 +100,8 @@ web::Response add_account(Module& m, web::Request& req) {
   n.email = field(req, "email");
   n.name = field(req, "name");
   n.role = field(req, "role");
-  n.org_code = n.role == "respondent" ? field(req, "org") : "";
-  n.county_code = n.role == "coordinator" ? field(req, "county") : "";
+  n.org_code = field(req, "org");  // add_user takes only the one the role needs
+  n.county_code = field(req, "county");
   n.lang = field(req, "lang").empty() ? "sv" : field(req, "lang");
   try {
     auto u = add_user(m.store(), n, req.principal.user_id);

@@ -23,19 +23,19 @@ std::string county_name(storage::Store& store, const std::string& code) {
   return "";
 }
 
-std::string role_label(const std::string& role, Lang lang) {
+std::string role_label(Role role, Lang lang) {
   bool sv = lang == Lang::sv;
-  if (role == "admin") return sv ? "administratör" : "administrator";
-  if (role == "coordinator") return sv ? "länssamordnare" : "county coordinator";
-  if (role == "respondent") return sv ? "uppgiftslämnare" : "respondent";
-  return role;
+  if (role == Role::Admin) return sv ? "administratör" : "administrator";
+  if (role == Role::Coordinator) return sv ? "länssamordnare" : "county coordinator";
+  if (role == Role::Respondent) return sv ? "uppgiftslämnare" : "respondent";
+  return to_string(role);
 }
 
 std::string author_label(storage::Store& store, const web::Principal& viewer, int64_t author, Lang lang) {
   if (author == 0) return "Digipuls";
   auto u = store.users().find(author);
   if (!u) return "?";
-  bool shown = viewer.is("admin") || u->role == "respondent" || u->id == viewer.user_id;
+  bool shown = viewer.is(Role::Admin) || u->role == Role::Respondent || u->id == viewer.user_id;
   if (!shown) return role_label(u->role, lang);
   return u->name.empty() ? u->email : u->name;
 }
@@ -44,27 +44,29 @@ storage::User add_user(storage::Store& store, const NewUser& in, int64_t by_user
   storage::User u;
   u.email = trim(in.email);
   u.name = trim(in.name);
-  u.role = trim(in.role);
   u.lang = in.lang.empty() ? "sv" : in.lang;
   if (!valid_utf8(u.email) || !mail::valid_address(u.email))
     throw FieldError("email", "email_invalid", "'" + u.email.substr(0, 80) + "' is not an e-mail address");
   if (!valid_utf8(u.name) || u.name.size() > 200)
     throw FieldError("name", "name_invalid", "the name must be text of at most 200 bytes");
   if (u.lang != "sv" && u.lang != "en") throw FieldError("lang", "lang_invalid", "the language must be sv or en");
-  if (u.role == "respondent") {
+  try {
+    u.role = parse_account_role(trim(in.role));
+  } catch (const Error&) {
+    throw FieldError("role", "role_invalid", "the role must be admin, coordinator or respondent");
+  }
+  if (u.role == Role::Respondent) {
     u.org_code = trim(in.org_code);
     if (u.org_code.empty())
       throw FieldError("org", "org_required", "a respondent belongs to an organisation: give its code");
     if (org_name(store, u.org_code).empty())
       throw FieldError("org", "org_unknown", "'" + u.org_code.substr(0, 20) + "' is not an organisation in the registry");
-  } else if (u.role == "coordinator") {
+  } else if (u.role == Role::Coordinator) {
     u.county_code = trim(in.county_code);
     if (u.county_code.empty())
       throw FieldError("county", "county_required", "a county coordinator belongs to a county: give its code");
     if (county_name(store, u.county_code).empty())
       throw FieldError("county", "county_unknown", "'" + u.county_code.substr(0, 20) + "' is not a county code");
-  } else if (u.role != "admin") {
-    throw FieldError("role", "role_invalid", "the role must be admin, coordinator or respondent");
   }
   if (auto existing = store.users().find_by_email(u.email); existing && existing->active)
     throw FieldError("email", "email_taken", "an account with the e-mail " + u.email + " already exists");
@@ -72,7 +74,7 @@ storage::User add_user(storage::Store& store, const NewUser& in, int64_t by_user
     u.id = store.users().create(u);
     std::string where = u.org_code.empty() ? u.county_code : u.org_code;
     store.users().log_event({0, utc_now_string(), by_user, "user_add", "user " + std::to_string(u.id),
-                             u.email + " as " + u.role + (where.empty() ? "" : " (" + where + ")")});
+                             u.email + " as " + to_string(u.role) + (where.empty() ? "" : " (" + where + ")")});
   });
   return *store.users().find(u.id);
 }

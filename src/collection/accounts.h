@@ -41,7 +41,7 @@ void mail_login_link(storage::Store& store, Auth& auth, const std::string& email
 void remove_user(storage::Store& store, int64_t user_id, int64_t by_user);
 
 // "respondent" -> "uppgiftslämnare" / "respondent" (for e-mails and pages).
-std::string role_label(const std::string& role, Lang lang);
+std::string role_label(Role role, Lang lang);
 
 // How someone who changed a response is named to `viewer` (audit log, conflicts, "last saved
 // by"): an administrator sees everyone's name or address, a coordinator and a respondent see

@@ -19,9 +19,10 @@
 
 namespace dp::collection {
 
-bool allowed_transition(const std::string& from, const std::string& to) {
-  static const std::set<std::pair<std::string, std::string>> ok = {
-      {"draft", "open"}, {"open", "closed"}, {"closed", "open"}, {"closed", "published"}};
+bool allowed_transition(CampaignState from, CampaignState to) {
+  using enum CampaignState;
+  static const std::set<std::pair<CampaignState, CampaignState>> ok = {
+      {Draft, Open}, {Open, Closed}, {Closed, Open}, {Closed, Published}};
   return ok.count({from, to}) > 0;
 }
 
@@ -31,22 +32,29 @@ static storage::Campaign require_campaign(storage::Store& store, const std::stri
   return *c;
 }
 
-void change_state(storage::Store& store, const std::string& key, const std::string& to, int64_t by_user) {
+void change_state(storage::Store& store, const std::string& key, const std::string& to_name, int64_t by_user) {
   store.write_transaction([&] {
     auto c = require_campaign(store, key);
-    if (c.state == to) return;  // already there: repeating a command is harmless
-    if (!allowed_transition(c.state, to))
+    std::optional<CampaignState> to;
+    try {
+      to = parse_campaign_state(to_name);
+    } catch (const Error&) {
+      // Reported below as a transition that is not allowed, with the ones that are.
+    }
+    if (to == c.state) return;  // already there: repeating a command is harmless
+    if (!to || !allowed_transition(c.state, *to))
       throw FieldError("state", "bad_transition",
                        fmt::format("campaign {} is {}; it cannot become {} (draft -> open -> closed -> published; "
                                    "closed -> open reopens it)",
-                                   c.slug, c.state, to.substr(0, 20)),
-                       {{"from", c.state}, {"to", to.substr(0, 20)}});
-    if (to == "published")
+                                   c.slug, to_string(c.state), to_name.substr(0, 20)),
+                       {{"from", to_string(c.state)}, {"to", to_name.substr(0, 20)}});
+    if (*to == CampaignState::Published)
       throw Error::conflict(fmt::format("campaign {} is published with its figures, once their disclosure audit passes: "
                                         "`digipuls stats publish --campaign {}` or the publish button",
                                         c.slug, c.slug));
-    store.campaigns().set_state(c.id, to);
-    store.users().log_event({0, utc_now_string(), by_user, "campaign_state", "campaign " + c.slug, c.state + " -> " + to});
+    store.campaigns().set_state(c.id, *to);
+    store.users().log_event({0, utc_now_string(), by_user, "campaign_state", "campaign " + c.slug,
+                             std::string(to_string(c.state)) + " -> " + to_string(*to)});
   });
 }
 
@@ -88,7 +96,7 @@ void update_schedule(storage::Store& store, const std::string& key, const std::s
   auto dates = parse_reminder_dates(reminders);
   store.write_transaction([&] {
     auto c = require_campaign(store, key);
-    if (c.state == "published") throw Error::conflict("a published campaign cannot be changed");
+    if (c.state == CampaignState::Published) throw Error::conflict("a published campaign cannot be changed");
     c.opens_on = opens;
     c.closes_on = closes;
     c.reminder_dates = dates;
@@ -106,7 +114,7 @@ static std::optional<bool> parse_bool(const std::string& raw) {
 
 size_t import_scope_csv(storage::Store& store, const CampaignContext& ctx, const std::string& text,
                         const std::string& file, int64_t by_user) {
-  if (ctx.campaign.state == "published") throw Error::conflict("a published campaign cannot be changed");
+  if (ctx.campaign.state == CampaignState::Published) throw Error::conflict("a published campaign cannot be changed");
   ProblemList problems;
   auto where = [&](int row, const std::string& column) { return csv::where(file, row, column); };
   csv::Table table;
@@ -179,7 +187,7 @@ size_t import_scope_csv(storage::Store& store, const CampaignContext& ctx, const
 
 void set_scope_values(storage::Store& store, const CampaignContext& ctx, const std::vector<storage::CampaignOrg>& orgs,
                       int64_t by_user) {
-  if (ctx.campaign.state == "published") throw Error::conflict("a published campaign cannot be changed");
+  if (ctx.campaign.state == CampaignState::Published) throw Error::conflict("a published campaign cannot be changed");
   for (const auto& o : orgs)
     if (!ctx.scope.count(o.org_code)) throw FieldError("orgs", "org_unknown", o.org_code.substr(0, 20) + " is not in the scope");
   std::vector<storage::CampaignOrg> all;

@@ -16,9 +16,10 @@
 namespace dp::collection {
 
 // Whether a campaign may go from one state to another.
-bool allowed_transition(const std::string& from, const std::string& to);
+bool allowed_transition(CampaignState from, CampaignState to);
 
-// Throws FieldError (field "state") for a transition that is not allowed.
+// `to` is the state's name as a form or the command line gave it. Throws FieldError (field
+// "state") for a transition that is not allowed and for a name that is not a state.
 void change_state(storage::Store& store, const std::string& campaign, const std::string& to, int64_t by_user);
 
 // Dates: YYYY-MM-DD or "" (no date); opens_on <= closes_on. Reminder dates: a list separated by

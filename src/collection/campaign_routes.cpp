@@ -4,6 +4,7 @@
 // County coordinators see the list and the dashboard for their county, read-only.
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <set>
 
 #include "collection/accounts.h"
@@ -33,7 +34,7 @@ nlohmann::json rate_json(const RateRow& r, Lang lang) {
 }
 
 std::string scoped_county(const web::Request& req) {
-  if (req.principal.is("coordinator")) return req.principal.county_code;
+  if (req.principal.is(Role::Coordinator)) return req.principal.county_code;
   auto c = req.q("county").value_or("");
   return c.size() <= 4 && valid_utf8(c) ? c : "";
 }
@@ -42,25 +43,25 @@ web::Response campaign_list(Module& m, web::Request& req) {
   nlohmann::json ctx;
   ctx["title"] = tr(m.app(), req, "campaigns.title");
   ctx["nav_campaigns"] = true;
-  bool admin = req.principal.is("admin");
-  std::string county = req.principal.is("coordinator") ? req.principal.county_code : "";
+  bool admin = req.principal.is(Role::Admin);
+  std::string county = req.principal.is(Role::Coordinator) ? req.principal.county_code : "";
   nlohmann::json rows = nlohmann::json::array();
   for (const auto& c : m.store().campaigns().list()) {
-    if (!admin && c.state == "draft") continue;
+    if (!admin && c.state == CampaignState::Draft) continue;
     auto ctxp = m.contexts().get(std::to_string(c.id));
     int orgs = 0, submitted = 0;
-    std::map<std::string, std::string> st;
+    std::map<std::string, ResponseStatus> st;
     for (const auto& r : m.store().responses().list(c.id)) st[r.org_code] = r.status;
     for (const auto& o : ctxp->orgs) {
       if (!county.empty() && o.county_code != county) continue;
       ++orgs;
-      submitted += st[o.code] == "submitted";
+      submitted += st[o.code] == ResponseStatus::Submitted;
     }
     rows.push_back({{"slug", c.slug},
                     {"url", "/admin/campaigns/" + web::url_encode(c.slug)},
                     {"title", c.title.get(req.lang)},
                     {"year", c.year},
-                    {"state", tr(m.app(), req, "states." + c.state)},
+                    {"state", tr(m.app(), req, std::string("states.") + to_string(c.state))},
                     {"opens_on", c.opens_on},
                     {"closes_on", c.closes_on},
                     {"orgs", orgs},
@@ -173,8 +174,11 @@ struct Filters {
 Filters filters_of(const web::Request& req) {
   Filters f;
   f.status = req.q("status").value_or("");
-  static const std::set<std::string> statuses = {"", "not_started", "draft", "submitted", "reopened", "not_submitted"};
-  if (!statuses.count(f.status)) f.status = "";
+  // A status's name, or not_submitted (every status but submitted); anything else shows all.
+  bool known = f.status.empty() || f.status == "not_submitted" ||
+               std::any_of(std::begin(kAllResponseStatuses), std::end(kAllResponseStatuses),
+                           [&](ResponseStatus s) { return f.status == to_string(s); });
+  if (!known) f.status = "";
   f.county = scoped_county(req);
   f.size = req.q("size").value_or("");
   if (f.size.size() > 40 || !valid_utf8(f.size)) f.size = "";
@@ -185,7 +189,8 @@ Filters filters_of(const web::Request& req) {
 
 bool keep(const OrgStatus& s, const Filters& f) {
   if (!f.status.empty()) {
-    if (f.status == "not_submitted" ? s.status == "submitted" : s.status != f.status) return false;
+    if (f.status == "not_submitted" ? s.status == ResponseStatus::Submitted : to_string(s.status) != f.status)
+      return false;
   }
   if (!f.size.empty() && s.size_group != f.size) return false;
   if (!f.q.empty()) {
@@ -198,15 +203,15 @@ bool keep(const OrgStatus& s, const Filters& f) {
 web::Response dashboard_page(Module& m, web::Request& req) {
   auto ctxp = m.contexts().get(req.param("campaign"));
   const auto& c = ctxp->campaign;
-  bool admin = req.principal.is("admin");
-  if (!admin && c.state == "draft") throw Error::not_found("no such campaign");
+  bool admin = req.principal.is(Role::Admin);
+  if (!admin && c.state == CampaignState::Draft) throw Error::not_found("no such campaign");
   auto f = filters_of(req);
   auto d = build_dashboard(m.store(), *ctxp, f.county, req.lang);
   nlohmann::json ctx;
   ctx["title"] = c.title.get(req.lang);
   ctx["nav_campaigns"] = true;
   ctx["campaign"] = {{"slug", c.slug}, {"title", c.title.get(req.lang)}, {"year", c.year}, {"state", c.state},
-                     {"state_label", tr(m.app(), req, "states." + c.state)}, {"instrument", c.instrument_id},
+                     {"state_label", tr(m.app(), req, std::string("states.") + to_string(c.state))}, {"instrument", c.instrument_id},
                      {"opens_on", c.opens_on}, {"closes_on", c.closes_on}, {"reminders", join(c.reminder_dates, ", ")},
                      {"url", "/admin/campaigns/" + web::url_encode(c.slug)}};
   ctx["is_admin"] = admin;
@@ -224,12 +229,12 @@ web::Response dashboard_page(Module& m, web::Request& req) {
   nlohmann::json rows = nlohmann::json::array();
   int non_responders = 0;
   for (const auto& s : d.orgs) {
-    non_responders += s.status != "submitted";
+    non_responders += s.status != ResponseStatus::Submitted;
     if (!keep(s, f)) continue;
-    std::string badge = s.status == "submitted" ? "ok" : s.status == "not_started" ? "bad" : "warn";
+    std::string badge = s.status == ResponseStatus::Submitted ? "ok" : s.status == ResponseStatus::NotStarted ? "bad" : "warn";
     rows.push_back({{"code", s.code}, {"name", s.name}, {"county", s.county_name}, {"size", s.size_label},
                     {"mandatory", tr(m.app(), req, s.mandatory ? "campaigns.yes_label" : "campaigns.no_label")},
-                    {"status", tr(m.app(), req, "respond.status." + s.status)}, {"badge", badge},
+                    {"status", tr(m.app(), req, std::string("respond.status.") + to_string(s.status))}, {"badge", badge},
                     {"updated_at", s.updated_at.substr(0, 10)}, {"respondents", s.respondents},
                     {"response_url", s.response_id ? "/admin/responses/" + std::to_string(s.response_id) : ""},
                     {"users_url", "/admin/users?org=" + s.code}});
@@ -237,7 +242,7 @@ web::Response dashboard_page(Module& m, web::Request& req) {
   ctx["orgs"] = rows;
   ctx["shown"] = rows.size();
   ctx["non_responders"] = non_responders;
-  ctx["can_remind"] = admin && c.state == "open" && non_responders > 0;
+  ctx["can_remind"] = admin && c.state == CampaignState::Open && non_responders > 0;
   // Filters, kept in the form and the CSV link.
   ctx["f"] = {{"q", f.q}};
   ctx["status_is"] = {{f.status.empty() ? "any" : f.status, true}};
@@ -255,10 +260,10 @@ web::Response dashboard_page(Module& m, web::Request& req) {
   ctx["csv_url"] = "/admin/campaigns/" + web::url_encode(c.slug) + "/status.csv?" + qs;
   if (admin) {
     nlohmann::json transitions = nlohmann::json::array();
-    for (const char* to : {"open", "closed", "published"})
+    for (CampaignState to : {CampaignState::Open, CampaignState::Closed, CampaignState::Published})
       if (allowed_transition(c.state, to))
-        transitions.push_back({{"to", to}, {"label", tr(m.app(), req, std::string("campaigns.to_") + to)},
-                               {"confirm", std::string(to) == "published"}});
+        transitions.push_back({{"to", to}, {"label", tr(m.app(), req, std::string("campaigns.to_") + to_string(to))},
+                               {"confirm", to == CampaignState::Published}});
     ctx["transitions"] = transitions;
     nlohmann::json events = nlohmann::json::array();
     for (const auto& e : m.store().users().events("campaign " + c.slug, 15)) {
@@ -290,7 +295,7 @@ web::Response settings_page(Module& m, web::Request& req, const nlohmann::json& 
   ctx["nav_campaigns"] = true;
   ctx["campaign"] = {{"slug", c.slug}, {"title", c.title.get(req.lang)}, {"opens_on", c.opens_on},
                      {"closes_on", c.closes_on}, {"reminders", join(c.reminder_dates, ", ")},
-                     {"url", "/admin/campaigns/" + web::url_encode(c.slug)}, {"published", c.state == "published"}};
+                     {"url", "/admin/campaigns/" + web::url_encode(c.slug)}, {"published", c.state == CampaignState::Published}};
   nlohmann::json attrs = nlohmann::json::array();
   for (const auto& a : ctxp->instrument.attributes)
     attrs.push_back({{"id", a.id}, {"label", a.label.get(req.lang)}, {"is_bool", a.type == "bool"}});
@@ -325,7 +330,7 @@ web::Response new_campaign(Module& m, web::Request& req) {
 
 web::Response status_csv_file(Module& m, web::Request& req) {
   auto ctxp = m.contexts().get(req.param("campaign"));
-  if (!req.principal.is("admin") && ctxp->campaign.state == "draft") throw Error::not_found("no such campaign");
+  if (!req.principal.is(Role::Admin) && ctxp->campaign.state == CampaignState::Draft) throw Error::not_found("no such campaign");
   auto f = filters_of(req);
   auto d = build_dashboard(m.store(), *ctxp, f.county, req.lang);
   std::vector<OrgStatus> kept;

@@ -14,7 +14,7 @@ Dashboard build_dashboard(storage::Store& store, const CampaignContext& ctx, con
   std::map<std::string, storage::Response> responses;
   for (auto& r : store.responses().list(ctx.campaign.id)) responses[r.org_code] = r;
   std::map<std::string, int> accounts;
-  for (const auto& u : store.users().list({"respondent", "", "", false})) ++accounts[u.org_code];
+  for (const auto& u : store.users().list({Role::Respondent, "", "", false})) ++accounts[u.org_code];
   std::map<std::string, std::string> county_names;
   for (const auto& c : store.registry().counties()) county_names[c.code] = c.name;
   std::map<std::string, RateRow> counties, sizes;
@@ -36,11 +36,13 @@ Dashboard build_dashboard(storage::Store& store, const CampaignContext& ctx, con
       s.submitted_at = r->second.submitted_at;
     }
     s.respondents = accounts[o.code];
-    bool answered = s.status == "submitted";
-    if (s.status == "not_started") ++d.not_started;
-    else if (s.status == "draft") ++d.draft;
-    else if (s.status == "submitted") ++d.submitted;
-    else if (s.status == "reopened") ++d.reopened;
+    bool answered = s.status == ResponseStatus::Submitted;
+    switch (s.status) {
+      case ResponseStatus::NotStarted: ++d.not_started; break;
+      case ResponseStatus::Draft: ++d.draft; break;
+      case ResponseStatus::Submitted: ++d.submitted; break;
+      case ResponseStatus::Reopened: ++d.reopened; break;
+    }
     for (auto* row : {&d.overall, &counties[o.county_code], &sizes[o.size_group]}) {
       ++row->orgs;
       row->answers += answered;
@@ -79,7 +81,7 @@ std::string status_csv(const Dashboard& d) {
   std::string out = csv::line({"org_code", "name", "county_code", "county", "size_group", "mandatory", "status",
                                "updated_at", "submitted_at", "respondents"});
   for (const auto& s : d.orgs)
-    out += csv::line({s.code, s.name, s.county_code, s.county_name, s.size_group, s.mandatory ? "true" : "false", s.status,
+    out += csv::line({s.code, s.name, s.county_code, s.county_name, s.size_group, s.mandatory ? "true" : "false", to_string(s.status),
                       s.updated_at, s.submitted_at, std::to_string(s.respondents)});
   return out;
 }

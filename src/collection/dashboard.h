@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "collection/campaign_context.h"
+#include "core/collection_state.h"
 #include "core/text.h"
 #include "storage/store.h"
 
@@ -15,7 +16,7 @@ namespace dp::collection {
 
 struct OrgStatus {
   std::string code, name, county_code, county_name, size_group, size_label;
-  std::string status = "not_started";
+  ResponseStatus status = ResponseStatus::NotStarted;
   bool mandatory = true;
   int64_t response_id = 0;
   std::string updated_at, submitted_at;

@@ -119,15 +119,15 @@ DemoSetup setup_demo(storage::Store& store) {
     create_campaign(store, spec);
     c = store.campaigns().find(d.campaign_slug);
   }
-  if (c->state == "draft" || c->state == "closed") change_state(store, d.campaign_slug, "open", 0);
+  if (c->state == CampaignState::Draft || c->state == CampaignState::Closed) change_state(store, d.campaign_slug, "open", 0);
 
   // Last year's answer for the demo municipality, unless it already has one.
   if (auto prev = store.campaigns().find(std::string("ehalsa-2021"))) {
     auto resp = store.responses().get_or_create(prev->id, kOrg);
-    if (resp.status == "not_started") {
+    if (resp.status == ResponseStatus::NotStarted) {
       auto ctx = load_campaign(store, prev->id);
       auto answers = demo_answers(ctx, kOrg);
-      store.responses().replace(resp.id, answers, "submitted", 0, "generate",
+      store.responses().replace(resp.id, answers, ResponseStatus::Submitted, 0, "generate",
                                 "demo answers so that the 2022 form can show last year's answers");
       d.seeded_previous = true;
     }

@@ -78,14 +78,14 @@ nlohmann::json common(Module& m, web::Request& req, const Target& t, const Respo
   ctx["org"] = {{"code", t.org}, {"name", t.ctx->org(t.org)->name}};
   ctx["base"] = t.base;
   ctx["status"] = state.response.status;
-  ctx["status_label"] = tr(m.app(), req, "respond.status." + state.response.status);
-  ctx["editable"] = edit_state(c, state.response) == EditState::Editable;
+  ctx["status_label"] = tr(m.app(), req, std::string("respond.status.") + to_string(state.response.status));
+  ctx["editable"] = editable(c.state, state.response.status);
   return ctx;
 }
 
 web::Response not_editable(Module& m, web::Request& req, const Target& t, const ResponseState& state) {
   if (req.wants_json()) {
-    auto es = edit_state(t.ctx->campaign, state.response);
+    auto es = edit_state(t.ctx->campaign.state, state.response.status);
     return web::Response::json_error(409, "locked", es == EditState::Submitted ? "the response has been submitted"
                                                                               : "the campaign is not open for answers");
   }
@@ -153,7 +153,7 @@ web::Response post_section(Module& m, web::Request& req) {
   const auto* s = section_of(*t.ctx, req.param("section"));
   if (!s) throw Error::not_found("no such section");
   auto state = load_state(m.store(), t.ctx->campaign.id, t.org);
-  if (edit_state(t.ctx->campaign, state.response) != EditState::Editable) return not_editable(m, req, t, state);
+  if (!editable(t.ctx->campaign.state, state.response.status)) return not_editable(m, req, t, state);
   int64_t base = parse_version(field(req, "_base"), "_base");
   std::string action = field(req, "_action");
   if (action.empty()) action = "save";
@@ -212,7 +212,7 @@ web::Response autosave(Module& m, web::Request& req) {
   auto t = target(m, req);
   auto body = parse_autosave_body(req.body);
   auto state = load_state(m.store(), t.ctx->campaign.id, t.org);
-  if (edit_state(t.ctx->campaign, state.response) != EditState::Editable) return not_editable(m, req, t, state);
+  if (!editable(t.ctx->campaign.state, state.response.status)) return not_editable(m, req, t, state);
   auto outcome = save_changes(m.store(), *t.ctx, state.response.id, body.changes, req.principal.user_id);
   auto tt = translator(m, req);
   auto index = instrument::item_index(t.ctx->instrument);
@@ -272,13 +272,13 @@ web::Response overview(Module& m, web::Request& req) {
   for (const auto& p : progress)
     if (!p["done"].get<bool>() && first_open.empty()) first_open = p["url"];
   ctx["continue_url"] = first_open.empty() ? t.base + "/review" : first_open;
-  ctx["started"] = state.response.status != "not_started";
+  ctx["started"] = state.response.status != ResponseStatus::NotStarted;
   ctx["description"] = t.ctx->instrument.description.get(req.lang);
   ctx["title"] = t.ctx->campaign.title.get(req.lang) + " – " + t.ctx->org(t.org)->name;
-  ctx["submitted"] = state.response.status == "submitted";
+  ctx["submitted"] = state.response.status == ResponseStatus::Submitted;
   ctx["just_submitted"] = req.q("submitted").has_value();
-  ctx["campaign_not_open"] = edit_state(t.ctx->campaign, state.response) == EditState::NotOpen;
-  ctx["campaign_state"] = tr(m.app(), req, "states." + t.ctx->campaign.state);
+  ctx["campaign_not_open"] = edit_state(t.ctx->campaign.state, state.response.status) == EditState::NotOpen;
+  ctx["campaign_state"] = tr(m.app(), req, std::string("states.") + to_string(t.ctx->campaign.state));
   if (!state.response.updated_at.empty()) {
     int64_t last_by = 0;
     for (const auto& [k, a] : state.stored)
@@ -289,11 +289,11 @@ web::Response overview(Module& m, web::Request& req) {
   if (!state.response.submitted_at.empty())
     ctx["submitted_info"] = {{"at", state.response.submitted_at.substr(0, 10)}, {"by", author_label(m.store(), req.principal, state.response.submitted_by, req.lang)}};
   nlohmann::json colleagues = nlohmann::json::array();
-  for (const auto& u : m.store().users().list({"respondent", t.org, "", false}))
+  for (const auto& u : m.store().users().list({Role::Respondent, t.org, "", false}))
     colleagues.push_back({{"name", u.name.empty() ? u.email : u.name}, {"email", u.email}, {"is_me", u.id == req.principal.user_id}});
   ctx["colleagues"] = colleagues;
   ctx["has_colleagues"] = !colleagues.empty();
-  if (state.response.status == "submitted" || !ctx["editable"].get<bool>())
+  if (state.response.status == ResponseStatus::Submitted || !ctx["editable"].get<bool>())
     ctx["summary"] = answer_summary(*t.ctx, t.org, state.answers, req.lang);
   return page(m.app(), req, "respond_overview", ctx);
 }
@@ -301,7 +301,7 @@ web::Response overview(Module& m, web::Request& req) {
 web::Response review(Module& m, web::Request& req, int status, const std::string& error) {
   auto t = target(m, req);
   auto state = load_state(m.store(), t.ctx->campaign.id, t.org);
-  if (edit_state(t.ctx->campaign, state.response) != EditState::Editable) return not_editable(m, req, t, state);
+  if (!editable(t.ctx->campaign.state, state.response.status)) return not_editable(m, req, t, state);
   auto tt = translator(m, req);
   auto ctx = common(m, req, t, state);
   ctx["title"] = tr(m.app(), req, "respond.review_title") + " – " + t.ctx->campaign.title.get(req.lang);
@@ -356,25 +356,24 @@ web::Response landing(Module& m, web::Request& req) {
   std::string org = req.principal.org_code;
   if (!org.empty()) {
     for (const auto& c : m.store().campaigns().list()) {
-      if (c.state == "draft") continue;
+      if (c.state == CampaignState::Draft) continue;
       auto ctxp = m.contexts().get(std::to_string(c.id));
       if (!ctxp->org(org)) continue;
-      std::string status = "not_started";
+      ResponseStatus status = ResponseStatus::NotStarted;
       for (const auto& r : m.store().responses().list(c.id))
         if (r.org_code == org) status = r.status;
-      bool editable = (c.state == "open" && status != "submitted") || (status == "reopened" && c.state != "published");
       rows.push_back({{"title", c.title.get(req.lang)},
                       {"url", "/respond/" + web::url_encode(c.slug) + "/" + web::url_encode(org)},
                       {"closes_on", c.closes_on},
-                      {"state", tr(m.app(), req, "states." + c.state)},
-                      {"status", tr(m.app(), req, "respond.status." + status)},
-                      {"editable", editable}});
+                      {"state", tr(m.app(), req, std::string("states.") + to_string(c.state))},
+                      {"status", tr(m.app(), req, std::string("respond.status.") + to_string(status))},
+                      {"editable", editable(c.state, status)}});
     }
     ctx["org_name"] = org_name(m.store(), org);
   }
   ctx["campaigns"] = rows;
   ctx["has_campaigns"] = !rows.empty();
-  ctx["is_admin"] = req.principal.is("admin");
+  ctx["is_admin"] = req.principal.is(Role::Admin);
   return page(m.app(), req, "respond_landing", ctx);
 }
 
@@ -383,7 +382,7 @@ web::Response section_form(Module& m, web::Request& req) {
   const auto* s = section_of(*t.ctx, req.param("section"));
   if (!s) throw Error::not_found("no such section");
   auto state = load_state(m.store(), t.ctx->campaign.id, t.org);
-  if (edit_state(t.ctx->campaign, state.response) != EditState::Editable) return not_editable(m, req, t, state);
+  if (!editable(t.ctx->campaign.state, state.response.status)) return not_editable(m, req, t, state);
   return section_page(m, req, t, *s, state, {}, 200);
 }
 
@@ -392,7 +391,7 @@ web::Response review_page(Module& m, web::Request& req) { return review(m, req, 
 web::Response submit(Module& m, web::Request& req) {
   auto t = target(m, req);
   auto state = load_state(m.store(), t.ctx->campaign.id, t.org);
-  if (edit_state(t.ctx->campaign, state.response) != EditState::Editable) return not_editable(m, req, t, state);
+  if (!editable(t.ctx->campaign.state, state.response.status)) return not_editable(m, req, t, state);
   try {
     submit_response(m.store(), *t.ctx, state.response.id, req.principal.user_id, m.app().config().base_url);
   } catch (const Error& e) {

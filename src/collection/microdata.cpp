@@ -18,7 +18,6 @@ using instrument::Item;
 using instrument::Type;
 using instrument::Value;
 
-static const std::set<std::string> kStatuses = {"not_started", "draft", "submitted", "reopened"};
 
 std::vector<MicrodataColumn> microdata_columns(const instrument::Instrument& in) {
   std::vector<MicrodataColumn> cols;
@@ -57,9 +56,9 @@ std::string export_microdata(storage::Store& store, const CampaignContext& ctx) 
   for (const auto& c : cols) header.push_back(c.name);
   std::string out = csv::line(header);
 
-  std::map<std::string, std::pair<std::string, instrument::Answers>> by_org;
+  std::map<std::string, std::pair<ResponseStatus, instrument::Answers>> by_org;
   for (const auto& r : store.responses().list(ctx.campaign.id)) by_org[r.org_code].first = r.status;
-  store.responses().for_each_answer(ctx.campaign.id, [&](const std::string& org, const std::string& status,
+  store.responses().for_each_answer(ctx.campaign.id, [&](const std::string& org, ResponseStatus status,
                                                          const std::string& item, const Value& v) {
     auto& e = by_org[org];
     e.first = status;
@@ -67,7 +66,7 @@ std::string export_microdata(storage::Store& store, const CampaignContext& ctx) 
   });
   for (const auto& org : ctx.orgs) {
     auto it = by_org.find(org.code);
-    std::string status = it == by_org.end() ? "not_started" : it->second.first;
+    ResponseStatus status = it == by_org.end() ? ResponseStatus::NotStarted : it->second.first;
     // Only the response as it counts: answers to items that are not shown (a form keeps them when
     // a condition turns false) are not part of it, and importing them would be an error.
     instrument::Answers answers;
@@ -77,7 +76,7 @@ std::string export_microdata(storage::Store& store, const CampaignContext& ctx) 
     }
     // Texts go through csv::formula_safe (a spreadsheet must not evaluate an answer); numbers and
     // option codes cannot start like a formula.
-    std::vector<std::string> row = {csv::formula_safe(org.code), status};
+    std::vector<std::string> row = {csv::formula_safe(org.code), to_string(status)};
     for (const auto& c : cols) {
       auto a = answers.find(c.item);
       if (a == answers.end() || a->second.empty()) {
@@ -143,11 +142,11 @@ std::vector<ImportedRow> parse_microdata(const std::string& text, const std::str
       problems.add(where(row.line, "org_code") + ": " + r.org_code + " appears on an earlier row too");
       return;
     }
-    r.status = c_status >= 0 ? trim(row.fields[c_status]) : "submitted";
-    if (r.status.empty()) r.status = "submitted";
-    if (!kStatuses.count(r.status)) {
-      problems.add(where(row.line, "status") + fmt::format(": '{}' is not one of not_started, draft, submitted, reopened",
-                                                                 r.status.substr(0, 30)));
+    std::string status = c_status >= 0 ? trim(row.fields[c_status]) : "";
+    try {
+      r.status = status.empty() ? ResponseStatus::Submitted : parse_response_status(status);
+    } catch (const Error& e) {
+      problems.add(where(row.line, "status") + ": " + e.message());
       return;
     }
     // Multi items: collect the 0/1 columns first.
@@ -184,7 +183,7 @@ std::vector<ImportedRow> parse_microdata(const std::string& text, const std::str
       if (auto s = stored->find(r.org_code); s != stored->end())
         for (const auto& [item, value] : s->second)
           if (!covered.count(item)) r.answers.emplace(item, value);
-    if (r.status == "not_started" && !r.answers.empty()) {
+    if (r.status == ResponseStatus::NotStarted && !r.answers.empty()) {
       problems.add(where(row.line, "status") + ": a not_started row cannot have answers");
       return;
     }
@@ -193,7 +192,7 @@ std::vector<ImportedRow> parse_microdata(const std::string& text, const std::str
     auto checks = instrument::check_answers(ctx.instrument, r.answers, ctx.attributes(r.org_code),
                                             instrument::CheckMode::Import);
     for (const auto& p : checks) {
-      if (p.code == "missing" && r.status != "submitted") continue;
+      if (p.code == "missing" && r.status != ResponseStatus::Submitted) continue;
       std::string col = p.code != "missing" && item_column.count(p.item) ? item_column[p.item] : p.item;
       problems.add(where(row.line, col) + ": " + p.message);
     }
@@ -212,7 +211,7 @@ std::vector<ImportedRow> parse_microdata(const std::string& text, const std::str
 size_t import_microdata(storage::Store& store, const CampaignContext& ctx, const std::string& text,
                         const std::string& file, int64_t user_id, const std::function<void(size_t, size_t)>& progress) {
   StoredAnswers stored;
-  store.responses().for_each_answer(ctx.campaign.id, [&](const std::string& org, const std::string&,
+  store.responses().for_each_answer(ctx.campaign.id, [&](const std::string& org, ResponseStatus,
                                                          const std::string& item, const Value& v) {
     stored[org][item] = v;
   });
@@ -225,7 +224,7 @@ size_t import_microdata(storage::Store& store, const CampaignContext& ctx, const
     for (const auto& x : store.responses().list(ctx.campaign.id)) existing.insert(x.org_code);
     for (const auto& r : rows) {
       // An untouched organisation stays without a response row, as before the export.
-      if (r.status == "not_started" && r.answers.empty() && !existing.count(r.org_code)) continue;
+      if (r.status == ResponseStatus::NotStarted && r.answers.empty() && !existing.count(r.org_code)) continue;
       auto resp = store.responses().get_or_create(ctx.campaign.id, r.org_code);
       store.responses().replace(resp.id, r.answers, r.status, user_id, "import", "imported from " + file);
       ++written;

@@ -26,7 +26,7 @@ std::string export_microdata(storage::Store& store, const CampaignContext& ctx);
 struct ImportedRow {
   int line = 0;
   std::string org_code;
-  std::string status;  // not_started | draft | submitted
+  ResponseStatus status = ResponseStatus::Submitted;
   instrument::Answers answers;
 };
 

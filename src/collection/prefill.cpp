@@ -65,7 +65,7 @@ PreviousAnswers previous_answers(storage::Store& store, const CampaignContext& c
   std::optional<storage::Response> resp;
   for (const auto& r : store.responses().list(campaign.id))
     if (r.org_code == org_code) resp = r;
-  if (!resp || resp->status == "not_started") return out;
+  if (!resp || resp->status == ResponseStatus::NotStarted) return out;
   auto map = lineage_map(in, previous);
   instrument::Answers prev_answers;
   for (auto& a : store.responses().answers(resp->id)) prev_answers[a.item] = a.value;

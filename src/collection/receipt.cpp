@@ -48,7 +48,7 @@ void queue_receipts(storage::Store& store, const CampaignContext& ctx, int64_t r
   instrument::Answers answers;
   for (auto& a : store.responses().answers(response_id)) answers[a.item] = a.value;
   auto sub = store.users().find(submitter);
-  std::vector<storage::User> to = store.users().list({"respondent", resp->org_code, "", false});
+  std::vector<storage::User> to = store.users().list({Role::Respondent, resp->org_code, "", false});
   if (sub && sub->active && sub->org_code != resp->org_code) to.push_back(*sub);
   std::string org = org_name(store, resp->org_code);
   for (const auto& u : to) {

@@ -17,16 +17,16 @@ namespace dp::collection {
 
 ReminderResult remind_non_responders(storage::Store& store, const CampaignContext& ctx, const std::string& base_url,
                                      int64_t by_user, const std::string& county) {
-  if (ctx.campaign.state != "open") throw Error::conflict("reminders are sent only while the campaign is open");
+  if (ctx.campaign.state != CampaignState::Open) throw Error::conflict("reminders are sent only while the campaign is open");
   ReminderResult res;
-  std::map<std::string, std::string> status;
+  std::map<std::string, ResponseStatus> status;
   for (const auto& r : store.responses().list(ctx.campaign.id)) status[r.org_code] = r.status;
   store.write_transaction([&] {
     for (const auto& o : ctx.orgs) {
       if (!county.empty() && o.county_code != county) continue;
-      std::string st = status.count(o.code) ? status[o.code] : "not_started";
-      if (st == "submitted") continue;
-      auto people = store.users().list({"respondent", o.code, "", false});
+      ResponseStatus st = status.count(o.code) ? status[o.code] : ResponseStatus::NotStarted;
+      if (st == ResponseStatus::Submitted) continue;
+      auto people = store.users().list({Role::Respondent, o.code, "", false});
       if (people.empty()) {
         ++res.without_accounts;
         continue;
@@ -44,7 +44,7 @@ ReminderResult remind_non_responders(storage::Store& store, const CampaignContex
         l.data = {{"campaign_title", ctx.campaign.title.get(lang)},
                   {"org_name", o.name},
                   {"closes_on", ctx.campaign.closes_on},
-                  {"has_draft", st == "draft" || st == "reopened"},
+                  {"has_draft", st == ResponseStatus::Draft || st == ResponseStatus::Reopened},
                   {"link", base_url + "/respond/" + ctx.campaign.slug + "/" + o.code}};
         mail::queue(store, l);
         ++res.messages;
@@ -60,7 +60,7 @@ ReminderResult remind_non_responders(storage::Store& store, const CampaignContex
 int run_scheduled_reminders(storage::Store& store, const std::string& today, const std::string& base_url) {
   int total = 0;
   for (const auto& c : store.campaigns().list()) {
-    if (c.state != "open") continue;
+    if (c.state != CampaignState::Open) continue;
     for (const auto& date : c.reminder_dates) {
       if (date > today) continue;
       // A missed date (the server was down) still runs once, but not one from long ago.

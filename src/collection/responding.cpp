@@ -25,15 +25,16 @@ ResponseState load_state(storage::Store& store, int64_t campaign_id, const std::
   return s;
 }
 
-EditState edit_state(const storage::Campaign& c, const storage::Response& r) {
-  if (c.state == "published") return r.status == "submitted" ? EditState::Submitted : EditState::NotOpen;
-  if (r.status == "reopened") return EditState::Editable;
-  if (r.status == "submitted") return EditState::Submitted;
-  return c.state == "open" ? EditState::Editable : EditState::NotOpen;
+EditState edit_state(CampaignState campaign, ResponseStatus response) {
+  if (campaign == CampaignState::Published)
+    return response == ResponseStatus::Submitted ? EditState::Submitted : EditState::NotOpen;
+  if (response == ResponseStatus::Reopened) return EditState::Editable;
+  if (response == ResponseStatus::Submitted) return EditState::Submitted;
+  return campaign == CampaignState::Open ? EditState::Editable : EditState::NotOpen;
 }
 
 static void require_editable(const storage::Campaign& c, const storage::Response& r) {
-  switch (edit_state(c, r)) {
+  switch (edit_state(c.state, r.status)) {
     case EditState::Editable: return;
     case EditState::Submitted:
       throw Error::conflict("the response has been submitted; ask the survey's administrator to reopen it");
@@ -134,7 +135,7 @@ void submit_response(storage::Store& store, const CampaignContext& ctx, int64_t 
     for (const auto& [item, v] : answers)
       if (!vis.shown(item) && !v.empty()) clear.push_back({item, Value{}, -1});
     if (!clear.empty()) store.responses().save(response_id, clear, user_id, "submit_cleanup");
-    store.responses().set_status(response_id, "submitted", user_id, "submit", "");
+    store.responses().set_status(response_id, ResponseStatus::Submitted, user_id, "submit", "");
     queue_receipts(store, ctx, response_id, user_id, base_url);
   });
 }
@@ -147,8 +148,8 @@ void reopen_response(storage::Store& store, int64_t response_id, int64_t user_id
   store.write_transaction([&] {
     auto resp = store.responses().find(response_id);
     if (!resp) throw Error::not_found("no response " + std::to_string(response_id));
-    if (resp->status != "submitted") throw Error::conflict("only a submitted response can be reopened");
-    store.responses().set_status(response_id, "reopened", user_id, "reopen", reason);
+    if (resp->status != ResponseStatus::Submitted) throw Error::conflict("only a submitted response can be reopened");
+    store.responses().set_status(response_id, ResponseStatus::Reopened, user_id, "reopen", reason);
     store.users().log_event({0, utc_now_string(), user_id, "reopen", "response " + std::to_string(response_id), reason});
   });
 }

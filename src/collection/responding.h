@@ -28,8 +28,12 @@ ResponseState load_state(storage::Store& store, int64_t campaign_id, const std::
 
 enum class EditState { Editable, Submitted, NotOpen };
 // Editable while the campaign is open and the response is not submitted, and for a reopened
-// response also after the campaign closed (until it is published).
-EditState edit_state(const storage::Campaign& c, const storage::Response& r);
+// response also after the campaign closed (until it is published). The one rule for the form, the
+// autosave, the landing page and the store's writes.
+EditState edit_state(CampaignState campaign, ResponseStatus response);
+inline bool editable(CampaignState campaign, ResponseStatus response) {
+  return edit_state(campaign, response) == EditState::Editable;
+}
 
 // One field as the form or the autosave sent it: the raw text (see form_values.h; "" clears) and
 // the version of the item the sender last saw (-1 = do not check).

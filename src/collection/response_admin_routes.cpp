@@ -33,10 +33,10 @@ web::Response view(Module& m, web::Request& req, const nlohmann::json& errors, i
   ctx["campaign"] = {{"title", c.title.get(req.lang)}, {"url", "/admin/campaigns/" + web::url_encode(c.slug)}};
   ctx["org"] = {{"code", resp->org_code}, {"name", org_name(m.store(), resp->org_code)}};
   ctx["response_id"] = resp->id;
-  ctx["status"] = tr(m.app(), req, "respond.status." + resp->status);
-  ctx["submitted"] = resp->status == "submitted";
-  ctx["can_reopen"] = req.principal.is("admin") && resp->status == "submitted" && c.state != "published";
-  ctx["is_admin"] = req.principal.is("admin");
+  ctx["status"] = tr(m.app(), req, std::string("respond.status.") + to_string(resp->status));
+  ctx["submitted"] = resp->status == ResponseStatus::Submitted;
+  ctx["can_reopen"] = req.principal.is(Role::Admin) && resp->status == ResponseStatus::Submitted && c.state != CampaignState::Published;
+  ctx["is_admin"] = req.principal.is(Role::Admin);
   ctx["respond_url"] = "/respond/" + web::url_encode(c.slug) + "/" + web::url_encode(resp->org_code);
   instrument::Answers answers;
   for (auto& a : m.store().responses().answers(resp->id)) answers[a.item] = a.value;

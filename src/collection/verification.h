@@ -6,13 +6,14 @@
 #include <vector>
 
 #include "collection/campaign_context.h"
+#include "core/collection_state.h"
 #include "storage/store.h"
 
 namespace dp::collection {
 
 struct Flag {
   std::string org_code, org_name;
-  std::string status;  // the response's status: draft, submitted, reopened
+  ResponseStatus status = ResponseStatus::Draft;
   std::string check;
   bool blocking = false;
   I18n message;

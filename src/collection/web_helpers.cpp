@@ -66,8 +66,8 @@ std::string safe_next(const std::string& next, const std::string& fallback) {
 }
 
 std::string home_of(const web::Principal& p) {
-  if (p.is("respondent")) return "/respond";
-  if (p.is("admin") || p.is("coordinator")) return "/admin";
+  if (p.is(Role::Respondent)) return "/respond";
+  if (p.is(Role::Admin) || p.is(Role::Coordinator)) return "/admin";
   return "/";
 }
 

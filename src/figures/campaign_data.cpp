@@ -70,7 +70,8 @@ CampaignData load_campaign_data(storage::Store& store, const std::string& id_or_
   stats::DatasetBuilder b(d.instrument, d.orgs);
   std::map<std::string, size_t> index;
   for (size_t i = 0; i < d.orgs.size(); ++i) index.emplace(d.orgs[i].code, i);
-  std::string current, current_status;
+  std::string current;
+  ResponseStatus current_status = ResponseStatus::NotStarted;
   instrument::Answers answers;
   size_t done = 0, total = d.orgs.size();
   auto flush = [&] {
@@ -78,7 +79,7 @@ CampaignData load_campaign_data(storage::Store& store, const std::string& id_or_
     auto it = index.find(current);
     if (it == index.end()) {
       ++d.ignored;
-    } else if (current_status == "submitted" || current_status == "reopened") {
+    } else if (current_status == ResponseStatus::Submitted || current_status == ResponseStatus::Reopened) {
       stats::add_response(b, d.instrument, it->second, answers, stats::org_attributes_of(d.orgs[it->second], d.instrument));
       ++d.responses;
       d.respondent_answers.emplace(current, std::move(answers));
@@ -86,7 +87,7 @@ CampaignData load_campaign_data(storage::Store& store, const std::string& id_or_
     answers.clear();
     if (progress) progress("reading answers", ++done, total);
   };
-  store.responses().for_each_answer(d.campaign.id, [&](const std::string& org, const std::string& status,
+  store.responses().for_each_answer(d.campaign.id, [&](const std::string& org, ResponseStatus status,
                                                        const std::string& item, const instrument::Value& v) {
     if (org != current) {
       flush();
@@ -94,15 +95,15 @@ CampaignData load_campaign_data(storage::Store& store, const std::string& id_or_
       current_status = status;
     }
     answers[item] = v;
-    d.input.add(org + "|" + status + "|" + item + "|" + v.to_json_string());
+    d.input.add(org + "|" + to_string(status) + "|" + item + "|" + v.to_json_string());
   });
   flush();
   // Submitted responses without any answer still count as respondents.
   for (const auto& r : store.responses().list(d.campaign.id)) {
-    if (r.status != "submitted" && r.status != "reopened") continue;
+    if (r.status != ResponseStatus::Submitted && r.status != ResponseStatus::Reopened) continue;
     auto it = index.find(r.org_code);
     if (it == index.end()) continue;
-    d.input.add(r.org_code + "|" + r.status);
+    d.input.add(r.org_code + "|" + to_string(r.status));
     if (!b.view().responded.test(it->second)) {
       b.set_responded(it->second);
       ++d.responses;

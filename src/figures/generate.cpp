@@ -71,17 +71,17 @@ GenerateOutcome generate_campaign(storage::Store& store, const GenerateRequest& 
         if (!problems.empty())
           throw Error::internal(fmt::format("generated answers for {} break the instrument: {}: {}", chosen[i].code,
                                             problems[0].item, problems[0].message));
-        store.responses().replace(resp.id, answers, "submitted", 0, "generate", note);
+        store.responses().replace(resp.id, answers, ResponseStatus::Submitted, 0, "generate", note);
         ++out.respondents;
       } else {
-        store.responses().replace(resp.id, {}, "not_started", 0, "generate", note);
+        store.responses().replace(resp.id, {}, ResponseStatus::NotStarted, 0, "generate", note);
       }
       if (req.progress) req.progress("writing responses", i + 1, chosen.size());
     }
     // Organisations beyond --orgs keep no generated answers.
     for (size_t i = chosen.size(); i < orgs.size(); ++i) {
       auto resp = store.responses().get_or_create(campaign.id, orgs[i].code);
-      store.responses().replace(resp.id, {}, "not_started", 0, "generate", note);
+      store.responses().replace(resp.id, {}, ResponseStatus::NotStarted, 0, "generate", note);
     }
   });
   out.organisations = chosen.size();

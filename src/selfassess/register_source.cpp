@@ -77,7 +77,7 @@ std::optional<RegisterValue> register_value(storage::Store& store, const std::st
     if (!in) continue;
     std::optional<storage::Response> resp;
     for (const auto& r : store.responses().list(c.id))
-      if (r.org_code == org_code && r.status == "submitted") resp = r;
+      if (r.org_code == org_code && r.status == ResponseStatus::Submitted) resp = r;
     if (!resp) continue;
 
     auto reg = organisation(store, org_code, c.year);

@@ -24,7 +24,7 @@ json assessment_row(Env& env, const web::Request& req, const storage::Assessment
 
 web::Response list_page(Env& env, web::Request& req) {
   const auto& who = req.principal;
-  if (who.is("respondent")) return web::Response::redirect("/sjalvskattning/kommun/" + who.org_code);
+  if (who.is(Role::Respondent)) return web::Response::redirect("/sjalvskattning/kommun/" + who.org_code);
   if (auto org = req.q("org"); org && !org->empty()) return web::Response::redirect("/sjalvskattning/kommun/" + web::url_encode(trim(*org)));
   json rows = json::array();
   for (const auto& a : env.store.selfassess().list_all()) {
@@ -34,7 +34,7 @@ web::Response list_page(Env& env, web::Request& req) {
   json ctx = {{"title", env.app.templates().t(req.lang, "selfassess.list.title")},
               {"assessments", rows},
               {"has_assessments", !rows.empty()},
-              {"is_admin", who.is("admin")}};
+              {"is_admin", who.is(Role::Admin)}};
   return env.app.page(req, "selfassess/list", ctx);
 }
 

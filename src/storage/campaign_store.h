@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "core/collection_state.h"
 #include "core/text.h"
 
 namespace dp::storage {
@@ -16,8 +17,8 @@ struct Campaign {
   std::string instrument_id;  // instrument version
   int year = 0;
   I18n title;
-  std::string state = "draft";  // draft | open | closed | published
-  std::string opens_on;         // YYYY-MM-DD
+  CampaignState state = CampaignState::Draft;
+  std::string opens_on;  // YYYY-MM-DD
   std::string closes_on;
   int population_year = 0;  // population date for size groups (31 December of this year)
   std::vector<std::string> reminder_dates;  // YYYY-MM-DD
@@ -43,7 +44,7 @@ class CampaignStore {
   virtual std::optional<Campaign> find(int64_t id) = 0;
   // By numeric id or slug.
   virtual std::optional<Campaign> find(const std::string& id_or_slug) = 0;
-  virtual void set_state(int64_t id, const std::string& state) = 0;
+  virtual void set_state(int64_t id, CampaignState state) = 0;
 
   virtual void set_scope(int64_t campaign_id, const std::vector<CampaignOrg>& orgs) = 0;
   virtual std::vector<CampaignOrg> scope(int64_t campaign_id) = 0;

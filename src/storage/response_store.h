@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "core/collection_state.h"
 #include "instrument/value.h"
 
 namespace dp::storage {
@@ -14,8 +15,8 @@ struct Response {
   int64_t id = 0;
   int64_t campaign_id = 0;
   std::string org_code;
-  std::string status = "not_started";  // not_started | draft | submitted | reopened
-  int64_t version = 0;                 // bumped by every change, for optimistic concurrency
+  ResponseStatus status = ResponseStatus::NotStarted;
+  int64_t version = 0;  // bumped by every change, for optimistic concurrency
   std::string updated_at;
   std::string submitted_at;
   int64_t submitted_by = 0;
@@ -81,11 +82,11 @@ class ResponseStore {
 
   // Replaces all answers (import): items not in `answers` are cleared. Audited; the status (with
   // `note`) is recorded when anything changed. Replacing with identical answers and status is a no-op.
-  virtual void replace(int64_t response_id, const instrument::Answers& answers, const std::string& status,
+  virtual void replace(int64_t response_id, const instrument::Answers& answers, ResponseStatus status,
                        int64_t user_id, const std::string& action, const std::string& note) = 0;
 
   // Status changes (submit, reopen with a reason, ...), audited.
-  virtual void set_status(int64_t response_id, const std::string& status, int64_t user_id, const std::string& action,
+  virtual void set_status(int64_t response_id, ResponseStatus status, int64_t user_id, const std::string& action,
                           const std::string& note) = 0;
 
   virtual std::vector<AuditEntry> audit(int64_t response_id) = 0;
@@ -101,7 +102,7 @@ class ResponseStore {
   // and exports over large campaigns without loading everything at once.
   virtual void for_each_answer(
       int64_t campaign_id,
-      const std::function<void(const std::string& org, const std::string& status, const std::string& item,
+      const std::function<void(const std::string& org, ResponseStatus status, const std::string& item,
                                const instrument::Value& value)>& fn) = 0;
 };
 

@@ -9,13 +9,15 @@
 #include <string>
 #include <vector>
 
+#include "core/role.h"
+
 namespace dp::storage {
 
 struct User {
   int64_t id = 0;
   std::string email;  // unique, compared case-insensitively
   std::string name;
-  std::string role;         // admin | coordinator | respondent
+  Role role = Role::Respondent;  // never Public
   std::string org_code;     // respondents
   std::string county_code;  // coordinators
   std::string password_hash;  // "" until the invitation is accepted (sign-in links still work)
@@ -29,7 +31,7 @@ struct User {
 };
 
 struct UserFilter {
-  std::string role;         // "" = any
+  std::optional<Role> role;  // nullopt = any
   std::string org_code;     // "" = any
   std::string county_code;  // "" = any
   bool include_inactive = false;

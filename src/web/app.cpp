@@ -226,9 +226,9 @@ Response App::page(const Request& req, const std::string& tmpl, nlohmann::json c
     ctx["user"] = {{"email", req.principal.email},
                    {"name", req.principal.name},
                    {"role", req.principal.role},
-                   {"is_admin", req.principal.is("admin")},
-                   {"is_coordinator", req.principal.is("coordinator")},
-                   {"is_respondent", req.principal.is("respondent")}};
+                   {"is_admin", req.principal.is(Role::Admin)},
+                   {"is_coordinator", req.principal.is(Role::Coordinator)},
+                   {"is_respondent", req.principal.is(Role::Respondent)}};
   }
   std::string content = templates_.render(tmpl, ctx);
   ctx["content"] = content;

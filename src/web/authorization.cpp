@@ -8,9 +8,9 @@ namespace {
 
 Decision read_org(const Principal& who, const std::optional<std::string>& org, const AccessLookups& l) {
   if (!org) return Decision::Forbid;
-  if (who.is("admin")) return Decision::Allow;
-  if (who.is("respondent")) return who.org_code == *org ? Decision::Allow : Decision::Forbid;
-  if (who.is("coordinator")) {
+  if (who.is(Role::Admin)) return Decision::Allow;
+  if (who.is(Role::Respondent)) return who.org_code == *org ? Decision::Allow : Decision::Forbid;
+  if (who.is(Role::Coordinator)) {
     auto county = l.county_of_org ? l.county_of_org(*org) : std::nullopt;
     return county && !who.county_code.empty() && *county == who.county_code ? Decision::Allow : Decision::Forbid;
   }
@@ -19,8 +19,8 @@ Decision read_org(const Principal& who, const std::optional<std::string>& org, c
 
 Decision write_org(const Principal& who, const std::optional<std::string>& org) {
   if (!org) return Decision::Forbid;
-  if (who.is("admin")) return Decision::Allow;
-  if (who.is("respondent") && who.org_code == *org) return Decision::Allow;
+  if (who.is(Role::Admin)) return Decision::Allow;
+  if (who.is(Role::Respondent) && who.org_code == *org) return Decision::Allow;
   return Decision::Forbid;
 }
 
@@ -31,9 +31,9 @@ Decision decide(const std::string& policy, const Principal& who, const std::map<
   if (policy == "public") return Decision::Allow;
   if (!who.signed_in()) return Decision::SignIn;
   if (policy == "signed_in") return Decision::Allow;
-  if (policy == "admin") return who.is("admin") ? Decision::Allow : Decision::Forbid;
-  if (policy == "staff") return who.is("admin") || who.is("coordinator") ? Decision::Allow : Decision::Forbid;
-  if (policy == "respondent") return who.is("admin") || who.is("respondent") ? Decision::Allow : Decision::Forbid;
+  if (policy == "admin") return who.is(Role::Admin) ? Decision::Allow : Decision::Forbid;
+  if (policy == "staff") return who.is(Role::Admin) || who.is(Role::Coordinator) ? Decision::Allow : Decision::Forbid;
+  if (policy == "respondent") return who.is(Role::Admin) || who.is(Role::Respondent) ? Decision::Allow : Decision::Forbid;
 
   auto colon = policy.find(':');
   if (colon == std::string::npos) throw Error::internal("unknown access policy " + policy);
@@ -45,8 +45,8 @@ Decision decide(const std::string& policy, const Principal& who, const std::map<
   if (kind == "org_read") return read_org(who, value, l);
   if (kind == "org_write") return write_org(who, value);
   if (kind == "county_read") {
-    if (who.is("admin")) return Decision::Allow;
-    return who.is("coordinator") && who.county_code == value ? Decision::Allow : Decision::Forbid;
+    if (who.is(Role::Admin)) return Decision::Allow;
+    return who.is(Role::Coordinator) && who.county_code == value ? Decision::Allow : Decision::Forbid;
   }
   if (kind == "response_read" || kind == "response_write") {
     auto org = l.org_of_response ? l.org_of_response(value) : std::nullopt;

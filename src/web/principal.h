@@ -1,13 +1,15 @@
 #pragma once
-// Who is making a request. Anonymous visitors are the "public" role.
+// Who is making a request. Anonymous visitors are Role::Public.
 #include <cstdint>
 #include <string>
+
+#include "core/role.h"
 
 namespace dp::web {
 
 struct Principal {
   int64_t user_id = 0;
-  std::string role = "public";  // public | respondent | coordinator | admin
+  Role role = Role::Public;
   std::string email;
   std::string name;
   std::string org_code;     // respondents
@@ -16,7 +18,7 @@ struct Principal {
   std::string csrf;         // the session's CSRF token
 
   bool signed_in() const { return user_id != 0; }
-  bool is(const char* r) const { return role == r; }
+  bool is(Role r) const { return role == r; }
 };
 
 }  // namespace dp::web

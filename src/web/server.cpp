@@ -297,7 +297,7 @@ class Session : public std::enable_shared_from_this<Session> {
     state_ = State::Writing;
     cur_.route = req.route.empty() ? "unmatched" : req.route;
     if (!req.log_path.empty()) cur_.path = req.log_path;
-    cur_.principal = req.principal.role;
+    cur_.principal = to_string(req.principal.role);
     cur_.status = res.status;
     if (server_.draining) keep_alive = false;
     if (res.shared_body && !head) return send_shared(std::move(res), keep_alive, version);

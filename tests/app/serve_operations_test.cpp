@@ -86,7 +86,7 @@ TEST(ServeOperations, AGracefulStopLetsALargeDownloadFinishAndRefusesNewConnecti
         storage::User u;
         u.email = "person" + std::to_string(i) + "@long-municipality-name.example.se";
         u.name = "Person " + std::to_string(i) + " " + std::string(4000, 'n');
-        u.role = "admin";
+        u.role = Role::Admin;
         store->users().create(u);
       }
     });

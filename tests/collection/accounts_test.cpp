@@ -48,7 +48,7 @@ TEST(Accounts, RemovedAccountCanBeAddedBackWithTheSameId) {
   test::TempDb db;
   auto u = collection::add_user(db.store(), {"a@x.se", "", "respondent", "1440", "", "sv"}, 0);
   collection::remove_user(db.store(), u.id, 99);
-  EXPECT_TRUE(db.store().users().list({"respondent", "1440", "", false}).empty());
+  EXPECT_TRUE(db.store().users().list({Role::Respondent, "1440", "", false}).empty());
   auto back = collection::add_user(db.store(), {"a@x.se", "", "respondent", "0180", "", "sv"}, 99);
   EXPECT_EQ(back.id, u.id);
   EXPECT_EQ(back.org_code, "0180");

@@ -38,7 +38,7 @@ TEST_F(AuthTest, RightPasswordStartsASessionThatResolvesToTheUser) {
   ASSERT_EQ(r.outcome, SignInOutcome::Ok);
   auto p = auth.resolve(r.token);
   EXPECT_EQ(p.user_id, anna.id);
-  EXPECT_EQ(p.role, "respondent");
+  EXPECT_EQ(p.role, Role::Respondent);
   EXPECT_EQ(p.org_code, "1440");
   EXPECT_FALSE(p.csrf.empty());
 }

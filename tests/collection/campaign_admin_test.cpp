@@ -12,22 +12,22 @@ using namespace dp;
 using namespace dp::collection;
 
 TEST(CampaignStates, FollowDraftOpenClosedPublishedAndClosedCanReopen) {
-  EXPECT_TRUE(allowed_transition("draft", "open"));
-  EXPECT_TRUE(allowed_transition("open", "closed"));
-  EXPECT_TRUE(allowed_transition("closed", "open"));
-  EXPECT_TRUE(allowed_transition("closed", "published"));
-  EXPECT_FALSE(allowed_transition("draft", "published"));
-  EXPECT_FALSE(allowed_transition("open", "published"));
-  EXPECT_FALSE(allowed_transition("published", "open"));
-  EXPECT_FALSE(allowed_transition("open", "draft"));
+  EXPECT_TRUE(allowed_transition(CampaignState::Draft, CampaignState::Open));
+  EXPECT_TRUE(allowed_transition(CampaignState::Open, CampaignState::Closed));
+  EXPECT_TRUE(allowed_transition(CampaignState::Closed, CampaignState::Open));
+  EXPECT_TRUE(allowed_transition(CampaignState::Closed, CampaignState::Published));
+  EXPECT_FALSE(allowed_transition(CampaignState::Draft, CampaignState::Published));
+  EXPECT_FALSE(allowed_transition(CampaignState::Open, CampaignState::Published));
+  EXPECT_FALSE(allowed_transition(CampaignState::Published, CampaignState::Open));
+  EXPECT_FALSE(allowed_transition(CampaignState::Open, CampaignState::Draft));
 }
 
 TEST(CampaignStates, ChangeIsLoggedWithWhoAndARefusedOneChangesNothing) {
   test::TempDb db;
   change_state(db.store(), "ehalsa-2021", "open", 5);
-  EXPECT_EQ(db.store().campaigns().find(std::string("ehalsa-2021"))->state, "open");
+  EXPECT_EQ(db.store().campaigns().find(std::string("ehalsa-2021"))->state, CampaignState::Open);
   EXPECT_THROW(change_state(db.store(), "ehalsa-2021", "published", 5), FieldError);
-  EXPECT_EQ(db.store().campaigns().find(std::string("ehalsa-2021"))->state, "open");
+  EXPECT_EQ(db.store().campaigns().find(std::string("ehalsa-2021"))->state, CampaignState::Open);
   auto ev = db.store().users().events("campaign ehalsa-2021", 5);
   ASSERT_EQ(ev.size(), 1u);
   EXPECT_EQ(ev[0].user_id, 5);

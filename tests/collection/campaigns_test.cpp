@@ -20,7 +20,7 @@ TEST(CreateCampaign, ScopeByCountyWithCopiedAttributes) {
   auto c = *db.store->campaigns().find(id);
   EXPECT_EQ(c.instrument_id, "ehalsa-2022");
   EXPECT_EQ(c.population_year, 2019);  // default: year - 2
-  EXPECT_EQ(c.state, "draft");
+  EXPECT_EQ(c.state, CampaignState::Draft);
   auto scope = db.store->campaigns().scope(id);
   EXPECT_EQ(scope.size(), 14u);  // Norrbottens län has 14 municipalities
   for (const auto& o : scope) {

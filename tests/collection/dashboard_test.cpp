@@ -19,7 +19,7 @@ using namespace dp::collection;
 namespace {
 void set(storage::Store& s, int64_t campaign, const std::string& org, const std::string& status) {
   auto r = s.responses().get_or_create(campaign, org);
-  s.responses().set_status(r.id, status, 0, "status", "");
+  s.responses().set_status(r.id, parse_response_status(status), 0, "status", "");
 }
 }  // namespace
 

@@ -17,7 +17,7 @@ std::string snapshot(InitialisedDb& db) {
   auto ctx = db.campaign();
   std::string s = collection::export_microdata(*db.store, ctx);
   for (const auto& r : db.store->responses().list(ctx.campaign.id))
-    s += r.org_code + " " + r.status + " v" + std::to_string(r.version) + " audit " +
+    s += r.org_code + " " + to_string(r.status) + " v" + std::to_string(r.version) + " audit " +
          std::to_string(db.store->responses().audit(r.id).size()) + "\n";
   return s;
 }
@@ -62,7 +62,7 @@ TEST_F(MicrodataImport, ValidPartialFileIsWritten) {
   EXPECT_EQ(n, 1u);
   auto ctx = db.campaign();
   auto r = db.store->responses().get_or_create(ctx.campaign.id, "0114");
-  EXPECT_EQ(r.status, "draft");
+  EXPECT_EQ(r.status, ResponseStatus::Draft);
   std::map<std::string, Value> a;
   for (const auto& x : db.store->responses().answers(r.id)) a[x.item] = x.value;
   EXPECT_EQ(a.at("q03"), Value::code("ja"));

@@ -28,16 +28,16 @@ void fill(InitialisedDb& db, uint64_t seed) {
           auto a = maker.make(ctx.instrument, attrs, true);
           auto problems = instrument::check_answers(ctx.instrument, a, attrs, instrument::CheckMode::Import);
           for (const auto& p : problems) ADD_FAILURE() << org.code << ": generator made an invalid answer: " << p.message;
-          db.store->responses().replace(resp.id, a, "submitted", 0, "generate", "");
+          db.store->responses().replace(resp.id, a, ResponseStatus::Submitted, 0, "generate", "");
           break;
         }
         case 1:
-          db.store->responses().replace(resp.id, maker.make(ctx.instrument, attrs, false), "draft", 0, "generate", "");
+          db.store->responses().replace(resp.id, maker.make(ctx.instrument, attrs, false), ResponseStatus::Draft, 0, "generate", "");
           break;
         case 2:
           break;  // a response row that was never touched
         default:
-          db.store->responses().replace(resp.id, maker.make(ctx.instrument, attrs, false), "reopened", 0, "generate", "");
+          db.store->responses().replace(resp.id, maker.make(ctx.instrument, attrs, false), ResponseStatus::Reopened, 0, "generate", "");
       }
     }
   });

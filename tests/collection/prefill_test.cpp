@@ -32,7 +32,7 @@ TEST(Prefill, OffersLastYearsValidAnswersOfTheSameOrganisationOnly) {
   auto c21 = load_campaign(db.store(), "ehalsa-2021");
   auto answers = demo_answers(c21, "1440");
   auto r = db.store().responses().get_or_create(c21.campaign.id, "1440");
-  db.store().responses().replace(r.id, answers, "submitted", 0, "import", "");
+  db.store().responses().replace(r.id, answers, ResponseStatus::Submitted, 0, "import", "");
   CampaignSpec spec;
   spec.instrument_id = "ehalsa-2022";
   create_campaign(db.store(), spec);

@@ -2,6 +2,9 @@
 // submitting (mandatory items, hidden answers cleared, receipts), reopening.
 #include <gtest/gtest.h>
 
+#include <array>
+#include <map>
+
 #include "collection/accounts.h"
 #include "collection/campaign_admin.h"
 #include "collection/campaign_context.h"
@@ -34,12 +37,12 @@ struct Responding : ::testing::Test {
 }  // namespace
 
 TEST_F(Responding, FirstSaveMovesTheResponseToDraft) {
-  EXPECT_EQ(load_state(store, ctx.campaign.id, "1440").response.status, "not_started");
+  EXPECT_EQ(load_state(store, ctx.campaign.id, "1440").response.status, ResponseStatus::NotStarted);
   auto out = save_changes(store, ctx, rid, {{"q03", "ja", 0}}, 7);
   EXPECT_EQ(out.saved, std::vector<std::string>{"q03"});
   EXPECT_TRUE(out.conflicts.empty());
   auto s = load_state(store, ctx.campaign.id, "1440");
-  EXPECT_EQ(s.response.status, "draft");
+  EXPECT_EQ(s.response.status, ResponseStatus::Draft);
   EXPECT_EQ(s.answers.at("q03").str, "ja");
   EXPECT_EQ(s.stored.at("q03").updated_by, 7);
 }
@@ -129,7 +132,7 @@ TEST_F(Responding, SubmissionNeedsEveryShownMandatoryItem) {
   for (const auto& p : problems) q03a_missing = q03a_missing || (p.item == "q03a" && p.code == "missing");
   EXPECT_TRUE(q03a_missing) << "the follow-up is shown because q03 = ja";
   EXPECT_THROW(submit_response(store, ctx, rid, 1, "https://d.se"), Error);
-  EXPECT_EQ(load_state(store, ctx.campaign.id, "1440").response.status, "draft");
+  EXPECT_EQ(load_state(store, ctx.campaign.id, "1440").response.status, ResponseStatus::Draft);
 }
 
 TEST_F(Responding, SubmitClearsHiddenAnswersSendsReceiptsAndLocksTheResponse) {
@@ -149,7 +152,7 @@ TEST_F(Responding, SubmitClearsHiddenAnswersSendsReceiptsAndLocksTheResponse) {
   ASSERT_TRUE(answers().count("q03a"));
   submit_response(store, ctx, rid, anna.id, "https://digipuls.example");
   auto s = load_state(store, ctx.campaign.id, "1440");
-  EXPECT_EQ(s.response.status, "submitted");
+  EXPECT_EQ(s.response.status, ResponseStatus::Submitted);
   EXPECT_EQ(s.response.submitted_by, anna.id);
   EXPECT_FALSE(s.answers.count("q03a")) << "hidden answer cleared";
   auto receipts = store.mail().list({"", "receipt", 0, 10});
@@ -159,13 +162,13 @@ TEST_F(Responding, SubmitClearsHiddenAnswersSendsReceiptsAndLocksTheResponse) {
     EXPECT_NE(r.subject.find(r.recipient == "bo@ale.se" ? "Receipt" : "Kvitto"), std::string::npos);
   }
   EXPECT_NE(receipts[0].body_text.find("Anna"), std::string::npos) << "names who submitted";
-  EXPECT_EQ(edit_state(ctx.campaign, s.response), EditState::Submitted);
+  EXPECT_EQ(edit_state(ctx.campaign.state, s.response.status), EditState::Submitted);
   EXPECT_THROW(save_changes(store, ctx, rid, {{"q04", "nej", -1}}, anna.id), Error);
   EXPECT_THROW(submit_response(store, ctx, rid, anna.id, "x"), Error);
 }
 
 TEST_F(Responding, ReopeningNeedsAReasonAndIsAudited) {
-  store.responses().replace(rid, demo_answers(ctx, "1440"), "submitted", 1, "import", "");
+  store.responses().replace(rid, demo_answers(ctx, "1440"), ResponseStatus::Submitted, 1, "import", "");
   try {
     reopen_response(store, rid, 9, "  ");
     FAIL();
@@ -174,7 +177,7 @@ TEST_F(Responding, ReopeningNeedsAReasonAndIsAudited) {
   }
   reopen_response(store, rid, 9, "q12a should be 14, not 41");
   auto s = load_state(store, ctx.campaign.id, "1440");
-  EXPECT_EQ(s.response.status, "reopened");
+  EXPECT_EQ(s.response.status, ResponseStatus::Reopened);
   auto audit = store.responses().audit(rid);
   EXPECT_EQ(audit.back().action, "reopen");
   EXPECT_EQ(audit.back().user_id, 9);
@@ -182,7 +185,7 @@ TEST_F(Responding, ReopeningNeedsAReasonAndIsAudited) {
   // A reopened response can be edited even after the campaign closes...
   change_state(store, "ehalsa-2021", "closed", 0);
   refresh();
-  EXPECT_EQ(edit_state(ctx.campaign, s.response), EditState::Editable);
+  EXPECT_EQ(edit_state(ctx.campaign.state, s.response.status), EditState::Editable);
   EXPECT_NO_THROW(save_changes(store, ctx, rid, {{"q04", "nej", -1}}, 1));
   // ...and submitted again.
   EXPECT_NO_THROW(submit_response(store, ctx, rid, 1, "x"));
@@ -192,15 +195,34 @@ TEST_F(Responding, ReopeningNeedsAReasonAndIsAudited) {
 
 TEST_F(Responding, NothingCanBeEditedBeforeTheCampaignOpensOrAfterItCloses) {
   storage::Response r;
-  r.status = "draft";
+  r.status = ResponseStatus::Draft;
   storage::Campaign c;
-  for (const char* st : {"draft", "closed", "published"}) {
+  for (CampaignState st : {CampaignState::Draft, CampaignState::Closed, CampaignState::Published}) {
     c.state = st;
-    EXPECT_EQ(edit_state(c, r), EditState::NotOpen) << st;
+    EXPECT_EQ(edit_state(c.state, r.status), EditState::NotOpen) << to_string(st);
   }
-  c.state = "open";
-  EXPECT_EQ(edit_state(c, r), EditState::Editable);
-  r.status = "reopened";
-  c.state = "published";
-  EXPECT_EQ(edit_state(c, r), EditState::NotOpen);
+  c.state = CampaignState::Open;
+  EXPECT_EQ(edit_state(c.state, r.status), EditState::Editable);
+  r.status = ResponseStatus::Reopened;
+  c.state = CampaignState::Published;
+  EXPECT_EQ(edit_state(c.state, r.status), EditState::NotOpen);
+}
+
+TEST(EditRule, TruthTableOfEveryCampaignStateAndResponseStatus) {
+  using enum CampaignState;
+  using R = ResponseStatus;
+  const EditState E = EditState::Editable, S = EditState::Submitted, N = EditState::NotOpen;
+  // Rows: campaign state; columns: not_started, draft, submitted, reopened.
+  const std::map<CampaignState, std::array<EditState, 4>> expected = {
+      {Draft, {N, N, S, E}},  // a reopened response stays editable until publication
+      {Open, {E, E, S, E}},
+      {Closed, {N, N, S, E}},
+      {Published, {N, N, S, N}},
+  };
+  const R statuses[] = {R::NotStarted, R::Draft, R::Submitted, R::Reopened};
+  for (const auto& [campaign, row] : expected)
+    for (size_t i = 0; i < 4; ++i) {
+      EXPECT_EQ(edit_state(campaign, statuses[i]), row[i]) << to_string(campaign) << " / " << to_string(statuses[i]);
+      EXPECT_EQ(editable(campaign, statuses[i]), row[i] == E) << to_string(campaign) << " / " << to_string(statuses[i]);
+    }
 }

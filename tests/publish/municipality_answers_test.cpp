@@ -52,7 +52,8 @@ class MunicipalityAnswers : public ::testing::Test {
   // q04 of Upplands Väsby: "alla" reads «Ja, alla objekt», "delar" «Ja, delar av objekten».
   void answer_q04(const std::string& code, const std::string& status) {
     auto resp = store->responses().get_or_create(campaign(), "0114");
-    store->responses().replace(resp.id, {{"q03", Value::code("nej")}, {"q04", Value::code(code)}}, status, 0, "import", "");
+    store->responses().replace(resp.id, {{"q03", Value::code("nej")}, {"q04", Value::code(code)}}, parse_response_status(status), 0,
+                               "import", "");
   }
 
   storage::StatRun compute(const std::string& profile, const std::string& note = "") {
@@ -97,7 +98,7 @@ TEST_F(MunicipalityAnswers, ACorrectedResponseShowsOnlyOnceANewRevisionIsPublish
 
   // Reopened, corrected, submitted again: the published revision still says what it said.
   auto resp = store->responses().get_or_create(campaign(), "0114");
-  store->responses().set_status(resp.id, "reopened", 0, "reopen", "q04 corrected");
+  store->responses().set_status(resp.id, ResponseStatus::Reopened, 0, "reopen", "q04 corrected");
   answer_q04("delar", "submitted");
   auto after_edit = page();
   EXPECT_NE(after_edit.find(kAll), std::string::npos);

@@ -129,7 +129,7 @@ TEST_F(ReportCli, ARecomputationAfterACorrectionIsANewRevisionAndNeverChangesThe
     auto store = storage::open_sqlite(db, {.create = false});
     auto c = store->campaigns().find(std::string("ehalsa-2021"));
     for (const auto& r : store->responses().list(c->id)) {
-      if (r.status != "submitted") continue;
+      if (r.status != ResponseStatus::Submitted) continue;
       store->responses().save(r.id, {{"q17", instrument::Value::code("alla"), -1}}, 0, "correct");
       store->responses().save(r.id, {{"q17", instrument::Value::code("inga"), -1}}, 0, "correct");
       break;

@@ -54,7 +54,7 @@ TEST(RegisterSource, OwnSubmittedSurveyAnswerGivesTheValue) {
   c.instrument_id = "ehalsa-2021";
   c.year = 2021;
   c.title = {"E-hälsa 2021", "E-health 2021"};
-  c.state = "open";
+  c.state = CampaignState::Open;
   c.population_year = 2021;
   int64_t cid = store.campaigns().create(c);
   store.campaigns().set_scope(cid, {{"0180", true, {}}});
@@ -62,7 +62,7 @@ TEST(RegisterSource, OwnSubmittedSurveyAnswerGivesTheValue) {
 
   auto resp = store.responses().get_or_create(cid, "0180");
   instrument::Answers answers{{"q12.nattillsyn", instrument::Value::code("bredd")}};
-  store.responses().replace(resp.id, answers, "submitted", 0, "test", "");
+  store.responses().replace(resp.id, answers, ResponseStatus::Submitted, 0, "test", "");
   auto v = register_value(store, "0180", 2025, "K19:nattillsyn.bredd");
   ASSERT_TRUE(v);
   EXPECT_DOUBLE_EQ(v->value, 100);

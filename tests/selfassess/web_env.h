@@ -56,7 +56,7 @@ class WebEnv {
   void sign_in(const std::string& role, const std::string& org = "", int64_t id = 7) {
     who = {};
     who.user_id = id;
-    who.role = role;
+    who.role = parse_role(role);
     who.org_code = org;
     who.email = role + "@example.se";
     who.csrf = "session-csrf-token-0123456789";

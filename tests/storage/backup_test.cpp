@@ -172,7 +172,7 @@ TEST(Restore, AnAccountErasedSinceTheBackupIsErasedAgain) {
     dp::storage::User u;
     u.email = "kim@example.org";
     u.name = "Kim Karlsson";
-    u.role = "admin";
+    u.role = dp::Role::Admin;
     id = store->users().create(u);
   }
   dp::storage::backup_database(dir.file("a.db"), dir.file("backup.db"), false);

@@ -29,7 +29,7 @@ int64_t add_user(storage::Store& store, const std::string& email, const std::str
   storage::User u;
   u.email = email;
   u.name = name;
-  u.role = role;
+  u.role = parse_account_role(role);
   if (role == "respondent") u.org_code = "0114";
   return store.users().create(u);
 }
@@ -99,8 +99,8 @@ TEST(Erasure, LeavesNoTraceOfTheEmailOrNameAnywhereInTheDatabaseAndKeepsTheLogsU
   store.mail().enqueue(other);
   auto resp = store.responses().get_or_create(s.campaign_id, "0114");
   store.responses().save(resp.id, {{"q01", Value::code("ja"), -1}}, anna, "answer");
-  store.responses().set_status(resp.id, "submitted", anna, "submit", "");
-  store.responses().set_status(resp.id, "reopened", admin, "reopen", kName + " bad om att få rätta q01");
+  store.responses().set_status(resp.id, ResponseStatus::Submitted, anna, "submit", "");
+  store.responses().set_status(resp.id, ResponseStatus::Reopened, admin, "reopen", kName + " bad om att få rätta q01");
   storage::Assessment a;
   a.org_code = "0114";
   a.year = 2025;

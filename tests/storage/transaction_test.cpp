@@ -42,10 +42,10 @@ TEST(Transactions, FailureInANestedTransactionRollsBackTheOuterOne) {
   auto r = rs.get_or_create(db.campaign_id, "0114");
   EXPECT_ANY_THROW(db.store->write_transaction([&] {
     rs.save(r.id, {{"q01", Value::code("ja"), -1}}, 0, "answer");
-    db.store->write_transaction([&] { rs.set_status(r.id, "no-such-status", 0, "status", ""); });
+    db.store->write_transaction([&] { rs.set_status(9999, ResponseStatus::Draft, 0, "status", ""); });
   }));
   EXPECT_TRUE(rs.answers(r.id).empty());
-  EXPECT_EQ(rs.find(r.id)->status, "not_started");
+  EXPECT_EQ(rs.find(r.id)->status, ResponseStatus::NotStarted);
 }
 
 TEST(Transactions, StoreIsUsableAfterARollback) {

@@ -13,7 +13,7 @@ namespace {
 Principal who(const std::string& role, const std::string& org = "", const std::string& county = "") {
   Principal p;
   p.user_id = role == "public" ? 0 : 7;
-  p.role = role;
+  p.role = parse_role(role);
   p.org_code = org;
   p.county_code = county;
   return p;

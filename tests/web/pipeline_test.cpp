@@ -124,7 +124,7 @@ TEST_F(Pipeline, ASessionsTokenIsCheckedNotTheVisitorCookie) {
   app->authenticate = [](Request&) {
     Principal p;
     p.user_id = 7;
-    p.role = "respondent";
+    p.role = Role::Respondent;
     p.csrf = "session-token-0123456789";
     return p;
   };

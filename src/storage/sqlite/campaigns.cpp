@@ -30,7 +30,7 @@ Campaign read_campaign(Row& r) {
   c.year = r.integer();
   c.title.sv = r.text();
   c.title.en = r.text();
-  c.state = r.text();
+  c.state = parse_campaign_state(r.text(), {"", 0, 0, "campaigns.state"});
   c.opens_on = r.text();
   c.closes_on = r.text();
   c.population_year = r.integer();
@@ -47,7 +47,7 @@ Campaign read_campaign(Row& r) {
 
 template <class Last>
 int write_campaign(SQLite::Database& db, const char* sql, const Campaign& c, const Last& last) {
-  return run(db, sql, c.slug, c.instrument_id, c.year, c.title.sv, c.title.en, c.state, nullable(c.opens_on),
+  return run(db, sql, c.slug, c.instrument_id, c.year, c.title.sv, c.title.en, to_string(c.state), nullable(c.opens_on),
              nullable(c.closes_on), c.population_year, nlohmann::json(c.reminder_dates).dump(), c.settings.dump(),
              nullable(c.published_at), last);
 }
@@ -94,12 +94,12 @@ std::optional<Campaign> SqliteCampaigns::find(const std::string& key) {
   return one(db_.conn(), "SELECT " + kCols + " FROM campaigns WHERE slug = ?1 OR CAST(id AS TEXT) = ?1", read_campaign, key);
 }
 
-void SqliteCampaigns::set_state(int64_t id, const std::string& state) {
+void SqliteCampaigns::set_state(int64_t id, CampaignState state) {
   db_.write([&](SQLite::Database& db) {
     if (run(db,
             "UPDATE campaigns SET state = ?1, published_at = CASE WHEN ?1 = 'published' THEN ?2 ELSE published_at END "
             "WHERE id = ?3",
-            state, now_utc(), id) == 0)
+            to_string(state), now_utc(), id) == 0)
       throw Error::not_found("no campaign " + std::to_string(id));
   });
 }

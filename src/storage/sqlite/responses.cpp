@@ -27,7 +27,7 @@ Response read_response(Row& r) {
   x.id = r.int64();
   x.campaign_id = r.int64();
   x.org_code = r.text();
-  x.status = r.text();
+  x.status = parse_response_status(r.text(), {"", 0, 0, "responses.status"});
   x.version = r.int64();
   x.updated_at = r.text();
   x.submitted_at = r.text();
@@ -141,7 +141,7 @@ SaveResult SqliteResponses::save(int64_t response_id, const std::vector<AnswerCh
   return res;
 }
 
-void SqliteResponses::replace(int64_t response_id, const instrument::Answers& answers, const std::string& status,
+void SqliteResponses::replace(int64_t response_id, const instrument::Answers& answers, ResponseStatus status,
                               int64_t user_id, const std::string& action, const std::string& note) {
   db_.write([&](SQLite::Database& db) {
     std::vector<AnswerChange> changes;
@@ -153,15 +153,16 @@ void SqliteResponses::replace(int64_t response_id, const instrument::Answers& an
     // Replacing a response with what it already holds changes nothing: no status entry (with its
     // note) in the audit log and no version bump, so re-importing an unchanged file is a no-op.
     auto current = one(db, "SELECT status FROM responses WHERE id = ?", [](Row& r) { return r.text(); }, response_id);
-    if (!saved.saved.empty() || current != status) set_status(response_id, status, user_id, action, note);
+    if (!saved.saved.empty() || current != to_string(status)) set_status(response_id, status, user_id, action, note);
   });
 }
 
-void SqliteResponses::set_status(int64_t response_id, const std::string& status, int64_t user_id,
+void SqliteResponses::set_status(int64_t response_id, ResponseStatus to, int64_t user_id,
                                  const std::string& action, const std::string& note) {
   db_.write([&](SQLite::Database& db) {
     auto old = one(db, "SELECT status FROM responses WHERE id = ?", [](Row& r) { return r.text(); }, response_id);
     if (!old) throw Error::not_found("no response " + std::to_string(response_id));
+    std::string status = to_string(to);
     if (*old == status && note.empty()) return;
     std::string at = now_utc();
     run(db, kSetStatus, status, at, user_id, response_id);
@@ -205,7 +206,7 @@ instrument::Answers SqliteResponses::revision_answers(int64_t run_id, const std:
 
 void SqliteResponses::for_each_answer(
     int64_t campaign_id,
-    const std::function<void(const std::string&, const std::string&, const std::string&, const Value&)>& fn) {
+    const std::function<void(const std::string&, ResponseStatus, const std::string&, const Value&)>& fn) {
   // Streamed row by row (a campaign can be large): not collected with all().
   SQLite::Statement q(db_.conn(),
                       "SELECT r.org_code, r.status, a.item, a.kind, a.value FROM responses r JOIN answers a ON "
@@ -213,7 +214,9 @@ void SqliteResponses::for_each_answer(
   bind_all(q, campaign_id);
   while (q.executeStep()) {
     Row r(q);
-    std::string org = r.text(), status = r.text(), item = r.text();
+    std::string org = r.text();
+    ResponseStatus status = parse_response_status(r.text(), {"", 0, 0, "responses.status"});
+    std::string item = r.text();
     int kind = r.integer();
     fn(org, status, item, decode(kind, r.text()));
   }

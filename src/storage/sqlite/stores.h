@@ -53,7 +53,7 @@ class SqliteCampaigns : public CampaignStore {
   std::vector<Campaign> list() override;
   std::optional<Campaign> find(int64_t id) override;
   std::optional<Campaign> find(const std::string& id_or_slug) override;
-  void set_state(int64_t id, const std::string& state) override;
+  void set_state(int64_t id, CampaignState state) override;
   void set_scope(int64_t campaign_id, const std::vector<CampaignOrg>& orgs) override;
   std::vector<CampaignOrg> scope(int64_t campaign_id) override;
 
@@ -70,15 +70,15 @@ class SqliteResponses : public ResponseStore {
   std::vector<StoredAnswer> answers(int64_t response_id) override;
   SaveResult save(int64_t response_id, const std::vector<AnswerChange>& changes, int64_t user_id,
                   const std::string& action) override;
-  void replace(int64_t response_id, const instrument::Answers& answers, const std::string& status, int64_t user_id,
+  void replace(int64_t response_id, const instrument::Answers& answers, ResponseStatus status, int64_t user_id,
                const std::string& action, const std::string& note) override;
-  void set_status(int64_t response_id, const std::string& status, int64_t user_id, const std::string& action,
+  void set_status(int64_t response_id, ResponseStatus status, int64_t user_id, const std::string& action,
                   const std::string& note) override;
   std::vector<AuditEntry> audit(int64_t response_id) override;
   void keep_revision_answers(int64_t run_id, const std::map<std::string, instrument::Answers>& by_org) override;
   instrument::Answers revision_answers(int64_t run_id, const std::string& org_code) override;
   void for_each_answer(int64_t campaign_id,
-                       const std::function<void(const std::string&, const std::string&, const std::string&,
+                       const std::function<void(const std::string&, ResponseStatus, const std::string&,
                                                 const instrument::Value&)>& fn) override;
 
  private:

@@ -15,7 +15,7 @@ User read_user(Row& r) {
   u.id = r.int64();
   u.email = r.text();
   u.name = r.text();
-  u.role = r.text();
+  u.role = parse_account_role(r.text(), {"", 0, 0, "users.role"});
   u.org_code = r.text();
   u.county_code = r.text();
   u.password_hash = r.text();
@@ -60,7 +60,7 @@ const char* kUserValues =
 
 template <class... More>
 int write_user(SQLite::Database& db, const std::string& sql, const User& u, const More&... more) {
-  return run(db, sql, u.email, u.name, u.role, nullable(u.org_code), nullable(u.county_code), u.password_hash,
+  return run(db, sql, u.email, u.name, std::string(to_string(u.role)), nullable(u.org_code), nullable(u.county_code), u.password_hash,
              u.lang.empty() ? std::string("sv") : u.lang, u.active, u.failed_logins, u.locked_until, u.last_login_at,
              more...);
 }
@@ -118,7 +118,7 @@ std::vector<User> SqliteUsers::list(const UserFilter& f) {
                  " FROM users WHERE (?1 = '' OR role = ?1) AND (?2 = '' OR org_code = ?2) "
                  "AND (?3 = '' OR county_code = ?3) AND (?4 OR active = 1) "
                  "ORDER BY role, COALESCE(org_code, county_code, ''), email",
-             read_user, f.role, f.org_code, f.county_code, f.include_inactive);
+             read_user, std::string(f.role ? to_string(*f.role) : ""), f.org_code, f.county_code, f.include_inactive);
 }
 
 void SqliteUsers::deactivate(int64_t id) {
