@@ -27,6 +27,9 @@ void add_serve_options(CLI::App* s, ServeOptions& o) {
       ->capture_default_str();
   s->add_option("--heavy-threads", l.heavy_threads, "Threads that answer heavy requests")->capture_default_str();
   s->add_option("--heavy-queue", l.heavy_queue, "Heavy requests waiting at most; more are answered 503")->capture_default_str();
+  s->add_option("--refusal-delay-ms", l.refusal_delay_ms,
+                "Milliseconds a 429 (a client over its allowance) waits before it is sent; 0 = at once")
+      ->capture_default_str();
   s->add_option("--max-connections", l.max_connections, "Open connections at most")->capture_default_str();
   s->add_option("--max-body-bytes", l.max_body_bytes, "Largest request body")->capture_default_str();
   s->add_option("--max-header-bytes", l.max_header_bytes, "Largest request header block (and chunked trailer)")

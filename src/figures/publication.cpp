@@ -47,10 +47,10 @@ RevisionAudit audit_revision(storage::Store& store, const std::string& campaign,
 
 PublishOutcome publish_revision(storage::Store& store, const std::string& campaign, int revision, int64_t by_user) {
   auto c = find_campaign(store, campaign);
-  if (c.state != "closed" && c.state != "published")
+  if (c.state != CampaignState::Closed && c.state != CampaignState::Published)
     throw Error::conflict(fmt::format("{} is {}: figures are published only from a closed campaign, once the answers are in "
                                       "(`digipuls campaigns close --campaign {}`)",
-                                      c.slug, c.state, c.slug));
+                                      c.slug, to_string(c.state), c.slug));
   auto audit = audit_revision(store, campaign, revision);
   if (!audit.report.passed())
     throw Error::conflict(fmt::format("revision {} of {} is not published: the disclosure audit finds {} withheld figure(s) "
@@ -62,8 +62,8 @@ PublishOutcome publish_revision(storage::Store& store, const std::string& campai
   out.audit = audit.report;
   store.write_transaction([&] {
     store.stats().publish_run(audit.run.id);
-    if (c.state == "closed") {
-      store.campaigns().set_state(c.id, "published");
+    if (c.state == CampaignState::Closed) {
+      store.campaigns().set_state(c.id, CampaignState::Published);
       store.users().log_event({0, utc_now_string(), by_user, "campaign_state", "campaign " + c.slug, "closed -> published"});
       out.campaign_published = true;
     }

@@ -33,6 +33,8 @@ struct Limits {
   int heavy_queue = 64;                // heavy requests waiting at most; more are answered 503
   RateLimit heavy_per_client{20, 10};  // heavy requests per client: calls per seconds (0 = off)
   int shutdown_grace_seconds = 30;     // SIGTERM: how long in-flight answers may take to finish
+  int refusal_delay_ms = 250;          // a 429 waits this long before it is sent, so a client over its
+                                       // allowance slows itself down instead of everyone (0 = at once)
   long long min_free_disk_mb = 64;     // readiness fails below this much free space for the database
 };
 

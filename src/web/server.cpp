@@ -59,6 +59,7 @@ struct ServerStats {
   std::atomic<uint64_t> evicted{0};
   std::atomic<uint64_t> accept_errors{0};
   std::atomic<uint64_t> refused_busy{0};  // heavy requests refused because their queue was full
+  std::atomic<uint64_t> refusals_delayed{0};  // 429 answers held back by refusal_delay_ms
   std::atomic<bool> draining{false};
   std::mutex mu;
   std::function<void()> on_empty;  // while stopping: the last connection has closed
@@ -294,11 +295,28 @@ class Session : public std::enable_shared_from_this<Session> {
   }
 
   void send(Response res, bool keep_alive, unsigned version, bool head, const Request& req) {
-    state_ = State::Writing;
     cur_.route = req.route.empty() ? "unmatched" : req.route;
     if (!req.log_path.empty()) cur_.path = req.log_path;
     cur_.principal = to_string(req.principal.role);
     cur_.status = res.status;
+    int delay = server_.cfg.limits.refusal_delay_ms;
+    if (res.status == 429 && delay > 0 && !server_.draining) {
+      // A client over its allowance waits for its refusal on a timer (no thread is held): a
+      // looping attacker then slows itself down rather than the I/O threads everyone shares.
+      ++server_.stats->refusals_delayed;
+      state_ = State::Reading;  // nothing is computed for it: it may give way to a new connection
+      auto timer = std::make_shared<net::steady_timer>(stream_.get_executor(), std::chrono::milliseconds(delay));
+      auto held = std::make_shared<Response>(std::move(res));
+      timer->async_wait([self = shared_from_this(), timer, held, keep_alive, version, head](beast::error_code) {
+        self->write(std::move(*held), keep_alive, version, head);
+      });
+      return;
+    }
+    write(std::move(res), keep_alive, version, head);
+  }
+
+  void write(Response res, bool keep_alive, unsigned version, bool head) {
+    state_ = State::Writing;
     if (server_.draining) keep_alive = false;
     if (res.shared_body && !head) return send_shared(std::move(res), keep_alive, version);
     if (res.shared_body) res.body = *res.shared_body;
@@ -571,6 +589,8 @@ Server::Server(App& app) : impl_(std::make_unique<Impl>(app)) {
                  gauge([](ServerStats& s) { return (double)s.accept_errors; }));
   m.add_callback("digipuls_refused_busy_total", "Heavy requests refused with 503 because their queue was full.",
                  "counter", gauge([](ServerStats& s) { return (double)s.refused_busy; }));
+  m.add_callback("digipuls_refusals_delayed_total", "Answers 429 held back before sending (refusal_delay_ms).", "counter",
+                 gauge([](ServerStats& s) { return (double)s.refusals_delayed; }));
 }
 
 Server::~Server() = default;

@@ -301,6 +301,23 @@ TEST(ServeOperations, TheConfigFileSetsEveryFlagAndNamesAKeyItDoesNotKnow) {
   EXPECT_EQ(post(), 429) << "the file's heavy_rate_limit is in force";
 }
 
+// A client over its allowance waits for its 429 (a looping attacker slows itself down instead of
+// the threads everyone shares); the wait is a lower bound, so this cannot fail on a slow machine.
+TEST(ServeOperations, ARefusedClientWaitsForItsRefusal) {
+  test::ScopedDir dir("digipuls-refusal-delay");
+  std::string db = (dir.path / "d.db").string();
+  test::run_cli({"init", "--db", db});
+  test::ServerProcess server(db, (dir.path / "server.log").string(),
+                             {"--heavy-rate-limit", "1/60", "--refusal-delay-ms", "400"});
+  test::Http h(server.url());
+  h.get("/login");
+  auto post = [&] { return h.post_form("/login", {{"_csrf", h.cookies["dp_csrf"]}, {"email", "a@b.se"}, {"password", "x"}}).status; };
+  EXPECT_EQ(post(), 401);
+  auto t0 = std::chrono::steady_clock::now();
+  EXPECT_EQ(post(), 429);
+  EXPECT_GE(std::chrono::steady_clock::now() - t0, 400ms);
+}
+
 // packaging/digipuls.yaml is what `make install` puts in /etc/digipuls: every key it documents
 // must be one serve accepts.
 TEST(ServeOperations, TheShippedConfigFileIsAccepted) {
