@@ -46,7 +46,7 @@ TEST(CampaignStates, AClosedCampaignIsNotPublishedByAStateChangeButByPublishingI
     EXPECT_EQ(e.code(), ErrorCode::Conflict);
     EXPECT_NE(std::string(e.what()).find("stats publish"), std::string::npos) << e.what();
   }
-  EXPECT_EQ(db.store().campaigns().find(std::string("ehalsa-2021"))->state, "closed");
+  EXPECT_EQ(db.store().campaigns().find(std::string("ehalsa-2021"))->state, CampaignState::Closed);
 }
 
 TEST(CampaignSchedule, DatesAreCheckedAndRemindersSorted) {

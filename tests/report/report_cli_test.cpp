@@ -244,7 +244,7 @@ TEST_F(ReportCli, TheDisclosureAuditPassesAStoredRevisionAndNamesWhatDisclosesAW
   auto store = storage::open_sqlite(db, {.create = false});
   auto c = store->campaigns().find(std::string("ehalsa-2021"));
   EXPECT_FALSE(store->stats().published_run(c->id));
-  EXPECT_EQ(c->state, "closed");
+  EXPECT_EQ(c->state, CampaignState::Closed);
 }
 
 // The published table's dimensions (data/history) are the built table's: every main table of the
