@@ -15,14 +15,15 @@
 #include "core/utc_time.h"
 #include "instrument/org_attributes.h"
 #include "storage/instrument_store.h"
+#include "storage/response_store.h"
 #include "storage/user_store.h"
 
 namespace dp::collection {
 
-bool allowed_transition(const std::string& from, const std::string& to) {
+bool allowed_transition(const std::string& from, const std::string& to, bool holds_submitted) {
   static const std::set<std::pair<std::string, std::string>> ok = {
       {"draft", "open"}, {"open", "closed"}, {"closed", "open"}, {"closed", "published"}};
-  return ok.count({from, to}) > 0;
+  return ok.count({from, to}) > 0 || (from == "draft" && to == "closed" && holds_submitted);
 }
 
 static storage::Campaign require_campaign(storage::Store& store, const std::string& key) {
@@ -35,10 +36,12 @@ void change_state(storage::Store& store, const std::string& key, const std::stri
   store.write_transaction([&] {
     auto c = require_campaign(store, key);
     if (c.state == to) return;  // already there: repeating a command is harmless
-    if (!allowed_transition(c.state, to))
+    bool holds_submitted = false;
+    for (const auto& r : store.responses().list(c.id)) holds_submitted = holds_submitted || r.status == "submitted";
+    if (!allowed_transition(c.state, to, holds_submitted))
       throw FieldError("state", "bad_transition",
                        fmt::format("campaign {} is {}; it cannot become {} (draft -> open -> closed -> published; "
-                                   "closed -> open reopens it)",
+                                   "closed -> open reopens it; draft -> closed once submitted answers are imported)",
                                    c.slug, c.state, to.substr(0, 20)),
                        {{"from", c.state}, {"to", to.substr(0, 20)}});
     if (to == "published")

@@ -256,7 +256,7 @@ web::Response dashboard_page(Module& m, web::Request& req) {
   if (admin) {
     nlohmann::json transitions = nlohmann::json::array();
     for (const char* to : {"open", "closed", "published"})
-      if (allowed_transition(c.state, to))
+      if (allowed_transition(c.state, to, d.submitted > 0))
         transitions.push_back({{"to", to}, {"label", tr(m.app(), req, std::string("campaigns.to_") + to)},
                                {"confirm", std::string(to) == "published"}});
     ctx["transitions"] = transitions;

@@ -67,6 +67,8 @@ CampaignData load_campaign_data(storage::Store& store, const std::string& id_or_
     for (const auto& [k, v] : o.attributes) facts += "|" + k + "=" + v;
     d.input.add(facts);
   }
+  d.outside_routing = store.responses().outside_routing(d.campaign.id);
+  static const std::set<std::string> kNone;
   stats::DatasetBuilder b(d.instrument, d.orgs);
   std::map<std::string, size_t> index;
   for (size_t i = 0; i < d.orgs.size(); ++i) index.emplace(d.orgs[i].code, i);
@@ -79,7 +81,9 @@ CampaignData load_campaign_data(storage::Store& store, const std::string& id_or_
     if (it == index.end()) {
       ++d.ignored;
     } else if (current_status == "submitted" || current_status == "reopened") {
-      stats::add_response(b, d.instrument, it->second, answers, stats::org_attributes_of(d.orgs[it->second], d.instrument));
+      auto kept = d.outside_routing.find(current);
+      stats::add_response(b, d.instrument, it->second, answers, stats::org_attributes_of(d.orgs[it->second], d.instrument),
+                          kept == d.outside_routing.end() ? kNone : kept->second);
       ++d.responses;
       d.respondent_answers.emplace(current, std::move(answers));
     }
@@ -94,7 +98,10 @@ CampaignData load_campaign_data(storage::Store& store, const std::string& id_or_
       current_status = status;
     }
     answers[item] = v;
-    d.input.add(org + "|" + status + "|" + item + "|" + v.to_json_string());
+    // A kept answer counts where the same answer unflagged would not: the flag is input too.
+    auto kept = d.outside_routing.find(org);
+    bool flagged = kept != d.outside_routing.end() && kept->second.count(item);
+    d.input.add(org + "|" + status + "|" + item + "|" + v.to_json_string() + (flagged ? "|outside_routing" : ""));
   });
   flush();
   // Submitted responses without any answer still count as respondents.
