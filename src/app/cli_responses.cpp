@@ -10,6 +10,7 @@
 #include "collection/microdata.h"
 #include "collection/verification.h"
 #include "core/error.h"
+#include "core/text.h"
 #include "storage/response_store.h"
 #include "storage/store.h"
 
@@ -57,17 +58,36 @@ void register_response_commands(Cli& cli) {
   });
 
   auto* imp = grp->add_subcommand("import", "Read a wide CSV into a campaign: every row valid, or nothing is written");
-  static std::string idb, icampaign, file;
+  static std::string idb, icampaign, file, routing = "refuse", values = "codes", lang = "sv";
+  static bool allow_incomplete = false;
   add_db_option(imp, idb);
   imp->add_option("--campaign", icampaign, "Campaign id or slug")->required();
+  imp->add_option("--routing", routing,
+                  "Answers that today's routing does not ask: refuse the file (default), drop them, or keep them "
+                  "flagged and counted by the statistics")
+      ->check(CLI::IsMember({"refuse", "drop", "keep"}));
+  imp->add_flag("--allow-incomplete", allow_incomplete,
+                "Import submitted rows with unanswered items as submitted (historical responses as they are)");
+  imp->add_option("--values", values, "Single-choice cells hold option codes (default) or printed labels")
+      ->check(CLI::IsMember({"codes", "labels"}));
+  imp->add_option("--lang", lang, "The language of the labels with --values labels (sv, en)")
+      ->check(CLI::IsMember({"sv", "en"}));
   imp->add_option("file", file, "CSV file")->required();
   cli.on_run(imp, [] {
     auto store = storage::open_sqlite(idb, {.create = false});
     auto ctx = collection::load_campaign(*store, icampaign);
     auto text = read_file(file);
-    auto n = collection::import_microdata(*store, ctx, text, file, 0,
-                                          [](size_t done, size_t total) { progress("reading", done, total); });
-    std::cerr << fmt::format("imported {} organisation(s) into {}\n", n, ctx.campaign.slug);
+    collection::ImportOptions options;
+    options.routing = routing == "keep"   ? collection::Routing::Keep
+                      : routing == "drop" ? collection::Routing::Drop
+                                          : collection::Routing::Refuse;
+    options.allow_incomplete = allow_incomplete;
+    options.labels = values == "labels";
+    options.lang = parse_lang(lang);
+    auto summary = collection::import_microdata(*store, ctx, text, file, 0, options,
+                                                [](size_t done, size_t total) { progress("reading", done, total); });
+    std::cerr << fmt::format("imported {} organisation(s) into {}\n", summary.written, ctx.campaign.slug);
+    for (const auto& line : collection::summary_lines(summary)) std::cerr << "  " << line << "\n";
     return 0;
   });
 }

@@ -15,15 +15,16 @@
 #include "core/utc_time.h"
 #include "instrument/org_attributes.h"
 #include "storage/instrument_store.h"
+#include "storage/response_store.h"
 #include "storage/user_store.h"
 
 namespace dp::collection {
 
-bool allowed_transition(CampaignState from, CampaignState to) {
+bool allowed_transition(CampaignState from, CampaignState to, bool holds_submitted) {
   using enum CampaignState;
   static const std::set<std::pair<CampaignState, CampaignState>> ok = {
       {Draft, Open}, {Open, Closed}, {Closed, Open}, {Closed, Published}};
-  return ok.count({from, to}) > 0;
+  return ok.count({from, to}) > 0 || (from == Draft && to == Closed && holds_submitted);
 }
 
 static storage::Campaign require_campaign(storage::Store& store, const std::string& key) {
@@ -42,10 +43,12 @@ void change_state(storage::Store& store, const std::string& key, const std::stri
       // Reported below as a transition that is not allowed, with the ones that are.
     }
     if (to == c.state) return;  // already there: repeating a command is harmless
-    if (!to || !allowed_transition(c.state, *to))
+    bool holds_submitted = false;
+    for (const auto& r : store.responses().list(c.id)) holds_submitted = holds_submitted || r.status == ResponseStatus::Submitted;
+    if (!to || !allowed_transition(c.state, *to, holds_submitted))
       throw FieldError("state", "bad_transition",
                        fmt::format("campaign {} is {}; it cannot become {} (draft -> open -> closed -> published; "
-                                   "closed -> open reopens it)",
+                                   "closed -> open reopens it; draft -> closed once submitted answers are imported)",
                                    c.slug, to_string(c.state), to_name.substr(0, 20)),
                        {{"from", to_string(c.state)}, {"to", to_name.substr(0, 20)}});
     if (*to == CampaignState::Published)

@@ -1,7 +1,8 @@
 #pragma once
 // The survey owner's work on a campaign after creating it: moving it through its states
 // (draft -> open -> closed -> published; a closed campaign may be opened again, e.g. to extend
-// the deadline; publishing is final), changing dates and the reminder schedule, and editing the
+// the deadline; publishing is final; a past year's campaign whose answers were collected elsewhere
+// and imported goes from draft straight to closed), changing dates and the reminder schedule, and editing the
 // attribute values that drive eligibility (per organisation, in a form or from a CSV file).
 // Every change is recorded in the event log with who made it.
 #include <cstdint>
@@ -15,8 +16,9 @@
 
 namespace dp::collection {
 
-// Whether a campaign may go from one state to another.
-bool allowed_transition(CampaignState from, CampaignState to);
+// Whether a campaign may go from one state to another. `holds_submitted`: the campaign holds
+// submitted responses, which lets a draft that was never opened (imported history) be closed.
+bool allowed_transition(CampaignState from, CampaignState to, bool holds_submitted = false);
 
 // `to` is the state's name as a form or the command line gave it. Throws FieldError (field
 // "state") for a transition that is not allowed and for a name that is not a state.

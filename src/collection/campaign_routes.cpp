@@ -261,7 +261,7 @@ web::Response dashboard_page(Module& m, web::Request& req) {
   if (admin) {
     nlohmann::json transitions = nlohmann::json::array();
     for (CampaignState to : {CampaignState::Open, CampaignState::Closed, CampaignState::Published})
-      if (allowed_transition(c.state, to))
+      if (allowed_transition(c.state, to, d.submitted > 0))
         transitions.push_back({{"to", to}, {"label", tr(m.app(), req, std::string("campaigns.to_") + to_string(to))},
                                {"confirm", to == CampaignState::Published}});
     ctx["transitions"] = transitions;

@@ -67,6 +67,8 @@ CampaignData load_campaign_data(storage::Store& store, const std::string& id_or_
     for (const auto& [k, v] : o.attributes) facts += "|" + k + "=" + v;
     d.input.add(facts);
   }
+  d.outside_routing = store.responses().outside_routing(d.campaign.id);
+  static const std::set<std::string> kNone;
   stats::DatasetBuilder b(d.instrument, d.orgs);
   std::map<std::string, size_t> index;
   for (size_t i = 0; i < d.orgs.size(); ++i) index.emplace(d.orgs[i].code, i);
@@ -80,7 +82,9 @@ CampaignData load_campaign_data(storage::Store& store, const std::string& id_or_
     if (it == index.end()) {
       ++d.ignored;
     } else if (current_status == ResponseStatus::Submitted || current_status == ResponseStatus::Reopened) {
-      stats::add_response(b, d.instrument, it->second, answers, stats::org_attributes_of(d.orgs[it->second], d.instrument));
+      auto kept = d.outside_routing.find(current);
+      stats::add_response(b, d.instrument, it->second, answers, stats::org_attributes_of(d.orgs[it->second], d.instrument),
+                          kept == d.outside_routing.end() ? kNone : kept->second);
       ++d.responses;
       d.respondent_answers.emplace(current, std::move(answers));
     }
@@ -95,7 +99,10 @@ CampaignData load_campaign_data(storage::Store& store, const std::string& id_or_
       current_status = status;
     }
     answers[item] = v;
-    d.input.add(org + "|" + to_string(status) + "|" + item + "|" + v.to_json_string());
+    // A kept answer counts where the same answer unflagged would not: the flag is input too.
+    auto kept = d.outside_routing.find(org);
+    bool flagged = kept != d.outside_routing.end() && kept->second.count(item);
+    d.input.add(org + "|" + to_string(status) + "|" + item + "|" + v.to_json_string() + (flagged ? "|outside_routing" : ""));
   });
   flush();
   // Submitted responses without any answer still count as respondents.

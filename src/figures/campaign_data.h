@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <functional>
 #include <map>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -27,6 +28,9 @@ struct CampaignData {
   size_t ignored = 0;       // answers of organisations outside the scope
   // The respondents' answers as stored (kept with a revision whose profile publishes them).
   std::map<std::string, instrument::Answers> respondent_answers;
+  // Answers kept outside today's routing (imported history), counted all the same: items per
+  // organisation.
+  std::map<std::string, std::set<std::string>> outside_routing;
 };
 
 using Progress = std::function<void(const std::string& label, size_t done, size_t total)>;

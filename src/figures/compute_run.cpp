@@ -56,7 +56,8 @@ bool publishes_organisation_answers(const stats::DisclosureProfile& profile) {
 }
 
 namespace {
-// The respondents' answers as the revision counts them: only items the instrument shows them.
+// The respondents' answers as the revision counts them: only items the instrument shows them, and
+// answers kept outside the routing.
 std::map<std::string, instrument::Answers> counted_answers(const CampaignData& d) {
   std::map<std::string, instrument::Answers> out;
   size_t i = 0;
@@ -64,7 +65,11 @@ std::map<std::string, instrument::Answers> counted_answers(const CampaignData& d
     while (i < d.orgs.size() && d.orgs[i].code < code) ++i;  // both ordered by code
     if (i == d.orgs.size() || d.orgs[i].code != code) continue;
     instrument::Visibility vis(d.instrument, answers, stats::org_attributes_of(d.orgs[i], d.instrument));
-    out.emplace(code, vis.effective(answers));
+    auto counted = vis.effective(answers);
+    if (auto kept = d.outside_routing.find(code); kept != d.outside_routing.end())
+      for (const auto& item : kept->second)
+        if (auto a = answers.find(item); a != answers.end()) counted.insert(*a);
+    out.emplace(code, std::move(counted));
   }
   return out;
 }

@@ -102,9 +102,9 @@ static void check_value(const Item& item, const Value& v, std::vector<AnswerProb
   }
 }
 
-std::vector<AnswerProblem> check_value(const Item& item, const Value& value) {
+std::vector<AnswerProblem> check_value(const Item& item, const Value& value, bool import) {
   std::vector<AnswerProblem> out;
-  if (!value.empty()) check_value(item, value, out, false);
+  if (!value.empty()) check_value(item, value, out, import);
   return out;
 }
 

@@ -32,8 +32,9 @@ std::vector<AnswerProblem> check_answers(const Instrument& in, const Answers& an
                                          CheckMode mode);
 
 // The value rules of one item (options, exclusivity, range, whole numbers, text length), whatever
-// its visibility: a draft may hold a value for an item that is hidden at the moment.
-std::vector<AnswerProblem> check_value(const Item& item, const Value& value);
+// its visibility: a draft may hold a value for an item that is hidden at the moment. `import`:
+// historical microdata may also hold the item's import-only options.
+std::vector<AnswerProblem> check_value(const Item& item, const Value& value, bool import = false);
 
 // Items by key, for lookups.
 std::map<std::string, Item> item_index(const Instrument& in);

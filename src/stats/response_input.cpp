@@ -21,10 +21,10 @@ instrument::OrgAttributes org_attributes_of(const OrgRecord& o, const instrument
 }
 
 void add_response(DatasetBuilder& b, const instrument::Instrument& in, size_t org, const instrument::Answers& answers,
-                  const instrument::OrgAttributes& attributes) {
+                  const instrument::OrgAttributes& attributes, const std::set<std::string>& outside_routing) {
   instrument::Visibility vis(in, answers, attributes);
   for (const auto& [item, value] : answers)
-    if (vis.shown(item)) b.add_answer(org, item, value);
+    if (vis.shown(item) || outside_routing.count(item)) b.add_answer(org, item, value);
   b.set_responded(org);
 }
 

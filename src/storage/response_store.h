@@ -3,6 +3,7 @@
 #include <functional>
 #include <map>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -28,6 +29,9 @@ struct StoredAnswer {
   int64_t version = 0;  // the response version that last changed this item
   std::string updated_at;
   int64_t updated_by = 0;
+  // Imported although today's routing does not ask it (`responses import --routing keep`): the
+  // statistics count it all the same.
+  bool outside_routing = false;
 };
 
 // One requested change of an item, made on top of the item version the client last saw.
@@ -35,6 +39,7 @@ struct AnswerChange {
   std::string item;
   instrument::Value value;  // Empty = clear the answer
   int64_t base_version = -1;  // -1: no check (imports, the generator)
+  bool outside_routing = false;  // see StoredAnswer; a change without it clears the flag
 };
 
 struct Conflict {
@@ -81,9 +86,14 @@ class ResponseStore {
                           const std::string& action) = 0;
 
   // Replaces all answers (import): items not in `answers` are cleared. Audited; the status (with
-  // `note`) is recorded when anything changed. Replacing with identical answers and status is a no-op.
+  // `note`) is recorded when anything changed. Replacing with identical answers, flags and status
+  // is a no-op. Items in `outside_routing` are stored flagged (see StoredAnswer).
   virtual void replace(int64_t response_id, const instrument::Answers& answers, ResponseStatus status,
-                       int64_t user_id, const std::string& action, const std::string& note) = 0;
+                       int64_t user_id, const std::string& action, const std::string& note,
+                       const std::set<std::string>& outside_routing = {}) = 0;
+
+  // The flagged answers of a campaign (StoredAnswer::outside_routing): items per organisation.
+  virtual std::map<std::string, std::set<std::string>> outside_routing(int64_t campaign_id) = 0;
 
   // Status changes (submit, reopen with a reason, ...), audited.
   virtual void set_status(int64_t response_id, ResponseStatus status, int64_t user_id, const std::string& action,

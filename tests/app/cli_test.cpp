@@ -501,3 +501,95 @@ TEST_F(Cli, SelfassessGenerateTwiceWritesOnce) {
   auto agg = run({"selfassess", "aggregates", "--db", db(), "--instrument", "mognad-2025", "--format", "csv"});
   EXPECT_EQ(agg.out.find("suppressed"), std::string::npos) << agg.out;
 }
+
+// Historical microdata (docs/microdata-format.md, "Historical microdata"): two municipalities
+// that answered q09c although their elderly-care row of q09 says «inga e-tjänster», and that left
+// the rest of the form unanswered. Refused by default with the rule and the deciding answers,
+// nothing written; kept, the answers are flagged and `stats compute` counts them; dropped, not.
+TEST_F(Cli, HistoricalAnswersOutsideTheRoutingAreRefusedKeptAndCountedOrDropped) {
+  init();
+  auto f = file("hist.csv", "org_code,status,q09.aldreomsorg[inga],q09.aldreomsorg[chatt],q09c\n"
+                            "0114,submitted,1,0,ja\n0180,submitted,1,0,ja\n");
+  auto empty = run({"responses", "export", "--db", db(), "--campaign", "ehalsa-2021"});
+  auto refused = run({"responses", "import", "--db", db(), "--campaign", "ehalsa-2021", f});
+  EXPECT_EQ(refused.status, 1);
+  EXPECT_NE(refused.err.find("hist.csv: row 2, column q09c: q09c is answered, but it is not asked of this organisation "
+                             "(its condition is false): the condition of q09c \"not (q09.aldreomsorg has 'inga')\" is "
+                             "false, with q09.aldreomsorg = 'inga' (Inom detta område finns inga e-tjänster) in column "
+                             "q09.aldreomsorg[inga]"),
+            std::string::npos)
+      << refused.err;
+  EXPECT_NE(refused.err.find("row 3, column q01.ifo: q01.ifo must be answered"), std::string::npos) << refused.err;
+  EXPECT_EQ(run({"responses", "export", "--db", db(), "--campaign", "ehalsa-2021"}).out, empty.out);
+
+  auto kept = run({"responses", "import", "--db", db(), "--campaign", "ehalsa-2021", "--routing", "keep",
+                   "--allow-incomplete", f});
+  ASSERT_EQ(kept.status, 0) << kept.err;
+  EXPECT_NE(kept.err.find("imported 2 organisation(s) into ehalsa-2021\n  kept 2 answer(s) to q09c that today's routing "
+                          "does not ask (flagged; counted by the statistics)\n  2 submitted response(s) with unanswered "
+                          "items imported as submitted\n"),
+            std::string::npos)
+      << kept.err;
+  auto status = run({"campaigns", "status", "--db", db(), "--campaign", "ehalsa-2021"});
+  EXPECT_NE(status.err.find("2 of 290 submitted"), std::string::npos) << status.err;
+
+  // K16 «förenklad ansökan» counts q09c = ja among all respondents.
+  auto count_of_q09c = [&](const std::string& database) {
+    auto c = run({"stats", "compute", "--db", database, "--campaign", "ehalsa-2021", "--profile", "reproduce-2021"});
+    EXPECT_EQ(c.status, 0) << c.err;
+    auto show = run({"stats", "show", "--db", database, "--campaign", "ehalsa-2021", "--keyfigure", "K16", "--breakdown",
+                     "national", "--format", "json"});
+    EXPECT_EQ(show.status, 0) << show.err;
+    for (const auto& row : nlohmann::json::parse(show.out))
+      if (row["cell"] == "forenklad_ansokan") return row["count"].get<std::string>() + " of " + row["n"].get<std::string>();
+    return std::string("no figure in ") + show.out;
+  };
+  EXPECT_EQ(count_of_q09c(db()), "2 of 2");
+
+  auto other = (dir / "drop.db").string();
+  ASSERT_EQ(run({"init", "--db", other}).status, 0);
+  auto dropped = run({"responses", "import", "--db", other, "--campaign", "ehalsa-2021", "--routing", "drop",
+                      "--allow-incomplete", f});
+  ASSERT_EQ(dropped.status, 0) << dropped.err;
+  EXPECT_NE(dropped.err.find("  dropped 2 answer(s) to q09c that today's routing does not ask\n"), std::string::npos)
+      << dropped.err;
+  EXPECT_EQ(count_of_q09c(other), "0 of 2");
+}
+
+TEST_F(Cli, ResponsesImportReadsPrintedLabelsAndNamesAnUnknownOne) {
+  init();
+  auto f = file("labels.csv", "org_code,status,q03,q04\n0114,draft,Ja,\"Ja, delar av objekten\"\n0115,draft,Nej,Kanske\n");
+  auto r = run({"responses", "import", "--db", db(), "--campaign", "ehalsa-2021", "--values", "labels", f});
+  EXPECT_EQ(r.status, 1);
+  EXPECT_NE(r.err.find("labels.csv: row 3, column q04: 'Kanske' is not a label (sv) of q04"), std::string::npos) << r.err;
+  auto en = file("en.csv", "org_code,status,q03,q04\n0114,draft,Yes,\"Yes, some of the objects\"\n");
+  r = run({"responses", "import", "--db", db(), "--campaign", "ehalsa-2021", "--values", "labels", "--lang", "en", en});
+  ASSERT_EQ(r.status, 0) << r.err;
+  auto exp = run({"responses", "export", "--db", db(), "--campaign", "ehalsa-2021"});
+  auto at = exp.out.find("\n0114,draft,");
+  ASSERT_NE(at, std::string::npos);
+  std::string row = exp.out.substr(at + 1, exp.out.find('\n', at + 1) - at - 1);
+  EXPECT_NE(row.find(",ja,"), std::string::npos) << row;  // codes on export
+  EXPECT_NE(row.find(",delar,"), std::string::npos) << row;
+  EXPECT_EQ(run({"responses", "import", "--db", db(), "--campaign", "ehalsa-2021", "--values", "names", en}).status, 2);
+}
+
+// The empty template of docs/microdata-format.md: an export of a campaign without answers, which
+// imports back as nothing.
+TEST_F(Cli, AnExportOfAnEmptyCampaignIsTheImportTemplate) {
+  init();
+  auto created = run({"campaigns", "create", "--db", db(), "--instrument", "ehalsa-2021", "--slug", "mall",
+                      "--orgs", "0114,0180"});
+  ASSERT_EQ(created.status, 0) << created.err;
+  auto tpl = (dir / "template.csv").string();
+  auto exp = run({"responses", "export", "--db", db(), "--campaign", "mall", "--out", tpl});
+  ASSERT_EQ(exp.status, 0) << exp.err;
+  std::string text = slurp(tpl);
+  EXPECT_EQ(text.rfind("org_code,status,q01.ifo,", 0), 0u) << text.substr(0, 100);
+  EXPECT_NE(text.find("\n0114,not_started,,"), std::string::npos);
+  EXPECT_NE(text.find("\n0180,not_started,,"), std::string::npos);
+  EXPECT_EQ(std::count(text.begin(), text.end(), '\n'), 3);
+  auto imp = run({"responses", "import", "--db", db(), "--campaign", "mall", tpl});
+  EXPECT_EQ(imp.status, 0) << imp.err;
+  EXPECT_NE(imp.err.find("imported 0 organisation(s) into mall"), std::string::npos) << imp.err;
+}

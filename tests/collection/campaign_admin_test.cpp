@@ -5,6 +5,7 @@
 #include "collection/campaigns.h"
 #include "collection/field_error.h"
 #include "instrument/visibility.h"
+#include "storage/response_store.h"
 #include "storage/user_store.h"
 #include "support/temp_db.h"
 
@@ -20,6 +21,23 @@ TEST(CampaignStates, FollowDraftOpenClosedPublishedAndClosedCanReopen) {
   EXPECT_FALSE(allowed_transition(CampaignState::Open, CampaignState::Published));
   EXPECT_FALSE(allowed_transition(CampaignState::Published, CampaignState::Open));
   EXPECT_FALSE(allowed_transition(CampaignState::Open, CampaignState::Draft));
+}
+
+// A past year's answers, collected elsewhere and imported, end in a closed (then published)
+// campaign without the campaign ever being open for answers.
+TEST(CampaignStates, ADraftClosesWithoutOpeningOnlyWhenItHoldsSubmittedAnswers) {
+  EXPECT_FALSE(allowed_transition("draft", "closed"));
+  EXPECT_TRUE(allowed_transition("draft", "closed", true));
+  EXPECT_FALSE(allowed_transition("draft", "published", true));
+  test::TempDb db;
+  EXPECT_THROW(change_state(db.store(), "ehalsa-2021", "closed", 0), FieldError);
+  auto c = *db.store().campaigns().find(std::string("ehalsa-2021"));
+  auto r = db.store().responses().get_or_create(c.id, "0114");
+  db.store().responses().set_status(r.id, "draft", 0, "import", "history");
+  EXPECT_THROW(change_state(db.store(), "ehalsa-2021", "closed", 0), FieldError);  // a draft answer is not enough
+  db.store().responses().set_status(r.id, "submitted", 0, "import", "history");
+  change_state(db.store(), "ehalsa-2021", "closed", 0);
+  EXPECT_EQ(db.store().campaigns().find(std::string("ehalsa-2021"))->state, "closed");
 }
 
 TEST(CampaignStates, ChangeIsLoggedWithWhoAndARefusedOneChangesNothing) {

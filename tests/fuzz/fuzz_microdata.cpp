@@ -37,6 +37,11 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   std::string text(reinterpret_cast<const char*>(data), size);
   dp::ProblemList problems;
   auto rows = collection::parse_microdata(text, "fuzz.csv", context(), problems);
+  // The historical options too: labels instead of codes, answers outside the routing kept.
+  dp::ProblemList labelled_problems;
+  collection::ImportOptions historical{collection::Routing::Keep, true, true, Lang::sv};
+  auto labelled = collection::parse_microdata(text, "fuzz.csv", context(), labelled_problems, {}, nullptr, historical);
+  if (!labelled.empty() && !labelled_problems.empty()) __builtin_trap();
   if (!rows.empty() && !problems.empty()) __builtin_trap();  // rows only when the whole file is valid
   return 0;
 }

@@ -12,9 +12,12 @@ const std::string kCols =
     "id, campaign_id, org_code, status, version, COALESCE(updated_at, ''), COALESCE(submitted_at, ''), submitted_by";
 
 const char* kUpsertAnswer = R"SQL(
-  INSERT INTO answers(response_id, item, kind, value, version, updated_at, updated_by) VALUES(?, ?, ?, ?, ?, ?, ?)
+  INSERT INTO answers(response_id, item, kind, value, version, updated_at, updated_by, outside_routing)
+  VALUES(?, ?, ?, ?, ?, ?, ?, ?)
   ON CONFLICT(response_id, item) DO UPDATE SET kind = excluded.kind, value = excluded.value, version = excluded.version,
-    updated_at = excluded.updated_at, updated_by = excluded.updated_by)SQL";
+    updated_at = excluded.updated_at, updated_by = excluded.updated_by, outside_routing = excluded.outside_routing)SQL";
+
+const std::string kAnswerCols = "item, kind, value, version, updated_at, updated_by, outside_routing";
 
 const char* kSetStatus = R"SQL(
   UPDATE responses SET status = ?1, version = version + 1, updated_at = ?2,
@@ -43,6 +46,7 @@ StoredAnswer read_answer(Row& r) {
   a.version = r.int64();
   a.updated_at = r.text();
   a.updated_by = r.int64();
+  a.outside_routing = r.integer() != 0;
   return a;
 }
 
@@ -92,9 +96,8 @@ std::vector<Response> SqliteResponses::list(int64_t campaign_id) {
 }
 
 std::vector<StoredAnswer> SqliteResponses::answers(int64_t response_id) {
-  return all(db_.conn(),
-             "SELECT item, kind, value, version, updated_at, updated_by FROM answers WHERE response_id = ? AND kind != 0",
-             read_answer, response_id);
+  return all(db_.conn(), "SELECT " + kAnswerCols + " FROM answers WHERE response_id = ? AND kind != 0", read_answer,
+             response_id);
 }
 
 SaveResult SqliteResponses::save(int64_t response_id, const std::vector<AnswerChange>& changes, int64_t user_id,
@@ -105,27 +108,31 @@ SaveResult SqliteResponses::save(int64_t response_id, const std::vector<AnswerCh
     if (!version) throw Error::not_found("no response " + std::to_string(response_id));
     int64_t next = *version + 1;
     std::string at = now_utc();
-    SQLite::Statement cur(db, "SELECT item, kind, value, version, updated_at, updated_by FROM answers WHERE response_id = ? AND item = ?");
+    SQLite::Statement cur(db, "SELECT " + kAnswerCols + " FROM answers WHERE response_id = ? AND item = ?");
     SQLite::Statement up(db, kUpsertAnswer);
     for (const auto& ch : changes) {
       cur.reset();
       bind_all(cur, response_id, ch.item);
       Value old;
+      bool old_flag = false;
       if (cur.executeStep()) {
         Row row(cur);
         auto stored = read_answer(row);
         old = stored.value;
+        old_flag = stored.outside_routing;
         if (ch.base_version >= 0 && stored.version > ch.base_version && old != ch.value) {
           res.conflicts.push_back({ch.item, old, stored.version, stored.updated_by, stored.updated_at});
           continue;
         }
       }
-      if (old == ch.value) continue;  // nothing changes; no version bump, no audit noise
+      bool flag = ch.outside_routing && !ch.value.empty();
+      if (old == ch.value && old_flag == flag) continue;  // nothing changes; no version bump, no audit noise
       auto [kind, text] = encode(ch.value);
       up.reset();
-      bind_all(up, response_id, ch.item, kind, text, next, at, user_id);
+      bind_all(up, response_id, ch.item, kind, text, next, at, user_id, flag ? 1 : 0);
       up.exec();
-      audit_row(db, response_id, at, user_id, action, ch.item, json_of(old), json_of(ch.value), "");
+      audit_row(db, response_id, at, user_id, action, ch.item, json_of(old), json_of(ch.value),
+                flag ? "outside today's routing" : "");
       res.saved.push_back(ch.item);
     }
     if (res.saved.empty()) {
@@ -142,13 +149,14 @@ SaveResult SqliteResponses::save(int64_t response_id, const std::vector<AnswerCh
 }
 
 void SqliteResponses::replace(int64_t response_id, const instrument::Answers& answers, ResponseStatus status,
-                              int64_t user_id, const std::string& action, const std::string& note) {
+                              int64_t user_id, const std::string& action, const std::string& note,
+                              const std::set<std::string>& outside_routing) {
   db_.write([&](SQLite::Database& db) {
     std::vector<AnswerChange> changes;
     for (const auto& item : all(db, "SELECT item FROM answers WHERE response_id = ? AND kind != 0",
                                 [](Row& r) { return r.text(); }, response_id))
       if (!answers.count(item)) changes.push_back({item, Value{}, -1});
-    for (const auto& [item, value] : answers) changes.push_back({item, value, -1});
+    for (const auto& [item, value] : answers) changes.push_back({item, value, -1, outside_routing.count(item) > 0});
     auto saved = save(response_id, changes, user_id, action);
     // Replacing a response with what it already holds changes nothing: no status entry (with its
     // note) in the audit log and no version bump, so re-importing an unchanged file is a no-op.
@@ -201,6 +209,20 @@ instrument::Answers SqliteResponses::revision_answers(int64_t run_id, const std:
                   },
                   run_id, org_code);
   for (auto& [item, value] : rows) out.emplace(std::move(item), std::move(value));
+  return out;
+}
+
+std::map<std::string, std::set<std::string>> SqliteResponses::outside_routing(int64_t campaign_id) {
+  std::map<std::string, std::set<std::string>> out;
+  auto rows = all(db_.conn(),
+                  "SELECT r.org_code, a.item FROM responses r JOIN answers a ON a.response_id = r.id "
+                  "WHERE r.campaign_id = ? AND a.kind != 0 AND a.outside_routing != 0",
+                  [](Row& r) {
+                    std::string org = r.text();
+                    return std::pair(org, r.text());
+                  },
+                  campaign_id);
+  for (auto& [org, item] : rows) out[org].insert(std::move(item));
   return out;
 }
 

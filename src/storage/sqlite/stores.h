@@ -71,7 +71,9 @@ class SqliteResponses : public ResponseStore {
   SaveResult save(int64_t response_id, const std::vector<AnswerChange>& changes, int64_t user_id,
                   const std::string& action) override;
   void replace(int64_t response_id, const instrument::Answers& answers, ResponseStatus status, int64_t user_id,
-               const std::string& action, const std::string& note) override;
+               const std::string& action, const std::string& note,
+               const std::set<std::string>& outside_routing) override;
+  std::map<std::string, std::set<std::string>> outside_routing(int64_t campaign_id) override;
   void set_status(int64_t response_id, ResponseStatus status, int64_t user_id, const std::string& action,
                   const std::string& note) override;
   std::vector<AuditEntry> audit(int64_t response_id) override;
