@@ -233,17 +233,17 @@ TEST(ResponseStore, AnAnswerOutsideTheRoutingIsFlaggedUntilItIsChanged) {
   SeededDb db;
   auto& rs = db.store->responses();
   auto r = rs.get_or_create(db.campaign_id, "0114");
-  rs.replace(r.id, {{"q01", Value::code("ja")}, {"q02", Value::num(3)}}, "submitted", 0, "import", "from h.csv", {"q02"});
+  rs.replace(r.id, {{"q01", Value::code("ja")}, {"q02", Value::num(3)}}, ResponseStatus::Submitted, 0, "import", "from h.csv", {"q02"});
   auto flagged = rs.outside_routing(db.campaign_id);
   EXPECT_EQ(flagged, (std::map<std::string, std::set<std::string>>{{"0114", {"q02"}}}));
   for (const auto& a : rs.answers(r.id)) EXPECT_EQ(a.outside_routing, a.item == "q02") << a.item;
   // Importing the same values without the flag is a change (audited), and clears it.
   auto entries = rs.audit(r.id).size();
-  rs.replace(r.id, {{"q01", Value::code("ja")}, {"q02", Value::num(3)}}, "submitted", 0, "import", "from h2.csv");
+  rs.replace(r.id, {{"q01", Value::code("ja")}, {"q02", Value::num(3)}}, ResponseStatus::Submitted, 0, "import", "from h2.csv");
   EXPECT_TRUE(rs.outside_routing(db.campaign_id).empty());
   EXPECT_GT(rs.audit(r.id).size(), entries);
   // A form save of a flagged item clears the flag too.
-  rs.replace(r.id, {{"q01", Value::code("ja")}, {"q02", Value::num(3)}}, "submitted", 0, "import", "from h.csv", {"q02"});
+  rs.replace(r.id, {{"q01", Value::code("ja")}, {"q02", Value::num(3)}}, ResponseStatus::Submitted, 0, "import", "from h.csv", {"q02"});
   rs.save(r.id, {{"q02", Value::num(4), -1}}, 0, "answer");
   EXPECT_TRUE(rs.outside_routing(db.campaign_id).empty());
 }
