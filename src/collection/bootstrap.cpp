@@ -9,6 +9,7 @@
 #include "core/csv.h"
 #include "core/error.h"
 #include "core/resources.h"
+#include "core/yaml_reader.h"
 #include "instrument/load.h"
 #include "registry/csv_import.h"
 #include "storage/campaign_store.h"
@@ -101,6 +102,57 @@ std::vector<std::string> load_bundled_instruments(storage::Store& store, std::ve
   return loaded;
 }
 
+std::vector<CampaignSpec> parse_bundled_campaigns(std::string_view text, const std::string& file) {
+  YAML::Node root = yaml::parse_or_throw(text, file);
+  auto fail = [&](const YAML::Node& at, const std::string& key, const std::string& message) {
+    throw Error::bad_input(message, Location{file, at.Mark().line + 1, at.Mark().column + 1, key});
+  };
+  if (!root.IsMap() || !root["format"] || root["format"].as<std::string>("") != "digipuls-campaigns/1")
+    fail(root, "format", "expected format: digipuls-campaigns/1");
+  YAML::Node list = root["campaigns"];
+  if (!list || !list.IsSequence()) fail(root, "campaigns", "expected a list 'campaigns'");
+  std::vector<CampaignSpec> out;
+  for (const auto& n : list) {
+    if (!n.IsMap()) fail(n, "campaigns", "a campaign is a map of keys");
+    static const std::set<std::string> known = {"slug", "instrument", "year", "population_year", "opens_on", "closes_on",
+                                                "mandatory_attribute"};
+    for (const auto& kv : n)
+      if (!known.count(kv.first.as<std::string>())) fail(kv.first, kv.first.as<std::string>(), "unknown key");
+    auto text_of = [&](const char* key, bool required) {
+      YAML::Node v = n[key];
+      if (!v) {
+        if (required) fail(n, key, std::string("'") + key + "' is required");
+        return std::string();
+      }
+      if (!v.IsScalar()) fail(v, key, std::string("'") + key + "' must be text");
+      return v.as<std::string>();
+    };
+    auto year_of = [&](const char* key) -> std::optional<int> {
+      YAML::Node v = n[key];
+      if (!v) return std::nullopt;
+      int y = 0;
+      if (!v.IsScalar() || !YAML::convert<int>::decode(v, y) || y < 1990 || y > 2100)
+        fail(v, key, std::string("'") + key + "' must be a year from 1990 to 2100");
+      return y;
+    };
+    CampaignSpec spec;
+    spec.slug = text_of("slug", true);
+    spec.instrument_id = text_of("instrument", true);
+    spec.year = year_of("year").value_or(0);
+    spec.population_year = year_of("population_year");
+    spec.opens_on = text_of("opens_on", false);
+    spec.closes_on = text_of("closes_on", false);
+    spec.mandatory_attribute = text_of("mandatory_attribute", false);
+    out.push_back(std::move(spec));
+  }
+  return out;
+}
+
+std::vector<CampaignSpec> bundled_campaigns() {
+  static const char* kFile = "instruments/campaigns.yaml";
+  return parse_bundled_campaigns(resources::require(kFile), kFile);
+}
+
 InitReport initialise(storage::Store& store) {
   InitReport rep;
   if (store.registry().counties().empty()) {
@@ -111,17 +163,12 @@ InitReport initialise(storage::Store& store) {
   auto loaded = load_bundled_instruments(store, warnings);
   for (const auto& id : loaded) rep.lines.push_back("instrument: " + id);
   for (const auto& w : warnings) rep.lines.push_back("warning: " + w);
-  if (!store.campaigns().find(std::string("ehalsa-2021"))) {
-    CampaignSpec spec;
-    spec.slug = "ehalsa-2021";
-    spec.instrument_id = "ehalsa-2021";
-    spec.year = 2021;
-    spec.population_year = 2019;  // reproduces the report's size groups (data/registry/SOURCES.md)
-    spec.opens_on = "2021-01-11";
-    spec.closes_on = "2021-02-16";
-    spec.mandatory_attribute = "stimulus_requisitioned";
-    create_campaign(store, spec);
-    rep.lines.push_back("campaign: ehalsa-2021 (draft, 290 municipalities, sizes by population 31 Dec 2019)");
+  for (const auto& spec : bundled_campaigns()) {
+    if (store.campaigns().find(spec.slug)) continue;
+    int64_t id = create_campaign(store, spec);
+    rep.lines.push_back(fmt::format("campaign: {} (draft, {} municipalities{})", spec.slug, store.campaigns().scope(id).size(),
+                                    spec.population_year ? fmt::format(", sizes by population 31 Dec {}", *spec.population_year)
+                                                         : std::string()));
   }
   return rep;
 }

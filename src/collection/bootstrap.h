@@ -1,10 +1,12 @@
 #pragma once
 // `digipuls init`: creates or upgrades a database with the bundled registry, instruments and the
-// 2021 campaign. Idempotent: a second run changes nothing that is already there.
+// campaigns of instruments/campaigns.yaml. Idempotent: a second run changes nothing that is already there.
 #include <functional>
 #include <string>
+#include <string_view>
 #include <vector>
 
+#include "collection/campaigns.h"
 #include "storage/store.h"
 
 namespace dp::collection {
@@ -14,6 +16,11 @@ struct InitReport {
 };
 
 InitReport initialise(storage::Store& store);
+
+// The campaigns `init` creates (instruments/campaigns.yaml, format digipuls-campaigns/1). Throws
+// dp::Error (BadInput) at file:line:column for a key it does not know or a value of the wrong kind.
+std::vector<CampaignSpec> parse_bundled_campaigns(std::string_view text, const std::string& file);
+std::vector<CampaignSpec> bundled_campaigns();
 
 // Loads the bundled registry (counties, municipalities with populations 2013–2021, attributes,
 // size groups, boundaries). Called by initialise() when the registry is empty.

@@ -6,6 +6,7 @@
 
 #include "core/error.h"
 #include "core/resources.h"
+#include "core/yaml_reader.h"
 #include "selfassess/context.h"
 #include "stats/dataset.h"
 #include "stats/keyfigures_load.h"
@@ -20,6 +21,18 @@ namespace {
 
 const char* kKeyFigures = "instruments/mognad.keyfigures.yaml";
 
+// The instrument family the maturity key figures are declared over (their file's `family`), so
+// that the family's name is data, not code.
+const std::string& maturity_family() {
+  static const std::string family = [] {
+    YAML::Node root = yaml::parse_or_throw(resources::require(kKeyFigures), kKeyFigures);
+    if (!root["family"] || !root["family"].IsScalar())
+      throw Error::bad_input(std::string(kKeyFigures) + ": the key figure file names no 'family'");
+    return root["family"].as<std::string>();
+  }();
+  return family;
+}
+
 // The key figures over the maturity instruments this store holds: parsed once per set of
 // instruments (load_instrument keeps each parsed text, so the same instruments are the same
 // objects), never shared between stores that hold different ones.
@@ -28,7 +41,7 @@ const stats::KeyFigureSet& keyfigures(storage::Store& store) {
   std::vector<const instrument::Instrument*> ins;
   std::string key;
   for (const auto& info : store.instruments().list())
-    if (info.family == "mognad") {
+    if (info.family == maturity_family()) {
       keep.push_back(load_instrument(store, info.id));
       ins.push_back(keep.back().get());
       key += info.id + "@" + std::to_string(reinterpret_cast<uintptr_t>(ins.back())) + "|";

@@ -5,6 +5,8 @@
 #include <map>
 
 #include "campaign_fixture.h"
+#include "collection/bootstrap.h"
+#include "core/error.h"
 
 using namespace dp;
 using dp::testing::InitialisedDb;
@@ -62,4 +64,32 @@ TEST(Bootstrap, StockholmCountyHasNoHomeHealthCare) {
     auto attrs = ctx.attributes(o.code);
     EXPECT_EQ(std::get<bool>(attrs.at("home_health_care")), o.county_code != "01") << o.code;
   }
+}
+
+TEST(BundledCampaigns, TheCampaignsInitCreatesAreDataNotCode) {
+  auto specs = dp::collection::bundled_campaigns();
+  ASSERT_EQ(specs.size(), 1u);
+  EXPECT_EQ(specs[0].slug, "ehalsa-2021");
+  EXPECT_EQ(specs[0].instrument_id, "ehalsa-2021");
+  EXPECT_EQ(specs[0].population_year, 2019);
+  EXPECT_EQ(specs[0].mandatory_attribute, "stimulus_requisitioned");
+}
+
+TEST(BundledCampaigns, AnUnknownKeyOrAYearOutOfRangeIsRefusedAtItsPosition) {
+  auto refused = [](const std::string& text) {
+    try {
+      dp::collection::parse_bundled_campaigns(text, "campaigns.yaml");
+    } catch (const dp::Error& e) {
+      return std::string(e.what());
+    }
+    return std::string("accepted");
+  };
+  std::string head = "format: digipuls-campaigns/1\ncampaigns:\n  - slug: x\n    instrument: ehalsa-2021\n";
+  std::string unknown = refused(head + "    colour: red\n");
+  EXPECT_NE(unknown.find("campaigns.yaml:5:5"), std::string::npos) << unknown;
+  EXPECT_NE(unknown.find("colour"), std::string::npos) << unknown;
+  std::string year = refused(head + "    year: 20x1\n");
+  EXPECT_NE(year.find("campaigns.yaml:5:11"), std::string::npos) << year;
+  EXPECT_NE(refused("format: digipuls-campaigns/2\ncampaigns: []\n").find("digipuls-campaigns/1"), std::string::npos);
+  EXPECT_NE(refused(head.substr(0, head.find("    instrument"))).find("'instrument' is required"), std::string::npos);
 }

@@ -26,18 +26,18 @@ TEST(CampaignStates, FollowDraftOpenClosedPublishedAndClosedCanReopen) {
 // A past year's answers, collected elsewhere and imported, end in a closed (then published)
 // campaign without the campaign ever being open for answers.
 TEST(CampaignStates, ADraftClosesWithoutOpeningOnlyWhenItHoldsSubmittedAnswers) {
-  EXPECT_FALSE(allowed_transition("draft", "closed"));
-  EXPECT_TRUE(allowed_transition("draft", "closed", true));
-  EXPECT_FALSE(allowed_transition("draft", "published", true));
+  EXPECT_FALSE(allowed_transition(CampaignState::Draft, CampaignState::Closed));
+  EXPECT_TRUE(allowed_transition(CampaignState::Draft, CampaignState::Closed, true));
+  EXPECT_FALSE(allowed_transition(CampaignState::Draft, CampaignState::Published, true));
   test::TempDb db;
   EXPECT_THROW(change_state(db.store(), "ehalsa-2021", "closed", 0), FieldError);
   auto c = *db.store().campaigns().find(std::string("ehalsa-2021"));
   auto r = db.store().responses().get_or_create(c.id, "0114");
-  db.store().responses().set_status(r.id, "draft", 0, "import", "history");
+  db.store().responses().set_status(r.id, ResponseStatus::Draft, 0, "import", "history");
   EXPECT_THROW(change_state(db.store(), "ehalsa-2021", "closed", 0), FieldError);  // a draft answer is not enough
-  db.store().responses().set_status(r.id, "submitted", 0, "import", "history");
+  db.store().responses().set_status(r.id, ResponseStatus::Submitted, 0, "import", "history");
   change_state(db.store(), "ehalsa-2021", "closed", 0);
-  EXPECT_EQ(db.store().campaigns().find(std::string("ehalsa-2021"))->state, "closed");
+  EXPECT_EQ(db.store().campaigns().find(std::string("ehalsa-2021"))->state, CampaignState::Closed);
 }
 
 TEST(CampaignStates, ChangeIsLoggedWithWhoAndARefusedOneChangesNothing) {

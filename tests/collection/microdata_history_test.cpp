@@ -145,7 +145,7 @@ TEST(MicrodataHistory, AllowIncompleteImportsASubmittedRowAsSubmitted) {
                                           {collection::Routing::Refuse, true, false, Lang::sv});
   EXPECT_EQ(sum.incomplete, 1u);
   auto r = db.store->responses().get_or_create(db.campaign().campaign.id, "0114");
-  EXPECT_EQ(r.status, "submitted");
+  EXPECT_EQ(r.status, ResponseStatus::Submitted);
   EXPECT_EQ(collection::summary_lines(sum).back(), "1 submitted response(s) with unanswered items imported as submitted");
 }
 
