@@ -43,9 +43,15 @@ void change_state(storage::Store& store, const std::string& key, const std::stri
       // Reported below as a transition that is not allowed, with the ones that are.
     }
     if (to == c.state) return;  // already there: repeating a command is harmless
-    bool holds_submitted = false;
-    for (const auto& r : store.responses().list(c.id)) holds_submitted = holds_submitted || r.status == ResponseStatus::Submitted;
-    if (!to || !allowed_transition(c.state, *to, holds_submitted))
+    // Only a draft going to closed asks whether submitted answers were imported: no other
+    // transition reads the campaign's responses.
+    auto holds_submitted = [&] {
+      for (const auto& r : store.responses().list(c.id))
+        if (r.status == ResponseStatus::Submitted) return true;
+      return false;
+    };
+    bool imported = c.state == CampaignState::Draft && to == CampaignState::Closed && holds_submitted();
+    if (!to || !allowed_transition(c.state, *to, imported))
       throw FieldError("state", "bad_transition",
                        fmt::format("campaign {} is {}; it cannot become {} (draft -> open -> closed -> published; "
                                    "closed -> open reopens it; draft -> closed once submitted answers are imported)",
