@@ -7,6 +7,7 @@
 
 #include "app/cli.h"
 #include "collection/campaign_admin.h"
+#include "collection/deadline.h"
 #include "collection/campaign_context.h"
 #include "collection/campaigns.h"
 #include "collection/dashboard.h"
@@ -114,6 +115,38 @@ void register_campaign_admin(CLI::App* grp, Cli& cli) {
     auto resp = store->responses().get_or_create(ctx.campaign.id, rorg);
     collection::reopen_response(*store, resp.id, 0, reason);
     std::cerr << fmt::format("reopened the response of {} in {}\n", rorg, ctx.campaign.slug);
+    return 0;
+  });
+
+  auto* sched = grp->add_subcommand("schedule", "Set a campaign's dates: first and last day to answer, reminders");
+  static std::string hdb, hcampaign, hopens, hcloses, hreminders;
+  add_db_option(sched, hdb);
+  sched->add_option("--campaign", hcampaign, "Campaign id or slug")->required();
+  auto* o_opens = sched->add_option("--opens", hopens, "First day to answer, YYYY-MM-DD (\"\" for none)");
+  auto* o_closes = sched->add_option("--closes", hcloses, "Last day to answer, YYYY-MM-DD (\"\" for none); enforced");
+  auto* o_rem = sched->add_option("--reminders", hreminders, "Reminder dates, or days before the closing date: -7,-2");
+  cli.on_run(sched, [o_opens, o_closes, o_rem] {
+    auto store = storage::open_sqlite(hdb, {.create = false});
+    auto c = store->campaigns().find(hcampaign);
+    if (!c) throw Error::bad_input("no campaign " + hcampaign, Location{{}, 0, 0, "--campaign"});
+    // What is not given stays as it is.
+    std::string opens = o_opens->count() ? hopens : c->opens_on, closes = o_closes->count() ? hcloses : c->closes_on;
+    std::string reminders = o_rem->count() ? hreminders : join(c->reminder_dates, ",");
+    collection::update_schedule(*store, hcampaign, opens, closes, reminders, 0);
+    std::cerr << fmt::format("campaign {}: {} – {}; reminders {}\n", c->slug, opens, closes, reminders);
+    return 0;
+  });
+
+  auto* ext = grp->add_subcommand("extend", "Give one organisation a later last day than the campaign's closing date");
+  static std::string edb, ecampaign, eorg, euntil;
+  add_db_option(ext, edb);
+  ext->add_option("--campaign", ecampaign, "Campaign id or slug")->required();
+  ext->add_option("--org", eorg, "Organisation code")->required();
+  ext->add_option("--until", euntil, "Its last day, YYYY-MM-DD (\"\" = back to the campaign's)")->required();
+  cli.on_run(ext, [] {
+    auto store = storage::open_sqlite(edb, {.create = false});
+    collection::extend_for_org(*store, ecampaign, eorg, euntil, 0);
+    std::cerr << fmt::format("{} may answer {} until {}\n", eorg, ecampaign, euntil.empty() ? "the closing date" : euntil);
     return 0;
   });
 

@@ -1,13 +1,16 @@
 // digipuls registry list | import
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <iostream>
+#include <map>
 #include <set>
 
 #include "app/cli.h"
 #include "app/output.h"
 #include "core/error.h"
 #include "registry/csv_import.h"
+#include "registry/year_diff.h"
 #include "storage/registry_store.h"
 #include "storage/store.h"
 
@@ -87,6 +90,41 @@ void register_registry_commands(Cli& cli) {
     std::string ys;
     for (int y : years) ys += (ys.empty() ? "" : ", ") + std::to_string(y);
     std::cerr << fmt::format("imported {} row(s) for {}\n", records.size(), ys);
+    // The analyst's check of a new year: what changed since the year before, size groups
+    // recomputed from the new population.
+    auto known = store->registry().years();
+    for (int y : years) {
+      if (std::find(known.begin(), known.end(), y - 1) == known.end()) continue;
+      auto changes = registry::diff_years(store->registry().list(y - 1, y - 1, scheme), store->registry().list(y, y, scheme));
+      std::map<std::string, int> by_kind;
+      for (const auto& c : changes) ++by_kind[c.what];
+      std::cerr << fmt::format("{} against {}: {} added, {} removed, {} in another size group, {} with a population change over "
+                               "5 %, {} attribute change(s) (`digipuls registry diff --from {} --to {}` lists them)\n",
+                               y, y - 1, by_kind["added"], by_kind["removed"], by_kind["size_group"], by_kind["population"],
+                               by_kind["attribute"], y - 1, y);
+    }
+    return 0;
+  });
+
+  auto* diff = grp->add_subcommand("diff", "What changed in the registry between two years (size groups recomputed)");
+  static std::string ddb, dformat;
+  static int from = 0, to = 0;
+  add_db_option(diff, ddb);
+  add_format_option(diff, dformat);
+  diff->add_option("--from", from, "The earlier year")->required()->check(CLI::Range(1900, 2200));
+  diff->add_option("--to", to, "The later year")->required()->check(CLI::Range(1900, 2200));
+  cli.on_run(diff, [] {
+    auto store = storage::open_sqlite(ddb, {.create = false});
+    auto known = store->registry().years();
+    for (int y : {from, to})
+      if (std::find(known.begin(), known.end(), y) == known.end())
+        throw Error::bad_input(fmt::format("the registry has no year {}", y), Location{{}, 0, 0, y == from ? "--from" : "--to"});
+    auto scheme = store->registry().size_groups();
+    Rows r;
+    r.columns = {"code", "name", "change", "attribute", "before", "after"};
+    for (const auto& c : registry::diff_years(store->registry().list(from, from, scheme), store->registry().list(to, to, scheme)))
+      r.rows.push_back({c.code, c.name, c.what, c.detail, c.before, c.after});
+    print_rows(r, dformat);
     return 0;
   });
 }

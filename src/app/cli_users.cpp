@@ -11,6 +11,7 @@
 #include "app/output.h"
 #include "collection/accounts.h"
 #include "collection/auth.h"
+#include "collection/contacts_import.h"
 #include "core/error.h"
 #include "core/text.h"
 #include "mail/config.h"
@@ -56,7 +57,7 @@ void register_user_commands(Cli& cli) {
   register_privacy_commands(cli, grp);
 
   auto* add = grp->add_subcommand("add", "Create an account; invite it by e-mail, or set its password from stdin");
-  static std::string db, email, role, org, county, name, lang = "sv", base_url, config;
+  static std::string db, email, role, org, county, name, lang = "sv", base_url, config, duties;
   static bool password_stdin = false;
   add_db_option(add, db);
   add->add_option("--email", email, "E-mail address (the user name)")->required();
@@ -65,6 +66,7 @@ void register_user_commands(Cli& cli) {
       ->check(CLI::IsMember({"admin", "coordinator", "respondent"}));
   add->add_option("--org", org, "Organisation code (respondents), e.g. 0180");
   add->add_option("--county", county, "County code (coordinators), e.g. 01");
+  add->add_option("--roles", duties, "A respondent's further roles for its organisation: contact, approver or contact,approver");
   add->add_option("--name", name, "Display name");
   add->add_option("--lang", lang, "Language of e-mails: sv | en")->check(CLI::IsMember({"sv", "en"}))->capture_default_str();
   add->add_flag("--password-stdin", password_stdin, "Read the password from the first line of stdin instead of inviting");
@@ -84,7 +86,7 @@ void register_user_commands(Cli& cli) {
     auto store = storage::open_sqlite(db, {.create = false});
     collection::Auth auth(*store);
     if (password_stdin) auth.check_password(password, "password");  // before anything is written
-    auto u = collection::add_user(*store, {email, name, role, org, county, lang}, 0);
+    auto u = collection::add_user(*store, {email, name, role, org, county, lang, duties}, 0);
     if (password_stdin) {
       auth.set_password(u.id, password);
       std::cerr << fmt::format("added {} ({}) with the given password\n", u.email, to_string(u.role));
@@ -109,11 +111,11 @@ void register_user_commands(Cli& cli) {
   cli.on_run(list, [] {
     auto store = storage::open_sqlite(ldb, {.create = false});
     Rows r;
-    r.columns = {"id", "email", "name", "role", "org", "county", "password_set", "active", "last_login"};
+    r.columns = {"id", "email", "name", "role", "roles", "org", "county", "password_set", "active", "last_login"};
     std::optional<Role> role;
     if (!lrole.empty()) role = parse_account_role(lrole, {"", 0, 0, "--role"});
     for (const auto& u : store->users().list({role, lorg, lcounty, all}))
-      r.rows.push_back({std::to_string(u.id), u.email, u.name, to_string(u.role), u.org_code, u.county_code,
+      r.rows.push_back({std::to_string(u.id), u.email, u.name, to_string(u.role), to_string(u.duties), u.org_code, u.county_code,
                         u.password_hash.empty() ? "no" : "yes", u.active ? "yes" : "no", u.last_login_at});
     print_rows(r, format);
     return 0;
@@ -128,6 +130,51 @@ void register_user_commands(Cli& cli) {
     auto u = require_user(*store, remail);
     collection::remove_user(*store, u.id, 0);
     std::cerr << "removed " << u.email << "\n";
+    return 0;
+  });
+
+  auto* imp = grp->add_subcommand("import", "Add municipalities' contacts from a CSV file: org_code,email,name,role");
+  static std::string mdb, mfile, mbase, mconfig;
+  static bool mdry = false, minvite = false;
+  add_db_option(imp, mdb);
+  imp->add_option("file", mfile, "CSV file with the header org_code,email,name,role (role: contact, approver or respondent)")
+      ->required();
+  imp->add_flag("--dry-run", mdry, "Check the file and say what would change; write nothing");
+  imp->add_flag("--invite", minvite, "Queue an invitation to every account the import creates");
+  imp->add_option("--base-url", mbase, "Public address for links in e-mail");
+  imp->add_option("--config", mconfig, "Config file with a mail: section (default $DIGIPULS_CONFIG)");
+  cli.on_run(imp, [] {
+    std::string text = read_file(mfile);
+    auto store = storage::open_sqlite(mdb, {.create = false});
+    auto r = collection::import_contacts(*store, text, mfile, mdry, 0);
+    for (const auto& p : r.problems) std::cerr << p << "\n";
+    if (!r.problems.empty())
+      throw Error::bad_input(fmt::format("{} problem(s) in {}; nothing was written", r.problems.size(), mfile));
+    for (const auto& n : r.notes) std::cerr << "note: " << n << "\n";
+    for (const auto& org : r.without_approver)
+      std::cerr << fmt::format("warning: {} ({}) has no approver and cannot submit\n", org, collection::org_name(*store, org));
+    std::cerr << fmt::format("{}{} created, {} updated, {} unchanged\n", mdry ? "dry run, nothing written: " : "", r.created,
+                             r.updated, r.unchanged);
+    if (minvite && !mdry && !r.created_ids.empty()) {
+      collection::Auth auth(*store);
+      for (int64_t id : r.created_ids)
+        collection::invite_user(*store, auth, *store->users().find(id), mbase.empty() ? default_base_url() : mbase, 0);
+      std::cerr << fmt::format("{} invitation(s) queued\n", r.created_ids.size());
+      flush_outbox(*store, mconfig);
+    }
+    return 0;
+  });
+
+  auto* roles = grp->add_subcommand("roles", "Set a respondent's further roles for its organisation (contact, approver)");
+  static std::string sdb, semail, sroles;
+  add_db_option(roles, sdb);
+  roles->add_option("--email", semail, "E-mail address")->required();
+  roles->add_option("--set", sroles, "contact, approver, contact,approver or \"\" (contributor only)")->required();
+  cli.on_run(roles, [] {
+    auto store = storage::open_sqlite(sdb, {.create = false});
+    auto u = require_user(*store, semail);
+    collection::set_duties(*store, u.id, parse_duties(sroles, {"", 0, 0, "--set"}), 0);
+    std::cerr << fmt::format("{}: respondent{}{}\n", u.email, sroles.empty() ? "" : ",", to_string(parse_duties(sroles)));
     return 0;
   });
 

@@ -2,6 +2,7 @@
 // county coordinators and administrators, send an invitation again, remove an account (erasing
 // one is in privacy_routes.cpp).
 #include "collection/accounts.h"
+#include "collection/contacts_import.h"
 #include "collection/module.h"
 #include "collection/web_helpers.h"
 #include "core/utc_time.h"
@@ -38,7 +39,8 @@ nlohmann::json county_options(storage::Store& store, const std::string& selected
   return out;
 }
 
-web::Response users_page(Module& m, web::Request& req, nlohmann::json form, const nlohmann::json& errors, int status) {
+web::Response users_page(Module& m, web::Request& req, nlohmann::json form, const nlohmann::json& errors, int status,
+                         const nlohmann::json& import_result = nullptr) {
   auto& app = m.app();
   storage::UserFilter f;
   std::string role = req.q("role").value_or("");
@@ -61,7 +63,7 @@ web::Response users_page(Module& m, web::Request& req, nlohmann::json form, cons
     rows.push_back({{"id", u.id},
                     {"email", u.email},
                     {"name", u.name},
-                    {"role", role_label(u.role, req.lang)},
+                    {"role", roles_label(u, req.lang)},
                     {"place", place},
                     {"code", u.org_code.empty() ? u.county_code : u.org_code},
                     {"has_password", !u.password_hash.empty()},
@@ -87,8 +89,47 @@ web::Response users_page(Module& m, web::Request& req, nlohmann::json form, cons
   ctx["notice"] = req.q("done").has_value() ? tr(app, req, "users.done_" + req.q("done").value_or("")) : "";
   if (ctx["notice"].get<std::string>().rfind("users.done_", 0) == 0) ctx["notice"] = "";
   ctx["mail_configured"] = m.mail_config().configured();
+  ctx["contacts_header"] = kContactsHeader;
+  if (!import_result.is_null()) ctx["import"] = import_result;
   add_errors(ctx, errors);
   return page(app, req, "admin_users", ctx, status);
+}
+
+// The upload of contacts (see contacts_import.h): every problem listed with its row and column and
+// nothing written, or what was written (or would be, for a dry run) and which municipalities of
+// the file still lack an approver.
+web::Response import_contacts_upload(Module& m, web::Request& req) {
+  const web::UploadedFile* file = nullptr;
+  for (const auto& f : req.files)
+    if (f.field == "file") file = &f;
+  if (!file || file->data.empty())
+    return users_page(m, req, nlohmann::json::object(),
+                      nlohmann::json::array({error_entry(m.app(), req, "contacts_file", "file_required")}), 422);
+  bool dry = req.f("dry_run").has_value();
+  std::string name = file->filename.empty() || file->filename.size() > 100 || !valid_utf8(file->filename) ? "upload.csv" : file->filename;
+  auto r = import_contacts(m.store(), file->data, name, dry, req.principal.user_id);
+  if (r.problems.empty() && !dry && req.f("invite").has_value() && !r.created_ids.empty()) {
+    for (int64_t id : r.created_ids)
+      invite_user(m.store(), m.auth(), *m.store().users().find(id), m.app().config().base_url, req.principal.user_id);
+    m.mail_queued();
+  }
+  nlohmann::json result;
+  result["problems"] = r.problems;
+  result["has_problems"] = !r.problems.empty();
+  result["notes"] = r.notes;
+  result["dry_run"] = dry;
+  result["counts"] = tr(m.app(), req, "users.import_counts",
+                        {{"created", std::to_string(r.created)}, {"updated", std::to_string(r.updated)},
+                         {"unchanged", std::to_string(r.unchanged)}});
+  nlohmann::json lacking = nlohmann::json::array();
+  for (const auto& org : r.without_approver) lacking.push_back({{"code", org}, {"name", org_name(m.store(), org)}});
+  result["without_approver"] = lacking;
+  result["has_without_approver"] = !lacking.empty();
+  nlohmann::json errors = nlohmann::json::array();
+  if (!r.problems.empty())
+    errors.push_back(error_entry(m.app(), req, "contacts_file", "contacts_problems", {{"n", std::to_string(r.problems.size())}}));
+  auto res = users_page(m, req, nlohmann::json::object(), errors, r.problems.empty() ? 200 : 422, result);
+  return res;
 }
 
 web::Response users(Module& m, web::Request& req) {
@@ -103,6 +144,12 @@ web::Response add_account(Module& m, web::Request& req) {
   n.org_code = field(req, "org");  // add_user takes only the one the role needs
   n.county_code = field(req, "county");
   n.lang = field(req, "lang").empty() ? "sv" : field(req, "lang");
+  Duties duties;
+  if (n.role == "respondent") {  // the boxes mean something for a respondent only
+    if (req.f("contact").has_value()) duties.add(Role::Contact);
+    if (req.f("approver").has_value()) duties.add(Role::Approver);
+  }
+  n.duties = to_string(duties);
   try {
     auto u = add_user(m.store(), n, req.principal.user_id);
     if (req.f("invite").has_value()) {
@@ -117,6 +164,8 @@ web::Response add_account(Module& m, web::Request& req) {
                            {"org", field(req, "org")}, {"county", field(req, "county")}, {"lang", n.lang}};
     for (auto& [k, v] : form.items())
       if (v.get<std::string>().size() > 300) v = "";
+    form["contact"] = duties.has(Role::Contact);
+    form["approver"] = duties.has(Role::Approver);
     return users_page(m, req, form, nlohmann::json::array({error_entry(m.app(), req, e)}), 422);
   }
 }
@@ -144,6 +193,7 @@ void register_account_routes(Module& m) {
   auto& r = m.app().router();
   add_route(r, "GET", "/admin/users", "admin", handler(m, users));
   add_route(r, "POST", "/admin/users", "admin", handler(m, add_account));
+  add_route(r, "POST", "/admin/users/import", "admin", handler(m, import_contacts_upload));
   add_route(r, "POST", "/admin/users/{user}/invite", "admin", handler(m, invite_again));
   add_route(r, "POST", "/admin/users/{user}/remove", "admin", handler(m, remove_account));
 }

@@ -1,6 +1,7 @@
 #include "collection/accounts.h"
 
 #include "collection/field_error.h"
+#include "collection/mail_texts.h"
 #include "core/error.h"
 #include "core/utc_time.h"
 #include "mail/message.h"
@@ -28,7 +29,33 @@ std::string role_label(Role role, Lang lang) {
   if (role == Role::Admin) return sv ? "administratör" : "administrator";
   if (role == Role::Coordinator) return sv ? "länssamordnare" : "county coordinator";
   if (role == Role::Respondent) return sv ? "uppgiftslämnare" : "respondent";
+  if (role == Role::Contact) return sv ? "kontaktperson" : "contact";
+  if (role == Role::Approver) return sv ? "attestant" : "approver";
   return to_string(role);
+}
+
+std::string roles_label(const storage::User& u, Lang lang) {
+  std::string out = role_label(u.role, lang);
+  for (Role d : {Role::Contact, Role::Approver})
+    if (u.duties.has(d)) out += ", " + role_label(d, lang);
+  return out;
+}
+
+void set_duties(storage::Store& store, int64_t user_id, const Duties& duties, int64_t by_user) {
+  auto u = store.users().find(user_id);
+  if (!u || !u->active) throw Error::not_found("no user " + std::to_string(user_id));
+  if (u->role != Role::Respondent)
+    throw FieldError("duties", "duties_respondent_only", "only a municipality's respondent can be its contact or approver");
+  if (user_id == by_user && u->duties.has(Role::Contact) && !duties.has(Role::Contact))
+    throw FieldError("duties", "duties_keep_contact", "you cannot give up being the contact yourself; ask the survey owner");
+  if (u->duties == duties) return;
+  std::string before = to_string(u->duties);
+  u->duties = duties;
+  store.write_transaction([&] {
+    store.users().update(*u);
+    store.users().log_event({0, utc_now_string(), by_user, "user_roles", "user " + std::to_string(user_id),
+                             u->email + ": duties '" + to_string(duties) + "' (were '" + before + "') in " + u->org_code});
+  });
 }
 
 std::string author_label(storage::Store& store, const web::Principal& viewer, int64_t author, Lang lang) {
@@ -55,6 +82,13 @@ storage::User add_user(storage::Store& store, const NewUser& in, int64_t by_user
   } catch (const Error&) {
     throw FieldError("role", "role_invalid", "the role must be admin, coordinator or respondent");
   }
+  try {
+    u.duties = parse_duties(in.duties);
+  } catch (const Error&) {
+    throw FieldError("duties", "duties_invalid", "the roles beside respondent are contact and approver");
+  }
+  if (!u.duties.empty() && u.role != Role::Respondent)
+    throw FieldError("duties", "duties_respondent_only", "only a municipality's respondent can be its contact or approver");
   if (u.role == Role::Respondent) {
     u.org_code = trim(in.org_code);
     if (u.org_code.empty())
@@ -74,7 +108,8 @@ storage::User add_user(storage::Store& store, const NewUser& in, int64_t by_user
     u.id = store.users().create(u);
     std::string where = u.org_code.empty() ? u.county_code : u.org_code;
     store.users().log_event({0, utc_now_string(), by_user, "user_add", "user " + std::to_string(u.id),
-                             u.email + " as " + to_string(u.role) + (where.empty() ? "" : " (" + where + ")")});
+                             u.email + " as " + to_string(u.role) + (where.empty() ? "" : " (" + where + ")") +
+                                 (u.duties.empty() ? "" : ", " + to_string(u.duties))});
   });
   return *store.users().find(u.id);
 }
@@ -94,9 +129,10 @@ int64_t invite_user(storage::Store& store, Auth& auth, const storage::User& u, c
     l.secret = link;
     l.user_id = u.id;
     l.org_code = u.org_code;
+    if (auto c = invitation_campaign(store, u.org_code)) l.text = campaign_mail_text(*c, "invitation", lang);
     l.data = {{"name", u.name},
               {"email", u.email},
-              {"role_label", role_label(u.role, lang)},
+              {"role_label", roles_label(u, lang)},
               {"org_name", org_name(store, u.org_code)},
               {"county_name", county_name(store, u.county_code)},
               {"link", link},

@@ -21,10 +21,11 @@ struct NewUser {
   std::string org_code;     // respondent: required
   std::string county_code;  // coordinator: required
   std::string lang = "sv";
+  std::string duties;  // respondent: "", "contact", "approver" or "contact,approver"
 };
 
 // Checks and creates an account (or brings back a removed one). Throws dp::Error: BadInput
-// naming the field (email, role, org, county, name, lang), Conflict for an e-mail in use.
+// naming the field (email, role, org, county, name, lang, duties), Conflict for an e-mail in use.
 storage::User add_user(storage::Store& store, const NewUser& u, int64_t by_user);
 
 // Creates an invitation link and queues the invitation e-mail in the user's language.
@@ -40,8 +41,15 @@ void mail_login_link(storage::Store& store, Auth& auth, const std::string& email
 // administrator cannot remove their own account.
 void remove_user(storage::Store& store, int64_t user_id, int64_t by_user);
 
+// Sets a respondent's duties (contact, approver) for its organisation and logs who did it. The
+// last contact of an organisation cannot give up the contact duty themself (nobody would be left
+// to manage its colleagues). Throws FieldError (duties) for an account that is not a respondent.
+void set_duties(storage::Store& store, int64_t user_id, const Duties& duties, int64_t by_user);
+
 // "respondent" -> "uppgiftslämnare" / "respondent" (for e-mails and pages).
 std::string role_label(Role role, Lang lang);
+// The account's roles as one label: "uppgiftslämnare, kontaktperson, attestant".
+std::string roles_label(const storage::User& u, Lang lang);
 
 // How someone who changed a response is named to `viewer` (audit log, conflicts, "last saved
 // by"): an administrator sees everyone's name or address, a coordinator and a respondent see

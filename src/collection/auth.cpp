@@ -135,6 +135,7 @@ web::Principal Auth::resolve(const std::string& cookie_token) {
   if (s->last_seen_at < utc_plus(now, -policy_.touch_every_seconds)) store_.users().touch_session(digest, now);
   p.user_id = u->id;
   p.role = u->role;
+  p.duties = u->duties;
   p.email = u->email;
   p.name = u->name;
   p.org_code = u->org_code;

@@ -1,4 +1,5 @@
 #include "collection/campaign_admin.h"
+#include "collection/deadline.h"
 
 #include <fmt/format.h>
 
@@ -72,8 +73,8 @@ std::vector<std::string> parse_reminder_dates(const std::string& text) {
   std::string cur;
   auto flush = [&] {
     if (!cur.empty()) {
-      if (!valid_date(cur))
-        throw FieldError("reminders", "date_invalid", "'" + cur.substr(0, 20) + "' is not a date YYYY-MM-DD",
+      if (!valid_date(cur) && !relative_reminder(cur))
+        throw FieldError("reminders", "date_invalid", "'" + cur.substr(0, 20) + "' is not a date YYYY-MM-DD nor -N days before the closing date",
                          {{"value", cur.substr(0, 20)}});
       if (std::find(out.begin(), out.end(), cur) == out.end()) out.push_back(cur);
     }
@@ -103,6 +104,9 @@ void update_schedule(storage::Store& store, const std::string& key, const std::s
   std::string opens = trim(opens_in), closes = trim(closes_in);
   check_dates(opens, closes);
   auto dates = parse_reminder_dates(reminders);
+  for (const auto& d : dates)
+    if (relative_reminder(d) && closes.empty())
+      throw FieldError("reminders", "relative_needs_close", "a reminder " + d + " days before the closing date needs a closing date");
   store.write_transaction([&] {
     auto c = require_campaign(store, key);
     if (c.state == CampaignState::Published) throw Error::conflict("a published campaign cannot be changed");

@@ -9,6 +9,7 @@
 
 #include "collection/accounts.h"
 #include "collection/campaign_admin.h"
+#include "collection/deadline.h"
 #include "collection/campaigns.h"
 #include "collection/dashboard.h"
 #include "collection/module.h"
@@ -226,6 +227,13 @@ web::Response dashboard_page(Module& m, web::Request& req) {
   ctx["by_county"] = by_county;
   ctx["by_size"] = by_size;
   ctx["show_counties"] = by_county.size() > 1;
+  ctx["without_approver"] = d.without_approver;
+  nlohmann::json rejected = nlohmann::json::array();
+  for (const auto& r : d.rejected)
+    rejected.push_back({{"email", r.email}, {"org", r.org_name}, {"code", r.org_code}, {"error", r.error},
+                        {"at", r.at.substr(0, 10)}, {"url", admin ? "/admin/mail/" + std::to_string(r.message_id) : ""}});
+  ctx["rejected"] = rejected;
+  ctx["has_rejected"] = !rejected.empty();
   nlohmann::json rows = nlohmann::json::array();
   int non_responders = 0;
   for (const auto& s : d.orgs) {
@@ -296,6 +304,15 @@ web::Response settings_page(Module& m, web::Request& req, const nlohmann::json& 
   ctx["campaign"] = {{"slug", c.slug}, {"title", c.title.get(req.lang)}, {"opens_on", c.opens_on},
                      {"closes_on", c.closes_on}, {"reminders", join(c.reminder_dates, ", ")},
                      {"url", "/admin/campaigns/" + web::url_encode(c.slug)}, {"published", c.state == CampaignState::Published}};
+  nlohmann::json reminder_days = nlohmann::json::array();
+  for (const auto& r : c.reminder_dates)
+    if (relative_reminder(r)) reminder_days.push_back({{"entry", r}, {"day", reminder_day(r, c.closes_on)}});
+  ctx["reminder_days"] = reminder_days;
+  nlohmann::json extensions = nlohmann::json::array();
+  for (const auto& [code, o] : ctxp->scope)
+    if (last_day(c, code) != c.closes_on) extensions.push_back({{"code", code}, {"name", ctxp->org(code) ? ctxp->org(code)->name : code}, {"until", last_day(c, code)}});
+  ctx["extensions"] = extensions;
+  ctx["has_extensions"] = !extensions.empty();
   nlohmann::json attrs = nlohmann::json::array();
   for (const auto& a : ctxp->instrument.attributes)
     attrs.push_back({{"id", a.id}, {"label", a.label.get(req.lang)}, {"is_bool", a.type == "bool"}});
@@ -320,7 +337,7 @@ web::Response settings_page(Module& m, web::Request& req, const nlohmann::json& 
   ctx["csv_header"] = header;
   add_errors(ctx, errors);
   std::string done = req.q("done").value_or("");
-  if (done == "schedule" || done == "scope") ctx["notice"] = tr(m.app(), req, "campaigns.done_" + done, {{"n", req.q("n").value_or("").substr(0, 6)}});
+  if (done == "schedule" || done == "scope" || done == "extend") ctx["notice"] = tr(m.app(), req, "campaigns.done_" + done, {{"n", req.q("n").value_or("").substr(0, 6)}});
   return page(m.app(), req, "admin_campaign_settings", ctx, status);
 }
 
@@ -378,6 +395,18 @@ web::Response schedule(Module& m, web::Request& req) {
     return settings_page(m, req, nlohmann::json::array({error_entry(m.app(), req, e)}), 422);
   }
   return web::Response::redirect("/admin/campaigns/" + web::url_encode(slug) + "/settings?done=schedule");
+}
+
+// One organisation gets more time after the closing date (or, with an empty date, loses it).
+web::Response extend(Module& m, web::Request& req) {
+  std::string slug = req.param("campaign");
+  try {
+    extend_for_org(m.store(), slug, field(req, "org"), field(req, "until"), req.principal.user_id);
+  } catch (const FieldError& e) {
+    return settings_page(m, req, nlohmann::json::array({error_entry(m.app(), req, e)}), 422);
+  }
+  m.contexts().invalidate();
+  return web::Response::redirect("/admin/campaigns/" + web::url_encode(slug) + "/settings?done=extend");
 }
 
 web::Response scope(Module& m, web::Request& req) {
@@ -444,6 +473,7 @@ void register_campaign_routes(Module& m) {
   add_route(r, "GET", "/admin/campaigns/{campaign}/settings", "admin", handler(m, settings));
   add_route(r, "POST", "/admin/campaigns/{campaign}/schedule", "admin", handler(m, schedule));
   add_route(r, "POST", "/admin/campaigns/{campaign}/scope", "admin", handler(m, scope));
+  add_route(r, "POST", "/admin/campaigns/{campaign}/extend", "admin", handler(m, extend));
   add_route(r, "POST", "/admin/campaigns/{campaign}/scope.csv", "admin", handler(m, scope_csv));
 }
 

@@ -3,6 +3,8 @@
 #include <map>
 
 #include "core/csv.h"
+#include "mail/transport.h"
+#include "storage/mail_store.h"
 #include "storage/registry_store.h"
 #include "storage/response_store.h"
 #include "storage/user_store.h"
@@ -14,7 +16,11 @@ Dashboard build_dashboard(storage::Store& store, const CampaignContext& ctx, con
   std::map<std::string, storage::Response> responses;
   for (auto& r : store.responses().list(ctx.campaign.id)) responses[r.org_code] = r;
   std::map<std::string, int> accounts;
-  for (const auto& u : store.users().list({Role::Respondent, "", "", false})) ++accounts[u.org_code];
+  std::map<std::string, bool> approvers;
+  for (const auto& u : store.users().list({Role::Respondent, "", "", false})) {
+    ++accounts[u.org_code];
+    approvers[u.org_code] = approvers[u.org_code] || u.duties.has(Role::Approver);
+  }
   std::map<std::string, std::string> county_names;
   for (const auto& c : store.registry().counties()) county_names[c.code] = c.name;
   std::map<std::string, RateRow> counties, sizes;
@@ -36,6 +42,8 @@ Dashboard build_dashboard(storage::Store& store, const CampaignContext& ctx, con
       s.submitted_at = r->second.submitted_at;
     }
     s.respondents = accounts[o.code];
+    s.approver = approvers[o.code];
+    if (!s.approver) ++d.without_approver;
     bool answered = s.status == ResponseStatus::Submitted;
     switch (s.status) {
       case ResponseStatus::NotStarted: ++d.not_started; break;
@@ -52,6 +60,21 @@ Dashboard build_dashboard(storage::Store& store, const CampaignContext& ctx, con
       d.mandatory.answers += answered;
     }
     d.orgs.push_back(std::move(s));
+  }
+  // Refused addresses of the organisations in view: the message's organisation, or its account's.
+  std::map<std::string, std::string> in_view;
+  for (const auto& o : d.orgs) in_view[o.code] = o.name;
+  std::map<std::string, size_t> seen;  // newest first: keep the first per address
+  for (const auto& m : store.mail().list({"dead", "", 0, 5000})) {
+    if (m.last_error.rfind(mail::kRejectedPrefix, 0) != 0 || seen.count(to_lower_ascii(m.recipient))) continue;
+    std::string org = m.org_code;
+    if (org.empty() && m.user_id)
+      if (auto u = store.users().find(m.user_id)) org = u->org_code;
+    auto it = in_view.find(org);
+    if (it == in_view.end()) continue;
+    seen[to_lower_ascii(m.recipient)] = d.rejected.size();
+    d.rejected.push_back({m.recipient, org, it->second, m.last_error.substr(std::string(mail::kRejectedPrefix).size()),
+                          m.created_at, m.id});
   }
   d.overall.key = "all";
   d.overall.label = lang == Lang::sv ? "Samtliga" : "All";

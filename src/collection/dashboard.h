@@ -21,6 +21,14 @@ struct OrgStatus {
   int64_t response_id = 0;
   std::string updated_at, submitted_at;
   int respondents = 0;  // active respondent accounts
+  bool approver = false;  // one of them may submit (collection/accounts.h, duties)
+};
+
+// An address the mail server refused for good when a message to it was sent (SMTP 5xx; bounces
+// that arrive later by mail are not seen). The newest refusal per address.
+struct RejectedAddress {
+  std::string email, org_code, org_name, error, at;
+  int64_t message_id = 0;
 };
 
 struct RateRow {
@@ -37,6 +45,8 @@ struct Dashboard {
   std::vector<RateRow> by_county;  // county code order
   std::vector<RateRow> by_size;    // size-group scheme order
   RateRow mandatory;               // organisations that must answer
+  int without_approver = 0;        // organisations in view that no account can submit for
+  std::vector<RejectedAddress> rejected;  // of the organisations in view
 };
 
 // county = "" for all; otherwise only organisations of that county.

@@ -102,7 +102,7 @@ DemoSetup setup_demo(storage::Store& store) {
   d.respondent_email = "respondent@demo.digipuls.example";
   d.admin_password = ensure_user(store, auth, {d.admin_email, "Demo-administratör", "admin", "", "", "sv"});
   d.respondent_password =
-      ensure_user(store, auth, {d.respondent_email, "Demo-uppgiftslämnare", "respondent", kOrg, "", "sv"});
+      ensure_user(store, auth, {d.respondent_email, "Demo-uppgiftslämnare", "respondent", kOrg, "", "sv", "contact,approver"});
 
   d.campaign_slug = "ehalsa-2022";
   auto c = store.campaigns().find(d.campaign_slug);

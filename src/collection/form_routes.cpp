@@ -7,6 +7,7 @@
 
 #include "collection/accounts.h"
 #include "collection/autosave_body.h"
+#include "collection/deadline.h"
 #include "collection/form_values.h"
 #include "collection/form_view.h"
 #include "collection/module.h"
@@ -16,6 +17,7 @@
 #include "collection/web_helpers.h"
 #include "storage/campaign_store.h"
 #include "storage/user_store.h"
+#include "web/authorization.h"
 
 namespace dp::collection {
 
@@ -79,16 +81,29 @@ nlohmann::json common(Module& m, web::Request& req, const Target& t, const Respo
   ctx["base"] = t.base;
   ctx["status"] = state.response.status;
   ctx["status_label"] = tr(m.app(), req, std::string("respond.status.") + to_string(state.response.status));
-  ctx["editable"] = editable(c.state, state.response.status);
+  ctx["editable"] = editable(c, t.org, state.response.status, deadline_today());
+  ctx["last_day"] = last_day(c, t.org);
   return ctx;
 }
 
+EditState edit_state_of(const Target& t, const ResponseState& state) {
+  return edit_state(t.ctx->campaign, t.org, state.response.status, deadline_today());
+}
+
+web::Response overview_page(Module& m, web::Request& req, int status);
+
 web::Response not_editable(Module& m, web::Request& req, const Target& t, const ResponseState& state) {
-  if (req.wants_json()) {
-    auto es = edit_state(t.ctx->campaign.state, state.response.status);
+  auto es = edit_state_of(t, state);
+  if (es == EditState::PastDeadline) {
+    // Refused, not redirected: whoever saves or submits late is told so, with the date.
+    if (req.wants_json())
+      return web::Response::json_error(409, "closed", "the closing date " + last_day(t.ctx->campaign, t.org) +
+                                                          " has passed; only the survey's administrator can extend it");
+    if (req.method != "GET") return overview_page(m, req, 409);
+  }
+  if (req.wants_json())
     return web::Response::json_error(409, "locked", es == EditState::Submitted ? "the response has been submitted"
                                                                               : "the campaign is not open for answers");
-  }
   return web::Response::redirect(t.base);
 }
 
@@ -153,7 +168,7 @@ web::Response post_section(Module& m, web::Request& req) {
   const auto* s = section_of(*t.ctx, req.param("section"));
   if (!s) throw Error::not_found("no such section");
   auto state = load_state(m.store(), t.ctx->campaign.id, t.org);
-  if (!editable(t.ctx->campaign.state, state.response.status)) return not_editable(m, req, t, state);
+  if (edit_state_of(t, state) != EditState::Editable) return not_editable(m, req, t, state);
   int64_t base = parse_version(field(req, "_base"), "_base");
   std::string action = field(req, "_action");
   if (action.empty()) action = "save";
@@ -212,7 +227,7 @@ web::Response autosave(Module& m, web::Request& req) {
   auto t = target(m, req);
   auto body = parse_autosave_body(req.body);
   auto state = load_state(m.store(), t.ctx->campaign.id, t.org);
-  if (!editable(t.ctx->campaign.state, state.response.status)) return not_editable(m, req, t, state);
+  if (edit_state_of(t, state) != EditState::Editable) return not_editable(m, req, t, state);
   auto outcome = save_changes(m.store(), *t.ctx, state.response.id, body.changes, req.principal.user_id);
   auto tt = translator(m, req);
   auto index = instrument::item_index(t.ctx->instrument);
@@ -252,7 +267,9 @@ web::Response autosave(Module& m, web::Request& req) {
                               {"updates", updates}});
 }
 
-web::Response overview(Module& m, web::Request& req) {
+web::Response overview(Module& m, web::Request& req) { return overview_page(m, req, 200); }
+
+web::Response overview_page(Module& m, web::Request& req, int status) {
   auto t = target(m, req);
   auto state = load_state(m.store(), t.ctx->campaign.id, t.org);
   auto tt = translator(m, req);
@@ -277,7 +294,8 @@ web::Response overview(Module& m, web::Request& req) {
   ctx["title"] = t.ctx->campaign.title.get(req.lang) + " – " + t.ctx->org(t.org)->name;
   ctx["submitted"] = state.response.status == ResponseStatus::Submitted;
   ctx["just_submitted"] = req.q("submitted").has_value();
-  ctx["campaign_not_open"] = edit_state(t.ctx->campaign.state, state.response.status) == EditState::NotOpen;
+  ctx["campaign_not_open"] = edit_state_of(t, state) == EditState::NotOpen;
+  ctx["past_deadline"] = edit_state_of(t, state) == EditState::PastDeadline;
   ctx["campaign_state"] = tr(m.app(), req, std::string("states.") + to_string(t.ctx->campaign.state));
   if (!state.response.updated_at.empty()) {
     int64_t last_by = 0;
@@ -292,16 +310,18 @@ web::Response overview(Module& m, web::Request& req) {
   for (const auto& u : m.store().users().list({Role::Respondent, t.org, "", false}))
     colleagues.push_back({{"name", u.name.empty() ? u.email : u.name}, {"email", u.email}, {"is_me", u.id == req.principal.user_id}});
   ctx["colleagues"] = colleagues;
+  if (web::decide("org_manage:o", req.principal, {{"o", t.org}}, m.app().lookups) == web::Decision::Allow)
+    ctx["team_url"] = "/team/" + web::url_encode(t.org);
   ctx["has_colleagues"] = !colleagues.empty();
   if (state.response.status == ResponseStatus::Submitted || !ctx["editable"].get<bool>())
     ctx["summary"] = answer_summary(*t.ctx, t.org, state.answers, req.lang);
-  return page(m.app(), req, "respond_overview", ctx);
+  return page(m.app(), req, "respond_overview", ctx, status);
 }
 
 web::Response review(Module& m, web::Request& req, int status, const std::string& error) {
   auto t = target(m, req);
   auto state = load_state(m.store(), t.ctx->campaign.id, t.org);
-  if (!editable(t.ctx->campaign.state, state.response.status)) return not_editable(m, req, t, state);
+  if (edit_state_of(t, state) != EditState::Editable) return not_editable(m, req, t, state);
   auto tt = translator(m, req);
   auto ctx = common(m, req, t, state);
   ctx["title"] = tr(m.app(), req, "respond.review_title") + " – " + t.ctx->campaign.title.get(req.lang);
@@ -343,6 +363,14 @@ web::Response review(Module& m, web::Request& req, int status, const std::string
   ctx["has_warnings"] = !warnings.empty();
   ctx["summary"] = answer_summary(*t.ctx, t.org, state.answers, req.lang);
   ctx["base_version"] = state.response.version;
+  // Only the approver signs off and submits (web::decide, policy org_submit); everyone else is
+  // told who can, or that nobody can until the contact appoints an approver.
+  ctx["may_submit"] = web::decide("org_submit:o", req.principal, {{"o", t.org}}, m.app().lookups) == web::Decision::Allow;
+  std::string approvers;
+  for (const auto& u : m.store().users().list({Role::Respondent, t.org, "", false}))
+    if (u.duties.has(Role::Approver)) approvers += (approvers.empty() ? "" : ", ") + (u.name.empty() ? u.email : u.name);
+  ctx["no_approver"] = approvers.empty();
+  ctx["approvers"] = approvers;
   if (!error.empty()) {
     ctx["submit_error"] = error;
   }
@@ -367,7 +395,7 @@ web::Response landing(Module& m, web::Request& req) {
                       {"closes_on", c.closes_on},
                       {"state", tr(m.app(), req, std::string("states.") + to_string(c.state))},
                       {"status", tr(m.app(), req, std::string("respond.status.") + to_string(status))},
-                      {"editable", editable(c.state, status)}});
+                      {"editable", editable(c, org, status, deadline_today())}});
     }
     ctx["org_name"] = org_name(m.store(), org);
   }
@@ -382,7 +410,7 @@ web::Response section_form(Module& m, web::Request& req) {
   const auto* s = section_of(*t.ctx, req.param("section"));
   if (!s) throw Error::not_found("no such section");
   auto state = load_state(m.store(), t.ctx->campaign.id, t.org);
-  if (!editable(t.ctx->campaign.state, state.response.status)) return not_editable(m, req, t, state);
+  if (edit_state_of(t, state) != EditState::Editable) return not_editable(m, req, t, state);
   return section_page(m, req, t, *s, state, {}, 200);
 }
 
@@ -391,7 +419,7 @@ web::Response review_page(Module& m, web::Request& req) { return review(m, req, 
 web::Response submit(Module& m, web::Request& req) {
   auto t = target(m, req);
   auto state = load_state(m.store(), t.ctx->campaign.id, t.org);
-  if (!editable(t.ctx->campaign.state, state.response.status)) return not_editable(m, req, t, state);
+  if (edit_state_of(t, state) != EditState::Editable) return not_editable(m, req, t, state);
   try {
     submit_response(m.store(), *t.ctx, state.response.id, req.principal.user_id, m.app().config().base_url);
   } catch (const Error& e) {
@@ -412,7 +440,7 @@ void register_form_routes(Module& m) {
   add_route(r, "POST", "/respond/{campaign}/{org}/section/{section}", "org_write:org", handler(m, post_section));
   add_route(r, "POST", "/api/respond/{campaign}/{org}/autosave", "org_write:org", handler(m, autosave));
   add_route(r, "GET", "/respond/{campaign}/{org}/review", "org_write:org", handler(m, review_page));
-  add_route(r, "POST", "/respond/{campaign}/{org}/submit", "org_write:org", handler(m, submit));
+  add_route(r, "POST", "/respond/{campaign}/{org}/submit", "org_submit:org", handler(m, submit));
 }
 
 }  // namespace dp::collection

@@ -38,6 +38,8 @@ Module::Module(web::App& app, storage::Store& db, mail::Config mail_config, Auth
   register_campaign_routes(*this);
   register_response_admin_routes(*this);
   register_privacy_routes(*this);
+  register_team_routes(*this);
+  register_mail_text_routes(*this);
 }
 
 Module::~Module() { stop(); }

@@ -65,5 +65,7 @@ void register_form_routes(Module& m);
 void register_campaign_routes(Module& m);
 void register_response_admin_routes(Module& m);
 void register_privacy_routes(Module& m);
+void register_team_routes(Module& m);
+void register_mail_text_routes(Module& m);
 
 }  // namespace dp::collection

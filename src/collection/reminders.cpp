@@ -1,5 +1,8 @@
 #include "collection/reminders.h"
 
+#include "collection/deadline.h"
+#include "collection/mail_texts.h"
+
 #include <spdlog/spdlog.h>
 
 #include <map>
@@ -41,9 +44,10 @@ ReminderResult remind_non_responders(storage::Store& store, const CampaignContex
         l.user_id = u.id;
         l.campaign_id = ctx.campaign.id;
         l.org_code = o.code;
+        l.text = campaign_mail_text(ctx.campaign, "reminder", lang);
         l.data = {{"campaign_title", ctx.campaign.title.get(lang)},
                   {"org_name", o.name},
-                  {"closes_on", ctx.campaign.closes_on},
+                  {"closes_on", last_day(ctx.campaign, o.code)},
                   {"has_draft", st == ResponseStatus::Draft || st == ResponseStatus::Reopened},
                   {"link", base_url + "/respond/" + ctx.campaign.slug + "/" + o.code}};
         mail::queue(store, l);
@@ -61,8 +65,10 @@ int run_scheduled_reminders(storage::Store& store, const std::string& today, con
   int total = 0;
   for (const auto& c : store.campaigns().list()) {
     if (c.state != CampaignState::Open) continue;
-    for (const auto& date : c.reminder_dates) {
-      if (date > today) continue;
+    for (const auto& entry : c.reminder_dates) {
+      // "-7" falls seven days before the closing date, wherever the closing date now is.
+      std::string date = reminder_day(entry, c.closes_on);
+      if (date.empty() || date > today) continue;
       // A missed date (the server was down) still runs once, but not one from long ago.
       if (date < date_of(utc_plus(today + "T00:00:00Z", -7 * 86400))) continue;
       if (!store.mail().claim_reminder_run(c.id, date, utc_now_string())) continue;

@@ -1,5 +1,7 @@
 #include "collection/responding.h"
 
+#include "collection/deadline.h"
+
 #include <fmt/format.h>
 
 #include <set>
@@ -33,9 +35,19 @@ EditState edit_state(CampaignState campaign, ResponseStatus response) {
   return campaign == CampaignState::Open ? EditState::Editable : EditState::NotOpen;
 }
 
+EditState edit_state(const storage::Campaign& c, const std::string& org, ResponseStatus response, const std::string& today) {
+  EditState base = edit_state(c.state, response);
+  if (base == EditState::Editable && response != ResponseStatus::Reopened && past_deadline(c, org, today))
+    return EditState::PastDeadline;
+  return base;
+}
+
 static void require_editable(const storage::Campaign& c, const storage::Response& r) {
-  switch (edit_state(c.state, r.status)) {
+  switch (edit_state(c, r.org_code, r.status, deadline_today())) {
     case EditState::Editable: return;
+    case EditState::PastDeadline:
+      throw Error::conflict("the closing date " + last_day(c, r.org_code) +
+                            " has passed; only the survey's administrator can extend it");
     case EditState::Submitted:
       throw Error::conflict("the response has been submitted; ask the survey's administrator to reopen it");
     case EditState::NotOpen: throw Error::conflict("the campaign is not open for answers");

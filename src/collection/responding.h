@@ -26,13 +26,22 @@ struct ResponseState {
 // Loads (creating the response row, status not_started, on first use).
 ResponseState load_state(storage::Store& store, int64_t campaign_id, const std::string& org_code);
 
-enum class EditState { Editable, Submitted, NotOpen };
+enum class EditState { Editable, Submitted, NotOpen, PastDeadline };
 // Editable while the campaign is open and the response is not submitted, and for a reopened
 // response also after the campaign closed (until it is published). The one rule for the form, the
 // autosave, the landing page and the store's writes.
 EditState edit_state(CampaignState campaign, ResponseStatus response);
 inline bool editable(CampaignState campaign, ResponseStatus response) {
   return edit_state(campaign, response) == EditState::Editable;
+}
+// The same with the closing date enforced (collection/deadline.h): an open campaign's response is
+// PastDeadline once `today` is after the organisation's last day, unless the administrator
+// reopened it. What the form, the autosave, saving and submitting apply.
+EditState edit_state(const storage::Campaign& campaign, const std::string& org, ResponseStatus response,
+                     const std::string& today);
+inline bool editable(const storage::Campaign& campaign, const std::string& org, ResponseStatus response,
+                     const std::string& today) {
+  return edit_state(campaign, org, response, today) == EditState::Editable;
 }
 
 // One field as the form or the autosave sent it: the raw text (see form_values.h; "" clears) and
@@ -60,7 +69,7 @@ struct SaveOutcome {
 
 // Saves valid changes; invalid ones come back as problems, conflicting ones as conflicts (both
 // unsaved). Throws dp::Error: Conflict when the response cannot be edited (submitted, campaign not
-// open), BadInput (field = the item) for an item that is not in the instrument.
+// open, past the closing date), BadInput (field = the item) for an item that is not in the instrument.
 SaveOutcome save_changes(storage::Store& store, const CampaignContext& ctx, int64_t response_id,
                          const std::vector<RawChange>& changes, int64_t user_id);
 

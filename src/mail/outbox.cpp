@@ -11,7 +11,7 @@ namespace dp::mail {
 int64_t queue(storage::Store& store, const Letter& letter) {
   if (!valid_address(letter.to))
     throw Error::bad_input("'" + letter.to.substr(0, 80) + "' is not an e-mail address", Location{{}, 0, 0, "email"});
-  auto r = render(letter.kind, letter.lang, letter.data);
+  auto r = render(letter.kind, letter.lang, letter.data, letter.text);
   storage::OutboxMessage m;
   m.kind = letter.kind;
   m.recipient = letter.to;

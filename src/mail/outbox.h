@@ -20,6 +20,9 @@ struct Letter {
   int64_t user_id = 0;
   int64_t campaign_id = 0;
   std::string org_code;
+  // The analyst's own text for this campaign, in the form of the .txt template ("Subject: ..."
+  // line, blank line, body; mustache placeholders); "" = the bundled template.
+  std::string text;
 };
 
 // Renders and stores; returns the outbox id. Throws dp::Error (BadInput) for a bad address.

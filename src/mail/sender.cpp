@@ -35,6 +35,10 @@ SendStats Sender::run_once(const std::string& now_in) {
         transport_->send(Message{config_.from, m.recipient, m.subject, m.body_text, m.body_html, ""});
         store_.mail().mark_sent(m.id, now);
         ++stats.sent;
+      } catch (const Rejected& e) {
+        store_.mail().mark_failed(m.id, now, std::string(kRejectedPrefix) + e.what(), "");
+        spdlog::warn("mail {} to {} rejected permanently: {}", m.id, m.recipient, e.what());
+        ++stats.dead;
       } catch (const std::exception& e) {
         long long delay = retry_delay_seconds(m.attempts + 1);
         std::string next = delay ? utc_plus(now, delay) : "";

@@ -66,6 +66,7 @@ void SmtpTransport::send(const Message& m) {
   if (rc != CURLE_OK) {
     std::string why = errbuf[0] ? errbuf : curl_easy_strerror(rc);
     if (code) why += " (SMTP " + std::to_string(code) + ")";
+    if (code >= 500 && code < 600) throw Rejected(why);
     throw std::runtime_error(why);
   }
 }

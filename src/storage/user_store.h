@@ -28,6 +28,7 @@ struct User {
   std::string created_at;
   std::string last_login_at;
   std::string removed_at;  // when it was removed ("" = active); retention counts from here
+  Duties duties;            // respondents: contact and/or approver of their organisation
 };
 
 struct UserFilter {

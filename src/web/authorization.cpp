@@ -24,6 +24,12 @@ Decision write_org(const Principal& who, const std::optional<std::string>& org) 
   return Decision::Forbid;
 }
 
+// A respondent's duty for its own organisation (contact, approver); the admin may do it too.
+Decision duty_org(const Principal& who, const std::string& org, Role duty) {
+  if (who.is(Role::Admin)) return Decision::Allow;
+  return who.is(Role::Respondent) && who.org_code == org && who.is(duty) ? Decision::Allow : Decision::Forbid;
+}
+
 }  // namespace
 
 Decision decide(const std::string& policy, const Principal& who, const std::map<std::string, std::string>& params,
@@ -44,6 +50,8 @@ Decision decide(const std::string& policy, const Principal& who, const std::map<
 
   if (kind == "org_read") return read_org(who, value, l);
   if (kind == "org_write") return write_org(who, value);
+  if (kind == "org_submit") return duty_org(who, value, Role::Approver);
+  if (kind == "org_manage") return duty_org(who, value, Role::Contact);
   if (kind == "county_read") {
     if (who.is(Role::Admin)) return Decision::Allow;
     return who.is(Role::Coordinator) && who.county_code == value ? Decision::Allow : Decision::Forbid;

@@ -8,6 +8,8 @@
 //   respondent             a respondent (of any organisation) or admin
 //   org_read:{param}       admin; coordinator of the organisation's county; respondent of that organisation
 //   org_write:{param}      admin; respondent of that organisation (coordinators only read)
+//   org_submit:{param}     admin; the organisation's approver (signs off and submits)
+//   org_manage:{param}     admin; the organisation's contact (invites and removes colleagues)
 //   county_read:{param}    admin; coordinator of that county
 //   response_read:{param}  as org_read, for the organisation that owns a response id
 //   response_write:{param} as org_write, for the organisation that owns a response id

@@ -9,7 +9,8 @@ namespace dp::web {
 
 struct Principal {
   int64_t user_id = 0;
-  Role role = Role::Public;
+  Role role = Role::Public;  // the account's kind
+  Duties duties;             // a respondent's further roles for its organisation (contact, approver)
   std::string email;
   std::string name;
   std::string org_code;     // respondents
@@ -18,7 +19,8 @@ struct Principal {
   std::string csrf;         // the session's CSRF token
 
   bool signed_in() const { return user_id != 0; }
-  bool is(Role r) const { return role == r; }
+  // Holds the role, as its kind or as a duty.
+  bool is(Role r) const { return role == r || duties.has(r); }
 };
 
 }  // namespace dp::web

@@ -593,3 +593,41 @@ TEST_F(Cli, AnExportOfAnEmptyCampaignIsTheImportTemplate) {
   EXPECT_EQ(imp.status, 0) << imp.err;
   EXPECT_NE(imp.err.find("imported 0 organisation(s) into mall"), std::string::npos) << imp.err;
 }
+
+TEST_F(Cli, UsersImportChecksWritesOnceAndNamesEveryBadRow) {
+  init();
+  auto good = file("contacts.csv",
+                   "org_code,email,name,role\n1440,anna@ale.se,Anna Ek,contact\n1440,anna@ale.se,,approver\n"
+                   "1440,carl@ale.se,Carl Lind,respondent\n0180,bo@stockholm.se,Bo Berg,contact\n");
+  auto dry = run({"users", "import", "--db", db(), good, "--dry-run"});
+  ASSERT_EQ(dry.status, 0) << dry.err;
+  EXPECT_NE(dry.err.find("dry run, nothing written: 3 created"), std::string::npos) << dry.err;
+  EXPECT_NE(dry.err.find("0180 (Stockholm) has no approver"), std::string::npos) << dry.err;
+  EXPECT_EQ(run({"users", "list", "--db", db(), "--format", "csv"}).out.find("anna@ale.se"), std::string::npos);
+
+  auto first = run({"users", "import", "--db", db(), good});
+  ASSERT_EQ(first.status, 0) << first.err;
+  EXPECT_NE(first.err.find("3 created, 0 updated, 0 unchanged"), std::string::npos) << first.err;
+  auto second = run({"users", "import", "--db", db(), good});
+  ASSERT_EQ(second.status, 0) << second.err;
+  EXPECT_NE(second.err.find("0 created, 0 updated, 3 unchanged"), std::string::npos) << second.err;
+  auto list = run({"users", "list", "--db", db(), "--org", "1440", "--format", "json"});
+  auto rows = nlohmann::json::parse(list.out);
+  ASSERT_EQ(rows.size(), 2u) << list.out;
+  for (const auto& r : rows)
+    EXPECT_EQ(r["roles"], r["email"] == "anna@ale.se" ? "contact,approver" : "") << r.dump();
+
+  auto bad = file("bad.csv", "org_code,email,name,role\n9999,x@ale.se,X,contact\n1440,y@ale.se,Y,boss\n1440,z@ale.se,Z,approver\n");
+  auto refused = run({"users", "import", "--db", db(), bad});
+  EXPECT_EQ(refused.status, 1);
+  EXPECT_NE(refused.err.find("bad.csv: row 2, column org_code"), std::string::npos) << refused.err;
+  EXPECT_NE(refused.err.find("bad.csv: row 3, column role"), std::string::npos) << refused.err;
+  EXPECT_NE(refused.err.find("nothing was written"), std::string::npos) << refused.err;
+  EXPECT_EQ(run({"users", "list", "--db", db(), "--format", "csv"}).out.find("z@ale.se"), std::string::npos)
+      << "the good row of a bad file is not written";
+
+  ASSERT_EQ(run({"users", "roles", "--db", db(), "--email", "carl@ale.se", "--set", "approver"}).status, 0);
+  EXPECT_NE(run({"users", "list", "--db", db(), "--org", "1440", "--format", "csv"}).out.find("carl@ale.se,Carl Lind,respondent,approver"),
+            std::string::npos);
+  EXPECT_EQ(run({"users", "roles", "--db", db(), "--email", "carl@ale.se", "--set", "boss"}).status, 1);
+}

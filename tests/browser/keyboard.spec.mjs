@@ -45,7 +45,7 @@ async function answerSectionByKeyboard(page) {
 }
 
 test('the whole survey can be completed with the keyboard only', async ({ page }) => {
-  cli(['users', 'add', '--db', process.env.DIGIPULS_DB, '--email', EMAIL, '--role', 'respondent', '--org', '0180',
+  cli(['users', 'add', '--db', process.env.DIGIPULS_DB, '--email', EMAIL, '--role', 'respondent', '--org', '0180', '--roles', 'approver',
        '--password-stdin'], PASSWORD + '\n');
   await page.goto('/login');
   // Sign in: Tab to the e-mail field from the top of the page.

@@ -22,10 +22,12 @@ struct Role {
   std::string name, email;  // email "" = anonymous
 };
 
-// The roles of the matrix. Path parameters point at Ale (org 1440, county 14): respondent A and
-// coordinator X are "own", respondent B and coordinator Y are "other".
+// The roles of the matrix. Path parameters point at Ale (org 1440, county 14): respondent A (Ale's
+// contact and approver), contributor A (Ale's respondent with no further role) and coordinator X
+// are "own", respondent B (Stockholm's contact and approver) and coordinator Y are "other".
 const std::vector<Role> kRoles = {{"public", ""},
                                   {"respondent_A", "anna@ale.se"},
+                                  {"contributor_A", "carl@ale.se"},
                                   {"respondent_B", "bo@stockholm.se"},
                                   {"coordinator_X", "vg@lan.se"},
                                   {"coordinator_Y", "sthlm@lan.se"},
@@ -40,13 +42,16 @@ Expect expected(const std::string& policy, const std::string& role) {
   if (policy == "signed_in") return Expect::Allow;
   if (policy == "admin") return allow_if(admin);
   if (policy == "staff") return allow_if(admin || role.rfind("coordinator", 0) == 0);
-  if (policy == "respondent") return allow_if(admin || role.rfind("respondent", 0) == 0);
-  if (kind == "org_read" || kind == "response_read") return allow_if(admin || role == "respondent_A" || role == "coordinator_X");
-  if (kind == "org_write" || kind == "response_write") return allow_if(admin || role == "respondent_A");
+  bool ale = role == "respondent_A" || role == "contributor_A";
+  if (policy == "respondent") return allow_if(admin || ale || role == "respondent_B");
+  if (kind == "org_read" || kind == "response_read") return allow_if(admin || ale || role == "coordinator_X");
+  if (kind == "org_write" || kind == "response_write") return allow_if(admin || ale);
+  // Only Ale's approver submits and only Ale's contact manages its team (Anna is both).
+  if (kind == "org_submit" || kind == "org_manage") return allow_if(admin || role == "respondent_A");
   if (kind == "county_read") return allow_if(admin || role == "coordinator_X");
   // Self-assessments: as org_read / org_write for the organisation that owns the assessment (Ale's).
-  if (kind == "assessment_read") return allow_if(admin || role == "respondent_A" || role == "coordinator_X");
-  if (kind == "assessment_write") return allow_if(admin || role == "respondent_A");
+  if (kind == "assessment_read") return allow_if(admin || ale || role == "coordinator_X");
+  if (kind == "assessment_write") return allow_if(admin || ale);
   return Expect::Unknown;
 }
 
@@ -208,6 +213,37 @@ TEST_F(Matrix, CoordinatorReadsOwnCountyOnlyAndNeverWrites) {
   EXPECT_NE(csv.body.find("\n1440,"), std::string::npos);
 }
 
+TEST_F(Matrix, AContributorSavesButOnlyTheApproverSubmits) {
+  auto& carl = clients->at("contributor_A");
+  auto save = carl.post_json("/api/respond/ehalsa-2021/1440/autosave", R"({"changes":[{"item":"q03","value":"ja","base":-1}]})",
+                             {"X-CSRF-Token: " + carl.csrf});
+  EXPECT_EQ(save.status, 200) << save.body;
+  EXPECT_EQ(call(carl, "POST", "/respond/ehalsa-2021/1440/submit", true).status, 403);
+  // The review page says who submits instead of offering the button.
+  Http page = site->signed_in("carl@ale.se");
+  auto review = page.get("/respond/ehalsa-2021/1440/review");
+  EXPECT_EQ(review.status, 200);
+  EXPECT_EQ(review.body.find("/respond/ehalsa-2021/1440/submit"), std::string::npos);
+  // A contributor cannot manage the team, nor a contact another municipality's.
+  EXPECT_EQ(call(carl, "GET", "/team/1440", true).status, 403);
+  EXPECT_EQ(call(clients->at("respondent_B"), "GET", "/team/1440", true).status, 403);
+  EXPECT_EQ(call(clients->at("respondent_A"), "GET", "/team/0180", true).status, 403);
+}
+
+TEST_F(Matrix, AContactCannotRemoveOrPromoteSomeoneOfAnotherMunicipality) {
+  // Bo is Stockholm's; Anna manages Ale's team: the path names Ale, the account is not Ale's.
+  auto bo = site->signed_in("bo@stockholm.se");
+  auto bo_id = nlohmann::json::parse(test::run_cli({"users", "list", "--db", site->db, "--format", "json"}));
+  std::string id;
+  for (const auto& u : bo_id)
+    if (u["email"] == "bo@stockholm.se") id = u["id"];
+  ASSERT_FALSE(id.empty());
+  auto& anna = clients->at("respondent_A");
+  EXPECT_EQ(call(anna, "POST", "/team/1440/" + id + "/remove", true).status, 404);
+  EXPECT_EQ(call(anna, "POST", "/team/1440/" + id + "/roles", true).status, 404);
+  EXPECT_EQ(bo.get("/account").status, 200) << "Bo is still there";
+}
+
 TEST_F(Matrix, SigningOutEndsTheSession) {
   Http h = site->signed_in("anna@ale.se");
   EXPECT_EQ(h.get("/account").status, 200);
@@ -234,6 +270,7 @@ TEST_F(Matrix, CollectionRoutesDeclareTheirIntendedPolicies) {
       {"POST /account/password", "signed_in"},
       {"GET /admin/users", "admin"},
       {"POST /admin/users", "admin"},
+      {"POST /admin/users/import", "admin"},
       {"POST /admin/users/{user}/invite", "admin"},
       {"POST /admin/users/{user}/remove", "admin"},
       {"GET /admin/users/{user}/erase", "admin"},
@@ -247,7 +284,11 @@ TEST_F(Matrix, CollectionRoutesDeclareTheirIntendedPolicies) {
       {"POST /respond/{campaign}/{org}/section/{section}", "org_write:org"},
       {"POST /api/respond/{campaign}/{org}/autosave", "org_write:org"},
       {"GET /respond/{campaign}/{org}/review", "org_write:org"},
-      {"POST /respond/{campaign}/{org}/submit", "org_write:org"},
+      {"POST /respond/{campaign}/{org}/submit", "org_submit:org"},
+      {"GET /team/{org}", "org_manage:org"},
+      {"POST /team/{org}", "org_manage:org"},
+      {"POST /team/{org}/{user}/roles", "org_manage:org"},
+      {"POST /team/{org}/{user}/remove", "org_manage:org"},
       {"GET /admin", "staff"},
       {"GET /admin/campaigns/new", "admin"},
       {"POST /admin/campaigns", "admin"},
@@ -259,6 +300,9 @@ TEST_F(Matrix, CollectionRoutesDeclareTheirIntendedPolicies) {
       {"POST /admin/campaigns/{campaign}/schedule", "admin"},
       {"POST /admin/campaigns/{campaign}/scope", "admin"},
       {"POST /admin/campaigns/{campaign}/scope.csv", "admin"},
+      {"POST /admin/campaigns/{campaign}/extend", "admin"},
+      {"GET /admin/campaigns/{campaign}/texts", "admin"},
+      {"POST /admin/campaigns/{campaign}/texts", "admin"},
       {"GET /admin/responses/{response}", "response_read:response"},
       {"POST /admin/responses/{response}/reopen", "admin"},
   };
@@ -269,7 +313,7 @@ TEST_F(Matrix, CollectionRoutesDeclareTheirIntendedPolicies) {
     bool ours = p.rfind("/login", 0) == 0 || p.rfind("/invite", 0) == 0 || p == "/logout" || p.rfind("/account", 0) == 0 ||
                 p == "/admin" || p.rfind("/admin/users", 0) == 0 || p.rfind("/admin/mail", 0) == 0 ||
                 p.rfind("/admin/campaigns", 0) == 0 || p.rfind("/admin/responses", 0) == 0 || p.rfind("/respond", 0) == 0 ||
-                p.rfind("/api/respond", 0) == 0;
+                p.rfind("/api/respond", 0) == 0 || p.rfind("/team", 0) == 0;
     if (!ours) continue;
     seen.insert(key);
     auto it = intended.find(key);

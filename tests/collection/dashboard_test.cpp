@@ -6,6 +6,7 @@
 #include "collection/campaign_admin.h"
 #include "collection/campaign_context.h"
 #include "collection/dashboard.h"
+#include "collection/field_error.h"
 #include "collection/reminders.h"
 #include "core/csv.h"
 #include "core/error.h"
@@ -116,4 +117,22 @@ TEST(Reminders, ScheduledDateRunsOnceEvenWhenCheckedAgain) {
   auto runs = s.mail().reminder_runs(load_campaign(s, "ehalsa-2021").campaign.id);
   ASSERT_EQ(runs.size(), 2u);
   EXPECT_EQ(runs[0], (std::pair<std::string, int>{"2030-01-15", 1}));
+}
+
+TEST(Reminders, DatesRelativeToTheClosingDateMoveWithIt) {
+  test::TempDb db;
+  auto& s = db.store();
+  add_user(s, {"a@ale.se", "", "respondent", "1440", "", "sv"}, 0);
+  update_schedule(s, "ehalsa-2021", "2030-01-01", "2030-02-01", "-7, -2", 0);
+  change_state(s, "ehalsa-2021", "open", 0);
+  EXPECT_EQ(run_scheduled_reminders(s, "2030-01-24", "https://d.se"), 0);
+  EXPECT_EQ(run_scheduled_reminders(s, "2030-01-25", "https://d.se"), 1) << "seven days before 1 February";
+  // The closing date moves a week later: so do the reminders.
+  update_schedule(s, "ehalsa-2021", "2030-01-01", "2030-02-08", "-7, -2", 0);
+  EXPECT_EQ(run_scheduled_reminders(s, "2030-01-30", "https://d.se"), 0) << "no longer two days before the closing date";
+  EXPECT_EQ(run_scheduled_reminders(s, "2030-02-01", "https://d.se"), 1);
+  EXPECT_EQ(run_scheduled_reminders(s, "2030-02-06", "https://d.se"), 1);
+  // Relative reminders need a closing date.
+  EXPECT_THROW(update_schedule(s, "ehalsa-2021", "2030-01-01", "", "-7", 0), FieldError);
+  EXPECT_THROW(update_schedule(s, "ehalsa-2021", "2030-01-01", "2030-02-08", "-0, -400", 0), FieldError);
 }

@@ -2,12 +2,15 @@
 // submitting (mandatory items, hidden answers cleared, receipts), reopening.
 #include <gtest/gtest.h>
 
+#include "core/utc_time.h"
+
 #include <array>
 #include <map>
 
 #include "collection/accounts.h"
 #include "collection/campaign_admin.h"
 #include "collection/campaign_context.h"
+#include "collection/deadline.h"
 #include "collection/demo.h"
 #include "collection/field_error.h"
 #include "collection/responding.h"
@@ -27,6 +30,8 @@ struct Responding : ::testing::Test {
   int64_t rid = 0;
   void SetUp() override {
     change_state(store, "ehalsa-2021", "open", 0);
+    // The closing date is enforced (the bundled 2021 round closed in 2021): two months from now.
+    update_schedule(store, "ehalsa-2021", "2021-01-11", date_of(utc_plus(utc_now_string(), 60 * 86400)), "", 0);
     ctx = load_campaign(store, "ehalsa-2021");
     rid = load_state(store, ctx.campaign.id, "1440").response.id;
   }
@@ -225,4 +230,39 @@ TEST(EditRule, TruthTableOfEveryCampaignStateAndResponseStatus) {
       EXPECT_EQ(edit_state(campaign, statuses[i]), row[i]) << to_string(campaign) << " / " << to_string(statuses[i]);
       EXPECT_EQ(editable(campaign, statuses[i]), row[i] == E) << to_string(campaign) << " / " << to_string(statuses[i]);
     }
+}
+
+TEST_F(Responding, AfterTheClosingDateNothingIsSavedUntilTheAdministratorGivesMoreTime) {
+  std::string yesterday = date_of(utc_plus(utc_now_string(), -86400));
+  std::string next_week = date_of(utc_plus(utc_now_string(), 7 * 86400));
+  update_schedule(store, "ehalsa-2021", "2021-01-11", yesterday, "", 0);
+  refresh();
+  EXPECT_EQ(edit_state(ctx.campaign, "1440", ResponseStatus::Draft, deadline_today()), EditState::PastDeadline);
+  try {
+    save_changes(store, ctx, rid, {{"q03", "ja", -1}}, 7);
+    FAIL() << "saved after the closing date";
+  } catch (const Error& e) {
+    EXPECT_EQ(e.code(), ErrorCode::Conflict);
+    EXPECT_NE(std::string(e.what()).find(yesterday), std::string::npos) << e.what();
+  }
+  EXPECT_FALSE(answers().count("q03"));
+  // One municipality gets a week more; the others do not.
+  EXPECT_THROW(extend_for_org(store, "ehalsa-2021", "1440", yesterday, 0), FieldError) << "not after the closing date";
+  EXPECT_THROW(extend_for_org(store, "ehalsa-2021", "9999", next_week, 0), FieldError) << "not in scope";
+  extend_for_org(store, "ehalsa-2021", "1440", next_week, 0);
+  refresh();
+  EXPECT_EQ(last_day(ctx.campaign, "1440"), next_week);
+  EXPECT_EQ(last_day(ctx.campaign, "0180"), yesterday);
+  EXPECT_EQ(save_changes(store, ctx, rid, {{"q03", "ja", -1}}, 7).saved.size(), 1u);
+  auto sthlm = load_state(store, ctx.campaign.id, "0180").response.id;
+  EXPECT_THROW(save_changes(store, ctx, sthlm, {{"q03", "ja", -1}}, 7), Error);
+  EXPECT_FALSE(store.users().events("campaign ehalsa-2021", 5).empty());
+  // Taken back: closed again.
+  extend_for_org(store, "ehalsa-2021", "1440", "", 0);
+  refresh();
+  EXPECT_THROW(save_changes(store, ctx, rid, {{"q03", "nej", -1}}, 7), Error);
+  // A response the administrator reopens stays editable after the date.
+  store.responses().replace(rid, demo_answers(ctx, "1440"), ResponseStatus::Submitted, 1, "import", "");
+  reopen_response(store, rid, 9, "a correction after the closing date");
+  EXPECT_EQ(save_changes(store, ctx, rid, {{"q03", "nej", -1}}, 7).saved.size(), 1u);
 }

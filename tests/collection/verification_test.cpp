@@ -2,6 +2,8 @@
 // but puts the response on the analyst's verification list; a blocking check stops it.
 #include <gtest/gtest.h>
 
+#include "core/utc_time.h"
+
 #include "collection/campaign_admin.h"
 #include "collection/campaign_context.h"
 #include "collection/responding.h"
@@ -20,6 +22,8 @@ struct Verification : ::testing::Test {
   int64_t rid = 0;
   void SetUp() override {
     change_state(store, "ehalsa-2021", "open", 0);
+    // The closing date is enforced (the bundled 2021 round closed in 2021): two months from now.
+    update_schedule(store, "ehalsa-2021", "2021-01-11", date_of(utc_plus(utc_now_string(), 60 * 86400)), "", 0);
     ctx = load_campaign(store, "ehalsa-2021");
     rid = load_state(store, ctx.campaign.id, "1440").response.id;
   }

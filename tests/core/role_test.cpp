@@ -39,3 +39,30 @@ TEST(Role, TemplatesReceiveTheName) {
   nlohmann::json j = {{"role", Role::Coordinator}};
   EXPECT_EQ(j["role"], "coordinator");
 }
+
+TEST(Duties, AreASetWrittenInOneOrderAndParsedBack) {
+  EXPECT_TRUE(parse_duties("").empty());
+  EXPECT_EQ(to_string(parse_duties("approver, contact")), "contact,approver");
+  EXPECT_EQ(to_string(parse_duties("approver,approver")), "approver");
+  Duties d = parse_duties("contact");
+  EXPECT_TRUE(d.has(Role::Contact));
+  EXPECT_FALSE(d.has(Role::Approver));
+  d.merge(parse_duties("approver"));
+  EXPECT_EQ(to_string(d), "contact,approver");
+  d.remove(Role::Contact);
+  EXPECT_EQ(to_string(d), "approver");
+  try {
+    parse_duties("contact,boss", {"", 3, 0, "role"});
+    FAIL();
+  } catch (const Error& e) {
+    EXPECT_NE(std::string(e.what()).find("boss"), std::string::npos);
+  }
+  EXPECT_THROW(d.add(Role::Admin), Error);
+}
+
+TEST(Roles, ContactAndApproverAreDutiesNotKindsOfAccount) {
+  EXPECT_EQ(parse_role("contact"), Role::Contact);
+  EXPECT_EQ(parse_role("approver"), Role::Approver);
+  EXPECT_THROW(parse_account_role("contact"), Error);
+  EXPECT_THROW(parse_account_role("approver"), Error);
+}

@@ -39,6 +39,8 @@ db="$work/e2e.db"
 "$bin" init --db "$db" >/dev/null 2>&1
 echo "e2e admin password" | "$bin" users add --db "$db" --email admin@e2e.test --role admin --name "E2E-admin" --password-stdin >/dev/null 2>&1
 "$bin" campaigns open --db "$db" --campaign ehalsa-2021 2>/dev/null
+# The closing date is enforced; the bundled 2021 round closed in 2021, so it closes in two months here.
+"$bin" campaigns schedule --db "$db" --campaign ehalsa-2021 --closes "$(date -u -d '+60 days' +%F)" 2>/dev/null
 
 node "$browser/node_modules/.bin/maildev" --smtp "$smtp_port" --web "$mail_web" --ip 127.0.0.1 --web-ip 127.0.0.1 \
   >"$work/maildev.log" 2>&1 &

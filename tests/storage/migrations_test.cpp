@@ -212,3 +212,35 @@ TEST(Migrations, TheSchemaVersionInDocsCliMatchesTheCode) {
   std::string expected = "digipuls.db: schema version " + std::to_string(store->schema_version()) + "\n";
   EXPECT_NE(doc.find(expected), std::string::npos) << "docs/cli.md should show '" << expected << "'";
 }
+
+// Before roles were a set any respondent could submit. Migration 103 keeps every organisation
+// that had accounts able to submit: its first active respondent becomes contact and approver.
+TEST(Migrations, EachOrganisationsFirstActiveRespondentBecomesItsContactAndApprover) {
+  TempDir dir;
+  std::vector<dp::storage::sqlite::Migration> before, all = dp::storage::sqlite::bundled_migrations();
+  for (const auto& m : all)
+    if (m.version < 103 || m.version >= 200) before.push_back(m);
+  {
+    SQLite::Database db(dir.file("old.db"), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+    db.exec("PRAGMA foreign_keys = OFF");
+    dp::storage::sqlite::migrate(db, before);
+    db.exec(
+        "INSERT INTO users (id, email, role, org_code, created_at) VALUES "
+        "(1, 'only@a.se', 'respondent', '0114', 'T'), "
+        "(2, 'first@b.se', 'respondent', '0180', 'T'), (3, 'second@b.se', 'respondent', '0180', 'T'), "
+        "(5, 'live@c.se', 'respondent', '1440', 'T');"
+        "INSERT INTO users (id, email, role, org_code, created_at, active) VALUES (4, 'gone@c.se', 'respondent', '1440', 'T', 0);"
+        "INSERT INTO users (id, email, role, created_at) VALUES (6, 'boss@x.se', 'admin', 'T');");
+    dp::storage::sqlite::migrate(db, all);
+  }
+  std::map<int64_t, std::string> duties;
+  SQLite::Database db(dir.file("old.db"));
+  SQLite::Statement q(db, "SELECT id, duties FROM users");
+  while (q.executeStep()) duties[q.getColumn(0).getInt64()] = q.getColumn(1).getString();
+  EXPECT_EQ(duties[1], "contact,approver");
+  EXPECT_EQ(duties[2], "contact,approver");
+  EXPECT_EQ(duties[3], "");
+  EXPECT_EQ(duties[4], "") << "a removed account gets nothing";
+  EXPECT_EQ(duties[5], "contact,approver");
+  EXPECT_EQ(duties[6], "") << "duties are a respondent's";
+}

@@ -87,3 +87,32 @@ TEST(Decide, AnUnknownPolicyOrAMissingParameterIsAProgrammingError) {
   EXPECT_THROW(d("org_read:org", who("admin"), {}), Error);
   EXPECT_THROW(d("made_up:org", who("admin"), {{"org", "1440"}}), Error);
 }
+
+TEST(Decide, OnlyTheOrganisationsApproverSubmitsAndOnlyItsContactManagesColleagues) {
+  Principal contributor = who("respondent", "1440");
+  Principal approver = who("respondent", "1440");
+  approver.duties.add(Role::Approver);
+  Principal contact = who("respondent", "1440");
+  contact.duties.add(Role::Contact);
+  Principal both_elsewhere = who("respondent", "0180");
+  both_elsewhere.duties = parse_duties("contact,approver");
+  std::map<std::string, std::string> ale = {{"org", "1440"}};
+  EXPECT_EQ(d("org_submit:org", approver, ale), Decision::Allow);
+  EXPECT_EQ(d("org_submit:org", contributor, ale), Decision::Forbid);
+  EXPECT_EQ(d("org_submit:org", contact, ale), Decision::Forbid);
+  EXPECT_EQ(d("org_submit:org", both_elsewhere, ale), Decision::Forbid);
+  EXPECT_EQ(d("org_submit:org", who("coordinator", "", "14"), ale), Decision::Forbid);
+  EXPECT_EQ(d("org_submit:org", who("admin"), ale), Decision::Allow);
+  EXPECT_EQ(d("org_manage:org", contact, ale), Decision::Allow);
+  EXPECT_EQ(d("org_manage:org", approver, ale), Decision::Forbid);
+  EXPECT_EQ(d("org_manage:org", contributor, ale), Decision::Forbid);
+  EXPECT_EQ(d("org_manage:org", both_elsewhere, ale), Decision::Forbid);
+  EXPECT_EQ(d("org_manage:org", who("coordinator", "", "14"), ale), Decision::Forbid);
+  EXPECT_EQ(d("org_manage:org", who("admin"), ale), Decision::Allow);
+  EXPECT_EQ(d("org_manage:org", who("public"), ale), Decision::SignIn);
+  // A duty is held for the account's own organisation only, and a coordinator cannot hold one.
+  Principal odd = who("coordinator", "", "14");
+  odd.org_code = "1440";
+  odd.duties.add(Role::Contact);
+  EXPECT_EQ(d("org_manage:org", odd, ale), Decision::Forbid);
+}

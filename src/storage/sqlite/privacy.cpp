@@ -81,7 +81,7 @@ ErasureCounts erase_in(SQLite::Database& db, int64_t user_id, int64_t by, const 
                run(db, "DELETE FROM user_tokens WHERE user_id = ?", user_id);
   c.failures = run(db, "DELETE FROM login_failures WHERE kind = 'email' AND lower(key) = lower(?)", email);
   c.messages = run(db, "DELETE FROM outbox WHERE user_id = ? OR lower(recipient) = lower(?)", user_id, email);
-  run(db, "UPDATE users SET email = ?, name = '', password_hash = '', active = 0, failed_logins = 0, locked_until = '', "
+  run(db, "UPDATE users SET email = ?, name = '', password_hash = '', active = 0, failed_logins = 0, locked_until = '', duties = '', "
           "last_login_at = '', lang = 'sv', removed_at = CASE WHEN removed_at = '' THEN ? ELSE removed_at END WHERE id = ?",
       fmt::format("erased-{}@erased.invalid", user_id), now, user_id);
   // Participants of a self-assessment with the same address are the same person.

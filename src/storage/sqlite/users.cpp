@@ -8,7 +8,7 @@ namespace {
 
 const std::string kUserCols =
     "id, email, name, role, COALESCE(org_code, ''), COALESCE(county_code, ''), password_hash, lang, active, "
-    "failed_logins, locked_until, created_at, last_login_at, removed_at";
+    "failed_logins, locked_until, created_at, last_login_at, removed_at, duties";
 
 User read_user(Row& r) {
   User u;
@@ -26,6 +26,7 @@ User read_user(Row& r) {
   u.created_at = r.text();
   u.last_login_at = r.text();
   u.removed_at = r.text();
+  u.duties = parse_duties(r.text(), {"", 0, 0, "users.duties"});
   return u;
 }
 
@@ -52,17 +53,18 @@ Event read_event(Row& r) {
   return e;
 }
 
-// The columns every write sets, ?1..?11 in this order. No organisation or county is NULL (the
+// The columns every write sets, ?1..?12 in this order. No organisation or county is NULL (the
 // CHECKs tie them to the role).
 const char* kUserValues =
     "email = ?1, name = ?2, role = ?3, org_code = ?4, county_code = ?5, password_hash = ?6, lang = ?7, active = ?8, "
-    "failed_logins = ?9, locked_until = ?10, last_login_at = ?11";
+    "failed_logins = ?9, locked_until = ?10, last_login_at = ?11, duties = ?12";
 
 template <class... More>
 int write_user(SQLite::Database& db, const std::string& sql, const User& u, const More&... more) {
   return run(db, sql, u.email, u.name, std::string(to_string(u.role)), nullable(u.org_code), nullable(u.county_code), u.password_hash,
              u.lang.empty() ? std::string("sv") : u.lang, u.active, u.failed_logins, u.locked_until, u.last_login_at,
-             more...);
+             // Duties belong to respondents only: another kind of account holds none.
+             u.role == Role::Respondent ? to_string(u.duties) : std::string(), more...);
 }
 
 }  // namespace
@@ -84,13 +86,13 @@ int64_t SqliteUsers::create(const User& u) {
       back.active = true;
       back.failed_logins = 0;
       back.locked_until.clear();
-      write_user(db, std::string("UPDATE users SET ") + kUserValues + ", removed_at = '' WHERE id = ?12", back, back.id);
+      write_user(db, std::string("UPDATE users SET ") + kUserValues + ", removed_at = '' WHERE id = ?13", back, back.id);
       id = back.id;
       return;
     }
     write_user(db,
                "INSERT INTO users(email, name, role, org_code, county_code, password_hash, lang, active, failed_logins, "
-               "locked_until, last_login_at, created_at) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+               "locked_until, last_login_at, duties, created_at) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
                u, u.created_at.empty() ? now_utc() : u.created_at);
     id = db.getLastInsertRowid();
   });
@@ -99,7 +101,7 @@ int64_t SqliteUsers::create(const User& u) {
 
 void SqliteUsers::update(const User& u) {
   db_.write([&](SQLite::Database& db) {
-    if (write_user(db, std::string("UPDATE users SET ") + kUserValues + " WHERE id = ?12", u, u.id) == 0)
+    if (write_user(db, std::string("UPDATE users SET ") + kUserValues + " WHERE id = ?13", u, u.id) == 0)
       throw Error::not_found("no user " + std::to_string(u.id));
   });
 }
