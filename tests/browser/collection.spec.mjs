@@ -34,8 +34,8 @@ test('the administrator invites a respondent and the invitation arrives by e-mai
   await admin.locator('#role').selectOption('respondent');
   await admin.locator('#org').selectOption('1440');
   // Anna is Ale's contact person and its approver (she signs off and submits).
-  await admin.getByLabel(/^Attestant/).check();
-  await admin.getByLabel(/^Kontaktperson/).check();
+  await admin.locator('#duties').getByLabel('Attestant (attesterar').check();
+  await admin.locator('#duties').getByLabel('Kontaktperson (bjuder').check();
   await admin.getByRole('button', { name: 'Lägg till' }).click();
   await expect(admin.locator('.notice.ok')).toContainText('Inbjudan');
   const mail = await mailTo(ANNA, 'Inbjudan');

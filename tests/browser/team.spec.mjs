@@ -72,7 +72,7 @@ test('the contact invites two colleagues to Göteborg, one of them the approver,
   await expect(kim.locator('.notice.ok')).toContainText('Inbjudan');
   await kim.getByLabel('E-postadress').fill(MO);
   await kim.getByLabel('Namn').fill('Mo Malm');
-  await kim.getByLabel(/^Attestant/).check();
+  await kim.locator('#duties').getByLabel('Attestant (attesterar').check();
   await kim.getByRole('button', { name: 'Bjud in' }).click();
   await expect(kim.locator('#no-approver')).toHaveCount(0);
   await expect(kim.locator(`tr[data-member="${MO}"]`)).toContainText('attestant');

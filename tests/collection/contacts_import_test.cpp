@@ -3,6 +3,7 @@
 
 #include "collection/accounts.h"
 #include "collection/contacts_import.h"
+#include "collection/field_error.h"
 #include "storage/user_store.h"
 #include "support/temp_db.h"
 
