@@ -140,10 +140,9 @@ ContactsImport import_contacts(storage::Store& store, std::string_view text, con
 
   // Which municipalities of the file have an approver once the file is in (the import only adds).
   std::set<std::string> file_orgs, approved;
-  for (const auto& [u, fresh] : plan) {
-    file_orgs.insert(u.org_code);
+  for (const auto& [key, w] : wanted) file_orgs.insert(w.org_code);
+  for (const auto& [u, fresh] : plan)
     if (u.duties.has(Role::Approver)) approved.insert(u.org_code);
-  }
   for (const auto& org : file_orgs) {
     if (approved.count(org)) continue;
     bool has = false;

@@ -215,7 +215,7 @@ TEST_F(Matrix, CoordinatorReadsOwnCountyOnlyAndNeverWrites) {
 
 TEST_F(Matrix, AContributorSavesButOnlyTheApproverSubmits) {
   auto& carl = clients->at("contributor_A");
-  auto save = carl.post_json("/api/respond/ehalsa-2021/1440/autosave", R"({"changes":[{"item":"q03","value":"ja","base":-1}]})",
+  auto save = carl.post_json("/api/respond/ehalsa-2021/1440/autosave", R"({"changes":[{"item":"q03","value":"ja","base":0}]})",
                              {"X-CSRF-Token: " + carl.csrf});
   EXPECT_EQ(save.status, 200) << save.body;
   EXPECT_EQ(call(carl, "POST", "/respond/ehalsa-2021/1440/submit", true).status, 403);
