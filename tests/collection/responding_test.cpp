@@ -264,5 +264,7 @@ TEST_F(Responding, AfterTheClosingDateNothingIsSavedUntilTheAdministratorGivesMo
   // A response the administrator reopens stays editable after the date.
   store.responses().replace(rid, demo_answers(ctx, "1440"), ResponseStatus::Submitted, 1, "import", "");
   reopen_response(store, rid, 9, "a correction after the closing date");
-  EXPECT_EQ(save_changes(store, ctx, rid, {{"q03", "nej", -1}}, 7).saved.size(), 1u);
+  EXPECT_EQ(edit_state(ctx.campaign, "1440", ResponseStatus::Reopened, deadline_today()), EditState::Editable);
+  EXPECT_NO_THROW(save_changes(store, ctx, rid, {{"q03", "ja", -1}}, 7));
+  EXPECT_EQ(answers().at("q03").str, "ja");
 }
