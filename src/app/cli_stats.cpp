@@ -1,6 +1,7 @@
 // digipuls stats compute | publish | runs | show | series | panel | freetext | history import | check,
 // digipuls report, digipuls generate. Thin: parse options, call the report/stats modules.
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include <algorithm>
 #include <filesystem>
@@ -95,12 +96,16 @@ void register_disclosure_audit(CLI::App* grp, Cli& cli) {
     auto store = storage::open_sqlite(db, {.create = false});
     auto out = figures::audit_revision(*store, campaign, revision);
     for (const auto& line : out.lines) std::cout << line << "\n";
-    std::cerr << fmt::format("{}: revision {} (profile {}): {} withheld figures audited, {} disclosed{}\n", campaign,
+    std::cerr << fmt::format("{}: revision {} (profile {}): {} withheld figures audited, {} disclosed{}{}\n", campaign,
                              out.run.revision, out.run.profile, out.report.withheld, out.report.disclosed.size(),
                              out.report.unaudited ? fmt::format("; {} withheld figures of medians, extremes, pooled shares "
                                                                 "and ratios are protected by their base's pattern, not audited",
                                                                 out.report.unaudited)
-                                                  : "");
+                                                  : "",
+                             out.report.split_units ? fmt::format("; {} groups of linked figures too large for one program were "
+                                                                  "audited figure by figure: {}",
+                                                                  out.report.split_units, fmt::join(out.report.split_names, "; "))
+                                                    : "");
     return out.report.passed() ? 0 : 1;
   });
 }

@@ -129,6 +129,7 @@ ComputeOutcome compute_campaign(storage::Store& store, const ComputeRequest& req
                             {"audit", {{"withheld", c.plan.audit.withheld},
                                        {"disclosed", c.plan.audit.disclosed.size()},
                                        {"unaudited", c.plan.audit.unaudited},
+                                       {"split_units", c.plan.audit.split_units},
                                        {"passed", c.plan.audit.passed()}}},
                             {"ignored_answers", c.data.ignored}};
   run.summary = summary.dump();

@@ -209,7 +209,10 @@ DatasetBuilder::DatasetBuilder(const instrument::Instrument& in, const std::vect
       col.kind = ItemColumn::Kind::Codes;
       col.multi = item.type == Type::Multi;
       // Bits follow the question's option order so that a row's subset keeps the same bits.
-      for (const auto& o : item.question->options) col.options.push_back(o.id);
+      for (const auto& o : item.question->options) {
+        col.options.push_back(o.id);
+        col.exclusive_option = col.exclusive_option || (col.multi && o.exclusive);
+      }
       col.codes = CodeColumn(n, col.options.size());
       if (col.multi) col.none_chosen = OrgSet(n);
     }

@@ -55,6 +55,9 @@ struct ItemColumn {
   std::string key;     // "q01.ifo"
   Kind kind = Kind::Codes;
   bool multi = false;  // a multiple choice (several bits may be set)
+  // A multiple choice with an option that excludes the others («Inget samarbete»): its options
+  // are not independent of each other (the disclosure audit links them).
+  bool exclusive_option = false;
   std::vector<std::string> options;  // bit order
   CodeColumn codes;
   // Multiple choices answered with no option ticked: an answer («none of these»), as the

@@ -1,6 +1,7 @@
 #include "stats/disclosure_audit.h"
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 #include <glpk.h>
 
 #include <algorithm>
@@ -10,6 +11,7 @@
 #include <map>
 #include <optional>
 #include <set>
+#include <variant>
 
 #include "stats/predicate.h"
 #include "stats/rounding.h"
@@ -139,10 +141,11 @@ struct DisclosureAuditor::Impl {
   std::map<std::string, std::vector<size_t>> cells_of_base;
   int national = -1;
   size_t split_units = 0;
-  static constexpr size_t kMaxColumns = 3000;
+  std::vector<std::string> split_names;
+  size_t max_columns;
 
-  Impl(const Results& res, const Dataset& d, const DisclosureProfile& prof, std::vector<EarlierFigure> e)
-      : r(res), ds(d), p(prof), earlier(std::move(e)), pc(d) {
+  Impl(const Results& res, const Dataset& d, const DisclosureProfile& prof, std::vector<EarlierFigure> e, size_t max_cols)
+      : r(res), ds(d), p(prof), earlier(std::move(e)), pc(d), max_columns(max_cols) {
     for (const auto& f : earlier) earlier_at.emplace(std::make_pair(f.cell, f.group), &f);
     for (size_t b = 0; b < r.breakdowns.size(); ++b)
       if (r.breakdowns[b].id == "national") national = (int)r.offsets[b];
@@ -202,21 +205,101 @@ struct DisclosureAuditor::Impl {
     }
     std::map<std::string, AuditUnit> by_root;
     for (const auto& [ci, item] : counted) by_root[root(item)].cells.push_back(ci);
-    for (auto& [_, u] : by_root) {
-      // A unit whose program would be too large to solve for every withheld figure in reasonable
-      // time (many linked cells make almost every organisation a class of its own) is audited
-      // cell by cell (docs/statistics.md, "Not audited").
-      size_t at = units.size();
-      units.push_back(u);
-      const CountModel& m = count_model(at);
-      if (u.cells.size() > 1 && m.classes.size() * m.atoms.size() > kMaxColumns) {
-        count_models.erase(at);
-        units.pop_back();
-        split_units += 1;
-        for (size_t ci : u.cells) units.push_back(AuditUnit{{ci}, false});
-      }
-    }
+    for (auto& [_, u] : by_root) add_count_unit(u, true);
     for (auto& [_, u] : numeric) units.push_back(std::move(u));
+  }
+
+  // A unit whose program would be too large to solve for every withheld figure in reasonable time
+  // (many linked cells make almost every organisation a class of its own) is split into the parts
+  // that stay linked when the options of a multiple choice are told apart (they are independent of
+  // each other: `q28 has 'gps_larm'` says nothing about `q28 has 'annat'`); a part still too large
+  // is audited cell by cell (docs/statistics.md, "Not audited").
+  void add_count_unit(const AuditUnit& u, bool may_refine) {
+    size_t at = units.size();
+    units.push_back(u);
+    if (u.cells.size() < 2) return;
+    const CountModel& m = count_model(at);
+    if (m.classes.size() * m.atoms.size() <= max_columns) return;
+    count_models.erase(at);
+    units.pop_back();
+    auto parts = may_refine ? split_by_option(u) : std::vector<AuditUnit>{};
+    if (parts.size() > 1) {
+      for (const auto& part : parts) add_count_unit(part, false);
+      return;
+    }
+    split_units += 1;
+    std::vector<std::string> ids;
+    for (size_t ci : u.cells)
+      if (std::find(ids.begin(), ids.end(), r.cells[ci].keyfigure->id) == ids.end()) ids.push_back(r.cells[ci].keyfigure->id);
+    split_names.push_back(fmt::format("{} ({} figures)", fmt::join(ids, ", "), u.cells.size()));
+    for (size_t ci : u.cells) units.push_back(AuditUnit{{ci}, false});
+  }
+
+  // The unit's cells linked by what they read, where `X has 'o'` on a multiple choice without an
+  // exclusive option reads the option o of X only. An item read any other way (answered, in, ==,
+  // count) by any cell of the unit links all its options. Given each atom's size in the base, the
+  // counts of independent options can be any pair within it: what one part publishes tells nothing
+  // about another's counts.
+  // Only over public bases: their size in every atom is known, so the parts share no unknown. A
+  // base that reads answers is an unknown the parts would each resolve their own way.
+  std::vector<AuditUnit> split_by_option(const AuditUnit& u) const {
+    using instrument::Expr;
+    for (size_t ci : u.cells)
+      if (!base_is_public(*r.cells[ci].cell)) return {};
+    auto option_ref = [&](const Expr& e) -> const std::string* {
+      if (e.op != Expr::Op::Has || e.args.size() != 2 || e.args[0]->op != Expr::Op::Ref) return nullptr;
+      const auto* lit = std::get_if<std::string>(&e.args[1]->literal);
+      const ItemColumn* col = ds.item(e.args[0]->ref);
+      if (!lit || e.args[1]->op != Expr::Op::Literal || !col || !col->multi || col->exclusive_option) return nullptr;
+      return lit;
+    };
+    std::set<std::string> whole;  // items some cell reads otherwise than by one option
+    std::function<void(const Expr&)> find_whole = [&](const Expr& e) {
+      if (option_ref(e)) return;
+      if (e.op == Expr::Op::Ref) whole.insert(e.ref);
+      for (const auto& a : e.args)
+        if (a) find_whole(*a);
+    };
+    std::function<void(const Expr&, std::vector<std::string>&)> keys = [&](const Expr& e, std::vector<std::string>& out) {
+      if (const std::string* o = option_ref(e); o && !whole.count(e.args[0]->ref)) {
+        out.push_back(e.args[0]->ref + "#" + *o);
+        return;
+      }
+      if (e.op == Expr::Op::Ref && e.ref.rfind("org.", 0) != 0) out.push_back(e.ref);
+      for (const auto& a : e.args)
+        if (a) keys(*a, out);
+    };
+    auto exprs = [&](const Cell& c) {
+      std::vector<const Expr*> out;
+      if (c.count.expr) out.push_back(c.count.expr.get());
+      if (c.base.where.expr) out.push_back(c.base.where.expr.get());
+      return out;
+    };
+    for (size_t ci : u.cells)
+      for (const Expr* e : exprs(*r.cells[ci].cell)) find_whole(*e);
+    std::map<std::string, std::string> parent;
+    std::function<std::string(const std::string&)> root = [&](const std::string& x) -> std::string {
+      auto it = parent.find(x);
+      if (it == parent.end() || it->second == x) return x;
+      return it->second = root(it->second);
+    };
+    std::vector<std::pair<size_t, std::string>> first_key;
+    for (size_t ci : u.cells) {
+      std::vector<std::string> ks;
+      for (const Expr* e : exprs(*r.cells[ci].cell)) keys(*e, ks);
+      if (ks.empty()) return {};
+      for (const auto& k : ks) {
+        parent.emplace(k, k);
+        std::string a = root(ks.front()), b = root(k);
+        if (a != b) parent[a] = b;
+      }
+      first_key.emplace_back(ci, ks.front());
+    }
+    std::map<std::string, AuditUnit> parts;
+    for (const auto& [ci, k] : first_key) parts[root(k)].cells.push_back(ci);
+    std::vector<AuditUnit> out;
+    for (auto& [_, p] : parts) out.push_back(std::move(p));
+    return out;
   }
 
   const CountModel& count_model(size_t u) {
@@ -439,11 +522,17 @@ struct DisclosureAuditor::Impl {
         continue;
       }
       auto cs = cols_of(k, g);
-      auto lo = lp.solve(cs, false), hi = lp.solve(cs, true);
-      if (tally) tally->programs += 2;
-      double l = std::ceil(lo.value - kTol), h = std::floor(hi.value + kTol);
       // A group of n organisations leaves at most n + 1 values: the rule asks for no more than that.
       int64_t need = std::min<int64_t>(std::max(1, p.protection_width), r.cells[cells[k]].figures[g].n.value_or(1));
+      // The truth lies in the interval, so a maximum far enough above it protects the figure
+      // without the minimum: most withheld figures are decided by one program.
+      auto hi = lp.solve(cs, true);
+      if (tally) tally->programs += 1;
+      double h = std::floor(hi.value + kTol);
+      if (h - truth >= (double)need) continue;
+      auto lo = lp.solve(cs, false);
+      if (tally) tally->programs += 1;
+      double l = std::ceil(lo.value - kTol);
       if (h - l >= (double)need) continue;
       d.cell = cells[k];
       d.group = g;
@@ -505,9 +594,12 @@ struct DisclosureAuditor::Impl {
         continue;
       }
       auto cs = cols_of(g);
-      auto lo = lp.solve(cs, false), hi = lp.solve(cs, true);
-      if (tally) tally->programs += 2;
       double need = std::max(p.protection_percent / 100.0 * std::abs(truth), 1e-9);
+      auto hi = lp.solve(cs, true);
+      if (tally) tally->programs += 1;
+      if (hi.value - truth >= need) continue;
+      auto lo = lp.solve(cs, false);
+      if (tally) tally->programs += 1;
       if (hi.value - lo.value >= need) continue;
       d.cell = cells[k];
       d.group = g;
@@ -524,8 +616,8 @@ struct DisclosureAuditor::Impl {
 };
 
 DisclosureAuditor::DisclosureAuditor(const Results& results, const Dataset& dataset, const DisclosureProfile& profile,
-                                     std::vector<EarlierFigure> earlier)
-    : impl_(std::make_unique<Impl>(results, dataset, profile, std::move(earlier))) {}
+                                     std::vector<EarlierFigure> earlier, size_t max_columns)
+    : impl_(std::make_unique<Impl>(results, dataset, profile, std::move(earlier), max_columns)) {}
 DisclosureAuditor::~DisclosureAuditor() = default;
 
 const std::vector<AuditUnit>& DisclosureAuditor::units() const { return impl_->units; }
@@ -537,6 +629,7 @@ std::vector<Disclosure> DisclosureAuditor::audit(size_t unit, AuditReport* tally
 AuditReport DisclosureAuditor::audit_all() {
   AuditReport rep;
   rep.split_units = impl_->split_units;
+  rep.split_names = impl_->split_names;
   std::vector<char> in_unit(impl_->r.cells.size(), 0);
   for (size_t u = 0; u < impl_->units.size(); ++u) {
     for (size_t ci : impl_->units[u].cells) in_unit[ci] = 1;

@@ -37,6 +37,7 @@ struct AuditReport {
   size_t unaudited = 0;  // withheld figures of statistics the audit does not model (median, min, max, pooled, ratios)
   size_t programs = 0;   // linear programs solved
   size_t split_units = 0; // linked units too large for one program, audited cell by cell
+  std::vector<std::string> split_names;  // per such unit: its key figures ("K12", "K48, K50")
   std::vector<Disclosure> disclosed;
   bool passed() const { return disclosed.empty(); }
 };
@@ -51,8 +52,12 @@ struct AuditUnit {
 
 class DisclosureAuditor {
  public:
+  // A linked unit whose program would have more columns than `max_columns` (organisation classes
+  // × atoms) is split (see AuditReport::split_units): about 12 000 columns keep one program's
+  // solution under a tenth of a second on one core.
+  static constexpr size_t kMaxColumns = 12000;
   DisclosureAuditor(const Results& results, const Dataset& dataset, const DisclosureProfile& profile,
-                    std::vector<EarlierFigure> earlier = {});
+                    std::vector<EarlierFigure> earlier = {}, size_t max_columns = kMaxColumns);
   ~DisclosureAuditor();
   DisclosureAuditor(const DisclosureAuditor&) = delete;
   DisclosureAuditor& operator=(const DisclosureAuditor&) = delete;
