@@ -93,7 +93,9 @@ web::Response not_editable(Module& m, web::Request& req, const Target& t, const 
 }
 
 web::Response section_page(Module& m, web::Request& req, const Target& t, const instrument::Section& s,
-                           const ResponseState& state, const FormInput& input, int status) {
+                           const ResponseState& all, const FormInput& input, int status) {
+  // Answers kept outside the routing are not offered for editing (the summaries show them).
+  const ResponseState state = form_state(all);
   auto tt = translator(m, req);
   auto ctx = common(m, req, t, state);
   auto prev = prefill_for(m, *t.ctx, t.org);
@@ -294,7 +296,7 @@ web::Response overview(Module& m, web::Request& req) {
   ctx["colleagues"] = colleagues;
   ctx["has_colleagues"] = !colleagues.empty();
   if (state.response.status == ResponseStatus::Submitted || !ctx["editable"].get<bool>())
-    ctx["summary"] = answer_summary(*t.ctx, t.org, state.answers, req.lang);
+    ctx["summary"] = answer_summary(*t.ctx, t.org, state.answers, req.lang, kept_outside_routing(state));
   return page(m.app(), req, "respond_overview", ctx);
 }
 
@@ -341,7 +343,7 @@ web::Response review(Module& m, web::Request& req, int status, const std::string
     if (!c->blocking) warnings.push_back(entry(check_item(*t.ctx, *c), c->message.get(req.lang)));
   ctx["warnings"] = warnings;
   ctx["has_warnings"] = !warnings.empty();
-  ctx["summary"] = answer_summary(*t.ctx, t.org, state.answers, req.lang);
+  ctx["summary"] = answer_summary(*t.ctx, t.org, state.answers, req.lang, kept_outside_routing(state));
   ctx["base_version"] = state.response.version;
   if (!error.empty()) {
     ctx["submit_error"] = error;
