@@ -108,7 +108,9 @@ web::Response not_editable(Module& m, web::Request& req, const Target& t, const 
 }
 
 web::Response section_page(Module& m, web::Request& req, const Target& t, const instrument::Section& s,
-                           const ResponseState& state, const FormInput& input, int status) {
+                           const ResponseState& all, const FormInput& input, int status) {
+  // Answers kept outside the routing are not offered for editing (the summaries show them).
+  const ResponseState state = form_state(all);
   auto tt = translator(m, req);
   auto ctx = common(m, req, t, state);
   auto prev = prefill_for(m, *t.ctx, t.org);
@@ -314,7 +316,7 @@ web::Response overview_page(Module& m, web::Request& req, int status) {
     ctx["team_url"] = "/team/" + web::url_encode(t.org);
   ctx["has_colleagues"] = !colleagues.empty();
   if (state.response.status == ResponseStatus::Submitted || !ctx["editable"].get<bool>())
-    ctx["summary"] = answer_summary(*t.ctx, t.org, state.answers, req.lang);
+    ctx["summary"] = answer_summary(*t.ctx, t.org, state.answers, req.lang, kept_outside_routing(state));
   return page(m.app(), req, "respond_overview", ctx, status);
 }
 
@@ -361,7 +363,7 @@ web::Response review(Module& m, web::Request& req, int status, const std::string
     if (!c->blocking) warnings.push_back(entry(check_item(*t.ctx, *c), c->message.get(req.lang)));
   ctx["warnings"] = warnings;
   ctx["has_warnings"] = !warnings.empty();
-  ctx["summary"] = answer_summary(*t.ctx, t.org, state.answers, req.lang);
+  ctx["summary"] = answer_summary(*t.ctx, t.org, state.answers, req.lang, kept_outside_routing(state));
   ctx["base_version"] = state.response.version;
   // Only the approver signs off and submits (web::decide, policy org_submit); everyone else is
   // told who can, or that nobody can until the contact appoints an approver.

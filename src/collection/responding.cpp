@@ -27,6 +27,22 @@ ResponseState load_state(storage::Store& store, int64_t campaign_id, const std::
   return s;
 }
 
+std::set<std::string> kept_outside_routing(const ResponseState& state) {
+  std::set<std::string> out;
+  for (const auto& [item, a] : state.stored)
+    if (a.outside_routing && !a.value.empty()) out.insert(item);
+  return out;
+}
+
+ResponseState form_state(const ResponseState& state) {
+  ResponseState out = state;
+  for (const auto& item : kept_outside_routing(state)) {
+    out.answers.erase(item);
+    out.stored.erase(item);
+  }
+  return out;
+}
+
 EditState edit_state(CampaignState campaign, ResponseStatus response) {
   if (campaign == CampaignState::Published)
     return response == ResponseStatus::Submitted ? EditState::Submitted : EditState::NotOpen;

@@ -5,6 +5,7 @@
 // response for corrections. The web form and the autosave endpoint only call this.
 #include <cstdint>
 #include <map>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -25,6 +26,13 @@ struct ResponseState {
 
 // Loads (creating the response row, status not_started, on first use).
 ResponseState load_state(storage::Store& store, int64_t campaign_id, const std::string& org_code);
+
+// The items answered outside today's routing (kept by a historical import): shown read-only and
+// marked on the summaries, never offered on the form.
+std::set<std::string> kept_outside_routing(const ResponseState& state);
+
+// The state as the form offers it: without the answers kept outside the routing.
+ResponseState form_state(const ResponseState& state);
 
 enum class EditState { Editable, Submitted, NotOpen, PastDeadline };
 // Editable while the campaign is open and the response is not submitted, and for a reopened

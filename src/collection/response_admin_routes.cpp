@@ -39,8 +39,9 @@ web::Response view(Module& m, web::Request& req, const nlohmann::json& errors, i
   ctx["is_admin"] = req.principal.is(Role::Admin);
   ctx["respond_url"] = "/respond/" + web::url_encode(c.slug) + "/" + web::url_encode(resp->org_code);
   instrument::Answers answers;
-  for (auto& a : m.store().responses().answers(resp->id)) answers[a.item] = a.value;
-  ctx["summary"] = answer_summary(*ctxp, resp->org_code, answers, req.lang);
+  auto stored = m.store().responses().answers(resp->id);
+  for (const auto& a : stored) answers[a.item] = a.value;
+  ctx["summary"] = answer_summary(*ctxp, resp->org_code, answers, req.lang, outside_routing_items(stored));
   // The verification list for this response: what the instrument's consistency checks flag.
   nlohmann::json flags = nlohmann::json::array();
   for (const auto* chk : flagged_checks(*ctxp, resp->org_code, answers))

@@ -175,6 +175,38 @@ std::vector<AuditFinding> audit_published(const KeyFigureSet& set, const std::ve
             fmt::format("the national {} % lies outside its size groups' {}–{} %", printed(v, nat->fig->decimals),
                         printed(*mn, nat->fig->decimals), printed(*mx, nat->fig->decimals)));
   }
+  // 5. Declared identities: a total is the sum of its parts, at the total's printed precision.
+  std::map<FigureKey, const Figure*> by_key;
+  for (const auto& f : published)
+    if (f.value && !hides_value(f.marker)) by_key[f.key] = &f;
+  for (const auto& [key, f] : by_key) {
+    const KeyFigure* kf = set.find(key.keyfigure);
+    if (!kf) continue;
+    for (const auto& id : kf->identities) {
+      if (id.total != key.cell) continue;
+      int64_t sum = 0;
+      bool all = true;
+      std::string names;
+      for (const auto& part : id.parts) {
+        FigureKey pk = key;
+        pk.cell = part;
+        auto it = by_key.find(pk);
+        if (it == by_key.end()) {
+          all = false;
+          break;
+        }
+        sum += scaled(*it->second->value, f->decimals);
+        names += (names.empty() ? "" : " + ") + part;
+      }
+      int64_t total = scaled(*f->value, f->decimals);
+      if (all && sum != total) {
+        double p = std::pow(10.0, f->decimals);
+        found(*f, "identity",
+              fmt::format("{} = {}, not the printed {} {} (a difference of {})", names, printed(sum / p, f->decimals), key.cell,
+                          printed(*f->value, f->decimals), printed(static_cast<double>(total - sum) / p, f->decimals)));
+      }
+    }
+  }
   std::stable_sort(out.begin(), out.end(), [](const AuditFinding& a, const AuditFinding& b) { return a.key < b.key; });
   return out;
 }

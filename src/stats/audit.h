@@ -17,7 +17,7 @@ namespace dp::stats {
 struct AuditFinding {
   FigureKey key;
   std::string source;  // «Socialstyrelsen 2021, Tabell 12»
-  std::string rule;    // share | count_share | options_exceed_base | options_short_of_base | combined | size_groups
+  std::string rule;    // share | count_share | options_exceed_base | options_short_of_base | combined | size_groups | identity
   std::string message;
 };
 

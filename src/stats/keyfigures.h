@@ -118,6 +118,15 @@ struct SeriesBreak {
   Pos pos;
 };
 
+// An accounting identity the published figures of one key figure satisfy in every group and
+// year: total = the sum of the parts (Tabell 30: requisitioned = used + remaining). The audit of
+// published tables reports where the printed figures break it.
+struct Identity {
+  std::string total;               // cell id
+  std::vector<std::string> parts;  // cell ids
+  Pos pos;
+};
+
 struct KeyFigure {
   std::string id;  // "K02"
   std::string theme;
@@ -133,6 +142,7 @@ struct KeyFigure {
   std::vector<Cell> cells;
   std::vector<HistoryMap> history;
   std::vector<SeriesBreak> breaks;
+  std::vector<Identity> identities;
   Pos pos;
 
   const Cell* cell(std::string_view id) const;

@@ -590,9 +590,28 @@ class Parser {
     }
   }
 
+  void identities(const YAML::Node& kn, KeyFigure& kf) {
+    YAML::Node in = r_.child(kn, "identities");
+    if (!in.IsDefined() || in.IsNull()) return;
+    if (!in.IsSequence()) {
+      r_.error(KeyFiguresWrongType, r_.pos(in), "identities", "'identities' must be a list of {total, parts}");
+      return;
+    }
+    for (const auto& e : in) {
+      if (!r_.tick()) break;
+      r_.check_keys(e, {"total", "parts"}, "an identity");
+      Identity id;
+      id.pos = r_.pos(e);
+      id.total = r_.str(e, "total", true, "an identity").value_or("");
+      id.parts = r_.strings(e, "parts");
+      if (id.parts.size() < 2) r_.error(KeyFiguresMissingKey, id.pos, "parts", "an identity needs at least two 'parts'");
+      kf.identities.push_back(std::move(id));
+    }
+  }
+
   std::optional<KeyFigure> keyfigure(const YAML::Node& kn) {
     r_.check_keys(kn, {"id", "theme", "title", "definition", "unit", "note", "stat", "base", "where", "source",
-                       "source_label", "decimals", "cells", "history", "breaks"},
+                       "source_label", "decimals", "cells", "history", "breaks", "identities"},
                   "a key figure");
     KeyFigure kf;
     kf.pos = r_.pos(kn);
@@ -633,6 +652,7 @@ class Parser {
     }
     history(kn, kf);
     breaks(kn, kf);
+    identities(kn, kf);
     return kf;
   }
 };

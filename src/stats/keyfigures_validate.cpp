@@ -62,6 +62,13 @@ class Validator {
       for (const auto& b : kf.breaks)
         for (const auto& cid : b.cells)
           if (!kf.cell(cid)) r_.error(KeyFiguresUnknownReference, b.pos, cid, fmt::format("{}: a break names unknown cell '{}'", kf.id, cid));
+      for (const auto& id : kf.identities) {
+        std::vector<std::string> named = id.parts;
+        named.push_back(id.total);
+        for (const auto& cid : named)
+          if (!cid.empty() && !kf.cell(cid))
+            r_.error(KeyFiguresUnknownReference, id.pos, cid, fmt::format("{}: an identity names unknown cell '{}'", kf.id, cid));
+      }
     }
     // The published history (data/history) is the national survey's. A family that maps none of
     // it (the maturity self-assessment) has no published tables to account for.

@@ -201,6 +201,9 @@ TEST_F(ReportCli, AuditPublishedListsThePublishedCellsNoDataCanProduce) {
   EXPECT_EQ(r.status, 0) << r.output;
   EXPECT_NE(r.output.find("keyfigure,cell,group,year,source,rule,finding"), std::string::npos) << r.output;
   EXPECT_NE(r.output.find("published cell(s) are inconsistent with any microdata"), std::string::npos) << r.output;
+  // Tabell 30: requisitioned ≠ used + remaining (K46's declared identity), 500 000 kr apart.
+  EXPECT_NE(r.output.find("K46,rekvirerat_kr,national,2021,\"Socialstyrelsen 2021, Tabell 30\",identity,"), std::string::npos) << r.output;
+  EXPECT_NE(r.output.find("(a difference of 500000)"), std::string::npos) << r.output;
 }
 
 TEST_F(ReportCli, TheDisclosureAuditPassesAStoredRevisionAndNamesWhatDisclosesAWithheldFigure) {

@@ -35,6 +35,14 @@ sections:
           - {id: nej, label: {sv: "Nej", en: "No"}}
         rows:
           - {id: r1, label: {sv: "Rad 1", en: "Row 1"}}
+      - id: q3
+        type: matrix
+        cell: number
+        label: {sv: "Medel", en: "Funds"}
+        min: 0
+        rows:
+          - {id: used, label: {sv: "Förbrukat", en: "Used"}}
+          - {id: left, label: {sv: "Kvarstående", en: "Remaining"}}
 )";
 
 const char* kKeyFigures = R"(format: digipuls-keyfigures/1
@@ -52,6 +60,15 @@ keyfigures:
       - expand: q2
         options: [pilot, bredd]
         combine: [{id: any, options: [pilot, bredd], label: {sv: "Totalt", en: "Total"}}]
+  - id: K3
+    title: {sv: "Medel", en: "Funds"}
+    definition: {sv: "Kronor.", en: "SEK."}
+    stat: sum
+    cells:
+      - {id: total, label: {sv: "Rekvirerat", en: "Requisitioned"}, external: true}
+      - {expand: q3, stat: sum}
+    identities:
+      - {total: total, parts: [used, left]}
 )";
 
 class Audit : public ::testing::Test {
@@ -129,6 +146,32 @@ TEST_F(Audit, ANationalShareLiesBetweenItsSizeGroups) {
   EXPECT_TRUE(rules(ok).empty());
   ok[0].value = 41;
   EXPECT_EQ(rules(ok), (std::vector<std::string>{"a size_groups"}));
+}
+
+// Tabell 30's rule: requisitioned = used + remaining, declared as an identity of the key figure.
+TEST_F(Audit, ADeclaredIdentityMustHoldBetweenThePrintedTotalAndItsParts) {
+  auto kronor = [](const std::string& cell, double v) {
+    Figure f = pub("K3", cell, v, std::nullopt);
+    return f;
+  };
+  EXPECT_TRUE(rules({kronor("total", 1000), kronor("used", 700), kronor("left", 300)}).empty());
+  auto found = audit_published(set, {kronor("total", 159429726), kronor("used", 146188959), kronor("left", 12740767)});
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_EQ(found[0].key.cell, "total");
+  EXPECT_EQ(found[0].rule, "identity");
+  EXPECT_EQ(found[0].message, "used + left = 158929726, not the printed total 159429726 (a difference of 500000)");
+  // A part not printed: nothing to check.
+  EXPECT_TRUE(rules({kronor("total", 1000), kronor("used", 700)}).empty());
+}
+
+TEST_F(Audit, AnIdentityNamingAnUnknownCellIsAnError) {
+  std::string text = kKeyFigures;
+  text.replace(text.find("parts: [used, left]"), 19, "parts: [used, gone]");
+  auto res = load_keyfigures(text, "demo.keyfigures.yaml", {&in}, nullptr);
+  EXPECT_FALSE(res.set.has_value());
+  bool named = false;
+  for (const auto& d : res.diagnostics) named = named || d.message.find("an identity names unknown cell 'gone'") != std::string::npos;
+  EXPECT_TRUE(named);
 }
 
 TEST_F(Audit, ComparisonRoundsTheComputedShareAsPublishedAndMarksUnreproducibleCells) {
