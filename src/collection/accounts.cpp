@@ -2,6 +2,7 @@
 
 #include "collection/field_error.h"
 #include "core/error.h"
+#include "core/ui_text.h"
 #include "core/utc_time.h"
 #include "mail/message.h"
 #include "mail/outbox.h"
@@ -24,11 +25,8 @@ std::string county_name(storage::Store& store, const std::string& code) {
 }
 
 std::string role_label(Role role, Lang lang) {
-  bool sv = lang == Lang::sv;
-  if (role == Role::Admin) return sv ? "administratör" : "administrator";
-  if (role == Role::Coordinator) return sv ? "länssamordnare" : "county coordinator";
-  if (role == Role::Respondent) return sv ? "uppgiftslämnare" : "respondent";
-  return to_string(role);
+  std::string key = std::string("role_names.") + to_string(role);
+  return ui::has(key) ? ui::text(key, lang) : to_string(role);
 }
 
 std::string author_label(storage::Store& store, const web::Principal& viewer, int64_t author, Lang lang) {

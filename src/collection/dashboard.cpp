@@ -3,6 +3,7 @@
 #include <map>
 
 #include "core/csv.h"
+#include "core/ui_text.h"
 #include "storage/registry_store.h"
 #include "storage/response_store.h"
 #include "storage/user_store.h"
@@ -54,7 +55,7 @@ Dashboard build_dashboard(storage::Store& store, const CampaignContext& ctx, con
     d.orgs.push_back(std::move(s));
   }
   d.overall.key = "all";
-  d.overall.label = lang == Lang::sv ? "Samtliga" : "All";
+  d.overall.label = ui::text("dashboard_words.all", lang);
   d.mandatory.key = "mandatory";
   for (auto& [code, row] : counties) {
     row.key = code;
@@ -70,7 +71,7 @@ Dashboard build_dashboard(storage::Store& store, const CampaignContext& ctx, con
   }
   if (auto it = sizes.find(""); it != sizes.end()) {
     it->second.key = "";
-    it->second.label = lang == Lang::sv ? "Okänd storlek" : "Unknown size";
+    it->second.label = ui::text("dashboard_words.unknown_size", lang);
     d.by_size.push_back(it->second);
   }
   sort_sv_by(d.orgs.begin(), d.orgs.end(), [](const OrgStatus& s) { return s.name; });
