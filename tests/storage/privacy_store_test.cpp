@@ -188,9 +188,9 @@ TEST(Purge, DeletesWhatTheCutoffsNoLongerKeepAndErasesLongRemovedAccounts) {
   m.body_text = "b";
   m.next_attempt_at = "2020-01-01T00:00:00Z";
   m.created_at = "2020-01-01T00:00:00Z";
-  m.status = "sent";
+  m.status = MailStatus::Sent;
   store.mail().enqueue(m);
-  m.status = "queued";
+  m.status = MailStatus::Queued;
   store.mail().enqueue(m);  // not sent yet: kept, however old
 
   storage::PurgeCutoffs cut;
