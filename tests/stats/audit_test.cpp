@@ -5,20 +5,12 @@
 #include "instrument/load.h"
 #include "stats/audit.h"
 #include "stats/keyfigures_load.h"
+#include "support/demo_survey.h"
 
 namespace dp::stats {
 namespace {
 
-const char* kInstrument = R"(format: digipuls-instrument/1
-id: demo-2021
-family: demo
-year: 2021
-title: {sv: "Demo", en: "Demo"}
-sections:
-  - id: a
-    title: {sv: "A", en: "A"}
-    questions:
-      - id: q1
+const std::string kInstrument = test::demo_instrument_yaml(R"(      - id: q1
         type: single
         label: {sv: "Fråga 1", en: "Question 1"}
         options:
@@ -35,13 +27,9 @@ sections:
           - {id: nej, label: {sv: "Nej", en: "No"}}
         rows:
           - {id: r1, label: {sv: "Rad 1", en: "Row 1"}}
-)";
+)");
 
-const char* kKeyFigures = R"(format: digipuls-keyfigures/1
-family: demo
-instruments: [demo-2021]
-keyfigures:
-  - id: K1
+const std::string kKeyFigures = test::demo_keyfigures_yaml(R"(  - id: K1
     title: {sv: "Fråga 1", en: "Question 1"}
     definition: {sv: "Andel.", en: "Share."}
     cells: [{expand: q1}]
@@ -52,7 +40,7 @@ keyfigures:
       - expand: q2
         options: [pilot, bredd]
         combine: [{id: any, options: [pilot, bredd], label: {sv: "Totalt", en: "Total"}}]
-)";
+)");
 
 class Audit : public ::testing::Test {
  protected:
