@@ -21,7 +21,7 @@ std::string selfassess_banner(storage::Store& store, const collection::DemoSetup
   std::string public_org = selfassess::published_assessments(store, d.org_code).empty() ? "" : d.org_code;
   bool any = false;
   for (const auto& a : store.selfassess().list_all()) {
-    if (a.status != "completed") continue;
+    if (a.status != AssessmentStatus::Completed) continue;
     any = true;
     if (public_org.empty() && a.part.empty() && a.publish_overall) public_org = a.org_code;
   }

@@ -36,7 +36,7 @@ void add_list(CLI::App* grp, Cli& cli) {
     auto all = org.empty() ? store->selfassess().list_all() : store->selfassess().list_for_org(org);
     for (const auto& a : all) {
       auto l = selfassess::load(*store, a);
-      r.rows.push_back({std::to_string(a.id), a.org_code, std::to_string(a.year), a.part, a.instrument_id, a.status,
+      r.rows.push_back({std::to_string(a.id), a.org_code, std::to_string(a.year), a.part, a.instrument_id, to_string(a.status),
                         a.publish_overall ? "yes" : "no", std::to_string(l.ratings.size()), num(l.result.overall.value),
                         l.result.overall.band ? l.result.overall.band->id : ""});
     }

@@ -11,6 +11,7 @@
 #include "app/serve_config.h"
 #include "collection/module.h"
 #include "core/error.h"
+#include "core/mail_status.h"
 #include "mail/config.h"
 #include "figures/publication.h"
 #include "publish/routes.h"
@@ -83,17 +84,9 @@ static void add_operations(web::App& app, storage::Store& store, long long min_f
                  [&store, file_size] { return file_size(store.path() + "-wal"); }, {{"file", "wal"}});
   m.add_callback("digipuls_database_schema_version", "Schema version of the database.", "gauge",
                  [&store] { return (double)store.schema_version(); });
-  for (const char* state : {"queued", "sent", "failed", "dead", "logged"})
+  for (MailStatus state : kAllMailStatuses)
     m.add_callback("digipuls_mail_messages", "Messages in the outbox by state.", "gauge",
-                   [&store, s = std::string(state)] {
-                     auto c = store.mail().counts();
-                     return (double)(s == "queued"   ? c.queued
-                                     : s == "sent"   ? c.sent
-                                     : s == "failed" ? c.failed
-                                     : s == "dead"   ? c.dead
-                                                     : c.logged);
-                   },
-                   {{"state", state}});
+                   [&store, state] { return (double)store.mail().counts().of(state); }, {{"state", to_string(state)}});
 }
 
 void register_serve_command(Cli& cli) {

@@ -260,11 +260,7 @@ void register_check(CLI::App* grp, Cli& cli) {
   cmd->add_option("files", files, "*.keyfigures.yaml and *.report.yaml files");
   cli.on_run(cmd, [] {
     auto history = figures::bundled_history();
-    std::vector<instrument::Instrument> instruments;
-    for (const auto& p : resources::list("instruments/")) {
-      auto text = resources::require(p);
-      if (text.find("format: digipuls-instrument/1") != std::string::npos) instruments.push_back(instrument::load_or_throw(text, p));
-    }
+    auto instruments = figures::bundled_instruments();
     std::vector<const instrument::Instrument*> ptrs;
     for (const auto& i : instruments) ptrs.push_back(&i);
     std::vector<std::pair<std::string, std::string>> inputs;

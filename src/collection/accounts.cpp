@@ -3,6 +3,7 @@
 #include "collection/field_error.h"
 #include "collection/mail_texts.h"
 #include "core/error.h"
+#include "core/ui_text.h"
 #include "core/utc_time.h"
 #include "mail/message.h"
 #include "mail/outbox.h"
@@ -25,13 +26,8 @@ std::string county_name(storage::Store& store, const std::string& code) {
 }
 
 std::string role_label(Role role, Lang lang) {
-  bool sv = lang == Lang::sv;
-  if (role == Role::Admin) return sv ? "administratör" : "administrator";
-  if (role == Role::Coordinator) return sv ? "länssamordnare" : "county coordinator";
-  if (role == Role::Respondent) return sv ? "uppgiftslämnare" : "respondent";
-  if (role == Role::Contact) return sv ? "kontaktperson" : "contact";
-  if (role == Role::Approver) return sv ? "attestant" : "approver";
-  return to_string(role);
+  std::string key = std::string("role_names.") + to_string(role);
+  return ui::has(key) ? ui::text(key, lang) : to_string(role);
 }
 
 std::string roles_label(const storage::User& u, Lang lang) {

@@ -75,19 +75,12 @@ void load_bundled_registry(storage::Store& store) {
   });
 }
 
-static bool is_instrument_file(const std::string& path, const std::string& text) {
-  return path.size() > 5 && path.substr(path.size() - 5) == ".yaml" &&
-         text.find("format: digipuls-instrument/1") != std::string::npos;
-}
-
 std::vector<std::string> load_bundled_instruments(storage::Store& store, std::vector<std::string>& warnings) {
   std::vector<std::string> loaded;
   std::map<std::string, bool> in_use;  // instrument id -> has responses
   for (const auto& c : store.campaigns().list())
     if (!store.responses().list(c.id).empty()) in_use[c.instrument_id] = true;
-  for (const auto& path : resources::list("instruments/")) {
-    auto text = resources::require(path);
-    if (!is_instrument_file(path, text)) continue;
+  for (const auto& [path, text] : resources::declaring("instruments/", "digipuls-instrument/1")) {
     auto in = instrument::load_or_throw(text, path);
     auto existing = store.instruments().source(in.id);
     if (existing && *existing == text) continue;
@@ -102,49 +95,63 @@ std::vector<std::string> load_bundled_instruments(storage::Store& store, std::ve
   return loaded;
 }
 
-std::vector<CampaignSpec> parse_bundled_campaigns(std::string_view text, const std::string& file) {
-  YAML::Node root = yaml::parse_or_throw(text, file);
-  auto fail = [&](const YAML::Node& at, const std::string& key, const std::string& message) {
-    throw Error::bad_input(message, Location{file, at.Mark().line + 1, at.Mark().column + 1, key});
-  };
-  if (!root.IsMap() || !root["format"] || root["format"].as<std::string>("") != "digipuls-campaigns/1")
-    fail(root, "format", "expected format: digipuls-campaigns/1");
-  YAML::Node list = root["campaigns"];
-  if (!list || !list.IsSequence()) fail(root, "campaigns", "expected a list 'campaigns'");
-  std::vector<CampaignSpec> out;
-  for (const auto& n : list) {
-    if (!n.IsMap()) fail(n, "campaigns", "a campaign is a map of keys");
-    static const std::set<std::string> known = {"slug", "instrument", "year", "population_year", "opens_on", "closes_on",
-                                                "mandatory_attribute"};
-    for (const auto& kv : n)
-      if (!known.count(kv.first.as<std::string>())) fail(kv.first, kv.first.as<std::string>(), "unknown key");
-    auto text_of = [&](const char* key, bool required) {
-      YAML::Node v = n[key];
-      if (!v) {
-        if (required) fail(n, key, std::string("'") + key + "' is required");
-        return std::string();
-      }
-      if (!v.IsScalar()) fail(v, key, std::string("'") + key + "' must be text");
-      return v.as<std::string>();
-    };
-    auto year_of = [&](const char* key) -> std::optional<int> {
-      YAML::Node v = n[key];
-      if (!v) return std::nullopt;
-      int y = 0;
-      if (!v.IsScalar() || !YAML::convert<int>::decode(v, y) || y < 1990 || y > 2100)
-        fail(v, key, std::string("'") + key + "' must be a year from 1990 to 2100");
-      return y;
-    };
-    CampaignSpec spec;
-    spec.slug = text_of("slug", true);
-    spec.instrument_id = text_of("instrument", true);
-    spec.year = year_of("year").value_or(0);
-    spec.population_year = year_of("population_year");
-    spec.opens_on = text_of("opens_on", false);
-    spec.closes_on = text_of("closes_on", false);
-    spec.mandatory_attribute = text_of("mandatory_attribute", false);
-    out.push_back(std::move(spec));
+namespace {
+
+// One campaign of the file; problems go to the reader's diagnostics.
+CampaignSpec read_campaign(yaml::Reader& r, const YAML::Node& n) {
+  CampaignSpec spec;
+  if (!n.IsMap()) {
+    r.error(r.codes().wrong_type, r.pos(n), "campaigns", "a campaign is a map of keys");
+    return spec;
   }
+  r.check_keys(n, {"slug", "instrument", "year", "population_year", "opens_on", "closes_on", "mandatory_attribute"},
+               "a campaign");
+  auto required = [&](const char* key) {
+    auto v = r.str(n, key, false, "a campaign");
+    if (!v && !r.has(n, key)) r.error(r.codes().missing_key, r.pos(n), key, fmt::format("'{}' is required", key));
+    return v.value_or("");
+  };
+  auto year = [&](const char* key) -> std::optional<int> {
+    auto y = r.integer(n, key, false, "a campaign");
+    if (y && (*y < 1990 || *y > 2100)) {
+      r.error(r.codes().wrong_type, r.pos(r.child(n, key)), key, fmt::format("'{}' must be a year from 1990 to 2100", key));
+      return std::nullopt;
+    }
+    return y;
+  };
+  spec.slug = required("slug");
+  spec.instrument_id = required("instrument");
+  spec.year = year("year").value_or(0);
+  spec.population_year = year("population_year");
+  spec.opens_on = r.str(n, "opens_on", false, "a campaign").value_or("");
+  spec.closes_on = r.str(n, "closes_on", false, "a campaign").value_or("");
+  spec.mandatory_attribute = r.str(n, "mandatory_attribute", false, "a campaign").value_or("");
+  return spec;
+}
+
+}  // namespace
+
+// The file sits with the instruments and names them, so its problems carry the instrument
+// files' codes (I002 unknown key, I003 missing key, I004 wrong type).
+std::vector<CampaignSpec> parse_bundled_campaigns(std::string_view text, const std::string& file) {
+  Diagnostics d;
+  yaml::Reader r(file, kInstrumentCodes, d);
+  std::vector<CampaignSpec> out;
+  if (auto root = r.load(text)) {
+    r.guard([&] {
+      r.check_keys(*root, {"format", "campaigns"}, "the campaigns file");
+      if (r.str(*root, "format", false, "the campaigns file").value_or("") != "digipuls-campaigns/1")
+        r.error(r.codes().wrong_type, r.pos(*root), "format", "expected format: digipuls-campaigns/1");
+      YAML::Node list = r.child(*root, "campaigns");
+      if (!list.IsSequence()) {
+        r.error(r.codes().missing_key, r.pos(*root), "campaigns", "expected a list 'campaigns'");
+        return;
+      }
+      for (const auto& n : list)
+        if (r.tick()) out.push_back(read_campaign(r, n));
+    });
+  }
+  throw_if_errors(d, "invalid campaigns file:", file);
   return out;
 }
 

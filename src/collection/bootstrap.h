@@ -17,8 +17,10 @@ struct InitReport {
 
 InitReport initialise(storage::Store& store);
 
-// The campaigns `init` creates (instruments/campaigns.yaml, format digipuls-campaigns/1). Throws
-// dp::Error (BadInput) at file:line:column for a key it does not know or a value of the wrong kind.
+// The campaigns `init` creates (instruments/campaigns.yaml, format digipuls-campaigns/1), read
+// with the one positioned YAML reader. Throws dp::Error (BadInput) listing every problem at
+// file:line:column with its catalogue code (the instrument files' I002 unknown key, I003 missing
+// key, I004 wrong type).
 std::vector<CampaignSpec> parse_bundled_campaigns(std::string_view text, const std::string& file);
 std::vector<CampaignSpec> bundled_campaigns();
 

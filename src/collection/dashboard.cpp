@@ -3,6 +3,7 @@
 #include <map>
 
 #include "core/csv.h"
+#include "core/ui_text.h"
 #include "mail/transport.h"
 #include "storage/mail_store.h"
 #include "storage/registry_store.h"
@@ -65,7 +66,7 @@ Dashboard build_dashboard(storage::Store& store, const CampaignContext& ctx, con
   std::map<std::string, std::string> in_view;
   for (const auto& o : d.orgs) in_view[o.code] = o.name;
   std::map<std::string, size_t> seen;  // newest first: keep the first per address
-  for (const auto& m : store.mail().list({"dead", "", 0, 5000})) {
+  for (const auto& m : store.mail().list({MailStatus::Dead, false, "", 0, 5000})) {
     if (m.last_error.rfind(mail::kRejectedPrefix, 0) != 0 || seen.count(to_lower_ascii(m.recipient))) continue;
     std::string org = m.org_code;
     if (org.empty() && m.user_id)
@@ -77,7 +78,7 @@ Dashboard build_dashboard(storage::Store& store, const CampaignContext& ctx, con
                           m.created_at, m.id});
   }
   d.overall.key = "all";
-  d.overall.label = lang == Lang::sv ? "Samtliga" : "All";
+  d.overall.label = ui::text("dashboard_words.all", lang);
   d.mandatory.key = "mandatory";
   for (auto& [code, row] : counties) {
     row.key = code;
@@ -93,7 +94,7 @@ Dashboard build_dashboard(storage::Store& store, const CampaignContext& ctx, con
   }
   if (auto it = sizes.find(""); it != sizes.end()) {
     it->second.key = "";
-    it->second.label = lang == Lang::sv ? "Okänd storlek" : "Unknown size";
+    it->second.label = ui::text("dashboard_words.unknown_size", lang);
     d.by_size.push_back(it->second);
   }
   sort_sv_by(d.orgs.begin(), d.orgs.end(), [](const OrgStatus& s) { return s.name; });

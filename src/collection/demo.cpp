@@ -8,6 +8,7 @@
 #include "collection/campaign_context.h"
 #include "collection/campaigns.h"
 #include "core/error.h"
+#include "core/ui_text.h"
 #include "core/utc_time.h"
 #include "instrument/answer_check.h"
 #include "instrument/visibility.h"
@@ -100,9 +101,9 @@ DemoSetup setup_demo(storage::Store& store) {
   d.org_name = org_name(store, kOrg);
   d.admin_email = "admin@demo.digipuls.example";
   d.respondent_email = "respondent@demo.digipuls.example";
-  d.admin_password = ensure_user(store, auth, {d.admin_email, "Demo-administratör", "admin", "", "", "sv"});
+  d.admin_password = ensure_user(store, auth, {d.admin_email, ui::text("demo_users.admin", Lang::sv), "admin", "", "", "sv"});
   d.respondent_password =
-      ensure_user(store, auth, {d.respondent_email, "Demo-uppgiftslämnare", "respondent", kOrg, "", "sv", "contact,approver"});
+      ensure_user(store, auth, {d.respondent_email, ui::text("demo_users.respondent", Lang::sv), "respondent", kOrg, "", "sv", "contact,approver"});
 
   d.campaign_slug = "ehalsa-2022";
   auto c = store.campaigns().find(d.campaign_slug);

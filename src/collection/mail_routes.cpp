@@ -5,15 +5,18 @@
 #include "core/utc_time.h"
 #include "storage/mail_store.h"
 
-#include <set>
-
 namespace dp::collection {
 
 namespace {
 
-std::string status_badge(const std::string& s) {
-  if (s == "sent") return "ok";
-  if (s == "failed" || s == "logged" || s == "queued") return "warn";
+const char* status_badge(MailStatus s) {
+  switch (s) {
+    case MailStatus::Sent: return "ok";
+    case MailStatus::Failed:
+    case MailStatus::Logged:
+    case MailStatus::Queued: return "warn";
+    case MailStatus::Dead: break;
+  }
   return "bad";
 }
 
@@ -36,14 +39,14 @@ nlohmann::json message_row(Module& m, web::Request& req, const storage::OutboxMe
           {"kind", tr(m.app(), req, "mailbox.kinds." + msg.kind)},
           {"recipient", msg.recipient},
           {"subject", masked(msg.subject, msg.secret)},
-          {"status", tr(m.app(), req, "mailbox.statuses." + msg.status)},
+          {"status", tr(m.app(), req, std::string("mailbox.statuses.") + to_string(msg.status))},
           {"badge", status_badge(msg.status)},
           {"attempts", msg.attempts},
           {"created_at", msg.created_at},
           {"sent_at", msg.sent_at},
           {"last_error", msg.last_error},
-          {"next_attempt_at", msg.status == "failed" ? msg.next_attempt_at : ""},
-          {"can_retry", msg.status == "failed" || msg.status == "dead" || msg.status == "logged"}};
+          {"next_attempt_at", msg.status == MailStatus::Failed ? msg.next_attempt_at : ""},
+          {"can_retry", can_retry(msg.status)}};
 }
 
 int64_t id_of(const web::Request& req) {
@@ -55,9 +58,16 @@ int64_t id_of(const web::Request& req) {
 
 web::Response outbox(Module& m, web::Request& req) {
   storage::OutboxFilter f;
-  f.status = req.q("status").value_or("");
-  static const std::set<std::string> statuses = {"", "queued", "sent", "failed", "dead", "logged", "problem"};
-  if (!statuses.count(f.status)) f.status = "";
+  // The filter is a link's query: an unknown value shows every message rather than an error.
+  std::string shown = req.q("status").value_or("");
+  if (shown == "problem") f.problems = true;
+  else if (!shown.empty()) {
+    try {
+      f.status = parse_mail_status(shown);
+    } catch (const Error&) {
+      shown.clear();
+    }
+  }
   nlohmann::json ctx;
   ctx["title"] = tr(m.app(), req, "mailbox.title");
   ctx["nav_mail"] = true;
@@ -66,11 +76,12 @@ web::Response outbox(Module& m, web::Request& req) {
   ctx["messages"] = rows;
   ctx["has_messages"] = !rows.empty();
   auto c = m.store().mail().counts();
-  ctx["counts"] = {{"queued", c.queued}, {"sent", c.sent}, {"failed", c.failed}, {"dead", c.dead}, {"logged", c.logged}};
+  ctx["counts"] = nlohmann::json::object();
+  for (MailStatus s : kAllMailStatuses) ctx["counts"][to_string(s)] = c.of(s);
   ctx["problems"] = c.failed + c.dead;
   ctx["has_problems"] = c.failed + c.dead > 0;
   ctx["mail_configured"] = m.mail_config().configured();
-  ctx["status_is"] = {{f.status.empty() ? "all" : f.status, true}};
+  ctx["status_is"] = {{shown.empty() ? "all" : shown, true}};
   return page(m.app(), req, "admin_mail", ctx);
 }
 

@@ -2,7 +2,9 @@
 
 #include <fmt/format.h>
 
+#include "collection/accounts.h"
 #include "collection/field_error.h"
+#include "core/ui_text.h"
 #include "core/utc_time.h"
 #include "mail/render.h"
 #include "storage/user_store.h"
@@ -67,11 +69,10 @@ void set_campaign_mail_text(storage::Store& store, const std::string& key, const
 }
 
 nlohmann::json sample_mail_data(const std::string& kind, Lang lang) {
-  bool sv = lang == Lang::sv;
   if (kind == "invitation")
-    return {{"name", "Anna Andersson"}, {"email", "anna.andersson@ale.se"}, {"role_label", sv ? "uppgiftslämnare" : "respondent"},
+    return {{"name", "Anna Andersson"}, {"email", "anna.andersson@ale.se"}, {"role_label", role_label(Role::Respondent, lang)},
             {"org_name", "Ale"}, {"county_name", ""}, {"link", "https://digipuls.example/invite/EXEMPEL"}, {"expires_days", 14}};
-  return {{"campaign_title", sv ? "E-hälsa och välfärdsteknik i kommunerna" : "E-health and welfare technology in the municipalities"},
+  return {{"campaign_title", ui::text("mail_text_sample.campaign_title", lang)},
           {"org_name", "Ale"}, {"closes_on", "2027-02-16"}, {"has_draft", true},
           {"link", "https://digipuls.example/respond/ehalsa-2027/1440"}};
 }

@@ -4,6 +4,7 @@
 
 #include "collection/accounts.h"
 #include "collection/form_values.h"
+#include "core/ui_text.h"
 #include "instrument/visibility.h"
 #include "mail/outbox.h"
 #include "storage/response_store.h"
@@ -42,7 +43,7 @@ nlohmann::json answer_summary(const CampaignContext& ctx, const std::string& org
           // "Annat: the text" reads better than a separate line.
           entry["text"] = it.specify->label.get(lang) + ": " + text;
         }
-        if (it.is_comment) entry["row"] = lang == Lang::sv ? "Kommentar" : "Comment";
+        if (it.is_comment) entry["row"] = ui::text("receipt_words.comment", lang);
         rows.push_back(entry);
       }
       if (!rows.empty()) qs.push_back({{"id", q.id}, {"label", q.label.get(lang)}, {"answers", rows}});

@@ -1,5 +1,7 @@
 #include "collection/web_helpers.h"
 
+#include "core/ui_text.h"
+
 namespace dp::collection {
 
 // Mustache treats an empty string as true in a section ({{#name}}...{{/name}}) and a missing key
@@ -24,12 +26,7 @@ web::Response page(const web::App& app, const web::Request& req, const std::stri
 
 std::string tr(const web::App& app, const web::Request& req, const std::string& key,
                const std::map<std::string, std::string>& args) {
-  std::string s = app.templates().t(req.lang, key);
-  for (const auto& [k, v] : args) {
-    std::string ph = "{" + k + "}";
-    for (size_t pos = s.find(ph); pos != std::string::npos; pos = s.find(ph, pos + v.size())) s.replace(pos, ph.size(), v);
-  }
-  return s;
+  return ui::fill(app.templates().t(req.lang, key), args);
 }
 
 nlohmann::json error_entry(const web::App& app, const web::Request& req, const std::string& field, const std::string& code,

@@ -54,4 +54,15 @@ std::vector<std::string> list(std::string_view prefix) {
   return out;
 }
 
+std::vector<std::pair<std::string, std::string>> declaring(std::string_view prefix, std::string_view format) {
+  std::vector<std::pair<std::string, std::string>> out;
+  std::string line = "format: " + std::string(format);
+  for (const auto& path : list(prefix)) {
+    if (path.size() < 5 || path.compare(path.size() - 5, 5, ".yaml") != 0) continue;
+    auto text = require(path);
+    if (text.find(line) != std::string::npos) out.emplace_back(path, std::move(text));
+  }
+  return out;
+}
+
 }  // namespace dp::resources

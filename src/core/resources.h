@@ -5,6 +5,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace dp::resources {
@@ -18,5 +19,9 @@ std::string require(std::string_view path);
 
 // Paths of all resources under a folder prefix, e.g. list("instruments/"), sorted.
 std::vector<std::string> list(std::string_view prefix);
+
+// The YAML files under a folder prefix whose text declares `format: <format>`, e.g.
+// declaring("instruments/", "digipuls-instrument/1"): (path, text) pairs, sorted by path.
+std::vector<std::pair<std::string, std::string>> declaring(std::string_view prefix, std::string_view format);
 
 }  // namespace dp::resources

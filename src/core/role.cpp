@@ -1,8 +1,8 @@
 #include "core/role.h"
 
-#include <fmt/format.h>
-
 #include <nlohmann/json.hpp>
+
+#include "core/named_enum.h"
 
 namespace dp {
 
@@ -19,10 +19,7 @@ const char* to_string(Role r) {
 }
 
 Role parse_role(std::string_view text, const Location& where) {
-  for (Role r : kAllRoles)
-    if (text == to_string(r)) return r;
-  throw Error::bad_input(fmt::format("role '{}' is not one of public, respondent, coordinator, admin, contact, approver", text.substr(0, 40)),
-                         where);
+  return parse_named(kAllRoles, text, "role", where);
 }
 
 Role parse_account_role(std::string_view text, const Location& where) {

@@ -36,6 +36,13 @@ std::vector<std::pair<std::string, std::string>> bundled_history_files() {
 
 stats::HistoryData bundled_history() { return stats::parse_history(bundled_history_files()); }
 
+std::vector<instrument::Instrument> bundled_instruments() {
+  std::vector<instrument::Instrument> out;
+  for (const auto& [path, text] : resources::declaring("instruments/", "digipuls-instrument/1"))
+    out.push_back(instrument::load_or_throw(text, path));
+  return out;
+}
+
 std::vector<std::string> bundled_keyfigure_files() {
   std::vector<std::string> out;
   for (const auto& p : resources::list("instruments/"))

@@ -44,6 +44,10 @@ std::vector<instrument::Instrument> keyfigure_family(storage::Store& store, cons
                                                     const std::string& keyfigures_file,
                                                     const instrument::Instrument* known = nullptr);
 
+// Every instrument version bundled with the program (instruments/*.yaml of format
+// digipuls-instrument/1), parsed; throws dp::Error at file:line:column for an invalid one.
+std::vector<instrument::Instrument> bundled_instruments();
+
 // The bundled file names, for `digipuls stats check`.
 std::vector<std::string> bundled_keyfigure_files();
 std::vector<std::string> bundled_report_files();

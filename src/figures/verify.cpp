@@ -67,11 +67,7 @@ Verification verify_campaign(storage::Store& store, const std::string& campaign,
 
 std::vector<stats::AuditFinding> audit_bundled_history() {
   auto history = bundled_history();
-  std::vector<instrument::Instrument> instruments;
-  for (const auto& p : resources::list("instruments/")) {
-    auto text = resources::require(p);
-    if (text.find("format: digipuls-instrument/1") != std::string::npos) instruments.push_back(instrument::load_or_throw(text, p));
-  }
+  auto instruments = bundled_instruments();
   std::vector<const instrument::Instrument*> ptrs;
   for (const auto& i : instruments) ptrs.push_back(&i);
   std::vector<stats::AuditFinding> out;

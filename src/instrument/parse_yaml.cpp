@@ -6,6 +6,7 @@
 #include <set>
 
 #include "core/text.h"
+#include "core/ui_text.h"
 #include "core/yaml_reader.h"
 #include "instrument/condition_yaml.h"
 #include "instrument/load.h"
@@ -249,8 +250,8 @@ class InstrumentParser {
 
     bool coded = q.cell == Type::YesNo || q.cell == Type::Single || q.cell == Type::Multi;
     if (q.cell == Type::YesNo && q.options.empty()) {
-      q.options.push_back(Option{"ja", I18n{"Ja", "Yes"}, false, false, Missing::None, std::nullopt, q.pos});
-      q.options.push_back(Option{"nej", I18n{"Nej", "No"}, false, false, Missing::None, std::nullopt, q.pos});
+      q.options.push_back(Option{"ja", ui::label("instrument_words.yes"), false, false, Missing::None, std::nullopt, q.pos});
+      q.options.push_back(Option{"nej", ui::label("instrument_words.no"), false, false, Missing::None, std::nullopt, q.pos});
     }
     if (kind == Kind::Maturity && q.options.empty() && q.cell == Type::Single) q.options = scale;
     if (coded && q.options.empty())

@@ -3,6 +3,7 @@
 #include "api/guard.h"
 #include "api/params.h"
 #include "core/error.h"
+#include "core/ui_text.h"
 #include "publish/api_support.h"
 #include "publish/keyfigure_cube.h"
 #include "publish/markers.h"
@@ -159,8 +160,7 @@ web::Response api_config(Site& site, const web::Request& req) {
             {"csv", {{"comma", {{"separator", ","}, {"decimal", "."}, {"bom", false}}},
                      {"semicolon", {{"separator", ";"}, {"decimal", ","}, {"bom", true}}}}},
             {"cors", {{"enabled", true}, {"origins", "*"}}},
-            {"sourceReferences", json::array({{{"sv", "Digipuls; historik: Socialstyrelsen, E-hälsa och välfärdsteknik i kommunerna 2021"},
-                                               {"en", "Digipuls; history: Socialstyrelsen, E-health and welfare technology in the municipalities 2021"}}})}};
+            {"sourceReferences", json::array({i18n(ui::label("api_routes.source_reference"))})}};
   auto res = web::Response::json(j);
   res.set_header("Cache-Control", "public, max-age=3600");
   api::add_cors(res);

@@ -45,15 +45,6 @@ std::vector<ChartKind> charts_for(const KeyFigureMeta& kf) {
   return out;
 }
 
-std::string fill(std::string text, const std::map<std::string, std::string>& values) {
-  for (const auto& [k, v] : values) {
-    std::string key = "{" + k + "}";
-    for (size_t pos = text.find(key); pos != std::string::npos; pos = text.find(key, pos + v.size()))
-      text.replace(pos, key.size(), v);
-  }
-  return text;
-}
-
 std::string value_text(const std::optional<double>& v, Marker m, int decimals, bool share, Lang lang) {
   std::string s = display_value(v, m, decimals, lang);
   if (share && v && !hides_value(m) && m != Marker::Nil) s += "\u00a0%";

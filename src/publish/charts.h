@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "core/ui_text.h"
 #include "publish/published_data.h"
 #include "publish/site.h"
 #include "web/templates.h"
@@ -48,7 +49,7 @@ Chart build_chart(Site& site, const Snapshot& snap, const web::Templates& t, con
 std::string standalone_svg(const web::Templates& t, const Chart& c, const std::string& source);
 
 // "{a} rose" with {a} replaced; unknown placeholders are left as they are.
-std::string fill(std::string text, const std::map<std::string, std::string>& values);
+using ui::fill;
 
 // A value as shown in running text and tables: "56 %", "1 234", or the marker symbol.
 std::string value_text(const std::optional<double>& v, Marker m, int decimals, bool share, Lang lang);

@@ -2,6 +2,8 @@
 
 #include <cmath>
 
+#include "core/ui_text.h"
+
 namespace dp::publish {
 
 double round_to(double value, int decimals) {
@@ -64,7 +66,7 @@ nlohmann::json to_jsonstat(const Cube& cube, const JsonStatOptions& opts) {
       if (!legend.empty()) legend += "; ";
       legend += "«" + l.symbol + "» " + l.label.get(opts.lang);
     }
-    notes.push_back((opts.lang == Lang::en ? "Symbols: " : "Teckenförklaring: ") + legend + ".");
+    notes.push_back(ui::text("markers.legend", opts.lang) + ": " + legend + ".");
   }
   if (!notes.empty()) ds["note"] = notes;
 

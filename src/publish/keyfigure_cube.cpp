@@ -4,6 +4,7 @@
 #include <map>
 #include <set>
 
+#include "core/ui_text.h"
 #include "publish/markers.h"
 
 namespace dp::publish {
@@ -34,7 +35,7 @@ Cube keyfigure_cube(const KeyFigureMeta& kf, const std::vector<Figure>& values, 
   }
   std::stable_sort(region_refs.begin(), region_refs.end(), [&](auto& a, auto& b) { return regions.less(a, b); });
 
-  Dimension dk{"keyfigure", {"Nyckeltal", "Key figure"}, "", {}};
+  Dimension dk{"keyfigure", ui::label("cube.keyfigure"), "", {}};
   std::map<std::string, size_t> cell_index;
   for (const auto& c : kf.cells) {
     if (!cells_present.count(c.id)) continue;
@@ -49,22 +50,22 @@ Cube keyfigure_cube(const KeyFigureMeta& kf, const std::vector<Figure>& values, 
       dk.categories.push_back({series_id(kf.id, c), {c, c}, std::nullopt});
     }
 
-  Dimension dr{"region", {"Region", "Region"}, "geo", {}};
+  Dimension dr{"region", ui::label("cube.region"), "geo", {}};
   std::map<std::string, size_t> region_index;
   for (const auto& r : region_refs) {
     region_index[Regions::code_of(r)] = dr.categories.size();
     dr.categories.push_back({Regions::code_of(r), regions.label(r), std::nullopt});
   }
-  Dimension dy{"year", {"År", "Year"}, "time", {}};
+  Dimension dy{"year", ui::label("cube.year"), "time", {}};
   std::map<int, size_t> year_index;
   for (int y : years) {
     year_index[y] = dy.categories.size();
     dy.categories.push_back({std::to_string(y), {std::to_string(y), std::to_string(y)}, std::nullopt});
   }
-  Dimension dm{"measure", {"Mått", "Measure"}, "metric", {}};
-  dm.categories.push_back({"value", {"Värde", "Value"}, Unit{kf.unit, kf.decimals, kf.is_share() ? "%" : ""}});
+  Dimension dm{"measure", ui::label("cube.measure"), "metric", {}};
+  dm.categories.push_back({"value", ui::label("cube.value"), Unit{kf.unit, kf.decimals, kf.is_share() ? "%" : ""}});
   if (opts.include_n)
-    dm.categories.push_back({"n", {"Antal i underlaget (n)", "Number in the base (n)"}, Unit{{"organisationer", "organisations"}, 0, ""}});
+    dm.categories.push_back({"n", ui::label("cube.n"), Unit{ui::label("cube.organisations"), 0, ""}});
 
   cube.set_dimensions({dk, dr, dy, dm});
   // Default: not available.

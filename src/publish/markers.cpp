@@ -2,18 +2,22 @@
 
 #include <algorithm>
 
+#include "core/ui_text.h"
+
 namespace dp::publish {
 
 
 const MarkerStyle& marker_style(Marker m) {
   static const MarkerStyle none{"", {}};
-  // As the report declarations print them (instruments/ehalsa-2021.report.yaml, `markers`).
-  static const MarkerStyle nil{"–", {"Inget finns att redovisa (värdet är noll)", "Nil (the value is zero)"}};
-  static const MarkerStyle rz{"0", {"Mindre än hälften av den använda enheten", "Less than half the unit shown"}};
-  static const MarkerStyle na{".", {"Uppgift kan inte förekomma (svarsalternativet fanns inte för området)", "Not applicable (the option was not offered for the area)"}};
-  static const MarkerStyle nq{"*", {"Frågan ställdes inte det året", "Not asked that year"}};
-  static const MarkerStyle nav{"..", {"Uppgift inte tillgänglig", "Not available"}};
-  static const MarkerStyle sup{"x", {"Uppgiften redovisas inte av sekretesskäl (för få svar i gruppen)", "Suppressed (too few answers in the group)"}};
+  // The symbols as the report declarations print them (instruments/ehalsa-2021.report.yaml,
+  // `markers`); the legends are UI strings (templates/i18n, markers.<name>).
+  auto style = [](const char* symbol, Marker m) { return MarkerStyle{symbol, ui::label(std::string("markers.") + marker_name(m))}; };
+  static const MarkerStyle nil = style("–", Marker::Nil);
+  static const MarkerStyle rz = style("0", Marker::RoundsToZero);
+  static const MarkerStyle na = style(".", Marker::NotApplicable);
+  static const MarkerStyle nq = style("*", Marker::NotAsked);
+  static const MarkerStyle nav = style("..", Marker::NotAvailable);
+  static const MarkerStyle sup = style("x", Marker::Suppressed);
   switch (m) {
     case Marker::None: return none;
     case Marker::Nil: return nil;

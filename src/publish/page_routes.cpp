@@ -12,26 +12,19 @@ web::Response open_data_page(web::App& app, Site& site, const web::Request& req)
   return cached_page(site, req, [&] {
     const auto& t = app.templates();
     Lang lang = req.lang;
-    bool en = lang == Lang::en;
     auto snap = site.snapshot();
     std::string example = snap->keyfigures.empty() ? "K01" : snap->keyfigures.front().id;
     nlohmann::json endpoints = nlohmann::json::array();
-    auto add = [&](std::string path, std::string href, std::string sv, std::string eng) {
-      endpoints.push_back({{"path", path}, {"href", href}, {"text", en ? eng : sv}});
+    auto add = [&](std::string path, std::string href, const char* key) {
+      endpoints.push_back({{"path", path}, {"href", href}, {"text", t.t(lang, std::string("api_routes.") + key)}});
     };
-    add("/api/v1/openapi.json", "/api/v1/openapi.json", "API-beskrivning (OpenAPI 3)", "API description (OpenAPI 3)");
-    add("/api/v1/config", "/api/v1/config", "Gränser: antal celler per anrop, antal anrop per tidsfönster, format",
-        "Limits: cells per call, calls per time window, formats");
-    add("/api/v1/keyfigures", "/api/v1/keyfigures", "Nyckeltalen med metadata", "The key figures with metadata");
-    add("/api/v1/keyfigures/{id}/data", "/api/v1/keyfigures/" + example + "/data",
-        "Värden som JSON-stat 2.0, CSV eller XLSX (format=jsonstat|csv|xlsx; years, organisations, groups, breakdowns, cells, page)",
-        "Values as JSON-stat 2.0, CSV or XLSX (format=jsonstat|csv|xlsx; years, organisations, groups, breakdowns, cells, page)");
-    add("/api/v1/organisations", "/api/v1/organisations", "Kommunerna med län, kommungrupp och folkmängd",
-        "The municipalities with county, size group and population");
-    add("/api/v1/groups", "/api/v1/groups", "Grupper: riket, kommungrupper och län med medlemmar",
-        "Groups: the nation, size groups and counties with their members");
-    add("/api/v1/kolada/data/kpi/{kpi}/municipality/{m}/year/{y}", "/api/v1/kolada/data/kpi/" + example,
-        "Värden i samma form som Koladas API (nyckeltal × kommun × år)", "Values shaped as in Kolada's API (key figure × municipality × year)");
+    add("/api/v1/openapi.json", "/api/v1/openapi.json", "openapi");
+    add("/api/v1/config", "/api/v1/config", "config");
+    add("/api/v1/keyfigures", "/api/v1/keyfigures", "keyfigures");
+    add("/api/v1/keyfigures/{id}/data", "/api/v1/keyfigures/" + example + "/data", "data");
+    add("/api/v1/organisations", "/api/v1/organisations", "organisations");
+    add("/api/v1/groups", "/api/v1/groups", "groups");
+    add("/api/v1/kolada/data/kpi/{kpi}/municipality/{m}/year/{y}", "/api/v1/kolada/data/kpi/" + example, "kolada");
     nlohmann::json ctx = {{"title", t.t(lang, "stat.open_data_heading")}, {"endpoints", endpoints}};
     return app.page(req, "publish/open_data", ctx);
   });

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cctype>
 
+#include "core/ui_text.h"
+
 namespace dp::publish {
 
 Regions::Regions(const std::vector<registry::County>& counties, const std::vector<registry::Organisation>& orgs,
@@ -55,18 +57,19 @@ bool Regions::known(const RegionRef& r) const {
 }
 
 I18n Regions::label(const RegionRef& r) const {
-  if (r.breakdown == "national") return {"Riket", "Sweden"};
+  if (r.breakdown == "national") return ui::label("cube.national");
   if (r.breakdown == "county") {
     if (auto* c = county(r.group)) return {c->name, c->name};
   } else if (r.breakdown == "municipality") {
     if (auto* o = organisation(r.group)) return {o->name, o->name};
   } else if (r.breakdown == "size_group") {
     if (auto* g = scheme_.find(r.group))
-      return {"Kommuner med " + g->label.sv + " invånare", "Municipalities of " + g->label.get(Lang::en) + " inhabitants"};
+      return {ui::text("cube.size_group", Lang::sv, {{"group", g->label.sv}}),
+              ui::text("cube.size_group", Lang::en, {{"group", g->label.get(Lang::en)}})};
   } else if (r.breakdown == "skr_group") {
     for (const auto& o : orgs_)
       if (o.skr_group_code == r.group && !o.skr_group_name.empty())
-        return {"SKR-kommungrupp " + r.group + ": " + o.skr_group_name, "SKR municipality group " + r.group + ": " + o.skr_group_name};
+        return ui::label("cube.skr_group", {{"code", r.group}, {"name", o.skr_group_name}});
   } else if (auto it = breakdown_labels_.find(r.breakdown); it != breakdown_labels_.end()) {
     std::string sv = r.group == "true" ? "ja" : r.group == "false" ? "nej" : r.group;
     std::string en = r.group == "true" ? "yes" : r.group == "false" ? "no" : r.group;

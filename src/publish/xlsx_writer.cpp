@@ -10,6 +10,7 @@
 #include <sstream>
 
 #include "core/error.h"
+#include "core/ui_text.h"
 #include "publish/flat_table.h"
 
 namespace dp::publish {
@@ -35,7 +36,6 @@ std::string number_format(int decimals) { return decimals <= 0 ? "0" : "0." + st
 }  // namespace
 
 std::string to_xlsx(const Cube& cube, Lang lang) {
-  bool en = lang == Lang::en;
   FlatTable t = flatten(cube, lang);
   TempFile tmp;
   lxw_workbook_options options = {};
@@ -62,7 +62,7 @@ std::string to_xlsx(const Cube& cube, Lang lang) {
     return num[d] = f;
   };
 
-  lxw_worksheet* ws = workbook_add_worksheet(wb, en ? "Data" : "Data");
+  lxw_worksheet* ws = workbook_add_worksheet(wb, ui::text("cube.sheet_data", lang).c_str());
   for (size_t c = 0; c < t.header.size(); ++c) worksheet_write_string(ws, 0, (lxw_col_t)c, t.header[c].c_str(), bold);
   lxw_row_t r = 1;
   for (const auto& row : t.rows) {
@@ -80,7 +80,7 @@ std::string to_xlsx(const Cube& cube, Lang lang) {
     worksheet_set_column(ws, (lxw_col_t)c, (lxw_col_t)c, label ? 36 : 12, nullptr);
   }
 
-  lxw_worksheet* about = workbook_add_worksheet(wb, en ? "About" : "Om data");
+  lxw_worksheet* about = workbook_add_worksheet(wb, ui::text("cube.sheet_about", lang).c_str());
   worksheet_set_column(about, 0, 0, 18, nullptr);
   worksheet_set_column(about, 1, 1, 100, nullptr);
   lxw_row_t a = 0;
@@ -89,10 +89,10 @@ std::string to_xlsx(const Cube& cube, Lang lang) {
     worksheet_write_string(about, a, 1, v.c_str(), nullptr);
     ++a;
   };
-  put(en ? "Title" : "Titel", title);
-  if (!cube.source.empty()) put(en ? "Source" : "Källa", cube.source);
-  if (!cube.updated.empty()) put(en ? "Updated" : "Uppdaterad", cube.updated);
-  for (const auto& n : cube.notes) put(en ? "Note" : "Not", n.get(lang));
+  put(ui::text("cube.title", lang), title);
+  if (!cube.source.empty()) put(ui::text("cube.source", lang), cube.source);
+  if (!cube.updated.empty()) put(ui::text("cube.updated", lang), cube.updated);
+  for (const auto& n : cube.notes) put(ui::text("cube.note", lang), n.get(lang));
   for (const auto& l : cube.legend) put(l.symbol, l.label.get(lang));
 
   lxw_error err = workbook_close(wb);

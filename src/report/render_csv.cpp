@@ -8,6 +8,7 @@
 
 #include "core/csv.h"
 #include "core/error.h"
+#include "core/ui_text.h"
 #include "report/render.h"
 #include "stats/table_format.h"
 
@@ -41,7 +42,7 @@ std::vector<std::string> write_csv(const ReportTables& r, const std::string& dir
     std::string out;
     std::vector<std::string> head = {t.row_heading.get(lang)};
     bool panels = t.panels.size() > 1 || !t.panels.front().label.empty();
-    if (panels) head.insert(head.begin(), lang == Lang::sv ? "Panel" : "Panel");
+    if (panels) head.insert(head.begin(), ui::text("report_words.panel", lang));
     for (const auto& c : t.columns)
       head.push_back(c.group_label.empty() ? c.label.get(lang) : c.group_label.get(lang) + ": " + c.label.get(lang));
     out += csv::line(head);

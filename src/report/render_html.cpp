@@ -11,6 +11,7 @@
 
 #include "core/error.h"
 #include "core/resources.h"
+#include "core/ui_text.h"
 #include "report/render.h"
 #include "stats/table_format.h"
 
@@ -94,7 +95,7 @@ json table_json(const stats::BuiltTable& t, const stats::ReportSpec& spec, Lang 
   json earlier = json::array();
   for (const auto& s : t.sources) earlier.push_back({{"text", s}});
   j["earlier"] = earlier;
-  j["t_earlier"] = lang == Lang::sv ? "Tidigare år" : "Earlier years";
+  j["t_earlier"] = ui::text("report_words.earlier", lang);
   json legend = json::array();
   for (auto m : t.markers) {
     auto it = spec.markers.find(m);
@@ -120,10 +121,10 @@ std::vector<std::string> write_html(const ReportTables& r, const std::string& di
   char buf[32];
   std::strftime(buf, sizeof buf, "%Y-%m-%d %H:%M UTC", std::gmtime(&now));
   ctx["generated"] = buf;
-  ctx["t_source"] = sv ? "Underlag" : "Basis";
-  ctx["t_generated"] = sv ? "Framställd" : "Produced";
-  ctx["t_contents"] = sv ? "Innehåll" : "Contents";
-  ctx["t_markers"] = sv ? "Teckenförklaring" : "Symbols";
+  ctx["t_source"] = ui::text("report_words.source", lang);
+  ctx["t_generated"] = ui::text("report_words.generated", lang);
+  ctx["t_contents"] = ui::text("report_words.contents", lang);
+  ctx["t_markers"] = ui::text("markers.legend", lang);
   json toc = json::array(), parts = json::array();
   for (const auto& part : spec.parts) {
     json tables = json::array();

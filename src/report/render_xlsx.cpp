@@ -11,6 +11,7 @@
 #include <map>
 
 #include "core/error.h"
+#include "core/ui_text.h"
 #include "report/render.h"
 #include "stats/table_format.h"
 
@@ -136,7 +137,7 @@ void table_sheet(Book& b, const stats::BuiltTable& t, const stats::ReportSpec& s
   for (const auto& n : t.notes) worksheet_write_string(ws, row++, 0, n.get(lang).c_str(), b.note_);
   if (!t.source.empty()) worksheet_write_string(ws, row++, 0, t.source.get(lang).c_str(), b.note_);
   for (const auto& s : t.sources)
-    worksheet_write_string(ws, row++, 0, ((lang == Lang::sv ? "Tidigare år: " : "Earlier years: ") + s).c_str(), b.note_);
+    worksheet_write_string(ws, row++, 0, ui::text("report_words.earlier_line", lang, {{"years", s}}).c_str(), b.note_);
   for (auto m : t.markers) {
     auto it = spec.markers.find(m);
     if (it == spec.markers.end() || m == Marker::None) continue;
@@ -152,11 +153,11 @@ std::vector<std::string> write_xlsx(const ReportTables& r, const std::string& di
   const auto& spec = r.spec();
   int year = r.computed.data.campaign.year;
   Book b(path);
-  lxw_worksheet* toc = b.sheet(lang == Lang::sv ? "Innehåll" : "Contents");
+  lxw_worksheet* toc = b.sheet(ui::text("report_words.contents", lang));
   worksheet_set_column(toc, 0, 0, 14, nullptr);
   worksheet_set_column(toc, 1, 1, 110, nullptr);
   worksheet_write_string(toc, 0, 0, stats::expand_years(spec.title.get(lang), year).c_str(), b.title_);
-  worksheet_write_string(toc, 1, 0, (lang == Lang::sv ? "Källa: " + r.source_sv : "Source: " + r.source_en).c_str(), b.note_);
+  worksheet_write_string(toc, 1, 0, ui::text("report_words.source_line", lang, {{"source", lang == Lang::sv ? r.source_sv : r.source_en}}).c_str(), b.note_);
   lxw_row_t row = 3;
   for (const auto& t : r.tables) {
     worksheet_write_url_opt(toc, row, 0, ("internal:'" + t.id + "'!A1").c_str(), nullptr, t.id.c_str(), nullptr);
@@ -164,7 +165,7 @@ std::vector<std::string> write_xlsx(const ReportTables& r, const std::string& di
     ++row;
   }
   for (const auto& t : r.tables) table_sheet(b, t, spec, lang);
-  lxw_worksheet* q = b.sheet(lang == Lang::sv ? "Kvalitetsdeklaration" : "Quality declaration");
+  lxw_worksheet* q = b.sheet(ui::text("report_words.quality", lang));
   worksheet_set_column(q, 0, 0, 120, b.label_);
   row = 0;
   for (const auto& s : lang == Lang::sv ? r.quality_sv : r.quality_en) {

@@ -9,6 +9,7 @@
 #include <regex>
 
 #include "core/error.h"
+#include "core/ui_text.h"
 #include "stats/lineage.h"
 #include "stats/rounding.h"
 #include "storage/stats_store.h"
@@ -43,24 +44,28 @@ std::string fill(const std::string& text, const std::map<std::string, std::strin
 // of its audit, from the revision's summary (docs/statistics.md, "The audit").
 std::string suppression_fact(const figures::Computed& c, const std::optional<storage::StatRun>& run) {
   const stats::DisclosureProfile& p = c.profile;
-  if (p.min_n <= 0) return fmt::format("ingen (profil {}, som i rapporten 2021)", p.id);
-  std::string text = fmt::format("profil {}: grupper med färre än {} svarande organisationer redovisas inte, med komplettering", p.id,
-                                 p.min_n);
+  // The quality declaration is written in Swedish; its facts follow it.
+  auto sv = [](const char* key, const std::map<std::string, std::string>& values = {}) {
+    return ui::text(std::string("report_words.") + key, Lang::sv, values);
+  };
+  if (p.min_n <= 0) return sv("no_suppression", {{"profile", p.id}});
+  std::string text = sv("suppression", {{"profile", p.id}, {"min_n", std::to_string(p.min_n)}});
   nlohmann::json summary = nlohmann::json::object();
   if (run) summary = nlohmann::json::parse(run->summary, nullptr, false);
   const nlohmann::json* audit = summary.is_object() && summary.contains("audit") ? &summary["audit"] : nullptr;
   if (!run) {
-    text += fmt::format("; {} värden dolda; granskning av röjanderisk: {}", c.suppression.cells + c.plan.added,
-                        c.plan.audit.passed() ? "inget dolt värde kan räknas fram ur andra redovisade värden"
-                                              : fmt::format("{} dolda värden kan räknas fram", c.plan.audit.disclosed.size()));
+    text += sv("suppressed_cells",
+               {{"cells", std::to_string(c.suppression.cells + c.plan.added)},
+                {"audit", c.plan.audit.passed() ? sv("audit_passed_now")
+                                                : sv("audit_failed", {{"disclosed", std::to_string(c.plan.audit.disclosed.size())}})}});
   } else if (audit && audit->is_object()) {
-    text += fmt::format("; {} värden dolda; granskning av röjanderisk: {}", summary.value("suppressed_cells", 0),
-                        audit->value("passed", false)
-                            ? fmt::format("inget av {} dolda värden kan räknas fram ur andra redovisade värden",
-                                          audit->value("withheld", 0))
-                            : fmt::format("{} dolda värden kan räknas fram", audit->value("disclosed", 0)));
+    text += sv("suppressed_cells",
+               {{"cells", std::to_string(summary.value("suppressed_cells", 0))},
+                {"audit", audit->value("passed", false)
+                              ? sv("audit_passed", {{"withheld", std::to_string(audit->value("withheld", 0))}})
+                              : sv("audit_failed", {{"disclosed", std::to_string(audit->value("disclosed", 0))}})}});
   } else {
-    text += "; revisionen beräknades före granskningen av röjanderisk och är inte granskad";
+    text += sv("not_audited");
   }
   return text;
 }
@@ -91,11 +96,13 @@ ReportTables build_report(storage::Store& store, const std::string& campaign, in
   if (run) {
     out.revision = run->revision;
     for (auto& v : store.stats().values(run->id)) stored.emplace(key(v.key.keyfigure, v.key.cell, v.key.breakdown, v.key.group), v);
-    out.source_sv = fmt::format("revision {} ({}, röjandeskydd: {})", run->revision, run->computed_at, run->profile);
-    out.source_en = fmt::format("revision {} ({}, disclosure profile: {})", run->revision, run->computed_at, run->profile);
+    std::map<std::string, std::string> values{
+        {"revision", std::to_string(run->revision)}, {"computed_at", run->computed_at}, {"profile", run->profile}};
+    out.source_sv = ui::text("report_words.revision", Lang::sv, values);
+    out.source_en = ui::text("report_words.revision", Lang::en, values);
   } else {
-    out.source_sv = fmt::format("beräknat nu, inte sparat (röjandeskydd: {})", c.profile.id);
-    out.source_en = fmt::format("computed now, not stored (disclosure profile: {})", c.profile.id);
+    out.source_sv = ui::text("report_words.computed_now", Lang::sv, {{"profile", c.profile.id}});
+    out.source_en = ui::text("report_words.computed_now", Lang::en, {{"profile", c.profile.id}});
   }
   // Other years: each campaign's chosen revision, else history.
   std::map<std::string, Figure> points;
@@ -191,20 +198,22 @@ ReportTables build_report(storage::Store& store, const std::string& campaign, in
   facts["reference_period"] = c.data.instrument.reference_period.empty() ? std::to_string(year - 1) : c.data.instrument.reference_period;
   facts["opens_on"] = camp.opens_on.empty() ? ".." : camp.opens_on;
   facts["closes_on"] = camp.closes_on.empty() ? ".." : camp.closes_on;
-  facts["reminders"] = camp.reminder_dates.empty() ? "inga registrerade" : join(camp.reminder_dates, ", ");
+  facts["reminders"] = camp.reminder_dates.empty() ? ui::text("report_words.no_reminders", Lang::sv) : join(camp.reminder_dates, ", ");
   facts["revision"] = out.revision ? std::to_string(out.revision) : "–";
-  facts["computed_at"] = run ? run->computed_at : "nu";
-  facts["revision_note"] = run ? run->note : "inte sparad";
+  facts["computed_at"] = run ? run->computed_at : ui::text("report_words.now", Lang::sv);
+  facts["revision_note"] = run ? run->note : ui::text("report_words.not_stored", Lang::sv);
   size_t questions = c.data.instrument.questions().size();
   facts["questions"] = std::to_string(questions);
   facts["items"] = std::to_string(c.data.dataset.items.size());
-  facts["nonresponse"] = fmt::format("{} av {}", c.data.orgs.size() - c.data.responses, c.data.orgs.size());
+  facts["nonresponse"] = ui::text("report_words.nonresponse", Lang::sv,
+                                 {{"missing", std::to_string(c.data.orgs.size() - c.data.responses)},
+                                  {"total", std::to_string(c.data.orgs.size())}});
   facts["suppression"] = suppression_fact(c, run ? std::optional<storage::StatRun>(*run) : std::nullopt);
   std::string sizes;
   if (const auto* b = c.results.breakdown("size_group"))
     for (const auto& g : b->groups) sizes += (sizes.empty() ? "" : ", ") + g.label.sv;
   facts["size_groups"] = sizes;
-  facts["history_source"] = "Socialstyrelsen, E-hälsa och välfärdsteknik i kommunerna 2021, tabell 1–33";
+  facts["history_source"] = ui::text("report_words.history_source", Lang::sv);
   auto figure = [&](const std::string& ref) {
     // "K51:svar.count": national, this year; stat count | n | value.
     auto colon = ref.find(':'), dot = ref.rfind('.');

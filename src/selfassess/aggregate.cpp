@@ -8,7 +8,7 @@ std::vector<Member> members(storage::Store& store, const std::string& instrument
                             const Rules& rules) {
   std::vector<Member> out;
   for (const auto& a : store.selfassess().list_all()) {
-    if (a.instrument_id != instrument_id || a.status != "completed" || !a.part.empty()) continue;
+    if (a.instrument_id != instrument_id || a.status != AssessmentStatus::Completed || !a.part.empty()) continue;
     if (only_published && !a.publish_overall) continue;
     Loaded l = load(store, a, rules);
     Member m;

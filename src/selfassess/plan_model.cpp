@@ -9,16 +9,16 @@ namespace dp::selfassess {
 
 using nlohmann::json;
 
-static const char* kStatuses[] = {"planned", "in_progress", "done", "dropped"};
-
 static json items_json(Env& env, const web::Request& req, const instrument::Instrument& in,
                        const std::vector<storage::PlanItem>& items) {
   json out = json::array();
   for (const auto& p : items) {
     const auto* q = in.question(p.indicator);
     json st = json::array();
-    for (const char* s : kStatuses)
-      st.push_back({{"id", s}, {"label", env.app.templates().t(req.lang, std::string("selfassess.plan_status.") + s)}, {"selected", p.status == s}});
+    for (PlanStatus s : kAllPlanStatuses)
+      st.push_back({{"id", to_string(s)},
+                    {"label", env.app.templates().t(req.lang, std::string("selfassess.plan_status.") + to_string(s))},
+                    {"selected", p.status == s}});
     out.push_back({{"id", p.id},
                    {"position", p.position},
                    {"indicator", p.indicator},
@@ -31,7 +31,7 @@ static json items_json(Env& env, const web::Request& req, const instrument::Inst
                    {"has_due_date", !p.due_date.empty()},
                    {"has_comment", !p.comment.empty()},
                    {"status", p.status},
-                   {"status_label", env.app.templates().t(req.lang, "selfassess.plan_status." + p.status)},
+                   {"status_label", env.app.templates().t(req.lang, std::string("selfassess.plan_status.") + to_string(p.status))},
                    {"statuses", st},
                    {"comment", p.comment},
                    {"followup", p.followup},

@@ -10,7 +10,7 @@ using nlohmann::json;
 std::vector<storage::Assessment> published_assessments(storage::Store& store, const std::string& org_code) {
   std::vector<storage::Assessment> out;
   for (const auto& a : store.selfassess().list_for_org(org_code))
-    if (a.status == "completed" && a.part.empty() && a.publish_overall) out.push_back(a);
+    if (a.status == AssessmentStatus::Completed && a.part.empty() && a.publish_overall) out.push_back(a);
   return out;
 }
 

@@ -5,10 +5,9 @@
 #include <map>
 #include <memory>
 #include <mutex>
-#include <regex>
 
 #include "core/resources.h"
-#include "instrument/load.h"
+#include "figures/declarations.h"
 #include "selfassess/context.h"
 #include "stats/compute.h"
 #include "stats/dataset.h"
@@ -39,10 +38,10 @@ const SurveyFigures* survey_figures() {
   if (!text) return nullptr;
   auto sf = std::make_unique<SurveyFigures>();
   std::vector<const instrument::Instrument*> ins;
-  static const std::regex version(R"(instruments/ehalsa-\d{4}\.yaml)");
-  for (const auto& path : resources::list("instruments/"))
-    if (std::regex_match(path, version)) {
-      sf->instruments.push_back(std::make_unique<instrument::Instrument>(instrument::load_or_throw(resources::require(path), path)));
+  auto named = stats::keyfigure_instruments(*text, file);  // the versions the file is written for
+  for (auto& in : figures::bundled_instruments())
+    if (std::find(named.begin(), named.end(), in.id) != named.end()) {
+      sf->instruments.push_back(std::make_unique<instrument::Instrument>(std::move(in)));
       ins.push_back(sf->instruments.back().get());
     }
   sf->set = stats::load_keyfigures_or_throw(*text, file, ins, nullptr);

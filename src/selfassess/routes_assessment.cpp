@@ -127,7 +127,7 @@ web::Response overview(Env& env, web::Request& req, const std::string& new_link 
 
 web::Response invite_participant(Env& env, web::Request& req) {
   auto l = load(env.store, req.param("assessment"));
-  if (l.assessment.status == "completed") throw Error::conflict("The assessment is completed; reopen it to invite more participants.");
+  if (l.assessment.status == AssessmentStatus::Completed) throw Error::conflict("The assessment is completed; reopen it to invite more participants.");
   std::string name = field(req, "name"), email = field(req, "email");
   Invitation inv;
   InviteRequest r{l.assessment.id, name, email, l.assessment.org_code, l.org ? l.org->name : l.assessment.org_code,
@@ -141,12 +141,9 @@ web::Response settings(Env& env, web::Request& req) {
   auto a = l.assessment;
   std::string status = field(req, "status");
   if (!status.empty()) {
-    if (status != "open" && status != "completed") {
-      Location where;
-      where.field = "status";
-      throw Error::bad_input("status: '" + status + "' is not open or completed", where);
-    }
-    a.status = status;  // the store stamps completed_at
+    Location where;
+    where.field = "status";
+    a.status = parse_assessment_status(status, where);  // the store stamps completed_at
   }
   if (req.f("publication")) {
     a.publish_overall = req.f("publish_overall").has_value();

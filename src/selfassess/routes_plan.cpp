@@ -36,9 +36,9 @@ storage::PlanItem edited(const web::Request& req, storage::PlanItem it, bool fol
   };
   std::string status = field(req, "status");
   if (!status.empty()) {
-    if (status != "planned" && status != "in_progress" && status != "done" && status != "dropped")
-      throw bad("status", "status: '" + status + "' is not planned, in_progress, done or dropped");
-    it.status = status;
+    Location where;
+    where.field = "status";
+    it.status = parse_plan_status(status, where);
   }
   if (followup_only) {
     it.followup = field(req, "followup");

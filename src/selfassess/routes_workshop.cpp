@@ -71,7 +71,7 @@ web::Response participant_page(Env& env, web::Request& req, bool saved = false) 
   ctx["count_text"] = fill(t.t(req.lang, "selfassess.rate.count"), {{"n", std::to_string(mine.size())}});
   ctx["sections"] = sections;
   ctx["saved"] = saved;
-  ctx["closed"] = l.assessment.status == "completed";
+  ctx["closed"] = l.assessment.status == AssessmentStatus::Completed;
   ctx["action"] = "/sjalvskattning/delta/" + req.param("token");
   ctx["rated"] = mine.size();
   ctx["title"] = env.app.templates().t(req.lang, "selfassess.rate.title") + " – " + ctx["title"].get<std::string>();
@@ -81,7 +81,7 @@ web::Response participant_page(Env& env, web::Request& req, bool saved = false) 
 web::Response participant_save(Env& env, web::Request& req) {
   auto p = participant_of(env.store, req.param("token"));
   auto l = load(env.store, std::to_string(p.assessment_id));
-  if (l.assessment.status == "completed") throw Error::conflict("The assessment is completed; ratings can no longer be changed.");
+  if (l.assessment.status == AssessmentStatus::Completed) throw Error::conflict("The assessment is completed; ratings can no longer be changed.");
   std::vector<storage::IndividualRating> changes;
   for (const auto* q : indicators(*l.instrument)) {
     auto rating = req.f("r_" + q->id);
@@ -119,7 +119,7 @@ web::Response workshop_page(Env& env, web::Request& req) {
   for (const auto& r : env.store.selfassess().individual(l.assessment.id)) by_indicator[r.indicator].push_back(r);
   std::map<std::string, storage::AgreedRating> agreed;
   for (const auto& a : l.agreed) agreed[a.indicator] = a;
-  bool writer = can_write(env, req, req.param("assessment")) && l.assessment.status != "completed";
+  bool writer = can_write(env, req, req.param("assessment")) && l.assessment.status != AssessmentStatus::Completed;
   const auto& t = env.app.templates();
 
   json sections = json::array();
@@ -215,7 +215,7 @@ web::Response workshop_page(Env& env, web::Request& req) {
 
 web::Response record_agreed(Env& env, web::Request& req) {
   auto l = load(env.store, req.param("assessment"));
-  if (l.assessment.status == "completed") throw Error::conflict("The assessment is completed; reopen it to change ratings.");
+  if (l.assessment.status == AssessmentStatus::Completed) throw Error::conflict("The assessment is completed; reopen it to change ratings.");
   const std::string& id = req.param("indicator");
   const auto* q = l.instrument->question(id);
   if (!q || !q->maturity) throw Error::not_found("no indicator " + id);

@@ -66,13 +66,13 @@ double latent(const registry::Organisation& org, int year, uint64_t seed) {
          kDriftPerYear * (year - kFirstYear);
 }
 
-std::string status_of(double u, bool early) {
+PlanStatus status_of(double u, bool early) {
   // Plans are partly done by the next year's assessment, the first (highest-priority) items most.
   double done = early ? 0.45 : 0.10, in_progress = early ? 0.35 : 0.30, dropped = 0.05;
-  if (u < done) return "done";
-  if (u < done + in_progress) return "in_progress";
-  if (u < done + in_progress + dropped) return "dropped";
-  return "planned";
+  if (u < done) return PlanStatus::Done;
+  if (u < done + in_progress) return PlanStatus::InProgress;
+  if (u < done + in_progress + dropped) return PlanStatus::Dropped;
+  return PlanStatus::Planned;
 }
 
 Error bad(const char* field, const std::string& message) {
@@ -227,7 +227,7 @@ SyntheticOutcome generate_synthetic(storage::Store& store, const SyntheticOption
         it.due_date = std::to_string(o.year + 1) + (early ? "-06-30" : "-12-31");
         store.selfassess().update_plan_item(a.id, it);
       }
-      a.status = "completed";
+      a.status = AssessmentStatus::Completed;
       if (include.count(code)) {
         a.publish_overall = a.publish_target_groups = true;
       } else {

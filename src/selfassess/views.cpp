@@ -10,14 +10,6 @@ namespace dp::selfassess {
 
 using nlohmann::json;
 
-std::string fill(std::string text, const std::vector<std::pair<std::string, std::string>>& values) {
-  for (const auto& [k, v] : values) {
-    std::string key = "{" + k + "}";
-    for (size_t p = text.find(key); p != std::string::npos; p = text.find(key, p + v.size())) text.replace(p, key.size(), v);
-  }
-  return text;
-}
-
 std::string fmt_number(double v) {
   std::string s = fmt::format("{:.2f}", v);
   while (!s.empty() && s.back() == '0') s.pop_back();

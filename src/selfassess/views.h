@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "core/ui_text.h"
 #include "selfassess/comparison.h"
 #include "selfassess/context.h"
 #include "web/templates.h"
@@ -40,6 +41,6 @@ std::string indicator_context(const instrument::Instrument& in, const instrument
 std::string fmt_number(double v);
 
 // "{name} text" substitution for UI strings with placeholders.
-std::string fill(std::string text, const std::vector<std::pair<std::string, std::string>>& values);
+using ui::fill;
 
 }  // namespace dp::selfassess

@@ -119,7 +119,7 @@ std::string export_xlsx(const Loaded& l, const std::vector<storage::PlanItem>& p
     worksheet_write_number(pl, row, 4, p.priority, nullptr);
     cell(pl, row, 5, p.owner);
     cell(pl, row, 6, p.due_date);
-    cell(pl, row, 7, t("selfassess.plan_status." + p.status));
+    cell(pl, row, 7, t(std::string("selfassess.plan_status.") + to_string(p.status)));
     cell(pl, row, 8, p.comment);
     cell(pl, row, 9, p.followup);
   }

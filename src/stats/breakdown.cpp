@@ -4,6 +4,7 @@
 #include <numeric>
 
 #include "core/error.h"
+#include "core/ui_text.h"
 
 namespace dp::stats {
 
@@ -17,14 +18,14 @@ Breakdown make_breakdown(const Dataset& ds, const std::string& id) {
   Breakdown b;
   b.id = id;
   if (id == "national") {
-    b.label = I18n{"Riket", "Sweden"};
-    b.groups.push_back({"total", I18n{"Riket", "Sweden"}});
+    b.label = ui::label("breakdowns.national");
+    b.groups.push_back({"total", b.label});
     b.sets.emplace_back(ds.size(), true);
     return b;
   }
   if (id == kOrganisationBreakdown) {
     // Every organisation its own group, in code order: the municipality's own figures.
-    b.label = I18n{"Kommun", "Municipality"};
+    b.label = ui::label("breakdowns.municipality");
     std::vector<size_t> order(ds.size());
     std::iota(order.begin(), order.end(), 0);
     std::sort(order.begin(), order.end(), [&](size_t a, size_t c) { return ds.org_codes[a] < ds.org_codes[c]; });

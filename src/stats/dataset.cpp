@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "core/error.h"
+#include "core/ui_text.h"
 
 namespace dp::stats {
 
@@ -123,11 +124,11 @@ DatasetBuilder::DatasetBuilder(const instrument::Instrument& in, const std::vect
   add_attr(ds_, orgs, "kind", "string", [](const OrgRecord& o) { return o.kind; }, same);
   add_attr(ds_, orgs, "county_code", "string", [](const OrgRecord& o) { return o.county_code; },
            [](const OrgRecord& o, const std::string& v) { return I18n{v + " " + o.county_name, v + " " + o.county_name}; },
-           I18n{"Län", "County"});
+           ui::label("breakdowns.county"));
   auto& sizes = add_attr(
       ds_, orgs, "size_group", "string", [](const OrgRecord& o) { return o.size_group; },
       [](const OrgRecord& o, const std::string& v) { return o.size_group_label.empty() ? I18n{v, v} : o.size_group_label; },
-      I18n{"Storleksgrupp, antal invånare", "Size group, population"});
+      ui::label("breakdowns.size_group"));
   for (size_t k = 0; k < sizes.values.size(); ++k)
     for (const auto& o : orgs)
       if (o.size_group == sizes.values[k]) {
@@ -138,12 +139,12 @@ DatasetBuilder::DatasetBuilder(const instrument::Instrument& in, const std::vect
            [](const OrgRecord& o, const std::string& v) {
              return o.skr_group_name.empty() ? I18n{v, v} : I18n{v + " " + o.skr_group_name, v + " " + o.skr_group_name};
            },
-           I18n{"SKR:s kommungrupp", "SKR municipality group"});
+           ui::label("breakdowns.skr_group"));
   {
     AttrColumn pop;
     pop.name = "population";
     pop.type = "number";
-    pop.label = I18n{"Folkmängd", "Population"};
+    pop.label = ui::label("breakdowns.population");
     for (const auto& o : orgs) pop.numbers.push_back(o.population.value_or(NAN));
     ds_.attrs.push_back(std::move(pop));
   }
@@ -173,7 +174,7 @@ DatasetBuilder::DatasetBuilder(const instrument::Instrument& in, const std::vect
         },
         [&](const OrgRecord&, const std::string& v) {
           if (!is_bool) return I18n{v, v};
-          return v == "true" ? I18n{"Ja", "Yes"} : I18n{"Nej", "No"};
+          return ui::label(v == "true" ? "breakdowns.yes" : "breakdowns.no");
         },
         a.label);
     // Yes before no.

@@ -1,6 +1,6 @@
 #include "stats/lineage.h"
 
-#include <fmt/format.h>
+#include "core/ui_text.h"
 
 namespace dp::stats {
 
@@ -43,15 +43,15 @@ std::vector<CellBreak> series_breaks(const KeyFigure& kf, const std::vector<cons
         if (!in_v || !in_prev) continue;  // not asked in one of them: shown as not asked, not as a break
         if (!l) {
           out.push_back({c.id, v->year,
-                         I18n{fmt::format("{} i {} fortsätter inte frågan från {}", item, v->id, prev->id),
-                              fmt::format("{} in {} does not continue the question of {}", item, v->id, prev->id)}});
+                         ui::label("lineage.not_continued", {{"item", item}, {"version", v->id}, {"previous", prev->id}})});
           break;
         }
         if (l->comparability == instrument::Comparability::Changed) {
           I18n note = l->note;
           if (note.empty())
-            note = I18n{fmt::format("{} ändrades {} och är inte jämförbar med {}", item, v->year, prev->year),
-                        fmt::format("{} changed in {} and is not comparable with {}", item, v->year, prev->year)};
+            note = ui::label("lineage.changed", {{"item", item},
+                                                 {"year", std::to_string(v->year)},
+                                                 {"previous_year", std::to_string(prev->year)}});
           out.push_back({c.id, v->year, note});
           break;
         }

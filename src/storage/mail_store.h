@@ -8,6 +8,8 @@
 #include <utility>
 #include <vector>
 
+#include "core/mail_status.h"
+
 namespace dp::storage {
 
 struct OutboxMessage {
@@ -20,10 +22,7 @@ struct OutboxMessage {
   // A one-time link inside the body. It is replaced by a placeholder once the message is sent, so
   // that the database does not keep usable sign-in links.
   std::string secret;
-  // queued: waiting for (another) attempt; sent; failed: the last attempt failed, another is
-  // scheduled; dead: gave up after the last attempt; logged: no mail server is configured, the
-  // message is kept for the administrator to read.
-  std::string status = "queued";
+  MailStatus status = MailStatus::Queued;
   int attempts = 0;
   std::string next_attempt_at;
   std::string last_error;
@@ -41,7 +40,8 @@ struct MailAttempt {
 };
 
 struct OutboxFilter {
-  std::string status;  // "" = any; "problem" = failed or dead
+  std::optional<MailStatus> status;  // none = any
+  bool problems = false;             // only failed or dead messages
   std::string kind;
   int64_t campaign_id = 0;
   int limit = 200;
@@ -49,6 +49,17 @@ struct OutboxFilter {
 
 struct OutboxCounts {
   int queued = 0, sent = 0, failed = 0, dead = 0, logged = 0;
+  const int& of(MailStatus s) const {
+    switch (s) {
+      case MailStatus::Queued: return queued;
+      case MailStatus::Sent: return sent;
+      case MailStatus::Failed: return failed;
+      case MailStatus::Dead: return dead;
+      case MailStatus::Logged: break;
+    }
+    return logged;
+  }
+  int& of(MailStatus s) { return const_cast<int&>(std::as_const(*this).of(s)); }
 };
 
 class MailStore {

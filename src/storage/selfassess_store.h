@@ -7,6 +7,8 @@
 #include <string>
 #include <vector>
 
+#include "core/selfassess_status.h"
+
 namespace dp::storage {
 
 struct Assessment {
@@ -15,7 +17,7 @@ struct Assessment {
   int year = 0;
   std::string part;  // "" = the whole organisation; otherwise e.g. "Äldreomsorgen"
   std::string instrument_id;
-  std::string status = "open";        // open | completed
+  AssessmentStatus status = AssessmentStatus::Open;
   std::string plan_level = "nastan";  // indicators rated below this scale option go into the plan
   bool publish_overall = false;       // the public page shows the overall score and the areas
   bool publish_target_groups = false; // ... and the target groups
@@ -62,7 +64,7 @@ struct PlanItem {
   int position = 0;  // order in the plan (1 = first)
   std::string owner;
   std::string due_date;  // YYYY-MM-DD or ""
-  std::string status = "planned";  // planned | in_progress | done | dropped
+  PlanStatus status = PlanStatus::Planned;
   std::string comment;
   std::string followup;  // what was done, recorded at next year's assessment
 };

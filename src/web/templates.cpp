@@ -1,7 +1,6 @@
 #include "web/templates.h"
 
 #include <kainjow/mustache.hpp>
-#include <yaml-cpp/yaml.h>
 
 #include <cstdlib>
 #include <map>
@@ -9,33 +8,12 @@
 
 #include "core/error.h"
 #include "core/resources.h"
+#include "core/ui_text.h"
 
 namespace dp::web {
 namespace mst = kainjow::mustache;
 
 namespace {
-
-nlohmann::json yaml_to_json(const YAML::Node& n) {
-  if (n.IsMap()) {
-    nlohmann::json o = nlohmann::json::object();
-    for (auto it = n.begin(); it != n.end(); ++it) o[it->first.as<std::string>()] = yaml_to_json(it->second);
-    return o;
-  }
-  if (n.IsSequence()) {
-    nlohmann::json a = nlohmann::json::array();
-    for (const auto& x : n) a.push_back(yaml_to_json(x));
-    return a;
-  }
-  if (n.IsScalar()) return n.Scalar();
-  return nullptr;
-}
-
-void merge_fallback(nlohmann::json& target, const nlohmann::json& fallback) {
-  for (auto& [k, v] : fallback.items()) {
-    if (!target.contains(k)) target[k] = v;
-    else if (v.is_object() && target[k].is_object()) merge_fallback(target[k], v);
-  }
-}
 
 mst::data to_data(const nlohmann::json& j) {
   switch (j.type()) {
@@ -95,20 +73,7 @@ const std::map<std::string, std::string>& partials() {
 
 }  // namespace
 
-Templates::Templates() {
-  auto load = [](const char* path) {
-    auto text = resources::get(path);
-    if (!text) return nlohmann::json::object();
-    try {
-      return yaml_to_json(YAML::Load(*text));
-    } catch (const YAML::Exception& e) {
-      throw Error::internal(std::string(path) + ": " + e.what());
-    }
-  };
-  sv_ = load("templates/i18n/sv.yaml");
-  en_ = load("templates/i18n/en.yaml");
-  merge_fallback(en_, sv_);
-}
+Templates::Templates() : sv_(ui::strings(Lang::sv)), en_(ui::strings(Lang::en)) {}
 
 std::string Templates::render(const std::string& name, const nlohmann::json& ctx) const {
   mst::data d = to_data(ctx);

@@ -1,6 +1,7 @@
 #pragma once
 // Mustache templates (templates/*.mustache, escaping by default) rendered from JSON view models,
-// and the UI strings of each language (templates/i18n/sv.yaml, en.yaml). No markup in C++.
+// and the UI strings of each language (core/ui_text.h: templates/i18n/sv.yaml, en.yaml). No markup
+// in C++.
 #include <nlohmann/json.hpp>
 #include <string>
 

@@ -197,7 +197,7 @@ TEST_F(AuthTest, MailedLinksAreLimitedPerHour) {
   }
   EXPECT_FALSE(auth.may_mail_link(anna.id));
   collection::mail_login_link(db.store(), auth, "anna@ale.se", "https://d.se");
-  EXPECT_EQ(db.store().mail().list({"", "login_link", 0, 100}).size(), 5u);
+  EXPECT_EQ(db.store().mail().list({std::nullopt, false, "login_link", 0, 100}).size(), 5u);
   advance(3601);
   EXPECT_TRUE(auth.may_mail_link(anna.id));
 }

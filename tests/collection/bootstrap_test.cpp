@@ -93,3 +93,19 @@ TEST(BundledCampaigns, AnUnknownKeyOrAYearOutOfRangeIsRefusedAtItsPosition) {
   EXPECT_NE(refused("format: digipuls-campaigns/2\ncampaigns: []\n").find("digipuls-campaigns/1"), std::string::npos);
   EXPECT_NE(refused(head.substr(0, head.find("    instrument"))).find("'instrument' is required"), std::string::npos);
 }
+
+TEST(BundledCampaigns, EveryProblemIsReportedWithItsCatalogueCodeAndPosition) {
+  std::string text =
+      "format: digipuls-campaigns/1\ncampaigns:\n  - slug: a\n    instrument: ehalsa-2021\n    colour: red\n"
+      "  - slug: b\n    opens_on: [1, 2]\n";
+  std::string message;
+  try {
+    dp::collection::parse_bundled_campaigns(text, "campaigns.yaml");
+  } catch (const dp::Error& e) {
+    EXPECT_EQ(e.code(), dp::ErrorCode::BadInput);
+    message = e.what();
+  }
+  EXPECT_NE(message.find("campaigns.yaml:5:5: error I002 [colour]"), std::string::npos) << message;
+  EXPECT_NE(message.find("campaigns.yaml:6:5: error I003 [instrument]"), std::string::npos) << message;
+  EXPECT_NE(message.find("campaigns.yaml:7:15: error I004 [opens_on]"), std::string::npos) << message;
+}

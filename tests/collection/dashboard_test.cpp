@@ -92,7 +92,7 @@ TEST(Reminders, GoToEveryRespondentOfOrganisationsThatHaveNotSubmitted) {
   EXPECT_EQ(r.messages, 3);  // two in Ale (not started), one in Upplands Väsby (draft)
   EXPECT_EQ(r.organisations, 2);
   EXPECT_EQ(r.without_accounts, 287);
-  auto sent = s.mail().list({"", "reminder", 0, 10});
+  auto sent = s.mail().list({std::nullopt, false, "reminder", 0, 10});
   std::set<std::string> to;
   for (const auto& m : sent) to.insert(m.recipient);
   EXPECT_EQ(to, (std::set<std::string>{"a@ale.se", "b@ale.se", "vasby@x.se"}));

@@ -11,6 +11,7 @@
 #include "core/error.h"
 #include "instrument/load.h"
 #include "storage/response_store.h"
+#include "support/demo_survey.h"
 
 using namespace dp;
 using dp::instrument::Value;
@@ -179,22 +180,12 @@ TEST(MicrodataHistory, AnUnknownLabelIsAnErrorNamingRowColumnAndTheLabels) {
 // An instrument whose two options print alike: the label cannot tell them apart.
 TEST(MicrodataHistory, AnAmbiguousLabelIsAnErrorNamingRowAndColumn) {
   collection::CampaignContext ctx;
-  ctx.instrument = instrument::load_or_throw(R"YAML(
-format: digipuls-instrument/1
-id: demo-2021
-family: demo
-year: 2021
-title: {sv: "Demo", en: "Demo"}
-sections:
-  - id: a
-    title: {sv: "A", en: "A"}
-    questions:
-      - id: q1
+  ctx.instrument = instrument::load_or_throw(test::demo_instrument_yaml(R"YAML(      - id: q1
         type: single
         label: {sv: "1", en: "1"}
         options: [{id: annat_a, label: {sv: "Annat", en: "Other (a)"}}, {id: annat_b, label: {sv: "ANNAT ", en: "Other (b)"}},
                   {id: inget, label: {sv: "Inget", en: "None"}}]
-)YAML",
+)YAML"),
                                              "demo.yaml");
   ctx.campaign.id = 1;
   registry::Organisation org;

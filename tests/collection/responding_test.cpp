@@ -160,7 +160,7 @@ TEST_F(Responding, SubmitClearsHiddenAnswersSendsReceiptsAndLocksTheResponse) {
   EXPECT_EQ(s.response.status, ResponseStatus::Submitted);
   EXPECT_EQ(s.response.submitted_by, anna.id);
   EXPECT_FALSE(s.answers.count("q03a")) << "hidden answer cleared";
-  auto receipts = store.mail().list({"", "receipt", 0, 10});
+  auto receipts = store.mail().list({std::nullopt, false, "receipt", 0, 10});
   ASSERT_EQ(receipts.size(), 2u) << "one per respondent of Ale, none to Stockholm";
   for (const auto& r : receipts) {
     EXPECT_NE(r.body_text.find("https://digipuls.example/respond/ehalsa-2021/1440"), std::string::npos);

@@ -61,7 +61,7 @@ class Boundary : public ::testing::Test {
 
   // The newest message of a kind and its one-time link.
   static storage::OutboxMessage newest(const std::string& kind) {
-    auto list = store()->mail().list({"", kind, 0, 100});
+    auto list = store()->mail().list({std::nullopt, false, kind, 0, 100});
     if (list.empty()) throw std::runtime_error("no " + kind + " message");
     return list.front();
   }

@@ -60,7 +60,7 @@ TEST_F(Outbox, QueuedMessageIsRenderedInTheRecipientsLanguage) {
   auto id = mail::queue(*store, l);
   auto m = store->mail().find(id);
   ASSERT_TRUE(m);
-  EXPECT_EQ(m->status, "queued");
+  EXPECT_EQ(m->status, MailStatus::Queued);
   EXPECT_EQ(m->subject, "Invitation to Digipuls – Ale");
   EXPECT_NE(m->body_text.find("Hello Bo,"), std::string::npos);
   EXPECT_NE(m->body_text.find("https://x.se/invite/T"), std::string::npos);
@@ -96,7 +96,7 @@ TEST_F(Outbox, SentMessageIsMarkedSentAndItsOneTimeLinkIsRemovedFromTheStoredCop
   EXPECT_NE(t->delivered[0].text.find("SECRET123"), std::string::npos) << "the recipient gets the link";
   EXPECT_EQ(t->delivered[0].from, cfg.from);
   auto m = *store->mail().find(id);
-  EXPECT_EQ(m.status, "sent");
+  EXPECT_EQ(m.status, MailStatus::Sent);
   EXPECT_EQ(m.attempts, 1);
   EXPECT_EQ(m.body_text.find("SECRET123"), std::string::npos) << "the database must not keep a usable link";
   EXPECT_EQ(m.body_html.find("SECRET123"), std::string::npos);
@@ -113,14 +113,14 @@ TEST_F(Outbox, FailedSendIsRecordedAndRetriedAfterABackoff) {
   auto s1 = sender.run_once(now);
   EXPECT_EQ(s1.failed, 1);
   auto m = *store->mail().find(id);
-  EXPECT_EQ(m.status, "failed");
+  EXPECT_EQ(m.status, MailStatus::Failed);
   EXPECT_EQ(m.last_error, "421 try again later");
   EXPECT_EQ(m.next_attempt_at, "2030-01-01T10:01:00Z");
   EXPECT_NE(m.body_text.find("SECRET123"), std::string::npos) << "a retry needs the link";
   // Not due yet half a minute later; due after the delay.
   EXPECT_EQ(sender.run_once("2030-01-01T10:00:30Z").sent, 0);
   EXPECT_EQ(sender.run_once("2030-01-01T10:01:00Z").sent, 1);
-  EXPECT_EQ(store->mail().find(id)->status, "sent");
+  EXPECT_EQ(store->mail().find(id)->status, MailStatus::Sent);
   EXPECT_EQ(store->mail().attempts(id).size(), 2u);
 }
 
@@ -135,14 +135,14 @@ TEST_F(Outbox, SenderGivesUpAfterTheLastAttemptAndTheAdministratorCanSendAgain) 
     now = utc_plus(now, 86400);
   }
   auto m = *store->mail().find(id);
-  EXPECT_EQ(m.status, "dead");
+  EXPECT_EQ(m.status, MailStatus::Dead);
   EXPECT_EQ(m.attempts, mail::kMaxAttempts);
   EXPECT_EQ(store->mail().counts().dead, 1);
   EXPECT_EQ(sender.run_once(now).sent, 0) << "a dead message is not retried on its own";
   t->fail_next = 0;
   store->mail().requeue(id, now);
   EXPECT_EQ(sender.run_once(now).sent, 1);
-  EXPECT_EQ(store->mail().find(id)->status, "sent");
+  EXPECT_EQ(store->mail().find(id)->status, MailStatus::Sent);
 }
 
 TEST(RetryDelay, GrowsAndStopsAtTheLastAttempt) {
@@ -159,7 +159,7 @@ TEST_F(Outbox, WithoutAMailServerMessagesAreKeptAsLoggedForTheAdministrator) {
   auto s = sender.run_once();
   EXPECT_EQ(s.logged, 1);
   auto m = *store->mail().find(id);
-  EXPECT_EQ(m.status, "logged");
+  EXPECT_EQ(m.status, MailStatus::Logged);
   EXPECT_NE(m.body_text.find("SECRET123"), std::string::npos) << "the administrator must be able to read it";
   EXPECT_EQ(store->mail().counts().logged, 1);
 }

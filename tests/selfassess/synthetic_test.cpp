@@ -44,12 +44,12 @@ SyntheticOptions options(int year = 2025, uint64_t seed = 7, double share = 0.6)
 std::vector<std::string> snapshot(storage::Store& store) {
   std::vector<std::string> out;
   for (const auto& a : store.selfassess().list_all()) {
-    std::string s = a.org_code + " " + std::to_string(a.year) + " " + a.status + " " +
+    std::string s = a.org_code + " " + std::to_string(a.year) + " " + to_string(a.status) + " " +
                     std::to_string(a.publish_overall) + std::to_string(a.publish_target_groups) + ":";
     for (const auto& r : store.selfassess().agreed(a.id)) s += " " + r.indicator + "=" + r.rating;
     s += " |";
     for (const auto& p : store.selfassess().plan(a.id))
-      s += " " + p.indicator + "." + std::to_string(p.measure_no) + "=" + p.status + "@" + p.due_date;
+      s += " " + p.indicator + "." + std::to_string(p.measure_no) + "=" + to_string(p.status) + "@" + p.due_date;
     out.push_back(s);
   }
   return out;
@@ -89,7 +89,7 @@ TEST_F(Synthetic, Generate_SecondRunDoesNothingAndSaysSo) {
 TEST_F(Synthetic, Generate_EveryAssessmentIsCompletedAndMarkedSynthetic) {
   generate_synthetic(*env.store, options());
   for (const auto& a : env.store->selfassess().list_all()) {
-    EXPECT_EQ(a.status, "completed");
+    EXPECT_EQ(a.status, AssessmentStatus::Completed);
     EXPECT_EQ(a.part, "");
     EXPECT_TRUE(is_synthetic(*env.store, a));
     EXPECT_EQ(env.store->selfassess().agreed(a.id).size(), indicators(*load_instrument(*env.store, "mognad-2025")).size());
@@ -190,7 +190,7 @@ TEST_F(Synthetic, Generate_IncludedIsPublishedWithAPartlyDonePlan_FollowedUpByNe
   EXPECT_TRUE(list[0].publish_overall);
   EXPECT_TRUE(list[0].publish_target_groups);
   std::map<std::string, int> statuses;
-  for (const auto& p : env.store->selfassess().plan(list[0].id)) ++statuses[p.status];
+  for (const auto& p : env.store->selfassess().plan(list[0].id)) ++statuses[to_string(p.status)];
   EXPECT_GT(statuses["done"] + statuses["in_progress"], 0);
   EXPECT_GT(statuses["planned"], 0);
 
@@ -220,7 +220,7 @@ TEST_F(Synthetic, Generate_LeavesAMunicipalitysOwnAssessmentAlone) {
   EXPECT_EQ(out.skipped, 1);
   auto list = env.store->selfassess().list_for_org("0101");
   ASSERT_EQ(list.size(), 1u);
-  EXPECT_EQ(list[0].status, "open");
+  EXPECT_EQ(list[0].status, AssessmentStatus::Open);
   EXPECT_FALSE(is_synthetic(*env.store, list[0]));
 }
 

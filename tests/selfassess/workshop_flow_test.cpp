@@ -164,7 +164,7 @@ TEST_F(Workshop, ActionPlanIsGeneratedEditedAndFollowedUpNextYear) {
   env.call("POST", base + "/handlingsplan", {{"level", "uppnadd"}});
   plan = env.store->selfassess().plan(id);
   EXPECT_EQ(plan[0].owner, "Socialchefen");
-  EXPECT_EQ(plan[0].status, "in_progress");
+  EXPECT_EQ(plan[0].status, PlanStatus::InProgress);
 
   auto x = env.call("GET", base + "/export.xlsx");
   ASSERT_EQ(x.status, 200);
@@ -179,7 +179,7 @@ TEST_F(Workshop, ActionPlanIsGeneratedEditedAndFollowedUpNextYear) {
   auto f = env.call("POST", nbase + "/uppfoljning/" + std::to_string(plan[0].id), {{"status", "done"}, {"followup", "Strateg anställd"}});
   ASSERT_EQ(f.status, 303) << f.body;
   EXPECT_EQ(env.store->selfassess().plan(id)[0].followup, "Strateg anställd");
-  EXPECT_EQ(env.store->selfassess().plan(id)[0].status, "done");
+  EXPECT_EQ(env.store->selfassess().plan(id)[0].status, PlanStatus::Done);
 }
 
 TEST_F(Workshop, NothingUnpublishedAppearsPublicly) {

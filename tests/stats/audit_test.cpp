@@ -5,20 +5,12 @@
 #include "instrument/load.h"
 #include "stats/audit.h"
 #include "stats/keyfigures_load.h"
+#include "support/demo_survey.h"
 
 namespace dp::stats {
 namespace {
 
-const char* kInstrument = R"(format: digipuls-instrument/1
-id: demo-2021
-family: demo
-year: 2021
-title: {sv: "Demo", en: "Demo"}
-sections:
-  - id: a
-    title: {sv: "A", en: "A"}
-    questions:
-      - id: q1
+const std::string kInstrument = test::demo_instrument_yaml(R"(      - id: q1
         type: single
         label: {sv: "Fråga 1", en: "Question 1"}
         options:
@@ -43,13 +35,9 @@ sections:
         rows:
           - {id: used, label: {sv: "Förbrukat", en: "Used"}}
           - {id: left, label: {sv: "Kvarstående", en: "Remaining"}}
-)";
+)");
 
-const char* kKeyFigures = R"(format: digipuls-keyfigures/1
-family: demo
-instruments: [demo-2021]
-keyfigures:
-  - id: K1
+const std::string kKeyFigures = test::demo_keyfigures_yaml(R"(  - id: K1
     title: {sv: "Fråga 1", en: "Question 1"}
     definition: {sv: "Andel.", en: "Share."}
     cells: [{expand: q1}]
@@ -69,7 +57,7 @@ keyfigures:
       - {expand: q3, stat: sum}
     identities:
       - {total: total, parts: [used, left]}
-)";
+)");
 
 class Audit : public ::testing::Test {
  protected:

@@ -21,30 +21,6 @@
 namespace dp::stats {
 namespace {
 
-const char* kInstrument = R"(
-format: digipuls-instrument/1
-id: demo-2021
-family: demo
-year: 2021
-title: {sv: "Demo", en: "Demo"}
-sections:
-  - id: a
-    title: {sv: "A", en: "A"}
-    questions:
-      - {id: q1, type: yesno, label: {sv: "Fråga", en: "Question"}}
-)";
-
-const char* kKeyFigures = R"(
-format: digipuls-keyfigures/1
-family: demo
-instruments: [demo-2021]
-keyfigures:
-  - id: K1
-    title: {sv: "Ja", en: "Yes"}
-    definition: {sv: "Andel ja.", en: "Share yes."}
-    cells: [{expand: q1, options: [ja]}]
-)";
-
 struct World {
   std::vector<OrgRecord> orgs;
   std::vector<bool> yes;  // per organisation (all respond)
@@ -55,24 +31,15 @@ World random_world(std::mt19937& rng, size_t n) {
   std::uniform_int_distribution<int> county(1, 4), size(0, 1);
   std::bernoulli_distribution yes(0.45);
   for (size_t i = 0; i < n; ++i) {
-    OrgRecord o;
-    o.code = "O" + std::to_string(i);
-    o.county_code = "0" + std::to_string(county(rng));
-    o.county_name = "Län";
-    int s = size(rng);
-    o.size_group = s ? "large" : "small";
-    o.size_group_rank = s;
-    w.orgs.push_back(o);
+    std::string c = "0" + std::to_string(county(rng));
+    w.orgs.push_back(testing::world_org(i, c, size(rng)));
     w.yes.push_back(yes(rng));
   }
   return w;
 }
 
-Results publish(const World& w, const instrument::Instrument& in, const KeyFigureSet& kfs, int min_n) {
-  DatasetBuilder b(in, w.orgs);
-  for (size_t i = 0; i < w.orgs.size(); ++i)
-    add_response(b, in, i, {{"q1", instrument::Value::code(w.yes[i] ? "ja" : "nej")}}, org_attributes_of(w.orgs[i], in));
-  Dataset ds = b.finish();
+Results publish(const World& w, const KeyFigureSet& kfs, int min_n) {
+  Dataset ds = testing::yes_no_dataset(w.orgs, w.yes, std::vector<bool>(w.orgs.size(), true));
   ComputeOptions opts;
   opts.breakdowns = {"national", "county", "size_group"};
   Results r = compute(kfs, ds, opts);
@@ -90,14 +57,13 @@ int group_of(const Results& r, size_t b, size_t i) {
 }
 
 TEST(DisclosureAttack, ExhaustiveSearchRecoversNoSuppressedCountInSmallWorlds) {
-  auto in = instrument::load_or_throw(kInstrument, "demo");
-  auto kfs = load_keyfigures_or_throw(kKeyFigures, "demo", {&in}, nullptr);
+  const auto& kfs = testing::yes_no_keyfigures(/*with_response_rate=*/false);
   std::mt19937 rng(20210511);
   int worlds_with_suppression = 0;
   for (int trial = 0; trial < 300; ++trial) {
     size_t n = 8 + (size_t)(trial % 7);  // 8..14 organisations: 2^14 answer sets at most
     World w = random_world(rng, n);
-    Results r = publish(w, in, kfs, 3);
+    Results r = publish(w, kfs, 3);
     const CellResult* c = r.cell("K1", "ja");
     size_t G = r.group_count();
     std::vector<int> published(G, -1);

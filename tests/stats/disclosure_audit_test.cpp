@@ -4,7 +4,6 @@
 // who responded are public, so the response rate is too). A withheld count is recovered when all
 // of them agree on it. That covers every differencing attack at once: total minus parts, rate ×
 // known base, groups that are unions of others, municipality rows against their county.
-#include <fmt/format.h>
 #include <gtest/gtest.h>
 
 #include <bit>
@@ -22,73 +21,22 @@
 namespace dp::stats {
 namespace {
 
-const char* kInstrument = R"(
-format: digipuls-instrument/1
-id: demo-2021
-family: demo
-year: 2021
-title: {sv: "Demo", en: "Demo"}
-sections:
-  - id: a
-    title: {sv: "A", en: "A"}
-    questions:
-      - {id: q1, type: yesno, label: {sv: "Fråga", en: "Question"}}
-)";
-
-const char* kKeyFigures = R"(
-format: digipuls-keyfigures/1
-family: demo
-instruments: [demo-2021]
-keyfigures:
-  - id: K1
-    title: {sv: "Ja", en: "Yes"}
-    definition: {sv: "Andel ja.", en: "Share yes."}
-    cells: [{expand: q1, options: [ja]}]
-  - id: K51
-    title: {sv: "Svarsfrekvens", en: "Response rate"}
-    definition: {sv: "Andel svar.", en: "Share responding."}
-    base: scope
-    cells: [{id: svar, label: {sv: "Svar", en: "Responded"}, count: "org.responded"}]
-)";
-
 struct World {
   std::vector<OrgRecord> orgs;
   std::vector<bool> yes;
   std::vector<bool> responded;
 };
 
-OrgRecord org(size_t i, const std::string& county, int size) {
-  OrgRecord o;
-  o.code = fmt::format("O{:02}", i);
-  o.county_code = county;
-  o.county_name = "Län " + county;
-  o.size_group = size ? "large" : "small";
-  o.size_group_rank = size;
-  return o;
-}
+using testing::world_org;
 
-const instrument::Instrument& demo_instrument() {
-  static const auto in = instrument::load_or_throw(kInstrument, "demo");
-  return in;
-}
-const KeyFigureSet& demo_keyfigures() {
-  static const auto kfs = load_keyfigures_or_throw(kKeyFigures, "demo", {&demo_instrument()}, nullptr);
-  return kfs;
-}
+const KeyFigureSet& demo_keyfigures() { return testing::yes_no_keyfigures(/*with_response_rate=*/true); }
 
 const ProfileSet& bundled_profiles() {
   static const ProfileSet p = parse_profiles(testing::read_source("instruments/disclosure.yaml"), "disclosure.yaml");
   return p;
 }
 
-Dataset dataset_of(const World& w) {
-  const auto& in = demo_instrument();
-  DatasetBuilder b(in, w.orgs);
-  for (size_t i = 0; i < w.orgs.size(); ++i)
-    if (w.responded[i])
-      add_response(b, in, i, {{"q1", instrument::Value::code(w.yes[i] ? "ja" : "nej")}}, org_attributes_of(w.orgs[i], in));
-  return b.finish();
-}
+Dataset dataset_of(const World& w) { return testing::yes_no_dataset(w.orgs, w.yes, w.responded); }
 
 struct Published {
   Results results;
@@ -150,7 +98,7 @@ World random_world(std::mt19937& rng, size_t n) {
   std::uniform_int_distribution<int> county(1, 4), size(0, 1);
   std::bernoulli_distribution yes(0.45), responds(0.9);
   for (size_t i = 0; i < n; ++i) {
-    w.orgs.push_back(org(i, "0" + std::to_string(county(rng)), size(rng)));
+    w.orgs.push_back(world_org(i, "0" + std::to_string(county(rng)), size(rng)));
     w.yes.push_back(yes(rng));
     w.responded.push_back(responds(rng));
   }
@@ -164,12 +112,12 @@ TEST(DisclosureAudit, VasternorrlandResponseRateIsPublicAndNoOtherWithheldCellIs
   int sizes22[] = {0, 0, 0, 0, 0, 0, 1}, sizes23[] = {0, 0, 0, 0, 0, 0, 0, 1};
   bool yes22[] = {true, false, false, false, false, true, false}, yes23[] = {true, true, false, true, false, true, true, false};
   for (size_t i = 0; i < 7; ++i) {
-    w.orgs.push_back(org(i, "22", sizes22[i]));
+    w.orgs.push_back(world_org(i, "22", sizes22[i]));
     w.yes.push_back(yes22[i]);
     w.responded.push_back(true);
   }
   for (size_t i = 0; i < 8; ++i) {
-    w.orgs.push_back(org(7 + i, "23", sizes23[i]));
+    w.orgs.push_back(world_org(7 + i, "23", sizes23[i]));
     w.yes.push_back(yes23[i]);
     w.responded.push_back(i != 3);
   }
@@ -195,7 +143,7 @@ TEST(DisclosureAudit, FindsTheCellThatTotalMinusPartsDiscloses) {
   // One withheld county among published ones: the national count minus the others gives it.
   World w;
   for (size_t i = 0; i < 9; ++i) {
-    w.orgs.push_back(org(i, i < 2 ? "01" : (i < 5 ? "02" : "03"), 0));
+    w.orgs.push_back(world_org(i, i < 2 ? "01" : (i < 5 ? "02" : "03"), 0));
     w.yes.push_back(i % 2 == 0);
     w.responded.push_back(true);
   }
@@ -230,7 +178,7 @@ TEST(DisclosureAudit, FindsTheCellThatTotalMinusPartsDiscloses) {
 TEST(DisclosureAudit, AnEarlierPublishedRevisionDisclosesAFigureWithheldNow) {
   World w;
   for (size_t i = 0; i < 8; ++i) {
-    w.orgs.push_back(org(i, i < 4 ? "01" : "02", i == 0 ? 1 : 0));
+    w.orgs.push_back(world_org(i, i < 4 ? "01" : "02", i == 0 ? 1 : 0));
     w.yes.push_back(i % 3 == 0);
     w.responded.push_back(true);
   }
@@ -317,25 +265,11 @@ TEST(DisclosureAudit, ThePlannerWithholdsTheExhaustiveMinimumWithTwelveOrganisat
 // A base that reads answers ("those that answered yes to q1") has an n that is K1's count: n is
 // withheld with a withheld figure, and where a figure over that base is shown its n discloses K1.
 TEST(DisclosureAudit, TheNOfABaseThatReadsAnswersDisclosesTheCountThatDefinesIt) {
-  const char* instrument_text = R"(
-format: digipuls-instrument/1
-id: demo2-2021
-family: demo2
-year: 2021
-title: {sv: "Demo", en: "Demo"}
-sections:
-  - id: a
-    title: {sv: "A", en: "A"}
-    questions:
-      - {id: q1, type: yesno, label: {sv: "Fråga 1", en: "Question 1"}}
-      - {id: q2, type: yesno, label: {sv: "Fråga 2", en: "Question 2"}}
-)";
-  const char* keyfigures_text = R"(
-format: digipuls-keyfigures/1
-family: demo2
-instruments: [demo2-2021]
-keyfigures:
-  - id: K1
+  std::string instrument_text = test::demo_instrument_yaml(
+      "      - {id: q1, type: yesno, label: {sv: \"Fråga 1\", en: \"Question 1\"}}\n"
+      "      - {id: q2, type: yesno, label: {sv: \"Fråga 2\", en: \"Question 2\"}}\n",
+      "demo2");
+  std::string keyfigures_text = test::demo_keyfigures_yaml(R"(  - id: K1
     title: {sv: "Ja", en: "Yes"}
     definition: {sv: "Andel ja.", en: "Share yes."}
     cells: [{expand: q1, options: [ja]}]
@@ -344,11 +278,12 @@ keyfigures:
     definition: {sv: "Andel ja på fråga 2 bland dem som svarat ja på fråga 1.", en: "Share yes to 2 among yes to 1."}
     where: "q1 == 'ja'"
     cells: [{expand: q2, options: [ja]}]
-)";
+)",
+                                                           "demo2");
   auto in = instrument::load_or_throw(instrument_text, "demo2");
   auto kfs = load_keyfigures_or_throw(keyfigures_text, "demo2", {&in}, nullptr);
   std::vector<OrgRecord> orgs;
-  for (size_t i = 0; i < 9; ++i) orgs.push_back(org(i, i < 4 ? "01" : "02", 0));
+  for (size_t i = 0; i < 9; ++i) orgs.push_back(world_org(i, i < 4 ? "01" : "02", 0));
   DatasetBuilder b(in, orgs);
   for (size_t i = 0; i < orgs.size(); ++i)
     add_response(b, in, i,

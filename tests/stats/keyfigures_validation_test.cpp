@@ -4,22 +4,13 @@
 #include "instrument/load.h"
 #include "stats/keyfigures_load.h"
 #include "stats/report_load.h"
+#include "support/demo_survey.h"
 
 namespace dp::stats {
 namespace {
 
 const instrument::Instrument& demo() {
-  static const auto in = instrument::load_or_throw(R"(
-format: digipuls-instrument/1
-id: demo-2021
-family: demo
-year: 2021
-title: {sv: "Demo", en: "Demo"}
-sections:
-  - id: a
-    title: {sv: "A", en: "A"}
-    questions:
-      - {id: q1, type: yesno, label: {sv: "F", en: "Q"}}
+  static const auto in = instrument::load_or_throw(test::demo_instrument_yaml(R"(      - {id: q1, type: yesno, label: {sv: "F", en: "Q"}}
       - id: q2
         type: matrix
         cell: single
@@ -27,13 +18,12 @@ sections:
         options: [{id: a, label: {sv: "A", en: "A"}}, {id: b, label: {sv: "B", en: "B"}}]
         rows: [{id: r1, label: {sv: "R", en: "R"}}]
       - {id: q3, type: number, label: {sv: "F", en: "Q"}}
-)", "demo.yaml");
+)"), "demo.yaml");
   return in;
 }
 
 Diagnostics check(const std::string& body) {
-  std::string text = "format: digipuls-keyfigures/1\nfamily: demo\ninstruments: [demo-2021]\nkeyfigures:\n" + body;
-  return load_keyfigures(text, "kf.yaml", {&demo()}, nullptr).diagnostics;
+  return load_keyfigures(test::demo_keyfigures_yaml(body), "kf.yaml", {&demo()}, nullptr).diagnostics;
 }
 
 // The first error's "code line:column".

@@ -4,23 +4,14 @@
 
 #include "instrument/load.h"
 #include "stats/response_input.h"
+#include "support/demo_survey.h"
 
 namespace dp::stats {
 namespace {
 
-const char* kInstrument = R"YAML(
-format: digipuls-instrument/1
-id: demo-2021
-family: demo
-year: 2021
-title: {sv: "Demo", en: "Demo"}
-sections:
-  - id: a
-    title: {sv: "A", en: "A"}
-    questions:
-      - {id: q1, type: yesno, label: {sv: "1", en: "1"}}
+const std::string kInstrument = test::demo_instrument_yaml(R"YAML(      - {id: q1, type: yesno, label: {sv: "1", en: "1"}}
       - {id: q2, type: yesno, show_if: "q1 == 'ja'", label: {sv: "2", en: "2"}}
-)YAML";
+)YAML");
 
 }  // namespace
 

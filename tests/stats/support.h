@@ -111,3 +111,57 @@ inline const ReportSpec& bundled_report() {
   return spec;
 }
 }  // namespace dp::stats::testing
+
+#include "stats/response_input.h"
+#include "support/demo_survey.h"
+
+namespace dp::stats::testing {
+
+// The one-question survey the disclosure tests publish: q1 yes/no; K1 the share answering yes and,
+// with the response rate, K51 the share of organisations that responded.
+inline const instrument::Instrument& yes_no_instrument() {
+  static const auto in = instrument::load_or_throw(
+      test::demo_instrument_yaml("      - {id: q1, type: yesno, label: {sv: \"Fråga\", en: \"Question\"}}\n"), "demo.yaml");
+  return in;
+}
+
+inline const KeyFigureSet& yes_no_keyfigures(bool with_response_rate) {
+  static const std::string share_yes =
+      "  - id: K1\n    title: {sv: \"Ja\", en: \"Yes\"}\n    definition: {sv: \"Andel ja.\", en: \"Share yes.\"}\n"
+      "    cells: [{expand: q1, options: [ja]}]\n";
+  static const std::string response_rate =
+      "  - id: K51\n    title: {sv: \"Svarsfrekvens\", en: \"Response rate\"}\n"
+      "    definition: {sv: \"Andel svar.\", en: \"Share responding.\"}\n    base: scope\n"
+      "    cells: [{id: svar, label: {sv: \"Svar\", en: \"Responded\"}, count: \"org.responded\"}]\n";
+  static const KeyFigureSet k1 = load_keyfigures_or_throw(test::demo_keyfigures_yaml(share_yes), "demo.keyfigures.yaml",
+                                                          {&yes_no_instrument()}, nullptr);
+  static const KeyFigureSet k1_k51 = load_keyfigures_or_throw(
+      test::demo_keyfigures_yaml(share_yes + response_rate), "demo.keyfigures.yaml", {&yes_no_instrument()}, nullptr);
+  return with_response_rate ? k1_k51 : k1;
+}
+
+// An organisation of a made-up world: code O<i> (two digits), in `county`, of the small (0) or
+// large (1) size group.
+inline OrgRecord world_org(size_t i, const std::string& county, int size) {
+  OrgRecord o;
+  o.code = (i < 10 ? "O0" : "O") + std::to_string(i);
+  o.county_code = county;
+  o.county_name = "Län " + county;
+  o.size_group = size ? "large" : "small";
+  o.size_group_rank = size;
+  return o;
+}
+
+// The dataset of a world of yes/no answers: organisation i answers yes[i] when responded[i].
+inline Dataset yes_no_dataset(const std::vector<OrgRecord>& orgs, const std::vector<bool>& yes,
+                              const std::vector<bool>& responded) {
+  const auto& in = yes_no_instrument();
+  DatasetBuilder b(in, orgs);
+  for (size_t i = 0; i < orgs.size(); ++i)
+    if (responded[i])
+      add_response(b, in, i, {{"q1", instrument::Value::code(yes[i] ? "ja" : "nej")}}, org_attributes_of(orgs[i], in));
+  return b.finish();
+}
+
+}  // namespace dp::stats::testing
+

@@ -108,7 +108,7 @@ TEST(Erasure, LeavesNoTraceOfTheEmailOrNameAnywhereInTheDatabaseAndKeepsTheLogsU
   a.created_at = now;
   int64_t assessment = store.selfassess().create(a);
   store.selfassess().add_participant({0, assessment, kName, kEmail, "participant-digest", now});
-  store.selfassess().replace_plan(assessment, {{0, assessment, "q01", 1, "Åtgärd", "Measure", 1.0, 1, kName, "", "planned", "", ""}});
+  store.selfassess().replace_plan(assessment, {{0, assessment, "q01", 1, "Åtgärd", "Measure", 1.0, 1, kName, "", PlanStatus::Planned, "", ""}});
 
   auto events_before = count(store, file, "SELECT COUNT(*) FROM events");
   auto audit_before = count(store, file, "SELECT COUNT(*) FROM audit_log");
@@ -188,9 +188,9 @@ TEST(Purge, DeletesWhatTheCutoffsNoLongerKeepAndErasesLongRemovedAccounts) {
   m.body_text = "b";
   m.next_attempt_at = "2020-01-01T00:00:00Z";
   m.created_at = "2020-01-01T00:00:00Z";
-  m.status = "sent";
+  m.status = MailStatus::Sent;
   store.mail().enqueue(m);
-  m.status = "queued";
+  m.status = MailStatus::Queued;
   store.mail().enqueue(m);  // not sent yet: kept, however old
 
   storage::PurgeCutoffs cut;

@@ -22,7 +22,7 @@ OutboxMessage read_message(Row& r) {
   m.body_text = r.text();
   m.body_html = r.text();
   m.secret = r.text();
-  m.status = r.text();
+  m.status = parse_mail_status(r.text(), {"", 0, 0, "outbox.status"});
   m.attempts = r.integer();
   m.next_attempt_at = r.text();
   m.last_error = r.text();
@@ -59,7 +59,7 @@ int64_t SqliteMail::enqueue(const OutboxMessage& m) {
         "INSERT INTO outbox(kind, recipient, subject, body_text, body_html, secret, status, next_attempt_at, created_at, "
         "user_id, campaign_id, org_code) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         m.kind, m.recipient, m.subject, m.body_text, m.body_html, m.secret,
-        m.status.empty() ? std::string("queued") : m.status, m.next_attempt_at.empty() ? now : m.next_attempt_at, now,
+        to_string(m.status), m.next_attempt_at.empty() ? now : m.next_attempt_at, now,
         m.user_id, m.campaign_id, m.org_code);
     id = db.getLastInsertRowid();
   });
@@ -92,7 +92,7 @@ void SqliteMail::mark_failed(int64_t id, const std::string& now, const std::stri
     require_changed(run(db,
                         "UPDATE outbox SET status = ?1, attempts = attempts + 1, last_error = ?2, "
                         "next_attempt_at = CASE WHEN ?3 = '' THEN next_attempt_at ELSE ?3 END WHERE id = ?4",
-                        next_attempt_at.empty() ? "dead" : "failed", error, next_attempt_at, id),
+                        to_string(next_attempt_at.empty() ? MailStatus::Dead : MailStatus::Failed), error, next_attempt_at, id),
                     id);
     attempt_row(db, id, now, false, error);
   });
@@ -122,7 +122,8 @@ std::vector<OutboxMessage> SqliteMail::list(const OutboxFilter& f) {
              "SELECT " + kCols +
                  " FROM outbox WHERE (?1 = '' OR status = ?1 OR (?1 = 'problem' AND status IN ('failed', 'dead'))) "
                  "AND (?2 = '' OR kind = ?2) AND (?3 = 0 OR campaign_id = ?3) ORDER BY id DESC LIMIT ?4",
-             read_message, f.status, f.kind, f.campaign_id, f.limit);
+             read_message, f.problems ? std::string("problem") : f.status ? std::string(to_string(*f.status)) : std::string(),
+             f.kind, f.campaign_id, f.limit);
 }
 
 std::vector<MailAttempt> SqliteMail::attempts(int64_t id) {
@@ -143,13 +144,7 @@ OutboxCounts SqliteMail::counts() {
     std::string status = r.text();
     return std::pair(status, r.integer());
   });
-  for (const auto& [status, n] : rows) {
-    if (status == "queued") c.queued = n;
-    else if (status == "sent") c.sent = n;
-    else if (status == "failed") c.failed = n;
-    else if (status == "dead") c.dead = n;
-    else if (status == "logged") c.logged = n;
-  }
+  for (const auto& [status, n] : rows) c.of(parse_mail_status(status, {"", 0, 0, "outbox.status"})) = n;
   return c;
 }
 

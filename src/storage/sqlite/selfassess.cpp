@@ -51,7 +51,7 @@ Assessment read_assessment(Row& r) {
   a.year = r.integer();
   a.part = r.text();
   a.instrument_id = r.text();
-  a.status = r.text();
+  a.status = parse_assessment_status(r.text(), {"", 0, 0, "sa_assessments.status"});
   a.plan_level = r.text();
   a.publish_overall = r.flag();
   a.publish_target_groups = r.flag();
@@ -107,7 +107,7 @@ PlanItem read_plan_item(Row& r) {
   p.position = r.integer();
   p.owner = r.text();
   p.due_date = r.text();
-  p.status = r.text();
+  p.status = parse_plan_status(r.text(), {"", 0, 0, "sa_plan_items.status"});
   p.comment = r.text();
   p.followup = r.text();
   return p;
@@ -122,7 +122,7 @@ int64_t SqliteSelfAssess::create(const Assessment& a) {
                a.part) > 0)
       throw Error::conflict("the organisation already has a self-assessment for " + std::to_string(a.year) +
                             (a.part.empty() ? "" : " (" + a.part + ")"));
-    run(db, kInsertAssessment, a.org_code, a.year, a.part, a.instrument_id, a.status, a.plan_level, a.publish_overall,
+    run(db, kInsertAssessment, a.org_code, a.year, a.part, a.instrument_id, to_string(a.status), a.plan_level, a.publish_overall,
         a.publish_target_groups, a.created_by, now_utc());
     id = db.getLastInsertRowid();
   });
@@ -144,7 +144,7 @@ std::vector<Assessment> SqliteSelfAssess::list_all() {
 
 void SqliteSelfAssess::update(const Assessment& a) {
   db_.write([&](SQLite::Database& db) {
-    if (run(db, kUpdateAssessment, a.status, now_utc(), a.plan_level, a.publish_overall, a.publish_target_groups, a.id) == 0)
+    if (run(db, kUpdateAssessment, to_string(a.status), now_utc(), a.plan_level, a.publish_overall, a.publish_target_groups, a.id) == 0)
       throw Error::not_found("no self-assessment " + std::to_string(a.id));
   });
 }
@@ -211,7 +211,7 @@ void SqliteSelfAssess::replace_plan(int64_t assessment_id, const std::vector<Pla
     int position = 0;
     for (const auto& it : items)
       run(db, kInsertPlanItem, assessment_id, it.indicator, it.measure_no, it.measure_sv, it.measure_en, it.priority,
-          ++position, it.owner, it.due_date, it.status, it.comment, it.followup);
+          ++position, it.owner, it.due_date, to_string(it.status), it.comment, it.followup);
   });
 }
 
@@ -227,7 +227,7 @@ void SqliteSelfAssess::update_plan_item(int64_t assessment_id, const PlanItem& i
     if (run(db,
             "UPDATE sa_plan_items SET owner = ?, due_date = ?, status = ?, comment = ?, followup = ? "
             "WHERE id = ? AND assessment_id = ?",
-            it.owner, it.due_date, it.status, it.comment, it.followup, it.id, assessment_id) == 0)
+            it.owner, it.due_date, to_string(it.status), it.comment, it.followup, it.id, assessment_id) == 0)
       throw Error::not_found("action-plan item " + std::to_string(it.id) + " is not in this plan");
   });
 }
