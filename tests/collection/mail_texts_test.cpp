@@ -42,7 +42,7 @@ TEST(MailTexts, AnAnalystsTextIsCheckedStoredAndUsedForTheCampaignsReminders) {
   set_campaign_mail_text(s, "ehalsa-2021", "reminder", Lang::sv, kReminder, 0);
   auto ctx = load_campaign(s, "ehalsa-2021");
   remind_non_responders(s, ctx, "https://d.se", 0);
-  auto sent = s.mail().list({"", "reminder", 0, 10});
+  auto sent = s.mail().list({std::nullopt, false, "reminder", 0, 10});
   ASSERT_EQ(sent.size(), 1u);
   EXPECT_EQ(sent[0].subject.rfind("Glöm inte E-hälsa", 0), 0u) << sent[0].subject;
   EXPECT_NE(sent[0].body_text.find("Hej Ale!"), std::string::npos) << sent[0].body_text;
@@ -54,7 +54,7 @@ TEST(MailTexts, AnAnalystsTextIsCheckedStoredAndUsedForTheCampaignsReminders) {
   // Back to the bundled text.
   set_campaign_mail_text(s, "ehalsa-2021", "reminder", Lang::sv, "", 0);
   remind_non_responders(s, load_campaign(s, "ehalsa-2021"), "https://d.se", 0);
-  EXPECT_EQ(s.mail().list({"", "reminder", 0, 10})[0].subject.rfind("Påminnelse", 0), 0u);
+  EXPECT_EQ(s.mail().list({std::nullopt, false, "reminder", 0, 10})[0].subject.rfind("Påminnelse", 0), 0u);
 }
 
 TEST(MailTexts, InvitationsOfAMunicipalityUseTheOpenCampaignsText) {
@@ -68,7 +68,7 @@ TEST(MailTexts, InvitationsOfAMunicipalityUseTheOpenCampaignsText) {
   invite_user(s, auth, u, "https://d.se", 0);
   auto admin = add_user(s, {"boss@x.se", "Boss", "admin", "", "", "sv"}, 0);
   invite_user(s, auth, admin, "https://d.se", 0);
-  for (const auto& m : s.mail().list({"", "invitation", 0, 10})) {
+  for (const auto& m : s.mail().list({std::nullopt, false, "invitation", 0, 10})) {
     if (m.recipient == "b@ale.se") EXPECT_EQ(m.subject, "Välkommen Bo");
     else EXPECT_EQ(m.subject.rfind("Inbjudan till Digipuls", 0), 0u) << "an administrator has no municipality's campaign";
   }

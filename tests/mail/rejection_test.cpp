@@ -92,7 +92,7 @@ TEST(MailRejection, ASmtp5xxAtSendTimeMarksTheMessageDeadAtOnceWithTheServersRea
   EXPECT_EQ(stats.dead, 1);
   EXPECT_EQ(stats.failed, 0) << "no retry for a permanent refusal";
   auto m = *store->mail().find(id);
-  EXPECT_EQ(m.status, "dead");
+  EXPECT_EQ(m.status, MailStatus::Dead);
   EXPECT_EQ(m.attempts, 1);
   EXPECT_EQ(m.last_error.rfind(mail::kRejectedPrefix, 0), 0u) << m.last_error;
   EXPECT_NE(m.last_error.find("550"), std::string::npos) << m.last_error;
