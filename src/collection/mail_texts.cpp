@@ -2,7 +2,6 @@
 
 #include <fmt/format.h>
 
-#include "collection/accounts.h"
 #include "collection/field_error.h"
 #include "core/ui_text.h"
 #include "core/utc_time.h"
@@ -70,7 +69,7 @@ void set_campaign_mail_text(storage::Store& store, const std::string& key, const
 
 nlohmann::json sample_mail_data(const std::string& kind, Lang lang) {
   if (kind == "invitation")
-    return {{"name", "Anna Andersson"}, {"email", "anna.andersson@ale.se"}, {"role_label", role_label(Role::Respondent, lang)},
+    return {{"name", "Anna Andersson"}, {"email", "anna.andersson@ale.se"}, {"role_label", ui::text("role_names.respondent", lang)},
             {"org_name", "Ale"}, {"county_name", ""}, {"link", "https://digipuls.example/invite/EXEMPEL"}, {"expires_days", 14}};
   return {{"campaign_title", ui::text("mail_text_sample.campaign_title", lang)},
           {"org_name", "Ale"}, {"closes_on", "2027-02-16"}, {"has_draft", true},
