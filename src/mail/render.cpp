@@ -139,17 +139,7 @@ Rendered render(const std::string& kind, Lang lang, const nlohmann::json& ctx, c
     return r;
   }
   if (resources::get(base + ".html.mustache")) {
-    std::string content = render_one(base + ".html.mustache", d, true);
-    nlohmann::json layout_ctx = ctx;
-    layout_ctx["subject"] = r.subject;
-    layout_ctx["lang"] = lang_code(lang);
-    mst::data ld = to_data(layout_ctx);
-    ld.set("content", content);
-    auto layout = resources::get("templates/mail/layout.html.mustache");
-    if (!layout) throw Error::internal("missing templates/mail/layout.html.mustache");
-    mst::mustache lt(*layout);
-    r.html = lt.render(ld);
-    if (!lt.is_valid()) throw Error::internal("mail layout: " + lt.error_message());
+    r.html = in_layout(ctx, r.subject, lang, render_one(base + ".html.mustache", d, true));
   }
   return r;
 }
