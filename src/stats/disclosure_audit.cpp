@@ -104,6 +104,27 @@ class Program {
   std::vector<int> set_;
 };
 
+// Keys (items, or options of an item) linked into groups: union-find over strings.
+class KeyLinks {
+ public:
+  // Puts every key of `keys` in one group.
+  void link(const std::vector<std::string>& keys) {
+    for (const auto& k : keys) {
+      parent_.emplace(k, k);
+      std::string a = root(keys.front()), b = root(k);
+      if (a != b) parent_[a] = b;
+    }
+  }
+  std::string root(const std::string& x) {
+    auto it = parent_.find(x);
+    if (it == parent_.end() || it->second == x) return x;
+    return it->second = root(it->second);
+  }
+
+ private:
+  std::map<std::string, std::string> parent_;
+};
+
 // What one unit's figures are made of: per atom (organisations alike in every published
 // breakdown), how many organisations of each answer class (the truth values of the unit's cells
 // and bases). The attacker knows the atoms' sizes in every base; the classes' counts are unknown.
@@ -178,12 +199,7 @@ struct DisclosureAuditor::Impl {
 
   void build_units() {
     // Count units: share and count cells linked by the items they read (union-find).
-    std::map<std::string, std::string> parent;
-    std::function<std::string(const std::string&)> root = [&](const std::string& x) -> std::string {
-      auto it = parent.find(x);
-      if (it == parent.end() || it->second == x) return x;
-      return it->second = root(it->second);
-    };
+    KeyLinks links;
     std::vector<std::pair<size_t, std::string>> counted;
     std::map<std::string, AuditUnit> numeric;
     for (size_t ci = 0; ci < r.cells.size(); ++ci) {
@@ -191,11 +207,7 @@ struct DisclosureAuditor::Impl {
       if (c.base_key.empty() || is_public_knowledge(*c.cell)) continue;
       if (c.cell->stat == Stat::Share || c.cell->stat == Stat::Count) {
         auto items = c.cell->items();
-        for (const auto& it : items) {
-          parent.emplace(it, it);
-          std::string a = root(items.front()), b = root(it);
-          if (a != b) parent[a] = b;
-        }
+        links.link(items);
         counted.emplace_back(ci, items.front());
       } else if (c.cell->stat == Stat::Sum || c.cell->stat == Stat::Mean) {
         AuditUnit& u = numeric[c.base_key + "|" + c.cell->value];
@@ -204,7 +216,7 @@ struct DisclosureAuditor::Impl {
       }
     }
     std::map<std::string, AuditUnit> by_root;
-    for (const auto& [ci, item] : counted) by_root[root(item)].cells.push_back(ci);
+    for (const auto& [ci, item] : counted) by_root[links.root(item)].cells.push_back(ci);
     for (auto& [_, u] : by_root) add_count_unit(u, true);
     for (auto& [_, u] : numeric) units.push_back(std::move(u));
   }
@@ -277,26 +289,17 @@ struct DisclosureAuditor::Impl {
     };
     for (size_t ci : u.cells)
       for (const Expr* e : exprs(*r.cells[ci].cell)) find_whole(*e);
-    std::map<std::string, std::string> parent;
-    std::function<std::string(const std::string&)> root = [&](const std::string& x) -> std::string {
-      auto it = parent.find(x);
-      if (it == parent.end() || it->second == x) return x;
-      return it->second = root(it->second);
-    };
+    KeyLinks links;
     std::vector<std::pair<size_t, std::string>> first_key;
     for (size_t ci : u.cells) {
       std::vector<std::string> ks;
       for (const Expr* e : exprs(*r.cells[ci].cell)) keys(*e, ks);
       if (ks.empty()) return {};
-      for (const auto& k : ks) {
-        parent.emplace(k, k);
-        std::string a = root(ks.front()), b = root(k);
-        if (a != b) parent[a] = b;
-      }
+      links.link(ks);
       first_key.emplace_back(ci, ks.front());
     }
     std::map<std::string, AuditUnit> parts;
-    for (const auto& [ci, k] : first_key) parts[root(k)].cells.push_back(ci);
+    for (const auto& [ci, k] : first_key) parts[links.root(k)].cells.push_back(ci);
     std::vector<AuditUnit> out;
     for (auto& [_, p] : parts) out.push_back(std::move(p));
     return out;
