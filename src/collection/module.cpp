@@ -38,6 +38,7 @@ Module::Module(web::App& app, storage::Store& db, mail::Config mail_config, Auth
   register_campaign_routes(*this);
   register_response_admin_routes(*this);
   register_privacy_routes(*this);
+  register_instrument_routes(*this);
 }
 
 Module::~Module() { stop(); }

@@ -11,6 +11,7 @@
 #include "core/error.h"
 #include "stats/lineage.h"
 #include "stats/rounding.h"
+#include "storage/instrument_store.h"
 #include "storage/stats_store.h"
 
 namespace dp::report {
@@ -204,6 +205,17 @@ ReportTables build_report(storage::Store& store, const std::string& campaign, in
   if (const auto* b = c.results.breakdown("size_group"))
     for (const auto& g : b->groups) sizes += (sizes.empty() ? "" : ", ") + g.label.sv;
   facts["size_groups"] = sizes;
+  // Errata of the questionnaire (corrections of its wording while it was in use), for the notes.
+  std::string errata_sv, errata_en;
+  for (const auto& e : store.instruments().errata(c.data.instrument.id)) {
+    std::string where;
+    for (const auto& ch : nlohmann::json::parse(e.changes)) where += (where.empty() ? "" : ", ") + ch.value("where", "");
+    std::string line = fmt::format("{} ({}): {}", e.recorded_at.substr(0, 10), where, e.note);
+    errata_sv += (errata_sv.empty() ? "" : "; ") + line;
+    errata_en += (errata_en.empty() ? "" : "; ") + line;
+  }
+  facts["errata_sv"] = errata_sv.empty() ? "inga" : errata_sv;
+  facts["errata_en"] = errata_en.empty() ? "none" : errata_en;
   facts["history_source"] = "Socialstyrelsen, E-hälsa och välfärdsteknik i kommunerna 2021, tabell 1–33";
   auto figure = [&](const std::string& ref) {
     // "K51:svar.count": national, this year; stat count | n | value.
