@@ -4,6 +4,8 @@
 // cycle"). The checking and importing rules are the program's (Module::InstrumentTools).
 #include <fmt/format.h>
 
+#include <map>
+
 #include "collection/campaign_context.h"
 #include "collection/module.h"
 #include "collection/web_helpers.h"

@@ -4,6 +4,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
+
 #include "core/resources.h"
 #include "figures/declarations.h"
 #include "instrument/load.h"
@@ -98,7 +100,10 @@ ImportCheck check_import(storage::Store& store, const ImportRequest& req) {
                                                   "key-figure file with it",
                                                   in.id)));
   if (!kfs.set) return out;
-  if (named) append(out.diagnostics, stats::coverage_warnings(*kfs.set, ptrs));
+  // Coverage of this version only: what older versions ask was settled when they were imported.
+  if (named)
+    for (const auto& d : stats::coverage_warnings(*kfs.set, ptrs))
+      if (d.code != KeyFiguresCoverage || d.where.file == in.source_file) out.diagnostics.push_back(d);
   if (req.report) {
     const auto& r = *req.report;
     std::string rid;
