@@ -7,6 +7,7 @@
 #include <iostream>
 
 #include "app/cli.h"
+#include "figures/instrument_import.h"
 #include "app/output.h"
 #include "app/serve_config.h"
 #include "collection/module.h"
@@ -25,6 +26,34 @@
 #include "web/server.h"
 
 namespace dp::app {
+
+namespace {
+
+// The admin page "Instruments" checks and imports with the figures module's rules.
+figures::ImportRequest import_request(const collection::Module::InstrumentUpload& u) {
+  figures::ImportRequest req;
+  req.instrument = {u.name, u.text};
+  if (!u.keyfigures_text.empty()) req.keyfigures = figures::DeclarationFile{u.keyfigures_name, u.keyfigures_text};
+  if (!u.report_text.empty()) req.report = figures::DeclarationFile{u.report_name, u.report_text};
+  return req;
+}
+
+collection::Module::InstrumentTools instrument_tools(storage::Store& store) {
+  collection::Module::InstrumentTools t;
+  t.check = [&store](const collection::Module::InstrumentUpload& u) {
+    auto c = figures::check_import(store, import_request(u));
+    return collection::Module::InstrumentCheck{std::move(c.instrument), std::move(c.diagnostics)};
+  };
+  t.import = [&store](const collection::Module::InstrumentUpload& u) {
+    auto out = figures::import_instrument(store, import_request(u));
+    std::vector<std::string> stored = out.declarations_stored;
+    if (out.instrument_stored) stored.insert(stored.begin(), out.id);
+    return stored;
+  };
+  return t;
+}
+
+}  // namespace
 
 // Every module's routes over one store, the order the modules need: collection first (it
 // installs the session hook and the access lookups the others use).
@@ -126,6 +155,7 @@ void register_serve_command(Cli& cli) {
     modules.collection.set_publisher([&store](const std::string& campaign, int64_t user) {
       figures::publish_revision(*store, campaign, 0, user);
     });
+    modules.collection.set_instrument_tools(instrument_tools(*store));
     add_operations(app, *store, o.web.limits.min_free_disk_mb);
     if (!mail_config.configured())
       spdlog::warn("no mail server configured (DIGIPULS_SMTP_URL); e-mail is kept in the outbox at /admin/mail");

@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <iostream>
 #include <map>
+#include <set>
 
 #include "app/cli.h"
 #include "app/output.h"
@@ -20,10 +21,12 @@
 #include "instrument/load.h"
 #include "report/render.h"
 #include "report/report_build.h"
+#include "stats/coverage.h"
 #include "stats/freetext.h"
 #include "stats/keyfigures_load.h"
 #include "stats/panel.h"
 #include "stats/report_load.h"
+#include "storage/instrument_store.h"
 #include "storage/stats_store.h"
 #include "storage/store.h"
 
@@ -257,16 +260,36 @@ void register_history(CLI::App* grp, Cli& cli) {
 void register_check(CLI::App* grp, Cli& cli) {
   auto* cmd = grp->add_subcommand("check", "Validate key-figure and report files (default: the bundled ones)");
   static std::vector<std::string> files;
+  static std::string db;
   cmd->add_option("files", files, "*.keyfigures.yaml and *.report.yaml files");
+  cmd->add_option("--db", db, "Check against the instrument versions of this database too (imported ones included)");
   cli.on_run(cmd, [] {
     auto history = figures::bundled_history();
-    auto instruments = figures::bundled_instruments();
+    std::vector<instrument::Instrument> instruments;
+    std::set<std::string> ids;
+    // The database's versions (imported ones included) first, then the bundled ones it lacks.
+    std::unique_ptr<storage::Store> store;
+    if (!db.empty()) {
+      store = storage::open_sqlite(db, {.create = false});
+      for (const auto& info : store->instruments().list())
+        if (auto src = store->instruments().source(info.id)) {
+          instruments.push_back(instrument::load_or_throw(*src, info.source_file.empty() ? info.id + ".yaml" : info.source_file));
+          ids.insert(info.id);
+        }
+    }
+    for (auto& in : figures::bundled_instruments())
+      if (ids.insert(in.id).second) instruments.push_back(std::move(in));
     std::vector<const instrument::Instrument*> ptrs;
     for (const auto& i : instruments) ptrs.push_back(&i);
     std::vector<std::pair<std::string, std::string>> inputs;
     if (files.empty()) {
-      for (const auto& p : figures::bundled_keyfigure_files()) inputs.emplace_back(p, resources::require(p));
-      for (const auto& p : figures::bundled_report_files()) inputs.emplace_back(p, resources::require(p));
+      std::map<std::string, std::string> named;  // the database's imported files over the bundled ones
+      for (const auto& p : figures::bundled_keyfigure_files()) named[p] = resources::require(p);
+      for (const auto& p : figures::bundled_report_files()) named[p] = resources::require(p);
+      if (store)
+        for (const char* kind : {"keyfigures", "report"})
+          for (auto& [p, text] : store->instruments().declarations(kind)) named[p] = std::move(text);
+      for (auto& [p, text] : named) inputs.emplace_back(p, std::move(text));
     } else {
       for (const auto& f : files) inputs.emplace_back(f, read_file(f));
     }
@@ -292,7 +315,16 @@ void register_check(CLI::App* grp, Cli& cli) {
       } else {
         auto res = stats::load_keyfigures(text, name, ptrs, &history);
         diags = res.diagnostics;
-        if (res.set) families.emplace(res.set->family, std::move(*res.set));
+        if (res.set) {
+          // Coverage: what the versions it names ask that no key figure reads, and what they no longer ask.
+          std::vector<const instrument::Instrument*> family;
+          for (const auto* i : ptrs)
+            if (std::find(res.set->instruments.begin(), res.set->instruments.end(), i->id) != res.set->instruments.end())
+              family.push_back(i);
+          auto cov = stats::coverage_warnings(*res.set, family);
+          diags.insert(diags.end(), cov.begin(), cov.end());
+          families.emplace(res.set->family, std::move(*res.set));
+        }
       }
       for (const auto& d : diags) std::cerr << d.str() << "\n";
       errors = errors || has_errors(diags);

@@ -84,6 +84,8 @@ std::vector<std::string> load_bundled_instruments(storage::Store& store, std::ve
     auto in = instrument::load_or_throw(text, path);
     auto existing = store.instruments().source(in.id);
     if (existing && *existing == text) continue;
+    // A version corrected by errata keeps its corrected text: init never undoes a recorded correction.
+    if (existing && !store.instruments().errata(in.id).empty()) continue;
     if (existing && in_use[in.id]) {
       warnings.push_back(fmt::format("{}: changed, but campaigns with responses use {}; the stored version is kept "
                                      "(publish a new version id instead)", path, in.id));

@@ -40,6 +40,7 @@ Module::Module(web::App& app, storage::Store& db, mail::Config mail_config, Auth
   register_privacy_routes(*this);
   register_team_routes(*this);
   register_mail_text_routes(*this);
+  register_instrument_routes(*this);
 }
 
 Module::~Module() { stop(); }

@@ -5,12 +5,16 @@
 // schedule, the daily purge of personal data). `digipuls serve` creates one and calls start().
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
+#include <vector>
 
 #include "collection/auth.h"
 #include "collection/context_cache.h"
 #include "collection/privacy.h"
 #include "collection/reminders.h"
+#include "core/error.h"
+#include "instrument/model.h"
 #include "mail/config.h"
 #include "mail/sender.h"
 #include "web/app.h"
@@ -43,6 +47,25 @@ class Module {
   using Publisher = std::function<void(const std::string& campaign, int64_t by_user)>;
   void set_publisher(Publisher p) { publisher_ = std::move(p); }
   const Publisher& publisher() const { return publisher_; }
+  // Checks and imports an uploaded instrument version with its key-figure and report files (the
+  // admin page "Instruments"). The rules live in figures (figures::check_import and
+  // import_instrument), which collection does not see, so the program supplies them; without
+  // them the page answers 409.
+  struct InstrumentUpload {
+    std::string name, text;                                     // the instrument file
+    std::string keyfigures_name, keyfigures_text, report_name, report_text;  // optional ("" = none)
+  };
+  struct InstrumentCheck {
+    std::optional<instrument::Instrument> instrument;  // set when the instrument itself is valid
+    Diagnostics diagnostics;
+  };
+  struct InstrumentTools {
+    std::function<InstrumentCheck(const InstrumentUpload&)> check;
+    // Stores it all or nothing; returns what was stored, throws dp::Error with the problems.
+    std::function<std::vector<std::string>(const InstrumentUpload&)> import;
+  };
+  void set_instrument_tools(InstrumentTools t) { instrument_tools_ = std::move(t); }
+  const InstrumentTools& instrument_tools() const { return instrument_tools_; }
   // Wakes the sender after something was queued, so mail goes out at once.
   void mail_queued() { sender_.wake(); }
 
@@ -55,6 +78,7 @@ class Module {
   Reminders reminders_;
   RetentionJob retention_;
   Publisher publisher_;
+  InstrumentTools instrument_tools_;
 };
 
 // Route groups (one file each).
@@ -67,5 +91,6 @@ void register_response_admin_routes(Module& m);
 void register_privacy_routes(Module& m);
 void register_team_routes(Module& m);
 void register_mail_text_routes(Module& m);
+void register_instrument_routes(Module& m);
 
 }  // namespace dp::collection

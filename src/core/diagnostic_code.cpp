@@ -49,6 +49,8 @@ constexpr std::array kCatalogue = {
     DiagnosticCodeInfo{KeyFiguresUnknownFormat, "S016", "unknown format"},
     DiagnosticCodeInfo{KeyFiguresTooLarge, "S017", "the document is too large or too deeply nested"},
     DiagnosticCodeInfo{KeyFiguresUnknownAttribute, "S018", "a condition uses an unknown attribute"},
+    DiagnosticCodeInfo{KeyFiguresCoverage, "S019", "a new question or option is read by no key figure (warning)"},
+    DiagnosticCodeInfo{KeyFiguresVanishedInput, "S020", "a key figure reads an item the newest version no longer asks (warning)"},
     DiagnosticCodeInfo{ReportYaml, "R001", "YAML syntax error, a key twice in one map, or not UTF-8"},
     DiagnosticCodeInfo{ReportUnknownKey, "R002", "unknown key"},
     DiagnosticCodeInfo{ReportMissingKey, "R003", "a required key is missing"},

@@ -53,6 +53,8 @@ enum class DiagnosticCode : uint8_t {
   KeyFiguresUnknownFormat,     // S016
   KeyFiguresTooLarge,          // S017
   KeyFiguresUnknownAttribute,  // S018
+  KeyFiguresCoverage,          // S019
+  KeyFiguresVanishedInput,     // S020
   // Report files (docs/keyfigure-format.md, "Diagnostics").
   ReportYaml,              // R001
   ReportUnknownKey,        // R002

@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <map>
+
 #include "core/error.h"
 #include "core/resources.h"
 #include "instrument/load.h"
@@ -75,7 +77,9 @@ std::vector<instrument::Instrument> keyfigure_family(storage::Store& store, cons
 Declarations load_declarations(storage::Store& store, const instrument::Instrument& in) {
   Declarations d;
   std::string kf_path = "instruments/" + in.family + ".keyfigures.yaml";
-  auto kf_text = resources::get(kf_path);
+  // A file imported into the database (`instrument import`) takes the place of the bundled one.
+  auto kf_text = store.instruments().declaration(kf_path);
+  if (!kf_text) kf_text = resources::get(kf_path);
   if (!kf_text) throw Error::not_found(fmt::format("the instrument family '{}' has no key figures ({})", in.family, kf_path));
   d.keyfigures_text = *kf_text;
   d.family = keyfigure_family(store, *kf_text, kf_path, &in);
@@ -85,8 +89,10 @@ Declarations load_declarations(storage::Store& store, const instrument::Instrume
   // The report of this version, or of the newest earlier version of the family.
   int best_year = -1;
   std::string best;
-  for (const auto& p : bundled_report_files()) {
-    auto text = resources::require(p);
+  std::map<std::string, std::string> reports;  // name -> text: the imported files over the bundled ones
+  for (const auto& p : bundled_report_files()) reports[p] = resources::require(p);
+  for (auto& [p, text] : store.instruments().declarations("report")) reports[p] = std::move(text);
+  for (const auto& [p, text] : reports) {
     std::string rid = stats::report_instrument(text, p);
     if (rid == in.id) {
       best = p;
@@ -98,7 +104,7 @@ Declarations load_declarations(storage::Store& store, const instrument::Instrume
         best = p;
       }
   }
-  if (!best.empty()) d.report = stats::load_report_or_throw(resources::require(best), best, &d.keyfigures);
+  if (!best.empty()) d.report = stats::load_report_or_throw(reports.at(best), best, &d.keyfigures);
   d.profiles = stats::parse_profiles(resources::require("instruments/disclosure.yaml"), "instruments/disclosure.yaml");
   return d;
 }

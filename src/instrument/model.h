@@ -46,6 +46,13 @@ struct Lineage {
   std::string id;          // question (or "question.row") id there
   Comparability comparability = Comparability::Same;
   I18n note;
+  // Where options went (`options: {new: old}`): this version's option `now` continues the previous
+  // version's `was`. An option not named here continues the previous option with the same id.
+  struct OptionLink {
+    std::string now, was;
+    Pos pos;
+  };
+  std::vector<OptionLink> options;
   Pos pos;
 };
 

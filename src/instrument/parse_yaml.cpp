@@ -43,7 +43,7 @@ class InstrumentParser {
       r_.error(InstrumentWrongType, r_.pos(n), "continues", "'continues' must be {id: ..., comparability: ...}");
       return std::nullopt;
     }
-    r_.check_keys(n, {"instrument", "id", "comparability", "note"}, "'continues'");
+    r_.check_keys(n, {"instrument", "id", "comparability", "note", "options"}, "'continues'");
     Lineage l;
     l.pos = r_.pos(n);
     if (auto s = r_.str(n, "instrument", false, "continues")) l.instrument = *s;
@@ -57,6 +57,20 @@ class InstrumentParser {
                  fmt::format("comparability '{}' is not one of same, reworded, changed", *c));
     }
     l.note = r_.label(n, "note", false, "continues");
+    if (YAML::Node m = r_.child(n, "options"); m.IsDefined() && !m.IsNull()) {
+      if (!m.IsMap()) {
+        r_.error(InstrumentWrongType, r_.pos(m), "options",
+                 "'continues: options' must map this version's option ids to the previous version's ({new: old})");
+      } else {
+        for (auto it = m.begin(); it != m.end(); ++it) {
+          if (!it->first.IsScalar() || !it->second.IsScalar()) {
+            r_.error(InstrumentWrongType, r_.pos(it->first), "options", "'continues: options' entries are option ids: {new: old}");
+            continue;
+          }
+          l.options.push_back({it->first.Scalar(), it->second.Scalar(), r_.pos(it->first)});
+        }
+      }
+    }
     return l;
   }
 

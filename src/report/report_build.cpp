@@ -12,6 +12,7 @@
 #include "core/ui_text.h"
 #include "stats/lineage.h"
 #include "stats/rounding.h"
+#include "storage/instrument_store.h"
 #include "storage/stats_store.h"
 
 namespace dp::report {
@@ -213,6 +214,17 @@ ReportTables build_report(storage::Store& store, const std::string& campaign, in
   if (const auto* b = c.results.breakdown("size_group"))
     for (const auto& g : b->groups) sizes += (sizes.empty() ? "" : ", ") + g.label.sv;
   facts["size_groups"] = sizes;
+  // Errata of the questionnaire (corrections of its wording while it was in use), for the notes.
+  std::string errata_sv, errata_en;
+  for (const auto& e : store.instruments().errata(c.data.instrument.id)) {
+    std::string where;
+    for (const auto& ch : nlohmann::json::parse(e.changes)) where += (where.empty() ? "" : ", ") + ch.value("where", "");
+    std::string line = fmt::format("{} ({}): {}", e.recorded_at.substr(0, 10), where, e.note);
+    errata_sv += (errata_sv.empty() ? "" : "; ") + line;
+    errata_en += (errata_en.empty() ? "" : "; ") + line;
+  }
+  facts["errata_sv"] = errata_sv.empty() ? ui::text("report_words.no_errata", Lang::sv) : errata_sv;
+  facts["errata_en"] = errata_en.empty() ? ui::text("report_words.no_errata", Lang::en) : errata_en;
   facts["history_source"] = ui::text("report_words.history_source", Lang::sv);
   auto figure = [&](const std::string& ref) {
     // "K51:svar.count": national, this year; stat count | n | value.

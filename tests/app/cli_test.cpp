@@ -631,3 +631,69 @@ TEST_F(Cli, UsersImportChecksWritesOnceAndNamesEveryBadRow) {
             std::string::npos);
   EXPECT_EQ(run({"users", "roles", "--db", db(), "--email", "carl@ale.se", "--set", "boss"}).status, 1);
 }
+
+namespace {
+
+std::string fmt_line(const std::string& file, int line) { return file + ":" + std::to_string(line) + ":"; }
+
+// The analyst's yearly cycle on the command line (docs/instrument-format.md, "The yearly cycle").
+TEST_F(Cli, NextYearsInstrumentIsWrittenCheckedDiffedAndImportedWithoutARebuild) {
+  init();
+  std::string draft = (dir / "ehalsa-2023.yaml").string();
+  auto nv = run({"instrument", "new-version", "--from", "ehalsa-2022", "--year", "2023", "--out", draft, "--db", db()});
+  ASSERT_EQ(nv.status, 0) << nv.err;
+  EXPECT_NE(nv.err.find("ehalsa-2023 written"), std::string::npos) << nv.err;
+  EXPECT_EQ(run({"instrument", "new-version", "--from", "ehalsa-2022", "--year", "2023", "--out", draft}).status, 1)
+      << "an existing file is never overwritten";
+  auto check = run({"instrument", "check", draft, "--db", db()});
+  EXPECT_EQ(check.status, 0) << check.err;
+  EXPECT_NE(check.out.find("ok (ehalsa-2023"), std::string::npos) << check.out;
+  // Reword one question: the diff names it.
+  std::string text = slurp(draft);
+  auto at = text.find("Har kommunen styrande dokument");
+  ASSERT_NE(at, std::string::npos);
+  text.replace(at, 30, "Har kommunen antagna styrande dokument");
+  file("ehalsa-2023.yaml", text);
+  auto diff = run({"instrument", "diff", "ehalsa-2022", draft, "--db", db(), "--format", "json"});
+  ASSERT_EQ(diff.status, 0) << diff.err;
+  auto rows = nlohmann::json::parse(diff.out);
+  ASSERT_EQ(rows.size(), 1u) << diff.out;
+  EXPECT_EQ(rows[0]["item"], "q01");
+  EXPECT_EQ(rows[0]["change"], "reworded");
+  auto imp = run({"instrument", "import", draft, "--db", db()});
+  ASSERT_EQ(imp.status, 0) << imp.err;
+  EXPECT_NE(imp.err.find("ehalsa-2023: imported"), std::string::npos) << imp.err;
+  auto again = run({"instrument", "import", draft, "--db", db()});
+  EXPECT_EQ(again.status, 0) << again.err;
+  EXPECT_NE(again.err.find("unchanged"), std::string::npos) << again.err;
+  // The imported version can be campaigned at once.
+  auto camp = run({"campaigns", "create", "--db", db(), "--instrument", "ehalsa-2023", "--opens", "2023-01-10", "--closes",
+                   "2023-02-15"});
+  EXPECT_EQ(camp.status, 0) << camp.err;
+}
+
+TEST_F(Cli, ALineageLinkToAnUnknownQuestionFailsCheckAndImportWithItsPosition) {
+  init();
+  std::string draft = (dir / "ehalsa-2023.yaml").string();
+  ASSERT_EQ(run({"instrument", "new-version", "--from", "ehalsa-2022", "--year", "2023", "--out", draft}).status, 0);
+  std::string text = slurp(draft);
+  auto at = text.find("continues: {id: q05, comparability: same}");
+  ASSERT_NE(at, std::string::npos);
+  int line = 1 + static_cast<int>(std::count(text.begin(), text.begin() + static_cast<long>(at), '\n'));
+  text.replace(at, 41, "continues: {id: q99, comparability: same}");
+  file("ehalsa-2023.yaml", text);
+  std::string where = fmt_line(draft, line);
+  auto check = run({"instrument", "check", draft});
+  EXPECT_EQ(check.status, 1);
+  EXPECT_NE(check.err.find(where), std::string::npos) << check.err;
+  EXPECT_NE(check.err.find("error I018 [continues]: q05 continues 'q99', which ehalsa-2022 does not have"), std::string::npos)
+      << check.err;
+  auto imp = run({"instrument", "import", draft, "--db", db()});
+  EXPECT_EQ(imp.status, 1);
+  EXPECT_NE(imp.err.find(where), std::string::npos) << imp.err;
+  auto list = run({"campaigns", "create", "--db", db(), "--instrument", "ehalsa-2023", "--opens", "2023-01-10", "--closes",
+                   "2023-02-15"});
+  EXPECT_NE(list.status, 0) << "nothing was imported";
+}
+
+}  // namespace

@@ -6,7 +6,7 @@ export default defineConfig({
   testDir: '.',
   // A test.only left behind would silently skip every other test: refuse it.
   forbidOnly: true,
-  testMatch: /(collection|keyboard|team)\.spec\.mjs$/,
+  testMatch: /(collection|keyboard|team|authoring)\.spec\.mjs$/,
   workers: 1,
   timeout: 300_000,
   expect: { timeout: 15_000 },

@@ -110,6 +110,34 @@ TEST_F(ReportCli, CheckValidatesTheBundledFilesAndPositionsErrorsInOthers) {
   EXPECT_NE(r.output.find("S008"), std::string::npos) << r.output;
 }
 
+TEST_F(ReportCli, CheckWarnsForNewQuestionsNoKeyFigureReadsAndForKeyFiguresWhoseInputsVanished) {
+  auto r = run("stats check");
+  EXPECT_EQ(r.status, 0) << "coverage findings are warnings\n" << r.output;
+  // ehalsa-2022 dropped q11 and asks a new q32 that the key figures do not read.
+  EXPECT_NE(r.output.find("warning S020"), std::string::npos) << r.output;
+  EXPECT_NE(r.output.find("reads q11, which ehalsa-2022 no longer asks"), std::string::npos) << r.output;
+  EXPECT_NE(r.output.find("ehalsa-2022.yaml:"), std::string::npos) << r.output;
+  EXPECT_NE(r.output.find("q32 is new in ehalsa-2022 and no key figure reads it"), std::string::npos) << r.output;
+}
+
+TEST_F(ReportCli, AnErratumOfTheQuestionnaireIsPrintedInTheReportsQualityDeclaration) {
+  std::string db = *dir_ + "/errata.db";
+  fs::copy_file(*db_, db, fs::copy_options::overwrite_existing);
+  std::string fixed = *dir_ + "/ehalsa-2021-fixed.yaml";
+  std::string text = slurp(std::string(DIGIPULS_SOURCE_DIR) + "/instruments/ehalsa-2021.yaml");
+  auto at = text.find("Har kommunen styrande dokument");
+  ASSERT_NE(at, std::string::npos);
+  text.replace(at, 30, "Har kommunen antagna styrande dokument");
+  std::ofstream(fixed, std::ios::binary) << text;
+  auto rec = run("instrument erratum " + fixed + " --db " + db + " --note 'Antagna dokument avses'");
+  ASSERT_EQ(rec.status, 0) << rec.output;
+  auto html = run("report --db " + db + " --campaign ehalsa-2021 --format html --out " + *dir_ + "/errata");
+  ASSERT_EQ(html.status, 0) << html.output;
+  std::string page = slurp(*dir_ + "/errata/ehalsa-2021-report.html");
+  EXPECT_NE(page.find("Rättelser i enkäten"), std::string::npos);
+  EXPECT_NE(page.find("(q01.label): Antagna dokument avses"), std::string::npos);
+}
+
 TEST_F(ReportCli, ARecomputationAfterACorrectionIsANewRevisionAndNeverChangesThePublishedOne) {
   std::string db = *dir_ + "/rev.db";
   fs::copy_file(*db_, db, fs::copy_options::overwrite_existing);

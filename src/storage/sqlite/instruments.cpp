@@ -46,4 +46,54 @@ std::optional<std::string> SqliteInstruments::source(const std::string& id) {
   return one(db_.conn(), "SELECT source_text FROM instruments WHERE id = ?", [](Row& r) { return r.text(); }, id);
 }
 
+void SqliteInstruments::put_declaration(const std::string& name, const std::string& kind, const std::string& text) {
+  db_.write([&](SQLite::Database& db) {
+    run(db,
+        "INSERT INTO declarations(name, kind, text, loaded_at) VALUES(?, ?, ?, ?) "
+        "ON CONFLICT(name) DO UPDATE SET kind = excluded.kind, text = excluded.text, loaded_at = excluded.loaded_at",
+        name, kind, text, now_utc());
+  });
+}
+
+std::optional<std::string> SqliteInstruments::declaration(const std::string& name) {
+  return one(db_.conn(), "SELECT text FROM declarations WHERE name = ?", [](Row& r) { return r.text(); }, name);
+}
+
+std::vector<std::pair<std::string, std::string>> SqliteInstruments::declarations(const std::string& kind) {
+  return all(db_.conn(), "SELECT name, text FROM declarations WHERE kind = ? ORDER BY name",
+             [](Row& r) {
+               auto name = r.text();
+               return std::pair{name, r.text()};
+             },
+             kind);
+}
+
+void SqliteInstruments::record_erratum(const instrument::Instrument& corrected, const std::string& note,
+                                       const std::string& changes) {
+  db_.write([&](SQLite::Database& db) {
+    auto now = now_utc();
+    run(db,
+        "INSERT INTO instrument_errata(instrument_id, recorded_at, note, changes, before_text) "
+        "SELECT id, ?, ?, ?, source_text FROM instruments WHERE id = ?",
+        now, note, changes, corrected.id);
+    run(db, "UPDATE instruments SET source_text = ?, title_sv = ?, title_en = ? WHERE id = ?", corrected.source_text,
+        corrected.title.sv, corrected.title.en, corrected.id);
+  });
+}
+
+std::vector<InstrumentErratum> SqliteInstruments::errata(const std::string& instrument_id) {
+  return all(db_.conn(),
+             "SELECT id, instrument_id, recorded_at, note, changes FROM instrument_errata WHERE instrument_id = ? ORDER BY id",
+             [](Row& r) {
+               InstrumentErratum e;
+               e.id = r.integer();
+               e.instrument_id = r.text();
+               e.recorded_at = r.text();
+               e.note = r.text();
+               e.changes = r.text();
+               return e;
+             },
+             instrument_id);
+}
+
 }  // namespace dp::storage::sqlite

@@ -40,6 +40,11 @@ class SqliteInstruments : public InstrumentStore {
   void put(const instrument::Instrument& in) override;
   std::vector<InstrumentInfo> list() override;
   std::optional<std::string> source(const std::string& id) override;
+  void put_declaration(const std::string& name, const std::string& kind, const std::string& text) override;
+  std::optional<std::string> declaration(const std::string& name) override;
+  std::vector<std::pair<std::string, std::string>> declarations(const std::string& kind) override;
+  void record_erratum(const instrument::Instrument& corrected, const std::string& note, const std::string& changes) override;
+  std::vector<InstrumentErratum> errata(const std::string& instrument_id) override;
 
  private:
   Db& db_;

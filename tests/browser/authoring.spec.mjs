@@ -1,0 +1,47 @@
+// Next year's questionnaire set up in the browser, as the analyst does it (docs/instrument-format.md,
+// "The yearly cycle"): the draft written by the command line, uploaded on the admin page, its
+// problems shown with positions, the form previewed, imported, and compared with last year.
+// axe-core checks every page on the way.
+import { test, expect } from '@playwright/test';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { expectAccessible, cli, signIn } from './helpers.mjs';
+
+test('the administrator uploads, previews, imports and compares next year\'s questionnaire', async ({ page }) => {
+  const dir = mkdtempSync(join(tmpdir(), 'digipuls-authoring-'));
+  const draft = join(dir, 'ehalsa-2023.yaml');
+  cli(['instrument', 'new-version', '--from', 'ehalsa-2022', '--year', '2023', '--out', draft, '--db', process.env.DIGIPULS_DB]);
+  // A broken link first: the page names the line.
+  const broken = join(dir, 'broken', 'ehalsa-2023.yaml');
+  const text = readFileSync(draft, 'utf8');
+  const line = text.slice(0, text.indexOf('continues: {id: q05')).split('\n').length;
+  mkdirSync(join(dir, 'broken'));
+  writeFileSync(broken, text.replace('continues: {id: q05, comparability: same}', 'continues: {id: q99, comparability: same}'));
+
+  await signIn(page, process.env.ADMIN_EMAIL, process.env.ADMIN_PASSWORD);
+  await page.goto('/admin/instruments');
+  await expectAccessible(page, 'the questionnaire versions');
+  await page.getByLabel('Instrumentfil (YAML)').setInputFiles(broken);
+  await page.getByRole('button', { name: 'Granska' }).click();
+  await expect(page.locator('table')).toContainText(`ehalsa-2023.yaml:${line}:`);
+  await expect(page.locator('table')).toContainText('I018');
+  await expect(page.getByRole('button', { name: 'Importera' })).toHaveCount(0);
+  await expectAccessible(page, 'the review with errors');
+
+  await page.goto('/admin/instruments');
+  await page.getByLabel('Instrumentfil (YAML)').setInputFiles(draft);
+  await page.getByRole('button', { name: 'Granska' }).click();
+  await expect(page.getByText('Inga problem hittades.').or(page.getByText('varning').first())).toBeVisible();
+  await expect(page.locator('.preview')).toContainText('Har kommunen styrande dokument');
+  await expectAccessible(page, 'the review with the preview');
+  await page.getByRole('button', { name: 'Importera' }).click();
+  await expect(page.locator('.notice.ok')).toContainText('ehalsa-2023 är importerad');
+  await expect(page.locator('table')).toContainText('ehalsa-2023');
+
+  await page.locator('#diff-a').selectOption('ehalsa-2021');
+  await page.locator('#diff-b').selectOption('ehalsa-2022');
+  await page.getByRole('button', { name: 'Jämför' }).click();
+  await expect(page.locator('table')).toContainText('q32');
+  await expectAccessible(page, 'the comparison of two versions');
+});
