@@ -185,7 +185,7 @@ async function waitForMail(what, predicate, count, timeoutMs) {
   while (Date.now() < until) {
     hits = (await allMail()).filter(predicate);
     if (hits.length >= count) return hits;
-    await sleep(500);
+    await sleep(count > 200 ? 2000 : 500);
   }
   throw new Error(`${what}: ${hits.length} of ${count} messages arrived within ${timeoutMs / 1000} s`);
 }
@@ -302,7 +302,7 @@ async function main() {
 
   // 2. The invitations, through the SMTP sink.
   const accounts = ORGS * CONTRIBUTORS;
-  const invitations = await waitForMail('invitations', m => m.subject.startsWith('Inbjudan till Digipuls'), accounts, 60000 + accounts * 200);
+  const invitations = await waitForMail('invitations', m => m.subject.startsWith('Inbjudan till Digipuls'), accounts, 60000 + accounts * 400);
   const tokenOf = new Map();
   for (const m of invitations) {
     const t = (m.text || '').match(/\/invite\/([A-Za-z0-9_-]+)/);
@@ -362,7 +362,8 @@ async function main() {
                        { expect: [303, 302] });
   const remindedAt = Date.now();
   const isReminder = m => m.subject.startsWith('Påminnelse');
-  const reminders = waitForMail('reminders', isReminder, late.length * CONTRIBUTORS, 90000);
+  // The schedule looks once a minute; then the sender delivers one message after another.
+  const reminders = waitForMail('reminders', isReminder, late.length * CONTRIBUTORS, 75000 + late.length * CONTRIBUTORS * 400);
   reminders.catch(() => {});  // awaited by every late municipality; the first to await reports it
   await pool(late, o => runOrg(o, { waitFor: reminders }));
   phase(`the reminder came (${((Date.now() - remindedAt) / 1000).toFixed(0)} s after it was scheduled) and ${late.length} more submitted`);
@@ -375,7 +376,7 @@ async function main() {
     }
 
   // 5. Receipts: one per municipality, to each of its people.
-  const receipts = await waitForMail('receipts', m => m.subject.startsWith('Kvitto'), accounts, 60000);
+  const receipts = await waitForMail('receipts', m => m.subject.startsWith('Kvitto'), accounts, 60000 + accounts * 400);
   for (const o of orgs) {
     const got = receipts.filter(m => o.people.some(p => p.email === recipient(m)));
     if (got.length !== CONTRIBUTORS) fail(`${o.code}: ${got.length} receipts for ${CONTRIBUTORS} people`);
@@ -404,6 +405,14 @@ async function main() {
   await admin.postForm(`/admin/campaigns/${CAMPAIGN}/state`, { _csrf: admin.csrf, to: 'closed' }, { expect: [303, 302] });
   const state = sql(`SELECT state FROM campaigns WHERE slug = '${CAMPAIGN}'`);
   if (state !== 'closed') fail(`the campaign is ${state} after the close`);
+  // A contributor's late save is refused, not lost silently: 409, and the answer stays as it was.
+  const lateOne = orgs[0].people[0];
+  const again = new Client(orgs[0].address, `${lateOne.email} after the close`);
+  Object.assign(again.cookies, lateOne.client.cookies);
+  again.csrf = lateOne.client.csrf;
+  await again.postJson(`/api/respond/${CAMPAIGN}/${orgs[0].code}/autosave`,
+                       { changes: [{ item: SHARED, value: 'För sent', base: 1 << 30 }], since: 0 }, { expect: [409] });
+  again.agent.destroy();
   phase('closed');
 
   // 8. Every acknowledged answer is in the export.

@@ -85,7 +85,8 @@ if ! node "$root/tests/e2e/rehearsal.mjs"; then
   echo "--- server log (last 40 lines)" >&2; tail -40 "$work/server.log" >&2
   exit 1
 fi
-if grep -Eq '"status": ?5[0-9][0-9]|\b5[0-9][0-9] [A-Z]+ /' "$work/server.log"; then
-  echo "rehearsal: the server logged 5xx answers:" >&2; grep -E '5[0-9][0-9]' "$work/server.log" | head -20 >&2
+# The server's own log too: an answer the driver did not see (a closed connection) is there.
+if grep -Eq '"status":5[0-9][0-9]' "$work/server.log"; then
+  echo "rehearsal: the server logged 5xx answers:" >&2; grep -E '"status":5[0-9][0-9]' "$work/server.log" | head -20 >&2
   exit 1
 fi
