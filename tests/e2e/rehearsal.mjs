@@ -257,7 +257,9 @@ async function answer(org, people, changes) {
   }));
 }
 
-async function submit(org, approver) {
+async function submit(org, contact, approver) {
+  // Only the approver signs off: the contact (who also answers) is refused.
+  await contact.client.postForm(`/respond/${CAMPAIGN}/${org}/submit`, { _csrf: contact.client.csrf }, { expect: [403] });
   const review = await approver.client.get(`/respond/${CAMPAIGN}/${org}/review`, { expect: [200] });
   approver.client.takeCsrf(review.text);
   const res = await approver.client.postForm(`/respond/${CAMPAIGN}/${org}/submit`, { _csrf: approver.client.csrf }, { expect: [303, 302, 422] });
@@ -331,7 +333,7 @@ async function main() {
     }
     await answer(o.code, o.people, o.changes);
     if (waitFor) await waitFor;
-    await submit(o.code, o.people[1]);
+    await submit(o.code, o.people[0], o.people[1]);
     o.submitted = true;
     for (const p of o.people) p.client.agent.destroy();
   };
