@@ -33,24 +33,29 @@ wait_for() {  # url, name, log
   echo "$2 did not start:" >&2; cat "$3" >&2; exit 1
 }
 
+# A setup step's output only when it fails, then with the command.
+quiet() {
+  local out
+  out=$("$@" 2>&1) || { echo "rehearsal.sh: failed: $*" >&2; echo "$out" >&2; exit 1; }
+}
 campaign=ehalsa-2021
 db="$work/rehearsal.db"
-"$bin" init --db "$db" >/dev/null 2>&1
-echo "rehearsal admin password" | "$bin" users add --db "$db" --email admin@rehearsal.test --role admin --name "Analytiker" \
-  --password-stdin >/dev/null 2>&1
+quiet "$bin" init --db "$db"
+echo "rehearsal admin password" | quiet "$bin" users add --db "$db" --email admin@rehearsal.test --role admin --name "Analytiker" \
+  --password-stdin
 # The answers the contributors will type: generated on a scratch copy (two seeds, so that every
 # municipality has a complete response in one of them).
 answers=""
 for seed in 2023 2024; do
   cp "$db" "$work/scratch.db"
-  "$bin" generate --db "$work/scratch.db" --campaign "$campaign" --seed "$seed" >/dev/null 2>&1
+  quiet "$bin" generate --db "$work/scratch.db" --campaign "$campaign" --seed "$seed"
   "$bin" responses export --db "$work/scratch.db" --campaign "$campaign" > "$work/answers-$seed.csv"
   answers+="${answers:+,}$work/answers-$seed.csv"
 done
 rm -f "$work"/scratch.db*
 # This year's round: open from today, closing in two weeks.
-"$bin" campaigns schedule --db "$db" --campaign "$campaign" --opens "$(date -u +%F)" --closes "$(date -u -d '+14 days' +%F)" >/dev/null
-"$bin" campaigns open --db "$db" --campaign "$campaign" >/dev/null
+quiet "$bin" campaigns schedule --db "$db" --campaign "$campaign" --opens "$(date -u +%F)" --closes "$(date -u -d '+14 days' +%F)"
+quiet "$bin" campaigns open --db "$db" --campaign "$campaign"
 
 smtp_port=$(free_port); mail_web=$(free_port); port=$(free_port)
 while [[ "$mail_web" == "$smtp_port" ]]; do mail_web=$(free_port); done
