@@ -432,6 +432,16 @@ struct DisclosureAuditor::Impl {
     }
   }
 
+  // Whether a bound rests on a published figure. One that rests only on the registry's facts and
+  // on the model's knowledge of which answer combinations occur would be the same with nothing
+  // published (a dual solution without the published rows proves the bound without them), so
+  // publishing does not disclose it and withholding more could not protect it.
+  static bool rests_on_publication(const Program& lp, const Program::Bound& b) {
+    for (int row : b.binding)
+      if (lp.group(row) >= 0) return true;
+    return false;
+  }
+
   std::vector<Disclosure> audit_count(size_t u, AuditReport* tally) {
     const auto& cells = units[u].cells;
     std::vector<std::pair<size_t, size_t>> targets;  // (unit cell index, group)
@@ -537,6 +547,7 @@ struct DisclosureAuditor::Impl {
       if (tally) tally->programs += 1;
       double l = std::ceil(lo.value - kTol);
       if (h - l >= (double)need) continue;
+      if (!rests_on_publication(lp, lo) && !rests_on_publication(lp, hi)) continue;
       d.cell = cells[k];
       d.group = g;
       d.low = l;
@@ -604,6 +615,7 @@ struct DisclosureAuditor::Impl {
       auto lo = lp.solve(cs, false);
       if (tally) tally->programs += 1;
       if (hi.value - lo.value >= need) continue;
+      if (!rests_on_publication(lp, lo) && !rests_on_publication(lp, hi)) continue;
       d.cell = cells[k];
       d.group = g;
       d.low = lo.value;

@@ -175,6 +175,31 @@ TEST(DisclosureAudit, FindsTheCellThatTotalMinusPartsDiscloses) {
   EXPECT_TRUE(plan.audit.passed());
 }
 
+TEST(DisclosureAudit, AFigureNoPublishedFigureNarrowsIsNotDisclosedByPublishing) {
+  // Two organisations, both answering no: every group is below the minimum and withheld. The
+  // audit's model knows which answer combinations occur (none with yes), so it pins the count at 0
+  // from that alone; publishing nothing else cannot be what discloses it, and withholding more
+  // would not help. Before the rule, such a round could never be published.
+  World w;
+  for (size_t i = 0; i < 2; ++i) {
+    w.orgs.push_back(world_org(i, "01", 0));
+    w.yes.push_back(false);
+    w.responded.push_back(true);
+  }
+  Dataset ds = dataset_of(w);
+  DisclosureProfile p = *bundled_profiles().find("standard");
+  ComputeOptions opts;
+  opts.breakdowns = p.breakdowns;
+  Results r = compute(demo_keyfigures(), ds, opts);
+  suppress(r, ds, p);
+  const FigureValue& nat = r.cells.front().figures[(size_t)r.group_index("national", "total")];
+  ASSERT_EQ(nat.marker, Marker::Suppressed);
+  DisclosureAuditor audit(r, ds, p);
+  auto rep = audit.audit_all();
+  EXPECT_GT(rep.withheld, 0u);
+  EXPECT_TRUE(rep.passed()) << audit.figure_name(rep.disclosed.front().cell, rep.disclosed.front().group);
+}
+
 TEST(DisclosureAudit, AnEarlierPublishedRevisionDisclosesAFigureWithheldNow) {
   World w;
   for (size_t i = 0; i < 8; ++i) {
