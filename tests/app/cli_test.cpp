@@ -450,13 +450,28 @@ TEST_F(Cli, PanelAndFreeTextGiveTheHandComputedAnswersOfTwoSmallCampaigns) {
 
   // Panel (respondents both years): 0114, 0115, 0117. 2021: 0114, 0117 ja = 2/3 = 66.7 %; 2022: all
   // three = 100.0 %; change +33.3 points. 2022's base (4) split: returning 0114, 0115, 0117 (3 of 3
-  // ja = 100.0 %), new 0125 (0 of 1 = 0.0 %).
+  // ja = 100.0 %), new 0125 (0 of 1 = 0.0 %). The profile without disclosure control shows them.
   auto panel = run({"stats", "panel", "--db", db(), "--campaign", "ehalsa-2022", "--previous", "ehalsa-2021",
-                    "--keyfigure", "K04", "--format", "csv"});
+                    "--keyfigure", "K04", "--profile", "reproduce-2021", "--format", "csv"});
   ASSERT_EQ(panel.status, 0) << panel.err;
-  EXPECT_EQ(panel.out,
-            "keyfigure,cell,comparable,panel_n,share_before,share_now,change_pp,n_returning,share_returning,n_new,share_new\n"
-            "K04,uppfoljning,yes,3,66.7,100.0,+33.3,3,100.0,1,0.0\n");
+  const std::string header =
+      "keyfigure,cell,breakdown,group,comparable,panel_n,share_before,share_now,change_pp,n_returning,share_returning,"
+      "n_new,share_new,withheld\n";
+  EXPECT_EQ(panel.out, header + "K04,uppfoljning,national,total,yes,3,66.7,100.0,+33.3,3,100.0,1,0.0,\n");
+  // Under the default profile (standard, at least 3): this year's figure (4) minus the panel (3)
+  // would give 0125's answer, so the comparison is withheld; so is the split (1 new organisation).
+  auto standard = run({"stats", "panel", "--db", db(), "--campaign", "ehalsa-2022", "--previous", "ehalsa-2021",
+                       "--keyfigure", "K04", "--format", "csv"});
+  ASSERT_EQ(standard.status, 0) << standard.err;
+  EXPECT_EQ(standard.out, header + "K04,uppfoljning,national,total,yes,x,x,x,x,x,x,x,x,this year's figure minus the panel "
+                                   "would show 1 organisation(s)\n");
+  // By county: all five are in Stockholm county (01); every other county has nobody.
+  auto counties = run({"stats", "panel", "--db", db(), "--campaign", "ehalsa-2022", "--previous", "ehalsa-2021",
+                       "--keyfigure", "K04", "--breakdown", "county", "--profile", "reproduce-2021", "--format", "csv"});
+  ASSERT_EQ(counties.status, 0) << counties.err;
+  EXPECT_NE(counties.out.find("\nK04,uppfoljning,county,01,yes,3,66.7,100.0,+33.3,3,100.0,1,0.0,\n"), std::string::npos)
+      << counties.out;
+  EXPECT_NE(counties.out.find("\nK04,uppfoljning,county,03,yes,0,,,,0,,0,,\n"), std::string::npos) << counties.out;
 
   // Free text of 2022: the comments of the two respondents that wrote one, by organisation code;
   // the draft's comment is not a respondent's.
