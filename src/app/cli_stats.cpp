@@ -181,12 +181,14 @@ void register_series(CLI::App* grp, Cli& cli) {
   });
 }
 
-// The keys of a campaign's latest revision that disclosure control withheld (none without one).
+// The keys that disclosure control withheld in a campaign's published revision or its latest one
+// (none without a revision): a panel figure must not give away either.
 std::set<FigureKey> withheld_keys(storage::Store& store, int64_t campaign_id) {
   std::set<FigureKey> out;
-  if (auto run = store.stats().run(campaign_id, 0))
-    for (const auto& v : store.stats().values(run->id))
-      if (v.marker == Marker::Suppressed) out.insert(v.key);
+  for (const auto& run : {store.stats().published_run(campaign_id), store.stats().run(campaign_id, 0)})
+    if (run)
+      for (const auto& v : store.stats().values(run->id))
+        if (v.marker == Marker::Suppressed) out.insert(v.key);
   return out;
 }
 
