@@ -183,29 +183,61 @@ void register_series(CLI::App* grp, Cli& cli) {
   });
 }
 
+// The keys that disclosure control withheld in a campaign's published revision or its latest one
+// (none without a revision): a panel figure must not give away either.
+std::set<FigureKey> withheld_keys(storage::Store& store, int64_t campaign_id) {
+  std::set<FigureKey> out;
+  for (const auto& run : {store.stats().published_run(campaign_id), store.stats().run(campaign_id, 0)})
+    if (run)
+      for (const auto& v : store.stats().values(run->id))
+        if (v.marker == Marker::Suppressed) out.insert(v.key);
+  return out;
+}
+
 void register_panel(CLI::App* grp, Cli& cli) {
   auto* cmd = grp->add_subcommand("panel", "Change between two campaigns over the organisations in the base both years");
-  static std::string db, campaign, previous, keyfigure, format;
+  static std::string db, campaign, previous, keyfigure, breakdowns = "national", profile, format;
   add_db_option(cmd, db);
   add_format_option(cmd, format);
   cmd->add_option("--campaign", campaign, "This year's campaign")->required();
   cmd->add_option("--previous", previous, "The earlier campaign")->required();
   cmd->add_option("--keyfigure", keyfigure, "Key figure id (default: all)");
+  cmd->add_option("--breakdown", breakdowns, "Breakdowns, comma-separated (national, county, size_group, ...)")
+      ->capture_default_str();
+  cmd->add_option("--profile", profile,
+                  "Disclosure profile (default: that of the campaign's latest revision, else the default profile)");
   cli.on_run(cmd, [] {
     auto store = storage::open_sqlite(db, {.create = false});
     auto now = figures::load_campaign_data(*store, campaign, show_progress());
     auto before = figures::load_campaign_data(*store, previous, show_progress());
     auto decl = figures::load_declarations(*store, now.instrument);
-    Rows rows{{"keyfigure", "cell", "comparable", "panel_n", "share_before", "share_now", "change_pp", "n_returning",
-               "share_returning", "n_new", "share_new"},
+    std::string pid = profile;
+    if (pid.empty())
+      if (auto run = store->stats().run(now.campaign.id, 0)) pid = run->profile;
+    if (pid.empty()) pid = decl.profiles.default_id;
+    const auto* p = decl.profiles.find(pid);
+    if (!p) throw Error::bad_input(fmt::format("unknown disclosure profile '{}'", pid), Location{"", 0, 0, "profile"});
+    stats::PanelOptions opts;
+    opts.breakdowns = split(breakdowns, ',');
+    opts.profile = p;
+    auto withheld_now = withheld_keys(*store, now.campaign.id), withheld_before = withheld_keys(*store, before.campaign.id);
+    opts.figure_withheld = [&](const FigureKey& k) { return withheld_now.count(k) || withheld_before.count(k); };
+    Rows rows{{"keyfigure", "cell", "breakdown", "group", "comparable", "panel_n", "share_before", "share_now", "change_pp",
+               "n_returning", "share_returning", "n_new", "share_new", "withheld"},
               {}};
     auto pct = [](int64_t c, int64_t n) { return n ? fmt::format("{:.1f}", 100.0 * (double)c / (double)n) : std::string(); };
-    for (const auto& f : stats::panel(decl.keyfigures, before.dataset, now.dataset, keyfigure))
-      rows.rows.push_back({f.keyfigure, f.cell, f.comparable ? "yes" : "no", std::to_string(f.panel_n),
-                           f.panel_n ? fmt::format("{:.1f}", f.share_before) : "", f.panel_n ? fmt::format("{:.1f}", f.share_now) : "",
-                           f.panel_n ? fmt::format("{:+.1f}", f.change) : "", std::to_string(f.n_returning),
-                           pct(f.count_returning, f.n_returning), std::to_string(f.n_new), pct(f.count_new, f.n_new)});
+    const std::string x = "x";
+    for (const auto& f : stats::panel(decl.keyfigures, before.dataset, now.dataset, keyfigure, opts)) {
+      bool shown = f.panel_n && !f.withheld, split_shown = !f.split_withheld;
+      rows.rows.push_back({f.keyfigure, f.cell, f.breakdown, f.group, f.comparable ? "yes" : "no",
+                           f.withheld ? x : std::to_string(f.panel_n), shown ? fmt::format("{:.1f}", f.share_before) : f.withheld ? x : "",
+                           shown ? fmt::format("{:.1f}", f.share_now) : f.withheld ? x : "",
+                           shown ? fmt::format("{:+.1f}", f.change) : f.withheld ? x : "",
+                           split_shown ? std::to_string(f.n_returning) : x, split_shown ? pct(f.count_returning, f.n_returning) : x,
+                           split_shown ? std::to_string(f.n_new) : x, split_shown ? pct(f.count_new, f.n_new) : x, f.reason});
+    }
     print_rows(rows, format);
+    std::cerr << fmt::format("disclosure profile {}: x = withheld\n", p->id);
     return 0;
   });
 }

@@ -76,12 +76,15 @@ web::Response api_keyfigure_data(Site& site, const web::Request& req, const std:
                              "GET /api/v1/groups lists them");
     wanted.push_back(*r);
   }
-  bool include_n = true;
+  bool include_n = true, include_count = true;
   if (auto ms = api::list_param(req, "measures"); !ms.empty()) {
-    include_n = false;
+    include_n = include_count = false;
     for (const auto& m : ms) {
       if (m == "n") include_n = true;
-      else if (m != "value") throw api::bad_param("measures", "measures are value and n, not '" + m + "'");
+      else if (m == "count" && kf->has_count()) include_count = true;
+      else if (m != "value")
+        throw api::bad_param("measures", kf->has_count() ? "measures are value, n and count, not '" + m + "'"
+                                                         : kf->id + " is not a share of organisations: its measures are value and n, not '" + m + "'");
     }
   }
   size_t per_page = api::count_param(req, "per_page", site.config().max_cells, site.config().max_cells);
@@ -95,7 +98,7 @@ web::Response api_keyfigure_data(Site& site, const web::Request& req, const std:
                             [&](const RegionRef& r) { return r.breakdown == v.key.breakdown && r.group == v.key.group; });
       });
     }
-    Cube cube = keyfigure_cube(*kf, values, snap->regions, {include_n});
+    Cube cube = keyfigure_cube(*kf, values, snap->regions, {include_n, include_count});
     cube.updated = snap->updated;
     cube.source = kf->source_label.get(req.lang);
     CubePage pg = page_of_cube(cube, 1, per_page, page);

@@ -41,6 +41,7 @@ json keyfigure_json(const KeyFigureMeta& kf, const std::string& base_url) {
           {"unit", i18n(kf.unit)},
           {"note", i18n(kf.note)},
           {"stat", kf.stat},
+          {"measures", kf.has_count() ? json::array({"value", "n", "count"}) : json::array({"value", "n"})},
           {"decimals", kf.decimals},
           {"source", {{"kind", kf.source}, {"label", i18n(kf.source_label)}}},
           {"cells", cells},

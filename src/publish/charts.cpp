@@ -51,6 +51,11 @@ std::string value_text(const std::optional<double>& v, Marker m, int decimals, b
   return s;
 }
 
+std::string count_text(const Figure& v, Lang lang) {
+  if (v.count) return *v.count == 0 ? marker_style(Marker::Nil).symbol : format_integer(*v.count, lang);
+  return marker_style(hides_value(v.marker) ? v.marker : Marker::NotAvailable).symbol;
+}
+
 namespace {
 
 struct Ctx {
@@ -203,14 +208,18 @@ json region_table(const Ctx& c, const std::string& title, const std::string& fir
   const auto& kf = *c.r.kf;
   json body = json::array();
   auto add = [&](const std::string& label, const Figure& v) {
-    body.push_back({{"th", label},
-                    {"cells", json::array({{{"text", value_text(v.value, v.marker, v.decimals, kf.is_share(), c.r.lang)}, {"num", true}},
-                                           {{"text", v.n ? format_integer(*v.n, c.r.lang) : marker_style(v.marker == Marker::Suppressed ? Marker::Suppressed : Marker::NotAvailable).symbol},
-                                            {"num", true}}})}});
+    json cells = json::array({{{"text", value_text(v.value, v.marker, v.decimals, kf.is_share(), c.r.lang)}, {"num", true}}});
+    if (kf.has_count()) cells.push_back({{"text", count_text(v, c.r.lang)}, {"num", true}});
+    cells.push_back({{"text", v.n ? format_integer(*v.n, c.r.lang) : marker_style(v.marker == Marker::Suppressed ? Marker::Suppressed : Marker::NotAvailable).symbol},
+                     {"num", true}});
+    body.push_back({{"th", label}, {"cells", cells}});
   };
   for (const auto& r : rows) add(r.label, r.v);
   if (national) add(c.tr("national"), *national);
-  return {{"caption", title}, {"head", table_head({first_col, c.tr("value"), c.tr("n")})}, {"rows", body}};
+  std::vector<std::string> head = {first_col, c.tr("value")};
+  if (kf.has_count()) head.push_back(c.tr("count"));
+  head.push_back(c.tr("n"));
+  return {{"caption", title}, {"head", table_head(head)}, {"rows", body}};
 }
 
 Chart bars(const Ctx& c, ChartKind kind) {

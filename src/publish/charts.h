@@ -54,4 +54,8 @@ using ui::fill;
 // A value as shown in running text and tables: "56 %", "1 234", or the marker symbol.
 std::string value_text(const std::optional<double>& v, Marker m, int decimals, bool share, Lang lang);
 
+// The number of municipalities behind a share ("12", "–" for none), or the symbol of the marker
+// that hides it: a disclosed() figure has a count exactly where it has a value.
+std::string count_text(const Figure& v, Lang lang);
+
 }  // namespace dp::publish

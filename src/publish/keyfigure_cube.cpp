@@ -66,6 +66,10 @@ Cube keyfigure_cube(const KeyFigureMeta& kf, const std::vector<Figure>& values, 
   dm.categories.push_back({"value", ui::label("cube.value"), Unit{kf.unit, kf.decimals, kf.is_share() ? "%" : ""}});
   if (opts.include_n)
     dm.categories.push_back({"n", ui::label("cube.n"), Unit{ui::label("cube.organisations"), 0, ""}});
+  const bool with_count = opts.include_count && kf.has_count();
+  const size_t count_at = dm.categories.size();
+  if (with_count)
+    dm.categories.push_back({"count", ui::label("cube.count"), Unit{ui::label("cube.organisations"), 0, ""}});
 
   cube.set_dimensions({dk, dr, dy, dm});
   // Default: not available.
@@ -88,6 +92,9 @@ Cube keyfigure_cube(const KeyFigureMeta& kf, const std::vector<Figure>& values, 
       if (v.n) cube.set(base + 1, (double)*v.n, "", 0);
       else cube.set(base + 1, std::nullopt, v.marker == Marker::Suppressed ? sym : marker_style(Marker::NotAvailable).symbol);
     }
+    // The count carries the value's marker: where the value is hidden, so is the count.
+    if (with_count) cube.set(base + count_at, v.count ? std::optional<double>((double)*v.count) : std::nullopt,
+                             v.count ? "" : (hides_value(v.marker) ? sym : marker_style(Marker::NotAvailable).symbol), 0);
   }
   for (bool f : filled) any_missing |= !f;
   if (!any_missing) {

@@ -54,6 +54,7 @@ web::Response keyfigure_page(web::App& app, Site& site, const web::Request& req)
       Figure v = disclosed(*cur);
       ctx["latest_value"] = value_text(v.value, v.marker, v.decimals, kf.is_share(), lang);
       ctx["latest_n"] = v.n ? format_integer(*v.n, lang) : marker_style(Marker::NotAvailable).symbol;
+      if (kf.has_count()) ctx["latest_count"] = count_text(v, lang);
       if (v.marker != Marker::None) markers.push_back(v.marker);
     } else {
       ctx["latest_value"] = ctx["latest_n"] = marker_style(Marker::NotAvailable).symbol;

@@ -15,11 +15,13 @@ std::optional<KeyFigureMeta> PublishedData::keyfigure(const std::string& id) {
 }
 
 Figure disclosed(Figure v) {
-  if (hides_value(v.marker)) v.value.reset();
-  if (v.marker == Marker::Suppressed) {
-    v.n.reset();
+  // The count is the value in other units (count = share × n): it is shown exactly where the value
+  // is, never beside a marker that hides the value.
+  if (hides_value(v.marker)) {
+    v.value.reset();
     v.count.reset();
   }
+  if (v.marker == Marker::Suppressed) v.n.reset();
   if (!hides_value(v.marker) && v.marker != Marker::None && !v.value) v.value = 0;  // nil, rounds to zero
   return v;
 }

@@ -53,6 +53,9 @@ struct KeyFigureMeta {
   std::vector<OriginMeta> origins;
 
   bool is_share() const { return stat == "share" || stat == "pooled_share" || stat.find("ratios") != std::string::npos; }
+  // A share of organisations, whose numerator (the number of municipalities) is published beside
+  // it; a pooled share counts answers and a ratio has no single numerator.
+  bool has_count() const { return stat == "share"; }
   const CellMeta* cell(const std::string& cell_id) const;
 };
 
@@ -80,8 +83,8 @@ class PublishedData {
   virtual std::map<std::string, I18n> breakdown_labels() { return {}; }
 };
 
-// The value a reader may see: clears value, n and count where the marker hides the value, and
-// n and count of suppressed cells. Every implementation passes its values through this.
+// The value a reader may see: clears value and count where the marker hides the value, and n of
+// suppressed cells. Every implementation passes its values through this.
 Figure disclosed(Figure v);
 
 }  // namespace dp::publish

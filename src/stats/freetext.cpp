@@ -1,13 +1,21 @@
 #include "stats/freetext.h"
 
 #include <algorithm>
-#include <map>
+#include <limits>
+#include <unordered_map>
 
 namespace dp::stats {
 
 std::vector<FreeTextEntry> free_text(const Dataset& ds, const instrument::Instrument& in, const std::string& question) {
-  std::map<std::string, size_t> order;
-  for (const auto* q : in.questions()) order.emplace(q->id, order.size());
+  // Questionnaire order is the order of the instrument's items (a matrix's rows as listed, an
+  // «ange vad» field after its item, the comment last): sorting the keys as text would put row
+  // r10 before r2 and a comment before «ange vad». Items the instrument does not know go last.
+  std::unordered_map<std::string, size_t> order;
+  for (const auto& item : instrument::items(in)) order.emplace(item.key, order.size());
+  auto position = [&](const std::string& item) {
+    auto it = order.find(item);
+    return it == order.end() ? std::numeric_limits<size_t>::max() : it->second;
+  };
   std::vector<FreeTextEntry> out;
   for (const auto& t : ds.texts) {
     if (!ds.responded.test(t.org)) continue;
@@ -16,8 +24,8 @@ std::vector<FreeTextEntry> free_text(const Dataset& ds, const instrument::Instru
     out.push_back({qid, t.item, ds.org_codes[t.org], ds.org_names[t.org], t.text});
   }
   std::stable_sort(out.begin(), out.end(), [&](const FreeTextEntry& a, const FreeTextEntry& b) {
-    size_t oa = order.count(a.question) ? order[a.question] : 0, ob = order.count(b.question) ? order[b.question] : 0;
-    if (oa != ob) return oa < ob;
+    size_t pa = position(a.item), pb = position(b.item);
+    if (pa != pb) return pa < pb;
     if (a.item != b.item) return a.item < b.item;
     return a.org_code < b.org_code;
   });

@@ -433,6 +433,62 @@ TEST_F(Cli, FreeTextCsvNeutralisesFormulasButJsonKeepsTheText) {
   EXPECT_EQ(texts[0]["text"], "=HYPERLINK(\"http://evil.example\",\"x\")");
 }
 
+// `stats panel` and `stats freetext` through the binary, on two campaigns small enough to count by
+// hand. 2021: 0114 ja, 0115 nej, 0117 ja, 0120 nej on q03 (K04 «uppföljning»). 2022: 0114 ja,
+// 0115 ja, 0117 ja, 0125 nej (new: not a 2021 respondent); 0120 only a draft.
+TEST_F(Cli, PanelAndFreeTextGiveTheHandComputedAnswersOfTwoSmallCampaigns) {
+  init();
+  auto y2021 = file("2021.csv", "org_code,status,q03\n0114,submitted,ja\n0115,submitted,nej\n0117,submitted,ja\n"
+                                "0120,submitted,nej\n");
+  ASSERT_EQ(run({"responses", "import", "--db", db(), "--campaign", "ehalsa-2021", "--allow-incomplete", y2021}).status, 0);
+  auto created = run({"campaigns", "create", "--db", db(), "--instrument", "ehalsa-2022"});
+  ASSERT_EQ(created.status, 0) << created.err;
+  auto y2022 = file("2022.csv", "org_code,status,q03,q03:comment\n0117,submitted,ja,Ny rutin\n0114,submitted,ja,\"Ingen, ändring\"\n"
+                                "0115,submitted,ja,\n0125,submitted,nej,\n0120,draft,nej,Utkast\n");
+  auto imp = run({"responses", "import", "--db", db(), "--campaign", "ehalsa-2022", "--allow-incomplete", y2022});
+  ASSERT_EQ(imp.status, 0) << imp.err;
+
+  // Panel (respondents both years): 0114, 0115, 0117. 2021: 0114, 0117 ja = 2/3 = 66.7 %; 2022: all
+  // three = 100.0 %; change +33.3 points. 2022's base (4) split: returning 0114, 0115, 0117 (3 of 3
+  // ja = 100.0 %), new 0125 (0 of 1 = 0.0 %). The profile without disclosure control shows them.
+  auto panel = run({"stats", "panel", "--db", db(), "--campaign", "ehalsa-2022", "--previous", "ehalsa-2021",
+                    "--keyfigure", "K04", "--profile", "reproduce-2021", "--format", "csv"});
+  ASSERT_EQ(panel.status, 0) << panel.err;
+  const std::string header =
+      "keyfigure,cell,breakdown,group,comparable,panel_n,share_before,share_now,change_pp,n_returning,share_returning,"
+      "n_new,share_new,withheld\n";
+  EXPECT_EQ(panel.out, header + "K04,uppfoljning,national,total,yes,3,66.7,100.0,+33.3,3,100.0,1,0.0,\n");
+  // Under the default profile (standard, at least 3): this year's figure (4) minus the panel (3)
+  // would give 0125's answer, so the comparison is withheld; so is the split (1 new organisation).
+  auto standard = run({"stats", "panel", "--db", db(), "--campaign", "ehalsa-2022", "--previous", "ehalsa-2021",
+                       "--keyfigure", "K04", "--format", "csv"});
+  ASSERT_EQ(standard.status, 0) << standard.err;
+  EXPECT_EQ(standard.out, header + "K04,uppfoljning,national,total,yes,x,x,x,x,x,x,x,x,this year's figure minus the panel "
+                                   "would show 1 organisation(s)\n");
+  // By county: all five are in Stockholm county (01); every other county has nobody.
+  auto counties = run({"stats", "panel", "--db", db(), "--campaign", "ehalsa-2022", "--previous", "ehalsa-2021",
+                       "--keyfigure", "K04", "--breakdown", "county", "--profile", "reproduce-2021", "--format", "csv"});
+  ASSERT_EQ(counties.status, 0) << counties.err;
+  EXPECT_NE(counties.out.find("\nK04,uppfoljning,county,01,yes,3,66.7,100.0,+33.3,3,100.0,1,0.0,\n"), std::string::npos)
+      << counties.out;
+  EXPECT_NE(counties.out.find("\nK04,uppfoljning,county,03,yes,0,,,,0,,0,,\n"), std::string::npos) << counties.out;
+
+  // Free text of 2022: the comments of the two respondents that wrote one, by organisation code;
+  // the draft's comment is not a respondent's.
+  auto texts = run({"stats", "freetext", "--db", db(), "--campaign", "ehalsa-2022", "--format", "csv"});
+  ASSERT_EQ(texts.status, 0) << texts.err;
+  EXPECT_EQ(texts.out,
+            "question,item,org_code,org_name,text\n"
+            "q03,q03:comment,0114,Upplands Väsby,\"Ingen, ändring\"\n"
+            "q03,q03:comment,0117,Österåker,Ny rutin\n");
+  EXPECT_NE(texts.err.find("2 answer(s); not for publication"), std::string::npos) << texts.err;
+
+  // An unknown previous campaign is bad input, named.
+  auto unknown = run({"stats", "panel", "--db", db(), "--campaign", "ehalsa-2022", "--previous", "ehalsa-2019"});
+  EXPECT_EQ(unknown.status, 1);
+  EXPECT_NE(unknown.err.find("ehalsa-2019"), std::string::npos) << unknown.err;
+}
+
 TEST_F(Cli, ResponsesImportRejectsBadFileWithRowAndColumn) {
   init();
   auto f = file("bad.csv", "org_code,status,q03\n0114,draft,ja\n0115,draft,kanske\n");

@@ -2,7 +2,7 @@
 // chart a table and a one-sentence summary; downloads work; Swedish is the default.
 import { test, expect } from '@playwright/test';
 import { AxeBuilder } from '@axe-core/playwright';
-import { keyfigures } from './publish.support.mjs';
+import { getJson, jsonstatCells, keyfigures } from './publish.support.mjs';
 
 async function axeClean(page) {
   const r = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
@@ -76,6 +76,20 @@ test('a key figure page with maps passes axe, and its downloads work', async ({ 
   expect(svg.suggestedFilename()).toMatch(/\.svg$/);
   const [png] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Diagrammet som PNG' }).first().click()]);
   expect(png.suggestedFilename()).toMatch(/\.png$/);
+});
+
+test('a share states its number of municipalities beside the value, as the API counts it', async ({ page, request }) => {
+  const kf = (await keyfigures(request)).find(k => k.stat === 'share' && k.measures.includes('count') && k.breakdowns.includes('county'));
+  const year = Math.max(...kf.years);
+  const cell = kf.cells[0];
+  const cells = jsonstatCells(await getJson(request, `/api/v1/keyfigures/${kf.id}/data?years=${year}&groups=00&measures=count`));
+  const count = cells.get(`${cell.series}|00|${year}|count`);
+  await page.goto(`/statistik/${kf.id}?cell=${encodeURIComponent(cell.id)}&year=${year}`);
+  const fact = page.locator('dl.facts div').filter({ has: page.locator('dt', { hasText: 'Antal kommuner' }) }).locator('dd');
+  await expect(fact).toHaveText(count.value === null ? count.status : count.value === 0 ? '–' : String(count.value).replace(/\B(?=(\d{3})+(?!\d))/g, '\u00a0'));
+  // The county table: value, count, n.
+  await expect(page.locator('table.data thead').nth(1).locator('th')).toHaveText(['Län', 'Värde', 'Antal kommuner', 'Antal i underlaget (n)']);
+  await axeClean(page);
 });
 
 test('choosing a cell and a year redraws the charts without JavaScript', async ({ browser, request }) => {

@@ -37,13 +37,15 @@ TEST_F(Api, JsonStatHasKeyFigureRegionYearAndMeasureDimensions) {
   auto j = body_json(r);
   EXPECT_EQ(j["class"], "dataset");
   EXPECT_EQ(j["id"], json({"keyfigure", "region", "year", "measure"}));
-  EXPECT_EQ(j["size"], json({3, 2, 1, 2}));
+  EXPECT_EQ(j["size"], json({3, 2, 1, 3}));  // measures value, n, count
   EXPECT_EQ(j["dimension"]["region"]["category"]["label"]["00"], "Riket");
-  // The suppressed cell: K11.ordinart × 09 × 2021, value and n.
-  size_t idx = ((0 * 2 + 1) * 1 + 0) * 2;
+  // The suppressed cell: K11.ordinart × 09 × 2021, value, n and count.
+  size_t idx = ((0 * 2 + 1) * 1 + 0) * 3;
   EXPECT_TRUE(j["value"][idx].is_null());
   EXPECT_EQ(j["status"][std::to_string(idx)], "x");
   EXPECT_TRUE(j["value"][idx + 1].is_null());
+  EXPECT_TRUE(j["value"][idx + 2].is_null());
+  EXPECT_EQ(j["status"][std::to_string(idx + 2)], "x");
   EXPECT_EQ(j["extension"]["status"]["x"]["name"], "suppressed");
 }
 
@@ -226,4 +228,51 @@ TEST_F(Api, BeyondTheRateLimitAnswers429WithRetryAfter) {
   EXPECT_EQ(r.header("Retry-After"), "30");
   EXPECT_EQ(body_json(r)["error"]["code"], "too_many_requests");
   EXPECT_EQ(get("/statistik").status, 200);  // pages are not rate limited
+}
+
+// Counts beside shares (docs/api.md, "Measures"): the number of municipalities behind a share, in
+// every format, exactly where the share is published; a marker that hides the share hides the
+// count with the same symbol; key figures that are not shares of organisations have no count.
+TEST_F(Api, AShareHasItsCountWhereTheShareIsPublishedAndTheMarkersSymbolWhereItIsNot) {
+  auto raw = [&](const std::string& cell, const std::string& b, const std::string& g, int y) {
+    for (const auto& v : data->all)
+      if (v.key == FigureKey{"K11", cell, b, g, y}) return v;
+    ADD_FAILURE() << "no K11." << cell << " " << g << " " << y;
+    return Figure{};
+  };
+  auto resp = get("/api/v1/keyfigures/K11/data?years=2021&groups=00,09&measures=count");
+  ASSERT_EQ(resp.status, 200) << resp.body;
+  auto j = body_json(resp);
+  ASSERT_EQ(j["size"], json({3, 2, 1, 2}));  // the value always, and the count
+  EXPECT_EQ(j["dimension"]["measure"]["category"]["label"]["count"], "Antal (kommuner)");
+  auto at = [&](size_t cell, size_t region) { return (cell * 2 + region) * 2 + 1; };  // regions 00, 09
+  // Published: the stored count, exactly.
+  EXPECT_EQ(j["value"][at(0, 0)], (double)*raw("ordinart", "national", "total", 2021).count);
+  EXPECT_EQ(j["value"][at(2, 0)], (double)*raw("lss", "national", "total", 2021).count);
+  // K11.ordinart in county 09 is suppressed: no count (the store held 7919), symbol x.
+  EXPECT_TRUE(j["value"][at(0, 1)].is_null());
+  EXPECT_EQ(j["status"][std::to_string(at(0, 1))], "x");
+  // K11.lss was not asked in 2020: no count either (the store held one), the symbol '*'.
+  ASSERT_TRUE(raw("lss", "national", "total", 2020).count);
+  auto not_asked = body_json(get("/api/v1/keyfigures/K11/data?years=2020&groups=00&cells=K11.lss&measures=count"));
+  ASSERT_EQ(not_asked["value"].size(), 2u);
+  EXPECT_TRUE(not_asked["value"][1].is_null());
+  EXPECT_EQ(not_asked["status"]["1"], "*");
+
+  auto csv = csv::parse(get("/api/v1/keyfigures/K11/data?format=csv&years=2021&groups=09&cells=K11.ordinart").body);
+  std::map<std::string, std::pair<std::string, std::string>> by_measure;
+  for (const auto& r : csv.rows) by_measure[r.fields[csv.column("measure")]] = {r.fields[csv.column("value")], r.fields[csv.column("status")]};
+  ASSERT_EQ(by_measure.size(), 3u);
+  for (const auto& [m, vs] : by_measure) EXPECT_EQ(vs, std::make_pair(std::string(), std::string("x"))) << m;
+
+  // K12 is a sum: no count measure, and asking for one names the measures it has.
+  auto k12 = body_json(get("/api/v1/keyfigures/K12/data?years=2021&groups=00"));
+  EXPECT_EQ(k12["size"][3], 2);
+  auto bad = get("/api/v1/keyfigures/K12/data?measures=count");
+  EXPECT_EQ(bad.status, 400);
+  EXPECT_NE(bad.body.find("measures"), std::string::npos) << bad.body;
+  EXPECT_NE(bad.body.find("value and n"), std::string::npos) << bad.body;
+  auto list = body_json(get("/api/v1/keyfigures"));
+  EXPECT_EQ(list["keyfigures"][1]["measures"], json({"value", "n", "count"}));
+  EXPECT_EQ(list["keyfigures"][2]["measures"], json({"value", "n"}));
 }

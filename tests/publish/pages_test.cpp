@@ -48,6 +48,24 @@ TEST_F(Pages, KeyFigurePageHasEveryChartWithSummaryTableAndDownloads) {
   EXPECT_EQ(b.find("style=\""), std::string::npos);          // no inline styles (CSP)
 }
 
+// Counts beside shares: the key-figure page of a share states the number of municipalities
+// beside the national value and in every table by region; a sum (K12) has no such column.
+TEST_F(Pages, AShareOfMunicipalitiesShowsTheirNumberBesideTheShare) {
+  int64_t national = 0;
+  for (const auto& v : data->all)
+    if (v.key == FigureKey{"K11", "ordinart", "national", "total", 2021}) national = *v.count;
+  auto r = get("/statistik/K11?cell=ordinart&year=2021");
+  ASSERT_EQ(r.status, 200);
+  EXPECT_NE(r.body.find("<dt>Antal kommuner</dt><dd>" + std::to_string(national) + "</dd>"), std::string::npos);
+  // Counties, size groups and the county map: value, count, n.
+  EXPECT_EQ(count(r.body, "<th scope=\"col\" class=\"num\">Värde</th><th scope=\"col\" class=\"num\">Antal kommuner</th>"
+                          "<th scope=\"col\" class=\"num\">Antal i underlaget (n)</th>"),
+            3u);
+  auto en = get("/statistik/K11?cell=ordinart&year=2021&lang=en");
+  EXPECT_NE(en.body.find("<dt>Number of municipalities</dt>"), std::string::npos);
+  EXPECT_EQ(get("/statistik/K12").body.find("Antal kommuner"), std::string::npos);
+}
+
 TEST_F(Pages, NumbersAreFormattedTheSwedishWay) {
   auto r = get("/statistik/K11");
   std::regex decimal_comma(">\\d+,\\d\xc2\xa0%<");
