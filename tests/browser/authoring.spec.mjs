@@ -39,6 +39,19 @@ test('the administrator uploads, previews, imports and compares next year\'s que
   await expect(page.locator('.notice.ok')).toContainText('ehalsa-2023 är importerad');
   await expect(page.locator('table')).toContainText('ehalsa-2023');
 
+  // The imported version is campaigned at once, with reminders relative to the closing date.
+  await page.goto('/admin/campaigns/new');
+  await page.locator('#instrument').selectOption('ehalsa-2023');
+  await page.locator('#slug').fill('ehalsa-2023');
+  await page.locator('#year').fill('2023');
+  await page.locator('#opens_on').fill('2023-01-10');
+  await page.locator('#closes_on').fill('2023-02-15');
+  await page.locator('#reminders').fill('-7, -2');
+  await page.getByRole('button', { name: 'Skapa insamlingen' }).click();
+  await expect(page).toHaveURL(/\/admin\/campaigns\/ehalsa-2023\?done=created/);
+  await expectAccessible(page, 'the new campaign of the imported version');
+
+  await page.goto('/admin/instruments');
   await page.locator('#diff-a').selectOption('ehalsa-2021');
   await page.locator('#diff-b').selectOption('ehalsa-2022');
   await page.getByRole('button', { name: 'Jämför' }).click();

@@ -115,7 +115,9 @@ TEST_F(ReportCli, CheckWarnsForNewQuestionsNoKeyFigureReadsAndForKeyFiguresWhose
   EXPECT_EQ(r.status, 0) << "coverage findings are warnings\n" << r.output;
   // ehalsa-2022 dropped q11 and asks a new q32 that the key figures do not read.
   EXPECT_NE(r.output.find("warning S020"), std::string::npos) << r.output;
-  EXPECT_NE(r.output.find("reads q11, which ehalsa-2022 no longer asks"), std::string::npos) << r.output;
+  // K18 reads the rows of q11 (one per area of activity); each is named.
+  EXPECT_NE(r.output.find("warning S020 [K18]: K18 reads q11.aldreomsorg, "), std::string::npos) << r.output;
+  EXPECT_NE(r.output.find("q11.vuxna_missbruk, which ehalsa-2022 no longer asks"), std::string::npos) << r.output;
   EXPECT_NE(r.output.find("ehalsa-2022.yaml:"), std::string::npos) << r.output;
   EXPECT_NE(r.output.find("q32 is new in ehalsa-2022 and no key figure reads it"), std::string::npos) << r.output;
 }
