@@ -8,7 +8,7 @@ BUILD_PKGS=(g++ make cmake pkg-config libboost-dev libsqlite3-dev libsqlitecpp-d
   libyaml-cpp-dev libcli11-dev libspdlog-dev libfmt-dev libkainjow-mustache-dev libxlsxwriter-dev
   libsodium-dev libcurl4-openssl-dev libicu-dev libcsv-dev zlib1g-dev libglpk-dev
   librsvg2-dev sqlite3 curl ca-certificates)
-TEST_PKGS=(libgtest-dev libgmock-dev chromium nodejs npm nginx wrk postgresql-15 libpqxx-dev clang libclang-rt-14-dev
+TEST_PKGS=(libgtest-dev libgmock-dev chromium nodejs npm nginx wrk postgresql-15 libpqxx-dev clang libclang-rt-14-dev clang-format
   fonts-dejavu-core python3)
 
 want=("${BUILD_PKGS[@]}")

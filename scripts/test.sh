@@ -10,6 +10,8 @@ if [[ -n "${DIGIPULS_UPDATE_GOLDEN:-}" ]]; then
   echo "scripts/test.sh: DIGIPULS_UPDATE_GOLDEN is set; unset it (rewrite golden files with a test binary)" >&2
   exit 2
 fi
+echo "== house style (clang-format)"
+scripts/format.sh --check
 echo "== unit and integration tests (ctest)"
 # --no-tests=error: a build that registered no tests is a failure, not a pass.
 (cd "$build" && ctest --output-on-failure --no-tests=error -j"$(nproc)")

@@ -1,13 +1,11 @@
 // digipuls instrument check | import | new-version | diff (docs/cli.md, docs/instrument-format.md
 // "The yearly cycle"). Thin: find the files, call the instrument and figures modules, print.
-#include <fmt/format.h>
-
-#include <nlohmann/json.hpp>
-
 #include <filesystem>
+#include <fmt/format.h>
 #include <fstream>
 #include <iostream>
 #include <map>
+#include <nlohmann/json.hpp>
 
 #include "app/cli.h"
 #include "app/output.h"
@@ -49,7 +47,8 @@ class Versions {
     if (!near_file.empty() && file_exists(sibling))
       if (auto r = instrument::load(read_file(sibling), sibling); r.instrument) return r.instrument;
     if (store_) return figures::stored_or_bundled_version(*store_, id);
-    if (auto src = resources::get("instruments/" + id + ".yaml")) return instrument::load(*src, id + ".yaml").instrument;
+    if (auto src = resources::get("instruments/" + id + ".yaml"))
+      return instrument::load(*src, id + ".yaml").instrument;
     return std::nullopt;
   }
 
@@ -57,7 +56,8 @@ class Versions {
   instrument::Instrument resolve(const std::string& id_or_file) {
     if (file_exists(id_or_file)) return instrument::load_or_throw(read_file(id_or_file), id_or_file);
     if (auto in = find(id_or_file, "")) return *in;
-    throw Error::bad_input(fmt::format("'{}' is neither an instrument file nor a known instrument version", id_or_file));
+    throw Error::bad_input(
+        fmt::format("'{}' is neither an instrument file nor a known instrument version", id_or_file));
   }
 
   storage::Store* store() { return store_.get(); }
@@ -68,9 +68,10 @@ class Versions {
 };
 
 void register_check(CLI::App* grp, Cli& cli) {
-  auto* check = grp->add_subcommand("check",
-                                    "Validate instrument files, lineage against the previous version included; prints every "
-                                    "problem as file:line:column");
+  auto* check =
+      grp->add_subcommand("check",
+                          "Validate instrument files, lineage against the previous version included; prints every "
+                          "problem as file:line:column");
   static std::vector<std::string> files;
   static std::string db;
   // No CLI::ExistingFile check: a missing file is bad input (exit 1, like every other command), not a usage error.
@@ -99,9 +100,10 @@ void register_check(CLI::App* grp, Cli& cli) {
         if (auto prev = versions.find(res.instrument->previous, f)) {
           instrument::check_lineage(*res.instrument, *prev, res.diagnostics);
         } else {
-          std::cerr << fmt::format("{}: warning: previous version '{}' not found (give its file, or --db): lineage "
-                                   "not checked against it\n",
-                                   f, res.instrument->previous);
+          std::cerr << fmt::format(
+              "{}: warning: previous version '{}' not found (give its file, or --db): lineage "
+              "not checked against it\n",
+              f, res.instrument->previous);
           ++warnings;
         }
       }
@@ -119,21 +121,24 @@ void register_check(CLI::App* grp, Cli& cli) {
 }
 
 void register_import(CLI::App* grp, Cli& cli) {
-  auto* cmd = grp->add_subcommand("import",
-                                  "Load a new instrument version (and its key-figure and report files) into a database, "
-                                  "all or nothing");
+  auto* cmd =
+      grp->add_subcommand("import",
+                          "Load a new instrument version (and its key-figure and report files) into a database, "
+                          "all or nothing");
   static std::string db, file, keyfigures, report;
   add_db_option(cmd, db);
   cmd->add_option("file", file, "The instrument YAML file")->required();
   cmd->add_option("--keyfigures", keyfigures,
                   "The family's key-figure file (default: <family>.keyfigures.yaml beside the file, if there)");
-  cmd->add_option("--report", report, "The version's report file (default: <id>.report.yaml beside the file, if there)");
+  cmd->add_option("--report", report,
+                  "The version's report file (default: <id>.report.yaml beside the file, if there)");
   cli.on_run(cmd, [] {
     figures::ImportRequest req;
     req.instrument = {file, read_file(file)};
     // Which family and id: read them from the file itself (errors are reported by the import).
     auto peek = instrument::load(req.instrument.text, file);
-    auto declaration = [&](const std::string& given, const std::string& default_name) -> std::optional<figures::DeclarationFile> {
+    auto declaration = [&](const std::string& given,
+                           const std::string& default_name) -> std::optional<figures::DeclarationFile> {
       if (!given.empty()) return figures::DeclarationFile{given, read_file(given)};
       if (default_name.empty()) return std::nullopt;
       std::string p = beside(file, default_name);
@@ -145,8 +150,9 @@ void register_import(CLI::App* grp, Cli& cli) {
     auto store = storage::open_sqlite(db, {.create = false});
     auto out = figures::import_instrument(*store, req);
     for (const auto& w : out.warnings) std::cerr << w.str() << "\n";
-    std::cerr << fmt::format("{}: {}\n", out.id,
-                             out.instrument_stored ? "imported" : "already in the database with the same content, unchanged");
+    std::cerr << fmt::format(
+        "{}: {}\n", out.id,
+        out.instrument_stored ? "imported" : "already in the database with the same content, unchanged");
     for (const auto& d : out.declarations_stored) std::cerr << fmt::format("{}: imported\n", d);
     return 0;
   });
@@ -190,8 +196,9 @@ void register_new_version(CLI::App* grp, Cli& cli) {
 }
 
 void register_diff(CLI::App* grp, Cli& cli) {
-  auto* cmd = grp->add_subcommand("diff", "What changed between two instrument versions (ids or files): questions added, "
-                                          "dropped, reworded, changed");
+  auto* cmd = grp->add_subcommand("diff",
+                                  "What changed between two instrument versions (ids or files): questions added, "
+                                  "dropped, reworded, changed");
   static std::string a, b, db, format;
   cmd->add_option("a", a, "The earlier version (id or file)")->required();
   cmd->add_option("b", b, "The later version (id or file)")->required();
@@ -201,7 +208,8 @@ void register_diff(CLI::App* grp, Cli& cli) {
     Versions v(db);
     auto ia = v.resolve(a), ib = v.resolve(b);
     Rows rows{{"item", "change", "was", "detail"}, {}};
-    for (const auto& c : instrument::diff(ia, ib)) rows.rows.push_back({c.item, instrument::kind_name(c.kind), c.was, c.detail});
+    for (const auto& c : instrument::diff(ia, ib))
+      rows.rows.push_back({c.item, instrument::kind_name(c.kind), c.was, c.detail});
     print_rows(rows, format);
     std::cerr << fmt::format("{} → {}: {} change(s)\n", ia.id, ib.id, rows.rows.size());
     return 0;
@@ -209,12 +217,14 @@ void register_diff(CLI::App* grp, Cli& cli) {
 }
 
 void register_errata(CLI::App* grp, Cli& cli) {
-  auto* rec = grp->add_subcommand("erratum",
-                                  "Correct the wording of a stored version (labels, help texts, titles) without losing answers");
+  auto* rec = grp->add_subcommand(
+      "erratum", "Correct the wording of a stored version (labels, help texts, titles) without losing answers");
   static std::string db, file, note;
   add_db_option(rec, db);
-  rec->add_option("file", file, "The stored version with its wording corrected (same id, nothing else changed)")->required();
-  rec->add_option("--note", note, "What was corrected and why (shown with the instrument and in the report)")->required();
+  rec->add_option("file", file, "The stored version with its wording corrected (same id, nothing else changed)")
+      ->required();
+  rec->add_option("--note", note, "What was corrected and why (shown with the instrument and in the report)")
+      ->required();
   cli.on_run(rec, [] {
     auto store = storage::open_sqlite(db, {.create = false});
     auto changes = figures::record_erratum(*store, {file, read_file(file)}, note);
@@ -233,7 +243,8 @@ void register_errata(CLI::App* grp, Cli& cli) {
     rows.formula_safe = true;
     for (const auto& e : store->instruments().errata(id))
       for (const auto& c : nlohmann::json::parse(e.changes))
-        rows.rows.push_back({e.recorded_at, e.note, c.value("where", ""), c["before"].value("sv", ""), c["after"].value("sv", "")});
+        rows.rows.push_back(
+            {e.recorded_at, e.note, c.value("where", ""), c["before"].value("sv", ""), c["after"].value("sv", "")});
     print_rows(rows, format);
     return 0;
   });

@@ -1,20 +1,19 @@
 // digipuls serve: the web application. Route tables live in their modules; this only assembles
 // them, with the store and the configuration (flags, then the config file's `server:` section).
-#include <spdlog/spdlog.h>
-
 #include <cstdlib>
 #include <filesystem>
 #include <iostream>
+#include <spdlog/spdlog.h>
 
 #include "app/cli.h"
-#include "figures/instrument_import.h"
 #include "app/output.h"
 #include "app/serve_config.h"
 #include "collection/module.h"
 #include "core/error.h"
 #include "core/mail_status.h"
-#include "mail/config.h"
+#include "figures/instrument_import.h"
 #include "figures/publication.h"
+#include "mail/config.h"
 #include "publish/routes.h"
 #include "selfassess/env.h"
 #include "selfassess/routes.h"
@@ -142,9 +141,9 @@ void register_serve_command(Cli& cli) {
     // start, unless the operator asks for a read-only service.
     if (auto problem = store->write_check(); !problem.empty()) {
       if (!o.web.read_only)
-        throw Error::bad_input("cannot write the database (" + problem +
-                                   "); fix that, or serve it read-only with --read-only",
-                               Location{db, 0, 0, {}});
+        throw Error::bad_input(
+            "cannot write the database (" + problem + "); fix that, or serve it read-only with --read-only",
+            Location{db, 0, 0, {}});
       spdlog::warn("serving {} read-only: {}", db, problem);
     }
     web::App app(o.web);
@@ -152,9 +151,8 @@ void register_serve_command(Cli& cli) {
     site.rate_limit = web::parse_rate_limit(o.api_rate_limit);
     Assembly modules(app, *store, mail_config, policy, site);
     modules.collection.set_retention(retention);
-    modules.collection.set_publisher([&store](const std::string& campaign, int64_t user) {
-      figures::publish_revision(*store, campaign, 0, user);
-    });
+    modules.collection.set_publisher(
+        [&store](const std::string& campaign, int64_t user) { figures::publish_revision(*store, campaign, 0, user); });
     modules.collection.set_instrument_tools(instrument_tools(*store));
     add_operations(app, *store, o.web.limits.min_free_disk_mb);
     if (!mail_config.configured())

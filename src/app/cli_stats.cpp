@@ -1,10 +1,9 @@
 // digipuls stats compute | publish | runs | show | series | panel | freetext | history import | check,
 // digipuls report, digipuls generate. Thin: parse options, call the report/stats modules.
-#include <fmt/format.h>
-#include <fmt/ranges.h>
-
 #include <algorithm>
 #include <filesystem>
+#include <fmt/format.h>
+#include <fmt/ranges.h>
 #include <iostream>
 #include <map>
 #include <set>
@@ -38,9 +37,7 @@ figures::Progress show_progress() {
   return [](const std::string& label, size_t done, size_t total) { progress(label, done, total); };
 }
 
-std::string num(const std::optional<double>& v, int decimals) {
-  return v ? fmt::format("{:.{}f}", *v, decimals) : "";
-}
+std::string num(const std::optional<double>& v, int decimals) { return v ? fmt::format("{:.{}f}", *v, decimals) : ""; }
 std::string num(const std::optional<int64_t>& v) { return v ? std::to_string(*v) : ""; }
 
 void register_compute(CLI::App* grp, Cli& cli) {
@@ -48,7 +45,8 @@ void register_compute(CLI::App* grp, Cli& cli) {
   static std::string db, campaign, profile, note;
   add_db_option(cmd, db);
   cmd->add_option("--campaign", campaign, "Campaign id or slug")->required();
-  cmd->add_option("--profile", profile, "Disclosure profile (instruments/disclosure.yaml; default: the campaign's setting)");
+  cmd->add_option("--profile", profile,
+                  "Disclosure profile (instruments/disclosure.yaml; default: the campaign's setting)");
   cmd->add_option("--note", note, "What changed since the previous revision (required once a revision is published)");
   cli.on_run(cmd, [] {
     auto store = storage::open_sqlite(db, {.create = false});
@@ -58,12 +56,12 @@ void register_compute(CLI::App* grp, Cli& cli) {
                                out.run.computed_at);
       return 0;
     }
-    std::cerr << fmt::format("{}: stored revision {} ({} figures; {} of {} organisations responded; profile {}, {} figures "
-                             "withheld, {} of them planned across linked figures; disclosure audit: {})\n",
-                             campaign, out.run.revision, out.run.value_count, out.respondents, out.approached, out.run.profile,
-                             out.suppression.cells + out.plan.added, out.plan.added,
-                             out.plan.audit.passed() ? "passed"
-                                                     : fmt::format("{} figures disclosed", out.plan.audit.disclosed.size()));
+    std::cerr << fmt::format(
+        "{}: stored revision {} ({} figures; {} of {} organisations responded; profile {}, {} figures "
+        "withheld, {} of them planned across linked figures; disclosure audit: {})\n",
+        campaign, out.run.revision, out.run.value_count, out.respondents, out.approached, out.run.profile,
+        out.suppression.cells + out.plan.added, out.plan.added,
+        out.plan.audit.passed() ? "passed" : fmt::format("{} figures disclosed", out.plan.audit.disclosed.size()));
     return 0;
   });
 }
@@ -80,9 +78,9 @@ void register_publish(CLI::App* grp, Cli& cli) {
   cli.on_run(cmd, [] {
     auto store = storage::open_sqlite(db, {.create = false});
     auto out = figures::publish_revision(*store, campaign, revision, 0);
-    std::cerr << fmt::format("{}: revision {} is published (disclosure audit passed: {} withheld figures, none disclosed){}\n",
-                             campaign, out.run.revision, out.audit.withheld,
-                             out.campaign_published ? "; the campaign is published" : "");
+    std::cerr << fmt::format(
+        "{}: revision {} is published (disclosure audit passed: {} withheld figures, none disclosed){}\n", campaign,
+        out.run.revision, out.audit.withheld, out.campaign_published ? "; the campaign is published" : "");
     return 0;
   });
 }
@@ -99,16 +97,17 @@ void register_disclosure_audit(CLI::App* grp, Cli& cli) {
     auto store = storage::open_sqlite(db, {.create = false});
     auto out = figures::audit_revision(*store, campaign, revision);
     for (const auto& line : out.lines) std::cout << line << "\n";
-    std::cerr << fmt::format("{}: revision {} (profile {}): {} withheld figures audited, {} disclosed{}{}\n", campaign,
-                             out.run.revision, out.run.profile, out.report.withheld, out.report.disclosed.size(),
-                             out.report.unaudited ? fmt::format("; {} withheld figures of medians, extremes, pooled shares "
-                                                                "and ratios are protected by their base's pattern, not audited",
-                                                                out.report.unaudited)
-                                                  : "",
-                             out.report.split_units ? fmt::format("; {} groups of linked figures too large for one program were "
-                                                                  "audited figure by figure: {}",
-                                                                  out.report.split_units, fmt::join(out.report.split_names, "; "))
-                                                    : "");
+    std::cerr << fmt::format(
+        "{}: revision {} (profile {}): {} withheld figures audited, {} disclosed{}{}\n", campaign, out.run.revision,
+        out.run.profile, out.report.withheld, out.report.disclosed.size(),
+        out.report.unaudited ? fmt::format("; {} withheld figures of medians, extremes, pooled shares "
+                                           "and ratios are protected by their base's pattern, not audited",
+                                           out.report.unaudited)
+                             : "",
+        out.report.split_units ? fmt::format("; {} groups of linked figures too large for one program were "
+                                             "audited figure by figure: {}",
+                                             out.report.split_units, fmt::join(out.report.split_names, "; "))
+                               : "");
     return out.report.passed() ? 0 : 1;
   });
 }
@@ -124,8 +123,8 @@ void register_runs(CLI::App* grp, Cli& cli) {
     auto c = figures::find_campaign(*store, campaign);
     Rows rows{{"revision", "computed_at", "profile", "figures", "published_at", "note", "summary"}, {}};
     for (const auto& r : store->stats().runs(c.id))
-      rows.rows.push_back({std::to_string(r.revision), r.computed_at, r.profile, std::to_string(r.value_count), r.published_at,
-                           r.note, r.summary});
+      rows.rows.push_back({std::to_string(r.revision), r.computed_at, r.profile, std::to_string(r.value_count),
+                           r.published_at, r.note, r.summary});
     print_rows(rows, format);
     return 0;
   });
@@ -150,8 +149,8 @@ void register_show(CLI::App* grp, Cli& cli) {
     for (const auto& v : store->stats().values(run->id)) {
       if (!keyfigure.empty() && v.key.keyfigure != keyfigure) continue;
       if (!breakdown.empty() && v.key.breakdown != breakdown) continue;
-      rows.rows.push_back({v.key.keyfigure, v.key.cell, v.key.breakdown, v.key.group, std::to_string(v.key.year), num(v.n),
-                           num(v.count), num(v.value, std::max(v.decimals, 1)), marker_name(v.marker)});
+      rows.rows.push_back({v.key.keyfigure, v.key.cell, v.key.breakdown, v.key.group, std::to_string(v.key.year),
+                           num(v.n), num(v.count), num(v.value, std::max(v.decimals, 1)), marker_name(v.marker)});
     }
     print_rows(rows, format);
     return 0;
@@ -195,7 +194,8 @@ std::set<FigureKey> withheld_keys(storage::Store& store, int64_t campaign_id) {
 }
 
 void register_panel(CLI::App* grp, Cli& cli) {
-  auto* cmd = grp->add_subcommand("panel", "Change between two campaigns over the organisations in the base both years");
+  auto* cmd =
+      grp->add_subcommand("panel", "Change between two campaigns over the organisations in the base both years");
   static std::string db, campaign, previous, keyfigure, breakdowns = "national", profile, format;
   add_db_option(cmd, db);
   add_format_option(cmd, format);
@@ -220,21 +220,32 @@ void register_panel(CLI::App* grp, Cli& cli) {
     stats::PanelOptions opts;
     opts.breakdowns = split(breakdowns, ',');
     opts.profile = p;
-    auto withheld_now = withheld_keys(*store, now.campaign.id), withheld_before = withheld_keys(*store, before.campaign.id);
+    auto withheld_now = withheld_keys(*store, now.campaign.id),
+         withheld_before = withheld_keys(*store, before.campaign.id);
     opts.figure_withheld = [&](const FigureKey& k) { return withheld_now.count(k) || withheld_before.count(k); };
-    Rows rows{{"keyfigure", "cell", "breakdown", "group", "comparable", "panel_n", "share_before", "share_now", "change_pp",
-               "n_returning", "share_returning", "n_new", "share_new", "withheld"},
+    Rows rows{{"keyfigure", "cell", "breakdown", "group", "comparable", "panel_n", "share_before", "share_now",
+               "change_pp", "n_returning", "share_returning", "n_new", "share_new", "withheld"},
               {}};
-    auto pct = [](int64_t c, int64_t n) { return n ? fmt::format("{:.1f}", 100.0 * (double)c / (double)n) : std::string(); };
+    auto pct = [](int64_t c, int64_t n) {
+      return n ? fmt::format("{:.1f}", 100.0 * (double)c / (double)n) : std::string();
+    };
     const std::string x = "x";
     for (const auto& f : stats::panel(decl.keyfigures, before.dataset, now.dataset, keyfigure, opts)) {
       bool shown = f.panel_n && !f.withheld, split_shown = !f.split_withheld;
-      rows.rows.push_back({f.keyfigure, f.cell, f.breakdown, f.group, f.comparable ? "yes" : "no",
-                           f.withheld ? x : std::to_string(f.panel_n), shown ? fmt::format("{:.1f}", f.share_before) : f.withheld ? x : "",
-                           shown ? fmt::format("{:.1f}", f.share_now) : f.withheld ? x : "",
-                           shown ? fmt::format("{:+.1f}", f.change) : f.withheld ? x : "",
-                           split_shown ? std::to_string(f.n_returning) : x, split_shown ? pct(f.count_returning, f.n_returning) : x,
-                           split_shown ? std::to_string(f.n_new) : x, split_shown ? pct(f.count_new, f.n_new) : x, f.reason});
+      rows.rows.push_back(
+          {f.keyfigure, f.cell, f.breakdown, f.group, f.comparable ? "yes" : "no",
+           f.withheld ? x : std::to_string(f.panel_n),
+           shown        ? fmt::format("{:.1f}", f.share_before)
+           : f.withheld ? x
+                        : "",
+           shown        ? fmt::format("{:.1f}", f.share_now)
+           : f.withheld ? x
+                        : "",
+           shown        ? fmt::format("{:+.1f}", f.change)
+           : f.withheld ? x
+                        : "",
+           split_shown ? std::to_string(f.n_returning) : x, split_shown ? pct(f.count_returning, f.n_returning) : x,
+           split_shown ? std::to_string(f.n_new) : x, split_shown ? pct(f.count_new, f.n_new) : x, f.reason});
     }
     print_rows(rows, format);
     std::cerr << fmt::format("disclosure profile {}: x = withheld\n", p->id);
@@ -243,7 +254,8 @@ void register_panel(CLI::App* grp, Cli& cli) {
 }
 
 void register_freetext(CLI::App* grp, Cli& cli) {
-  auto* cmd = grp->add_subcommand("freetext", "List free-text answers per question (for the analyst; names organisations)");
+  auto* cmd =
+      grp->add_subcommand("freetext", "List free-text answers per question (for the analyst; names organisations)");
   static std::string db, campaign, question, format;
   add_db_option(cmd, db);
   add_format_option(cmd, format);
@@ -269,7 +281,8 @@ std::vector<std::pair<std::string, std::string>> history_files(const std::string
   for (const auto& e : std::filesystem::directory_iterator(dir))
     if (e.is_regular_file() && e.path().extension() == ".csv")
       files.emplace_back(e.path().filename().string(), read_file(e.path().string()));
-  if (files.empty()) throw Error::bad_input(fmt::format("{}: no *.csv files (data/history/README.md describes them)", dir));
+  if (files.empty())
+    throw Error::bad_input(fmt::format("{}: no *.csv files (data/history/README.md describes them)", dir));
   std::sort(files.begin(), files.end());
   return files;
 }
@@ -277,7 +290,8 @@ std::vector<std::pair<std::string, std::string>> history_files(const std::string
 void register_history(CLI::App* grp, Cli& cli) {
   auto* h = grp->add_subcommand("history", "The published figures of earlier reports");
   h->require_subcommand(1);
-  auto* imp = h->add_subcommand("import", "Store the bundled history (data/history) as historical key-figure values, all or nothing");
+  auto* imp = h->add_subcommand(
+      "import", "Store the bundled history (data/history) as historical key-figure values, all or nothing");
   static std::string db, dir;
   add_db_option(imp, db);
   imp->add_option("--dir", dir, "Read the history CSVs from this folder instead (same files as data/history)");
@@ -305,7 +319,8 @@ void register_check(CLI::App* grp, Cli& cli) {
       store = storage::open_sqlite(db, {.create = false});
       for (const auto& info : store->instruments().list())
         if (auto src = store->instruments().source(info.id)) {
-          instruments.push_back(instrument::load_or_throw(*src, info.source_file.empty() ? info.id + ".yaml" : info.source_file));
+          instruments.push_back(
+              instrument::load_or_throw(*src, info.source_file.empty() ? info.id + ".yaml" : info.source_file));
           ids.insert(info.id);
         }
     }
@@ -327,7 +342,8 @@ void register_check(CLI::App* grp, Cli& cli) {
     }
     // Report files resolve against the key figures of their family: key-figure files go first.
     std::stable_sort(inputs.begin(), inputs.end(), [](const auto& a, const auto& b) {
-      return (a.second.find("digipuls-keyfigures/1") != std::string::npos) > (b.second.find("digipuls-keyfigures/1") != std::string::npos);
+      return (a.second.find("digipuls-keyfigures/1") != std::string::npos) >
+             (b.second.find("digipuls-keyfigures/1") != std::string::npos);
     });
     std::map<std::string, stats::KeyFigureSet> families;
     bool errors = false;
@@ -351,7 +367,8 @@ void register_check(CLI::App* grp, Cli& cli) {
           // Coverage: what the versions it names ask that no key figure reads, and what they no longer ask.
           std::vector<const instrument::Instrument*> family;
           for (const auto* i : ptrs)
-            if (std::find(res.set->instruments.begin(), res.set->instruments.end(), i->id) != res.set->instruments.end())
+            if (std::find(res.set->instruments.begin(), res.set->instruments.end(), i->id) !=
+                res.set->instruments.end())
               family.push_back(i);
           auto cov = stats::coverage_warnings(*res.set, family);
           diags.insert(diags.end(), cov.begin(), cov.end());
@@ -372,11 +389,14 @@ void register_report(Cli& cli) {
   static int revision = 0;
   add_db_option(cmd, db);
   cmd->add_option("--campaign", campaign, "Campaign id or slug")->required();
-  cmd->add_option("--format", format, "html, xlsx or csv")->check(CLI::IsMember({"html", "xlsx", "csv"}))->capture_default_str();
+  cmd->add_option("--format", format, "html, xlsx or csv")
+      ->check(CLI::IsMember({"html", "xlsx", "csv"}))
+      ->capture_default_str();
   cmd->add_option("--out", out, "Output folder (default: ./report-<campaign>)");
   cmd->add_option("--revision", revision, "Stored revision to report (default: the latest; computed now if none)");
-  cmd->add_option("--profile", profile,
-                  "Disclosure profile: the latest revision computed under it, else computed now under it (default: as stored)");
+  cmd->add_option(
+      "--profile", profile,
+      "Disclosure profile: the latest revision computed under it, else computed now under it (default: as stored)");
   cmd->add_option("--lang", lang, "sv or en")->check(CLI::IsMember({"sv", "en"}))->capture_default_str();
   cli.on_run(cmd, [] {
     auto store = storage::open_sqlite(db, {.create = false});
@@ -394,7 +414,8 @@ void register_report(Cli& cli) {
 }
 
 void register_generate(Cli& cli) {
-  auto* cmd = cli.root.add_subcommand("generate", "Fill a campaign with synthetic, plausible responses (replaces its answers)");
+  auto* cmd =
+      cli.root.add_subcommand("generate", "Fill a campaign with synthetic, plausible responses (replaces its answers)");
   static std::string db, campaign;
   static size_t orgs = 0;
   static uint64_t seed = 1;
@@ -405,10 +426,9 @@ void register_generate(Cli& cli) {
   cli.on_run(cmd, [] {
     auto store = storage::open_sqlite(db, {.create = false});
     auto outcome = figures::generate_campaign(*store, {campaign, orgs, seed, show_progress()});
-    std::cerr << fmt::format("{}: {} organisations, {} responses submitted{}\n", campaign, outcome.organisations,
-                             outcome.respondents,
-                             outcome.created ? fmt::format(", {} synthetic municipalities added to the registry", outcome.created)
-                                             : "");
+    std::cerr << fmt::format(
+        "{}: {} organisations, {} responses submitted{}\n", campaign, outcome.organisations, outcome.respondents,
+        outcome.created ? fmt::format(", {} synthetic municipalities added to the registry", outcome.created) : "");
     return 0;
   });
 }

@@ -3,7 +3,6 @@
 // what was checked, and the diff between two versions (docs/instrument-format.md, "The yearly
 // cycle"). The checking and importing rules are the program's (Module::InstrumentTools).
 #include <fmt/format.h>
-
 #include <map>
 
 #include "collection/campaign_context.h"
@@ -51,8 +50,10 @@ nlohmann::json preview(const instrument::Instrument& in, Lang lang) {
       nlohmann::json rows = nlohmann::json::array();
       for (const auto& r : q.rows) {
         std::string key = instrument::item_key(q, &r);
-        rows.push_back({{"label", r.label.get(lang)}, {"control", control(q, offered[key], key, lang)},
-                        {"show_if", r.show_if.source}, {"eligible_if", r.eligible_if.source}});
+        rows.push_back({{"label", r.label.get(lang)},
+                        {"control", control(q, offered[key], key, lang)},
+                        {"show_if", r.show_if.source},
+                        {"eligible_if", r.eligible_if.source}});
       }
       qs.push_back({{"number", ++number},
                     {"id", q.id},
@@ -66,10 +67,15 @@ nlohmann::json preview(const instrument::Instrument& in, Lang lang) {
                     {"show_if", q.show_if.source},
                     {"eligible_if", q.eligible_if.source}});
     }
-    sections.push_back({{"id", s.id}, {"title", s.title.get(lang)}, {"help", s.help.get(lang)},
-                        {"show_if", s.show_if.source}, {"eligible_if", s.eligible_if.source}, {"questions", qs}});
+    sections.push_back({{"id", s.id},
+                        {"title", s.title.get(lang)},
+                        {"help", s.help.get(lang)},
+                        {"show_if", s.show_if.source},
+                        {"eligible_if", s.eligible_if.source},
+                        {"questions", qs}});
   }
-  return {{"id", in.id}, {"title", in.title.get(lang)}, {"description", in.description.get(lang)}, {"sections", sections}};
+  return {
+      {"id", in.id}, {"title", in.title.get(lang)}, {"description", in.description.get(lang)}, {"sections", sections}};
 }
 
 nlohmann::json diagnostic_views(const Diagnostics& diags) {
@@ -83,13 +89,15 @@ nlohmann::json diagnostic_views(const Diagnostics& diags) {
   return out;
 }
 
-nlohmann::json version_list(storage::Store& store, Lang lang, const std::string& selected_a, const std::string& selected_b) {
+nlohmann::json version_list(storage::Store& store, Lang lang, const std::string& selected_a,
+                            const std::string& selected_b) {
   nlohmann::json out = nlohmann::json::array();
   for (const auto& v : store.instruments().list()) {
     nlohmann::json errata = nlohmann::json::array();
     for (const auto& e : store.instruments().errata(v.id)) {
       std::string where;
-      for (const auto& c : nlohmann::json::parse(e.changes)) where += (where.empty() ? "" : ", ") + c.value("where", "");
+      for (const auto& c : nlohmann::json::parse(e.changes))
+        where += (where.empty() ? "" : ", ") + c.value("where", "");
       errata.push_back({{"date", e.recorded_at.substr(0, 10)}, {"note", e.note}, {"where", where}});
     }
     out.push_back({{"id", v.id},
@@ -110,7 +118,8 @@ web::Response list_page(Module& m, web::Request& req, nlohmann::json errors, int
   nlohmann::json ctx;
   ctx["nav_instruments"] = true;
   ctx["versions"] = version_list(m.store(), req.lang, "", "");
-  ctx["notice"] = req.q("imported").has_value() ? tr(m.app(), req, "instruments.imported", {{"id", *req.q("imported")}}) : "";
+  ctx["notice"] =
+      req.q("imported").has_value() ? tr(m.app(), req, "instruments.imported", {{"id", *req.q("imported")}}) : "";
   add_errors(ctx, errors);
   return page(m.app(), req, "admin_instruments", ctx, status);
 }
@@ -143,13 +152,17 @@ Module::InstrumentUpload upload_of(const web::Request& req) {
   return u;
 }
 
-web::Response check_page(Module& m, web::Request& req, const Module::InstrumentUpload& u, nlohmann::json errors, int status) {
+web::Response check_page(Module& m, web::Request& req, const Module::InstrumentUpload& u, nlohmann::json errors,
+                         int status) {
   auto checked = tools(m).check(u);
   nlohmann::json ctx;
   ctx["nav_instruments"] = true;
-  ctx["upload"] = {{"instrument_name", u.name},         {"instrument_text", u.text},
-                   {"keyfigures_name", u.keyfigures_name}, {"keyfigures_text", u.keyfigures_text},
-                   {"report_name", u.report_name},       {"report_text", u.report_text}};
+  ctx["upload"] = {{"instrument_name", u.name},
+                   {"instrument_text", u.text},
+                   {"keyfigures_name", u.keyfigures_name},
+                   {"keyfigures_text", u.keyfigures_text},
+                   {"report_name", u.report_name},
+                   {"report_text", u.report_text}};
   ctx["diagnostics"] = diagnostic_views(checked.diagnostics);
   ctx["has_diagnostics"] = !checked.diagnostics.empty();
   bool ok = checked.instrument && !has_errors(checked.diagnostics);
@@ -162,7 +175,8 @@ web::Response check_page(Module& m, web::Request& req, const Module::InstrumentU
 web::Response check_upload(Module& m, web::Request& req) {
   auto u = upload_of(req);
   if (u.text.empty())
-    return list_page(m, req, nlohmann::json::array({error_entry(m.app(), req, "instrument", "instrument_file_required")}), 422);
+    return list_page(m, req,
+                     nlohmann::json::array({error_entry(m.app(), req, "instrument", "instrument_file_required")}), 422);
   if (u.name.empty()) u.name = "instrument.yaml";
   return check_page(m, req, u, nlohmann::json::array(), 200);
 }
@@ -170,14 +184,17 @@ web::Response check_upload(Module& m, web::Request& req) {
 web::Response import_upload(Module& m, web::Request& req) {
   auto u = upload_of(req);
   if (u.text.empty())
-    return list_page(m, req, nlohmann::json::array({error_entry(m.app(), req, "instrument", "instrument_file_required")}), 422);
+    return list_page(m, req,
+                     nlohmann::json::array({error_entry(m.app(), req, "instrument", "instrument_file_required")}), 422);
   try {
     auto stored = tools(m).import(u);
     auto id = instrument::load(u.text, u.name).instrument;
     return web::Response::redirect("/admin/instruments?imported=" + web::url_encode(id ? id->id : u.name));
   } catch (const Error& e) {
     if (e.code() != ErrorCode::BadInput && e.code() != ErrorCode::Conflict) throw;
-    return check_page(m, req, u, nlohmann::json::array({error_entry(m.app(), req, "instrument", "import_refused", {{"detail", e.what()}}, e.what())}),
+    return check_page(m, req, u,
+                      nlohmann::json::array({error_entry(m.app(), req, "instrument", "import_refused",
+                                                         {{"detail", e.what()}}, e.what())}),
                       422);
   }
 }

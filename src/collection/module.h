@@ -52,7 +52,7 @@ class Module {
   // import_instrument), which collection does not see, so the program supplies them; without
   // them the page answers 409.
   struct InstrumentUpload {
-    std::string name, text;                                     // the instrument file
+    std::string name, text;                                                  // the instrument file
     std::string keyfigures_name, keyfigures_text, report_name, report_text;  // optional ("" = none)
   };
   struct InstrumentCheck {

@@ -15,7 +15,8 @@ namespace dp::collection {
 // Current item key -> the previous version's item key, for every item that may be prefilled:
 // a matrix row's own `continues` wins over its question's; "specify" texts and comments follow
 // their item and question.
-std::map<std::string, std::string> lineage_map(const instrument::Instrument& current, const instrument::Instrument& previous);
+std::map<std::string, std::string> lineage_map(const instrument::Instrument& current,
+                                               const instrument::Instrument& previous);
 
 struct PreviousAnswers {
   std::string campaign_slug;

@@ -1,10 +1,8 @@
 #include "figures/instrument_import.h"
 
-#include <fmt/format.h>
-
-#include <nlohmann/json.hpp>
-
 #include <algorithm>
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
 
 #include "core/resources.h"
 #include "figures/declarations.h"
@@ -131,9 +129,10 @@ ImportOutcome import_instrument(storage::Store& store, const ImportRequest& req)
     out.id = in.id;
     auto existing = store.instruments().source(in.id);
     if (existing && *existing != req.instrument.text)
-      throw Error::conflict(fmt::format("{}: the database already holds {} with other content; a stored version is "
-                                        "never replaced (fix wording with an erratum, or give the new version a new id)",
-                                        req.instrument.name, in.id));
+      throw Error::conflict(
+          fmt::format("{}: the database already holds {} with other content; a stored version is "
+                      "never replaced (fix wording with an erratum, or give the new version a new id)",
+                      req.instrument.name, in.id));
     if (!existing) {
       auto stored = in;
       stored.source_file = req.instrument.name.substr(req.instrument.name.rfind('/') + 1);
@@ -167,7 +166,8 @@ std::vector<instrument::TextChange> record_erratum(storage::Store& store, const 
     changes = instrument::erratum_changes(stored, in, diags);
     throw_if_errors(diags, "erratum not recorded", corrected.name);
     if (changes.empty())
-      throw Error::bad_input(fmt::format("{}: no wording differs from the stored {}: nothing to correct", corrected.name, in.id));
+      throw Error::bad_input(
+          fmt::format("{}: no wording differs from the stored {}: nothing to correct", corrected.name, in.id));
     nlohmann::json list = nlohmann::json::array();
     for (const auto& c : changes)
       list.push_back({{"where", c.where},

@@ -1,7 +1,6 @@
 #include "figures/publication.h"
 
 #include <fmt/format.h>
-
 #include <map>
 #include <tuple>
 
@@ -29,7 +28,8 @@ RevisionAudit audit_revision(storage::Store& store, const std::string& campaign,
   auto index = layout_index(now.results);
   for (const auto& f : store.stats().values(run->id)) {
     auto it = index.find({f.key.keyfigure, f.key.cell, f.key.breakdown, f.key.group});
-    if (it != index.end()) now.results.cells[it->second.first].figures[it->second.second] = static_cast<const FigureValue&>(f);
+    if (it != index.end())
+      now.results.cells[it->second.first].figures[it->second.second] = static_cast<const FigureValue&>(f);
   }
   RevisionAudit out;
   out.run = *run;
@@ -48,23 +48,25 @@ RevisionAudit audit_revision(storage::Store& store, const std::string& campaign,
 PublishOutcome publish_revision(storage::Store& store, const std::string& campaign, int revision, int64_t by_user) {
   auto c = find_campaign(store, campaign);
   if (c.state != CampaignState::Closed && c.state != CampaignState::Published)
-    throw Error::conflict(fmt::format("{} is {}: figures are published only from a closed campaign, once the answers are in "
-                                      "(`digipuls campaigns close --campaign {}`)",
-                                      c.slug, to_string(c.state), c.slug));
+    throw Error::conflict(
+        fmt::format("{} is {}: figures are published only from a closed campaign, once the answers are in "
+                    "(`digipuls campaigns close --campaign {}`)",
+                    c.slug, to_string(c.state), c.slug));
   auto audit = audit_revision(store, campaign, revision);
   if (!audit.report.passed())
-    throw Error::conflict(fmt::format("revision {} of {} is not published: the disclosure audit finds {} withheld figure(s) "
-                                      "that other published figures disclose, e.g. {} (see `digipuls stats "
-                                      "disclosure-audit --campaign {} --revision {}`)",
-                                      audit.run.revision, c.slug, audit.report.disclosed.size(), audit.lines.front(), c.slug,
-                                      audit.run.revision));
+    throw Error::conflict(fmt::format(
+        "revision {} of {} is not published: the disclosure audit finds {} withheld figure(s) "
+        "that other published figures disclose, e.g. {} (see `digipuls stats "
+        "disclosure-audit --campaign {} --revision {}`)",
+        audit.run.revision, c.slug, audit.report.disclosed.size(), audit.lines.front(), c.slug, audit.run.revision));
   PublishOutcome out;
   out.audit = audit.report;
   store.write_transaction([&] {
     store.stats().publish_run(audit.run.id);
     if (c.state == CampaignState::Closed) {
       store.campaigns().set_state(c.id, CampaignState::Published);
-      store.users().log_event({0, utc_now_string(), by_user, "campaign_state", "campaign " + c.slug, "closed -> published"});
+      store.users().log_event(
+          {0, utc_now_string(), by_user, "campaign_state", "campaign " + c.slug, "closed -> published"});
       out.campaign_published = true;
     }
     store.users().log_event({0, utc_now_string(), by_user, "stats_publish", "campaign " + c.slug,

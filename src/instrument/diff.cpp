@@ -1,8 +1,7 @@
 // diff: what changed between two instrument versions, for the report's comparability notes.
+#include <algorithm>
 #include <fmt/format.h>
 #include <fmt/ranges.h>
-
-#include <algorithm>
 #include <set>
 
 #include "instrument/versions.h"
@@ -85,9 +84,12 @@ std::vector<Change> diff(const Instrument& a, const Instrument& b) {
       matched.insert(qa->id);
       std::string was = qa->id == qb.id ? "" : qa->id;
       auto add = [&](Change::Kind k, std::string detail) { out.push_back({k, qb.id, was, std::move(detail)}); };
-      if (!same_text(qa->label, qb.label)) add(Change::Kind::Reworded, fmt::format("{} → {}", quoted(qa->label), quoted(qb.label)));
-      if (!same_text(qa->help, qb.help)) add(Change::Kind::HelpChanged, fmt::format("{} → {}", quoted(qa->help), quoted(qb.help)));
-      if (shape_of(*qa) != shape_of(qb)) add(Change::Kind::TypeChanged, fmt::format("{} → {}", shape_of(*qa), shape_of(qb)));
+      if (!same_text(qa->label, qb.label))
+        add(Change::Kind::Reworded, fmt::format("{} → {}", quoted(qa->label), quoted(qb.label)));
+      if (!same_text(qa->help, qb.help))
+        add(Change::Kind::HelpChanged, fmt::format("{} → {}", quoted(qa->help), quoted(qb.help)));
+      if (shape_of(*qa) != shape_of(qb))
+        add(Change::Kind::TypeChanged, fmt::format("{} → {}", shape_of(*qa), shape_of(qb)));
       if (auto c = list_changes(qa->options, qb.options); !c.empty()) add(Change::Kind::OptionsChanged, c);
       if (auto c = list_changes(qa->rows, qb.rows); !c.empty()) add(Change::Kind::RowsChanged, c);
       auto ra = routing(*a.section_of(qa->id), *qa), rb = routing(sb, qb);

@@ -39,7 +39,8 @@ class Erratum {
     text("title", was_.title, now_.title);
     text("description", was_.description, now_.description);
     same("attributes", attributes(was_), attributes(now_));
-    if (ids(was_.sections) != ids(now_.sections)) return refuse("sections", "sections were added, removed or reordered");
+    if (ids(was_.sections) != ids(now_.sections))
+      return refuse("sections", "sections were added, removed or reordered");
     for (size_t i = 0; i < was_.sections.size(); ++i) section(was_.sections[i], now_.sections[i]);
     at_ = {};
     same("checks", checks(was_), checks(now_));
@@ -63,7 +64,8 @@ class Erratum {
     diag.code = DiagnosticCode::InstrumentStructure;
     diag.where = Location{now_.source_file, at_.line ? at_.line : 1, at_.line ? at_.column : 1, {}};
     diag.key = field;
-    diag.message = fmt::format("an erratum may correct wording only; {} changed: {} (publish a new version instead)", field, what);
+    diag.message =
+        fmt::format("an erratum may correct wording only; {} changed: {} (publish a new version instead)", field, what);
     d_.push_back(std::move(diag));
     return changes_;
   }
@@ -96,7 +98,8 @@ class Erratum {
   static std::string options(const std::vector<Option>& v) {
     std::string s;
     for (const auto& o : v)
-      s += fmt::format("{}:{}{}{}{}:{};", o.id, o.exclusive, o.specify, static_cast<int>(o.missing), o.import_only, opt(o.score));
+      s += fmt::format("{}:{}{}{}{}:{};", o.id, o.exclusive, o.specify, static_cast<int>(o.missing), o.import_only,
+                       opt(o.score));
     return s;
   }
 
@@ -128,9 +131,10 @@ class Erratum {
     same(q + ".eligible_if", was.eligible_if.source, now.eligible_if.source);
     same(q + ".continues", lineage_text(was.continues), lineage_text(now.continues));
     same(q + ".options", options(was.options), options(now.options));
-    same(q + ".maturity", was.maturity ? was.maturity->perspective + was.maturity->area + was.maturity->target_group +
-                                             was.maturity->indicator + fmt::format("{}", was.maturity->weight)
-                                       : "",
+    same(q + ".maturity",
+         was.maturity ? was.maturity->perspective + was.maturity->area + was.maturity->target_group +
+                            was.maturity->indicator + fmt::format("{}", was.maturity->weight)
+                      : "",
          now.maturity ? now.maturity->perspective + now.maturity->area + now.maturity->target_group +
                             now.maturity->indicator + fmt::format("{}", now.maturity->weight)
                       : "");

@@ -1,8 +1,7 @@
 // check_lineage: every `continues` of a version against the version it names (versions.h).
+#include <algorithm>
 #include <fmt/format.h>
 #include <fmt/ranges.h>
-
-#include <algorithm>
 #include <set>
 
 #include "instrument/versions.h"
@@ -12,7 +11,7 @@ namespace {
 
 // The answerable shape of what a link points at or starts from: its type and its options.
 struct Target {
-  std::string shape;                // "single", "matrix of yesno"
+  std::string shape;                 // "single", "matrix of yesno"
   std::vector<std::string> options;  // offered option ids (import-only ones left out)
   bool coded = false;
 };
@@ -94,17 +93,20 @@ class LineageCheck {
             fmt::format("{} is a {} but continues '{}', a {} in {}: a changed type is not comparable (say "
                         "`comparability: changed` for a series break, or remove `continues`)",
                         item, now.shape, l.id, was.shape, prev_.id));
-    std::set<std::string> now_ids(now.options.begin(), now.options.end()), was_ids(was.options.begin(), was.options.end());
+    std::set<std::string> now_ids(now.options.begin(), now.options.end()),
+        was_ids(was.options.begin(), was.options.end());
     std::set<std::string> reached, mapped_now;
     for (const auto& m : l.options) {
       bool ok = true;
       if (!now_ids.count(m.now)) {
-        error(m.pos, "options", fmt::format("{}: option mapping names '{}', which this item does not offer", item, m.now));
+        error(m.pos, "options",
+              fmt::format("{}: option mapping names '{}', which this item does not offer", item, m.now));
         ok = false;
       }
       if (!was_ids.count(m.was)) {
-        error(m.pos, "options", fmt::format("{}: option mapping names '{}', which '{}' in {} does not offer", item, m.was,
-                                            l.id, prev_.id));
+        error(
+            m.pos, "options",
+            fmt::format("{}: option mapping names '{}', which '{}' in {} does not offer", item, m.was, l.id, prev_.id));
         ok = false;
       }
       if (ok) reached.insert(m.was);

@@ -1,11 +1,10 @@
 // next_version: the next year's instrument written from the last one, every question continuing
 // its namesake, ready for the analyst to edit (versions.h).
 #include <fmt/format.h>
-#include <yaml-cpp/yaml.h>
-
 #include <regex>
 #include <set>
 #include <sstream>
+#include <yaml-cpp/yaml.h>
 
 #include "instrument/load.h"
 #include "instrument/versions.h"

@@ -1,11 +1,10 @@
 #include "publish/published_store.h"
 
-#include <spdlog/spdlog.h>
-
 #include <algorithm>
 #include <map>
 #include <mutex>
 #include <set>
+#include <spdlog/spdlog.h>
 
 #include "core/error.h"
 #include "figures/declarations.h"
@@ -69,9 +68,12 @@ class StorePublished : public PublishedData {
     std::vector<Figure> out;
     auto it = p->by_keyfigure.find(q.keyfigure);
     if (it == p->by_keyfigure.end()) return out;
-    auto in = [](const auto& list, const auto& x) { return list.empty() || std::find(list.begin(), list.end(), x) != list.end(); };
+    auto in = [](const auto& list, const auto& x) {
+      return list.empty() || std::find(list.begin(), list.end(), x) != list.end();
+    };
     for (const auto& v : it->second)
-      if (in(q.cells, v.key.cell) && in(q.breakdowns, v.key.breakdown) && in(q.groups, v.key.group) && in(q.years, v.key.year))
+      if (in(q.cells, v.key.cell) && in(q.breakdowns, v.key.breakdown) && in(q.groups, v.key.group) &&
+          in(q.years, v.key.year))
         out.push_back(v);
     return out;
   }
@@ -143,7 +145,8 @@ class StorePublished : public PublishedData {
         KeyFigureMeta m = meta_of(d.keyfigures, kf, family);
         std::set<int> years;
         std::set<std::string> cells, breakdowns;
-        for (const auto& v : it->second) years.insert(v.key.year), cells.insert(v.key.cell), breakdowns.insert(v.key.breakdown);
+        for (const auto& v : it->second)
+          years.insert(v.key.year), cells.insert(v.key.cell), breakdowns.insert(v.key.breakdown);
         m.years.assign(years.begin(), years.end());
         std::erase_if(m.cells, [&](const CellMeta& c) { return !cells.count(c.id); });
         for (const char* b : {"national", "county", "size_group", "municipality"})
@@ -151,7 +154,8 @@ class StorePublished : public PublishedData {
         for (const auto& b : breakdowns)
           if (std::find(m.breakdowns.begin(), m.breakdowns.end(), b) == m.breakdowns.end()) m.breakdowns.push_back(b);
         for (const auto& [y, o] : origins[kf.id]) m.origins.push_back(o);
-        std::erase_if(m.breaks, [&](const BreakMeta& b) { return b.year <= m.years.front() || b.year > m.years.back(); });
+        std::erase_if(m.breaks,
+                      [&](const BreakMeta& b) { return b.year <= m.years.front() || b.year > m.years.back(); });
         p->metas.push_back(std::move(m));
       }
     }
@@ -165,6 +169,8 @@ class StorePublished : public PublishedData {
 
 }  // namespace
 
-std::unique_ptr<PublishedData> make_published_data(storage::Store& store) { return std::make_unique<StorePublished>(store); }
+std::unique_ptr<PublishedData> make_published_data(storage::Store& store) {
+  return std::make_unique<StorePublished>(store);
+}
 
 }  // namespace dp::publish

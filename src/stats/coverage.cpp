@@ -1,9 +1,8 @@
 #include "stats/coverage.h"
 
+#include <algorithm>
 #include <fmt/format.h>
 #include <fmt/ranges.h>
-
-#include <algorithm>
 #include <map>
 #include <set>
 

@@ -1,8 +1,7 @@
 #include "stats/panel.h"
 
-#include <fmt/format.h>
-
 #include <algorithm>
+#include <fmt/format.h>
 
 #include "stats/breakdown.h"
 #include "stats/predicate.h"
@@ -46,8 +45,7 @@ void withhold(PanelFigure& f, int64_t rest_now, int64_t rest_before, bool own_no
   };
   if (own_now_withheld || own_before_withheld)
     why(fmt::format("the group's own figure of {} is withheld", own_now_withheld ? "this year" : "the year before"));
-  else if (small(f.panel_n, min_n))
-    why(fmt::format("panel n {} is below {}", f.panel_n, min_n));
+  else if (small(f.panel_n, min_n)) why(fmt::format("panel n {} is below {}", f.panel_n, min_n));
   else if (small(rest_now, min_n))
     why(fmt::format("this year's figure minus the panel would show {} organisation(s)", rest_now));
   else if (small(rest_before, min_n))
@@ -66,12 +64,14 @@ void complement(std::vector<PanelFigure*>& groups, bool PanelFigure::*flag) {
       continue;
     }
     int64_t n = flag == &PanelFigure::withheld ? f->panel_n : f->n_returning + f->n_new;
-    int64_t m = smallest ? (flag == &PanelFigure::withheld ? smallest->panel_n : smallest->n_returning + smallest->n_new) : 0;
+    int64_t m =
+        smallest ? (flag == &PanelFigure::withheld ? smallest->panel_n : smallest->n_returning + smallest->n_new) : 0;
     if (n > 0 && (!smallest || n < m)) smallest = f;
   }
   if (withheld != 1 || !smallest) return;
   smallest->*flag = true;
-  if (flag == &PanelFigure::withheld) smallest->reason = "complementary: the only other withheld group follows from the total";
+  if (flag == &PanelFigure::withheld)
+    smallest->reason = "complementary: the only other withheld group follows from the total";
 }
 
 }  // namespace

@@ -46,7 +46,8 @@ class InstrumentStore {
 
   // Replaces the stored text of `corrected.id` by the corrected one and records the erratum with
   // the text it replaces. The caller has checked that only wording changed.
-  virtual void record_erratum(const instrument::Instrument& corrected, const std::string& note, const std::string& changes) = 0;
+  virtual void record_erratum(const instrument::Instrument& corrected, const std::string& note,
+                              const std::string& changes) = 0;
   virtual std::vector<InstrumentErratum> errata(const std::string& instrument_id) = 0;  // oldest first
 };
 

@@ -1,11 +1,12 @@
 // Last year's answers follow the instrument's lineage: same and reworded questions are offered,
 // changed ones and new ones are not; a matrix row's own lineage wins.
+#include "collection/prefill.h"
+
 #include <gtest/gtest.h>
 
 #include "collection/campaign_context.h"
 #include "collection/campaigns.h"
 #include "collection/demo.h"
-#include "collection/prefill.h"
 #include "storage/response_store.h"
 #include "support/temp_db.h"
 

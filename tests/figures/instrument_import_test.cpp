@@ -2,9 +2,8 @@
 // all together or not at all, idempotent, and a stored version never replaced.
 #include "figures/instrument_import.h"
 
-#include <gtest/gtest.h>
-
 #include <fstream>
+#include <gtest/gtest.h>
 #include <sstream>
 
 #include "core/error.h"
@@ -43,7 +42,9 @@ class InstrumentImport : public ::testing::Test {
     next_ = instrument::next_version(source("instruments/ehalsa-2022.yaml"), "ehalsa-2022.yaml", 2023).yaml;
   }
   void TearDown() override { store_.reset(); }
-  ImportRequest request(const std::string& text) { return {{"drafts/ehalsa-2023.yaml", text}, std::nullopt, std::nullopt}; }
+  ImportRequest request(const std::string& text) {
+    return {{"drafts/ehalsa-2023.yaml", text}, std::nullopt, std::nullopt};
+  }
   std::string keyfigures_with_2023() {
     return replaced(source("instruments/ehalsa.keyfigures.yaml"), "instruments: [ehalsa-2021, ehalsa-2022]",
                     "instruments: [ehalsa-2021, ehalsa-2022, ehalsa-2023]");
@@ -86,7 +87,9 @@ TEST_F(InstrumentImport, RefusesABrokenLineageWithItsPositionAndStoresNothing) {
     EXPECT_EQ(e.code(), ErrorCode::BadInput);
     std::string msg = e.what();
     EXPECT_NE(msg.find("drafts/ehalsa-2023.yaml:"), std::string::npos) << msg;
-    EXPECT_NE(msg.find("error I018 [continues]: q05 continues 'q99', which ehalsa-2022 does not have"), std::string::npos) << msg;
+    EXPECT_NE(msg.find("error I018 [continues]: q05 continues 'q99', which ehalsa-2022 does not have"),
+              std::string::npos)
+        << msg;
   }
   EXPECT_FALSE(store_->instruments().source("ehalsa-2023"));
 }
@@ -112,14 +115,15 @@ TEST_F(InstrumentImport, StoresTheKeyFiguresWithTheVersionAndTheStatisticsRunUse
 TEST_F(InstrumentImport, WarnsWhenTheKeyFiguresInUseDoNotNameTheNewVersion) {
   auto out = import_instrument(*store_, request(next_));
   bool warned = false;
-  for (const auto& w : out.warnings) warned = warned || w.message.find("does not name ehalsa-2023") != std::string::npos;
+  for (const auto& w : out.warnings)
+    warned = warned || w.message.find("does not name ehalsa-2023") != std::string::npos;
   EXPECT_TRUE(warned);
 }
 
 TEST_F(InstrumentImport, AnInvalidKeyFigureFileStopsTheWholeImport) {
   auto req = request(next_);
-  req.keyfigures = DeclarationFile{"drafts/ehalsa.keyfigures.yaml",
-                                   replaced(keyfigures_with_2023(), "q01.ifo", "q01.nowhere")};
+  req.keyfigures =
+      DeclarationFile{"drafts/ehalsa.keyfigures.yaml", replaced(keyfigures_with_2023(), "q01.ifo", "q01.nowhere")};
   try {
     import_instrument(*store_, req);
     FAIL();

@@ -2,11 +2,10 @@
 // tests/cases/lineage/NAME.yaml (except previous.yaml, the version they all continue) is loaded
 // as "NAME.yaml", checked against previous.yaml, and its diagnostics, one per line, must equal
 // NAME.expected exactly (empty: the lineage is sound). DIGIPULS_UPDATE_GOLDEN=1 rewrites them.
-#include <gtest/gtest.h>
-
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <gtest/gtest.h>
 #include <sstream>
 
 #include "instrument/load.h"

@@ -95,8 +95,8 @@ TEST(Parser, LoadOrThrowListsEveryError) {
   } catch (const dp::Error& e) {
     std::string msg = e.what();
     EXPECT_EQ(e.code(), dp::ErrorCode::BadInput);
-    for (const char* frag : {"bad.yaml:2:5: error I005", "error I003 [family]", "error I015 [year]", "[title]",
-                             "[sections]"})
+    for (const char* frag :
+         {"bad.yaml:2:5: error I005", "error I003 [family]", "error I015 [year]", "[title]", "[sections]"})
       EXPECT_NE(msg.find(frag), std::string::npos) << frag << " in\n" << msg;
   }
 }
@@ -124,8 +124,9 @@ TEST(Parser, AliasBombIsRefused) {
 }
 
 TEST(Parser, TooManyDiagnosticsAreCapped) {
-  std::string y = "format: digipuls-instrument/1\nid: x\nfamily: x\nyear: 2021\ntitle: {sv: T, en: T}\nsections:\n"
-                  "  - id: a\n    title: {sv: A, en: A}\n    questions:\n";
+  std::string y =
+      "format: digipuls-instrument/1\nid: x\nfamily: x\nyear: 2021\ntitle: {sv: T, en: T}\nsections:\n"
+      "  - id: a\n    title: {sv: A, en: A}\n    questions:\n";
   for (int i = 0; i < 3000; ++i) y += "      - {id: q" + std::to_string(i) + ", type: slider, label: {sv: L, en: L}}\n";
   auto res = load(y, "many.yaml");
   EXPECT_FALSE(res.instrument);

@@ -1,14 +1,14 @@
 // The yearly cycle in the pure instrument module: the next version written from the last one,
 // the bundled lineage checked against its previous version, and the diff between two versions.
-#include <gtest/gtest.h>
+#include "instrument/versions.h"
 
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <gtest/gtest.h>
 #include <sstream>
 
 #include "instrument/load.h"
-#include "instrument/versions.h"
 
 using namespace dp::instrument;
 using dp::Diagnostics;
@@ -59,7 +59,8 @@ TEST(NextVersion, LoadsCleanlyWithEveryQuestionContinuingItsNamesakeAndTheDatesM
   EXPECT_TRUE(lineage.empty()) << lineage[0].str();
   EXPECT_TRUE(diff(src, in).empty()) << "an unedited next version asks exactly what the last one did";
   // The stimulus section's labels name the funds' year: listed for the analyst to review.
-  EXPECT_TRUE(std::any_of(nv.notes.begin(), nv.notes.end(), [](const std::string& n) { return n.find("2021") != std::string::npos; }));
+  EXPECT_TRUE(std::any_of(nv.notes.begin(), nv.notes.end(),
+                          [](const std::string& n) { return n.find("2021") != std::string::npos; }));
 }
 
 TEST(NextVersion, RefusesAYearThatIsNotAfterTheSourceAndAnInvalidSource) {
@@ -162,12 +163,15 @@ TEST(Erratum, RefusesAnythingButWordingNamingTheField) {
     for (const auto& x : d) all += x.str() + "\n";
     return all;
   };
-  EXPECT_NE(refused("- {id: nej, label: {sv: \"Nej, det finns inga sådana styrdokument", "- {id: nej2, label: {sv: \"Nej, det finns inga sådana styrdokument")
+  EXPECT_NE(refused("- {id: nej, label: {sv: \"Nej, det finns inga sådana styrdokument",
+                    "- {id: nej2, label: {sv: \"Nej, det finns inga sådana styrdokument")
                 .find("[q01.options]: an erratum may correct wording only"),
             std::string::npos);
-  EXPECT_NE(refused("show_if: \"q12.gps_larm in ['pilot', 'bredd']\"", "show_if: \"q12.gps_larm in ['bredd']\"").find("[q12c.show_if]"),
+  EXPECT_NE(refused("show_if: \"q12.gps_larm in ['pilot', 'bredd']\"", "show_if: \"q12.gps_larm in ['bredd']\"")
+                .find("[q12c.show_if]"),
             std::string::npos);
-  EXPECT_NE(refused("continues: {id: q05, comparability: same}", "continues: {id: q05, comparability: reworded}").find("[q05.continues]"),
+  EXPECT_NE(refused("continues: {id: q05, comparability: same}", "continues: {id: q05, comparability: reworded}")
+                .find("[q05.continues]"),
             std::string::npos);
 }
 

@@ -80,7 +80,10 @@ TEST_F(Api, XlsxIsAWorkbook) {
 }
 
 TEST_F(Api, BadParametersAre400sThatNameTheParameter) {
-  struct Case { std::string url, param; int status; };
+  struct Case {
+    std::string url, param;
+    int status;
+  };
   for (const auto& c : std::vector<Case>{{"/api/v1/keyfigures/K10/data?format=pdf", "format", 400},
                                          {"/api/v1/keyfigures/K10/data?years=20x1", "years", 400},
                                          {"/api/v1/keyfigures/K10/data?years=2015", "years", 400},
@@ -261,7 +264,8 @@ TEST_F(Api, AShareHasItsCountWhereTheShareIsPublishedAndTheMarkersSymbolWhereItI
 
   auto csv = csv::parse(get("/api/v1/keyfigures/K11/data?format=csv&years=2021&groups=09&cells=K11.ordinart").body);
   std::map<std::string, std::pair<std::string, std::string>> by_measure;
-  for (const auto& r : csv.rows) by_measure[r.fields[csv.column("measure")]] = {r.fields[csv.column("value")], r.fields[csv.column("status")]};
+  for (const auto& r : csv.rows)
+    by_measure[r.fields[csv.column("measure")]] = {r.fields[csv.column("value")], r.fields[csv.column("status")]};
   ASSERT_EQ(by_measure.size(), 3u);
   for (const auto& [m, vs] : by_measure) EXPECT_EQ(vs, std::make_pair(std::string(), std::string("x"))) << m;
 

@@ -1,11 +1,11 @@
 // Key-figure coverage: a new question or option that no key figure reads, and a key figure whose
 // inputs the newest version no longer asks, are warned about at their positions.
-#include <gtest/gtest.h>
+#include "stats/coverage.h"
 
 #include <algorithm>
+#include <gtest/gtest.h>
 
 #include "instrument/load.h"
-#include "stats/coverage.h"
 #include "stats/keyfigures_load.h"
 
 namespace dp::stats {
@@ -107,7 +107,8 @@ keyfigures:
     title: {sv: "T", en: "T"}
     definition: {sv: "D", en: "D"}
     cells: [{id: ja, label: {sv: "Ja", en: "Yes"}, count: "q1 == 'ja' and q2 == 'a' and q3 > 0"}]
-)", "kf.yaml", family, nullptr);
+)",
+                            "kf.yaml", family, nullptr);
   ASSERT_TRUE(kf.set);
   EXPECT_TRUE(coverage_warnings(*kf.set, family).empty());
 }

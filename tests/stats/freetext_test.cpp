@@ -1,10 +1,11 @@
 // Free-text listing (stats/freetext.h) on a questionnaire small enough to order by hand: texts in
 // the questionnaire's order of items (rows as the matrix lists them, an «ange vad» field before the
 // question's comment), then by organisation code; only respondents' texts.
+#include "stats/freetext.h"
+
 #include <gtest/gtest.h>
 
 #include "instrument/load.h"
-#include "stats/freetext.h"
 #include "stats/response_input.h"
 #include "support.h"
 #include "support/demo_survey.h"
@@ -15,28 +16,28 @@ namespace {
 using instrument::Value;
 
 const instrument::Instrument& texts_instrument() {
-  static const auto in = instrument::load_or_throw(test::demo_instrument_yaml(
-      "      - {id: q1, type: text, label: {sv: \"Fritext\", en: \"Free text\"}}\n"
-      "      - id: q2\n"
-      "        type: matrix\n"
-      "        cell: single\n"
-      "        comment: true\n"
-      "        label: {sv: \"Matris\", en: \"Matrix\"}\n"
-      "        options:\n"
-      "          - {id: ja, label: {sv: \"Ja\", en: \"Yes\"}}\n"
-      "          - {id: ovrigt, label: {sv: \"Övrigt\", en: \"Other\"}, specify: true}\n"
-      "        rows:\n"
-      "          - {id: r1, label: {sv: \"Rad 1\", en: \"Row 1\"}}\n"
-      "          - {id: r2, label: {sv: \"Rad 2\", en: \"Row 2\"}}\n"
-      "          - {id: r10, label: {sv: \"Rad 10\", en: \"Row 10\"}}\n"
-      "      - id: q3\n"
-      "        type: multi\n"
-      "        comment: true\n"
-      "        label: {sv: \"Flerval\", en: \"Multiple choice\"}\n"
-      "        options:\n"
-      "          - {id: a, label: {sv: \"A\", en: \"A\"}}\n"
-      "          - {id: ovrigt, label: {sv: \"Övrigt\", en: \"Other\"}, specify: true}\n"),
-                                                   "texts.yaml");
+  static const auto in = instrument::load_or_throw(
+      test::demo_instrument_yaml("      - {id: q1, type: text, label: {sv: \"Fritext\", en: \"Free text\"}}\n"
+                                 "      - id: q2\n"
+                                 "        type: matrix\n"
+                                 "        cell: single\n"
+                                 "        comment: true\n"
+                                 "        label: {sv: \"Matris\", en: \"Matrix\"}\n"
+                                 "        options:\n"
+                                 "          - {id: ja, label: {sv: \"Ja\", en: \"Yes\"}}\n"
+                                 "          - {id: ovrigt, label: {sv: \"Övrigt\", en: \"Other\"}, specify: true}\n"
+                                 "        rows:\n"
+                                 "          - {id: r1, label: {sv: \"Rad 1\", en: \"Row 1\"}}\n"
+                                 "          - {id: r2, label: {sv: \"Rad 2\", en: \"Row 2\"}}\n"
+                                 "          - {id: r10, label: {sv: \"Rad 10\", en: \"Row 10\"}}\n"
+                                 "      - id: q3\n"
+                                 "        type: multi\n"
+                                 "        comment: true\n"
+                                 "        label: {sv: \"Flerval\", en: \"Multiple choice\"}\n"
+                                 "        options:\n"
+                                 "          - {id: a, label: {sv: \"A\", en: \"A\"}}\n"
+                                 "          - {id: ovrigt, label: {sv: \"Övrigt\", en: \"Other\"}, specify: true}\n"),
+      "texts.yaml");
   return in;
 }
 
@@ -74,7 +75,8 @@ Dataset texts_dataset() {
 
 std::vector<std::string> lines(const std::vector<FreeTextEntry>& entries) {
   std::vector<std::string> out;
-  for (const auto& e : entries) out.push_back(e.question + " " + e.item + " " + e.org_code + " " + e.org_name + ": " + e.text);
+  for (const auto& e : entries)
+    out.push_back(e.question + " " + e.item + " " + e.org_code + " " + e.org_name + ": " + e.text);
   return out;
 }
 
@@ -83,27 +85,25 @@ TEST(FreeText, ListsRespondentsTextsInQuestionnaireOrderThenByOrganisationCode) 
   // matrix lists them (r1, r2, r10: not r1, r10, r2 as text sorts them), then q2's comment; q3's
   // «ange vad» before its comment (not alphabetically: comment < ovrigt). O03's text is left out:
   // O03 did not respond.
-  EXPECT_EQ(lines(free_text(texts_dataset(), texts_instrument(), "")),
-            (std::vector<std::string>{
-                "q1 q1 O01 Kommun 1: Bra",
-                "q1 q1 O02 Kommun 2: Sämre",
-                "q2 q2.r1:ovrigt O01 Kommun 1: Egen app",
-                "q2 q2.r2:ovrigt O02 Kommun 2: Andra raden",
-                "q2 q2.r10:ovrigt O01 Kommun 1: Tionde",
-                "q2 q2:comment O01 Kommun 1: Kommentar A",
-                "q3 q3:ovrigt O01 Kommun 1: Annat A",
-                "q3 q3:comment O01 Kommun 1: Q3 A",
-                "q3 q3:comment O02 Kommun 2: Q3 B",
-            }));
+  EXPECT_EQ(lines(free_text(texts_dataset(), texts_instrument(), "")), (std::vector<std::string>{
+                                                                           "q1 q1 O01 Kommun 1: Bra",
+                                                                           "q1 q1 O02 Kommun 2: Sämre",
+                                                                           "q2 q2.r1:ovrigt O01 Kommun 1: Egen app",
+                                                                           "q2 q2.r2:ovrigt O02 Kommun 2: Andra raden",
+                                                                           "q2 q2.r10:ovrigt O01 Kommun 1: Tionde",
+                                                                           "q2 q2:comment O01 Kommun 1: Kommentar A",
+                                                                           "q3 q3:ovrigt O01 Kommun 1: Annat A",
+                                                                           "q3 q3:comment O01 Kommun 1: Q3 A",
+                                                                           "q3 q3:comment O02 Kommun 2: Q3 B",
+                                                                       }));
 }
 
 TEST(FreeText, OneQuestionListsOnlyItsOwnItems) {
-  EXPECT_EQ(lines(free_text(texts_dataset(), texts_instrument(), "q3")),
-            (std::vector<std::string>{
-                "q3 q3:ovrigt O01 Kommun 1: Annat A",
-                "q3 q3:comment O01 Kommun 1: Q3 A",
-                "q3 q3:comment O02 Kommun 2: Q3 B",
-            }));
+  EXPECT_EQ(lines(free_text(texts_dataset(), texts_instrument(), "q3")), (std::vector<std::string>{
+                                                                             "q3 q3:ovrigt O01 Kommun 1: Annat A",
+                                                                             "q3 q3:comment O01 Kommun 1: Q3 A",
+                                                                             "q3 q3:comment O02 Kommun 2: Q3 B",
+                                                                         }));
   EXPECT_TRUE(free_text(texts_dataset(), texts_instrument(), "q9").empty());
 }
 

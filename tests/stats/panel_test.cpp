@@ -1,10 +1,10 @@
 // Panel comparison (stats/panel.h) on a world small enough to count by hand: the change over the
 // organisations in the base both years, and this year's base split into returning and new.
-#include <gtest/gtest.h>
+#include "stats/panel.h"
 
 #include <algorithm>
+#include <gtest/gtest.h>
 
-#include "stats/panel.h"
 #include "support.h"
 
 namespace dp::stats {

@@ -43,7 +43,8 @@ std::vector<InstrumentInfo> SqliteInstruments::list() {
 }
 
 std::optional<std::string> SqliteInstruments::source(const std::string& id) {
-  return one(db_.conn(), "SELECT source_text FROM instruments WHERE id = ?", [](Row& r) { return r.text(); }, id);
+  return one(
+      db_.conn(), "SELECT source_text FROM instruments WHERE id = ?", [](Row& r) { return r.text(); }, id);
 }
 
 void SqliteInstruments::put_declaration(const std::string& name, const std::string& kind, const std::string& text) {
@@ -56,16 +57,18 @@ void SqliteInstruments::put_declaration(const std::string& name, const std::stri
 }
 
 std::optional<std::string> SqliteInstruments::declaration(const std::string& name) {
-  return one(db_.conn(), "SELECT text FROM declarations WHERE name = ?", [](Row& r) { return r.text(); }, name);
+  return one(
+      db_.conn(), "SELECT text FROM declarations WHERE name = ?", [](Row& r) { return r.text(); }, name);
 }
 
 std::vector<std::pair<std::string, std::string>> SqliteInstruments::declarations(const std::string& kind) {
-  return all(db_.conn(), "SELECT name, text FROM declarations WHERE kind = ? ORDER BY name",
-             [](Row& r) {
-               auto name = r.text();
-               return std::pair{name, r.text()};
-             },
-             kind);
+  return all(
+      db_.conn(), "SELECT name, text FROM declarations WHERE kind = ? ORDER BY name",
+      [](Row& r) {
+        auto name = r.text();
+        return std::pair{name, r.text()};
+      },
+      kind);
 }
 
 void SqliteInstruments::record_erratum(const instrument::Instrument& corrected, const std::string& note,
@@ -82,18 +85,19 @@ void SqliteInstruments::record_erratum(const instrument::Instrument& corrected, 
 }
 
 std::vector<InstrumentErratum> SqliteInstruments::errata(const std::string& instrument_id) {
-  return all(db_.conn(),
-             "SELECT id, instrument_id, recorded_at, note, changes FROM instrument_errata WHERE instrument_id = ? ORDER BY id",
-             [](Row& r) {
-               InstrumentErratum e;
-               e.id = r.integer();
-               e.instrument_id = r.text();
-               e.recorded_at = r.text();
-               e.note = r.text();
-               e.changes = r.text();
-               return e;
-             },
-             instrument_id);
+  return all(
+      db_.conn(),
+      "SELECT id, instrument_id, recorded_at, note, changes FROM instrument_errata WHERE instrument_id = ? ORDER BY id",
+      [](Row& r) {
+        InstrumentErratum e;
+        e.id = r.integer();
+        e.instrument_id = r.text();
+        e.recorded_at = r.text();
+        e.note = r.text();
+        e.changes = r.text();
+        return e;
+      },
+      instrument_id);
 }
 
 }  // namespace dp::storage::sqlite

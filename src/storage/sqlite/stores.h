@@ -19,7 +19,8 @@ class SqliteRegistry : public RegistryStore {
   void upsert_county(const registry::County& c) override;
   std::vector<registry::County> counties() override;
   void apply(const registry::ImportRecord& r) override;
-  std::vector<registry::Organisation> list(int year, int population_year, const registry::SizeGroupScheme& scheme) override;
+  std::vector<registry::Organisation> list(int year, int population_year,
+                                           const registry::SizeGroupScheme& scheme) override;
   std::optional<registry::Organisation> find(const std::string& code, int year, int population_year,
                                              const registry::SizeGroupScheme& scheme) override;
   std::vector<int> years() override;
@@ -43,7 +44,8 @@ class SqliteInstruments : public InstrumentStore {
   void put_declaration(const std::string& name, const std::string& kind, const std::string& text) override;
   std::optional<std::string> declaration(const std::string& name) override;
   std::vector<std::pair<std::string, std::string>> declarations(const std::string& kind) override;
-  void record_erratum(const instrument::Instrument& corrected, const std::string& note, const std::string& changes) override;
+  void record_erratum(const instrument::Instrument& corrected, const std::string& note,
+                      const std::string& changes) override;
   std::vector<InstrumentErratum> errata(const std::string& instrument_id) override;
 
  private:
