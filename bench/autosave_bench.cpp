@@ -9,21 +9,20 @@
 // Two loads: saturated (each client saves again as soon as the last save is acknowledged: the
 // maximum rate) and paced (each client saves every --pace-ms: latency at a realistic rate).
 #include <SQLiteCpp/SQLiteCpp.h>
-#include <sqlite3.h>
-#include <curl/curl.h>
-#include <fmt/format.h>
-#include <sys/utsname.h>
-#include <unistd.h>
-
 #include <algorithm>
 #include <atomic>
 #include <chrono>
+#include <curl/curl.h>
 #include <filesystem>
+#include <fmt/format.h>
 #include <fstream>
 #include <iostream>
 #include <mutex>
 #include <nlohmann/json.hpp>
+#include <sqlite3.h>
+#include <sys/utsname.h>
 #include <thread>
+#include <unistd.h>
 #include <vector>
 
 #include "collection/auth.h"
@@ -102,7 +101,11 @@ Result run_autosaves(const std::string& url, const std::vector<Respondent>& peop
           next += std::chrono::milliseconds(pace_ms);
           if (stop) break;
         }
-        std::string body = nlohmann::json{{"changes", {{{"item", who.items[run]}, {"value", fmt::format("note {} from {}", n, who.cookie.substr(0, 6))}, {"base", base}}}}}.dump();
+        std::string body = nlohmann::json{{"changes",
+                                           {{{"item", who.items[run]},
+                                             {"value", fmt::format("note {} from {}", n, who.cookie.substr(0, 6))},
+                                             {"base", base}}}}}
+                               .dump();
         std::string out;
         curl_easy_setopt(c, CURLOPT_WRITEDATA, &out);
         curl_easy_setopt(c, CURLOPT_POSTFIELDS, body.c_str());
@@ -137,8 +140,8 @@ Result run_autosaves(const std::string& url, const std::vector<Respondent>& peop
 
 Result run_raw_sqlite(const std::string& path, int clients, double seconds, int pace_ms) {
   Result r;
-  r.name = pace_ms ? fmt::format("raw SQLite INSERT, one per thread every {} ms", pace_ms)
-                   : "raw SQLite INSERT, saturated";
+  r.name =
+      pace_ms ? fmt::format("raw SQLite INSERT, one per thread every {} ms", pace_ms) : "raw SQLite INSERT, saturated";
   {
     SQLite::Database db(path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
     db.exec("PRAGMA journal_mode = WAL");
@@ -204,10 +207,11 @@ std::string machine() {
   std::string load;
   std::ifstream la("/proc/loadavg");
   std::getline(la, load);
-  return fmt::format("{} {} ({}), {} CPU threads, SQLite {}; load average at the start {} (the machine is shared, so "
-                     "absolute figures are noisy; the two sides ran in the same minutes)",
-                     u.sysname, u.release, cpu, std::thread::hardware_concurrency(), sqlite3_libversion(),
-                     load.substr(0, load.find(' ', load.find(' ', load.find(' ') + 1) + 1)));
+  return fmt::format(
+      "{} {} ({}), {} CPU threads, SQLite {}; load average at the start {} (the machine is shared, so "
+      "absolute figures are noisy; the two sides ran in the same minutes)",
+      u.sysname, u.release, cpu, std::thread::hardware_concurrency(), sqlite3_libversion(),
+      load.substr(0, load.find(' ', load.find(' ', load.find(' ') + 1) + 1)));
 }
 
 }  // namespace
@@ -286,11 +290,14 @@ int main(int argc, char** argv) {
   };
   std::string date = utc_now_string().substr(0, 10);
   std::string table = fmt::format(
-      "| | acknowledged writes | per second | p50 ms | p95 ms | p99 ms | failed |\n|---|---:|---:|---:|---:|---:|---:|\n{}\n{}\n{}\n{}\n",
+      "| | acknowledged writes | per second | p50 ms | p95 ms | p99 ms | failed "
+      "|\n|---|---:|---:|---:|---:|---:|---:|\n{}\n{}\n{}\n{}\n",
       row(a), row(b), row(a2), row(b2));
   std::string ratio = fmt::format(
-      "Saturated, autosaves reach {:.0f} % of the raw insert rate (ratio {:.2f}). At an offered load of {:.0f} saves per "
-      "second (every respondent saving every {} ms), p99 latency is {:.1f} ms for autosaves and {:.1f} ms for raw inserts "
+      "Saturated, autosaves reach {:.0f} % of the raw insert rate (ratio {:.2f}). At an offered load of {:.0f} saves "
+      "per "
+      "second (every respondent saving every {} ms), p99 latency is {:.1f} ms for autosaves and {:.1f} ms for raw "
+      "inserts "
       "(ratio {:.1f}). Database integrity after the run: {}.",
       100.0 * a.per_second() / b.per_second(), a.per_second() / b.per_second(), clients * 1000.0 / pace_ms, pace_ms,
       a2.pct(99), b2.pct(99), b2.pct(99) > 0 ? a2.pct(99) / b2.pct(99) : 0.0, integrity);
@@ -300,16 +307,18 @@ int main(int argc, char** argv) {
     out << fmt::format("\n## Autosave under load ({})\n\n", date)
         << fmt::format("- Date: {}\n- Machine: {}\n- Command: `{} --clients {} --seconds {:g} --pace-ms {}`\n", date,
                        machine(), argv[0], clients, seconds, pace_ms)
-        << fmt::format("- Load: {} concurrent respondents (one session each), each request a "
-                       "`POST /api/respond/{{campaign}}/{{org}}/autosave` with one changed item through the full "
-                       "pipeline (session, authorization, CSRF, validation, optimistic concurrency, audit row). "
-                       "Saturated: every respondent saves again as soon as the last save is acknowledged (the maximum "
-                       "rate; latency is then mostly queueing of {} clients for 8 server threads). Paced: every "
-                       "respondent saves every {} ms. The raw baseline: {} threads, each with its own connection, "
-                       "inserting one row per transaction, under the same two loads. Both in WAL mode with "
-                       "synchronous=FULL, so every acknowledged write is on disk.\n\n",
-                       clients, clients, pace_ms, clients)
-        << table << "\n" << ratio << "\n";
+        << fmt::format(
+               "- Load: {} concurrent respondents (one session each), each request a "
+               "`POST /api/respond/{{campaign}}/{{org}}/autosave` with one changed item through the full "
+               "pipeline (session, authorization, CSRF, validation, optimistic concurrency, audit row). "
+               "Saturated: every respondent saves again as soon as the last save is acknowledged (the maximum "
+               "rate; latency is then mostly queueing of {} clients for 8 server threads). Paced: every "
+               "respondent saves every {} ms. The raw baseline: {} threads, each with its own connection, "
+               "inserting one row per transaction, under the same two loads. Both in WAL mode with "
+               "synchronous=FULL, so every acknowledged write is on disk.\n\n",
+               clients, clients, pace_ms, clients)
+        << table << "\n"
+        << ratio << "\n";
     std::cerr << "appended to " << write << "\n";
   }
   std::filesystem::remove_all(dir);

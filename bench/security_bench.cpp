@@ -8,14 +8,11 @@
 //     address has been paused (each attempt from its own address, so the per-client limits do
 //     not interfere): what an attacker timing the answers sees.
 //   build/bench/security_bench --url URL --email E --password P [--seconds 20] [--write docs/security.md]
-#include <curl/curl.h>
-#include <fmt/format.h>
-#include <sys/utsname.h>
-#include <unistd.h>
-
 #include <algorithm>
 #include <atomic>
 #include <chrono>
+#include <curl/curl.h>
+#include <fmt/format.h>
 #include <fstream>
 #include <iostream>
 #include <map>
@@ -24,7 +21,9 @@
 #include <random>
 #include <regex>
 #include <sstream>
+#include <sys/utsname.h>
 #include <thread>
+#include <unistd.h>
 #include <vector>
 
 using Clock = std::chrono::steady_clock;
@@ -52,8 +51,8 @@ size_t header_sink(char* p, size_t s, size_t n, void* ud) {
 }
 
 // One HTTP exchange from a given loopback address.
-Answer call(const std::string& url, const std::string& source, const std::string& method = "GET", const std::string& body = "",
-            const std::vector<std::string>& headers = {}) {
+Answer call(const std::string& url, const std::string& source, const std::string& method = "GET",
+            const std::string& body = "", const std::vector<std::string>& headers = {}) {
   CURL* c = curl_easy_init();
   Answer a;
   std::string iface = "host!" + source;
@@ -100,8 +99,7 @@ struct Session {
 Session sign_in(const std::string& url, const std::string& email, const std::string& password) {
   auto page = call(url + "/login", "127.0.0.1");
   std::string visitor = cookie_value(page, "dp_csrf");
-  auto r = call(url + "/login", "127.0.0.1", "POST",
-                "_csrf=" + visitor + "&email=" + email + "&password=" + password,
+  auto r = call(url + "/login", "127.0.0.1", "POST", "_csrf=" + visitor + "&email=" + email + "&password=" + password,
                 {"Cookie: dp_csrf=" + visitor, "Content-Type: application/x-www-form-urlencoded"});
   Session s;
   s.cookie = cookie_value(r, "dp_session");
@@ -131,7 +129,8 @@ Legit legit_traffic(const std::string& url, const Session& s, const std::string&
   long base = 0;
   auto end = Clock::now() + std::chrono::duration<double>(seconds);
   for (int n = 0; Clock::now() < end; ++n) {
-    std::string body = nlohmann::json{{"changes", {{{"item", "q03"}, {"value", n % 2 ? "ja" : "nej"}, {"base", base}}}}}.dump();
+    std::string body =
+        nlohmann::json{{"changes", {{{"item", "q03"}, {"value", n % 2 ? "ja" : "nej"}, {"base", base}}}}}.dump();
     auto a = call(url + "/api/respond/ehalsa-2022/" + org + "/autosave", "127.0.0.1", "POST", body,
                   {"Cookie: dp_session=" + s.cookie, "X-CSRF-Token: " + s.csrf, "Content-Type: application/json"});
     auto j = nlohmann::json::parse(a.body, nullptr, false);
@@ -166,7 +165,8 @@ void attacker(const std::string& url, int id, std::atomic<bool>& stop, Attack& o
                      call(url + "/login", source, "POST",
                           fmt::format("_csrf={}&email=guess{}@example.se&password=wrong{}", csrf, rng(), rng()),
                           {"Cookie: dp_csrf=" + csrf, "Content-Type: application/x-www-form-urlencoded"})});
-    round.push_back({"GET PNG chart ?random", call(url + fmt::format("/statistik/K01/diagram/tidsserie.png?r={}", rng()), source)});
+    round.push_back(
+        {"GET PNG chart ?random", call(url + fmt::format("/statistik/K01/diagram/tidsserie.png?r={}", rng()), source)});
     std::lock_guard lock(out.mu);
     for (auto& [kind, a] : round) {
       ++out.statuses[kind][a.status];
@@ -254,9 +254,11 @@ int main(int argc, char** argv) {
     std::strftime(buf, sizeof buf, "%Y-%m-%d", std::gmtime(&t));
     date = buf;
   }
-  md << fmt::format("- Date: {}\n- Machine: {}\n- Command: `bench/run_security.sh` (`{} --seconds {:g} --samples {}`)\n\n", date,
-                    machine(), argv[0], seconds, samples);
-  md << "| signed-in and anonymous users | idle p50 ms | idle p95 ms | under attack p50 ms | under attack p95 ms | p95 ratio |\n"
+  md << fmt::format(
+      "- Date: {}\n- Machine: {}\n- Command: `bench/run_security.sh` (`{} --seconds {:g} --samples {}`)\n\n", date,
+      machine(), argv[0], seconds, samples);
+  md << "| signed-in and anonymous users | idle p50 ms | idle p95 ms | under attack p50 ms | under attack p95 ms | p95 "
+        "ratio |\n"
         "|---|---:|---:|---:|---:|---:|\n";
   md << fmt::format("| autosave ({} / {} saves) | {:.1f} | {:.1f} | {:.1f} | {:.1f} | {:.2f} |\n", idle.autosave.size(),
                     loaded.autosave.size(), pct(idle.autosave, 50), pct(idle.autosave, 95), pct(loaded.autosave, 50),
@@ -276,7 +278,8 @@ int main(int argc, char** argv) {
     md << fmt::format("| {} | {} | {} | {:.1f} |\n", kind, n, answers, pct(attack.ms[kind], 50));
   }
   md << "\n| sign-in attempt (one per fresh client address) | n | p50 ms | p95 ms |\n|---|---:|---:|---:|\n";
-  for (const auto& [kind, v] : timing) md << fmt::format("| {} | {} | {:.1f} | {:.1f} |\n", kind, v.size(), pct(v, 50), pct(v, 95));
+  for (const auto& [kind, v] : timing)
+    md << fmt::format("| {} | {} | {:.1f} | {:.1f} |\n", kind, v.size(), pct(v, 50), pct(v, 95));
   std::cout << md.str();
 
   if (!write.empty()) {

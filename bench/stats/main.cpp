@@ -11,13 +11,11 @@
 // cell by cell, and DuckDB's result rows against SQLite's by checksum.
 // The SQL here is a benchmark peer's, not the product's (the product's SQL is in src/storage/).
 #include <SQLiteCpp/SQLiteCpp.h>
-
-#include <fmt/format.h>
-
 #include <chrono>
 #include <cmath>
 #include <cstdio>
 #include <filesystem>
+#include <fmt/format.h>
 #include <fstream>
 #include <iostream>
 #include <map>
@@ -69,8 +67,8 @@ std::vector<stats::OrgRecord> bundled_orgs() {
   return out;
 }
 
-const std::vector<std::string> kBreakdowns = {"national", "county", "size_group", "skr_group", "stimulus_requisitioned",
-                                              "home_health_care"};
+const std::vector<std::string> kBreakdowns = {
+    "national", "county", "size_group", "skr_group", "stimulus_requisitioned", "home_health_care"};
 
 // The aggregation queries of both SQL peers: per breakdown, option counts, answered counts,
 // bases and numeric aggregates, GROUP BY over the long table.
@@ -78,11 +76,17 @@ std::string queries() {
   std::string q;
   for (const auto& b : kBreakdowns) {
     std::string join = "FROM answers a JOIN orgs o ON o.year = a.year AND o.org = a.org ";
-    q += fmt::format("SELECT a.year, o.{0}, a.item, a.opt, COUNT(*) {1}WHERE a.opt >= 0 GROUP BY a.year, o.{0}, a.item, a.opt;\n", b, join);
-    q += fmt::format("SELECT a.year, o.{0}, a.item, COUNT(DISTINCT a.org) {1}WHERE a.opt >= 0 GROUP BY a.year, o.{0}, a.item;\n", b, join);
+    q += fmt::format(
+        "SELECT a.year, o.{0}, a.item, a.opt, COUNT(*) {1}WHERE a.opt >= 0 GROUP BY a.year, o.{0}, a.item, a.opt;\n", b,
+        join);
+    q += fmt::format(
+        "SELECT a.year, o.{0}, a.item, COUNT(DISTINCT a.org) {1}WHERE a.opt >= 0 GROUP BY a.year, o.{0}, a.item;\n", b,
+        join);
     q += fmt::format("SELECT year, {0}, SUM(responded), COUNT(*) FROM orgs GROUP BY year, {0};\n", b);
-    q += fmt::format("SELECT a.year, o.{0}, a.item, COUNT(*), SUM(a.num), MIN(a.num), MAX(a.num) {1}WHERE a.opt < 0 "
-                     "GROUP BY a.year, o.{0}, a.item;\n", b, join);
+    q += fmt::format(
+        "SELECT a.year, o.{0}, a.item, COUNT(*), SUM(a.num), MIN(a.num), MAX(a.num) {1}WHERE a.opt < 0 "
+        "GROUP BY a.year, o.{0}, a.item;\n",
+        b, join);
   }
   return q;
 }
@@ -122,10 +126,11 @@ int main(int argc, char** argv) {
   auto in22 = instrument::load_or_throw(resources::require("instruments/ehalsa-2022.yaml"), "ehalsa-2022.yaml");
   std::vector<std::pair<std::string, std::string>> hfiles;
   for (const auto& p : resources::list("data/history/"))
-    if (p.size() > 4 && p.substr(p.size() - 4) == ".csv") hfiles.emplace_back(p.substr(p.rfind('/') + 1), resources::require(p));
+    if (p.size() > 4 && p.substr(p.size() - 4) == ".csv")
+      hfiles.emplace_back(p.substr(p.rfind('/') + 1), resources::require(p));
   auto history = stats::parse_history(hfiles);
-  auto kfs = stats::load_keyfigures_or_throw(resources::require("instruments/ehalsa.keyfigures.yaml"), "ehalsa.keyfigures.yaml",
-                                             {&in, &in22}, &history);
+  auto kfs = stats::load_keyfigures_or_throw(resources::require("instruments/ehalsa.keyfigures.yaml"),
+                                             "ehalsa.keyfigures.yaml", {&in, &in22}, &history);
   auto marginals = stats::marginals_from_history(kfs, stats::map_history(kfs, history), 2021);
   auto real = bundled_orgs();
   std::filesystem::create_directories(work);
@@ -172,9 +177,9 @@ int main(int argc, char** argv) {
       for (const auto& ds : data) {
         auto code = [&](const char* attr, size_t i) { return ds.attr(attr)->codes[i]; };
         for (size_t i = 0; i < ds.size(); ++i) {
-          orgs_csv << ds.year << ',' << i << ',' << (ds.responded.test(i) ? 1 : 0) << ",0," << code("county_code", i) << ','
-                   << code("size_group", i) << ',' << code("skr_group", i) << ',' << code("stimulus_requisitioned", i) << ','
-                   << code("home_health_care", i) << '\n';
+          orgs_csv << ds.year << ',' << i << ',' << (ds.responded.test(i) ? 1 : 0) << ",0," << code("county_code", i)
+                   << ',' << code("size_group", i) << ',' << code("skr_group", i) << ','
+                   << code("stimulus_requisitioned", i) << ',' << code("home_health_care", i) << '\n';
         }
         for (const auto& col : ds.items) {
           int id = item_id[col.key];
@@ -202,16 +207,20 @@ int main(int argc, char** argv) {
       std::string path = dir + "/bench.sqlite";
       std::filesystem::remove(path);
       SQLite::Database db(path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
-      db.exec("PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA cache_size = -1000000; PRAGMA temp_store = MEMORY");
+      db.exec(
+          "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA cache_size = -1000000; PRAGMA temp_store = "
+          "MEMORY");
       t0 = Clock::now();
-      db.exec("CREATE TABLE orgs(year INTEGER, org INTEGER, responded INTEGER, national INTEGER, county INTEGER, "
-              "size_group INTEGER, skr_group INTEGER, stimulus_requisitioned INTEGER, home_health_care INTEGER, "
-              "PRIMARY KEY (year, org)) WITHOUT ROWID");
+      db.exec(
+          "CREATE TABLE orgs(year INTEGER, org INTEGER, responded INTEGER, national INTEGER, county INTEGER, "
+          "size_group INTEGER, skr_group INTEGER, stimulus_requisitioned INTEGER, home_health_care INTEGER, "
+          "PRIMARY KEY (year, org)) WITHOUT ROWID");
       db.exec("CREATE TABLE answers(year INTEGER, org INTEGER, item INTEGER, opt INTEGER, num REAL)");
       {
         SQLite::Transaction tx(db);
         SQLite::Statement io(db, "INSERT INTO orgs VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?)");
-        auto o = csv::parse(std::string(std::istreambuf_iterator<char>(std::ifstream(dir + "/orgs.csv").rdbuf()), {}), "orgs.csv");
+        auto o = csv::parse(std::string(std::istreambuf_iterator<char>(std::ifstream(dir + "/orgs.csv").rdbuf()), {}),
+                            "orgs.csv");
         for (const auto& r : o.rows) {
           io.reset();
           for (int c = 0; c < 9; ++c) io.bind(c + 1, (int64_t)std::stoll(r.fields[(size_t)c]));
@@ -263,8 +272,8 @@ int main(int argc, char** argv) {
         const auto& ds = data[y];
         for (const auto& c : res[y].cells) {
           const auto* cell = c.cell;
-          if (cell->stat != stats::Stat::Share || !cell->count.expr || cell->base.where.expr || hides_value(c.figures[0].marker) ||
-              cell->base.kind != stats::BaseKind::Respondents)
+          if (cell->stat != stats::Stat::Share || !cell->count.expr || cell->base.where.expr ||
+              hides_value(c.figures[0].marker) || cell->base.kind != stats::BaseKind::Respondents)
             continue;
           const auto& e = *cell->count.expr;
           if (e.op != instrument::Expr::Op::Has || e.args[0]->op != instrument::Expr::Op::Ref) continue;
@@ -321,19 +330,25 @@ int main(int argc, char** argv) {
   }
 
   // A markdown table on stdout, for docs/benchmarks.md.
-  std::cout << "| organisations × years | key-figure cells | figures | long-table rows | engine ms | SQLite ms | DuckDB ms | "
-               "SQLite / engine | DuckDB / engine | engine = SQLite | DuckDB = SQLite |\n";
+  std::cout
+      << "| organisations × years | key-figure cells | figures | long-table rows | engine ms | SQLite ms | DuckDB ms | "
+         "SQLite / engine | DuckDB / engine | engine = SQLite | DuckDB = SQLite |\n";
   std::cout << "|---|---|---|---|---|---|---|---|---|---|---|\n";
   for (const auto& t : results) {
     auto f = [](double v) { return v < 0 ? std::string("not run") : fmt::format("{:.0f}", v); };
     auto ratio = [&](double v) { return v < 0 ? std::string("–") : fmt::format("{:.1f}×", v / t.engine_ms); };
-    std::string same = t.sqlite_ms < 0 ? "–" : (t.mismatches ? fmt::format("{} differ", t.mismatches) : fmt::format("yes ({} counts)", t.checked));
-    std::string dsame = t.duck_ms < 0 || t.sqlite_ms < 0 ? "–" : (t.duck_checksum == t.sqlite_checksum ? "yes (checksum)" : "NO");
-    std::cout << fmt::format("| {} × {} | {} | {} | {} | {} | {} | {} | {} | {} | {} | {} |\n", t.orgs, t.years, t.cells, t.figures,
-                             t.rows, f(t.engine_ms), f(t.sqlite_ms), f(t.duck_ms), ratio(t.sqlite_ms), ratio(t.duck_ms), same,
-                             dsame);
+    std::string same = t.sqlite_ms < 0 ? "–"
+                                       : (t.mismatches ? fmt::format("{} differ", t.mismatches)
+                                                       : fmt::format("yes ({} counts)", t.checked));
+    std::string dsame =
+        t.duck_ms < 0 || t.sqlite_ms < 0 ? "–" : (t.duck_checksum == t.sqlite_checksum ? "yes (checksum)" : "NO");
+    std::cout << fmt::format("| {} × {} | {} | {} | {} | {} | {} | {} | {} | {} | {} | {} |\n", t.orgs, t.years,
+                             t.cells, t.figures, t.rows, f(t.engine_ms), f(t.sqlite_ms), f(t.duck_ms),
+                             ratio(t.sqlite_ms), ratio(t.duck_ms), same, dsame);
   }
   for (const auto& t : results)
-    if (t.mismatches || (!t.duck_checksum.empty() && !t.sqlite_checksum.empty() && t.duck_checksum != t.sqlite_checksum)) return 1;
+    if (t.mismatches ||
+        (!t.duck_checksum.empty() && !t.sqlite_checksum.empty() && t.duck_checksum != t.sqlite_checksum))
+      return 1;
   return 0;
 }

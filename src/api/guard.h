@@ -3,8 +3,8 @@
 // with Retry-After) and CORS for GET.
 #include <optional>
 
-#include "web/rate_limiter.h"
 #include "web/http.h"
+#include "web/rate_limiter.h"
 
 namespace dp::api {
 

@@ -4,7 +4,6 @@
 // (docs/cli.md): --help everywhere, --db defaults to $DIGIPULS_DB or ./digipuls.db, exit 0 on
 // success, 1 on bad input, 2 on usage errors; messages on stderr, data on stdout.
 #include <CLI/CLI.hpp>
-
 #include <functional>
 #include <string>
 

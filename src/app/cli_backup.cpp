@@ -1,7 +1,6 @@
 // digipuls backup | restore: a consistent copy of the database while the server runs, and putting
 // one back (docs/operations.md).
 #include <fmt/format.h>
-
 #include <iostream>
 
 #include "app/cli.h"
@@ -18,8 +17,8 @@ void register_backup_commands(Cli& cli) {
   backup->add_flag("--force", force, "Replace --out if it exists");
   cli.on_run(backup, [] {
     auto r = storage::backup_database(db, out, force);
-    std::cerr << fmt::format("backed up {} to {}: {} pages, {:.1f} MB, schema version {}, integrity ok\n", db, out, r.pages,
-                             static_cast<double>(r.bytes) / 1e6, r.schema_version);
+    std::cerr << fmt::format("backed up {} to {}: {} pages, {:.1f} MB, schema version {}, integrity ok\n", db, out,
+                             r.pages, static_cast<double>(r.bytes) / 1e6, r.schema_version);
     return 0;
   });
 

@@ -2,15 +2,14 @@
 // owner's campaign work from the command line (the web pages do the same through the same
 // functions in src/collection/).
 #include <fmt/format.h>
-
 #include <iostream>
 
 #include "app/cli.h"
 #include "collection/campaign_admin.h"
-#include "collection/deadline.h"
 #include "collection/campaign_context.h"
 #include "collection/campaigns.h"
 #include "collection/dashboard.h"
+#include "collection/deadline.h"
 #include "collection/reminders.h"
 #include "collection/responding.h"
 #include "core/error.h"
@@ -79,18 +78,20 @@ void register_campaign_admin(CLI::App* grp, Cli& cli) {
     collection::check_spec(*store, spec);
     auto id = collection::create_campaign(*store, spec);
     auto c = store->campaigns().find(id);
-    std::cerr << fmt::format("created campaign {} (draft, {} organisations); open it with `digipuls campaigns open "
-                             "--campaign {}`\n",
-                             c->slug, store->campaigns().scope(id).size(), c->slug);
+    std::cerr << fmt::format(
+        "created campaign {} (draft, {} organisations); open it with `digipuls campaigns open "
+        "--campaign {}`\n",
+        c->slug, store->campaigns().scope(id).size(), c->slug);
     std::cout << c->slug << "\n";
     return 0;
   });
 
   add_state_command(grp, cli, "open", "open", "Open a campaign for answers (from draft, or again after closing)");
   add_state_command(grp, cli, "close", "closed", "Close a campaign: no more answers except reopened responses");
-  auto* publish = grp->add_subcommand("publish",
-                                      "Publish a closed campaign with its latest computed figures, if their disclosure audit "
-                                      "passes (final)");
+  auto* publish =
+      grp->add_subcommand("publish",
+                          "Publish a closed campaign with its latest computed figures, if their disclosure audit "
+                          "passes (final)");
   static std::string pdb, pcampaign;
   add_db_option(publish, pdb);
   publish->add_option("--campaign", pcampaign, "Campaign id or slug")->required();
@@ -111,7 +112,8 @@ void register_campaign_admin(CLI::App* grp, Cli& cli) {
   cli.on_run(reopen, [] {
     auto store = storage::open_sqlite(rdb, {.create = false});
     auto ctx = collection::load_campaign(*store, rcampaign);
-    if (!ctx.org(rorg)) throw Error::bad_input("'" + rorg + "' is not in the campaign's scope", Location{{}, 0, 0, "org"});
+    if (!ctx.org(rorg))
+      throw Error::bad_input("'" + rorg + "' is not in the campaign's scope", Location{{}, 0, 0, "org"});
     auto resp = store->responses().get_or_create(ctx.campaign.id, rorg);
     collection::reopen_response(*store, resp.id, 0, reason);
     std::cerr << fmt::format("reopened the response of {} in {}\n", rorg, ctx.campaign.slug);
@@ -146,7 +148,8 @@ void register_campaign_admin(CLI::App* grp, Cli& cli) {
   cli.on_run(ext, [] {
     auto store = storage::open_sqlite(edb, {.create = false});
     collection::extend_for_org(*store, ecampaign, eorg, euntil, 0);
-    std::cerr << fmt::format("{} may answer {} until {}\n", eorg, ecampaign, euntil.empty() ? "the closing date" : euntil);
+    std::cerr << fmt::format("{} may answer {} until {}\n", eorg, ecampaign,
+                             euntil.empty() ? "the closing date" : euntil);
     return 0;
   });
 
@@ -160,10 +163,11 @@ void register_campaign_admin(CLI::App* grp, Cli& cli) {
     auto store = storage::open_sqlite(mdb, {.create = false});
     auto ctx = collection::load_campaign(*store, mcampaign);
     std::string url = base_url;
-    if (url.empty()) url = std::getenv("DIGIPULS_BASE_URL") ? std::getenv("DIGIPULS_BASE_URL") : "http://127.0.0.1:8080";
+    if (url.empty())
+      url = std::getenv("DIGIPULS_BASE_URL") ? std::getenv("DIGIPULS_BASE_URL") : "http://127.0.0.1:8080";
     auto r = collection::remind_non_responders(*store, ctx, url, 0);
-    std::cerr << fmt::format("queued {} reminder(s) to {} organisation(s); {} without respondent accounts\n", r.messages,
-                             r.organisations, r.without_accounts);
+    std::cerr << fmt::format("queued {} reminder(s) to {} organisation(s); {} without respondent accounts\n",
+                             r.messages, r.organisations, r.without_accounts);
     auto cfg = mail::load(config);
     if (cfg.configured()) mail::Sender(*store, cfg, mail::make_transport(cfg)).run_once();
     return 0;

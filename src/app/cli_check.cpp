@@ -8,7 +8,8 @@
 namespace dp::app {
 
 void register_check_command(Cli& cli) {
-  auto* cmd = cli.root.add_subcommand("check", "Check a database: SQLite's integrity check, schema version, writability");
+  auto* cmd =
+      cli.root.add_subcommand("check", "Check a database: SQLite's integrity check, schema version, writability");
   static std::string db;
   add_db_option(cmd, db);
   cli.on_run(cmd, [] {

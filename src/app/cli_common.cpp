@@ -1,10 +1,9 @@
-#include <unistd.h>
-
 #include <cstdio>
 #include <cstdlib>
 #include <fstream>
 #include <iostream>
 #include <sstream>
+#include <unistd.h>
 
 #include "app/cli.h"
 #include "core/error.h"
@@ -19,7 +18,9 @@ void add_db_option(CLI::App* cmd, std::string& db) {
 
 void add_format_option(CLI::App* cmd, std::string& format, const std::string& def) {
   format = def;
-  cmd->add_option("--format", format, "Output format")->check(CLI::IsMember({"csv", "json", "table"}))->capture_default_str();
+  cmd->add_option("--format", format, "Output format")
+      ->check(CLI::IsMember({"csv", "json", "table"}))
+      ->capture_default_str();
 }
 
 std::string read_file(const std::string& path) {
@@ -35,7 +36,8 @@ std::string read_file(const std::string& path) {
 }
 
 void progress(const std::string& label, size_t done, size_t total) {
-  static const bool enabled = isatty(2) || (std::getenv("DIGIPULS_PROGRESS") && std::string(std::getenv("DIGIPULS_PROGRESS")) == "1");
+  static const bool enabled =
+      isatty(2) || (std::getenv("DIGIPULS_PROGRESS") && std::string(std::getenv("DIGIPULS_PROGRESS")) == "1");
   if (!enabled || total == 0) return;
   static int last = -1;
   int pct = (int)(100.0 * (double)done / (double)total);

@@ -13,7 +13,8 @@ void register_backup_commands(Cli& cli);  // cli_backup.cpp
 
 void register_db_commands(Cli& cli) {
   register_backup_commands(cli);
-  auto* init = cli.root.add_subcommand("init", "Create or upgrade a database: registry, instruments, the 2021 campaign");
+  auto* init =
+      cli.root.add_subcommand("init", "Create or upgrade a database: registry, instruments, the 2021 campaign");
   static std::string db;
   add_db_option(init, db);
   cli.on_run(init, [] {
@@ -24,8 +25,8 @@ void register_db_commands(Cli& cli) {
       rep.lines.push_back("history: " + std::to_string(figures::import_history(*store)) +
                           " published values from data/history");
     for (const auto& l : rep.lines) std::cerr << "  " << l << "\n";
-    std::cerr << db << ": schema version " << store->schema_version() << (rep.lines.empty() ? ", already up to date" : "")
-              << "\n";
+    std::cerr << db << ": schema version " << store->schema_version()
+              << (rep.lines.empty() ? ", already up to date" : "") << "\n";
     return 0;
   });
 }

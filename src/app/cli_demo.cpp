@@ -1,7 +1,6 @@
 // digipuls demo: prepares a database for trying both sides of the collection (see
 // src/collection/demo.h) and prints the demo accounts. Used by scripts/demo.sh (`make demo`).
 #include <fmt/format.h>
-
 #include <iostream>
 
 #include "app/cli.h"
@@ -40,7 +39,8 @@ std::string selfassess_banner(storage::Store& store, const collection::DemoSetup
     out += fmt::format("                     ({} has a {} assessment; start {} there to follow up last year's plan)\n",
                        d.org_name, newest - 1, newest);
   out += fmt::format("     administrator:  {}/sjalvskattning/nationellt\n", url);
-  if (!public_org.empty()) out += fmt::format("     public page:    {}/sjalvskattning/publicerat/{}\n", url, public_org);
+  if (!public_org.empty())
+    out += fmt::format("     public page:    {}/sjalvskattning/publicerat/{}\n", url, public_org);
   return out;
 }
 
@@ -62,9 +62,10 @@ void register_demo_command(Cli& cli) {
               << fmt::format("   Respondent, {:<8} {:<34} password: {}\n", d.org_name + ":", d.respondent_email,
                              d.respondent_password)
               << fmt::format("\n   Open campaign {}: sign in at {}/login\n", d.campaign_slug, url)
-              << (d.seeded_previous ? fmt::format("   (a 2021 answer was created for {} so the form can show last year's answers)\n",
-                                                  d.org_name)
-                                    : "")
+              << (d.seeded_previous
+                      ? fmt::format("   (a 2021 answer was created for {} so the form can show last year's answers)\n",
+                                    d.org_name)
+                      : "")
               << selfassess_banner(*store, d, url)
               << "\n   Without DIGIPULS_SMTP_URL, e-mail is not sent; the administrator reads it at /admin/mail.\n"
               << line << "\n";

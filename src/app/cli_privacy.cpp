@@ -2,7 +2,6 @@
 // request keeps the audit trail under a pseudonym; the purge enforces the retention periods of
 // the config file's `retention:` section (the running server also does so daily).
 #include <fmt/format.h>
-
 #include <iostream>
 
 #include "app/cli.h"
@@ -27,16 +26,19 @@ void register_privacy_commands(Cli& cli, CLI::App* users) {
   cli.on_run(erase, [] {
     if (email.empty() && id == 0) throw Error::usage("give --email or --id");
     auto store = storage::open_sqlite(db, {.create = false});
-    std::optional<storage::User> u = email.empty() ? store->users().find(id) : store->users().find_by_email(trim(email));
+    std::optional<storage::User> u =
+        email.empty() ? store->users().find(id) : store->users().find_by_email(trim(email));
     if (!u) throw Error::bad_input("no such account", Location{{}, 0, 0, email.empty() ? "id" : "email"});
     auto c = collection::erase_account(*store, u->id, 0);
-    std::cerr << fmt::format("erased the personal data of user {}: {} session(s) and link(s), {} e-mail(s), {} log note(s) and "
-                             "{} other text(s) now read \"[user {}, erased]\"\n",
-                             u->id, c.sessions, c.messages, c.log_entries, c.other_texts, u->id);
+    std::cerr << fmt::format(
+        "erased the personal data of user {}: {} session(s) and link(s), {} e-mail(s), {} log note(s) and "
+        "{} other text(s) now read \"[user {}, erased]\"\n",
+        u->id, c.sessions, c.messages, c.log_entries, c.other_texts, u->id);
     return 0;
   });
 
-  auto* purge = cli.root.add_subcommand("purge", "Delete personal data older than its retention period (docs/operations.md)");
+  auto* purge =
+      cli.root.add_subcommand("purge", "Delete personal data older than its retention period (docs/operations.md)");
   static std::string pdb, config, now;
   add_db_option(purge, pdb);
   purge->add_option("--config", config, "Config file with a retention: section (default $DIGIPULS_CONFIG)");
@@ -47,9 +49,10 @@ void register_privacy_commands(Cli& cli, CLI::App* users) {
     if (!parse_utc(at)) throw Error::bad_input("not a UTC time like 2027-03-01T00:00:00Z", Location{{}, 0, 0, "now"});
     auto store = storage::open_sqlite(pdb, {.create = false});
     auto c = collection::purge_personal_data(*store, policy, at);
-    std::cerr << fmt::format("purged {} session(s), {} link(s), {} sign-in failure(s), {} e-mail(s), {} event(s) and {} audit "
-                             "entr(ies); erased {} removed account(s)\n",
-                             c.sessions, c.tokens, c.failures, c.messages, c.events, c.audit_entries, c.accounts);
+    std::cerr << fmt::format(
+        "purged {} session(s), {} link(s), {} sign-in failure(s), {} e-mail(s), {} event(s) and {} audit "
+        "entr(ies); erased {} removed account(s)\n",
+        c.sessions, c.tokens, c.failures, c.messages, c.events, c.audit_entries, c.accounts);
     return 0;
   });
 }

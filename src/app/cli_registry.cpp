@@ -1,7 +1,6 @@
 // digipuls registry list | import
-#include <fmt/format.h>
-
 #include <algorithm>
+#include <fmt/format.h>
 #include <iostream>
 #include <map>
 #include <set>
@@ -37,8 +36,9 @@ void register_registry_commands(Cli& cli) {
     for (const auto& o : orgs)
       for (const auto& [k, v] : o.attributes) attrs.insert(k);
     Rows r;
-    r.columns = {"code", "name", "county_code", "county_name", "population", "size_group", "population_year",
-                 "skr_group_code", "skr_group_name", "kind"};
+    r.columns = {"code",           "name",       "county_code",     "county_name",
+                 "population",     "size_group", "population_year", "skr_group_code",
+                 "skr_group_name", "kind"};
     for (const auto& a : attrs) r.columns.push_back(a);
     for (const auto& o : orgs) {
       std::vector<std::string> row = {o.code,
@@ -95,13 +95,15 @@ void register_registry_commands(Cli& cli) {
     auto known = store->registry().years();
     for (int y : years) {
       if (std::find(known.begin(), known.end(), y - 1) == known.end()) continue;
-      auto changes = registry::diff_years(store->registry().list(y - 1, y - 1, scheme), store->registry().list(y, y, scheme));
+      auto changes =
+          registry::diff_years(store->registry().list(y - 1, y - 1, scheme), store->registry().list(y, y, scheme));
       std::map<std::string, int> by_kind;
       for (const auto& c : changes) ++by_kind[c.what];
-      std::cerr << fmt::format("{} against {}: {} added, {} removed, {} in another size group, {} with a population change over "
-                               "5 %, {} attribute change(s) (`digipuls registry diff --from {} --to {}` lists them)\n",
-                               y, y - 1, by_kind["added"], by_kind["removed"], by_kind["size_group"], by_kind["population"],
-                               by_kind["attribute"], y - 1, y);
+      std::cerr << fmt::format(
+          "{} against {}: {} added, {} removed, {} in another size group, {} with a population change over "
+          "5 %, {} attribute change(s) (`digipuls registry diff --from {} --to {}` lists them)\n",
+          y, y - 1, by_kind["added"], by_kind["removed"], by_kind["size_group"], by_kind["population"],
+          by_kind["attribute"], y - 1, y);
     }
     return 0;
   });
@@ -118,11 +120,13 @@ void register_registry_commands(Cli& cli) {
     auto known = store->registry().years();
     for (int y : {from, to})
       if (std::find(known.begin(), known.end(), y) == known.end())
-        throw Error::bad_input(fmt::format("the registry has no year {}", y), Location{{}, 0, 0, y == from ? "--from" : "--to"});
+        throw Error::bad_input(fmt::format("the registry has no year {}", y),
+                               Location{{}, 0, 0, y == from ? "--from" : "--to"});
     auto scheme = store->registry().size_groups();
     Rows r;
     r.columns = {"code", "name", "change", "attribute", "before", "after"};
-    for (const auto& c : registry::diff_years(store->registry().list(from, from, scheme), store->registry().list(to, to, scheme)))
+    for (const auto& c :
+         registry::diff_years(store->registry().list(from, from, scheme), store->registry().list(to, to, scheme)))
       r.rows.push_back({c.code, c.name, c.what, c.detail, c.before, c.after});
     print_rows(r, dformat);
     return 0;

@@ -1,6 +1,5 @@
 // digipuls responses export | import | checks
 #include <fmt/format.h>
-
 #include <fstream>
 #include <iostream>
 
@@ -39,7 +38,8 @@ void register_response_commands(Cli& cli) {
     return 0;
   });
 
-  auto* chk = grp->add_subcommand("checks", "The verification list: responses that the instrument's consistency checks flag");
+  auto* chk =
+      grp->add_subcommand("checks", "The verification list: responses that the instrument's consistency checks flag");
   static std::string cdb, ccampaign, cformat;
   add_db_option(chk, cdb);
   chk->add_option("--campaign", ccampaign, "Campaign id or slug")->required();
@@ -51,9 +51,11 @@ void register_response_commands(Cli& cli) {
     r.columns = {"org", "name", "status", "check", "severity", "message"};
     auto flags = collection::verification_list(*store, ctx);
     for (const auto& f : flags)
-      r.rows.push_back({f.org_code, f.org_name, to_string(f.status), f.check, f.blocking ? "error" : "warning", f.message.sv});
+      r.rows.push_back(
+          {f.org_code, f.org_name, to_string(f.status), f.check, f.blocking ? "error" : "warning", f.message.sv});
     print_rows(r, cformat);
-    std::cerr << fmt::format("{} flag(s) in {} response(s) checked\n", flags.size(), store->responses().list(ctx.campaign.id).size());
+    std::cerr << fmt::format("{} flag(s) in {} response(s) checked\n", flags.size(),
+                             store->responses().list(ctx.campaign.id).size());
     return 0;
   });
 

@@ -1,7 +1,6 @@
 // digipuls selfassess: list assessments, score a ratings file offline, national aggregates,
 // synthetic demo assessments.
 #include <fmt/format.h>
-
 #include <iostream>
 
 #include "app/cli.h"
@@ -36,9 +35,9 @@ void add_list(CLI::App* grp, Cli& cli) {
     auto all = org.empty() ? store->selfassess().list_all() : store->selfassess().list_for_org(org);
     for (const auto& a : all) {
       auto l = selfassess::load(*store, a);
-      r.rows.push_back({std::to_string(a.id), a.org_code, std::to_string(a.year), a.part, a.instrument_id, to_string(a.status),
-                        a.publish_overall ? "yes" : "no", std::to_string(l.ratings.size()), num(l.result.overall.value),
-                        l.result.overall.band ? l.result.overall.band->id : ""});
+      r.rows.push_back({std::to_string(a.id), a.org_code, std::to_string(a.year), a.part, a.instrument_id,
+                        to_string(a.status), a.publish_overall ? "yes" : "no", std::to_string(l.ratings.size()),
+                        num(l.result.overall.value), l.result.overall.band ? l.result.overall.band->id : ""});
     }
     print_rows(r, format);
     return 0;
@@ -46,7 +45,8 @@ void add_list(CLI::App* grp, Cli& cli) {
 }
 
 void add_score(CLI::App* grp, Cli& cli) {
-  auto* cmd = grp->add_subcommand("score", "Score a CSV of ratings (columns indicator,rating) against an instrument file");
+  auto* cmd =
+      grp->add_subcommand("score", "Score a CSV of ratings (columns indicator,rating) against an instrument file");
   static std::string instrument_file, ratings_file, format;
   cmd->add_option("instrument", instrument_file, "Maturity instrument YAML")->required();
   cmd->add_option("ratings", ratings_file, "CSV with columns indicator,rating ('-' = stdin)")->required();
@@ -55,7 +55,8 @@ void add_score(CLI::App* grp, Cli& cli) {
     auto in = instrument::load_or_throw(read_file(instrument_file), instrument_file);
     auto table = csv::parse(read_file(ratings_file), ratings_file);
     int ci = table.column("indicator"), cr = table.column("rating");
-    if (ci < 0 || cr < 0) throw Error::bad_input(csv::where(ratings_file, 1) + ": the header needs the columns indicator and rating");
+    if (ci < 0 || cr < 0)
+      throw Error::bad_input(csv::where(ratings_file, 1) + ": the header needs the columns indicator and rating");
     selfassess::Ratings ratings;
     for (const auto& row : table.rows) ratings[row.fields[ci]] = row.fields[cr];
     auto res = selfassess::score(in, ratings, selfassess::bundled_rules());
@@ -75,7 +76,9 @@ void add_score(CLI::App* grp, Cli& cli) {
 }
 
 void add_aggregates(CLI::App* grp, Cli& cli) {
-  auto* cmd = grp->add_subcommand("aggregates", "Mean overall score nationally, per county and per size group (the statistics engine's disclosure control)");
+  auto* cmd = grp->add_subcommand(
+      "aggregates",
+      "Mean overall score nationally, per county and per size group (the statistics engine's disclosure control)");
   static std::string db, format, instrument;
   add_db_option(cmd, db);
   add_format_option(cmd, format);
@@ -91,7 +94,8 @@ void add_aggregates(CLI::App* grp, Cli& cli) {
       auto g = selfassess::scores_of(run, ms, eg);
       auto it = g.mean.find("overall");
       r.rows.push_back({eg.breakdown, eg.code, eg.label.sv, std::to_string(eg.n),
-                        it == g.mean.end() ? "" : std::to_string(selfassess::display(it->second)), g.hidden ? "suppressed" : ""});
+                        it == g.mean.end() ? "" : std::to_string(selfassess::display(it->second)),
+                        g.hidden ? "suppressed" : ""});
     }
     print_rows(r, format);
     return 0;
@@ -100,7 +104,8 @@ void add_aggregates(CLI::App* grp, Cli& cli) {
 
 void add_generate(CLI::App* grp, Cli& cli) {
   auto* cmd = grp->add_subcommand(
-      "generate", "Synthetic, completed self-assessments of a year for the demo (marked 'Syntetisk demo'; never for real data)");
+      "generate",
+      "Synthetic, completed self-assessments of a year for the demo (marked 'Syntetisk demo'; never for real data)");
   static std::string db;
   static int year = 0;
   static uint64_t seed = 1;
@@ -110,20 +115,22 @@ void add_generate(CLI::App* grp, Cli& cli) {
   cmd->add_option("--year", year, "Year of the assessments; a maturity instrument of that year must exist")->required();
   cmd->add_option("--seed", seed, "Random seed (the same seed gives the same assessments)")->capture_default_str();
   cmd->add_option("--share", share, "Share of municipalities assessed, 0..1")->capture_default_str();
-  cmd->add_option("--include", include, "Municipalities always assessed and published (codes, comma-separated)")->delimiter(',');
+  cmd->add_option("--include", include, "Municipalities always assessed and published (codes, comma-separated)")
+      ->delimiter(',');
   cmd->add_option("--exclude", exclude, "Municipalities never assessed (codes, comma-separated)")->delimiter(',');
   cli.on_run(cmd, [] {
     auto store = storage::open_sqlite(db, {.create = false});
     auto out = selfassess::generate_synthetic(*store, {year, seed, share, include, exclude});
     if (out.already) {
-      std::cerr << fmt::format("{}: {} synthetic self-assessments of {} already exist; nothing done\n", out.instrument_id,
-                               out.already, year);
+      std::cerr << fmt::format("{}: {} synthetic self-assessments of {} already exist; nothing done\n",
+                               out.instrument_id, out.already, year);
       return 0;
     }
-    std::cerr << fmt::format("{}: {} synthetic self-assessments of {} (seed {}), {} published{}; marked '{}'\n",
-                             out.instrument_id, out.created, year, seed, out.published,
-                             out.skipped ? fmt::format(", {} municipalities skipped (they have their own)", out.skipped) : "",
-                             selfassess::kSyntheticMark);
+    std::cerr << fmt::format(
+        "{}: {} synthetic self-assessments of {} (seed {}), {} published{}; marked '{}'\n", out.instrument_id,
+        out.created, year, seed, out.published,
+        out.skipped ? fmt::format(", {} municipalities skipped (they have their own)", out.skipped) : "",
+        selfassess::kSyntheticMark);
     return 0;
   });
 }

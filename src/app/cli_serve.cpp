@@ -1,10 +1,9 @@
 // digipuls serve: the web application. Route tables live in their modules; this only assembles
 // them, with the store and the configuration (flags, then the config file's `server:` section).
-#include <spdlog/spdlog.h>
-
 #include <cstdlib>
 #include <filesystem>
 #include <iostream>
+#include <spdlog/spdlog.h>
 
 #include "app/cli.h"
 #include "app/output.h"
@@ -12,8 +11,8 @@
 #include "collection/module.h"
 #include "core/error.h"
 #include "core/mail_status.h"
-#include "mail/config.h"
 #include "figures/publication.h"
+#include "mail/config.h"
 #include "publish/routes.h"
 #include "selfassess/env.h"
 #include "selfassess/routes.h"
@@ -113,9 +112,9 @@ void register_serve_command(Cli& cli) {
     // start, unless the operator asks for a read-only service.
     if (auto problem = store->write_check(); !problem.empty()) {
       if (!o.web.read_only)
-        throw Error::bad_input("cannot write the database (" + problem +
-                                   "); fix that, or serve it read-only with --read-only",
-                               Location{db, 0, 0, {}});
+        throw Error::bad_input(
+            "cannot write the database (" + problem + "); fix that, or serve it read-only with --read-only",
+            Location{db, 0, 0, {}});
       spdlog::warn("serving {} read-only: {}", db, problem);
     }
     web::App app(o.web);

@@ -1,10 +1,9 @@
 // digipuls stats compute | publish | runs | show | series | panel | freetext | history import | check,
 // digipuls report, digipuls generate. Thin: parse options, call the report/stats modules.
-#include <fmt/format.h>
-#include <fmt/ranges.h>
-
 #include <algorithm>
 #include <filesystem>
+#include <fmt/format.h>
+#include <fmt/ranges.h>
 #include <iostream>
 #include <map>
 
@@ -36,9 +35,7 @@ figures::Progress show_progress() {
   return [](const std::string& label, size_t done, size_t total) { progress(label, done, total); };
 }
 
-std::string num(const std::optional<double>& v, int decimals) {
-  return v ? fmt::format("{:.{}f}", *v, decimals) : "";
-}
+std::string num(const std::optional<double>& v, int decimals) { return v ? fmt::format("{:.{}f}", *v, decimals) : ""; }
 std::string num(const std::optional<int64_t>& v) { return v ? std::to_string(*v) : ""; }
 
 void register_compute(CLI::App* grp, Cli& cli) {
@@ -46,7 +43,8 @@ void register_compute(CLI::App* grp, Cli& cli) {
   static std::string db, campaign, profile, note;
   add_db_option(cmd, db);
   cmd->add_option("--campaign", campaign, "Campaign id or slug")->required();
-  cmd->add_option("--profile", profile, "Disclosure profile (instruments/disclosure.yaml; default: the campaign's setting)");
+  cmd->add_option("--profile", profile,
+                  "Disclosure profile (instruments/disclosure.yaml; default: the campaign's setting)");
   cmd->add_option("--note", note, "What changed since the previous revision (required once a revision is published)");
   cli.on_run(cmd, [] {
     auto store = storage::open_sqlite(db, {.create = false});
@@ -56,12 +54,12 @@ void register_compute(CLI::App* grp, Cli& cli) {
                                out.run.computed_at);
       return 0;
     }
-    std::cerr << fmt::format("{}: stored revision {} ({} figures; {} of {} organisations responded; profile {}, {} figures "
-                             "withheld, {} of them planned across linked figures; disclosure audit: {})\n",
-                             campaign, out.run.revision, out.run.value_count, out.respondents, out.approached, out.run.profile,
-                             out.suppression.cells + out.plan.added, out.plan.added,
-                             out.plan.audit.passed() ? "passed"
-                                                     : fmt::format("{} figures disclosed", out.plan.audit.disclosed.size()));
+    std::cerr << fmt::format(
+        "{}: stored revision {} ({} figures; {} of {} organisations responded; profile {}, {} figures "
+        "withheld, {} of them planned across linked figures; disclosure audit: {})\n",
+        campaign, out.run.revision, out.run.value_count, out.respondents, out.approached, out.run.profile,
+        out.suppression.cells + out.plan.added, out.plan.added,
+        out.plan.audit.passed() ? "passed" : fmt::format("{} figures disclosed", out.plan.audit.disclosed.size()));
     return 0;
   });
 }
@@ -98,15 +96,15 @@ void register_publish(CLI::App* grp, Cli& cli) {
     }
     auto out = figures::publish_revision(*store, campaign, revision, 0, when);
     if (when.at.empty())
-      std::cerr << fmt::format("{}: revision {} is published (disclosure audit passed: {} withheld figures, none disclosed){}\n",
-                               campaign, out.run.revision, out.audit.withheld,
-                               out.campaign_published ? "; the campaign is published" : "");
+      std::cerr << fmt::format(
+          "{}: revision {} is published (disclosure audit passed: {} withheld figures, none disclosed){}\n", campaign,
+          out.run.revision, out.audit.withheld, out.campaign_published ? "; the campaign is published" : "");
     else
-      std::cerr << fmt::format("{}: revision {} will be published at {} ({} {} Swedish time; disclosure audit passed: {} "
-                               "withheld figures, none disclosed){}\n",
-                               campaign, out.run.revision, when.at, utc_to_swedish(when.at).date,
-                               utc_to_swedish(when.at).time, out.audit.withheld,
-                               out.campaign_published ? "; the campaign is final" : "");
+      std::cerr << fmt::format(
+          "{}: revision {} will be published at {} ({} {} Swedish time; disclosure audit passed: {} "
+          "withheld figures, none disclosed){}\n",
+          campaign, out.run.revision, when.at, utc_to_swedish(when.at).date, utc_to_swedish(when.at).time,
+          out.audit.withheld, out.campaign_published ? "; the campaign is final" : "");
     return 0;
   });
 }
@@ -123,16 +121,17 @@ void register_disclosure_audit(CLI::App* grp, Cli& cli) {
     auto store = storage::open_sqlite(db, {.create = false});
     auto out = figures::audit_revision(*store, campaign, revision);
     for (const auto& line : out.lines) std::cout << line << "\n";
-    std::cerr << fmt::format("{}: revision {} (profile {}): {} withheld figures audited, {} disclosed{}{}\n", campaign,
-                             out.run.revision, out.run.profile, out.report.withheld, out.report.disclosed.size(),
-                             out.report.unaudited ? fmt::format("; {} withheld figures of medians, extremes, pooled shares "
-                                                                "and ratios are protected by their base's pattern, not audited",
-                                                                out.report.unaudited)
-                                                  : "",
-                             out.report.split_units ? fmt::format("; {} groups of linked figures too large for one program were "
-                                                                  "audited figure by figure: {}",
-                                                                  out.report.split_units, fmt::join(out.report.split_names, "; "))
-                                                    : "");
+    std::cerr << fmt::format(
+        "{}: revision {} (profile {}): {} withheld figures audited, {} disclosed{}{}\n", campaign, out.run.revision,
+        out.run.profile, out.report.withheld, out.report.disclosed.size(),
+        out.report.unaudited ? fmt::format("; {} withheld figures of medians, extremes, pooled shares "
+                                           "and ratios are protected by their base's pattern, not audited",
+                                           out.report.unaudited)
+                             : "",
+        out.report.split_units ? fmt::format("; {} groups of linked figures too large for one program were "
+                                             "audited figure by figure: {}",
+                                             out.report.split_units, fmt::join(out.report.split_names, "; "))
+                               : "");
     return out.report.passed() ? 0 : 1;
   });
 }
@@ -148,8 +147,8 @@ void register_runs(CLI::App* grp, Cli& cli) {
     auto c = figures::find_campaign(*store, campaign);
     Rows rows{{"revision", "computed_at", "profile", "figures", "published_at", "note", "summary"}, {}};
     for (const auto& r : store->stats().runs(c.id))
-      rows.rows.push_back({std::to_string(r.revision), r.computed_at, r.profile, std::to_string(r.value_count), r.published_at,
-                           r.note, r.summary});
+      rows.rows.push_back({std::to_string(r.revision), r.computed_at, r.profile, std::to_string(r.value_count),
+                           r.published_at, r.note, r.summary});
     print_rows(rows, format);
     return 0;
   });
@@ -174,8 +173,8 @@ void register_show(CLI::App* grp, Cli& cli) {
     for (const auto& v : store->stats().values(run->id)) {
       if (!keyfigure.empty() && v.key.keyfigure != keyfigure) continue;
       if (!breakdown.empty() && v.key.breakdown != breakdown) continue;
-      rows.rows.push_back({v.key.keyfigure, v.key.cell, v.key.breakdown, v.key.group, std::to_string(v.key.year), num(v.n),
-                           num(v.count), num(v.value, std::max(v.decimals, 1)), marker_name(v.marker)});
+      rows.rows.push_back({v.key.keyfigure, v.key.cell, v.key.breakdown, v.key.group, std::to_string(v.key.year),
+                           num(v.n), num(v.count), num(v.value, std::max(v.decimals, 1)), marker_name(v.marker)});
     }
     print_rows(rows, format);
     return 0;
@@ -208,7 +207,8 @@ void register_series(CLI::App* grp, Cli& cli) {
 }
 
 void register_panel(CLI::App* grp, Cli& cli) {
-  auto* cmd = grp->add_subcommand("panel", "Change between two campaigns over the organisations in the base both years");
+  auto* cmd =
+      grp->add_subcommand("panel", "Change between two campaigns over the organisations in the base both years");
   static std::string db, campaign, previous, keyfigure, format;
   add_db_option(cmd, db);
   add_format_option(cmd, format);
@@ -223,10 +223,13 @@ void register_panel(CLI::App* grp, Cli& cli) {
     Rows rows{{"keyfigure", "cell", "comparable", "panel_n", "share_before", "share_now", "change_pp", "n_returning",
                "share_returning", "n_new", "share_new"},
               {}};
-    auto pct = [](int64_t c, int64_t n) { return n ? fmt::format("{:.1f}", 100.0 * (double)c / (double)n) : std::string(); };
+    auto pct = [](int64_t c, int64_t n) {
+      return n ? fmt::format("{:.1f}", 100.0 * (double)c / (double)n) : std::string();
+    };
     for (const auto& f : stats::panel(decl.keyfigures, before.dataset, now.dataset, keyfigure))
       rows.rows.push_back({f.keyfigure, f.cell, f.comparable ? "yes" : "no", std::to_string(f.panel_n),
-                           f.panel_n ? fmt::format("{:.1f}", f.share_before) : "", f.panel_n ? fmt::format("{:.1f}", f.share_now) : "",
+                           f.panel_n ? fmt::format("{:.1f}", f.share_before) : "",
+                           f.panel_n ? fmt::format("{:.1f}", f.share_now) : "",
                            f.panel_n ? fmt::format("{:+.1f}", f.change) : "", std::to_string(f.n_returning),
                            pct(f.count_returning, f.n_returning), std::to_string(f.n_new), pct(f.count_new, f.n_new)});
     print_rows(rows, format);
@@ -235,7 +238,8 @@ void register_panel(CLI::App* grp, Cli& cli) {
 }
 
 void register_freetext(CLI::App* grp, Cli& cli) {
-  auto* cmd = grp->add_subcommand("freetext", "List free-text answers per question (for the analyst; names organisations)");
+  auto* cmd =
+      grp->add_subcommand("freetext", "List free-text answers per question (for the analyst; names organisations)");
   static std::string db, campaign, question, format;
   add_db_option(cmd, db);
   add_format_option(cmd, format);
@@ -261,7 +265,8 @@ std::vector<std::pair<std::string, std::string>> history_files(const std::string
   for (const auto& e : std::filesystem::directory_iterator(dir))
     if (e.is_regular_file() && e.path().extension() == ".csv")
       files.emplace_back(e.path().filename().string(), read_file(e.path().string()));
-  if (files.empty()) throw Error::bad_input(fmt::format("{}: no *.csv files (data/history/README.md describes them)", dir));
+  if (files.empty())
+    throw Error::bad_input(fmt::format("{}: no *.csv files (data/history/README.md describes them)", dir));
   std::sort(files.begin(), files.end());
   return files;
 }
@@ -269,7 +274,8 @@ std::vector<std::pair<std::string, std::string>> history_files(const std::string
 void register_history(CLI::App* grp, Cli& cli) {
   auto* h = grp->add_subcommand("history", "The published figures of earlier reports");
   h->require_subcommand(1);
-  auto* imp = h->add_subcommand("import", "Store the bundled history (data/history) as historical key-figure values, all or nothing");
+  auto* imp = h->add_subcommand(
+      "import", "Store the bundled history (data/history) as historical key-figure values, all or nothing");
   static std::string db, dir;
   add_db_option(imp, db);
   imp->add_option("--dir", dir, "Read the history CSVs from this folder instead (same files as data/history)");
@@ -299,7 +305,8 @@ void register_check(CLI::App* grp, Cli& cli) {
     }
     // Report files resolve against the key figures of their family: key-figure files go first.
     std::stable_sort(inputs.begin(), inputs.end(), [](const auto& a, const auto& b) {
-      return (a.second.find("digipuls-keyfigures/1") != std::string::npos) > (b.second.find("digipuls-keyfigures/1") != std::string::npos);
+      return (a.second.find("digipuls-keyfigures/1") != std::string::npos) >
+             (b.second.find("digipuls-keyfigures/1") != std::string::npos);
     });
     std::map<std::string, stats::KeyFigureSet> families;
     bool errors = false;
@@ -335,11 +342,14 @@ void register_report(Cli& cli) {
   static int revision = 0;
   add_db_option(cmd, db);
   cmd->add_option("--campaign", campaign, "Campaign id or slug")->required();
-  cmd->add_option("--format", format, "html, xlsx or csv")->check(CLI::IsMember({"html", "xlsx", "csv"}))->capture_default_str();
+  cmd->add_option("--format", format, "html, xlsx or csv")
+      ->check(CLI::IsMember({"html", "xlsx", "csv"}))
+      ->capture_default_str();
   cmd->add_option("--out", out, "Output folder (default: ./report-<campaign>)");
   cmd->add_option("--revision", revision, "Stored revision to report (default: the latest; computed now if none)");
-  cmd->add_option("--profile", profile,
-                  "Disclosure profile: the latest revision computed under it, else computed now under it (default: as stored)");
+  cmd->add_option(
+      "--profile", profile,
+      "Disclosure profile: the latest revision computed under it, else computed now under it (default: as stored)");
   cmd->add_option("--lang", lang, "sv or en")->check(CLI::IsMember({"sv", "en"}))->capture_default_str();
   cli.on_run(cmd, [] {
     auto store = storage::open_sqlite(db, {.create = false});
@@ -357,7 +367,8 @@ void register_report(Cli& cli) {
 }
 
 void register_generate(Cli& cli) {
-  auto* cmd = cli.root.add_subcommand("generate", "Fill a campaign with synthetic, plausible responses (replaces its answers)");
+  auto* cmd =
+      cli.root.add_subcommand("generate", "Fill a campaign with synthetic, plausible responses (replaces its answers)");
   static std::string db, campaign;
   static size_t orgs = 0;
   static uint64_t seed = 1;
@@ -368,10 +379,9 @@ void register_generate(Cli& cli) {
   cli.on_run(cmd, [] {
     auto store = storage::open_sqlite(db, {.create = false});
     auto outcome = figures::generate_campaign(*store, {campaign, orgs, seed, show_progress()});
-    std::cerr << fmt::format("{}: {} organisations, {} responses submitted{}\n", campaign, outcome.organisations,
-                             outcome.respondents,
-                             outcome.created ? fmt::format(", {} synthetic municipalities added to the registry", outcome.created)
-                                             : "");
+    std::cerr << fmt::format(
+        "{}: {} organisations, {} responses submitted{}\n", campaign, outcome.organisations, outcome.respondents,
+        outcome.created ? fmt::format(", {} synthetic municipalities added to the registry", outcome.created) : "");
     return 0;
   });
 }

@@ -3,7 +3,6 @@
 // configured (DIGIPULS_SMTP_URL) the command sends what is due right away, otherwise the
 // running server's sender does.
 #include <fmt/format.h>
-
 #include <iostream>
 #include <string>
 
@@ -31,7 +30,8 @@ std::string default_base_url() {
 void flush_outbox(storage::Store& store, const std::string& config_file) {
   auto cfg = mail::load(config_file);
   if (!cfg.configured()) {
-    std::cerr << "no mail server configured (DIGIPULS_SMTP_URL): the message waits in the outbox for `digipuls serve`\n";
+    std::cerr
+        << "no mail server configured (DIGIPULS_SMTP_URL): the message waits in the outbox for `digipuls serve`\n";
     return;
   }
   mail::Sender sender(store, cfg, mail::make_transport(cfg));
@@ -47,7 +47,7 @@ storage::User require_user(storage::Store& store, const std::string& email) {
 
 }  // namespace
 
-void register_demo_command(Cli& cli);                           // cli_demo.cpp
+void register_demo_command(Cli& cli);                       // cli_demo.cpp
 void register_privacy_commands(Cli& cli, CLI::App* users);  // cli_privacy.cpp: users erase, purge
 
 void register_user_commands(Cli& cli) {
@@ -66,11 +66,16 @@ void register_user_commands(Cli& cli) {
       ->check(CLI::IsMember({"admin", "coordinator", "respondent"}));
   add->add_option("--org", org, "Organisation code (respondents), e.g. 0180");
   add->add_option("--county", county, "County code (coordinators), e.g. 01");
-  add->add_option("--roles", duties, "A respondent's further roles for its organisation: contact, approver or contact,approver");
+  add->add_option("--roles", duties,
+                  "A respondent's further roles for its organisation: contact, approver or contact,approver");
   add->add_option("--name", name, "Display name");
-  add->add_option("--lang", lang, "Language of e-mails: sv | en")->check(CLI::IsMember({"sv", "en"}))->capture_default_str();
-  add->add_flag("--password-stdin", password_stdin, "Read the password from the first line of stdin instead of inviting");
-  add->add_option("--base-url", base_url, "Public address for links in e-mail (default $DIGIPULS_BASE_URL or http://127.0.0.1:8080)");
+  add->add_option("--lang", lang, "Language of e-mails: sv | en")
+      ->check(CLI::IsMember({"sv", "en"}))
+      ->capture_default_str();
+  add->add_flag("--password-stdin", password_stdin,
+                "Read the password from the first line of stdin instead of inviting");
+  add->add_option("--base-url", base_url,
+                  "Public address for links in e-mail (default $DIGIPULS_BASE_URL or http://127.0.0.1:8080)");
   add->add_option("--config", config, "Config file with a mail: section (default $DIGIPULS_CONFIG)");
   cli.on_run(add, [] {
     Role as = parse_account_role(role, {"", 0, 0, "--role"});
@@ -92,7 +97,8 @@ void register_user_commands(Cli& cli) {
       std::cerr << fmt::format("added {} ({}) with the given password\n", u.email, to_string(u.role));
     } else {
       auto id = collection::invite_user(*store, auth, u, base_url.empty() ? default_base_url() : base_url, 0);
-      std::cerr << fmt::format("added {} ({}); invitation queued as outbox message {}\n", u.email, to_string(u.role), id);
+      std::cerr << fmt::format("added {} ({}); invitation queued as outbox message {}\n", u.email, to_string(u.role),
+                               id);
       flush_outbox(*store, config);
     }
     std::cout << u.id << "\n";
@@ -115,13 +121,15 @@ void register_user_commands(Cli& cli) {
     std::optional<Role> role;
     if (!lrole.empty()) role = parse_account_role(lrole, {"", 0, 0, "--role"});
     for (const auto& u : store->users().list({role, lorg, lcounty, all}))
-      r.rows.push_back({std::to_string(u.id), u.email, u.name, to_string(u.role), to_string(u.duties), u.org_code, u.county_code,
-                        u.password_hash.empty() ? "no" : "yes", u.active ? "yes" : "no", u.last_login_at});
+      r.rows.push_back({std::to_string(u.id), u.email, u.name, to_string(u.role), to_string(u.duties), u.org_code,
+                        u.county_code, u.password_hash.empty() ? "no" : "yes", u.active ? "yes" : "no",
+                        u.last_login_at});
     print_rows(r, format);
     return 0;
   });
 
-  auto* rm = grp->add_subcommand("remove", "Remove an account (it can no longer sign in; the audit log keeps its name)");
+  auto* rm =
+      grp->add_subcommand("remove", "Remove an account (it can no longer sign in; the audit log keeps its name)");
   static std::string rdb, remail;
   add_db_option(rm, rdb);
   rm->add_option("--email", remail, "E-mail address")->required();
@@ -137,7 +145,8 @@ void register_user_commands(Cli& cli) {
   static std::string mdb, mfile, mbase, mconfig;
   static bool mdry = false, minvite = false;
   add_db_option(imp, mdb);
-  imp->add_option("file", mfile, "CSV file with the header org_code,email,name,role (role: contact, approver or respondent)")
+  imp->add_option("file", mfile,
+                  "CSV file with the header org_code,email,name,role (role: contact, approver or respondent)")
       ->required();
   imp->add_flag("--dry-run", mdry, "Check the file and say what would change; write nothing");
   imp->add_flag("--invite", minvite, "Queue an invitation to every account the import creates");
@@ -152,9 +161,10 @@ void register_user_commands(Cli& cli) {
       throw Error::bad_input(fmt::format("{} problem(s) in {}; nothing was written", r.problems.size(), mfile));
     for (const auto& n : r.notes) std::cerr << "note: " << n << "\n";
     for (const auto& org : r.without_approver)
-      std::cerr << fmt::format("warning: {} ({}) has no approver and cannot submit\n", org, collection::org_name(*store, org));
-    std::cerr << fmt::format("{}{} created, {} updated, {} unchanged\n", mdry ? "dry run, nothing written: " : "", r.created,
-                             r.updated, r.unchanged);
+      std::cerr << fmt::format("warning: {} ({}) has no approver and cannot submit\n", org,
+                               collection::org_name(*store, org));
+    std::cerr << fmt::format("{}{} created, {} updated, {} unchanged\n", mdry ? "dry run, nothing written: " : "",
+                             r.created, r.updated, r.unchanged);
     if (minvite && !mdry && !r.created_ids.empty()) {
       collection::Auth auth(*store);
       for (int64_t id : r.created_ids)
@@ -165,7 +175,8 @@ void register_user_commands(Cli& cli) {
     return 0;
   });
 
-  auto* roles = grp->add_subcommand("roles", "Set a respondent's further roles for its organisation (contact, approver)");
+  auto* roles =
+      grp->add_subcommand("roles", "Set a respondent's further roles for its organisation (contact, approver)");
   static std::string sdb, semail, sroles;
   add_db_option(roles, sdb);
   roles->add_option("--email", semail, "E-mail address")->required();
@@ -174,7 +185,8 @@ void register_user_commands(Cli& cli) {
     auto store = storage::open_sqlite(sdb, {.create = false});
     auto u = require_user(*store, semail);
     collection::set_duties(*store, u.id, parse_duties(sroles, {"", 0, 0, "--set"}), 0);
-    std::cerr << fmt::format("{}: respondent{}{}\n", u.email, sroles.empty() ? "" : ",", to_string(parse_duties(sroles)));
+    std::cerr << fmt::format("{}: respondent{}{}\n", u.email, sroles.empty() ? "" : ",",
+                             to_string(parse_duties(sroles)));
     return 0;
   });
 

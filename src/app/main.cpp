@@ -1,8 +1,7 @@
 // digipuls: one binary for the whole chain (instrument -> response -> key figure -> page/API).
 // main only assembles the command line; every command lives in a cli_*.cpp file.
-#include <spdlog/spdlog.h>
-
 #include <iostream>
+#include <spdlog/spdlog.h>
 
 #include "app/cli.h"
 #include "core/error.h"

@@ -2,7 +2,6 @@
 
 #include <yaml-cpp/yaml.h>
 
-
 #include "core/error.h"
 #include "core/yaml_reader.h"
 
@@ -26,7 +25,8 @@ void add_serve_options(CLI::App* s, ServeOptions& o) {
                 "Heavy requests (sign-in, PNG charts, exports) per client: CALLS/SECONDS, or 0")
       ->capture_default_str();
   s->add_option("--heavy-threads", l.heavy_threads, "Threads that answer heavy requests")->capture_default_str();
-  s->add_option("--heavy-queue", l.heavy_queue, "Heavy requests waiting at most; more are answered 503")->capture_default_str();
+  s->add_option("--heavy-queue", l.heavy_queue, "Heavy requests waiting at most; more are answered 503")
+      ->capture_default_str();
   s->add_option("--refusal-delay-ms", l.refusal_delay_ms,
                 "Milliseconds a 429 (a client over its allowance) waits before it is sent; 0 = at once")
       ->capture_default_str();
@@ -34,7 +34,8 @@ void add_serve_options(CLI::App* s, ServeOptions& o) {
   s->add_option("--max-body-bytes", l.max_body_bytes, "Largest request body")->capture_default_str();
   s->add_option("--max-header-bytes", l.max_header_bytes, "Largest request header block (and chunked trailer)")
       ->capture_default_str();
-  s->add_option("--request-timeout", l.request_timeout_seconds, "Seconds to receive one whole request")->capture_default_str();
+  s->add_option("--request-timeout", l.request_timeout_seconds, "Seconds to receive one whole request")
+      ->capture_default_str();
   s->add_option("--shutdown-grace", l.shutdown_grace_seconds, "Seconds that answers in flight may take after SIGTERM")
       ->capture_default_str();
   s->add_option("--min-free-disk-mb", l.min_free_disk_mb, "Readiness fails below this much free disk for the database")
@@ -46,12 +47,14 @@ void add_serve_options(CLI::App* s, ServeOptions& o) {
       ->capture_default_str();
   s->add_option("--signin-window", o.signin.address_window_seconds, "Seconds the sign-in limits count over")
       ->capture_default_str();
-  s->add_option("--metrics-port", w.metrics_port, "Port of the operator's listener (/metrics, /healthz, /readyz); -1 = none")
+  s->add_option("--metrics-port", w.metrics_port,
+                "Port of the operator's listener (/metrics, /healthz, /readyz); -1 = none")
       ->capture_default_str();
   s->add_option("--metrics-host", w.metrics_host, "Address of the operator's listener")->capture_default_str();
   s->add_option("--log-level", o.logs.level, "trace, debug, info, warn, error, critical or off")->capture_default_str();
   s->add_option("--log-format", o.logs.format, "json, text, or auto (text on a terminal)")->capture_default_str();
-  s->add_option("--access-log", o.logs.access, "Access log: - for stdout, a file to append to, or off")->capture_default_str();
+  s->add_option("--access-log", o.logs.access, "Access log: - for stdout, a file to append to, or off")
+      ->capture_default_str();
 }
 
 void apply_server_section(CLI::App* serve, const std::string& path) {
@@ -66,15 +69,15 @@ void apply_server_section(CLI::App* serve, const std::string& path) {
       if (c == '_') c = '-';
     CLI::Option* opt = nullptr;
     if (flag != "config" && flag != "db" && flag != "help") opt = serve->get_option_no_throw("--" + flag);
-    if (!opt) throw Error::bad_input("unknown key server." + key + " (the keys are the flags of `digipuls serve --help`)", where);
+    if (!opt)
+      throw Error::bad_input("unknown key server." + key + " (the keys are the flags of `digipuls serve --help`)",
+                             where);
     if (opt->count() > 0) continue;  // the command line wins
     std::vector<std::string> values;
     if (v.IsSequence())
       for (const auto& x : v) values.push_back(x.as<std::string>());
-    else if (v.IsScalar())
-      values.push_back(v.as<std::string>());
-    else
-      throw Error::bad_input("server." + key + " must be a value or a list of values", where);
+    else if (v.IsScalar()) values.push_back(v.as<std::string>());
+    else throw Error::bad_input("server." + key + " must be a value or a list of values", where);
     try {
       for (const auto& x : values) opt->add_result(x);
       opt->run_callback();

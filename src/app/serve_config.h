@@ -4,7 +4,6 @@
 // that starts the program with one fixed command line (packaging/digipuls.yaml documents them).
 // A flag given on the command line wins over the file.
 #include <CLI/CLI.hpp>
-
 #include <string>
 
 #include "collection/auth.h"

@@ -27,8 +27,7 @@ nlohmann::json org_options(storage::Store& store, const std::string& selected) {
   if (years.empty()) return out;
   auto orgs = store.registry().list(years.back(), years.back(), store.registry().size_groups());
   sort_sv_by(orgs.begin(), orgs.end(), [](const auto& o) { return o.name; });
-  for (const auto& o : orgs)
-    out.push_back({{"code", o.code}, {"name", o.name}, {"selected", o.code == selected}});
+  for (const auto& o : orgs) out.push_back({{"code", o.code}, {"name", o.name}, {"selected", o.code == selected}});
   return out;
 }
 
@@ -106,7 +105,9 @@ web::Response import_contacts_upload(Module& m, web::Request& req) {
     return users_page(m, req, nlohmann::json::object(),
                       nlohmann::json::array({error_entry(m.app(), req, "contacts_file", "file_required")}), 422);
   bool dry = req.f("dry_run").has_value();
-  std::string name = file->filename.empty() || file->filename.size() > 100 || !valid_utf8(file->filename) ? "upload.csv" : file->filename;
+  std::string name = file->filename.empty() || file->filename.size() > 100 || !valid_utf8(file->filename)
+                         ? "upload.csv"
+                         : file->filename;
   auto r = import_contacts(m.store(), file->data, name, dry, req.principal.user_id);
   if (r.problems.empty() && !dry && req.f("invite").has_value() && !r.created_ids.empty()) {
     for (int64_t id : r.created_ids)
@@ -119,7 +120,8 @@ web::Response import_contacts_upload(Module& m, web::Request& req) {
   result["notes"] = r.notes;
   result["dry_run"] = dry;
   result["counts"] = tr(m.app(), req, "users.import_counts",
-                        {{"created", std::to_string(r.created)}, {"updated", std::to_string(r.updated)},
+                        {{"created", std::to_string(r.created)},
+                         {"updated", std::to_string(r.updated)},
                          {"unchanged", std::to_string(r.unchanged)}});
   nlohmann::json lacking = nlohmann::json::array();
   for (const auto& org : r.without_approver) lacking.push_back({{"code", org}, {"name", org_name(m.store(), org)}});
@@ -127,7 +129,8 @@ web::Response import_contacts_upload(Module& m, web::Request& req) {
   result["has_without_approver"] = !lacking.empty();
   nlohmann::json errors = nlohmann::json::array();
   if (!r.problems.empty())
-    errors.push_back(error_entry(m.app(), req, "contacts_file", "contacts_problems", {{"n", std::to_string(r.problems.size())}}));
+    errors.push_back(
+        error_entry(m.app(), req, "contacts_file", "contacts_problems", {{"n", std::to_string(r.problems.size())}}));
   auto res = users_page(m, req, nlohmann::json::object(), errors, r.problems.empty() ? 200 : 422, result);
   return res;
 }
@@ -160,8 +163,12 @@ web::Response add_account(Module& m, web::Request& req) {
     if (!u.org_code.empty()) back += "&org=" + web::url_encode(u.org_code);
     return web::Response::redirect(back);
   } catch (const FieldError& e) {
-    nlohmann::json form = {{"email", n.email}, {"name", n.name},          {"role", n.role},
-                           {"org", field(req, "org")}, {"county", field(req, "county")}, {"lang", n.lang}};
+    nlohmann::json form = {{"email", n.email},
+                           {"name", n.name},
+                           {"role", n.role},
+                           {"org", field(req, "org")},
+                           {"county", field(req, "county")},
+                           {"lang", n.lang}};
     for (auto& [k, v] : form.items())
       if (v.get<std::string>().size() > 300) v = "";
     form["contact"] = duties.has(Role::Contact);

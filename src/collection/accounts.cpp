@@ -41,16 +41,19 @@ void set_duties(storage::Store& store, int64_t user_id, const Duties& duties, in
   auto u = store.users().find(user_id);
   if (!u || !u->active) throw Error::not_found("no user " + std::to_string(user_id));
   if (u->role != Role::Respondent)
-    throw FieldError("duties", "duties_respondent_only", "only a municipality's respondent can be its contact or approver");
+    throw FieldError("duties", "duties_respondent_only",
+                     "only a municipality's respondent can be its contact or approver");
   if (user_id == by_user && u->duties.has(Role::Contact) && !duties.has(Role::Contact))
-    throw FieldError("duties", "duties_keep_contact", "you cannot give up being the contact yourself; ask the survey owner");
+    throw FieldError("duties", "duties_keep_contact",
+                     "you cannot give up being the contact yourself; ask the survey owner");
   if (u->duties == duties) return;
   std::string before = to_string(u->duties);
   u->duties = duties;
   store.write_transaction([&] {
     store.users().update(*u);
-    store.users().log_event({0, utc_now_string(), by_user, "user_roles", "user " + std::to_string(user_id),
-                             u->email + ": duties '" + to_string(duties) + "' (were '" + before + "') in " + u->org_code});
+    store.users().log_event(
+        {0, utc_now_string(), by_user, "user_roles", "user " + std::to_string(user_id),
+         u->email + ": duties '" + to_string(duties) + "' (were '" + before + "') in " + u->org_code});
   });
 }
 
@@ -84,13 +87,15 @@ storage::User add_user(storage::Store& store, const NewUser& in, int64_t by_user
     throw FieldError("duties", "duties_invalid", "the roles beside respondent are contact and approver");
   }
   if (!u.duties.empty() && u.role != Role::Respondent)
-    throw FieldError("duties", "duties_respondent_only", "only a municipality's respondent can be its contact or approver");
+    throw FieldError("duties", "duties_respondent_only",
+                     "only a municipality's respondent can be its contact or approver");
   if (u.role == Role::Respondent) {
     u.org_code = trim(in.org_code);
     if (u.org_code.empty())
       throw FieldError("org", "org_required", "a respondent belongs to an organisation: give its code");
     if (org_name(store, u.org_code).empty())
-      throw FieldError("org", "org_unknown", "'" + u.org_code.substr(0, 20) + "' is not an organisation in the registry");
+      throw FieldError("org", "org_unknown",
+                       "'" + u.org_code.substr(0, 20) + "' is not an organisation in the registry");
   } else if (u.role == Role::Coordinator) {
     u.county_code = trim(in.county_code);
     if (u.county_code.empty())

@@ -9,15 +9,15 @@
 #include "collection/auth.h"
 #include "core/text.h"
 #include "storage/store.h"
-#include "web/principal.h"
 #include "storage/user_store.h"
+#include "web/principal.h"
 
 namespace dp::collection {
 
 struct NewUser {
   std::string email;
   std::string name;
-  std::string role;  // admin | coordinator | respondent
+  std::string role;         // admin | coordinator | respondent
   std::string org_code;     // respondent: required
   std::string county_code;  // coordinator: required
   std::string lang = "sv";

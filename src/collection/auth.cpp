@@ -50,8 +50,8 @@ SignInResult Auth::sign_in(const std::string& email_in, const std::string& passw
   bool usable = user && user->active && !user->password_hash.empty() && !paused;
   bool bounded = password.size() <= policy_.max_password;
   // Exactly one verification on every path: the account's hash, or the dummy one.
-  bool ok = hasher_->verify(usable ? user->password_hash : dummy_hash(), bounded ? password : std::string()) && usable &&
-            bounded;
+  bool ok = hasher_->verify(usable ? user->password_hash : dummy_hash(), bounded ? password : std::string()) &&
+            usable && bounded;
   if (ok) {
     users.record_login_success(user->id, now);
     r.outcome = SignInOutcome::Ok;
@@ -64,7 +64,7 @@ SignInResult Auth::sign_in(const std::string& email_in, const std::string& passw
     users.record_failure("address", web::token_digest(to_lower_ascii(email)), now);
   });
   r.outcome = paused || address_failures(email, user, now) >= policy_.address_limit ? SignInOutcome::Locked
-                                                                                      : SignInOutcome::BadCredentials;
+                                                                                    : SignInOutcome::BadCredentials;
   return r;
 }
 
@@ -98,7 +98,8 @@ bool Auth::allow_link_request(const std::string& ip) {
   if (ip.empty()) return true;
   std::string now = clock_();
   auto& users = store_.users();
-  if (users.count_failures("link", ip, utc_plus(now, -policy_.ip_window_seconds)) >= policy_.link_client_limit) return false;
+  if (users.count_failures("link", ip, utc_plus(now, -policy_.ip_window_seconds)) >= policy_.link_client_limit)
+    return false;
   users.record_failure("link", ip, now);
   return true;
 }
@@ -201,13 +202,15 @@ void Auth::set_password(int64_t user_id, const std::string& password) {
   });
 }
 
-storage::User Auth::accept_invitation(const std::string& token, const std::string& password, const std::string& confirm) {
+storage::User Auth::accept_invitation(const std::string& token, const std::string& password,
+                                      const std::string& confirm) {
   check_password(password, "password");
   if (password != confirm) throw FieldError("password2", "password_mismatch", "the two passwords differ");
   std::string hash = hasher_->hash(password);  // slow: outside the write transaction
   std::optional<storage::User> user;
   store_.write_transaction([&] {
-    auto id = token.size() <= 100 ? store_.users().consume_token(web::token_digest(token), "invite", clock_()) : std::nullopt;
+    auto id =
+        token.size() <= 100 ? store_.users().consume_token(web::token_digest(token), "invite", clock_()) : std::nullopt;
     if (!id) throw Error::conflict("the invitation link has already been used or has expired");
     user = store_.users().find(*id);
     user->password_hash = hash;

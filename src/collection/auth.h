@@ -38,8 +38,8 @@ struct AuthPolicy {
   long long address_window_seconds = 15 * 60;
   int ip_limit = 20;
   long long ip_window_seconds = 15 * 60;
-  int link_client_limit = 10;      // sign-in links asked for by one client per ip_window_seconds
-  int password_change_limit = 5;   // wrong current passwords per account per address_window_seconds
+  int link_client_limit = 10;     // sign-in links asked for by one client per ip_window_seconds
+  int password_change_limit = 5;  // wrong current passwords per account per address_window_seconds
   long long invitation_seconds = 14 * 24 * 3600;
   long long login_link_seconds = 20 * 60;
   int links_per_hour = 5;  // invitations + sign-in links mailed to one account

@@ -36,7 +36,8 @@ web::Response link_problem(Module& m, web::Request& req, const std::string& whic
   return page(m.app(), req, "link_invalid", ctx, 410);
 }
 
-web::Response invite_page(Module& m, web::Request& req, const storage::User& u, const nlohmann::json& errors, int status) {
+web::Response invite_page(Module& m, web::Request& req, const storage::User& u, const nlohmann::json& errors,
+                          int status) {
   nlohmann::json ctx;
   ctx["title"] = tr(m.app(), req, "auth.invite_title");
   ctx["email"] = u.email;
@@ -50,7 +51,8 @@ web::Response invite_page(Module& m, web::Request& req, const storage::User& u, 
 }
 
 web::Response login_form(Module& m, web::Request& req) {
-  if (req.principal.signed_in()) return web::Response::redirect(safe_next(req.q("next").value_or(""), home_of(req.principal)));
+  if (req.principal.signed_in())
+    return web::Response::redirect(safe_next(req.q("next").value_or(""), home_of(req.principal)));
   return login_page(m, req, nlohmann::json::object());
 }
 
@@ -128,7 +130,8 @@ web::Response accept_invitation(Module& m, web::Request& req) {
   if (!u) return link_problem(m, req, "invitation");
   try {
     auto user = m.auth().accept_invitation(req.param("token"), field(req, "password"), field(req, "password2"));
-    m.store().users().log_event({0, m.auth().now(), user.id, "invitation_accepted", "user " + std::to_string(user.id), ""});
+    m.store().users().log_event(
+        {0, m.auth().now(), user.id, "invitation_accepted", "user " + std::to_string(user.id), ""});
     return signed_in(m, req, user, m.auth().start_session(user.id, req.remote_ip), "");
   } catch (const FieldError& e) {
     return invite_page(m, req, *u, nlohmann::json::array({error_entry(m.app(), req, e)}), 422);
@@ -163,10 +166,11 @@ web::Response change_password(Module& m, web::Request& req) {
   switch (m.auth().check_current_password(u->id, field(req, "current"))) {
     case PasswordCheck::Ok: break;
     case PasswordCheck::Wrong:
-      return account_page(m, req, nlohmann::json::array({error_entry(m.app(), req, "current", "current_password_wrong")}), 422);
+      return account_page(m, req,
+                          nlohmann::json::array({error_entry(m.app(), req, "current", "current_password_wrong")}), 422);
     case PasswordCheck::Throttled:
-      return account_page(m, req, nlohmann::json::array({error_entry(m.app(), req, "current", "too_many_password_checks")}),
-                          429);
+      return account_page(
+          m, req, nlohmann::json::array({error_entry(m.app(), req, "current", "too_many_password_checks")}), 429);
   }
   std::string pw = field(req, "password");
   try {

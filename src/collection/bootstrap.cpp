@@ -1,7 +1,6 @@
 #include "collection/bootstrap.h"
 
 #include <fmt/format.h>
-
 #include <map>
 #include <set>
 
@@ -66,7 +65,8 @@ void load_bundled_registry(storage::Store& store) {
       if (path.find("/attributes-") == std::string::npos || path.size() < 4 || path.substr(path.size() - 4) != ".csv")
         continue;
       ProblemList problems;
-      auto records = registry::parse_registry_csv(resources::require(path), path, {county_codes, std::nullopt, std::nullopt}, problems);
+      auto records = registry::parse_registry_csv(resources::require(path), path,
+                                                  {county_codes, std::nullopt, std::nullopt}, problems);
       if (!problems.empty()) throw Error::internal("bundled " + path + " is invalid: " + problems.shown()[0]);
       for (const auto& r : records) reg.apply(r);
     }
@@ -85,8 +85,10 @@ std::vector<std::string> load_bundled_instruments(storage::Store& store, std::ve
     auto existing = store.instruments().source(in.id);
     if (existing && *existing == text) continue;
     if (existing && in_use[in.id]) {
-      warnings.push_back(fmt::format("{}: changed, but campaigns with responses use {}; the stored version is kept "
-                                     "(publish a new version id instead)", path, in.id));
+      warnings.push_back(
+          fmt::format("{}: changed, but campaigns with responses use {}; the stored version is kept "
+                      "(publish a new version id instead)",
+                      path, in.id));
       continue;
     }
     store.instruments().put(in);
@@ -114,7 +116,8 @@ CampaignSpec read_campaign(yaml::Reader& r, const YAML::Node& n) {
   auto year = [&](const char* key) -> std::optional<int> {
     auto y = r.integer(n, key, false, "a campaign");
     if (y && (*y < 1990 || *y > 2100)) {
-      r.error(r.codes().wrong_type, r.pos(r.child(n, key)), key, fmt::format("'{}' must be a year from 1990 to 2100", key));
+      r.error(r.codes().wrong_type, r.pos(r.child(n, key)), key,
+              fmt::format("'{}' must be a year from 1990 to 2100", key));
       return std::nullopt;
     }
     return y;
@@ -173,9 +176,9 @@ InitReport initialise(storage::Store& store) {
   for (const auto& spec : bundled_campaigns()) {
     if (store.campaigns().find(spec.slug)) continue;
     int64_t id = create_campaign(store, spec);
-    rep.lines.push_back(fmt::format("campaign: {} (draft, {} municipalities{})", spec.slug, store.campaigns().scope(id).size(),
-                                    spec.population_year ? fmt::format(", sizes by population 31 Dec {}", *spec.population_year)
-                                                         : std::string()));
+    rep.lines.push_back(fmt::format(
+        "campaign: {} (draft, {} municipalities{})", spec.slug, store.campaigns().scope(id).size(),
+        spec.population_year ? fmt::format(", sizes by population 31 Dec {}", *spec.population_year) : std::string()));
   }
   return rep;
 }

@@ -1,13 +1,12 @@
 #include "collection/campaign_admin.h"
-#include "collection/deadline.h"
-
-#include <fmt/format.h>
 
 #include <algorithm>
+#include <fmt/format.h>
 #include <map>
 #include <regex>
 #include <set>
 
+#include "collection/deadline.h"
 #include "collection/field_error.h"
 #include "core/csv.h"
 #include "core/error.h"
@@ -59,9 +58,10 @@ void change_state(storage::Store& store, const std::string& key, const std::stri
                                    c.slug, to_string(c.state), to_name.substr(0, 20)),
                        {{"from", to_string(c.state)}, {"to", to_name.substr(0, 20)}});
     if (*to == CampaignState::Published)
-      throw Error::conflict(fmt::format("campaign {} is published with its figures, once their disclosure audit passes: "
-                                        "`digipuls stats publish --campaign {}` or the publish button",
-                                        c.slug, c.slug));
+      throw Error::conflict(
+          fmt::format("campaign {} is published with its figures, once their disclosure audit passes: "
+                      "`digipuls stats publish --campaign {}` or the publish button",
+                      c.slug, c.slug));
     store.campaigns().set_state(c.id, *to);
     store.users().log_event({0, utc_now_string(), by_user, "campaign_state", "campaign " + c.slug,
                              std::string(to_string(c.state)) + " -> " + to_string(*to)});
@@ -74,7 +74,8 @@ std::vector<std::string> parse_reminder_dates(const std::string& text) {
   auto flush = [&] {
     if (!cur.empty()) {
       if (!valid_date(cur) && !relative_reminder(cur))
-        throw FieldError("reminders", "date_invalid", "'" + cur.substr(0, 20) + "' is not a date YYYY-MM-DD nor -N days before the closing date",
+        throw FieldError("reminders", "date_invalid",
+                         "'" + cur.substr(0, 20) + "' is not a date YYYY-MM-DD nor -N days before the closing date",
                          {{"value", cur.substr(0, 20)}});
       if (std::find(out.begin(), out.end(), cur) == out.end()) out.push_back(cur);
     }
@@ -92,9 +93,11 @@ std::vector<std::string> parse_reminder_dates(const std::string& text) {
 
 static void check_dates(const std::string& opens, const std::string& closes) {
   if (!opens.empty() && !valid_date(opens))
-    throw FieldError("opens_on", "date_invalid", "'" + opens.substr(0, 20) + "' is not a date YYYY-MM-DD", {{"value", opens.substr(0, 20)}});
+    throw FieldError("opens_on", "date_invalid", "'" + opens.substr(0, 20) + "' is not a date YYYY-MM-DD",
+                     {{"value", opens.substr(0, 20)}});
   if (!closes.empty() && !valid_date(closes))
-    throw FieldError("closes_on", "date_invalid", "'" + closes.substr(0, 20) + "' is not a date YYYY-MM-DD", {{"value", closes.substr(0, 20)}});
+    throw FieldError("closes_on", "date_invalid", "'" + closes.substr(0, 20) + "' is not a date YYYY-MM-DD",
+                     {{"value", closes.substr(0, 20)}});
   if (!opens.empty() && !closes.empty() && closes < opens)
     throw FieldError("closes_on", "closes_before_opens", "the closing date is before the opening date");
 }
@@ -106,7 +109,8 @@ void update_schedule(storage::Store& store, const std::string& key, const std::s
   auto dates = parse_reminder_dates(reminders);
   for (const auto& d : dates)
     if (relative_reminder(d) && closes.empty())
-      throw FieldError("reminders", "relative_needs_close", "a reminder " + d + " days before the closing date needs a closing date");
+      throw FieldError("reminders", "relative_needs_close",
+                       "a reminder " + d + " days before the closing date needs a closing date");
   store.write_transaction([&] {
     auto c = require_campaign(store, key);
     if (c.state == CampaignState::Published) throw Error::conflict("a published campaign cannot be changed");
@@ -149,7 +153,8 @@ size_t import_scope_csv(storage::Store& store, const CampaignContext& ctx, const
       std::string code = trim(row.fields[c_org]);
       auto it = ctx.scope.find(code);
       if (it == ctx.scope.end()) {
-        problems.add(where(row.line, "org_code") + fmt::format(": '{}' is not in the campaign's scope", code.substr(0, 20)));
+        problems.add(where(row.line, "org_code") +
+                     fmt::format(": '{}' is not in the campaign's scope", code.substr(0, 20)));
         continue;
       }
       if (changed.count(code)) {
@@ -163,7 +168,8 @@ size_t import_scope_csv(storage::Store& store, const CampaignContext& ctx, const
         if (h == "org_code") continue;
         if (h == "mandatory") {
           auto b = parse_bool(v);
-          if (!b) problems.add(where(row.line, "mandatory") + fmt::format(": '{}' is not true or false", v.substr(0, 20)));
+          if (!b)
+            problems.add(where(row.line, "mandatory") + fmt::format(": '{}' is not true or false", v.substr(0, 20)));
           else o.mandatory = *b;
           continue;
         }
@@ -177,7 +183,8 @@ size_t import_scope_csv(storage::Store& store, const CampaignContext& ctx, const
           if (!b) problems.add(where(row.line, h) + fmt::format(": '{}' is not true or false", v.substr(0, 20)));
           else o.attributes[h] = *b ? "true" : "false";
         } else if (a.type == "number") {
-          if (!parse_number(v)) problems.add(where(row.line, h) + fmt::format(": '{}' is not a number", v.substr(0, 20)));
+          if (!parse_number(v))
+            problems.add(where(row.line, h) + fmt::format(": '{}' is not a number", v.substr(0, 20)));
           else o.attributes[h] = v;
         } else {
           if (!valid_utf8(v) || v.size() > 200) problems.add(where(row.line, h) + ": not a short text");
@@ -202,7 +209,8 @@ void set_scope_values(storage::Store& store, const CampaignContext& ctx, const s
                       int64_t by_user) {
   if (ctx.campaign.state == CampaignState::Published) throw Error::conflict("a published campaign cannot be changed");
   for (const auto& o : orgs)
-    if (!ctx.scope.count(o.org_code)) throw FieldError("orgs", "org_unknown", o.org_code.substr(0, 20) + " is not in the scope");
+    if (!ctx.scope.count(o.org_code))
+      throw FieldError("orgs", "org_unknown", o.org_code.substr(0, 20) + " is not in the scope");
   std::vector<storage::CampaignOrg> all;
   std::map<std::string, const storage::CampaignOrg*> by_code;
   for (const auto& o : orgs) by_code[o.org_code] = &o;
@@ -232,10 +240,12 @@ void check_spec(storage::Store& store, const CampaignSpec& spec) {
     throw FieldError("slug", "slug_invalid", "the id may use a-z, 0-9, - and _ (at most 60 characters)");
   std::string slug = spec.slug.empty() ? spec.instrument_id : spec.slug;
   if (store.campaigns().find(slug)) throw FieldError("slug", "slug_taken", "a campaign '" + slug + "' already exists");
-  if (spec.year && (spec.year < 2000 || spec.year > 2100)) throw FieldError("year", "year_invalid", "a year from 2000 to 2100");
+  if (spec.year && (spec.year < 2000 || spec.year > 2100))
+    throw FieldError("year", "year_invalid", "a year from 2000 to 2100");
   check_dates(spec.opens_on, spec.closes_on);
   for (const auto& c : spec.org_codes)
-    if (c.empty() || c.size() > 20 || !valid_utf8(c)) throw FieldError("org_codes", "org_unknown", "not an organisation code");
+    if (c.empty() || c.size() > 20 || !valid_utf8(c))
+      throw FieldError("org_codes", "org_unknown", "not an organisation code");
 }
 
 }  // namespace dp::collection

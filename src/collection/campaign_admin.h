@@ -25,7 +25,8 @@ bool allowed_transition(CampaignState from, CampaignState to, bool holds_submitt
 void change_state(storage::Store& store, const std::string& campaign, const std::string& to, int64_t by_user);
 
 // Dates: YYYY-MM-DD or "" (no date); opens_on <= closes_on. Reminder dates: a list separated by
-// commas, spaces or new lines, each a date or -N (N days before the closing date, moving with it). Throws FieldError naming opens_on, closes_on or reminders.
+// commas, spaces or new lines, each a date or -N (N days before the closing date, moving with it). Throws FieldError
+// naming opens_on, closes_on or reminders.
 void update_schedule(storage::Store& store, const std::string& campaign, const std::string& opens_on,
                      const std::string& closes_on, const std::string& reminders, int64_t by_user);
 std::vector<std::string> parse_reminder_dates(const std::string& text);

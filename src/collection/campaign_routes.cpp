@@ -2,16 +2,15 @@
 // the dashboard (status per organisation, response rates in the shape of Bilaga 1, filters, CSV,
 // reminders, state changes) and the settings (dates, reminder schedule, eligibility attributes).
 // County coordinators see the list and the dashboard for their county, read-only.
-#include <fmt/format.h>
-
 #include <algorithm>
+#include <fmt/format.h>
 #include <set>
 
 #include "collection/accounts.h"
 #include "collection/campaign_admin.h"
-#include "collection/deadline.h"
 #include "collection/campaigns.h"
 #include "collection/dashboard.h"
+#include "collection/deadline.h"
 #include "collection/module.h"
 #include "collection/reminders.h"
 #include "collection/web_helpers.h"
@@ -33,7 +32,8 @@ namespace {
 std::string pct(double v, Lang lang) { return format_number(v, 1, lang) + " %"; }
 
 nlohmann::json rate_json(const RateRow& r, Lang lang) {
-  return {{"key", r.key}, {"label", r.label}, {"orgs", r.orgs}, {"answers", r.answers}, {"share", pct(r.share(), lang)}};
+  return {
+      {"key", r.key}, {"label", r.label}, {"orgs", r.orgs}, {"answers", r.answers}, {"share", pct(r.share(), lang)}};
 }
 
 std::string scoped_county(const web::Request& req) {
@@ -83,7 +83,8 @@ web::Response campaign_list(Module& m, web::Request& req) {
   return page(m.app(), req, "admin_campaigns", ctx);
 }
 
-web::Response new_campaign_page(Module& m, web::Request& req, nlohmann::json form, const nlohmann::json& errors, int status) {
+web::Response new_campaign_page(Module& m, web::Request& req, nlohmann::json form, const nlohmann::json& errors,
+                                int status) {
   nlohmann::json ctx;
   ctx["title"] = tr(m.app(), req, "campaigns.new_title");
   ctx["nav_campaigns"] = true;
@@ -96,19 +97,21 @@ web::Response new_campaign_page(Module& m, web::Request& req, nlohmann::json for
     try {
       for (const auto& a : m.contexts().instrument(i.id)->attributes)
         if (a.type == "bool") attrs.insert(a.id);
-    } catch (const std::exception&) {
-    }
+    } catch (const std::exception&) {}
   }
   ctx["instruments"] = instruments;
   nlohmann::json attr_opts = nlohmann::json::array();
-  for (const auto& a : attrs) attr_opts.push_back({{"id", a}, {"selected", form.value("mandatory_attribute", "") == a}});
+  for (const auto& a : attrs)
+    attr_opts.push_back({{"id", a}, {"selected", form.value("mandatory_attribute", "") == a}});
   ctx["attributes"] = attr_opts;
   std::set<std::string> chosen_counties;
   if (form.contains("counties"))
     for (const auto& c : form["counties"]) chosen_counties.insert(c.get<std::string>());
   nlohmann::json counties = nlohmann::json::array();
   for (const auto& c : m.store().registry().counties())
-    counties.push_back({{"code", c.code}, {"name", c.name}, {"checked", chosen_counties.count(c.code) > 0},
+    counties.push_back({{"code", c.code},
+                        {"name", c.name},
+                        {"checked", chosen_counties.count(c.code) > 0},
                         {"input_id", "county-" + c.code}});
   ctx["counties"] = counties;
   std::string scope = form.value("scope", "all");
@@ -127,10 +130,16 @@ web::Response create(Module& m, web::Request& req) {
   spec.closes_on = trim(field(req, "closes_on"));
   spec.mandatory_attribute = field(req, "mandatory_attribute");
   std::string scope = field(req, "scope");
-  nlohmann::json form = {{"instrument", spec.instrument_id}, {"slug", spec.slug}, {"year", year},
-                         {"opens_on", spec.opens_on}, {"closes_on", spec.closes_on}, {"reminders", field(req, "reminders")},
-                         {"mandatory_attribute", spec.mandatory_attribute}, {"scope", scope},
-                         {"org_codes", field(req, "org_codes")}, {"counties", req.f_all("counties")}};
+  nlohmann::json form = {{"instrument", spec.instrument_id},
+                         {"slug", spec.slug},
+                         {"year", year},
+                         {"opens_on", spec.opens_on},
+                         {"closes_on", spec.closes_on},
+                         {"reminders", field(req, "reminders")},
+                         {"mandatory_attribute", spec.mandatory_attribute},
+                         {"scope", scope},
+                         {"org_codes", field(req, "org_codes")},
+                         {"counties", req.f_all("counties")}};
   for (auto& [k, v] : form.items())
     if (v.is_string() && (!valid_utf8(v.get<std::string>()) || v.get<std::string>().size() > 5000)) v = "";
   if (!form["counties"].is_array()) form["counties"] = nlohmann::json::array();
@@ -150,7 +159,8 @@ web::Response create(Module& m, web::Request& req) {
       for (auto& c : split(field(req, "org_codes"), '\n'))
         for (auto& c2 : split(c, ','))
           if (!trim(c2).empty()) spec.org_codes.push_back(trim(c2));
-      if (spec.org_codes.empty()) throw FieldError("org_codes", "org_codes_required", "list at least one organisation code");
+      if (spec.org_codes.empty())
+        throw FieldError("org_codes", "org_codes_required", "list at least one organisation code");
     }
     check_spec(m.store(), spec);
     try {
@@ -159,7 +169,8 @@ web::Response create(Module& m, web::Request& req) {
       throw;
     } catch (const Error& e) {
       if (e.code() != ErrorCode::BadInput && e.code() != ErrorCode::Conflict) throw;
-      throw FieldError(scope == "codes" ? "org_codes" : "scope", "scope_invalid", e.message(), {{"detail", e.message()}});
+      throw FieldError(scope == "codes" ? "org_codes" : "scope", "scope_invalid", e.message(),
+                       {{"detail", e.message()}});
     }
   } catch (const FieldError& e) {
     return new_campaign_page(m, req, form, nlohmann::json::array({error_entry(m.app(), req, e)}), 422);
@@ -213,13 +224,22 @@ web::Response dashboard_page(Module& m, web::Request& req) {
   nlohmann::json ctx;
   ctx["title"] = c.title.get(req.lang);
   ctx["nav_campaigns"] = true;
-  ctx["campaign"] = {{"slug", c.slug}, {"title", c.title.get(req.lang)}, {"year", c.year}, {"state", c.state},
-                     {"state_label", tr(m.app(), req, std::string("states.") + to_string(c.state))}, {"instrument", c.instrument_id},
-                     {"opens_on", c.opens_on}, {"closes_on", c.closes_on}, {"reminders", join(c.reminder_dates, ", ")},
+  ctx["campaign"] = {{"slug", c.slug},
+                     {"title", c.title.get(req.lang)},
+                     {"year", c.year},
+                     {"state", c.state},
+                     {"state_label", tr(m.app(), req, std::string("states.") + to_string(c.state))},
+                     {"instrument", c.instrument_id},
+                     {"opens_on", c.opens_on},
+                     {"closes_on", c.closes_on},
+                     {"reminders", join(c.reminder_dates, ", ")},
                      {"url", "/admin/campaigns/" + web::url_encode(c.slug)}};
   ctx["is_admin"] = admin;
   ctx["county_name"] = f.county.empty() ? "" : county_name(m.store(), f.county);
-  ctx["counts"] = {{"not_started", d.not_started}, {"draft", d.draft}, {"submitted", d.submitted}, {"reopened", d.reopened},
+  ctx["counts"] = {{"not_started", d.not_started},
+                   {"draft", d.draft},
+                   {"submitted", d.submitted},
+                   {"reopened", d.reopened},
                    {"total", d.overall.orgs}};
   ctx["overall"] = rate_json(d.overall, req.lang);
   ctx["mandatory"] = rate_json(d.mandatory, req.lang);
@@ -232,8 +252,12 @@ web::Response dashboard_page(Module& m, web::Request& req) {
   ctx["without_approver"] = d.without_approver;
   nlohmann::json rejected = nlohmann::json::array();
   for (const auto& r : d.rejected)
-    rejected.push_back({{"email", r.email}, {"org", r.org_name}, {"code", r.org_code}, {"error", r.error},
-                        {"at", r.at.substr(0, 10)}, {"url", admin ? "/admin/mail/" + std::to_string(r.message_id) : ""}});
+    rejected.push_back({{"email", r.email},
+                        {"org", r.org_name},
+                        {"code", r.org_code},
+                        {"error", r.error},
+                        {"at", r.at.substr(0, 10)},
+                        {"url", admin ? "/admin/mail/" + std::to_string(r.message_id) : ""}});
   ctx["rejected"] = rejected;
   ctx["has_rejected"] = !rejected.empty();
   nlohmann::json rows = nlohmann::json::array();
@@ -241,11 +265,18 @@ web::Response dashboard_page(Module& m, web::Request& req) {
   for (const auto& s : d.orgs) {
     non_responders += s.status != ResponseStatus::Submitted;
     if (!keep(s, f)) continue;
-    std::string badge = s.status == ResponseStatus::Submitted ? "ok" : s.status == ResponseStatus::NotStarted ? "bad" : "warn";
-    rows.push_back({{"code", s.code}, {"name", s.name}, {"county", s.county_name}, {"size", s.size_label},
+    std::string badge = s.status == ResponseStatus::Submitted    ? "ok"
+                        : s.status == ResponseStatus::NotStarted ? "bad"
+                                                                 : "warn";
+    rows.push_back({{"code", s.code},
+                    {"name", s.name},
+                    {"county", s.county_name},
+                    {"size", s.size_label},
                     {"mandatory", tr(m.app(), req, s.mandatory ? "campaigns.yes_label" : "campaigns.no_label")},
-                    {"status", tr(m.app(), req, std::string("respond.status.") + to_string(s.status))}, {"badge", badge},
-                    {"updated_at", s.updated_at.substr(0, 10)}, {"respondents", s.respondents},
+                    {"status", tr(m.app(), req, std::string("respond.status.") + to_string(s.status))},
+                    {"badge", badge},
+                    {"updated_at", s.updated_at.substr(0, 10)},
+                    {"respondents", s.respondents},
                     {"response_url", s.response_id ? "/admin/responses/" + std::to_string(s.response_id) : ""},
                     {"users_url", "/admin/users?org=" + s.code}});
   }
@@ -265,28 +296,33 @@ web::Response dashboard_page(Module& m, web::Request& req) {
     for (const auto& co : m.store().registry().counties())
       counties.push_back({{"code", co.code}, {"name", co.name}, {"selected", co.code == f.county}});
   ctx["counties"] = counties;
-  std::string qs = "status=" + web::url_encode(f.status) + "&size=" + web::url_encode(f.size) + "&q=" + web::url_encode(f.q) +
-                   (admin ? "&county=" + web::url_encode(f.county) : "");
+  std::string qs = "status=" + web::url_encode(f.status) + "&size=" + web::url_encode(f.size) +
+                   "&q=" + web::url_encode(f.q) + (admin ? "&county=" + web::url_encode(f.county) : "");
   ctx["csv_url"] = "/admin/campaigns/" + web::url_encode(c.slug) + "/status.csv?" + qs;
   if (admin) {
     nlohmann::json transitions = nlohmann::json::array();
     for (CampaignState to : {CampaignState::Open, CampaignState::Closed, CampaignState::Published})
       if (allowed_transition(c.state, to, d.submitted > 0))
-        transitions.push_back({{"to", to}, {"label", tr(m.app(), req, std::string("campaigns.to_") + to_string(to))},
-                               {"confirm", to == CampaignState::Published}, {"publish", to == CampaignState::Published}});
+        transitions.push_back({{"to", to},
+                               {"label", tr(m.app(), req, std::string("campaigns.to_") + to_string(to))},
+                               {"confirm", to == CampaignState::Published},
+                               {"publish", to == CampaignState::Published}});
     ctx["transitions"] = transitions;
     // A scheduled publication (figures::publish_revision with a time): announced, not yet public.
     std::string now = utc_now_string();
     for (const auto& r : m.store().stats().runs(c.id))
       if (r.published_at > now) {
         auto local = utc_to_swedish(r.published_at);
-        ctx["scheduled"] = {{"revision", r.revision}, {"date", local.date}, {"time", local.time}, {"utc", r.published_at}};
+        ctx["scheduled"] = {
+            {"revision", r.revision}, {"date", local.date}, {"time", local.time}, {"utc", r.published_at}};
       }
     nlohmann::json events = nlohmann::json::array();
     for (const auto& e : m.store().users().events("campaign " + c.slug, 15)) {
       auto u = e.user_id ? m.store().users().find(e.user_id) : std::nullopt;
-      events.push_back({{"at", e.at.substr(0, 16)}, {"action", tr(m.app(), req, "campaigns.events." + e.action)},
-                        {"by", u ? u->email : tr(m.app(), req, "campaigns.command_line")}, {"note", e.note}});
+      events.push_back({{"at", e.at.substr(0, 16)},
+                        {"action", tr(m.app(), req, "campaigns.events." + e.action)},
+                        {"by", u ? u->email : tr(m.app(), req, "campaigns.command_line")},
+                        {"note", e.note}});
     }
     ctx["events"] = events;
     ctx["has_events"] = !events.empty();
@@ -310,16 +346,22 @@ web::Response settings_page(Module& m, web::Request& req, const nlohmann::json& 
   nlohmann::json ctx;
   ctx["title"] = tr(m.app(), req, "campaigns.settings_title") + " – " + c.title.get(req.lang);
   ctx["nav_campaigns"] = true;
-  ctx["campaign"] = {{"slug", c.slug}, {"title", c.title.get(req.lang)}, {"opens_on", c.opens_on},
-                     {"closes_on", c.closes_on}, {"reminders", join(c.reminder_dates, ", ")},
-                     {"url", "/admin/campaigns/" + web::url_encode(c.slug)}, {"published", c.state == CampaignState::Published}};
+  ctx["campaign"] = {{"slug", c.slug},
+                     {"title", c.title.get(req.lang)},
+                     {"opens_on", c.opens_on},
+                     {"closes_on", c.closes_on},
+                     {"reminders", join(c.reminder_dates, ", ")},
+                     {"url", "/admin/campaigns/" + web::url_encode(c.slug)},
+                     {"published", c.state == CampaignState::Published}};
   nlohmann::json reminder_days = nlohmann::json::array();
   for (const auto& r : c.reminder_dates)
     if (relative_reminder(r)) reminder_days.push_back({{"entry", r}, {"day", reminder_day(r, c.closes_on)}});
   ctx["reminder_days"] = reminder_days;
   nlohmann::json extensions = nlohmann::json::array();
   for (const auto& [code, o] : ctxp->scope)
-    if (last_day(c, code) != c.closes_on) extensions.push_back({{"code", code}, {"name", ctxp->org(code) ? ctxp->org(code)->name : code}, {"until", last_day(c, code)}});
+    if (last_day(c, code) != c.closes_on)
+      extensions.push_back(
+          {{"code", code}, {"name", ctxp->org(code) ? ctxp->org(code)->name : code}, {"until", last_day(c, code)}});
   ctx["extensions"] = extensions;
   ctx["has_extensions"] = !extensions.empty();
   nlohmann::json attrs = nlohmann::json::array();
@@ -335,8 +377,12 @@ web::Response settings_page(Module& m, web::Request& req, const nlohmann::json& 
       std::string v = it == sc.attributes.end() ? "" : it->second;
       auto typed = instrument::typed_value(v, "bool");
       bool on = std::holds_alternative<bool>(typed) && std::get<bool>(typed);
-      values.push_back({{"name", "a:" + a.id + ":" + o.code}, {"id", "a-" + a.id + "-" + o.code}, {"value", v},
-                        {"checked", on}, {"is_bool", a.type == "bool"}, {"label", a.label.get(req.lang)}});
+      values.push_back({{"name", "a:" + a.id + ":" + o.code},
+                        {"id", "a-" + a.id + "-" + o.code},
+                        {"value", v},
+                        {"checked", on},
+                        {"is_bool", a.type == "bool"},
+                        {"label", a.label.get(req.lang)}});
     }
     rows.push_back({{"code", o.code}, {"name", o.name}, {"mandatory", sc.mandatory}, {"values", values}});
   }
@@ -346,7 +392,8 @@ web::Response settings_page(Module& m, web::Request& req, const nlohmann::json& 
   ctx["csv_header"] = header;
   add_errors(ctx, errors);
   std::string done = req.q("done").value_or("");
-  if (done == "schedule" || done == "scope" || done == "extend") ctx["notice"] = tr(m.app(), req, "campaigns.done_" + done, {{"n", req.q("n").value_or("").substr(0, 6)}});
+  if (done == "schedule" || done == "scope" || done == "extend")
+    ctx["notice"] = tr(m.app(), req, "campaigns.done_" + done, {{"n", req.q("n").value_or("").substr(0, 6)}});
   return page(m.app(), req, "admin_campaign_settings", ctx, status);
 }
 
@@ -356,7 +403,8 @@ web::Response new_campaign(Module& m, web::Request& req) {
 
 web::Response status_csv_file(Module& m, web::Request& req) {
   auto ctxp = m.contexts().get(req.param("campaign"));
-  if (!req.principal.is(Role::Admin) && ctxp->campaign.state == CampaignState::Draft) throw Error::not_found("no such campaign");
+  if (!req.principal.is(Role::Admin) && ctxp->campaign.state == CampaignState::Draft)
+    throw Error::not_found("no such campaign");
   auto f = filters_of(req);
   auto d = build_dashboard(m.store(), *ctxp, f.county, req.lang);
   std::vector<OrgStatus> kept;
@@ -395,10 +443,11 @@ web::Response change_campaign_state(Module& m, web::Request& req) {
 
 web::Response remind(Module& m, web::Request& req) {
   auto ctxp = m.contexts().get(req.param("campaign"));
-  auto res = remind_non_responders(m.store(), *ctxp, m.app().config().base_url, req.principal.user_id, scoped_county(req));
+  auto res =
+      remind_non_responders(m.store(), *ctxp, m.app().config().base_url, req.principal.user_id, scoped_county(req));
   m.mail_queued();
-  return web::Response::redirect("/admin/campaigns/" + web::url_encode(ctxp->campaign.slug) + "?done=reminded&n=" +
-                                 std::to_string(res.messages));
+  return web::Response::redirect("/admin/campaigns/" + web::url_encode(ctxp->campaign.slug) +
+                                 "?done=reminded&n=" + std::to_string(res.messages));
 }
 
 web::Response settings(Module& m, web::Request& req) { return settings_page(m, req, nlohmann::json::array(), 200); }
@@ -441,7 +490,8 @@ web::Response scope(Module& m, web::Request& req) {
       } else if (auto v = req.f(name)) {
         std::string t = trim(*v);
         if (!valid_utf8(t) || t.size() > 200) throw FieldError(name, "value_invalid", "not a short text");
-        if (a.type == "number" && !t.empty() && !parse_number(t)) throw FieldError(name, "value_invalid", "not a number");
+        if (a.type == "number" && !t.empty() && !parse_number(t))
+          throw FieldError(name, "value_invalid", "not a number");
         if (t.empty()) o.attributes.erase(a.id);
         else o.attributes[a.id] = t;
       }
@@ -450,8 +500,8 @@ web::Response scope(Module& m, web::Request& req) {
   }
   set_scope_values(m.store(), *ctxp, orgs, req.principal.user_id);
   m.contexts().invalidate();
-  return web::Response::redirect("/admin/campaigns/" + web::url_encode(ctxp->campaign.slug) + "/settings?done=scope&n=" +
-                                 std::to_string(orgs.size()));
+  return web::Response::redirect("/admin/campaigns/" + web::url_encode(ctxp->campaign.slug) +
+                                 "/settings?done=scope&n=" + std::to_string(orgs.size()));
 }
 
 web::Response scope_csv(Module& m, web::Request& req) {
@@ -467,13 +517,14 @@ web::Response scope_csv(Module& m, web::Request& req) {
                          req.principal.user_id);
   } catch (const Error& e) {
     if (e.code() != ErrorCode::BadInput) throw;
-    return settings_page(
-        m, req, nlohmann::json::array({error_entry(m.app(), req, "file", "csv_problems", {{"detail", e.message()}}, e.message())}),
-        422);
+    return settings_page(m, req,
+                         nlohmann::json::array({error_entry(m.app(), req, "file", "csv_problems",
+                                                            {{"detail", e.message()}}, e.message())}),
+                         422);
   }
   m.contexts().invalidate();
-  return web::Response::redirect("/admin/campaigns/" + web::url_encode(ctxp->campaign.slug) + "/settings?done=scope&n=" +
-                                 std::to_string(n));
+  return web::Response::redirect("/admin/campaigns/" + web::url_encode(ctxp->campaign.slug) +
+                                 "/settings?done=scope&n=" + std::to_string(n));
 }
 
 }  // namespace

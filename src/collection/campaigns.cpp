@@ -20,8 +20,9 @@ int64_t create_campaign(storage::Store& store, const CampaignSpec& spec) {
   c.opens_on = spec.opens_on;
   c.closes_on = spec.closes_on;
   c.reminder_dates = spec.reminder_dates;
-  if (!spec.mandatory_attribute.empty() &&
-      std::none_of(in.attributes.begin(), in.attributes.end(), [&](const auto& a) { return a.id == spec.mandatory_attribute; }))
+  if (!spec.mandatory_attribute.empty() && std::none_of(in.attributes.begin(), in.attributes.end(), [&](const auto& a) {
+        return a.id == spec.mandatory_attribute;
+      }))
     throw Error::bad_input("the instrument declares no attribute '" + spec.mandatory_attribute + "'");
 
   auto scheme = store.registry().size_groups();

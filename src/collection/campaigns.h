@@ -11,9 +11,9 @@
 namespace dp::collection {
 
 struct CampaignSpec {
-  std::string slug;           // default: "<instrument id>" (unique)
-  std::string instrument_id;  // required
-  int year = 0;               // default: the instrument's year
+  std::string slug;                    // default: "<instrument id>" (unique)
+  std::string instrument_id;           // required
+  int year = 0;                        // default: the instrument's year
   std::optional<int> population_year;  // default: year - 2 (the latest year-end known when a survey is prepared)
   std::string opens_on, closes_on;
   std::vector<std::string> reminder_dates;

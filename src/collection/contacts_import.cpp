@@ -1,7 +1,6 @@
 #include "collection/contacts_import.h"
 
 #include <fmt/format.h>
-
 #include <map>
 #include <set>
 
@@ -51,8 +50,8 @@ ContactsImport import_contacts(storage::Store& store, std::string_view text, con
   for (int i = 0; i < 4; ++i) {
     col[i] = table.column(names[i]);
     if (col[i] < 0)
-      out.problems.push_back(csv::where(source, 1) + fmt::format(": the header lacks the column {} (expected {})", names[i],
-                                                                kContactsHeader));
+      out.problems.push_back(csv::where(source, 1) +
+                             fmt::format(": the header lacks the column {} (expected {})", names[i], kContactsHeader));
   }
   if (!out.problems.empty()) return out;
   if (table.rows.empty()) out.problems.push_back(csv::where(source, 2) + ": the file has no contacts");
@@ -72,9 +71,11 @@ ContactsImport import_contacts(storage::Store& store, std::string_view text, con
       problem(column, what);
     };
     if (org.empty()) bad("org_code", "no organisation code");
-    else if (!orgs.count(org)) bad("org_code", fmt::format("'{}' is not an organisation in the registry", org.substr(0, 20)));
+    else if (!orgs.count(org))
+      bad("org_code", fmt::format("'{}' is not an organisation in the registry", org.substr(0, 20)));
     if (email.empty()) bad("email", "no e-mail address");
-    else if (!mail::valid_address(email)) bad("email", fmt::format("'{}' is not an e-mail address", email.substr(0, 80)));
+    else if (!mail::valid_address(email))
+      bad("email", fmt::format("'{}' is not an e-mail address", email.substr(0, 80)));
     if (name.size() > 200) bad("name", "the name is longer than 200 bytes");
     Duties duties;
     if (role_text == "contact") duties.add(Role::Contact);
@@ -90,8 +91,8 @@ ContactsImport import_contacts(storage::Store& store, std::string_view text, con
     }
     Wanted& w = it->second;
     if (w.org_code != org) {
-      problem("org_code", fmt::format("{} is given organisation {} on row {}; an account belongs to one organisation", email,
-                                      w.org_code, w.first_row));
+      problem("org_code", fmt::format("{} is given organisation {} on row {}; an account belongs to one organisation",
+                                      email, w.org_code, w.first_row));
       continue;
     }
     if (!name.empty() && !w.name.empty() && name != w.name)
@@ -108,7 +109,8 @@ ContactsImport import_contacts(storage::Store& store, std::string_view text, con
     auto existing = store.users().find_by_email(w.email);
     if (existing && !existing->active) {
       out.notes.push_back(fmt::format("{}: {} was removed on {}; not brought back (add it again with `users add`)",
-                                      csv::where(source, w.first_row, "email"), w.email, existing->removed_at.substr(0, 10)));
+                                      csv::where(source, w.first_row, "email"), w.email,
+                                      existing->removed_at.substr(0, 10)));
       continue;
     }
     if (existing && (existing->role != Role::Respondent || existing->org_code != w.org_code)) {
@@ -146,7 +148,8 @@ ContactsImport import_contacts(storage::Store& store, std::string_view text, con
   for (const auto& org : file_orgs) {
     if (approved.count(org)) continue;
     bool has = false;
-    for (const auto& u : store.users().list({Role::Respondent, org, "", false})) has = has || u.duties.has(Role::Approver);
+    for (const auto& u : store.users().list({Role::Respondent, org, "", false}))
+      has = has || u.duties.has(Role::Approver);
     if (!has) out.without_approver.push_back(org);
   }
   if (!out.problems.empty()) {
@@ -173,15 +176,16 @@ ContactsImport import_contacts(storage::Store& store, std::string_view text, con
       auto before = store.users().find(u.id);
       if (before && before->duties == u.duties && before->name == u.name) continue;
       store.users().update(u);
-      store.users().log_event({0, now, by_user, "user_roles", "user " + std::to_string(u.id),
-                               fmt::format("{}: roles {} (were {}) by import of {}", u.email,
-                                           u.duties.empty() ? "respondent" : "respondent," + to_string(u.duties),
-                                           before && !before->duties.empty() ? "respondent," + to_string(before->duties) : "respondent",
-                                           source)});
+      store.users().log_event(
+          {0, now, by_user, "user_roles", "user " + std::to_string(u.id),
+           fmt::format("{}: roles {} (were {}) by import of {}", u.email,
+                       u.duties.empty() ? "respondent" : "respondent," + to_string(u.duties),
+                       before && !before->duties.empty() ? "respondent," + to_string(before->duties) : "respondent",
+                       source)});
     }
-    store.users().log_event({0, now, by_user, "users_import", "users",
-                             fmt::format("{}: {} created, {} updated, {} unchanged", source, out.created, out.updated,
-                                         out.unchanged)});
+    store.users().log_event(
+        {0, now, by_user, "users_import", "users",
+         fmt::format("{}: {} created, {} updated, {} unchanged", source, out.created, out.updated, out.unchanged)});
   });
   out.written = true;
   return out;

@@ -105,8 +105,8 @@ std::string status_csv(const Dashboard& d) {
   std::string out = csv::line({"org_code", "name", "county_code", "county", "size_group", "mandatory", "status",
                                "updated_at", "submitted_at", "respondents"});
   for (const auto& s : d.orgs)
-    out += csv::line({s.code, s.name, s.county_code, s.county_name, s.size_group, s.mandatory ? "true" : "false", to_string(s.status),
-                      s.updated_at, s.submitted_at, std::to_string(s.respondents)});
+    out += csv::line({s.code, s.name, s.county_code, s.county_name, s.size_group, s.mandatory ? "true" : "false",
+                      to_string(s.status), s.updated_at, s.submitted_at, std::to_string(s.respondents)});
   return out;
 }
 

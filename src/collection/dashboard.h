@@ -20,7 +20,7 @@ struct OrgStatus {
   bool mandatory = true;
   int64_t response_id = 0;
   std::string updated_at, submitted_at;
-  int respondents = 0;  // active respondent accounts
+  int respondents = 0;    // active respondent accounts
   bool approver = false;  // one of them may submit (collection/accounts.h, duties)
 };
 
@@ -42,10 +42,10 @@ struct Dashboard {
   std::vector<OrgStatus> orgs;  // ordered by name (Swedish collation)
   int not_started = 0, draft = 0, submitted = 0, reopened = 0;
   RateRow overall;
-  std::vector<RateRow> by_county;  // county code order
-  std::vector<RateRow> by_size;    // size-group scheme order
-  RateRow mandatory;               // organisations that must answer
-  int without_approver = 0;        // organisations in view that no account can submit for
+  std::vector<RateRow> by_county;         // county code order
+  std::vector<RateRow> by_size;           // size-group scheme order
+  RateRow mandatory;                      // organisations that must answer
+  int without_approver = 0;               // organisations in view that no account can submit for
   std::vector<RejectedAddress> rejected;  // of the organisations in view
 };
 

@@ -31,8 +31,8 @@ bool past_deadline(const storage::Campaign& c, const std::string& org, const std
 
 std::string deadline_today() { return date_of(utc_now_string()); }
 
-void extend_for_org(storage::Store& store, const std::string& key, const std::string& org_in, const std::string& until_in,
-                    int64_t by_user) {
+void extend_for_org(storage::Store& store, const std::string& key, const std::string& org_in,
+                    const std::string& until_in, int64_t by_user) {
   std::string org = trim(org_in), until = trim(until_in);
   auto c = store.campaigns().find(key);
   if (!c) throw Error::not_found("no campaign " + key);
@@ -41,10 +41,11 @@ void extend_for_org(storage::Store& store, const std::string& key, const std::st
   if (!in_scope)
     throw FieldError("org", "org_not_in_scope", "'" + org.substr(0, 20) + "' is not in the campaign's scope");
   if (!until.empty() && !valid_date(until))
-    throw FieldError("until", "date_invalid", "'" + until.substr(0, 20) + "' is not a date YYYY-MM-DD", {{"value", until.substr(0, 20)}});
+    throw FieldError("until", "date_invalid", "'" + until.substr(0, 20) + "' is not a date YYYY-MM-DD",
+                     {{"value", until.substr(0, 20)}});
   if (!until.empty() && !c->closes_on.empty() && until <= c->closes_on)
-    throw FieldError("until", "extension_not_later", "the day must be after the campaign's closing date " + c->closes_on,
-                     {{"date", c->closes_on}});
+    throw FieldError("until", "extension_not_later",
+                     "the day must be after the campaign's closing date " + c->closes_on, {{"date", c->closes_on}});
   store.write_transaction([&] {
     auto fresh = *store.campaigns().find(c->id);
     if (!fresh.settings.is_object()) fresh.settings = nlohmann::json::object();
@@ -53,8 +54,9 @@ void extend_for_org(storage::Store& store, const std::string& key, const std::st
     if (until.empty()) ext.erase(org);
     else ext[org] = until;
     store.campaigns().update(fresh);
-    store.users().log_event({0, utc_now_string(), by_user, "deadline_extend", "campaign " + fresh.slug,
-                             until.empty() ? org + ": back to the campaign's closing date" : org + ": may answer until " + until});
+    store.users().log_event(
+        {0, utc_now_string(), by_user, "deadline_extend", "campaign " + fresh.slug,
+         until.empty() ? org + ": back to the campaign's closing date" : org + ": may answer until " + until});
   });
 }
 

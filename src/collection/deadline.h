@@ -26,8 +26,8 @@ std::string deadline_today();
 // Gives one organisation of the campaign's scope a later last day (YYYY-MM-DD, after the
 // campaign's closing date) or, with "", takes it back. Administrator only (the route's policy);
 // logged. Throws FieldError (org, until) naming the field.
-void extend_for_org(storage::Store& store, const std::string& campaign, const std::string& org, const std::string& until,
-                    int64_t by_user);
+void extend_for_org(storage::Store& store, const std::string& campaign, const std::string& org,
+                    const std::string& until, int64_t by_user);
 
 // A reminder entry: "YYYY-MM-DD", or "-N" for N days (1..365) before the closing date.
 bool relative_reminder(const std::string& entry);

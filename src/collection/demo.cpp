@@ -41,7 +41,8 @@ instrument::Answers demo_answers(const CampaignContext& ctx, const std::string& 
       size_t h = std::hash<std::string>{}(it.key);
       Value v;
       switch (it.type) {
-        case Type::YesNo: case Type::Single: {
+        case Type::YesNo:
+        case Type::Single: {
           // Prefer the substantive options over "Vet ej"-style ones.
           std::vector<const instrument::Option*> real;
           for (const auto* o : it.options)
@@ -62,14 +63,16 @@ instrument::Answers demo_answers(const CampaignContext& ctx, const std::string& 
           v = Value::codes_of({codes[h % codes.size()]});
           break;
         }
-        case Type::Number: case Type::Percent: {
+        case Type::Number:
+        case Type::Percent: {
           double lo = it.question->min.value_or(0), hi = it.question->max.value_or(lo + 200);
           double n = lo + (double)(h % 40);
           if (n > hi) n = hi;
           v = Value::num(n);
           break;
         }
-        case Type::Text: case Type::Matrix:
+        case Type::Text:
+        case Type::Matrix:
           if (it.is_comment) continue;  // comments are optional
           v = Value::text("Exempel");
           break;
@@ -101,9 +104,11 @@ DemoSetup setup_demo(storage::Store& store) {
   d.org_name = org_name(store, kOrg);
   d.admin_email = "admin@demo.digipuls.example";
   d.respondent_email = "respondent@demo.digipuls.example";
-  d.admin_password = ensure_user(store, auth, {d.admin_email, ui::text("demo_users.admin", Lang::sv), "admin", "", "", "sv"});
-  d.respondent_password =
-      ensure_user(store, auth, {d.respondent_email, ui::text("demo_users.respondent", Lang::sv), "respondent", kOrg, "", "sv", "contact,approver"});
+  d.admin_password =
+      ensure_user(store, auth, {d.admin_email, ui::text("demo_users.admin", Lang::sv), "admin", "", "", "sv"});
+  d.respondent_password = ensure_user(store, auth,
+                                      {d.respondent_email, ui::text("demo_users.respondent", Lang::sv), "respondent",
+                                       kOrg, "", "sv", "contact,approver"});
 
   d.campaign_slug = "ehalsa-2022";
   auto c = store.campaigns().find(d.campaign_slug);
@@ -115,12 +120,14 @@ DemoSetup setup_demo(storage::Store& store) {
     std::string today = date_of(utc_now_string());
     spec.opens_on = today;
     spec.closes_on = date_of(utc_plus(utc_now_string(), 42 * 86400));
-    spec.reminder_dates = {date_of(utc_plus(utc_now_string(), 28 * 86400)), date_of(utc_plus(utc_now_string(), 38 * 86400))};
+    spec.reminder_dates = {date_of(utc_plus(utc_now_string(), 28 * 86400)),
+                           date_of(utc_plus(utc_now_string(), 38 * 86400))};
     spec.mandatory_attribute = "stimulus_requisitioned";
     create_campaign(store, spec);
     c = store.campaigns().find(d.campaign_slug);
   }
-  if (c->state == CampaignState::Draft || c->state == CampaignState::Closed) change_state(store, d.campaign_slug, "open", 0);
+  if (c->state == CampaignState::Draft || c->state == CampaignState::Closed)
+    change_state(store, d.campaign_slug, "open", 0);
 
   // Last year's answer for the demo municipality, unless it already has one.
   if (auto prev = store.campaigns().find(std::string("ehalsa-2021"))) {

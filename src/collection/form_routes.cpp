@@ -2,7 +2,6 @@
 // (works without JavaScript: every button posts the form), the autosave endpoint for the script,
 // the review page and the submission.
 #include <fmt/format.h>
-
 #include <set>
 
 #include "collection/accounts.h"
@@ -62,7 +61,8 @@ std::optional<PreviousAnswers> prefill_for(Module& m, const CampaignContext& ctx
 }
 
 // The items a section's page carries: every eligible item of its questions, with annexes.
-std::vector<instrument::Item> page_items(const CampaignContext& ctx, const instrument::Section& s, const std::string& org) {
+std::vector<instrument::Item> page_items(const CampaignContext& ctx, const instrument::Section& s,
+                                         const std::string& org) {
   auto attrs = ctx.attributes(org);
   std::vector<instrument::Item> out;
   for (auto& it : instrument::items(ctx.instrument)) {
@@ -97,13 +97,15 @@ web::Response not_editable(Module& m, web::Request& req, const Target& t, const 
   if (es == EditState::PastDeadline) {
     // Refused, not redirected: whoever saves or submits late is told so, with the date.
     if (req.wants_json())
-      return web::Response::json_error(409, "closed", "the closing date " + last_day(t.ctx->campaign, t.org) +
-                                                          " has passed; only the survey's administrator can extend it");
+      return web::Response::json_error(409, "closed",
+                                       "the closing date " + last_day(t.ctx->campaign, t.org) +
+                                           " has passed; only the survey's administrator can extend it");
     if (req.method != "GET") return overview_page(m, req, 409);
   }
   if (req.wants_json())
-    return web::Response::json_error(409, "locked", es == EditState::Submitted ? "the response has been submitted"
-                                                                              : "the campaign is not open for answers");
+    return web::Response::json_error(
+        409, "locked",
+        es == EditState::Submitted ? "the response has been submitted" : "the campaign is not open for answers");
   return web::Response::redirect(t.base);
 }
 
@@ -128,8 +130,9 @@ web::Response section_page(Module& m, web::Request& req, const Target& t, const 
       if (i > 0) prev_url = progress[i - 1]["url"];
       if (i + 1 < count) next_url = progress[i + 1]["url"];
     }
-  ctx["section"] = {{"id", s.id}, {"title", s.title.get(req.lang)}, {"help", s.help.get(req.lang)},
-                    {"index", index}, {"count", count}, {"has_prev", !prev_url.empty()}, {"has_next", !next_url.empty()}};
+  ctx["section"] = {
+      {"id", s.id},     {"title", s.title.get(req.lang)}, {"help", s.help.get(req.lang)}, {"index", index},
+      {"count", count}, {"has_prev", !prev_url.empty()},  {"has_next", !next_url.empty()}};
   ctx["has_prefill"] = prev.has_value();
   if (prev) ctx["prefill_year"] = prev->year;
   ctx["base_version"] = state.response.version;
@@ -139,8 +142,8 @@ web::Response section_page(Module& m, web::Request& req, const Target& t, const 
   ctx["title"] = s.title.get(req.lang) + " – " + t.ctx->campaign.title.get(req.lang);
   ctx["rules"] = json_for_script(form_rules(*t.ctx, t.org, state.answers));
   nlohmann::json strings = nlohmann::json::object();
-  for (const char* k : {"js_saving", "js_saved", "js_failed", "js_offline", "js_conflicts", "js_updated_by", "no_answer",
-                        "js_problems", "js_locked"})
+  for (const char* k : {"js_saving", "js_saved", "js_failed", "js_offline", "js_conflicts", "js_updated_by",
+                        "no_answer", "js_problems", "js_locked"})
     strings[k] = tr(m.app(), req, std::string("respond.") + k);
   ctx["strings"] = json_for_script(strings);
   ctx["is_en"] = req.lang == Lang::en;
@@ -210,8 +213,8 @@ web::Response post_section(Module& m, web::Request& req) {
     return section_page(m, req, t, *s, fresh, input, outcome.problems.empty() ? 409 : 422);
   }
   // Where to go next.
-  auto progress = section_progress(*t.ctx, t.org, load_state(m.store(), t.ctx->campaign.id, t.org).answers, s->id, t.base,
-                                   req.lang, translator(m, req));
+  auto progress = section_progress(*t.ctx, t.org, load_state(m.store(), t.ctx->campaign.id, t.org).answers, s->id,
+                                   t.base, req.lang, translator(m, req));
   std::string here = t.base + "/section/" + s->id;
   std::string dest = here + "?saved=1";
   for (size_t i = 0; i < progress.size(); ++i) {
@@ -236,17 +239,19 @@ web::Response autosave(Module& m, web::Request& req) {
   nlohmann::json conflicts = nlohmann::json::array();
   for (const auto& c : outcome.conflicts) {
     const auto& it = index.at(c.item);
-    conflicts.push_back({{"item", c.item},
-                         {"version", c.version},
-                         {"theirs_raw", c.theirs.kind == instrument::Value::Kind::Number ? number_for_form(c.theirs.number, req.lang)
-                                                                                         : raw_of(it, c.theirs)},
-                         {"theirs_text", c.theirs.empty() ? tr(m.app(), req, "respond.no_answer") : display_of(it, c.theirs, req.lang)},
-                         {"by", author_label(m.store(), req.principal, c.updated_by, req.lang)},
-                         {"at", c.updated_at.size() >= 16 ? c.updated_at.substr(11, 5) + " UTC" : c.updated_at}});
+    conflicts.push_back(
+        {{"item", c.item},
+         {"version", c.version},
+         {"theirs_raw", c.theirs.kind == instrument::Value::Kind::Number ? number_for_form(c.theirs.number, req.lang)
+                                                                         : raw_of(it, c.theirs)},
+         {"theirs_text", c.theirs.empty() ? tr(m.app(), req, "respond.no_answer") : display_of(it, c.theirs, req.lang)},
+         {"by", author_label(m.store(), req.principal, c.updated_by, req.lang)},
+         {"at", c.updated_at.size() >= 16 ? c.updated_at.substr(11, 5) + " UTC" : c.updated_at}});
   }
   nlohmann::json problems = nlohmann::json::array();
   for (const auto& p : outcome.problems)
-    problems.push_back({{"item", p.item}, {"field_id", field_id(p.item)}, {"code", p.code}, {"message", problem_message(p, tt)}});
+    problems.push_back(
+        {{"item", p.item}, {"field_id", field_id(p.item)}, {"code", p.code}, {"message", problem_message(p, tt)}});
   // Changes others made since the script last heard from the server, so it can show them.
   nlohmann::json updates = nlohmann::json::array();
   std::set<std::string> mine(outcome.saved.begin(), outcome.saved.end());
@@ -255,11 +260,12 @@ web::Response autosave(Module& m, web::Request& req) {
       if (a.version <= body.since || mine.count(a.item) || a.updated_by == req.principal.user_id) continue;
       auto it = index.find(a.item);
       if (it == index.end()) continue;
-      updates.push_back({{"item", a.item},
-                         {"version", a.version},
-                         {"raw", a.value.kind == instrument::Value::Kind::Number ? number_for_form(a.value.number, req.lang)
-                                                                                 : raw_of(it->second, a.value)},
-                         {"by", author_label(m.store(), req.principal, a.updated_by, req.lang)}});
+      updates.push_back(
+          {{"item", a.item},
+           {"version", a.version},
+           {"raw", a.value.kind == instrument::Value::Kind::Number ? number_for_form(a.value.number, req.lang)
+                                                                   : raw_of(it->second, a.value)},
+           {"by", author_label(m.store(), req.principal, a.updated_by, req.lang)}});
     }
   return web::Response::json({{"ok", outcome.problems.empty() && outcome.conflicts.empty()},
                               {"version", outcome.version},
@@ -303,14 +309,17 @@ web::Response overview_page(Module& m, web::Request& req, int status) {
     int64_t last_by = 0;
     for (const auto& [k, a] : state.stored)
       if (a.updated_at == state.response.updated_at) last_by = a.updated_by;
-    ctx["last_saved"] = {{"at", state.response.updated_at.substr(0, 10) + " " + state.response.updated_at.substr(11, 5) + " UTC"},
-                         {"by", author_label(m.store(), req.principal, last_by, req.lang)}};
+    ctx["last_saved"] = {
+        {"at", state.response.updated_at.substr(0, 10) + " " + state.response.updated_at.substr(11, 5) + " UTC"},
+        {"by", author_label(m.store(), req.principal, last_by, req.lang)}};
   }
   if (!state.response.submitted_at.empty())
-    ctx["submitted_info"] = {{"at", state.response.submitted_at.substr(0, 10)}, {"by", author_label(m.store(), req.principal, state.response.submitted_by, req.lang)}};
+    ctx["submitted_info"] = {{"at", state.response.submitted_at.substr(0, 10)},
+                             {"by", author_label(m.store(), req.principal, state.response.submitted_by, req.lang)}};
   nlohmann::json colleagues = nlohmann::json::array();
   for (const auto& u : m.store().users().list({Role::Respondent, t.org, "", false}))
-    colleagues.push_back({{"name", u.name.empty() ? u.email : u.name}, {"email", u.email}, {"is_me", u.id == req.principal.user_id}});
+    colleagues.push_back(
+        {{"name", u.name.empty() ? u.email : u.name}, {"email", u.email}, {"is_me", u.id == req.principal.user_id}});
   ctx["colleagues"] = colleagues;
   if (web::decide("org_manage:o", req.principal, {{"o", t.org}}, m.app().lookups) == web::Decision::Allow)
     ctx["team_url"] = "/team/" + web::url_encode(t.org);
@@ -367,10 +376,12 @@ web::Response review(Module& m, web::Request& req, int status, const std::string
   ctx["base_version"] = state.response.version;
   // Only the approver signs off and submits (web::decide, policy org_submit); everyone else is
   // told who can, or that nobody can until the contact appoints an approver.
-  ctx["may_submit"] = web::decide("org_submit:o", req.principal, {{"o", t.org}}, m.app().lookups) == web::Decision::Allow;
+  ctx["may_submit"] =
+      web::decide("org_submit:o", req.principal, {{"o", t.org}}, m.app().lookups) == web::Decision::Allow;
   std::string approvers;
   for (const auto& u : m.store().users().list({Role::Respondent, t.org, "", false}))
-    if (u.duties.has(Role::Approver)) approvers += (approvers.empty() ? "" : ", ") + (u.name.empty() ? u.email : u.name);
+    if (u.duties.has(Role::Approver))
+      approvers += (approvers.empty() ? "" : ", ") + (u.name.empty() ? u.email : u.name);
   ctx["no_approver"] = approvers.empty();
   ctx["approvers"] = approvers;
   if (!error.empty()) {

@@ -1,8 +1,7 @@
 #include "collection/form_values.h"
 
-#include <fmt/format.h>
-
 #include <cmath>
+#include <fmt/format.h>
 
 namespace dp::collection {
 using instrument::Type;
@@ -11,7 +10,8 @@ using instrument::Value;
 std::string raw_of(const instrument::Item& item, const Value& v) {
   if (v.empty()) return "";
   switch (v.kind) {
-    case Value::Kind::Code: case Value::Kind::Text: return v.str;
+    case Value::Kind::Code:
+    case Value::Kind::Text: return v.str;
     case Value::Kind::Codes: {
       // In the instrument's option order, so that the same set always has the same raw text.
       std::string out;

@@ -1,7 +1,6 @@
 #include "collection/form_view.h"
 
 #include <fmt/format.h>
-
 #include <set>
 
 #include "collection/form_values.h"
@@ -43,7 +42,8 @@ std::string json_for_script(const nlohmann::json& j) {
 }
 
 nlohmann::json section_progress(const CampaignContext& ctx, const std::string& org, const instrument::Answers& answers,
-                                const std::string& current, const std::string& base_path, Lang lang, const Translate& t) {
+                                const std::string& current, const std::string& base_path, Lang lang,
+                                const Translate& t) {
   instrument::Visibility vis(ctx.instrument, answers, ctx.attributes(org));
   auto items = instrument::items(ctx.instrument);
   nlohmann::json out = nlohmann::json::array();
@@ -70,7 +70,7 @@ nlohmann::json section_progress(const CampaignContext& ctx, const std::string& o
                    {"required", required},
                    {"status", done ? t("respond.section_done", {})
                                    : t("respond.section_progress", {{"answered", std::to_string(answered)},
-                                                                 {"required", std::to_string(required)}})}});
+                                                                    {"required", std::to_string(required)}})}});
   }
   return out;
 }
@@ -141,8 +141,12 @@ struct Builder {
         std::string oid = field_id(it.key) + "-o-" + o->id;
         if (first) focus = oid;
         first = false;
-        nlohmann::json oj = {{"id", o->id}, {"input_id", oid}, {"label", o->label.get(lang)},
-                             {"checked", chosen.count(o->id) > 0}, {"exclusive", o->exclusive}, {"specify", false}};
+        nlohmann::json oj = {{"id", o->id},
+                             {"input_id", oid},
+                             {"label", o->label.get(lang)},
+                             {"checked", chosen.count(o->id) > 0},
+                             {"exclusive", o->exclusive},
+                             {"specify", false}};
         if (o->specify) {
           Item sp;
           sp.key = instrument::specify_key(it.key, o->id);
@@ -178,7 +182,8 @@ struct Builder {
     std::vector<std::string> described;
     if (it.type == Type::Multi) described.push_back(id + "-multi");
     if (f["is_number"].get<bool>() && !f["range_hint"].is_boolean()) described.push_back(id + "-range");
-    if (f["is_number"].get<bool>() && !f["unit"].is_boolean() && !f["unit"].get<std::string>().empty()) described.push_back(id + "-unit");
+    if (f["is_number"].get<bool>() && !f["unit"].is_boolean() && !f["unit"].get<std::string>().empty())
+      described.push_back(id + "-unit");
     if (auto p = problems.find(it.key); p != problems.end()) {
       std::string msg = problem_message(*p->second, t);
       f["error"] = msg;
@@ -190,12 +195,15 @@ struct Builder {
       if (auto n = input.user_names.find(c->second->updated_by); n != input.user_names.end()) by = n->second;
       std::string perr;
       auto mine = instrument::parse_value(it, raw, &perr);
-      f["conflict"] = {{"theirs_text", c->second->theirs.empty() ? t("respond.no_answer", {}) : display_of(it, c->second->theirs, lang)},
+      f["conflict"] = {{"theirs_text", c->second->theirs.empty() ? t("respond.no_answer", {})
+                                                                 : display_of(it, c->second->theirs, lang)},
                        {"theirs_raw", raw_for_form(it, c->second->theirs)},
                        {"mine_text", mine && !mine->empty() ? display_of(it, *mine, lang) : t("respond.no_answer", {})},
                        {"by", by},
-                       {"at", c->second->updated_at.size() >= 16 ? c->second->updated_at.substr(11, 5) + " UTC" : c->second->updated_at}};
-      errors.push_back({{"field", it.key}, {"field_id", focus}, {"message", label + ": " + t("respond.conflict_summary", {})}});
+                       {"at", c->second->updated_at.size() >= 16 ? c->second->updated_at.substr(11, 5) + " UTC"
+                                                                 : c->second->updated_at}};
+      errors.push_back(
+          {{"field", it.key}, {"field_id", focus}, {"message", label + ": " + t("respond.conflict_summary", {})}});
     }
     if (prev && !it.is_comment) {
       if (auto pv = prev->values.find(it.key); pv != prev->values.end()) {
@@ -297,7 +305,9 @@ nlohmann::json form_rules(const CampaignContext& ctx, const std::string& org, co
     auto it = attrs.find(name);
     return it == attrs.end() ? instrument::Scalar{} : it->second;
   };
-  auto cond = [](const instrument::Condition& c) -> nlohmann::json { return c.expr ? instrument::to_json(*c.expr) : nlohmann::json(); };
+  auto cond = [](const instrument::Condition& c) -> nlohmann::json {
+    return c.expr ? instrument::to_json(*c.expr) : nlohmann::json();
+  };
   nlohmann::json sections = nlohmann::json::object();
   nlohmann::json questions = nlohmann::json::object();
   for (const auto& s : ctx.instrument.sections) {
@@ -317,7 +327,8 @@ nlohmann::json form_rules(const CampaignContext& ctx, const std::string& org, co
       for (const auto& r : q.rows) {
         nlohmann::json rspec = nlohmann::json::array();
         for (const auto& o : q.options)
-          if (o.specify && (r.options.empty() || std::find(r.options.begin(), r.options.end(), o.id) != r.options.end()))
+          if (o.specify &&
+              (r.options.empty() || std::find(r.options.begin(), r.options.end(), o.id) != r.options.end()))
             rspec.push_back(o.id);
         rows.push_back({{"key", instrument::item_key(q, &r)},
                         {"eligible", instrument::evaluate(r.eligible_if, no_answers)},

@@ -27,7 +27,8 @@ std::string masked(const std::string& text, const std::string& secret) {
   if (secret.empty()) return text;
   auto slash = secret.rfind('/');
   std::string token = slash == std::string::npos ? secret : secret.substr(slash + 1);
-  std::string shown = secret.substr(0, secret.size() - token.size()) + token.substr(0, std::min<size_t>(4, token.size())) + "…";
+  std::string shown =
+      secret.substr(0, secret.size() - token.size()) + token.substr(0, std::min<size_t>(4, token.size())) + "…";
   std::string out = text;
   for (size_t pos = out.find(secret); pos != std::string::npos; pos = out.find(secret, pos + shown.size()))
     out.replace(pos, secret.size(), shown);
@@ -93,7 +94,8 @@ web::Response message(Module& m, web::Request& req) {
   ctx["nav_mail"] = true;
   ctx["body_text"] = masked(msg->body_text, msg->secret);
   nlohmann::json attempts = nlohmann::json::array();
-  for (const auto& a : m.store().mail().attempts(msg->id)) attempts.push_back({{"at", a.at}, {"ok", a.ok}, {"error", a.error}});
+  for (const auto& a : m.store().mail().attempts(msg->id))
+    attempts.push_back({{"at", a.at}, {"ok", a.ok}, {"error", a.error}});
   ctx["attempts_list"] = attempts;
   ctx["has_attempts"] = !attempts.empty();
   return page(m.app(), req, "admin_mail_message", ctx);

@@ -53,29 +53,34 @@ web::Response texts_page(Module& m, web::Request& req, const std::string& edited
   return page(m.app(), req, "admin_campaign_texts", ctx, status);
 }
 
-web::Response show(Module& m, web::Request& req) { return texts_page(m, req, "", "", "", nlohmann::json::array(), 200); }
+web::Response show(Module& m, web::Request& req) {
+  return texts_page(m, req, "", "", "", nlohmann::json::array(), 200);
+}
 
 web::Response save(Module& m, web::Request& req) {
   std::string kind = field(req, "kind"), lang_text = field(req, "lang"), text = field(req, "text");
-  if (mail_placeholders(kind).empty() || (lang_text != "sv" && lang_text != "en")) throw Error::not_found("no such message");
+  if (mail_placeholders(kind).empty() || (lang_text != "sv" && lang_text != "en"))
+    throw Error::not_found("no such message");
   Lang lang = parse_lang(lang_text);
   if (req.f("preview").has_value()) {
     auto problems = mail::check_text(text, mail_placeholders(kind));
     nlohmann::json errors = nlohmann::json::array();
     if (!problems.empty())
-      errors.push_back(error_entry(m.app(), req, kind + "-" + lang_text, "mail_text_invalid", {{"detail", join(problems, "; ")}}));
+      errors.push_back(
+          error_entry(m.app(), req, kind + "-" + lang_text, "mail_text_invalid", {{"detail", join(problems, "; ")}}));
     return texts_page(m, req, kind, lang_text, text, errors, problems.empty() ? 200 : 422);
   }
   try {
     set_campaign_mail_text(m.store(), req.param("campaign"), kind, lang, req.f("reset").has_value() ? "" : text,
                            req.principal.user_id);
   } catch (const FieldError& e) {
-    return texts_page(m, req, kind, lang_text, text,
-                      nlohmann::json::array({error_entry(m.app(), req, kind + "-" + lang_text, e.message_key(), e.args())}), 422);
+    return texts_page(
+        m, req, kind, lang_text, text,
+        nlohmann::json::array({error_entry(m.app(), req, kind + "-" + lang_text, e.message_key(), e.args())}), 422);
   }
   m.contexts().invalidate();
-  return web::Response::redirect("/admin/campaigns/" + web::url_encode(req.param("campaign")) + "/texts?done=saved#" + kind +
-                                 "-" + lang_text);
+  return web::Response::redirect("/admin/campaigns/" + web::url_encode(req.param("campaign")) + "/texts?done=saved#" +
+                                 kind + "-" + lang_text);
 }
 
 }  // namespace

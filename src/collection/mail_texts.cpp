@@ -62,17 +62,25 @@ void set_campaign_mail_text(storage::Store& store, const std::string& key, const
       texts[kind][lang_code(lang)] = text;
     }
     store.campaigns().update(*c);
-    store.users().log_event({0, utc_now_string(), by_user, "mail_text", "campaign " + c->slug,
-                             fmt::format("{} ({}) {}", kind, lang_code(lang), trim(text).empty() ? "back to the default" : "edited")});
+    store.users().log_event(
+        {0, utc_now_string(), by_user, "mail_text", "campaign " + c->slug,
+         fmt::format("{} ({}) {}", kind, lang_code(lang), trim(text).empty() ? "back to the default" : "edited")});
   });
 }
 
 nlohmann::json sample_mail_data(const std::string& kind, Lang lang) {
   if (kind == "invitation")
-    return {{"name", "Anna Andersson"}, {"email", "anna.andersson@ale.se"}, {"role_label", ui::text("role_names.respondent", lang)},
-            {"org_name", "Ale"}, {"county_name", ""}, {"link", "https://digipuls.example/invite/EXEMPEL"}, {"expires_days", 14}};
+    return {{"name", "Anna Andersson"},
+            {"email", "anna.andersson@ale.se"},
+            {"role_label", ui::text("role_names.respondent", lang)},
+            {"org_name", "Ale"},
+            {"county_name", ""},
+            {"link", "https://digipuls.example/invite/EXEMPEL"},
+            {"expires_days", 14}};
   return {{"campaign_title", ui::text("mail_text_sample.campaign_title", lang)},
-          {"org_name", "Ale"}, {"closes_on", "2027-02-16"}, {"has_draft", true},
+          {"org_name", "Ale"},
+          {"closes_on", "2027-02-16"},
+          {"has_draft", true},
           {"link", "https://digipuls.example/respond/ehalsa-2027/1440"}};
 }
 

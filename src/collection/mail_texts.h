@@ -4,11 +4,10 @@
 // the form of the bundled templates/mail/<kind>.<lang>.txt.mustache ("Subject: ..." line, blank
 // line, body, mustache placeholders), which stay the defaults. Invitations of a municipality's
 // respondents use the texts of the newest open campaign that asks the municipality.
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "core/text.h"
 #include "storage/campaign_store.h"

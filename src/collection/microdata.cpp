@@ -1,8 +1,7 @@
 #include "collection/microdata.h"
 
-#include <fmt/format.h>
-
 #include <algorithm>
+#include <fmt/format.h>
 #include <map>
 #include <optional>
 #include <set>
@@ -20,7 +19,6 @@ namespace dp::collection {
 using instrument::Item;
 using instrument::Type;
 using instrument::Value;
-
 
 std::vector<MicrodataColumn> microdata_columns(const instrument::Instrument& in) {
   std::vector<MicrodataColumn> cols;
@@ -61,12 +59,12 @@ std::string export_microdata(storage::Store& store, const CampaignContext& ctx) 
 
   std::map<std::string, std::pair<ResponseStatus, instrument::Answers>> by_org;
   for (const auto& r : store.responses().list(ctx.campaign.id)) by_org[r.org_code].first = r.status;
-  store.responses().for_each_answer(ctx.campaign.id, [&](const std::string& org, ResponseStatus status,
-                                                         const std::string& item, const Value& v) {
-    auto& e = by_org[org];
-    e.first = status;
-    e.second[item] = v;
-  });
+  store.responses().for_each_answer(
+      ctx.campaign.id, [&](const std::string& org, ResponseStatus status, const std::string& item, const Value& v) {
+        auto& e = by_org[org];
+        e.first = status;
+        e.second[item] = v;
+      });
   auto kept = store.responses().outside_routing(ctx.campaign.id);
   for (const auto& org : ctx.orgs) {
     auto it = by_org.find(org.code);
@@ -118,8 +116,10 @@ class LabelReader {
     if (it != labels.by_label.end()) {
       std::vector<std::string> codes;
       for (const auto& c : it->second) codes.push_back("'" + c + "'");
-      *error = fmt::format("'{}' is ambiguous: it is the label of the options {} of {}; give the code with "
-                           "`--values codes`", raw.substr(0, 60), join(codes, " and "), item.key);
+      *error = fmt::format(
+          "'{}' is ambiguous: it is the label of the options {} of {}; give the code with "
+          "`--values codes`",
+          raw.substr(0, 60), join(codes, " and "), item.key);
       return std::nullopt;
     }
     std::vector<std::string> shown;
@@ -154,7 +154,8 @@ class LabelReader {
 };
 
 // The columns of a file that hold an item's answer, for naming the answers a rule reads.
-std::string columns_of(const instrument::RoutingInput& x, const std::map<std::string, const MicrodataColumn*>& by_name) {
+std::string columns_of(const instrument::RoutingInput& x,
+                       const std::map<std::string, const MicrodataColumn*>& by_name) {
   if (x.attribute) return "in the registry";
   if (by_name.count(x.ref)) return "in column " + x.ref;
   if (x.chosen.empty()) return "in columns " + x.ref + "[…]";
@@ -176,8 +177,7 @@ std::string not_asked_message(const std::string& key, const instrument::RoutingR
 }  // namespace
 
 std::vector<ImportedRow> parse_microdata(const std::string& text, const std::string& file, const CampaignContext& ctx,
-                                         ProblemList& problems,
-                                         const std::function<void(size_t, size_t)>& progress,
+                                         ProblemList& problems, const std::function<void(size_t, size_t)>& progress,
                                          const StoredResponses* stored, const ImportOptions& options,
                                          ImportSummary* summary) {
   auto cols = microdata_columns(ctx.instrument);
@@ -207,8 +207,7 @@ std::vector<ImportedRow> parse_microdata(const std::string& text, const std::str
       else if (auto it = by_name.find(h[i]); it != by_name.end()) {
         mapping[i] = it->second;
         covered.insert(it->second->item);
-      }
-      else problems.add(where(1, h[i]) + ": not an item of " + ctx.instrument.id + " (see docs/microdata-format.md)");
+      } else problems.add(where(1, h[i]) + ": not an item of " + ctx.instrument.id + " (see docs/microdata-format.md)");
     }
     if (c_org < 0) problems.add(csv::where(file, 1) + ": the header needs an 'org_code' column");
   };
@@ -220,7 +219,7 @@ std::vector<ImportedRow> parse_microdata(const std::string& text, const std::str
     r.org_code = trim(csv::from_formula_safe(row.fields[c_org]));
     if (!ctx.org(r.org_code)) {
       problems.add(where(row.line, "org_code") +
-                         fmt::format(": '{}' is not an organisation in the campaign's scope", r.org_code.substr(0, 40)));
+                   fmt::format(": '{}' is not an organisation in the campaign's scope", r.org_code.substr(0, 40)));
       return;
     }
     if (!seen_orgs.insert(r.org_code).second) {
@@ -247,8 +246,8 @@ std::vector<ImportedRow> parse_microdata(const std::string& text, const std::str
       if (!col->option.empty()) {
         if (raw.empty()) continue;
         if (raw != "0" && raw != "1") {
-          problems.add(where(row.line, col->name) + fmt::format(": '{}' must be 1 (chosen), 0 (not chosen) or empty",
-                                                                      raw.substr(0, 20)));
+          problems.add(where(row.line, col->name) +
+                       fmt::format(": '{}' must be 1 (chosen), 0 (not chosen) or empty", raw.substr(0, 20)));
           continue;
         }
         multi_present.insert(col->item);
@@ -278,7 +277,8 @@ std::vector<ImportedRow> parse_microdata(const std::string& text, const std::str
     const std::set<std::string>* stored_kept = nullptr;
     if (stored) {
       if (auto s = stored->answers.find(r.org_code); s != stored->answers.end()) stored_answers = &s->second;
-      if (auto s = stored->outside_routing.find(r.org_code); s != stored->outside_routing.end()) stored_kept = &s->second;
+      if (auto s = stored->outside_routing.find(r.org_code); s != stored->outside_routing.end())
+        stored_kept = &s->second;
     }
     std::set<std::string> carried;
     if (stored_answers)
@@ -352,10 +352,10 @@ ImportSummary import_microdata(storage::Store& store, const CampaignContext& ctx
                                const std::string& file, int64_t user_id, const ImportOptions& options,
                                const std::function<void(size_t, size_t)>& progress) {
   StoredResponses stored;
-  store.responses().for_each_answer(ctx.campaign.id, [&](const std::string& org, ResponseStatus,
-                                                         const std::string& item, const Value& v) {
-    stored.answers[org][item] = v;
-  });
+  store.responses().for_each_answer(
+      ctx.campaign.id, [&](const std::string& org, ResponseStatus, const std::string& item, const Value& v) {
+        stored.answers[org][item] = v;
+      });
   stored.outside_routing = store.responses().outside_routing(ctx.campaign.id);
   ProblemList problems;
   ImportSummary summary;
@@ -398,8 +398,10 @@ size_t import_microdata(storage::Store& store, const CampaignContext& ctx, const
 std::vector<std::string> summary_lines(const ImportSummary& s) {
   std::vector<std::string> out;
   for (const auto& [item, n] : s.kept)
-    out.push_back(fmt::format("kept {} answer(s) to {} that today's routing does not ask (flagged; counted by the "
-                              "statistics)", n, item));
+    out.push_back(
+        fmt::format("kept {} answer(s) to {} that today's routing does not ask (flagged; counted by the "
+                    "statistics)",
+                    n, item));
   for (const auto& [item, n] : s.dropped)
     out.push_back(fmt::format("dropped {} answer(s) to {} that today's routing does not ask", n, item));
   if (s.incomplete)

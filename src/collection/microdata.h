@@ -14,9 +14,9 @@
 namespace dp::collection {
 
 struct MicrodataColumn {
-  std::string name;       // "q03", "q08.barn_unga", "q07[annat]", "q07:annat"
-  std::string item;       // the item key
-  std::string option;     // for a multi's 0/1 column: the option id
+  std::string name;    // "q03", "q08.barn_unga", "q07[annat]", "q07:annat"
+  std::string item;    // the item key
+  std::string option;  // for a multi's 0/1 column: the option id
 };
 
 std::vector<MicrodataColumn> microdata_columns(const instrument::Instrument& in);

@@ -15,7 +15,8 @@ static bool comparable(const Lineage& l, const instrument::Instrument& previous)
   return l.comparability == Comparability::Same || l.comparability == Comparability::Reworded;
 }
 
-std::map<std::string, std::string> lineage_map(const instrument::Instrument& current, const instrument::Instrument& previous) {
+std::map<std::string, std::string> lineage_map(const instrument::Instrument& current,
+                                               const instrument::Instrument& previous) {
   std::map<std::string, std::string> out;
   auto prev_items = instrument::item_index(previous);
   auto add = [&](const std::string& cur, const std::string& prev) {
@@ -77,7 +78,8 @@ PreviousAnswers previous_answers(storage::Store& store, const CampaignContext& c
     if (a == prev_answers.end() || a->second.empty()) continue;
     const auto& item = index.at(cur);
     instrument::Value v = a->second;
-    if (item.type == instrument::Type::Multi && v.kind == instrument::Value::Kind::Code) v = instrument::Value::codes_of({v.str});
+    if (item.type == instrument::Type::Multi && v.kind == instrument::Value::Kind::Code)
+      v = instrument::Value::codes_of({v.str});
     // Keep only what the current item accepts: its kind of value and its options (an option may
     // have been dropped since last year).
     auto offers = [&](const std::string& c) {
@@ -87,7 +89,8 @@ PreviousAnswers previous_answers(storage::Store& store, const CampaignContext& c
     using T = instrument::Type;
     bool ok = false;
     switch (item.type) {
-      case T::YesNo: case T::Single: ok = v.kind == K::Code && offers(v.str); break;
+      case T::YesNo:
+      case T::Single: ok = v.kind == K::Code && offers(v.str); break;
       case T::Multi: {
         std::vector<std::string> kept;
         for (const auto& c : v.codes)
@@ -96,8 +99,13 @@ PreviousAnswers previous_answers(storage::Store& store, const CampaignContext& c
         v = instrument::Value::codes_of(kept);
         break;
       }
-      case T::Number: case T::Percent: ok = v.kind == K::Number; break;
-      case T::Text: case T::Matrix: ok = v.kind == K::Text || v.kind == K::Code; if (ok) v = instrument::Value::text(v.str); break;
+      case T::Number:
+      case T::Percent: ok = v.kind == K::Number; break;
+      case T::Text:
+      case T::Matrix:
+        ok = v.kind == K::Text || v.kind == K::Code;
+        if (ok) v = instrument::Value::text(v.str);
+        break;
     }
     if (ok) out.values[cur] = v;
   }

@@ -1,14 +1,13 @@
 #include "collection/privacy.h"
 
+#include <cstdlib>
 #include <spdlog/spdlog.h>
 #include <yaml-cpp/yaml.h>
 
-#include <cstdlib>
-
 #include "collection/field_error.h"
 #include "core/error.h"
-#include "core/yaml_reader.h"
 #include "core/utc_time.h"
+#include "core/yaml_reader.h"
 
 namespace dp::collection {
 
@@ -30,10 +29,11 @@ RetentionPolicy load_retention(const std::string& path) {
                   : key == "audit_days"           ? &p.audit_days
                                                   : nullptr;
     if (!target)
-      throw Error::bad_input("unknown key retention." + key + " (session_days, removed_account_days, mail_days, audit_days)",
-                             where);
+      throw Error::bad_input(
+          "unknown key retention." + key + " (session_days, removed_account_days, mail_days, audit_days)", where);
     int days = v.IsScalar() ? v.as<int>(-1) : -1;
-    if (days < 0 || days > 36500) throw Error::bad_input("retention." + key + " must be a number of days (0 = keep)", where);
+    if (days < 0 || days > 36500)
+      throw Error::bad_input("retention." + key + " must be a number of days (0 = keep)", where);
     *target = days;
   }
   return p;
@@ -65,9 +65,10 @@ RetentionJob::RetentionJob(storage::Store& store, RetentionPolicy policy)
 
 void RetentionJob::run() {
   auto c = purge_personal_data(store_, policy_, utc_now_string());
-  spdlog::info("retention: {} session(s), {} link(s), {} failure(s), {} account(s) erased, {} e-mail(s), {} event(s), "
-               "{} audit entr(ies) purged",
-               c.sessions, c.tokens, c.failures, c.accounts, c.messages, c.events, c.audit_entries);
+  spdlog::info(
+      "retention: {} session(s), {} link(s), {} failure(s), {} account(s) erased, {} e-mail(s), {} event(s), "
+      "{} audit entr(ies) purged",
+      c.sessions, c.tokens, c.failures, c.accounts, c.messages, c.events, c.audit_entries);
 }
 
 }  // namespace dp::collection

@@ -20,7 +20,8 @@ std::set<std::string> outside_routing_items(const std::vector<storage::StoredAns
 }
 
 nlohmann::json answer_summary(const CampaignContext& ctx, const std::string& org_code,
-                              const instrument::Answers& answers, Lang lang, const std::set<std::string>& outside_routing) {
+                              const instrument::Answers& answers, Lang lang,
+                              const std::set<std::string>& outside_routing) {
   bool has_outside = false;
   instrument::Visibility vis(ctx.instrument, answers, ctx.attributes(org_code));
   auto items = instrument::items(ctx.instrument);
@@ -70,7 +71,9 @@ void queue_receipts(storage::Store& store, const CampaignContext& ctx, int64_t r
     nlohmann::json data = answer_summary(ctx, resp->org_code, answers, lang, outside);
     data["campaign_title"] = ctx.campaign.title.get(lang);
     data["org_name"] = org;
-    data["submitted_at"] = resp->submitted_at.empty() ? "" : resp->submitted_at.substr(0, 10) + " " + resp->submitted_at.substr(11, 5) + " UTC";
+    data["submitted_at"] = resp->submitted_at.empty()
+                               ? ""
+                               : resp->submitted_at.substr(0, 10) + " " + resp->submitted_at.substr(11, 5) + " UTC";
     data["submitted_by"] = sub ? (sub->name.empty() ? sub->email : sub->name + " (" + sub->email + ")") : "Digipuls";
     data["link"] = base_url + "/respond/" + ctx.campaign.slug + "/" + resp->org_code;
     mail::Letter l;

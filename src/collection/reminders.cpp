@@ -1,13 +1,11 @@
 #include "collection/reminders.h"
 
-#include "collection/deadline.h"
-#include "collection/mail_texts.h"
-
+#include <map>
 #include <spdlog/spdlog.h>
 
-#include <map>
-
 #include "collection/accounts.h"
+#include "collection/deadline.h"
+#include "collection/mail_texts.h"
 #include "core/error.h"
 #include "core/utc_time.h"
 #include "mail/outbox.h"
@@ -20,7 +18,8 @@ namespace dp::collection {
 
 ReminderResult remind_non_responders(storage::Store& store, const CampaignContext& ctx, const std::string& base_url,
                                      int64_t by_user, const std::string& county) {
-  if (ctx.campaign.state != CampaignState::Open) throw Error::conflict("reminders are sent only while the campaign is open");
+  if (ctx.campaign.state != CampaignState::Open)
+    throw Error::conflict("reminders are sent only while the campaign is open");
   ReminderResult res;
   std::map<std::string, ResponseStatus> status;
   for (const auto& r : store.responses().list(ctx.campaign.id)) status[r.org_code] = r.status;

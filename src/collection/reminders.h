@@ -13,8 +13,8 @@
 namespace dp::collection {
 
 struct ReminderResult {
-  int organisations = 0;  // organisations reminded
-  int messages = 0;       // e-mails queued (one per respondent account)
+  int organisations = 0;     // organisations reminded
+  int messages = 0;          // e-mails queued (one per respondent account)
   int without_accounts = 0;  // organisations that have no respondent to write to
 };
 

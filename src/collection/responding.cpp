@@ -1,11 +1,9 @@
 #include "collection/responding.h"
 
-#include "collection/deadline.h"
-
 #include <fmt/format.h>
-
 #include <set>
 
+#include "collection/deadline.h"
 #include "collection/field_error.h"
 #include "collection/receipt.h"
 #include "core/error.h"
@@ -51,7 +49,8 @@ EditState edit_state(CampaignState campaign, ResponseStatus response) {
   return campaign == CampaignState::Open ? EditState::Editable : EditState::NotOpen;
 }
 
-EditState edit_state(const storage::Campaign& c, const std::string& org, ResponseStatus response, const std::string& today) {
+EditState edit_state(const storage::Campaign& c, const std::string& org, ResponseStatus response,
+                     const std::string& today) {
   EditState base = edit_state(c.state, response);
   if (base == EditState::Editable && response != ResponseStatus::Reopened && past_deadline(c, org, today))
     return EditState::PastDeadline;
@@ -86,7 +85,8 @@ SaveOutcome save_changes(storage::Store& store, const CampaignContext& ctx, int6
     for (const auto& ch : changes) {
       auto it = index.find(ch.item);
       if (it == index.end())
-        throw FieldError(ch.item.substr(0, 100), "unknown_item", "'" + ch.item.substr(0, 100) + "' is not an item of " + ctx.instrument.id);
+        throw FieldError(ch.item.substr(0, 100), "unknown_item",
+                         "'" + ch.item.substr(0, 100) + "' is not an item of " + ctx.instrument.id);
       if (!instrument::eligible(ctx.instrument, it->second, org)) {
         out.problems.push_back({ch.item, "not_asked", ch.item + " is not asked of this organisation", {}});
         continue;
@@ -94,7 +94,8 @@ SaveOutcome save_changes(storage::Store& store, const CampaignContext& ctx, int6
       std::string err;
       auto v = instrument::parse_value(it->second, ch.raw, &err);
       if (!v) {
-        out.problems.push_back({ch.item, it->second.type == instrument::Type::Text ? "bad_text" : "bad_value", err, {}});
+        out.problems.push_back(
+            {ch.item, it->second.type == instrument::Type::Text ? "bad_text" : "bad_value", err, {}});
         continue;
       }
       parsed[ch.item] = *v;
@@ -120,7 +121,8 @@ SaveOutcome save_changes(storage::Store& store, const CampaignContext& ctx, int6
 
 std::vector<instrument::AnswerProblem> submission_problems(const CampaignContext& ctx, const std::string& org_code,
                                                            const instrument::Answers& answers) {
-  auto problems = instrument::check_answers(ctx.instrument, answers, ctx.attributes(org_code), instrument::CheckMode::Submit);
+  auto problems =
+      instrument::check_answers(ctx.instrument, answers, ctx.attributes(org_code), instrument::CheckMode::Submit);
   for (const auto* c : flagged_checks(ctx, org_code, answers))
     if (c->blocking)
       problems.push_back({check_item(ctx, *c), "check", c->id + ": " + c->message.en, {{"check", c->id}}});
@@ -170,7 +172,8 @@ void submit_response(storage::Store& store, const CampaignContext& ctx, int64_t 
 
 void reopen_response(storage::Store& store, int64_t response_id, int64_t user_id, const std::string& reason_in) {
   std::string reason = trim(reason_in);
-  if (reason.empty()) throw FieldError("reason", "reason_required", "give a reason for reopening (it is kept in the audit log)");
+  if (reason.empty())
+    throw FieldError("reason", "reason_required", "give a reason for reopening (it is kept in the audit log)");
   if (!valid_utf8(reason) || reason.size() > 2000)
     throw FieldError("reason", "reason_invalid", "the reason must be text of at most 2000 bytes");
   store.write_transaction([&] {
@@ -178,7 +181,8 @@ void reopen_response(storage::Store& store, int64_t response_id, int64_t user_id
     if (!resp) throw Error::not_found("no response " + std::to_string(response_id));
     if (resp->status != ResponseStatus::Submitted) throw Error::conflict("only a submitted response can be reopened");
     store.responses().set_status(response_id, ResponseStatus::Reopened, user_id, "reopen", reason);
-    store.users().log_event({0, utc_now_string(), user_id, "reopen", "response " + std::to_string(response_id), reason});
+    store.users().log_event(
+        {0, utc_now_string(), user_id, "reopen", "response " + std::to_string(response_id), reason});
   });
 }
 

@@ -35,7 +35,8 @@ web::Response view(Module& m, web::Request& req, const nlohmann::json& errors, i
   ctx["response_id"] = resp->id;
   ctx["status"] = tr(m.app(), req, std::string("respond.status.") + to_string(resp->status));
   ctx["submitted"] = resp->status == ResponseStatus::Submitted;
-  ctx["can_reopen"] = req.principal.is(Role::Admin) && resp->status == ResponseStatus::Submitted && c.state != CampaignState::Published;
+  ctx["can_reopen"] =
+      req.principal.is(Role::Admin) && resp->status == ResponseStatus::Submitted && c.state != CampaignState::Published;
   ctx["is_admin"] = req.principal.is(Role::Admin);
   ctx["respond_url"] = "/respond/" + web::url_encode(c.slug) + "/" + web::url_encode(resp->org_code);
   instrument::Answers answers;
@@ -45,9 +46,10 @@ web::Response view(Module& m, web::Request& req, const nlohmann::json& errors, i
   // The verification list for this response: what the instrument's consistency checks flag.
   nlohmann::json flags = nlohmann::json::array();
   for (const auto* chk : flagged_checks(*ctxp, resp->org_code, answers))
-    flags.push_back({{"id", chk->id},
-                     {"severity", tr(m.app(), req, chk->blocking ? "responses.check_error" : "responses.check_warning")},
-                     {"message", chk->message.get(req.lang)}});
+    flags.push_back(
+        {{"id", chk->id},
+         {"severity", tr(m.app(), req, chk->blocking ? "responses.check_error" : "responses.check_warning")},
+         {"message", chk->message.get(req.lang)}});
   ctx["flags"] = flags;
   ctx["has_flags"] = !flags.empty();
   auto index = instrument::item_index(ctxp->instrument);
@@ -64,8 +66,9 @@ web::Response view(Module& m, web::Request& req, const nlohmann::json& errors, i
     auto j = nlohmann::json::parse(json, nullptr, false);
     if (it == index.end() || j.is_discarded()) return json;
     instrument::Value v;
-    if (j.is_string()) v = it->second.type == instrument::Type::Text ? instrument::Value::text(j.get<std::string>())
-                                                                    : instrument::Value::code(j.get<std::string>());
+    if (j.is_string())
+      v = it->second.type == instrument::Type::Text ? instrument::Value::text(j.get<std::string>())
+                                                    : instrument::Value::code(j.get<std::string>());
     else if (j.is_number()) v = instrument::Value::num(j.get<double>());
     else if (j.is_array()) {
       std::vector<std::string> codes;

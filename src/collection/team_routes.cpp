@@ -32,7 +32,8 @@ Duties duties_from_form(const web::Request& req) {
   return d;
 }
 
-web::Response team_page(Module& m, web::Request& req, const nlohmann::json& form, const nlohmann::json& errors, int status) {
+web::Response team_page(Module& m, web::Request& req, const nlohmann::json& form, const nlohmann::json& errors,
+                        int status) {
   auto& app = m.app();
   const std::string& org = req.param("org");
   std::string name = org_name(m.store(), org);
@@ -76,8 +77,10 @@ web::Response invite_colleague(Module& m, web::Request& req) {
     invite_user(m.store(), m.auth(), u, m.app().config().base_url, req.principal.user_id);
     m.mail_queued();
   } catch (const FieldError& e) {
-    nlohmann::json form = {{"email", n.email.substr(0, 300)}, {"name", n.name.substr(0, 300)},
-                           {"contact", d.has(Role::Contact)}, {"approver", d.has(Role::Approver)}};
+    nlohmann::json form = {{"email", n.email.substr(0, 300)},
+                           {"name", n.name.substr(0, 300)},
+                           {"contact", d.has(Role::Contact)},
+                           {"approver", d.has(Role::Approver)}};
     return team_page(m, req, form, nlohmann::json::array({error_entry(m.app(), req, e)}), 422);
   }
   return web::Response::redirect(team_url(org) + "?done=invited");

@@ -29,8 +29,9 @@ std::string tr(const web::App& app, const web::Request& req, const std::string& 
   return ui::fill(app.templates().t(req.lang, key), args);
 }
 
-nlohmann::json error_entry(const web::App& app, const web::Request& req, const std::string& field, const std::string& code,
-                           const std::map<std::string, std::string>& args, const std::string& fallback) {
+nlohmann::json error_entry(const web::App& app, const web::Request& req, const std::string& field,
+                           const std::string& code, const std::map<std::string, std::string>& args,
+                           const std::string& fallback) {
   std::string key = "collect.errors." + code;
   std::string msg = tr(app, req, key, args);
   if (msg == key) msg = fallback.empty() ? code : fallback;

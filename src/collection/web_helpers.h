@@ -24,8 +24,9 @@ std::string tr(const web::App& app, const web::Request& req, const std::string& 
 
 // One problem for the error summary and the field: {"field": "email", "field_id": "email",
 // "message": "..."}. The message is collect.errors.<code> translated, or `fallback`.
-nlohmann::json error_entry(const web::App& app, const web::Request& req, const std::string& field, const std::string& code,
-                           const std::map<std::string, std::string>& args = {}, const std::string& fallback = "");
+nlohmann::json error_entry(const web::App& app, const web::Request& req, const std::string& field,
+                           const std::string& code, const std::map<std::string, std::string>& args = {},
+                           const std::string& fallback = "");
 nlohmann::json error_entry(const web::App& app, const web::Request& req, const FieldError& e);
 
 // Adds "errors", "has_errors" and "<field>_error" (the message) to a view model.

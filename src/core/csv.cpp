@@ -1,10 +1,8 @@
 #include "core/csv.h"
 
 #include <csv.h>
-
-#include <fmt/format.h>
-
 #include <exception>
+#include <fmt/format.h>
 
 #include "core/error.h"
 #include "core/text.h"
@@ -31,9 +29,9 @@ struct State {
   std::vector<std::string> current;
   bool have_header = false;
   std::vector<std::string> header;
-  int record_line = 1;  // line where the current record starts
+  int record_line = 1;      // line where the current record starts
   int last_terminator = 0;  // the character that ended the previous record (-1 at the end)
-  size_t offset = 0;    // bytes fed so far (start of current chunk)
+  size_t offset = 0;        // bytes fed so far (start of current chunk)
   const std::function<void(const std::vector<std::string>&)>* on_header;
   const std::function<void(const Row&)>* on_row;
   std::string error;
@@ -96,7 +94,8 @@ void on_record(int terminator, void* st) {
     return;
   }
   if (fields.size() != s->header.size()) {
-    s->error = fmt::format("{}: has {} fields, the header has {}", where(s->source, line), fields.size(), s->header.size());
+    s->error =
+        fmt::format("{}: has {} fields, the header has {}", where(s->source, line), fields.size(), s->header.size());
     return;
   }
   Row r;
@@ -114,8 +113,7 @@ void on_record(int terminator, void* st) {
 
 void parse_stream(std::string_view text, std::string source,
                   const std::function<void(const std::vector<std::string>&)>& on_header,
-                  const std::function<void(const Row&)>& on_row,
-                  const std::function<void(size_t, size_t)>& progress) {
+                  const std::function<void(const Row&)>& on_row, const std::function<void(size_t, size_t)>& progress) {
   struct Parser {
     csv_parser p;
     Parser() {
@@ -133,8 +131,9 @@ void parse_stream(std::string_view text, std::string source,
   st.on_row = &on_row;
   // Spreadsheet files are often chosen by mistake: say so instead of reporting their bytes.
   if (text.substr(0, 4) == std::string_view("PK\x03\x04", 4) || text.substr(0, 4) == "\xD0\xCF\x11\xE0")
-    throw Error::bad_input(where(source, 1) + ": this is a spreadsheet file (XLSX, ODS or XLS), not CSV: save the sheet "
-                                              "as «CSV UTF-8» and import that file");
+    throw Error::bad_input(where(source, 1) +
+                           ": this is a spreadsheet file (XLSX, ODS or XLS), not CSV: save the sheet "
+                           "as «CSV UTF-8» and import that file");
   const size_t chunk = 1 << 16;
   for (size_t off = 0; off < text.size(); off += chunk) {
     size_t len = std::min(chunk, text.size() - off);
@@ -147,8 +146,9 @@ void parse_stream(std::string_view text, std::string source,
       if (csv_error(&parser.p) == CSV_ENOMEM) throw Error::internal(at + ": out of memory");
       // Binary data trips the quote rules sooner or later; name the real problem.
       if (!valid_utf8(text.substr(0, off + n))) throw Error::bad_input(at + ": " + kNotText);
-      throw Error::bad_input(at + ": a stray quote: a quoted field must begin with the quote, double every quote "
-                                  "inside it (\"\") and end right after the closing one");
+      throw Error::bad_input(at +
+                             ": a stray quote: a quoted field must begin with the quote, double every quote "
+                             "inside it (\"\") and end right after the closing one");
     }
     if (progress) progress(off + len, text.size());
   }

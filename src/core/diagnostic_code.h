@@ -83,28 +83,37 @@ inline std::string_view code_id(DiagnosticCode code) { return info(code).id; }
 // The codes a kind of declaration file reports its generic YAML problems with (the positioned
 // reader, core/yaml_reader.h, finds those; the file's own parser reports the rest).
 struct FileCodes {
-  DiagnosticCode yaml;           // syntax, not UTF-8, a key twice in one map
+  DiagnosticCode yaml;  // syntax, not UTF-8, a key twice in one map
   DiagnosticCode unknown_key;
   DiagnosticCode missing_key;
   DiagnosticCode wrong_type;
   DiagnosticCode missing_label;
-  DiagnosticCode too_large;      // bytes, nesting, nodes
+  DiagnosticCode too_large;  // bytes, nesting, nodes
   // Instruments ask for an English label even where a plain text gives the Swedish one.
   bool plain_label_wants_english = false;
 };
 
-inline constexpr FileCodes kInstrumentCodes{
-    DiagnosticCode::InstrumentYaml,         DiagnosticCode::InstrumentUnknownKey, DiagnosticCode::InstrumentMissingKey,
-    DiagnosticCode::InstrumentWrongType,    DiagnosticCode::InstrumentMissingLabel, DiagnosticCode::InstrumentTooLarge,
-    true};
+inline constexpr FileCodes kInstrumentCodes{DiagnosticCode::InstrumentYaml,
+                                            DiagnosticCode::InstrumentUnknownKey,
+                                            DiagnosticCode::InstrumentMissingKey,
+                                            DiagnosticCode::InstrumentWrongType,
+                                            DiagnosticCode::InstrumentMissingLabel,
+                                            DiagnosticCode::InstrumentTooLarge,
+                                            true};
 // Key-figure files and the disclosure profiles.
-inline constexpr FileCodes kKeyFigureCodes{
-    DiagnosticCode::KeyFiguresYaml,         DiagnosticCode::KeyFiguresUnknownKey, DiagnosticCode::KeyFiguresMissingKey,
-    DiagnosticCode::KeyFiguresWrongType,    DiagnosticCode::KeyFiguresMissingLabel, DiagnosticCode::KeyFiguresTooLarge,
-    false};
-inline constexpr FileCodes kReportCodes{
-    DiagnosticCode::ReportYaml,      DiagnosticCode::ReportUnknownKey,   DiagnosticCode::ReportMissingKey,
-    DiagnosticCode::ReportWrongType, DiagnosticCode::ReportMissingLabel, DiagnosticCode::ReportTooLarge,
-    false};
+inline constexpr FileCodes kKeyFigureCodes{DiagnosticCode::KeyFiguresYaml,
+                                           DiagnosticCode::KeyFiguresUnknownKey,
+                                           DiagnosticCode::KeyFiguresMissingKey,
+                                           DiagnosticCode::KeyFiguresWrongType,
+                                           DiagnosticCode::KeyFiguresMissingLabel,
+                                           DiagnosticCode::KeyFiguresTooLarge,
+                                           false};
+inline constexpr FileCodes kReportCodes{DiagnosticCode::ReportYaml,
+                                        DiagnosticCode::ReportUnknownKey,
+                                        DiagnosticCode::ReportMissingKey,
+                                        DiagnosticCode::ReportWrongType,
+                                        DiagnosticCode::ReportMissingLabel,
+                                        DiagnosticCode::ReportTooLarge,
+                                        false};
 
 }  // namespace dp

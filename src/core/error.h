@@ -81,7 +81,7 @@ struct Diagnostic {
   std::string message;
 
   std::string_view id() const { return code_id(code); }  // "I004"
-  std::string str() const;  // "file:3:7: error I004 [show_if]: unknown question 'q99'"
+  std::string str() const;                               // "file:3:7: error I004 [show_if]: unknown question 'q99'"
 };
 
 using Diagnostics = std::vector<Diagnostic>;

@@ -32,7 +32,7 @@ struct FigureValue {
   std::optional<int64_t> count;  // the numerator, for shares and counts; absent where the marker hides it
   std::optional<double> value;   // percent, count, sum, mean, median, ...; absent where the marker hides it
   Marker marker = Marker::None;
-  int decimals = 0;              // the precision it is published with
+  int decimals = 0;  // the precision it is published with
 };
 
 enum class FigureOrigin : unsigned char {
@@ -45,8 +45,8 @@ struct Figure : FigureValue {
   FigureOrigin origin = FigureOrigin::Computed;
   int64_t campaign_id = 0;  // Computed: the campaign and its revision (0 = not stored)
   int revision = 0;
-  std::string source;       // History: "Socialstyrelsen 2021, Tabell 21"
-  I18n note;                // History: a note printed with the value
+  std::string source;  // History: "Socialstyrelsen 2021, Tabell 21"
+  I18n note;           // History: a note printed with the value
 };
 
 }  // namespace dp

@@ -27,6 +27,8 @@ MailStatus parse_mail_status(std::string_view text, const Location& where = {});
 void to_json(nlohmann::json& j, MailStatus s);
 
 // The administrator may put the message back in the queue ("send again").
-inline bool can_retry(MailStatus s) { return s == MailStatus::Failed || s == MailStatus::Dead || s == MailStatus::Logged; }
+inline bool can_retry(MailStatus s) {
+  return s == MailStatus::Failed || s == MailStatus::Dead || s == MailStatus::Logged;
+}
 
 }  // namespace dp

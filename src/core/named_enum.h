@@ -1,9 +1,8 @@
 #pragma once
 // Parsing an enum from its stable name, for the enums whose names the database, files, URLs and
 // forms spell as text (collection_state.h, mail_status.h, selfassess_status.h).
-#include <fmt/format.h>
-
 #include <cstddef>
+#include <fmt/format.h>
 #include <string>
 #include <string_view>
 

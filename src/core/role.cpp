@@ -18,14 +18,13 @@ const char* to_string(Role r) {
   return "";
 }
 
-Role parse_role(std::string_view text, const Location& where) {
-  return parse_named(kAllRoles, text, "role", where);
-}
+Role parse_role(std::string_view text, const Location& where) { return parse_named(kAllRoles, text, "role", where); }
 
 Role parse_account_role(std::string_view text, const Location& where) {
   Role r = parse_role(text, where);
   if (r != Role::Respondent && r != Role::Coordinator && r != Role::Admin)
-    throw Error::bad_input(fmt::format("an account's role is respondent, coordinator or admin, not {}", to_string(r)), where);
+    throw Error::bad_input(fmt::format("an account's role is respondent, coordinator or admin, not {}", to_string(r)),
+                           where);
   return r;
 }
 
@@ -46,7 +45,8 @@ Duties parse_duties(std::string_view text, const Location& where) {
   size_t start = 0;
   while (start <= text.size()) {
     size_t comma = text.find(',', start);
-    std::string_view part = text.substr(start, comma == std::string_view::npos ? std::string_view::npos : comma - start);
+    std::string_view part =
+        text.substr(start, comma == std::string_view::npos ? std::string_view::npos : comma - start);
     while (!part.empty() && part.front() == ' ') part.remove_prefix(1);
     while (!part.empty() && part.back() == ' ') part.remove_suffix(1);
     if (part == "contact") d.add(Role::Contact);

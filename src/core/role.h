@@ -2,9 +2,9 @@
 // Who someone is to the system. Every account has one kind, respondent, coordinator or admin;
 // anonymous visitors are Public. A respondent (a municipality's contributor: reads and saves its
 // answers) may hold more roles for its own organisation: Contact (invites and removes colleagues)
-// and Approver (signs off and submits), so an account's roles are a set (Roles). The database and templates spell them as text; code compares the enum, and
-// the text is parsed once where it enters (storage reads, form fields, CLI arguments). It lives in
-// core because both storage (accounts) and web (the request's principal) carry it.
+// and Approver (signs off and submits), so an account's roles are a set (Roles). The database and templates spell them
+// as text; code compares the enum, and the text is parsed once where it enters (storage reads, form fields, CLI
+// arguments). It lives in core because both storage (accounts) and web (the request's principal) carry it.
 #include <nlohmann/json_fwd.hpp>
 #include <string>
 #include <string_view>
@@ -15,7 +15,8 @@ namespace dp {
 
 enum class Role { Public, Respondent, Coordinator, Admin, Contact, Approver };
 
-constexpr Role kAllRoles[] = {Role::Public, Role::Respondent, Role::Coordinator, Role::Admin, Role::Contact, Role::Approver};
+constexpr Role kAllRoles[] = {Role::Public, Role::Respondent, Role::Coordinator,
+                              Role::Admin,  Role::Contact,    Role::Approver};
 
 // The stable names: "public", "respondent", "coordinator", "admin", "contact", "approver".
 const char* to_string(Role r);

@@ -1,9 +1,8 @@
 #include "core/swedish_time.h"
 
-#include <unicode/timezone.h>
-
 #include <cstdio>
 #include <memory>
+#include <unicode/timezone.h>
 
 #include "core/utc_time.h"
 

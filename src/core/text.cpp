@@ -1,13 +1,12 @@
 #include "core/text.h"
 
+#include <algorithm>
+#include <cmath>
+#include <memory>
 #include <unicode/coll.h>
 #include <unicode/locid.h>
 #include <unicode/numberformatter.h>
 #include <unicode/unistr.h>
-
-#include <algorithm>
-#include <cmath>
-#include <memory>
 
 #include "core/error.h"
 
@@ -103,13 +102,22 @@ bool valid_utf8(std::string_view s) {
   while (i < n) {
     unsigned char c = s[i];
     if (c == 0) return false;
-    if (c < 0x80) { ++i; continue; }
+    if (c < 0x80) {
+      ++i;
+      continue;
+    }
     int len;
     unsigned cp;
-    if ((c & 0xE0) == 0xC0) { len = 2; cp = c & 0x1F; }
-    else if ((c & 0xF0) == 0xE0) { len = 3; cp = c & 0x0F; }
-    else if ((c & 0xF8) == 0xF0) { len = 4; cp = c & 0x07; }
-    else return false;
+    if ((c & 0xE0) == 0xC0) {
+      len = 2;
+      cp = c & 0x1F;
+    } else if ((c & 0xF0) == 0xE0) {
+      len = 3;
+      cp = c & 0x0F;
+    } else if ((c & 0xF8) == 0xF0) {
+      len = 4;
+      cp = c & 0x07;
+    } else return false;
     if (i + len > n) return false;
     for (int k = 1; k < len; ++k) {
       unsigned char cc = s[i + k];

@@ -1,13 +1,12 @@
 #include "core/yaml_reader.h"
 
-#include <fmt/format.h>
-
 #include <cmath>
+#include <fmt/format.h>
 #include <fstream>
-#include <sstream>
 #include <map>
 #include <regex>
 #include <set>
+#include <sstream>
 #include <utility>
 
 namespace dp::yaml {
@@ -83,8 +82,8 @@ class Walk {
       auto [seen, fresh] = first.emplace(k, at);
       if (fresh || !reported_.insert({at.line, at.column}).second) continue;
       problems_.push_back({TextProblem::Kind::DuplicateKey, at, k.substr(0, 80),
-                           fmt::format("key '{}' appears twice in one map (first at line {}, column {})", k.substr(0, 80),
-                                       seen->second.line, seen->second.column)});
+                           fmt::format("key '{}' appears twice in one map (first at line {}, column {})",
+                                       k.substr(0, 80), seen->second.line, seen->second.column)});
     }
   }
 };
@@ -102,7 +101,8 @@ std::optional<YAML::Node> parse(std::string_view text, std::vector<TextProblem>&
     return std::nullopt;
   }
   if (!nesting_ok(text)) {
-    problems.push_back({Kind::TooLarge, {1, 1}, "", fmt::format("the document is nested deeper than {} levels", kMaxNesting)});
+    problems.push_back(
+        {Kind::TooLarge, {1, 1}, "", fmt::format("the document is nested deeper than {} levels", kMaxNesting)});
     return std::nullopt;
   }
   YAML::Node root;
@@ -114,7 +114,8 @@ std::optional<YAML::Node> parse(std::string_view text, std::vector<TextProblem>&
     return std::nullopt;
   }
   if (!Walk(problems).run(root)) {
-    problems.push_back({Kind::TooLarge, {1, 1}, "", "the document is too large or too deeply nested (aliases count too)"});
+    problems.push_back(
+        {Kind::TooLarge, {1, 1}, "", "the document is too large or too deeply nested (aliases count too)"});
     return std::nullopt;
   }
   return root;

@@ -6,13 +6,12 @@
 // (YAML forbids it; yaml-cpp would silently keep the first). Catalogued files collect every
 // problem as a Diagnostic with file:line:column and their kind's codes (core/diagnostic_code.h);
 // the others take the first problem as a dp::Error.
-#include <yaml-cpp/yaml.h>
-
 #include <initializer_list>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
+#include <yaml-cpp/yaml.h>
 
 #include "core/diagnostic_code.h"
 #include "core/error.h"

@@ -83,7 +83,8 @@ CampaignData load_campaign_data(storage::Store& store, const std::string& id_or_
       ++d.ignored;
     } else if (current_status == ResponseStatus::Submitted || current_status == ResponseStatus::Reopened) {
       auto kept = d.outside_routing.find(current);
-      stats::add_response(b, d.instrument, it->second, answers, stats::org_attributes_of(d.orgs[it->second], d.instrument),
+      stats::add_response(b, d.instrument, it->second, answers,
+                          stats::org_attributes_of(d.orgs[it->second], d.instrument),
                           kept == d.outside_routing.end() ? kNone : kept->second);
       ++d.responses;
       d.respondent_answers.emplace(current, std::move(answers));
@@ -102,7 +103,8 @@ CampaignData load_campaign_data(storage::Store& store, const std::string& id_or_
     // A kept answer counts where the same answer unflagged would not: the flag is input too.
     auto kept = d.outside_routing.find(org);
     bool flagged = kept != d.outside_routing.end() && kept->second.count(item);
-    d.input.add(org + "|" + to_string(status) + "|" + item + "|" + v.to_json_string() + (flagged ? "|outside_routing" : ""));
+    d.input.add(org + "|" + to_string(status) + "|" + item + "|" + v.to_json_string() +
+                (flagged ? "|outside_routing" : ""));
   });
   flush();
   // Submitted responses without any answer still count as respondents.

@@ -23,9 +23,9 @@ struct CampaignData {
   instrument::Instrument instrument;
   std::vector<stats::OrgRecord> orgs;  // in scope, ordered by code
   stats::Dataset dataset;
-  InputDigest input;        // answers, statuses and organisation facts
-  size_t responses = 0;     // respondents
-  size_t ignored = 0;       // answers of organisations outside the scope
+  InputDigest input;     // answers, statuses and organisation facts
+  size_t responses = 0;  // respondents
+  size_t ignored = 0;    // answers of organisations outside the scope
   // The respondents' answers as stored (kept with a revision whose profile publishes them).
   std::map<std::string, instrument::Answers> respondent_answers;
   // Answers kept outside today's routing (imported history), counted all the same: items per

@@ -1,7 +1,6 @@
 #include "figures/compute_run.h"
 
 #include <fmt/format.h>
-
 #include <nlohmann/json.hpp>
 
 #include "core/error.h"
@@ -26,7 +25,8 @@ Computed compute_in_memory(storage::Store& store, const std::string& campaign, c
   if (!p) {
     std::string known;
     for (const auto& x : c.declarations.profiles.profiles) known += (known.empty() ? "" : ", ") + x.id;
-    throw Error::bad_input(fmt::format("unknown disclosure profile '{}' (known: {})", pid, known), Location{"", 0, 0, "profile"});
+    throw Error::bad_input(fmt::format("unknown disclosure profile '{}' (known: {})", pid, known),
+                           Location{"", 0, 0, "profile"});
   }
   c.profile = *p;
   stats::ComputeOptions opts;
@@ -41,9 +41,10 @@ Computed compute_in_memory(storage::Store& store, const std::string& campaign, c
                                    earlier_published(store, c.data.campaign.id, 0, c.results));
     if (progress) progress("auditing disclosure", 1, 1);
   }
-  std::string profile_key = c.profile.id + "|" + std::to_string(c.profile.min_n) + "|" + join(c.profile.breakdowns, ",") +
-                            (c.profile.organisations ? "|organisations" : "") + "|" +
-                            std::to_string(c.profile.protection_width) + "|" + std::to_string(c.profile.protection_percent);
+  std::string profile_key = c.profile.id + "|" + std::to_string(c.profile.min_n) + "|" +
+                            join(c.profile.breakdowns, ",") + (c.profile.organisations ? "|organisations" : "") + "|" +
+                            std::to_string(c.profile.protection_width) + "|" +
+                            std::to_string(c.profile.protection_percent);
   InputDigest digest = c.data.input;
   digest.add("keyfigures|" + c.declarations.keyfigures_text);
   digest.add("profile|" + profile_key);
@@ -112,10 +113,11 @@ ComputeOutcome compute_campaign(storage::Store& store, const ComputeRequest& req
   for (const auto& r : stats.runs(c.data.campaign.id))
     if (!r.published_at.empty()) published = r;
   if (published && req.note.empty())
-    throw Error::bad_input(fmt::format("revision {} of {} is published; the figures have changed, so this computation will be "
-                                       "revision {}: say what was corrected with --note",
-                                       published->revision, c.data.campaign.slug, latest ? latest->revision + 1 : 1),
-                           Location{"", 0, 0, "note"});
+    throw Error::bad_input(
+        fmt::format("revision {} of {} is published; the figures have changed, so this computation will be "
+                    "revision {}: say what was corrected with --note",
+                    published->revision, c.data.campaign.slug, latest ? latest->revision + 1 : 1),
+        Location{"", 0, 0, "note"});
   storage::StatRun run;
   run.campaign_id = c.data.campaign.id;
   run.note = req.note.empty() ? (latest ? "recomputed" : "first computation") : req.note;
@@ -129,11 +131,12 @@ ComputeOutcome compute_campaign(storage::Store& store, const ComputeRequest& req
                             {"primary", c.suppression.primary},
                             {"secondary", c.suppression.secondary},
                             {"planned", c.plan.added},
-                            {"audit", {{"withheld", c.plan.audit.withheld},
-                                       {"disclosed", c.plan.audit.disclosed.size()},
-                                       {"unaudited", c.plan.audit.unaudited},
-                                       {"split_units", c.plan.audit.split_units},
-                                       {"passed", c.plan.audit.passed()}}},
+                            {"audit",
+                             {{"withheld", c.plan.audit.withheld},
+                              {"disclosed", c.plan.audit.disclosed.size()},
+                              {"unaudited", c.plan.audit.unaudited},
+                              {"split_units", c.plan.audit.split_units},
+                              {"passed", c.plan.audit.passed()}}},
                             {"ignored_answers", c.data.ignored}};
   run.summary = summary.dump();
   if (req.progress) req.progress("storing", 0, 1);
@@ -153,8 +156,8 @@ std::optional<storage::StatRun> choose_run(storage::Store& store, const Campaign
     run = store.stats().run(data.campaign.id, revision);
     if (!run) throw Error::not_found(fmt::format("campaign {} has no revision {}", data.campaign.slug, revision));
     if (!profile.empty() && run->profile != profile)
-      throw Error::bad_input(fmt::format("revision {} of {} was computed under the disclosure profile '{}', not '{}'", revision,
-                                         data.campaign.slug, run->profile, profile),
+      throw Error::bad_input(fmt::format("revision {} of {} was computed under the disclosure profile '{}', not '{}'",
+                                         revision, data.campaign.slug, run->profile, profile),
                              Location{"", 0, 0, "profile"});
   } else if (!profile.empty()) {
     for (auto& r : store.stats().runs(data.campaign.id))

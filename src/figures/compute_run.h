@@ -44,7 +44,6 @@ std::optional<storage::StatRun> choose_run(storage::Store& store, const Campaign
 // (the municipality pages): it adds one group per organisation and sets no minimum n above one.
 bool publishes_organisation_answers(const stats::DisclosureProfile& profile);
 
-
 // Every computed figure with its coordinates: what a revision stores.
 std::vector<Figure> keyed_figures(const stats::Results& results, int year);
 

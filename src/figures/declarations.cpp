@@ -58,7 +58,7 @@ std::vector<std::string> bundled_report_files() {
 }
 
 std::vector<instrument::Instrument> keyfigure_family(storage::Store& store, const std::string& text,
-                                                    const std::string& file, const instrument::Instrument* known) {
+                                                     const std::string& file, const instrument::Instrument* known) {
   std::vector<instrument::Instrument> family;
   for (const auto& id : stats::keyfigure_instruments(text, file)) {
     if (known && id == known->id) {
@@ -76,7 +76,8 @@ Declarations load_declarations(storage::Store& store, const instrument::Instrume
   Declarations d;
   std::string kf_path = "instruments/" + in.family + ".keyfigures.yaml";
   auto kf_text = resources::get(kf_path);
-  if (!kf_text) throw Error::not_found(fmt::format("the instrument family '{}' has no key figures ({})", in.family, kf_path));
+  if (!kf_text)
+    throw Error::not_found(fmt::format("the instrument family '{}' has no key figures ({})", in.family, kf_path));
   d.keyfigures_text = *kf_text;
   d.family = keyfigure_family(store, *kf_text, kf_path, &in);
   if (!d.instrument(in.id)) d.family.push_back(in);

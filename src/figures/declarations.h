@@ -21,10 +21,10 @@ namespace dp::figures {
 struct Declarations {
   std::vector<instrument::Instrument> family;  // the versions the key-figure file names that are available
   stats::KeyFigureSet keyfigures;
-  std::optional<stats::ReportSpec> report;     // none when the family has no report file
+  std::optional<stats::ReportSpec> report;  // none when the family has no report file
   stats::ProfileSet profiles;
   stats::HistoryData history;
-  std::string keyfigures_text;                 // for the input hash
+  std::string keyfigures_text;  // for the input hash
 
   const instrument::Instrument* instrument(const std::string& id) const;
   std::vector<const instrument::Instrument*> family_ptrs() const;
@@ -41,8 +41,8 @@ Declarations load_declarations(storage::Store& store, const instrument::Instrume
 // The instrument versions a key-figure file is written for (its `instruments:`) that exist: as
 // asked (from the database), else bundled. `known` (the campaign's instrument) is taken as is.
 std::vector<instrument::Instrument> keyfigure_family(storage::Store& store, const std::string& keyfigures_text,
-                                                    const std::string& keyfigures_file,
-                                                    const instrument::Instrument* known = nullptr);
+                                                     const std::string& keyfigures_file,
+                                                     const instrument::Instrument* known = nullptr);
 
 // Every instrument version bundled with the program (instruments/*.yaml of format
 // digipuls-instrument/1), parsed; throws dp::Error at file:line:column for an invalid one.

@@ -14,7 +14,8 @@
 
 namespace dp::figures {
 
-using Coordinates = std::tuple<std::string, std::string, std::string, std::string>;  // key figure, cell, breakdown, group
+using Coordinates =
+    std::tuple<std::string, std::string, std::string, std::string>;  // key figure, cell, breakdown, group
 
 // Where each stored figure goes in a computation's layout: (cell index, flat group).
 std::map<Coordinates, std::pair<size_t, size_t>> layout_index(const stats::Results& r);

@@ -1,7 +1,6 @@
 #include "figures/generate.h"
 
 #include <fmt/format.h>
-
 #include <set>
 
 #include "core/error.h"
@@ -58,7 +57,11 @@ GenerateOutcome generate_campaign(storage::Store& store, const GenerateRequest& 
       p.code = o.code;
       p.population = (long long)o.population.value_or(10000);
       store.registry().apply(p);
-      if (scoped) scope.push_back({o.code, o.attributes.count("stimulus_requisitioned") && o.attributes.at("stimulus_requisitioned") == "true", {}});
+      if (scoped)
+        scope.push_back(
+            {o.code,
+             o.attributes.count("stimulus_requisitioned") && o.attributes.at("stimulus_requisitioned") == "true",
+             {}});
       ++out.created;
     }
     if (scoped && out.created) store.campaigns().set_scope(campaign.id, scope);
@@ -67,7 +70,8 @@ GenerateOutcome generate_campaign(storage::Store& store, const GenerateRequest& 
       auto resp = store.responses().get_or_create(campaign.id, chosen[i].code);
       if (ds.responded.test(i)) {
         auto answers = stats::answers_of(ds, in, i);
-        auto problems = instrument::check_answers(in, answers, stats::org_attributes_of(chosen[i], in), instrument::CheckMode::Import);
+        auto problems = instrument::check_answers(in, answers, stats::org_attributes_of(chosen[i], in),
+                                                  instrument::CheckMode::Import);
         if (!problems.empty())
           throw Error::internal(fmt::format("generated answers for {} break the instrument: {}: {}", chosen[i].code,
                                             problems[0].item, problems[0].message));

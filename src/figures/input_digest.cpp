@@ -1,9 +1,8 @@
 #include "figures/input_digest.h"
 
+#include <cstring>
 #include <fmt/format.h>
 #include <sodium.h>
-
-#include <cstring>
 
 namespace dp::figures {
 

@@ -1,7 +1,6 @@
 #include "figures/publication.h"
 
 #include <fmt/format.h>
-
 #include <map>
 #include <tuple>
 
@@ -29,7 +28,8 @@ RevisionAudit audit_revision(storage::Store& store, const std::string& campaign,
   auto index = layout_index(now.results);
   for (const auto& f : store.stats().values(run->id)) {
     auto it = index.find({f.key.keyfigure, f.key.cell, f.key.breakdown, f.key.group});
-    if (it != index.end()) now.results.cells[it->second.first].figures[it->second.second] = static_cast<const FigureValue&>(f);
+    if (it != index.end())
+      now.results.cells[it->second.first].figures[it->second.second] = static_cast<const FigureValue&>(f);
   }
   RevisionAudit out;
   out.run = *run;
@@ -50,23 +50,26 @@ PublishOutcome publish_revision(storage::Store& store, const std::string& campai
   auto c = find_campaign(store, campaign);
   const std::string now = when.now.empty() ? utc_now_string() : when.now;
   if (!when.at.empty() && (!parse_utc(when.at) || when.at <= now))
-    throw Error::bad_input(fmt::format("the publication time {} is not after now ({}); leave the time out to publish at once",
-                                       when.at, now),
-                           Location{"", 0, 0, "at"});
+    throw Error::bad_input(
+        fmt::format("the publication time {} is not after now ({}); leave the time out to publish at once", when.at,
+                    now),
+        Location{"", 0, 0, "at"});
   if (c.state != CampaignState::Closed && c.state != CampaignState::Published)
-    throw Error::conflict(fmt::format("{} is {}: figures are published only from a closed campaign, once the answers are in "
-                                      "(`digipuls campaigns close --campaign {}`)",
-                                      c.slug, to_string(c.state), c.slug));
+    throw Error::conflict(
+        fmt::format("{} is {}: figures are published only from a closed campaign, once the answers are in "
+                    "(`digipuls campaigns close --campaign {}`)",
+                    c.slug, to_string(c.state), c.slug));
   auto audit = audit_revision(store, campaign, revision);
   if (!audit.report.passed())
-    throw Error::conflict(fmt::format("revision {} of {} is not published: the disclosure audit finds {} withheld figure(s) "
-                                      "that other published figures disclose, e.g. {} (see `digipuls stats "
-                                      "disclosure-audit --campaign {} --revision {}`)",
-                                      audit.run.revision, c.slug, audit.report.disclosed.size(), audit.lines.front(), c.slug,
-                                      audit.run.revision));
+    throw Error::conflict(fmt::format(
+        "revision {} of {} is not published: the disclosure audit finds {} withheld figure(s) "
+        "that other published figures disclose, e.g. {} (see `digipuls stats "
+        "disclosure-audit --campaign {} --revision {}`)",
+        audit.run.revision, c.slug, audit.report.disclosed.size(), audit.lines.front(), c.slug, audit.run.revision));
   if (!when.at.empty() && !audit.run.published_at.empty() && audit.run.published_at <= now)
-    throw Error::conflict(fmt::format("revision {} of {} has been public since {}; a public revision cannot be moved ahead",
-                                      audit.run.revision, c.slug, audit.run.published_at));
+    throw Error::conflict(
+        fmt::format("revision {} of {} has been public since {}; a public revision cannot be moved ahead",
+                    audit.run.revision, c.slug, audit.run.published_at));
   PublishOutcome out;
   out.audit = audit.report;
   store.write_transaction([&] {
@@ -74,13 +77,14 @@ PublishOutcome publish_revision(storage::Store& store, const std::string& campai
     store.stats().publish_run(audit.run.id, when.at.empty() ? now : when.at);
     if (c.state == CampaignState::Closed) {
       store.campaigns().set_state(c.id, CampaignState::Published);
-      store.users().log_event({0, utc_now_string(), by_user, "campaign_state", "campaign " + c.slug, "closed -> published"});
+      store.users().log_event(
+          {0, utc_now_string(), by_user, "campaign_state", "campaign " + c.slug, "closed -> published"});
       out.campaign_published = true;
     }
-    store.users().log_event({0, utc_now_string(), by_user, "stats_publish", "campaign " + c.slug,
-                             fmt::format("revision {} {}; disclosure audit passed ({} withheld figures audited)",
-                                         audit.run.revision, when.at.empty() ? "published" : "scheduled for " + when.at,
-                                         audit.report.withheld)});
+    store.users().log_event(
+        {0, utc_now_string(), by_user, "stats_publish", "campaign " + c.slug,
+         fmt::format("revision {} {}; disclosure audit passed ({} withheld figures audited)", audit.run.revision,
+                     when.at.empty() ? "published" : "scheduled for " + when.at, audit.report.withheld)});
   });
   out.run = *store.stats().run(c.id, audit.run.revision);
   return out;

@@ -1,7 +1,6 @@
 #include "figures/verify.h"
 
 #include <fmt/format.h>
-
 #include <map>
 
 #include "core/error.h"
@@ -26,8 +25,8 @@ size_t Verification::flagged_differences() const {
   return n;
 }
 
-Verification verify_campaign(storage::Store& store, const std::string& campaign, int revision, const std::string& profile,
-                             const Progress& progress) {
+Verification verify_campaign(storage::Store& store, const std::string& campaign, int revision,
+                             const std::string& profile, const Progress& progress) {
   Computed c = compute_in_memory(store, campaign, profile, progress);
   auto run = choose_run(store, c.data, revision, profile);
   Verification out;

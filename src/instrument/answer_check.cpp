@@ -1,9 +1,8 @@
 #include "instrument/answer_check.h"
 
-#include <fmt/format.h>
-
 #include <algorithm>
 #include <cmath>
+#include <fmt/format.h>
 
 #include "core/text.h"
 
@@ -29,8 +28,8 @@ std::optional<Value> parse_value(const Item& item, const std::string& raw_in, st
     return std::nullopt;
   }
   switch (item.type) {
-    case Type::YesNo: case Type::Single:
-      return Value::code(raw);
+    case Type::YesNo:
+    case Type::Single: return Value::code(raw);
     case Type::Multi: {
       std::vector<std::string> codes;
       for (auto& c : split(raw, '|')) {
@@ -39,7 +38,8 @@ std::optional<Value> parse_value(const Item& item, const std::string& raw_in, st
       }
       return Value::codes_of(codes);
     }
-    case Type::Number: case Type::Percent: {
+    case Type::Number:
+    case Type::Percent: {
       auto n = parse_number(raw);
       if (!n) {
         *error = fmt::format("'{}' is not a number", raw.substr(0, 40));
@@ -47,8 +47,8 @@ std::optional<Value> parse_value(const Item& item, const std::string& raw_in, st
       }
       return Value::num(*n);
     }
-    case Type::Text: case Type::Matrix:
-      return Value::text(raw);
+    case Type::Text:
+    case Type::Matrix: return Value::text(raw);
   }
   return Value{};
 }
@@ -60,17 +60,20 @@ static void check_value(const Item& item, const Value& v, std::vector<AnswerProb
   };
   const Question& q = *item.question;
   switch (item.type) {
-    case Type::YesNo: case Type::Single:
+    case Type::YesNo:
+    case Type::Single:
       if (v.kind != Value::Kind::Code) return problem("bad_value", "expected one option code");
       if (!offers(item, v.str, import))
-        problem("unknown_option", fmt::format("'{}' is not an option of {}", v.str.substr(0, 60), item.key), {{"option", v.str}});
+        problem("unknown_option", fmt::format("'{}' is not an option of {}", v.str.substr(0, 60), item.key),
+                {{"option", v.str}});
       return;
     case Type::Multi: {
       if (v.kind != Value::Kind::Codes) return problem("bad_value", "expected a list of option codes");
       bool exclusive_chosen = false;
       for (const auto& c : v.codes) {
         if (!offers(item, c, import)) {
-          problem("unknown_option", fmt::format("'{}' is not an option of {}", c.substr(0, 60), item.key), {{"option", c}});
+          problem("unknown_option", fmt::format("'{}' is not an option of {}", c.substr(0, 60), item.key),
+                  {{"option", c}});
           continue;
         }
         if (q.option(c)->exclusive) exclusive_chosen = true;
@@ -79,7 +82,8 @@ static void check_value(const Item& item, const Value& v, std::vector<AnswerProb
         problem("exclusive", fmt::format("{}: an exclusive option cannot be combined with others", item.key));
       return;
     }
-    case Type::Number: case Type::Percent: {
+    case Type::Number:
+    case Type::Percent: {
       if (v.kind != Value::Kind::Number) return problem("bad_value", "expected a number");
       if (!std::isfinite(v.number)) return problem("bad_value", "expected a finite number");
       if (q.integer && std::floor(v.number) != v.number)
@@ -92,7 +96,8 @@ static void check_value(const Item& item, const Value& v, std::vector<AnswerProb
                 {{"max", fmt::format("{}", *q.max)}});
       return;
     }
-    case Type::Text: case Type::Matrix:
+    case Type::Text:
+    case Type::Matrix:
       if (v.kind != Value::Kind::Text) return problem("bad_value", "expected a text");
       if (!valid_utf8(v.str)) return problem("bad_text", fmt::format("{}: the text is not valid UTF-8", item.key));
       if (v.str.size() > kMaxTextLength)

@@ -13,10 +13,10 @@
 namespace dp::instrument {
 
 struct AnswerProblem {
-  std::string item;     // item key
-  std::string code;     // unknown_item, not_shown, bad_value, unknown_option, exclusive, below_min,
-                        // above_max, not_integer, too_long, bad_text, missing
-  std::string message;  // English, for the command line
+  std::string item;                         // item key
+  std::string code;                         // unknown_item, not_shown, bad_value, unknown_option, exclusive, below_min,
+                                            // above_max, not_integer, too_long, bad_text, missing
+  std::string message;                      // English, for the command line
   std::map<std::string, std::string> args;  // values for translated messages (min, max, option...)
 };
 

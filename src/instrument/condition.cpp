@@ -1,8 +1,8 @@
 #include "instrument/condition.h"
 
 #include <cctype>
-#include <cstring>
 #include <cmath>
+#include <cstring>
 #include <nlohmann/json.hpp>
 
 #include "core/text.h"
@@ -196,7 +196,8 @@ class Parser {
       }
       return n;
     }
-    if (c == '\'' || c == '"' || std::isdigit((unsigned char)c) || c == '-' || peek_word("true") || peek_word("false")) {
+    if (c == '\'' || c == '"' || std::isdigit((unsigned char)c) || c == '-' || peek_word("true") ||
+        peek_word("false")) {
       auto n = node(Expr::Op::Literal, off);
       n->literal = parse_literal_scalar();
       return n;
@@ -260,8 +261,14 @@ void collect(const Expr& e, std::vector<RefUse>& out) {
   };
   switch (e.op) {
     case Expr::Op::Ref: out.push_back({e.ref, e.offset, {}, false}); return;
-    case Expr::Op::Eq: case Expr::Op::Ne: case Expr::Op::In: case Expr::Op::Has:
-    case Expr::Op::Lt: case Expr::Op::Le: case Expr::Op::Gt: case Expr::Op::Ge: {
+    case Expr::Op::Eq:
+    case Expr::Op::Ne:
+    case Expr::Op::In:
+    case Expr::Op::Has:
+    case Expr::Op::Lt:
+    case Expr::Op::Le:
+    case Expr::Op::Gt:
+    case Expr::Op::Ge: {
       bool ordering = e.op == Expr::Op::Lt || e.op == Expr::Op::Le || e.op == Expr::Op::Gt || e.op == Expr::Op::Ge;
       for (int side = 0; side < 2; ++side) {
         const Expr& a = *e.args[side];
@@ -291,7 +298,8 @@ Scalar operand_value(const Expr& e, const EvalContext& ctx) {
       const Value* v = ctx.item ? ctx.item(e.ref) : nullptr;
       if (!v || v->empty()) return {};
       switch (v->kind) {
-        case Value::Kind::Code: case Value::Kind::Text: return v->str;
+        case Value::Kind::Code:
+        case Value::Kind::Text: return v->str;
         case Value::Kind::Number: return v->number;
         case Value::Kind::Codes: return v->codes.size() == 1 ? Scalar{v->codes[0]} : Scalar{};
         default: return {};
@@ -379,8 +387,12 @@ bool evaluate(const Expr& e, const EvalContext& ctx) {
       }
       return false;
     }
-    case Expr::Op::Eq: case Expr::Op::Ne: case Expr::Op::Lt:
-    case Expr::Op::Le: case Expr::Op::Gt: case Expr::Op::Ge: {
+    case Expr::Op::Eq:
+    case Expr::Op::Ne:
+    case Expr::Op::Lt:
+    case Expr::Op::Le:
+    case Expr::Op::Gt:
+    case Expr::Op::Ge: {
       Scalar a = operand_value(*e.args[0], ctx), b = operand_value(*e.args[1], ctx);
       bool ok;
       int c = compare_scalars(a, b, &ok);
@@ -395,7 +407,8 @@ bool evaluate(const Expr& e, const EvalContext& ctx) {
       }
     }
     case Expr::Op::Literal: return truthy(e.literal);
-    case Expr::Op::Ref: case Expr::Op::Count: return truthy(operand_value(e, ctx));
+    case Expr::Op::Ref:
+    case Expr::Op::Count: return truthy(operand_value(e, ctx));
     case Expr::Op::List: return !e.list.empty();
   }
   return false;
@@ -409,7 +422,7 @@ static nlohmann::json scalar_json(const Scalar& s) {
 }
 
 nlohmann::json to_json(const Expr& e) {
-  static const char* names[] = {"lit", "list", "ref", "not", "and", "or", "eq", "ne",
+  static const char* names[] = {"lit", "list", "ref", "not", "and", "or",  "eq",       "ne",
                                 "lt",  "le",   "gt",  "ge",  "in",  "has", "answered", "count"};
   nlohmann::json j;
   j["op"] = names[(int)e.op];

@@ -4,7 +4,8 @@
 
 namespace dp::instrument {
 
-Condition condition_at(yaml::Reader& r, const std::string& text, Pos at, DiagnosticCode syntax, const std::string& key) {
+Condition condition_at(yaml::Reader& r, const std::string& text, Pos at, DiagnosticCode syntax,
+                       const std::string& key) {
   Condition c;
   c.source = text;
   c.pos = at;

@@ -2,9 +2,8 @@
 // Conditions written in declaration files (instruments' show_if, eligible_if and flag_if; key
 // figures' count and base): read through the positioned reader, so a syntax error is reported
 // where it stands inside the condition's text, with the file's own code.
-#include <yaml-cpp/yaml.h>
-
 #include <string>
+#include <yaml-cpp/yaml.h>
 
 #include "core/yaml_reader.h"
 #include "instrument/condition.h"

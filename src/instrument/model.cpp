@@ -61,8 +61,7 @@ static void add_item_with_annexes(std::vector<Item>& out, const Question& q, con
   it.row = row;
   it.type = q.cell;
   for (const auto& o : q.options) {
-    if (row && !row->options.empty() &&
-        std::find(row->options.begin(), row->options.end(), o.id) == row->options.end())
+    if (row && !row->options.empty() && std::find(row->options.begin(), row->options.end(), o.id) == row->options.end())
       continue;
     (o.import_only ? it.import_options : it.options).push_back(&o);
   }

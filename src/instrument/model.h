@@ -74,13 +74,13 @@ struct RegisterBand {
 // Extra keys of an indicator in a maturity instrument (docs/instrument-format.md, "Maturity").
 struct MaturityMeta {
   double weight = 1;
-  std::string target_group;  // id from the instrument's dimensions.target_groups ("" = all)
-  std::string perspective;   // id from dimensions.perspectives
-  std::string area;          // id from dimensions.areas
-  std::string indicator = "introduced";  // "introduced" | "used" | "effect"
-  std::string register_keyfigure;        // key figure id whose value can prefill this indicator
+  std::string target_group;                  // id from the instrument's dimensions.target_groups ("" = all)
+  std::string perspective;                   // id from dimensions.perspectives
+  std::string area;                          // id from dimensions.areas
+  std::string indicator = "introduced";      // "introduced" | "used" | "effect"
+  std::string register_keyfigure;            // key figure id whose value can prefill this indicator
   std::vector<RegisterBand> register_bands;  // how a register value becomes a rating
-  std::vector<I18n> measures;            // suggested measures for the action plan
+  std::vector<I18n> measures;                // suggested measures for the action plan
 };
 
 struct Question {
@@ -129,7 +129,7 @@ struct Section {
 struct Check {
   std::string id;
   Condition flag_if;
-  bool blocking = false;             // severity: error (true) or warning (false)
+  bool blocking = false;               // severity: error (true) or warning (false)
   std::vector<std::string> questions;  // where the message is shown: question ids
   I18n message;
   Pos pos;
@@ -150,9 +150,9 @@ struct Dimension {
 };
 
 struct Instrument {
-  std::string format;   // "digipuls-instrument/1"
-  std::string id;       // unique version id, e.g. "ehalsa-2021"
-  std::string family;   // the series the versions belong to, e.g. "ehalsa"
+  std::string format;  // "digipuls-instrument/1"
+  std::string id;      // unique version id, e.g. "ehalsa-2021"
+  std::string family;  // the series the versions belong to, e.g. "ehalsa"
   Kind kind = Kind::Survey;
   int year = 0;
   std::string previous;  // id of the version this one continues ("" = first)
@@ -184,8 +184,8 @@ struct Item {
   const Row* row = nullptr;         // matrix rows
   const Option* specify = nullptr;  // "ange vad" text of this option
   bool is_comment = false;
-  Type type = Type::Single;  // the value type of this item
-  std::vector<const Option*> options;  // options offered for this item (row subsets applied)
+  Type type = Type::Single;                   // the value type of this item
+  std::vector<const Option*> options;         // options offered for this item (row subsets applied)
   std::vector<const Option*> import_options;  // import-only options of this item (not on the form)
 };
 

@@ -1,9 +1,7 @@
 // YAML -> Instrument: structure, keys and types. Cross-references are checked in validate.cpp.
-#include <yaml-cpp/yaml.h>
-
 #include <fmt/format.h>
-
 #include <set>
+#include <yaml-cpp/yaml.h>
 
 #include "core/text.h"
 #include "core/ui_text.h"
@@ -64,10 +62,12 @@ class InstrumentParser {
     Option o;
     o.pos = r_.pos(n);
     if (!n.IsMap()) {
-      r_.error(InstrumentWrongType, o.pos, "options", fmt::format("an option of {} must be a map with id and label", owner));
+      r_.error(InstrumentWrongType, o.pos, "options",
+               fmt::format("an option of {} must be a map with id and label", owner));
       return o;
     }
-    r_.check_keys(n, {"id", "label", "exclusive", "specify", "missing", "score", "import_only", "help", "note"}, "an option");
+    r_.check_keys(n, {"id", "label", "exclusive", "specify", "missing", "score", "import_only", "help", "note"},
+                  "an option");
     if (auto id = r_.str(n, "id", true, "an option of " + owner)) {
       o.id = *id;
       if (!r_.id_ok(o.id, kOptionId, kMaxIdLength))
@@ -87,7 +87,8 @@ class InstrumentParser {
     }
     if (auto s = r_.num(n, "score", false, "option")) {
       o.score = *s;
-      if (*s < 0 || *s > 100) r_.error(InstrumentBadNumber, r_.pos(r_.child(n, "score")), "score", "score must be between 0 and 100");
+      if (*s < 0 || *s > 100)
+        r_.error(InstrumentBadNumber, r_.pos(r_.child(n, "score")), "score", "score must be between 0 and 100");
     }
     return o;
   }
@@ -119,7 +120,8 @@ class InstrumentParser {
       r_.error(InstrumentWrongType, rw.pos, "rows", "a row must be a map with id and label");
       return rw;
     }
-    r_.check_keys(n, {"id", "label", "help", "show_if", "eligible_if", "options", "continues", "prefill", "note"}, "a row");
+    r_.check_keys(n, {"id", "label", "help", "show_if", "eligible_if", "options", "continues", "prefill", "note"},
+                  "a row");
     if (auto id = r_.str(n, "id", true, "a row of " + qid)) {
       rw.id = *id;
       if (!r_.id_ok(rw.id, kQuestionId, kMaxIdLength))
@@ -132,10 +134,12 @@ class InstrumentParser {
     rw.eligible_if = condition(n, "eligible_if");
     YAML::Node opts = r_.child(n, "options");
     if (opts.IsDefined() && !opts.IsNull()) {
-      if (!opts.IsSequence()) r_.error(InstrumentWrongType, r_.pos(opts), "options", "a row's 'options' must be a list of option ids");
+      if (!opts.IsSequence())
+        r_.error(InstrumentWrongType, r_.pos(opts), "options", "a row's 'options' must be a list of option ids");
       else
         for (const auto& o : opts) {
-          if (!o.IsScalar()) r_.error(InstrumentWrongType, r_.pos(o), "options", "a row's 'options' must be a list of option ids");
+          if (!o.IsScalar())
+            r_.error(InstrumentWrongType, r_.pos(o), "options", "a row's 'options' must be a list of option ids");
           else rw.options.push_back(o.Scalar());
         }
     }
@@ -146,12 +150,14 @@ class InstrumentParser {
 
   MaturityMeta maturity(const YAML::Node& n) {
     MaturityMeta m;
-    r_.check_keys(n, {"weight", "target_group", "perspective", "area", "indicator", "register_keyfigure", "register_bands",
+    r_.check_keys(n,
+                  {"weight", "target_group", "perspective", "area", "indicator", "register_keyfigure", "register_bands",
                    "measures"},
                   "'maturity'");
     if (auto w = r_.num(n, "weight", false, "maturity")) {
       m.weight = *w;
-      if (*w <= 0) r_.error(InstrumentBadNumber, r_.pos(r_.child(n, "weight")), "weight", "weight must be greater than 0");
+      if (*w <= 0)
+        r_.error(InstrumentBadNumber, r_.pos(r_.child(n, "weight")), "weight", "weight must be greater than 0");
     }
     if (auto s = r_.str(n, "target_group", false, "maturity")) m.target_group = *s;
     if (auto s = r_.str(n, "perspective", false, "maturity")) m.perspective = *s;
@@ -165,7 +171,9 @@ class InstrumentParser {
     if (auto s = r_.str(n, "register_keyfigure", false, "maturity")) m.register_keyfigure = *s;
     YAML::Node bands = r_.child(n, "register_bands");
     if (bands.IsDefined() && !bands.IsNull()) {
-      if (!bands.IsSequence()) r_.error(InstrumentWrongType, r_.pos(bands), "register_bands", "'register_bands' must be a list of {min, rating}");
+      if (!bands.IsSequence())
+        r_.error(InstrumentWrongType, r_.pos(bands), "register_bands",
+                 "'register_bands' must be a list of {min, rating}");
       else
         for (const auto& b : bands) {
           if (!b.IsMap()) {
@@ -182,7 +190,8 @@ class InstrumentParser {
     }
     YAML::Node ms = r_.child(n, "measures");
     if (ms.IsDefined() && !ms.IsNull()) {
-      if (!ms.IsSequence()) r_.error(InstrumentWrongType, r_.pos(ms), "measures", "'measures' must be a list of labels");
+      if (!ms.IsSequence())
+        r_.error(InstrumentWrongType, r_.pos(ms), "measures", "'measures' must be a list of labels");
       else
         for (const auto& item : ms) {
           I18n l;
@@ -226,7 +235,8 @@ class InstrumentParser {
     }
     q.cell = q.type;
     if (auto c = r_.str(n, "cell", false, what)) {
-      if (q.type != Type::Matrix) r_.error(InstrumentStructure, r_.pos(r_.child(n, "cell")), "cell", "'cell' is only for matrix questions");
+      if (q.type != Type::Matrix)
+        r_.error(InstrumentStructure, r_.pos(r_.child(n, "cell")), "cell", "'cell' is only for matrix questions");
       else if (auto ty = parse_type(*c, true)) q.cell = *ty;
       else
         r_.error(InstrumentNotAllowedWord, r_.pos(r_.child(n, "cell")), "cell",
@@ -252,12 +262,15 @@ class InstrumentParser {
 
     bool coded = q.cell == Type::YesNo || q.cell == Type::Single || q.cell == Type::Multi;
     if (q.cell == Type::YesNo && q.options.empty()) {
-      q.options.push_back(Option{"ja", ui::label("instrument_words.yes"), false, false, Missing::None, std::nullopt, q.pos});
-      q.options.push_back(Option{"nej", ui::label("instrument_words.no"), false, false, Missing::None, std::nullopt, q.pos});
+      q.options.push_back(
+          Option{"ja", ui::label("instrument_words.yes"), false, false, Missing::None, std::nullopt, q.pos});
+      q.options.push_back(
+          Option{"nej", ui::label("instrument_words.no"), false, false, Missing::None, std::nullopt, q.pos});
     }
     if (kind == Kind::Maturity && q.options.empty() && q.cell == Type::Single) q.options = scale;
     if (coded && q.options.empty())
-      r_.error(InstrumentStructure, q.pos, "options", fmt::format("{} is {} and needs 'options'", what, type_name(q.cell)));
+      r_.error(InstrumentStructure, q.pos, "options",
+               fmt::format("{} is {} and needs 'options'", what, type_name(q.cell)));
     if (!coded && !q.options.empty())
       r_.error(InstrumentStructure, r_.pos(r_.child(n, "options")), "options",
                fmt::format("{} is {} and cannot have options", what, type_name(q.cell)));
@@ -272,14 +285,17 @@ class InstrumentParser {
       if (!q.max) q.max = 100;
       if (*q.min < 0 || *q.max > 100) {
         const char* key = *q.min < 0 ? "min" : "max";
-        r_.error(InstrumentBadNumber, r_.pos(r_.child(n, key)), key, fmt::format("{}: a percent lies within 0–100", what));
+        r_.error(InstrumentBadNumber, r_.pos(r_.child(n, key)), key,
+                 fmt::format("{}: a percent lies within 0–100", what));
       }
     }
     if (q.min && q.max && *q.min > *q.max)
-      r_.error(InstrumentBadNumber, r_.pos(r_.child(n, "min")), "min", fmt::format("{}: min {} is greater than max {}", what, *q.min, *q.max));
+      r_.error(InstrumentBadNumber, r_.pos(r_.child(n, "min")), "min",
+               fmt::format("{}: min {} is greater than max {}", what, *q.min, *q.max));
     for (const auto& o : q.options)
       if (o.exclusive && q.cell != Type::Multi)
-        r_.warning(InstrumentStructure, o.pos, o.id, fmt::format("'exclusive' has no effect outside multi questions ({})", what));
+        r_.warning(InstrumentStructure, o.pos, o.id,
+                   fmt::format("'exclusive' has no effect outside multi questions ({})", what));
     // An import-only answer is one code of a single choice; a multiple choice's options are
     // columns of the microdata file, and an answer outside them would be another column.
     for (const auto& o : q.options)
@@ -306,11 +322,13 @@ class InstrumentParser {
 
     YAML::Node mat = r_.child(n, "maturity");
     if (mat.IsDefined() && !mat.IsNull()) {
-      if (kind != Kind::Maturity) r_.error(InstrumentMaturity, r_.pos(mat), "maturity", "'maturity' is only for maturity instruments");
+      if (kind != Kind::Maturity)
+        r_.error(InstrumentMaturity, r_.pos(mat), "maturity", "'maturity' is only for maturity instruments");
       else if (!mat.IsMap()) r_.error(InstrumentWrongType, r_.pos(mat), "maturity", "'maturity' must be a map");
       else q.maturity = maturity(mat);
     } else if (kind == Kind::Maturity) {
-      r_.error(InstrumentMaturity, q.pos, "maturity", fmt::format("{} is an indicator and needs 'maturity' (weight, area...)", what));
+      r_.error(InstrumentMaturity, q.pos, "maturity",
+               fmt::format("{} is an indicator and needs 'maturity' (weight, area...)", what));
     }
     return q;
   }
@@ -361,12 +379,15 @@ class InstrumentParser {
     if (auto f = r_.str(root, "family", true, "the instrument")) {
       in.family = *f;
       if (!r_.id_ok(in.family, kInstrumentId, kMaxIdLength))
-        r_.error(InstrumentBadId, r_.pos(r_.child(root, "family")), "family", fmt::format("family '{}' is not a valid id", in.family));
+        r_.error(InstrumentBadId, r_.pos(r_.child(root, "family")), "family",
+                 fmt::format("family '{}' is not a valid id", in.family));
     }
     if (auto k = r_.str(root, "kind", false, "the instrument")) {
       if (*k == "survey") in.kind = Kind::Survey;
       else if (*k == "maturity") in.kind = Kind::Maturity;
-      else r_.error(InstrumentNotAllowedWord, r_.pos(r_.child(root, "kind")), "kind", fmt::format("kind '{}' is not survey or maturity", *k));
+      else
+        r_.error(InstrumentNotAllowedWord, r_.pos(r_.child(root, "kind")), "kind",
+                 fmt::format("kind '{}' is not survey or maturity", *k));
     }
     if (auto y = r_.num(root, "year", true, "the instrument")) {
       // Range first: casting a huge double to int is undefined behaviour.
@@ -382,11 +403,13 @@ class InstrumentParser {
 
     YAML::Node attrs = r_.child(root, "attributes");
     if (attrs.IsDefined() && !attrs.IsNull()) {
-      if (!attrs.IsSequence()) r_.error(InstrumentWrongType, r_.pos(attrs), "attributes", "'attributes' must be a list");
+      if (!attrs.IsSequence())
+        r_.error(InstrumentWrongType, r_.pos(attrs), "attributes", "'attributes' must be a list");
       else
         for (const auto& a : attrs) {
           if (!a.IsMap()) {
-            r_.error(InstrumentWrongType, r_.pos(a), "attributes", "an attribute must be a map with id, type and label");
+            r_.error(InstrumentWrongType, r_.pos(a), "attributes",
+                     "an attribute must be a map with id, type and label");
             continue;
           }
           r_.check_keys(a, {"id", "type", "label", "help"}, "an attribute");
@@ -395,12 +418,14 @@ class InstrumentParser {
           if (auto id = r_.str(a, "id", true, "an attribute")) {
             at.id = *id;
             if (!r_.id_ok(at.id, kQuestionId, kMaxIdLength))
-              r_.error(InstrumentBadId, r_.pos(r_.child(a, "id")), "id", fmt::format("attribute id '{}' is not a valid id", at.id));
+              r_.error(InstrumentBadId, r_.pos(r_.child(a, "id")), "id",
+                       fmt::format("attribute id '{}' is not a valid id", at.id));
           }
           if (auto t = r_.str(a, "type", false, "an attribute")) {
             at.type = *t;
             if (*t != "bool" && *t != "string" && *t != "number")
-              r_.error(InstrumentNotAllowedWord, r_.pos(r_.child(a, "type")), "type", fmt::format("attribute type '{}' is not bool, string or number", *t));
+              r_.error(InstrumentNotAllowedWord, r_.pos(r_.child(a, "type")), "type",
+                       fmt::format("attribute type '{}' is not bool, string or number", *t));
           }
           at.label = r_.label(a, "label", true, fmt::format("attribute '{}'", at.id));
           in.attributes.push_back(at);
@@ -410,7 +435,8 @@ class InstrumentParser {
     if (in.kind == Kind::Maturity) {
       YAML::Node dims = r_.child(root, "dimensions");
       if (!dims.IsMap()) {
-        r_.error(InstrumentMaturity, r_.pos(root), "dimensions", "a maturity instrument needs 'dimensions' (target_groups, perspectives, areas)");
+        r_.error(InstrumentMaturity, r_.pos(root), "dimensions",
+                 "a maturity instrument needs 'dimensions' (target_groups, perspectives, areas)");
       } else {
         r_.check_keys(dims, {"target_groups", "perspectives", "areas"}, "'dimensions'");
         in.target_groups = dimension_list(dims, "target_groups");
@@ -418,11 +444,13 @@ class InstrumentParser {
         in.areas = dimension_list(dims, "areas");
       }
       in.scale = options(root, "the scale", "scale");
-      if (in.scale.empty()) r_.error(InstrumentMaturity, r_.pos(root), "scale", "a maturity instrument needs a rating 'scale'");
+      if (in.scale.empty())
+        r_.error(InstrumentMaturity, r_.pos(root), "scale", "a maturity instrument needs a rating 'scale'");
     } else {
       for (const char* k : {"dimensions", "scale"})
         if (r_.child(root, k).IsDefined())
-          r_.error(InstrumentMaturity, r_.pos(r_.child(root, k)), k, fmt::format("'{}' is only for maturity instruments", k));
+          r_.error(InstrumentMaturity, r_.pos(r_.child(root, k)), k,
+                   fmt::format("'{}' is only for maturity instruments", k));
     }
 
     YAML::Node secs = r_.child(root, "sections");
@@ -441,7 +469,8 @@ class InstrumentParser {
         if (auto id = r_.str(sn, "id", true, "a section")) {
           s.id = *id;
           if (!r_.id_ok(s.id, kQuestionId, kMaxIdLength))
-            r_.error(InstrumentBadId, r_.pos(r_.child(sn, "id")), "id", fmt::format("section id '{}' is not a valid id", s.id));
+            r_.error(InstrumentBadId, r_.pos(r_.child(sn, "id")), "id",
+                     fmt::format("section id '{}' is not a valid id", s.id));
         }
         s.title = r_.label(sn, "title", true, fmt::format("section '{}'", s.id));
         s.help = r_.label(sn, "help", false, "section");
@@ -449,7 +478,8 @@ class InstrumentParser {
         s.eligible_if = condition(sn, "eligible_if");
         YAML::Node qs = r_.child(sn, "questions");
         if (!qs.IsDefined() || !qs.IsSequence() || qs.size() == 0) {
-          r_.error(InstrumentMissingKey, s.pos, "questions", fmt::format("section '{}' needs a list of 'questions'", s.id));
+          r_.error(InstrumentMissingKey, s.pos, "questions",
+                   fmt::format("section '{}' needs a list of 'questions'", s.id));
         } else {
           for (const auto& qn : qs) {
             if (!r_.tick()) break;
@@ -482,18 +512,22 @@ class InstrumentParser {
       if (auto id = r_.str(n, "id", true, "a check")) {
         c.id = *id;
         if (!r_.id_ok(c.id, kQuestionId, kMaxIdLength))
-          r_.error(InstrumentBadId, r_.pos(r_.child(n, "id")), "id", fmt::format("check id '{}' is not a valid id", c.id));
+          r_.error(InstrumentBadId, r_.pos(r_.child(n, "id")), "id",
+                   fmt::format("check id '{}' is not a valid id", c.id));
       }
       c.flag_if = condition(n, "flag_if");
-      if (c.flag_if.empty()) r_.error(InstrumentMissingKey, c.pos, "flag_if", fmt::format("check '{}' needs a 'flag_if' condition", c.id));
+      if (c.flag_if.empty())
+        r_.error(InstrumentMissingKey, c.pos, "flag_if", fmt::format("check '{}' needs a 'flag_if' condition", c.id));
       if (auto s = r_.str(n, "severity", false, "a check")) {
         if (*s != "warning" && *s != "error")
-          r_.error(InstrumentBadCheck, r_.pos(r_.child(n, "severity")), "severity", fmt::format("check '{}': severity is warning or error, not '{}'", c.id, *s));
+          r_.error(InstrumentBadCheck, r_.pos(r_.child(n, "severity")), "severity",
+                   fmt::format("check '{}': severity is warning or error, not '{}'", c.id, *s));
         c.blocking = *s == "error";
       }
       YAML::Node qs = r_.child(n, "questions");
       if (!qs.IsSequence() || qs.size() == 0) {
-        r_.error(InstrumentMissingKey, c.pos, "questions", fmt::format("check '{}' needs the list of 'questions' it concerns", c.id));
+        r_.error(InstrumentMissingKey, c.pos, "questions",
+                 fmt::format("check '{}' needs the list of 'questions' it concerns", c.id));
       } else {
         for (const auto& q : qs) c.questions.push_back(q.IsScalar() ? q.as<std::string>() : "");
       }

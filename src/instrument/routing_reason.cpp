@@ -1,8 +1,7 @@
 #include "instrument/routing_reason.h"
 
-#include <fmt/format.h>
-
 #include <algorithm>
+#include <fmt/format.h>
 
 namespace dp::instrument {
 

@@ -13,14 +13,14 @@
 namespace dp::instrument {
 
 struct RoutingInput {
-  std::string ref;    // "q09.aldreomsorg" or "org.county_code"
+  std::string ref;  // "q09.aldreomsorg" or "org.county_code"
   bool attribute = false;
   std::string value;  // as the rule sees it: "'inga' (Inom detta område finns inga e-tjänster)", "no answer", "false"
   std::vector<std::string> chosen;  // an item's chosen option codes (for naming its 0/1 columns)
 };
 
 struct RoutingReason {
-  std::string rule;  // "the condition of q09c \"not (q09.aldreomsorg has 'inga')\" is false"
+  std::string rule;          // "the condition of q09c \"not (q09.aldreomsorg has 'inga')\" is false"
   bool eligibility = false;  // an eligibility rule (registry attributes), not a show-if condition
   std::vector<RoutingInput> inputs;
 };

@@ -1,10 +1,9 @@
 // Cross-reference rules of an instrument: unique ids, conditions that name real questions, rows
 // and options, no cycles, eligibility only over known registry attributes, lineage, maturity keys.
-#include <fmt/format.h>
-
 #include <algorithm>
-#include <limits>
+#include <fmt/format.h>
 #include <functional>
+#include <limits>
 #include <map>
 #include <set>
 
@@ -15,7 +14,7 @@ namespace {
 
 using enum DiagnosticCode;
 
-const std::set<std::string> kBuiltinAttributes = {"code",      "name",       "kind",      "county_code",
+const std::set<std::string> kBuiltinAttributes = {"code",       "name",      "kind",      "county_code",
                                                   "size_group", "skr_group", "population"};
 
 class Validator {
@@ -35,7 +34,9 @@ class Validator {
           check_condition(r.eligible_if, "eligible_if", true, &q);
           for (const auto& o : r.options)
             if (!q.option(o))
-              error(InstrumentUnknownRowOption, r.pos, o, fmt::format("row '{}' of question '{}' offers option '{}', which the question does not have", r.id, q.id, o));
+              error(InstrumentUnknownRowOption, r.pos, o,
+                    fmt::format("row '{}' of question '{}' offers option '{}', which the question does not have", r.id,
+                                q.id, o));
           if (r.continues) check_lineage(*r.continues);
           // A year-bound question stays year-bound in every row: a row cannot bring prefill back.
           if (!q.prefill && r.prefill.value_or(false))
@@ -48,11 +49,13 @@ class Validator {
     }
     std::set<std::string> check_ids;
     for (const auto& c : in_.checks) {
-      if (!check_ids.insert(c.id).second) error(InstrumentDuplicateId, c.pos, c.id, fmt::format("check id '{}' is used twice", c.id));
+      if (!check_ids.insert(c.id).second)
+        error(InstrumentDuplicateId, c.pos, c.id, fmt::format("check id '{}' is used twice", c.id));
       check_condition(c.flag_if, "flag_if", false, nullptr);
       section_deps_.clear();  // a check's references order no question
       for (const auto& q : c.questions)
-        if (!questions_.count(q)) error(InstrumentBadCheck, c.pos, q, fmt::format("check '{}' names unknown question '{}'", c.id, q));
+        if (!questions_.count(q))
+          error(InstrumentBadCheck, c.pos, q, fmt::format("check '{}' names unknown question '{}'", c.id, q));
     }
     order();
   }
@@ -76,9 +79,11 @@ class Validator {
     std::set<std::string> sections, attrs;
     for (const auto& a : in_.attributes) {
       if (a.id.empty()) continue;
-      if (!attrs.insert(a.id).second) error(InstrumentDuplicateId, a.pos, a.id, fmt::format("attribute '{}' is declared twice", a.id));
+      if (!attrs.insert(a.id).second)
+        error(InstrumentDuplicateId, a.pos, a.id, fmt::format("attribute '{}' is declared twice", a.id));
       if (kBuiltinAttributes.count(a.id))
-        error(InstrumentDuplicateId, a.pos, a.id, fmt::format("attribute '{}' is built in and must not be declared", a.id));
+        error(InstrumentDuplicateId, a.pos, a.id,
+              fmt::format("attribute '{}' is built in and must not be declared", a.id));
     }
     for (const auto& s : in_.sections) {
       if (!s.id.empty() && !sections.insert(s.id).second)
@@ -113,12 +118,14 @@ class Validator {
         if (!known)
           error(InstrumentUnknownAttribute, p, use.name,
                 fmt::format("unknown attribute '{}': declare it under 'attributes:' or use a built-in one "
-                            "(code, name, kind, county_code, size_group, skr_group, population)", attr));
+                            "(code, name, kind, county_code, size_group, skr_group, population)",
+                            attr));
         continue;
       }
       if (eligibility) {
         error(InstrumentEligibilityUsesAnswer, p, use.name,
-              fmt::format("eligible_if may only use registry attributes (org.*), not the answer '{}'; use show_if", use.name));
+              fmt::format("eligible_if may only use registry attributes (org.*), not the answer '{}'; use show_if",
+                          use.name));
         continue;
       }
       auto dot = use.name.find('.');
@@ -133,7 +140,8 @@ class Validator {
       if (dot != std::string::npos) {
         std::string rid = use.name.substr(dot + 1);
         if (!target.is_matrix()) {
-          error(InstrumentUnknownReference, p, use.name, fmt::format("question '{}' is not a matrix and has no row '{}'", qid, rid));
+          error(InstrumentUnknownReference, p, use.name,
+                fmt::format("question '{}' is not a matrix and has no row '{}'", qid, rid));
           continue;
         }
         row = target.row(rid);
@@ -142,8 +150,9 @@ class Validator {
           continue;
         }
       } else if (target.is_matrix()) {
-        error(InstrumentUnknownReference, p, use.name, fmt::format("question '{}' is a matrix: name the row, e.g. '{}.{}'", qid, qid,
-                                               target.rows.empty() ? "row" : target.rows[0].id));
+        error(InstrumentUnknownReference, p, use.name,
+              fmt::format("question '{}' is a matrix: name the row, e.g. '{}.{}'", qid, qid,
+                          target.rows.empty() ? "row" : target.rows[0].id));
         continue;
       }
       if (owner) deps_[owner->id].insert(qid);
@@ -153,9 +162,11 @@ class Validator {
         for (const auto& code : use.compared_codes)
           if (std::none_of(opts.begin(), opts.end(), [&](const Option* o) { return o->id == code; }))
             error(InstrumentUnknownOption, p, use.name, fmt::format("'{}' has no option '{}'", use.name, code));
-        if (use.numeric) error(InstrumentUnknownOption, p, use.name, fmt::format("'{}' has option codes, not numbers", use.name));
+        if (use.numeric)
+          error(InstrumentUnknownOption, p, use.name, fmt::format("'{}' has option codes, not numbers", use.name));
       } else if (!use.compared_codes.empty() && (target.cell == Type::Number || target.cell == Type::Percent)) {
-        error(InstrumentUnknownOption, p, use.name, fmt::format("'{}' is a number: compare it with numbers, not text", use.name));
+        error(InstrumentUnknownOption, p, use.name,
+              fmt::format("'{}' is a number: compare it with numbers, not text", use.name));
       }
     }
     // Section conditions apply to every question in the section.
@@ -181,11 +192,14 @@ class Validator {
       return std::any_of(dims.begin(), dims.end(), [&](const Dimension& d) { return d.id == id; });
     };
     if (!m.target_group.empty() && !known(in_.target_groups, m.target_group))
-      error(InstrumentMaturity, q.pos, "target_group", fmt::format("indicator '{}': unknown target group '{}'", q.id, m.target_group));
+      error(InstrumentMaturity, q.pos, "target_group",
+            fmt::format("indicator '{}': unknown target group '{}'", q.id, m.target_group));
     if (m.perspective.empty() || !known(in_.perspectives, m.perspective))
-      error(InstrumentMaturity, q.pos, "perspective", fmt::format("indicator '{}': unknown or missing perspective '{}'", q.id, m.perspective));
+      error(InstrumentMaturity, q.pos, "perspective",
+            fmt::format("indicator '{}': unknown or missing perspective '{}'", q.id, m.perspective));
     if (m.area.empty() || !known(in_.areas, m.area))
-      error(InstrumentMaturity, q.pos, "area", fmt::format("indicator '{}': unknown or missing area '{}'", q.id, m.area));
+      error(InstrumentMaturity, q.pos, "area",
+            fmt::format("indicator '{}': unknown or missing area '{}'", q.id, m.area));
     double last = std::numeric_limits<double>::infinity();
     for (const auto& b : m.register_bands) {
       bool scored = std::any_of(in_.scale.begin(), in_.scale.end(),
@@ -194,7 +208,8 @@ class Validator {
         error(InstrumentMaturity, b.pos, "register_bands",
               fmt::format("indicator '{}': register band rating '{}' is not a scored scale option", q.id, b.rating));
       if (b.min >= last)
-        error(InstrumentBadNumber, b.pos, "register_bands", fmt::format("indicator '{}': register bands must go from the highest min down", q.id));
+        error(InstrumentBadNumber, b.pos, "register_bands",
+              fmt::format("indicator '{}': register bands must go from the highest min down", q.id));
       last = b.min;
     }
   }

@@ -14,7 +14,8 @@ bool Value::has(const std::string& c) const {
 nlohmann::json Value::to_json() const {
   switch (kind) {
     case Kind::Empty: return nullptr;
-    case Kind::Code: case Kind::Text: return str;
+    case Kind::Code:
+    case Kind::Text: return str;
     case Kind::Codes: return codes;
     case Kind::Number: return number;
   }
@@ -27,7 +28,8 @@ bool Value::operator==(const Value& o) const {
   if (empty() && o.empty()) return true;
   if (kind != o.kind) return false;
   switch (kind) {
-    case Kind::Code: case Kind::Text: return str == o.str;
+    case Kind::Code:
+    case Kind::Text: return str == o.str;
     case Kind::Codes: return codes == o.codes;
     case Kind::Number: return number == o.number;
     default: return true;

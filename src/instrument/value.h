@@ -14,10 +14,30 @@ struct Value {
   std::vector<std::string> codes;  // Codes: selected option codes, in instrument order
   double number = 0;
 
-  static Value code(std::string c) { Value v; v.kind = Kind::Code; v.str = std::move(c); return v; }
-  static Value codes_of(std::vector<std::string> cs) { Value v; v.kind = Kind::Codes; v.codes = std::move(cs); return v; }
-  static Value num(double n) { Value v; v.kind = Kind::Number; v.number = n; return v; }
-  static Value text(std::string t) { Value v; v.kind = Kind::Text; v.str = std::move(t); return v; }
+  static Value code(std::string c) {
+    Value v;
+    v.kind = Kind::Code;
+    v.str = std::move(c);
+    return v;
+  }
+  static Value codes_of(std::vector<std::string> cs) {
+    Value v;
+    v.kind = Kind::Codes;
+    v.codes = std::move(cs);
+    return v;
+  }
+  static Value num(double n) {
+    Value v;
+    v.kind = Kind::Number;
+    v.number = n;
+    return v;
+  }
+  static Value text(std::string t) {
+    Value v;
+    v.kind = Kind::Text;
+    v.str = std::move(t);
+    return v;
+  }
 
   bool empty() const { return kind == Kind::Empty || (kind == Kind::Text && str.empty()); }
   bool has(const std::string& c) const;  // Code equals c, or Codes contains c

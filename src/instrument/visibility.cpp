@@ -60,7 +60,8 @@ Visibility::Visibility(const Instrument& in, const Answers& answers, const OrgAt
       auto ans = answers.find(key);
       for (const auto& o : q->options) {
         if (!o.specify) continue;
-        if (row && !row->options.empty() && std::find(row->options.begin(), row->options.end(), o.id) == row->options.end())
+        if (row && !row->options.empty() &&
+            std::find(row->options.begin(), row->options.end(), o.id) == row->options.end())
           continue;
         bool chosen = ans != answers.end() && ans->second.has(o.id);
         items_[specify_key(key, o.id)] = chosen ? Shown::Yes : Shown::ConditionFalse;

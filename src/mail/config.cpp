@@ -22,7 +22,9 @@ Config load_config_file(const std::string& path, Config base) {
     else if (key == "password") base.password = v.as<std::string>();
     else if (key == "require_tls") base.require_tls = v.as<bool>(false);
     else if (key == "timeout_seconds") base.timeout_seconds = v.as<int>(30);
-    else throw Error::bad_input("unknown key mail." + key + " (smtp_url, from, user, password, require_tls, timeout_seconds)", where);
+    else
+      throw Error::bad_input(
+          "unknown key mail." + key + " (smtp_url, from, user, password, require_tls, timeout_seconds)", where);
   }
   if (!valid_address(address_of(base.from)))
     throw Error::bad_input("mail.from is not an e-mail address", Location{path, 0, 0, "mail.from"});
@@ -43,7 +45,8 @@ Config apply_environment(Config base) {
   if (auto v = env("DIGIPULS_SMTP_PASSWORD")) base.password = v;
   if (auto v = env("DIGIPULS_SMTP_TLS")) base.require_tls = std::string(v) == "required";
   if (!base.smtp_url.empty() && base.smtp_url.rfind("smtp://", 0) != 0 && base.smtp_url.rfind("smtps://", 0) != 0)
-    throw Error::bad_input("the SMTP URL must start with smtp:// or smtps:// (got '" + base.smtp_url.substr(0, 60) + "')");
+    throw Error::bad_input("the SMTP URL must start with smtp:// or smtps:// (got '" + base.smtp_url.substr(0, 60) +
+                           "')");
   return base;
 }
 

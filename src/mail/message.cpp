@@ -90,11 +90,14 @@ static std::string rfc5322_now() {
 
 std::string to_mime(const Message& m, const std::string& date) {
   static std::atomic<unsigned> counter{0};
-  auto now = std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::system_clock::now().time_since_epoch()).count();
+  auto now = std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::system_clock::now().time_since_epoch())
+                 .count();
   std::string from_addr = address_of(m.from);
-  std::string domain = from_addr.substr(from_addr.find('@') == std::string::npos ? from_addr.size() : from_addr.find('@') + 1);
+  std::string domain =
+      from_addr.substr(from_addr.find('@') == std::string::npos ? from_addr.size() : from_addr.find('@') + 1);
   if (domain.empty()) domain = "digipuls.invalid";
-  std::string id = m.message_id.empty() ? std::to_string(now) + "." + std::to_string(counter++) + "@" + domain : m.message_id;
+  std::string id =
+      m.message_id.empty() ? std::to_string(now) + "." + std::to_string(counter++) + "@" + domain : m.message_id;
   std::string boundary = "=_digipuls_" + std::to_string(now) + "_" + std::to_string(counter++);
 
   std::string out;
@@ -106,8 +109,8 @@ std::string to_mime(const Message& m, const std::string& date) {
   out += "MIME-Version: 1.0\r\n";
   out += "Auto-Submitted: auto-generated\r\n";
   auto part = [](const std::string& type, const std::string& body) {
-    return "Content-Type: " + type + "; charset=UTF-8\r\nContent-Transfer-Encoding: base64\r\n\r\n" + base64(body, true) +
-           "\r\n";
+    return "Content-Type: " + type + "; charset=UTF-8\r\nContent-Transfer-Encoding: base64\r\n\r\n" +
+           base64(body, true) + "\r\n";
   };
   if (m.html.empty()) {
     out += part("text/plain", m.text);

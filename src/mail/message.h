@@ -5,12 +5,12 @@
 namespace dp::mail {
 
 struct Message {
-  std::string from;       // "Digipuls <noreply@example.org>" or a bare address
-  std::string to;         // a bare address
+  std::string from;  // "Digipuls <noreply@example.org>" or a bare address
+  std::string to;    // a bare address
   std::string subject;
   std::string text;
-  std::string html;       // "" = text only
-  std::string message_id; // "" = made up from the time and a counter
+  std::string html;        // "" = text only
+  std::string message_id;  // "" = made up from the time and a counter
 };
 
 // The RFC 5322 text of a message: headers (the subject encoded per RFC 2047), then

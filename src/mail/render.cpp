@@ -79,7 +79,8 @@ std::vector<std::string> check_text(const std::string& text, const std::vector<s
     if (end == std::string::npos) break;
     std::string name = text.substr(at + 2, end - at - 2);
     at = end + 2;
-    while (!name.empty() && (name[0] == '#' || name[0] == '^' || name[0] == '/' || name[0] == '{' || name[0] == '&' || name[0] == ' '))
+    while (!name.empty() &&
+           (name[0] == '#' || name[0] == '^' || name[0] == '/' || name[0] == '{' || name[0] == '&' || name[0] == ' '))
       name.erase(0, 1);
     while (!name.empty() && (name.back() == ' ' || name.back() == '}')) name.pop_back();
     if (name.empty() || name[0] == '!') continue;
@@ -134,7 +135,8 @@ Rendered render(const std::string& kind, Lang lang, const nlohmann::json& ctx, c
       if (!para.empty()) paragraphs.push_back({{"lines", split(para, '\n')}});
       pos = blank + 2;
     }
-    std::string content = render_one("templates/mail/custom.html.mustache", to_data({{"paragraphs", paragraphs}}), true);
+    std::string content =
+        render_one("templates/mail/custom.html.mustache", to_data({{"paragraphs", paragraphs}}), true);
     r.html = in_layout(ctx, r.subject, lang, content);
     return r;
   }

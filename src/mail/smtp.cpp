@@ -1,6 +1,5 @@
-#include <curl/curl.h>
-
 #include <cstring>
+#include <curl/curl.h>
 #include <mutex>
 #include <stdexcept>
 

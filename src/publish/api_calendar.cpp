@@ -26,14 +26,19 @@ json value_json(const FigureValue& v) {
 }
 
 json revision_json(const RevisionInfo& r, bool with_changes) {
-  json j = {{"campaign", r.campaign}, {"year", r.year},           {"revision", r.revision},
+  json j = {{"campaign", r.campaign},         {"year", r.year}, {"revision", r.revision},
             {"published_at", r.published_at}, {"note", r.note}, {"changed", r.changes.size()}};
   if (with_changes) {
     json changes = json::array();
     for (const auto& c : r.changes)
-      changes.push_back({{"keyfigure", c.key.keyfigure}, {"cell", c.key.cell}, {"breakdown", c.key.breakdown},
-                         {"group", c.key.group}, {"region", Regions::code_of({c.key.breakdown, c.key.group})},
-                         {"year", c.key.year}, {"before", value_json(c.before)}, {"after", value_json(c.after)}});
+      changes.push_back({{"keyfigure", c.key.keyfigure},
+                         {"cell", c.key.cell},
+                         {"breakdown", c.key.breakdown},
+                         {"group", c.key.group},
+                         {"region", Regions::code_of({c.key.breakdown, c.key.group})},
+                         {"year", c.key.year},
+                         {"before", value_json(c.before)},
+                         {"after", value_json(c.after)}});
     j["changes"] = changes;
   }
   return j;
@@ -47,7 +52,8 @@ web::Response api_calendar(Site& site, const web::Request& req) {
   return answer(site, req, [&] {
     json upcoming = json::array();
     for (const auto& a : site.data().upcoming())
-      upcoming.push_back({{"campaign", a.campaign}, {"title", a.title.get(lang)}, {"year", a.year}, {"publish_at", a.at}});
+      upcoming.push_back(
+          {{"campaign", a.campaign}, {"title", a.title.get(lang)}, {"year", a.year}, {"publish_at", a.at}});
     json published = json::array();
     for (const auto& r : site.data().revisions("")) published.push_back(revision_json(r, false));
     return json{{"upcoming", upcoming}, {"published", published}};

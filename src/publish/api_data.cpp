@@ -15,8 +15,8 @@ namespace dp::publish {
 
 namespace {
 
-const std::set<std::string> kParams = {"format", "lang", "years", "organisations", "groups", "breakdowns",
-                                       "cells", "measures", "separator", "page", "per_page"};
+const std::set<std::string> kParams = {"format", "lang",     "years",     "organisations", "groups",  "breakdowns",
+                                       "cells",  "measures", "separator", "page",          "per_page"};
 
 std::string page_url(const web::Request& req, const std::string& base_url, size_t page) {
   std::string q;
@@ -36,20 +36,19 @@ web::Response api_keyfigure_data(Site& site, const web::Request& req, const std:
 
   std::string format = api::choice_param(req, "format", {"jsonstat", "csv", "xlsx"}, "jsonstat");
   std::string separator = api::choice_param(req, "separator", {"comma", "semicolon"}, "comma");
-  if (req.q("separator") && format != "csv")
-    throw api::bad_param("separator", "separator applies only to format=csv");
+  if (req.q("separator") && format != "csv") throw api::bad_param("separator", "separator applies only to format=csv");
 
   ValueQuery q;
   q.keyfigure = kf->id;
   q.years = api::years_param(req, "years");
   for (int y : q.years)
     if (std::find(kf->years.begin(), kf->years.end(), y) == kf->years.end())
-      throw api::bad_param("years", kf->id + " has no published values for " + std::to_string(y) + "; years with values: " +
-                                 [&] {
-                                   std::vector<std::string> ys;
-                                   for (int x : kf->years) ys.push_back(std::to_string(x));
-                                   return join(ys, ",");
-                                 }());
+      throw api::bad_param(
+          "years", kf->id + " has no published values for " + std::to_string(y) + "; years with values: " + [&] {
+            std::vector<std::string> ys;
+            for (int x : kf->years) ys.push_back(std::to_string(x));
+            return join(ys, ",");
+          }());
   for (const auto& c : api::list_param(req, "cells")) {
     std::string cid = c;
     if (c == kf->id) cid = "";
@@ -59,21 +58,24 @@ web::Response api_keyfigure_data(Site& site, const web::Request& req, const std:
   }
   for (const auto& b : api::list_param(req, "breakdowns")) {
     if (std::find(kf->breakdowns.begin(), kf->breakdowns.end(), b) == kf->breakdowns.end())
-      throw api::bad_param("breakdowns", kf->id + " is not published by '" + b + "'; breakdowns: " + join(kf->breakdowns, ","));
+      throw api::bad_param("breakdowns",
+                           kf->id + " is not published by '" + b + "'; breakdowns: " + join(kf->breakdowns, ","));
     q.breakdowns.push_back(b);
   }
   // Organisations and groups are region codes (regions.h); both filter the region dimension.
   std::vector<RegionRef> wanted;
   for (const auto& o : api::list_param(req, "organisations")) {
     if (!snap->regions.organisation(o))
-      throw api::bad_param("organisations", "'" + o + "' is not an organisation code (e.g. 0180); GET /api/v1/organisations lists them");
+      throw api::bad_param("organisations",
+                           "'" + o + "' is not an organisation code (e.g. 0180); GET /api/v1/organisations lists them");
     wanted.push_back({"municipality", o});
   }
   for (const auto& g : api::list_param(req, "groups")) {
     auto r = Regions::parse(g);
     if (!r || r->breakdown == "municipality" || !snap->regions.known(*r))
-      throw api::bad_param("groups", "'" + g + "' is not a group code (00, a county code such as 01, or size_group:<id>); "
-                             "GET /api/v1/groups lists them");
+      throw api::bad_param("groups", "'" + g +
+                                         "' is not a group code (00, a county code such as 01, or size_group:<id>); "
+                                         "GET /api/v1/groups lists them");
     wanted.push_back(*r);
   }
   bool include_n = true;
@@ -91,8 +93,9 @@ web::Response api_keyfigure_data(Site& site, const web::Request& req, const std:
     auto values = site.data().values(q);
     if (!wanted.empty()) {
       std::erase_if(values, [&](const Figure& v) {
-        return std::none_of(wanted.begin(), wanted.end(),
-                            [&](const RegionRef& r) { return r.breakdown == v.key.breakdown && r.group == v.key.group; });
+        return std::none_of(wanted.begin(), wanted.end(), [&](const RegionRef& r) {
+          return r.breakdown == v.key.breakdown && r.group == v.key.group;
+        });
       });
     }
     Cube cube = keyfigure_cube(*kf, values, snap->regions, {include_n});
@@ -123,14 +126,15 @@ web::Response api_keyfigure_data(Site& site, const web::Request& req, const std:
     }
     if (format == "xlsx") {
       headers.emplace_back("Content-Disposition", "attachment; filename=\"" + stem + ".xlsx\"");
-      return encode(200, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", to_xlsx(pg.cube, req.lang),
-                    headers);
+      return encode(200, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                    to_xlsx(pg.cube, req.lang), headers);
     }
     JsonStatOptions o;
     o.lang = req.lang;
     o.href = base_url + req.target;
     o.links = links;
-    o.extension = {{"page", pg.span.page}, {"pages", pg.span.pages}, {"keyfigure", kf->id}, {"revision", snap->revision}};
+    o.extension = {
+        {"page", pg.span.page}, {"pages", pg.span.pages}, {"keyfigure", kf->id}, {"revision", snap->revision}};
     headers.emplace_back("Content-Disposition", "inline; filename=\"" + stem + ".json\"");
     return encode(200, "application/json; charset=utf-8", to_jsonstat(pg.cube, o).dump(), headers);
   });

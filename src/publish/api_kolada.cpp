@@ -22,7 +22,8 @@ std::string kolada_id(const RegionRef& r) {
 }
 
 std::optional<RegionRef> from_kolada_id(const std::string& id) {
-  if (id.size() != 4 || !std::all_of(id.begin(), id.end(), [](char c) { return c >= '0' && c <= '9'; })) return std::nullopt;
+  if (id.size() != 4 || !std::all_of(id.begin(), id.end(), [](char c) { return c >= '0' && c <= '9'; }))
+    return std::nullopt;
   if (id == "0000") return RegionRef{"national", "total"};
   if (id.rfind("00", 0) == 0) return RegionRef{"county", id.substr(2)};
   return RegionRef{"municipality", id};
@@ -34,7 +35,8 @@ web::Response api_kolada(Site& site, const web::Request& req, const std::string&
   std::vector<const KeyFigureMeta*> kfs;
   for (const auto& id : split(req.param("kpi"), ',')) {
     const KeyFigureMeta* kf = snap->find(trim(id));
-    if (!kf) throw api::bad_param("kpi", "'" + id + "' is not a published key figure; GET /api/v1/keyfigures lists them");
+    if (!kf)
+      throw api::bad_param("kpi", "'" + id + "' is not a published key figure; GET /api/v1/keyfigures lists them");
     kfs.push_back(kf);
   }
   std::vector<RegionRef> regions;
@@ -42,7 +44,8 @@ web::Response api_kolada(Site& site, const web::Request& req, const std::string&
     for (const auto& m : split(it->second, ',')) {
       auto r = from_kolada_id(trim(m));
       if (!r || !snap->regions.known(*r))
-        throw api::bad_param("municipality", "'" + m + "' is not a municipality id (four digits; 0000 = Sweden, 00NN = county NN)");
+        throw api::bad_param("municipality",
+                             "'" + m + "' is not a municipality id (four digits; 0000 = Sweden, 00NN = county NN)");
       regions.push_back(*r);
     }
   }
@@ -56,7 +59,8 @@ web::Response api_kolada(Site& site, const web::Request& req, const std::string&
     }
     if (years.size() > 25) throw api::bad_param("year", "at most 25 years per call");
   }
-  size_t per_page = api::count_param(req, "per_page", site.config().kolada_max_per_page, site.config().kolada_max_per_page);
+  size_t per_page =
+      api::count_param(req, "per_page", site.config().kolada_max_per_page, site.config().kolada_max_per_page);
   size_t page = api::count_param(req, "page", 1, 1000000);
 
   return cached(site, req, cache_key(snap->revision, req), "public, max-age=300", [&] {
@@ -78,9 +82,8 @@ web::Response api_kolada(Site& site, const web::Request& req, const std::string&
         RegionRef r{v.key.breakdown, v.key.group};
         std::string kid = kolada_id(r);
         if (kid.empty()) continue;
-        if (!regions.empty() && std::none_of(regions.begin(), regions.end(), [&](auto& w) {
-              return w.breakdown == r.breakdown && w.group == r.group;
-            }))
+        if (!regions.empty() && std::none_of(regions.begin(), regions.end(),
+                                             [&](auto& w) { return w.breakdown == r.breakdown && w.group == r.group; }))
           continue;
         auto key = std::make_tuple(kf->id, kid, v.key.year);
         auto it = index.find(key);
@@ -100,7 +103,10 @@ web::Response api_kolada(Site& site, const web::Request& req, const std::string&
     PageSpan span = page_of_rows(rows.size(), per_page, page);
     json values = json::array();
     for (size_t i = span.first; i < span.first + span.count; ++i)
-      values.push_back({{"kpi", rows[i].kpi}, {"municipality", rows[i].region}, {"period", rows[i].year}, {"values", rows[i].values}});
+      values.push_back({{"kpi", rows[i].kpi},
+                        {"municipality", rows[i].region},
+                        {"period", rows[i].year},
+                        {"values", rows[i].values}});
     auto url = [&](size_t p) {
       return base_url + req.path + "?per_page=" + std::to_string(per_page) + "&page=" + std::to_string(p);
     };

@@ -15,7 +15,8 @@ using nlohmann::json;
 namespace {
 json i18n(const I18n& s) { return {{"sv", s.sv}, {"en", s.get(Lang::en)}}; }
 
-web::Response json_answer(Site& site, const web::Request& req, const std::string& revision, const std::function<json()>& make) {
+web::Response json_answer(Site& site, const web::Request& req, const std::string& revision,
+                          const std::function<json()>& make) {
   return cached(site, req, cache_key(revision, req), "public, max-age=300",
                 [&] { return encode(200, "application/json; charset=utf-8", make().dump()); });
 }
@@ -24,7 +25,8 @@ web::Response json_answer(Site& site, const web::Request& req, const std::string
 json keyfigure_json(const KeyFigureMeta& kf, const std::string& base_url) {
   json cells = json::array();
   for (const auto& c : kf.cells)
-    cells.push_back({{"id", c.id}, {"series", series_id(kf.id, c.id)}, {"label", i18n(c.label)}, {"decimals", c.decimals}});
+    cells.push_back(
+        {{"id", c.id}, {"series", series_id(kf.id, c.id)}, {"label", i18n(c.label)}, {"decimals", c.decimals}});
   json breaks = json::array();
   for (const auto& b : kf.breaks) breaks.push_back({{"year", b.year}, {"cells", b.cells}, {"note", i18n(b.note)}});
   json lineage = json::array();
@@ -74,11 +76,17 @@ web::Response api_keyfigures(Site& site, const web::Request& req, const std::str
     json legend = json::array();
     for (auto m : kAllMarkers) {
       if (m == Marker::None) continue;
-      legend.push_back({{"symbol", marker_style(m).symbol}, {"name", marker_name(m)}, {"label", i18n(marker_style(m).label)}});
+      legend.push_back(
+          {{"symbol", marker_style(m).symbol}, {"name", marker_name(m)}, {"label", i18n(marker_style(m).label)}});
     }
-    return json{{"count", list.size()}, {"updated", snap->updated}, {"revision", snap->revision},
-                {"themes", themes}, {"keyfigures", list}, {"status_symbols", legend},
-                {"organisations", base_url + "/api/v1/organisations"}, {"groups", base_url + "/api/v1/groups"}};
+    return json{{"count", list.size()},
+                {"updated", snap->updated},
+                {"revision", snap->revision},
+                {"themes", themes},
+                {"keyfigures", list},
+                {"status_symbols", legend},
+                {"organisations", base_url + "/api/v1/organisations"},
+                {"groups", base_url + "/api/v1/groups"}};
   });
 }
 
@@ -91,8 +99,12 @@ web::Response api_keyfigure(Site& site, const web::Request& req, const std::stri
 }
 
 static json org_json(const registry::Organisation& o) {
-  json j = {{"code", o.code}, {"name", o.name}, {"kind", o.kind}, {"county_code", o.county_code},
-            {"county_name", o.county_name}, {"size_group", o.size_group}};
+  json j = {{"code", o.code},
+            {"name", o.name},
+            {"kind", o.kind},
+            {"county_code", o.county_code},
+            {"county_name", o.county_name},
+            {"size_group", o.size_group}};
   j["population"] = o.population ? json(*o.population) : json(nullptr);
   if (!o.skr_group_code.empty()) j["skr_group"] = {{"code", o.skr_group_code}, {"name", o.skr_group_name}};
   return j;
@@ -125,19 +137,26 @@ web::Response api_groups(Site& site, const web::Request& req) {
       return m;
     };
     RegionRef nat{"national", "total"};
-    groups.push_back({{"id", "00"}, {"breakdown", "national"}, {"label", i18n(R.label(nat))},
+    groups.push_back({{"id", "00"},
+                      {"breakdown", "national"},
+                      {"label", i18n(R.label(nat))},
                       {"members", members([](auto&) { return true; })}});
     for (const auto& g : R.scheme().groups) {
       RegionRef r{"size_group", g.id};
       json m = members([&](auto& o) { return o.size_group == g.id; });
-      groups.push_back({{"id", Regions::code_of(r)}, {"breakdown", "size_group"}, {"label", i18n(R.label(r))},
-                        {"min_population", g.min}, {"max_population", g.max ? json(*g.max) : json(nullptr)},
-                        {"count", m.size()}, {"members", m}});
+      groups.push_back({{"id", Regions::code_of(r)},
+                        {"breakdown", "size_group"},
+                        {"label", i18n(R.label(r))},
+                        {"min_population", g.min},
+                        {"max_population", g.max ? json(*g.max) : json(nullptr)},
+                        {"count", m.size()},
+                        {"members", m}});
     }
     for (const auto& c : R.counties()) {
       RegionRef r{"county", c.code};
       json m = members([&](auto& o) { return o.county_code == c.code; });
-      groups.push_back({{"id", c.code}, {"breakdown", "county"}, {"label", i18n(R.label(r))}, {"count", m.size()}, {"members", m}});
+      groups.push_back(
+          {{"id", c.code}, {"breakdown", "county"}, {"label", i18n(R.label(r))}, {"count", m.size()}, {"members", m}});
     }
     groups[0]["count"] = groups[0]["members"].size();
     return json{{"count", groups.size()}, {"year", snap->registry_year}, {"groups", groups}};
@@ -157,8 +176,9 @@ web::Response api_config(Site& site, const web::Request& req) {
             {"koladaMaxPerPage", cfg.kolada_max_per_page},
             {"dataFormats", json::array({"jsonstat", "csv", "xlsx"})},
             {"defaultDataFormat", "jsonstat"},
-            {"csv", {{"comma", {{"separator", ","}, {"decimal", "."}, {"bom", false}}},
-                     {"semicolon", {{"separator", ";"}, {"decimal", ","}, {"bom", true}}}}},
+            {"csv",
+             {{"comma", {{"separator", ","}, {"decimal", "."}, {"bom", false}}},
+              {"semicolon", {{"separator", ";"}, {"decimal", ","}, {"bom", true}}}}},
             {"cors", {{"enabled", true}, {"origins", "*"}}},
             {"sourceReferences", json::array({i18n(ui::label("api_routes.source_reference"))})}};
   auto res = web::Response::json(j);

@@ -61,9 +61,12 @@ void register_api_routes(web::App& app, std::shared_ptr<Site> site) {
   // The answers that carry links need the public base URL.
   using Linked = web::Response (*)(Site&, const web::Request&, const std::string&);
   using Plain = web::Response (*)(Site&, const web::Request&);
-  auto linked = [&](Linked fn) { return api(site, [site, base, fn](web::Request& req) { return fn(*site, req, base); }); };
+  auto linked = [&](Linked fn) {
+    return api(site, [site, base, fn](web::Request& req) { return fn(*site, req, base); });
+  };
   auto plain = [&](Plain fn) { return api(site, [site, fn](web::Request& req) { return fn(*site, req); }); };
-  add_route(r, "GET", "/api/v1/openapi.json", "public", api(site, [&app](web::Request& req) { return openapi(app, req); }));
+  add_route(r, "GET", "/api/v1/openapi.json", "public",
+            api(site, [&app](web::Request& req) { return openapi(app, req); }));
   add_route(r, "GET", "/api/v1/config", "public", plain(api_config));
   add_route(r, "GET", "/api/v1/keyfigures", "public", linked(api_keyfigures));
   add_route(r, "GET", "/api/v1/keyfigures/{id}", "public", linked(api_keyfigure));
@@ -75,7 +78,8 @@ void register_api_routes(web::App& app, std::shared_ptr<Site> site) {
   add_route(r, "GET", "/api/v1/kolada/data/kpi/{kpi}", "public", linked(api_kolada));
   add_route(r, "GET", "/api/v1/kolada/data/kpi/{kpi}/year/{year}", "public", linked(api_kolada));
   add_route(r, "GET", "/api/v1/kolada/data/kpi/{kpi}/municipality/{municipality}", "public", linked(api_kolada));
-  add_route(r, "GET", "/api/v1/kolada/data/kpi/{kpi}/municipality/{municipality}/year/{year}", "public", linked(api_kolada));
+  add_route(r, "GET", "/api/v1/kolada/data/kpi/{kpi}/municipality/{municipality}/year/{year}", "public",
+            linked(api_kolada));
   add_route(r, "OPTIONS", "/api/v1/{rest...}", "public", preflight);  // CORS preflight for every API address
 }
 

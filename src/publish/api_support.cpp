@@ -57,7 +57,8 @@ web::Response from_cache(const CachedResponse& c, const web::Request& req, const
   }
   if (c.gzip || web::compressible(c.content_type)) res.headers.emplace_back("Vary", "Accept-Encoding");
   res.headers.emplace_back("Access-Control-Allow-Origin", "*");
-  res.headers.emplace_back("Access-Control-Expose-Headers", "ETag, Link, Retry-After, Content-Disposition, X-Total-Pages");
+  res.headers.emplace_back("Access-Control-Expose-Headers",
+                           "ETag, Link, Retry-After, Content-Disposition, X-Total-Pages");
   return res;
 }
 

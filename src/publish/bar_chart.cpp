@@ -20,11 +20,20 @@ nlohmann::json bar_chart(const BarChartInput& in) {
   int dec = tick_decimals(xt.step);
   double H = top + row * (double)in.bars.size() + bottom;
 
-  json vm = {{"id", in.id}, {"title", in.title}, {"summary", in.summary}, {"width", W}, {"height", fmt_coord(H)},
-             {"unit", in.unit}, {"plot_left", fmt_coord(x0)}, {"plot_top", top - 6},
-             {"plot_bottom", fmt_coord(top + row * in.bars.size())}, {"colour", series_style(0).colour},
-             {"label_x", fmt_coord(label_w)}, {"axis_label_y", fmt_coord(top + row * in.bars.size() + 18)},
-             {"unit_x", fmt_coord(x0 + pw / 2)}, {"unit_y", fmt_coord(H - 4)}};
+  json vm = {{"id", in.id},
+             {"title", in.title},
+             {"summary", in.summary},
+             {"width", W},
+             {"height", fmt_coord(H)},
+             {"unit", in.unit},
+             {"plot_left", fmt_coord(x0)},
+             {"plot_top", top - 6},
+             {"plot_bottom", fmt_coord(top + row * in.bars.size())},
+             {"colour", series_style(0).colour},
+             {"label_x", fmt_coord(label_w)},
+             {"axis_label_y", fmt_coord(top + row * in.bars.size() + 18)},
+             {"unit_x", fmt_coord(x0 + pw / 2)},
+             {"unit_y", fmt_coord(H - 4)}};
   json ticks = json::array();
   for (double v : xt.values) ticks.push_back({{"x", fmt_coord(xs(v))}, {"label", format_number(v, dec, in.lang)}});
   vm["x_ticks"] = ticks;
@@ -33,8 +42,9 @@ nlohmann::json bar_chart(const BarChartInput& in) {
   for (size_t i = 0; i < in.bars.size(); ++i) {
     const auto& b = in.bars[i];
     double y = top + row * (double)i;
-    json jb = {{"label", shorten(b.label, 30)}, {"full_label", b.label}, {"text", b.text}, {"emphasis", b.emphasis},
-               {"label_y", fmt_coord(y + bar_h / 2 + 4)}, {"y", fmt_coord(y)}, {"h", bar_h}};
+    json jb = {
+        {"label", shorten(b.label, 30)},           {"full_label", b.label}, {"text", b.text}, {"emphasis", b.emphasis},
+        {"label_y", fmt_coord(y + bar_h / 2 + 4)}, {"y", fmt_coord(y)},     {"h", bar_h}};
     if (b.value) {
       double x1 = xs(*b.value);
       double bx = std::min(zero, x1), bw = std::max(std::abs(x1 - zero), 1.0);

@@ -1,8 +1,7 @@
 #include "publish/chart_scale.h"
 
-#include <fmt/format.h>
-
 #include <cmath>
+#include <fmt/format.h>
 
 namespace dp::publish {
 

@@ -35,7 +35,9 @@ std::optional<ChartKind> parse_chart_slug(const std::string& slug) {
 }
 
 std::vector<ChartKind> charts_for(const KeyFigureMeta& kf) {
-  auto has = [&](const char* b) { return std::find(kf.breakdowns.begin(), kf.breakdowns.end(), b) != kf.breakdowns.end(); };
+  auto has = [&](const char* b) {
+    return std::find(kf.breakdowns.begin(), kf.breakdowns.end(), b) != kf.breakdowns.end();
+  };
   std::vector<ChartKind> out;
   if (has("national")) out.push_back(ChartKind::TimeSeries);
   if (has("county")) out.push_back(ChartKind::Counties);
@@ -89,7 +91,8 @@ Chart time_series(const Ctx& c) {
   auto values = c.site.data().values(q);
   // Every cell when they fit in one readable chart, else the chosen one.
   std::vector<const CellMeta*> cells;
-  if (kf.cells.size() <= series_style_count()) for (const auto& cm : kf.cells) cells.push_back(&cm);
+  if (kf.cells.size() <= series_style_count())
+    for (const auto& cm : kf.cells) cells.push_back(&cm);
   else if (const CellMeta* cm = kf.cell(c.r.cell)) cells.push_back(cm);
   // The chosen cell first: the summary speaks about it.
   std::stable_partition(cells.begin(), cells.end(), [&](const CellMeta* x) { return x->id == c.r.cell; });
@@ -112,7 +115,8 @@ Chart time_series(const Ctx& c) {
     ChartSeries s{cm->id, cell_label(kf, cm->id, lang), {}};
     head.push_back(s.label);
     for (int y : kf.years) {
-      auto it = std::find_if(values.begin(), values.end(), [&](auto& v) { return v.key.cell == cm->id && v.key.year == y; });
+      auto it =
+          std::find_if(values.begin(), values.end(), [&](auto& v) { return v.key.cell == cm->id && v.key.year == y; });
       Figure v;
       if (it != values.end()) {
         v = disclosed(*it);
@@ -142,10 +146,14 @@ Chart time_series(const Ctx& c) {
     if (first && last && first != last) {
       double d = *last->value - *first->value;
       std::string key = std::fabs(d) < 1e-9 ? "summary_same" : d > 0 ? "summary_up" : "summary_down";
-      summary = fill(c.tr(key), {{"series", s.label}, {"first", first->text}, {"y0", std::to_string(first->year)},
-                                 {"last", last->text}, {"y1", std::to_string(last->year)}});
+      summary = fill(c.tr(key), {{"series", s.label},
+                                 {"first", first->text},
+                                 {"y0", std::to_string(first->year)},
+                                 {"last", last->text},
+                                 {"y1", std::to_string(last->year)}});
     } else if (first) {
-      summary = fill(c.tr("summary_single"), {{"series", s.label}, {"last", first->text}, {"y1", std::to_string(first->year)}});
+      summary = fill(c.tr("summary_single"),
+                     {{"series", s.label}, {"last", first->text}, {"y1", std::to_string(first->year)}});
     }
   }
   in.summary = summary;
@@ -193,9 +201,12 @@ std::string bars_summary(const Ctx& c, const std::vector<Row>& rows, const std::
   if (!mx) return c.tr("summary_none");
   const auto& kf = *c.r.kf;
   auto txt = [&](const Row* r) { return value_text(r->v.value, r->v.marker, r->v.decimals, kf.is_share(), c.r.lang); };
-  return fill(c.tr(mx == mn ? "summary_bars_one" : "summary_bars"),
-              {{"year", std::to_string(c.r.year)}, {"max_label", mx->label}, {"max", txt(mx)}, {"min_label", mn->label},
-               {"min", txt(mn)}, {"national", national}});
+  return fill(c.tr(mx == mn ? "summary_bars_one" : "summary_bars"), {{"year", std::to_string(c.r.year)},
+                                                                     {"max_label", mx->label},
+                                                                     {"max", txt(mx)},
+                                                                     {"min_label", mn->label},
+                                                                     {"min", txt(mn)},
+                                                                     {"national", national}});
 }
 
 json region_table(const Ctx& c, const std::string& title, const std::string& first_col, const std::vector<Row>& rows,
@@ -203,10 +214,15 @@ json region_table(const Ctx& c, const std::string& title, const std::string& fir
   const auto& kf = *c.r.kf;
   json body = json::array();
   auto add = [&](const std::string& label, const Figure& v) {
-    body.push_back({{"th", label},
-                    {"cells", json::array({{{"text", value_text(v.value, v.marker, v.decimals, kf.is_share(), c.r.lang)}, {"num", true}},
-                                           {{"text", v.n ? format_integer(*v.n, c.r.lang) : marker_style(v.marker == Marker::Suppressed ? Marker::Suppressed : Marker::NotAvailable).symbol},
-                                            {"num", true}}})}});
+    body.push_back(
+        {{"th", label},
+         {"cells",
+          json::array(
+              {{{"text", value_text(v.value, v.marker, v.decimals, kf.is_share(), c.r.lang)}, {"num", true}},
+               {{"text",
+                 v.n ? format_integer(*v.n, c.r.lang)
+                     : marker_style(v.marker == Marker::Suppressed ? Marker::Suppressed : Marker::NotAvailable).symbol},
+                {"num", true}}})}});
   };
   for (const auto& r : rows) add(r.label, r.v);
   if (national) add(c.tr("national"), *national);
@@ -232,7 +248,8 @@ Chart bars(const Ctx& c, ChartKind kind) {
   for (const auto& r : rows) {
     if (r.v.marker != Marker::None) out.markers.push_back(r.v.marker);
     std::string bar_label = counties ? r.label : c.snap.regions.short_label(r.ref).get(lang);
-    in.bars.push_back({bar_label, r.v.value, value_text(r.v.value, r.v.marker, r.v.decimals, kf.is_share(), lang), false});
+    in.bars.push_back(
+        {bar_label, r.v.value, value_text(r.v.value, r.v.marker, r.v.decimals, kf.is_share(), lang), false});
   }
   std::string nat = national ? value_text(national->value, national->marker, national->decimals, kf.is_share(), lang)
                              : marker_style(Marker::NotAvailable).symbol;
@@ -280,8 +297,12 @@ Chart map(const Ctx& c, ChartKind kind) {
   }
   if (mx) {
     auto txt = [&](const Row* r) { return value_text(r->v.value, r->v.marker, r->v.decimals, kf.is_share(), lang); };
-    in.summary = fill(c.tr("summary_map"), {{"what", what}, {"year", std::to_string(c.r.year)}, {"max_label", mx->label},
-                                            {"max", txt(mx)}, {"min_label", mn->label}, {"min", txt(mn)}});
+    in.summary = fill(c.tr("summary_map"), {{"what", what},
+                                            {"year", std::to_string(c.r.year)},
+                                            {"max_label", mx->label},
+                                            {"max", txt(mx)},
+                                            {"min_label", mn->label},
+                                            {"min", txt(mn)}});
   } else {
     in.summary = c.tr("summary_none");
   }
@@ -329,8 +350,14 @@ std::string standalone_svg(const web::Templates& t, const Chart& c, const std::s
   }
   if (!line.empty()) lines.push_back({{"text", line}, {"y", y}});
   double top = y + 14;
-  json vm = {{"width", w}, {"height", fmt_coord(top + h + 28)}, {"title_lines", lines}, {"chart_y", fmt_coord(top)},
-             {"chart", c.svg}, {"source", source}, {"source_y", fmt_coord(top + h + 18)}, {"title", c.title}};
+  json vm = {{"width", w},
+             {"height", fmt_coord(top + h + 28)},
+             {"title_lines", lines},
+             {"chart_y", fmt_coord(top)},
+             {"chart", c.svg},
+             {"source", source},
+             {"source_y", fmt_coord(top + h + 18)},
+             {"title", c.title}};
   return t.render("charts/standalone", vm);
 }
 

@@ -35,11 +35,11 @@ struct ChartRequest {
 struct Chart {
   ChartKind kind;
   std::string slug;
-  std::string dom_id;   // unique in a page
+  std::string dom_id;  // unique in a page
   std::string title;
-  std::string summary;  // one sentence
-  std::string svg;      // standalone-capable SVG markup (rendered from templates/charts/)
-  nlohmann::json table; // view model of templates/partials/data_table.mustache
+  std::string summary;          // one sentence
+  std::string svg;              // standalone-capable SVG markup (rendered from templates/charts/)
+  nlohmann::json table;         // view model of templates/partials/data_table.mustache
   std::vector<Marker> markers;  // markers shown, for the legend
 };
 

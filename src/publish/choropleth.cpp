@@ -43,17 +43,27 @@ nlohmann::json choropleth(const ChoroplethInput& in) {
   double step = classes.empty() ? 1 : classes[0].hi - classes[0].lo;
   int dec = tick_decimals(step);
 
-  json vm = {{"id", in.id}, {"title", in.title}, {"summary", in.summary}, {"unit", in.unit},
-             {"width", in.geometry ? in.geometry->width + kLegendOverhang : 0}, {"height", in.geometry ? in.geometry->height : 0}};
+  json vm = {{"id", in.id},
+             {"title", in.title},
+             {"summary", in.summary},
+             {"unit", in.unit},
+             {"width", in.geometry ? in.geometry->width + kLegendOverhang : 0},
+             {"height", in.geometry ? in.geometry->height : 0}};
   json cls = json::array();
   for (size_t i = 0; i < classes.size(); ++i) {
     const auto& st = styles[i];
     std::string range = format_number(classes[i].lo, dec, in.lang) + "–" + format_number(classes[i].hi, dec, in.lang);
-    cls.push_back({{"pattern_id", in.id + "-c" + std::to_string(i)}, {"fill", st.fill}, {"ink", st.ink},
-                   {"is_dots", st.pattern == "dots"}, {"is_lines", st.pattern == "lines"}, {"is_cross", st.pattern == "cross"},
-                   {"is_dense", st.pattern == "dense"}, {"range", range},
+    cls.push_back({{"pattern_id", in.id + "-c" + std::to_string(i)},
+                   {"fill", st.fill},
+                   {"ink", st.ink},
+                   {"is_dots", st.pattern == "dots"},
+                   {"is_lines", st.pattern == "lines"},
+                   {"is_cross", st.pattern == "cross"},
+                   {"is_dense", st.pattern == "dense"},
+                   {"range", range},
                    {"count", std::to_string(classes[i].count) + " " + in.regions_word},
-                   {"swatch_y", 34 + 26 * (double)i}, {"text_y", 34 + 26 * (double)i + 13}});
+                   {"swatch_y", 34 + 26 * (double)i},
+                   {"text_y", 34 + 26 * (double)i + 13}});
   }
   size_t missing = 0;
   json shapes = json::array();
@@ -73,8 +83,11 @@ nlohmann::json choropleth(const ChoroplethInput& in) {
   vm["classes"] = cls;
   vm["shapes"] = shapes;
   double na_y = 34 + 26 * (double)classes.size();
-  vm["na"] = {{"pattern_id", in.id + "-na"}, {"label", in.no_data_label},
-              {"count", std::to_string(missing) + " " + in.regions_word}, {"swatch_y", na_y}, {"text_y", na_y + 13}};
+  vm["na"] = {{"pattern_id", in.id + "-na"},
+              {"label", in.no_data_label},
+              {"count", std::to_string(missing) + " " + in.regions_word},
+              {"swatch_y", na_y},
+              {"text_y", na_y + 13}};
   vm["has_na"] = missing > 0;
   vm["legend_title_y"] = 20;
   return vm;

@@ -14,8 +14,8 @@ namespace dp::publish {
 
 // The unit of a metric category (JSON-stat category.unit).
 struct Unit {
-  I18n label;        // «procent», «kommuner»
-  int decimals = 0;  // decimals shown
+  I18n label;          // «procent», «kommuner»
+  int decimals = 0;    // decimals shown
   std::string symbol;  // "%" or ""
 };
 
@@ -26,7 +26,7 @@ struct Category {
 };
 
 struct Dimension {
-  std::string id;    // "keyfigure", "region", "year"
+  std::string id;  // "keyfigure", "region", "year"
   I18n label;
   std::string role;  // "", "time", "geo" or "metric" (JSON-stat roles)
   std::vector<Category> categories;
@@ -45,8 +45,8 @@ struct StatusLegend {
 class Cube {
  public:
   I18n title;
-  std::string source;    // «Digipuls; Socialstyrelsen 2021 (historik)»
-  std::string updated;   // ISO 8601 date-time of the data revision
+  std::string source;   // «Digipuls; Socialstyrelsen 2021 (historik)»
+  std::string updated;  // ISO 8601 date-time of the data revision
   std::vector<I18n> notes;
   std::vector<StatusLegend> legend;
 

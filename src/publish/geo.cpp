@@ -60,7 +60,8 @@ std::vector<Region> parse_geojson(const std::string& text, const std::string& co
     if (!props.contains(code_property) || !props[code_property].is_string())
       throw Error::bad_input("GeoJSON: a feature lacks the property '" + code_property + "'");
     reg.code = props[code_property].get<std::string>();
-    if (props.contains(name_property) && props[name_property].is_string()) reg.name = props[name_property].get<std::string>();
+    if (props.contains(name_property) && props[name_property].is_string())
+      reg.name = props[name_property].get<std::string>();
     const auto& g = f.value("geometry", nlohmann::json::object());
     std::string type = g.value("type", "");
     if (type == "Polygon") {
@@ -131,7 +132,8 @@ MapGeometry fit_map(const std::vector<Region>& regions, double width, double hei
   }
   MapGeometry g;
   if (regions.empty()) return g;
-  double sx = (width - 2 * margin) / std::max(maxx - minx, 1e-12), sy = (height - 2 * margin) / std::max(maxy - miny, 1e-12);
+  double sx = (width - 2 * margin) / std::max(maxx - minx, 1e-12),
+         sy = (height - 2 * margin) / std::max(maxy - miny, 1e-12);
   double s = std::min(sx, sy);
   double ox = margin + ((width - 2 * margin) - s * (maxx - minx)) / 2;
   double oy = margin + ((height - 2 * margin) - s * (maxy - miny)) / 2;
@@ -158,7 +160,8 @@ MapGeometry fit_map(const std::vector<Region>& regions, double width, double hei
     if (!screen.empty()) {
       const Ring& r = screen[largest];
       double x0 = 1e18, x1 = -1e18, y0 = 1e18, y1 = -1e18;
-      for (const auto& p : r) x0 = std::min(x0, p.x), x1 = std::max(x1, p.x), y0 = std::min(y0, p.y), y1 = std::max(y1, p.y);
+      for (const auto& p : r)
+        x0 = std::min(x0, p.x), x1 = std::max(x1, p.x), y0 = std::min(y0, p.y), y1 = std::max(y1, p.y);
       shape.label = {(x0 + x1) / 2, (y0 + y1) / 2};
     }
     g.shapes.push_back(std::move(shape));

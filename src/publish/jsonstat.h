@@ -12,15 +12,15 @@
 namespace dp::publish {
 
 struct JsonStatLink {
-  std::string rel;   // IANA relation: "next", "prev", "first", "last", "alternate"
+  std::string rel;  // IANA relation: "next", "prev", "first", "last", "alternate"
   std::string href;
   std::string type;  // media type, optional
 };
 
 struct JsonStatOptions {
   Lang lang = Lang::sv;
-  std::string href;                 // the dataset's own URL
-  std::vector<JsonStatLink> links;  // pagination and alternates
+  std::string href;                                     // the dataset's own URL
+  std::vector<JsonStatLink> links;                      // pagination and alternates
   nlohmann::json extension = nlohmann::json::object();  // merged into "extension"
 };
 

@@ -40,7 +40,8 @@ Cube keyfigure_cube(const KeyFigureMeta& kf, const std::vector<Figure>& values, 
   for (const auto& c : kf.cells) {
     if (!cells_present.count(c.id)) continue;
     I18n label = kf.title;
-    if (!c.label.empty()) label = {kf.title.sv + ": " + c.label.sv, kf.title.get(Lang::en) + ": " + c.label.get(Lang::en)};
+    if (!c.label.empty())
+      label = {kf.title.sv + ": " + c.label.sv, kf.title.get(Lang::en) + ": " + c.label.get(Lang::en)};
     cell_index[c.id] = dk.categories.size();
     dk.categories.push_back({series_id(kf.id, c.id), label, std::nullopt});
   }
@@ -64,8 +65,7 @@ Cube keyfigure_cube(const KeyFigureMeta& kf, const std::vector<Figure>& values, 
   }
   Dimension dm{"measure", ui::label("cube.measure"), "metric", {}};
   dm.categories.push_back({"value", ui::label("cube.value"), Unit{kf.unit, kf.decimals, kf.is_share() ? "%" : ""}});
-  if (opts.include_n)
-    dm.categories.push_back({"n", ui::label("cube.n"), Unit{ui::label("cube.organisations"), 0, ""}});
+  if (opts.include_n) dm.categories.push_back({"n", ui::label("cube.n"), Unit{ui::label("cube.organisations"), 0, ""}});
 
   cube.set_dimensions({dk, dr, dy, dm});
   // Default: not available.
@@ -78,7 +78,8 @@ Cube keyfigure_cube(const KeyFigureMeta& kf, const std::vector<Figure>& values, 
   std::vector<bool> filled(cube.size() / std::max<size_t>(dm.categories.size(), 1), false);
   for (const auto& raw : values) {
     Figure v = disclosed(raw);
-    size_t k = cell_index[v.key.cell], r = region_index[Regions::code_of({v.key.breakdown, v.key.group})], y = year_index[v.key.year];
+    size_t k = cell_index[v.key.cell], r = region_index[Regions::code_of({v.key.breakdown, v.key.group})],
+           y = year_index[v.key.year];
     size_t base = cube.index({k, r, y, 0});
     filled[base / dm.categories.size()] = true;
     std::string sym = marker_style(v.marker).symbol;
@@ -86,7 +87,9 @@ Cube keyfigure_cube(const KeyFigureMeta& kf, const std::vector<Figure>& values, 
     if (v.marker != Marker::None) present.push_back(v.marker);
     if (opts.include_n) {
       if (v.n) cube.set(base + 1, (double)*v.n, "", 0);
-      else cube.set(base + 1, std::nullopt, v.marker == Marker::Suppressed ? sym : marker_style(Marker::NotAvailable).symbol);
+      else
+        cube.set(base + 1, std::nullopt,
+                 v.marker == Marker::Suppressed ? sym : marker_style(Marker::NotAvailable).symbol);
     }
   }
   for (bool f : filled) any_missing |= !f;

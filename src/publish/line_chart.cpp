@@ -11,10 +11,14 @@ namespace dp::publish {
 
 std::string marker_path(const std::string& shape, double x, double y, double r) {
   auto p = [](double a, double b) { return fmt_coord(a) + "," + fmt_coord(b); };
-  if (shape == "square") return "M" + p(x - r, y - r) + "H" + fmt_coord(x + r) + "V" + fmt_coord(y + r) + "H" + fmt_coord(x - r) + "Z";
-  if (shape == "triangle") return "M" + p(x, y - r * 1.2) + "L" + p(x + r * 1.1, y + r * 0.8) + "L" + p(x - r * 1.1, y + r * 0.8) + "Z";
-  if (shape == "triangle-down") return "M" + p(x, y + r * 1.2) + "L" + p(x + r * 1.1, y - r * 0.8) + "L" + p(x - r * 1.1, y - r * 0.8) + "Z";
-  if (shape == "diamond") return "M" + p(x, y - r * 1.3) + "L" + p(x + r * 1.3, y) + "L" + p(x, y + r * 1.3) + "L" + p(x - r * 1.3, y) + "Z";
+  if (shape == "square")
+    return "M" + p(x - r, y - r) + "H" + fmt_coord(x + r) + "V" + fmt_coord(y + r) + "H" + fmt_coord(x - r) + "Z";
+  if (shape == "triangle")
+    return "M" + p(x, y - r * 1.2) + "L" + p(x + r * 1.1, y + r * 0.8) + "L" + p(x - r * 1.1, y + r * 0.8) + "Z";
+  if (shape == "triangle-down")
+    return "M" + p(x, y + r * 1.2) + "L" + p(x + r * 1.1, y - r * 0.8) + "L" + p(x - r * 1.1, y - r * 0.8) + "Z";
+  if (shape == "diamond")
+    return "M" + p(x, y - r * 1.3) + "L" + p(x + r * 1.3, y) + "L" + p(x, y + r * 1.3) + "L" + p(x - r * 1.3, y) + "Z";
   if (shape == "cross") {
     double a = r * 0.45;
     return "M" + p(x - a, y - r) + "H" + fmt_coord(x + a) + "V" + fmt_coord(y - a) + "H" + fmt_coord(x + r) + "V" +
@@ -22,8 +26,8 @@ std::string marker_path(const std::string& shape, double x, double y, double r) 
            fmt_coord(y + a) + "H" + fmt_coord(x - r) + "V" + fmt_coord(y - a) + "H" + fmt_coord(x - a) + "Z";
   }
   // circle as two arcs
-  return "M" + p(x - r, y) + "A" + fmt_coord(r) + "," + fmt_coord(r) + " 0 1,0 " + p(x + r, y) + "A" + fmt_coord(r) + "," +
-         fmt_coord(r) + " 0 1,0 " + p(x - r, y) + "Z";
+  return "M" + p(x - r, y) + "A" + fmt_coord(r) + "," + fmt_coord(r) + " 0 1,0 " + p(x + r, y) + "A" + fmt_coord(r) +
+         "," + fmt_coord(r) + " 0 1,0 " + p(x - r, y) + "Z";
 }
 
 nlohmann::json line_chart(const LineChartInput& in) {
@@ -46,9 +50,18 @@ nlohmann::json line_chart(const LineChartInput& in) {
     return ny <= 1 ? left + pw / 2 : left + pw * (double)i / (double)(ny - 1);
   };
 
-  json vm = {{"id", in.id}, {"title", in.title}, {"summary", in.summary}, {"width", W}, {"height", H},
-             {"plot_left", left}, {"plot_right", fmt_coord(left + pw)}, {"plot_top", top}, {"plot_bottom", fmt_coord(top + ph)},
-             {"unit", in.unit}, {"unit_x", 12}, {"unit_y", fmt_coord(top + ph / 2)}};
+  json vm = {{"id", in.id},
+             {"title", in.title},
+             {"summary", in.summary},
+             {"width", W},
+             {"height", H},
+             {"plot_left", left},
+             {"plot_right", fmt_coord(left + pw)},
+             {"plot_top", top},
+             {"plot_bottom", fmt_coord(top + ph)},
+             {"unit", in.unit},
+             {"unit_x", 12},
+             {"unit_y", fmt_coord(top + ph / 2)}};
   json yticks = json::array();
   for (double v : yt.values)
     yticks.push_back({{"y", fmt_coord(ys(v))}, {"label", format_number(v, ydec, in.lang)}, {"is_zero", v == 0}});
@@ -57,7 +70,9 @@ nlohmann::json line_chart(const LineChartInput& in) {
   // With many years only every other label fits on a phone-sized chart.
   size_t every = ny > 12 ? 2 : 1;
   for (size_t i = 0; i < ny; ++i)
-    xticks.push_back({{"x", fmt_coord(xpos(in.years[i]))}, {"label", std::to_string(in.years[i])}, {"show", i % every == 0 || i + 1 == ny}});
+    xticks.push_back({{"x", fmt_coord(xpos(in.years[i]))},
+                      {"label", std::to_string(in.years[i])},
+                      {"show", i % every == 0 || i + 1 == ny}});
   vm["x_ticks"] = xticks;
   vm["x_label_y"] = fmt_coord(top + ph + 20);
 
@@ -71,7 +86,10 @@ nlohmann::json line_chart(const LineChartInput& in) {
   vm["breaks"] = breaks;
   vm["has_breaks"] = !breaks.empty();
 
-  struct Label { double y; size_t series; };
+  struct Label {
+    double y;
+    size_t series;
+  };
   std::vector<Label> labels;
   json series = json::array();
   for (size_t si = 0; si < in.series.size(); ++si) {
@@ -90,16 +108,23 @@ nlohmann::json line_chart(const LineChartInput& in) {
         continue;
       }
       double x = xpos(p.year), y = ys(*p.value);
-      if (!open || broken || prev_year == 0) d += "M"; else d += "L";
+      if (!open || broken || prev_year == 0) d += "M";
+      else d += "L";
       d += fmt_coord(x) + "," + fmt_coord(y);
       open = true;
       prev_year = p.year;
-      points.push_back({{"d", marker_path(st.shape, x, y, 4.5)}, {"title", s.label + ", " + std::to_string(p.year) + ": " + p.text}});
+      points.push_back({{"d", marker_path(st.shape, x, y, 4.5)},
+                        {"title", s.label + ", " + std::to_string(p.year) + ": " + p.text}});
       last = {x, y};
       last_text = p.text;
     }
-    json js = {{"label", s.label}, {"d", d}, {"colour", st.colour}, {"dash", st.dash}, {"has_dash", !st.dash.empty()},
-               {"points", points}, {"shape", st.shape}};
+    json js = {{"label", s.label},
+               {"d", d},
+               {"colour", st.colour},
+               {"dash", st.dash},
+               {"has_dash", !st.dash.empty()},
+               {"points", points},
+               {"shape", st.shape}};
     if (last) {
       labels.push_back({last->second, si});
       js["end_text"] = shorten(s.label, 18) + " " + last_text;

@@ -25,10 +25,10 @@ struct ChartSeries {
 };
 
 struct LineChartInput {
-  std::string id;        // unique in the page: ids of <title>/<desc>/patterns derive from it
+  std::string id;  // unique in the page: ids of <title>/<desc>/patterns derive from it
   std::string title;
-  std::string summary;   // the one-sentence text alternative
-  std::string unit;      // axis caption, e.g. «Andel (%)»
+  std::string summary;  // the one-sentence text alternative
+  std::string unit;     // axis caption, e.g. «Andel (%)»
   std::vector<int> years;
   std::vector<ChartSeries> series;
   std::vector<int> breaks;         // a break before each of these years

@@ -6,12 +6,13 @@
 
 namespace dp::publish {
 
-
 const MarkerStyle& marker_style(Marker m) {
   static const MarkerStyle none{"", {}};
   // The symbols as the report declarations print them (instruments/ehalsa-2021.report.yaml,
   // `markers`); the legends are UI strings (templates/i18n, markers.<name>).
-  auto style = [](const char* symbol, Marker m) { return MarkerStyle{symbol, ui::label(std::string("markers.") + marker_name(m))}; };
+  auto style = [](const char* symbol, Marker m) {
+    return MarkerStyle{symbol, ui::label(std::string("markers.") + marker_name(m))};
+  };
   static const MarkerStyle nil = style("–", Marker::Nil);
   static const MarkerStyle rz = style("0", Marker::RoundsToZero);
   static const MarkerStyle na = style(".", Marker::NotApplicable);

@@ -5,9 +5,9 @@
 #include <string>
 #include <vector>
 
+#include "core/marker.h"
 #include "core/text.h"
 #include "publish/cube.h"
-#include "core/marker.h"
 
 namespace dp::publish {
 

@@ -3,12 +3,12 @@
 #include <algorithm>
 
 #include "core/resources.h"
-#include "instrument/load.h"
 #include "figures/compute_run.h"
+#include "instrument/load.h"
 #include "stats/suppression.h"
-#include "storage/stats_store.h"
 #include "storage/instrument_store.h"
 #include "storage/response_store.h"
+#include "storage/stats_store.h"
 
 namespace dp::publish {
 

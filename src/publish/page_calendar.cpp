@@ -54,7 +54,9 @@ json publication_notices(Site& site, const KeyFigureMeta& kf, Lang lang) {
     for (size_t i = 0; i < r.changes.size() && i < kChangesShown; ++i) {
       const auto& c = r.changes[i];
       const CellMeta* cell = kf.cell(c.key.cell);
-      std::string what = cell && !cell->label.empty() ? cell->label.get(lang) + ", " : c.key.cell.empty() ? "" : c.key.cell + ", ";
+      std::string what = cell && !cell->label.empty() ? cell->label.get(lang) + ", "
+                         : c.key.cell.empty()         ? ""
+                                                      : c.key.cell + ", ";
       what += snap->regions.label({c.key.breakdown, c.key.group}).get(lang) + " " + std::to_string(c.key.year);
       rows.push_back({{"what", what},
                       {"before", value_text(c.before.value, c.before.marker, c.before.decimals, kf.is_share(), lang)},
@@ -82,7 +84,8 @@ web::Response calendar_page(web::App& app, Site& site, const web::Request& req) 
     for (const auto& r : all) first.push_back(seen.insert(r.campaign).second);
     std::vector<size_t> order(all.size());
     for (size_t i = 0; i < order.size(); ++i) order[i] = i;
-    std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) { return all[a].published_at > all[b].published_at; });
+    std::stable_sort(order.begin(), order.end(),
+                     [&](size_t a, size_t b) { return all[a].published_at > all[b].published_at; });
     for (size_t i : order) {
       const auto* it = &all[i];
       json v = when(it->published_at);
@@ -96,8 +99,10 @@ web::Response calendar_page(web::App& app, Site& site, const web::Request& req) 
       past.push_back(v);
     }
     json ctx = {{"title", app.templates().t(lang, "stat.calendar_heading")},
-                {"upcoming", upcoming}, {"has_upcoming", !upcoming.empty()},
-                {"past", past}, {"has_past", !past.empty()}};
+                {"upcoming", upcoming},
+                {"has_upcoming", !upcoming.empty()},
+                {"past", past},
+                {"has_past", !past.empty()}};
     return app.page(req, "publish/calendar", ctx);
   });
 }

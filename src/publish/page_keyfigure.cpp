@@ -38,8 +38,12 @@ web::Response keyfigure_page(web::App& app, Site& site, const web::Request& req)
     const auto& t = app.templates();
     ChartRequest r = chart_request(kf, req);
 
-    json ctx = {{"title", kf.title.get(lang)}, {"id", kf.id}, {"theme", kf.theme_label.get(lang)},
-                {"definition", kf.definition.get(lang)}, {"unit", kf.unit.get(lang)}, {"note", kf.note.get(lang)},
+    json ctx = {{"title", kf.title.get(lang)},
+                {"id", kf.id},
+                {"theme", kf.theme_label.get(lang)},
+                {"definition", kf.definition.get(lang)},
+                {"unit", kf.unit.get(lang)},
+                {"note", kf.note.get(lang)},
                 {"source", kf.source_label.empty() ? t.t(lang, "site.name") : kf.source_label.get(lang)}};
     // Headline: the chosen cell's national value in the chosen year.
     ValueQuery q;
@@ -67,8 +71,12 @@ web::Response keyfigure_page(web::App& app, Site& site, const web::Request& req)
     if (kf.cells.size() > 1) ctx["latest_label"] = kf.cell(r.cell) ? kf.cell(r.cell)->label.get(lang) : "";
 
     json cells = json::array(), years = json::array();
-    for (const auto& c : kf.cells) cells.push_back({{"id", c.id}, {"label", c.label.empty() ? kf.title.get(lang) : c.label.get(lang)}, {"selected", c.id == r.cell}});
-    for (auto it = kf.years.rbegin(); it != kf.years.rend(); ++it) years.push_back({{"year", *it}, {"selected", *it == r.year}});
+    for (const auto& c : kf.cells)
+      cells.push_back({{"id", c.id},
+                       {"label", c.label.empty() ? kf.title.get(lang) : c.label.get(lang)},
+                       {"selected", c.id == r.cell}});
+    for (auto it = kf.years.rbegin(); it != kf.years.rend(); ++it)
+      years.push_back({{"year", *it}, {"selected", *it == r.year}});
     ctx["cells"] = cells;
     ctx["years"] = years;
     ctx["has_choice"] = kf.cells.size() > 1 || kf.years.size() > 1;
@@ -84,14 +92,16 @@ web::Response keyfigure_page(web::App& app, Site& site, const web::Request& req)
 
     json breaks = json::array();
     for (const auto& b : kf.breaks)
-      breaks.push_back({{"text", fill(t.t(lang, "stat.break_text"), {{"year", std::to_string(b.year)}})}, {"note", b.note.get(lang)}});
+      breaks.push_back({{"text", fill(t.t(lang, "stat.break_text"), {{"year", std::to_string(b.year)}})},
+                        {"note", b.note.get(lang)}});
     ctx["breaks"] = breaks;
     ctx["has_breaks"] = !breaks.empty();
     json lineage = json::array();
     for (const auto& o : kf.origins)
-      lineage.push_back({{"year", o.year},
-                         {"text", (o.kind == "campaign" ? t.t(lang, "stat.origin_campaign") : t.t(lang, "stat.origin_history")) +
-                                      " " + o.ref + (o.instrument.empty() ? "" : " (" + o.instrument + ")")}});
+      lineage.push_back(
+          {{"year", o.year},
+           {"text", (o.kind == "campaign" ? t.t(lang, "stat.origin_campaign") : t.t(lang, "stat.origin_history")) +
+                        " " + o.ref + (o.instrument.empty() ? "" : " (" + o.instrument + ")")}});
     ctx["lineage"] = lineage;
     ctx["has_lineage"] = !lineage.empty();
 
@@ -120,10 +130,12 @@ web::Response chart_file(web::App& app, Site& site, const web::Request& req) {
   return cached(site, req, "file\x1f" + cache_key(snap->revision, req), "public, max-age=300", [&] {
     ChartRequest r = chart_request(kf, req);
     Chart c = build_chart(site, *snap, app.templates(), r, *kind);
-    std::string source = app.templates().t(req.lang, "stat.embed_source") + " · " + app.config().base_url + "/statistik/" + kf.id;
+    std::string source =
+        app.templates().t(req.lang, "stat.embed_source") + " · " + app.config().base_url + "/statistik/" + kf.id;
     std::string svg = standalone_svg(app.templates(), c, source);
     std::string name = "digipuls-" + kf.id + "-" + c.slug + "-" + std::to_string(r.year) + "." + ext;
-    std::vector<std::pair<std::string, std::string>> h = {{"Content-Disposition", "attachment; filename=\"" + name + "\""}};
+    std::vector<std::pair<std::string, std::string>> h = {
+        {"Content-Disposition", "attachment; filename=\"" + name + "\""}};
     if (ext == "png") return encode(200, "image/png", svg_to_png(svg), h);
     return encode(200, "image/svg+xml; charset=utf-8", svg, h);
   });
@@ -137,9 +149,12 @@ web::Response embed_page(web::App& app, Site& site, const web::Request& req) {
   return cached(site, req, "embed\x1f" + cache_key(snap->revision, req), "public, max-age=300", [&] {
     ChartRequest r = chart_request(kf, req);
     Chart c = build_chart(site, *snap, app.templates(), r, *kind);
-    json ctx = {{"t", app.templates().strings(req.lang)}, {"lang", lang_code(req.lang)}, {"title", c.title},
+    json ctx = {{"t", app.templates().strings(req.lang)},
+                {"lang", lang_code(req.lang)},
+                {"title", c.title},
                 {"chart", chart_view(app.templates(), c, kf, r, app.config().base_url, false)},
-                {"page_url", app.config().base_url + "/statistik/" + kf.id}, {"page_title", kf.title.get(req.lang)}};
+                {"page_url", app.config().base_url + "/statistik/" + kf.id},
+                {"page_title", kf.title.get(req.lang)}};
     return encode(200, "text/html; charset=utf-8", app.templates().render("publish/embed", ctx));
   });
 }

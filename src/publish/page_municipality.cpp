@@ -57,7 +57,8 @@ web::Response municipality_page(web::App& app, Site& site, const web::Request& r
       return value_text(v.value, v.marker, v.decimals, kf.is_share(), lang);
     };
 
-    json head = json::array({{{"text", t.t(lang, "stat.keyfigure")}, {"num", false}}, {{"text", t.t(lang, "stat.latest_year")}, {"num", true}}});
+    json head = json::array({{{"text", t.t(lang, "stat.keyfigure")}, {"num", false}},
+                             {{"text", t.t(lang, "stat.latest_year")}, {"num", true}}});
     for (const auto& c : cols) head.push_back({{"text", R.label(c).get(lang)}, {"num", true}});
     json rows = json::array();
     // History: the municipality's own values by year, for key figures published per municipality.
@@ -69,7 +70,8 @@ web::Response municipality_page(web::App& app, Site& site, const web::Request& r
       q.groups = {org->code, org->county_code, org->size_group, "total"};
       auto values = site.data().values(q);
       std::erase_if(values, [&](const Figure& v) {
-        return std::none_of(cols.begin(), cols.end(), [&](auto& c) { return c.breakdown == v.key.breakdown && c.group == v.key.group; });
+        return std::none_of(cols.begin(), cols.end(),
+                            [&](auto& c) { return c.breakdown == v.key.breakdown && c.group == v.key.group; });
       });
       if (values.empty()) continue;
       int year = 0;
@@ -80,7 +82,8 @@ web::Response municipality_page(web::App& app, Site& site, const web::Request& r
         bool any = false;
         for (const auto& c : cols) {
           auto it = std::find_if(values.begin(), values.end(), [&](auto& v) {
-            return v.key.cell == cell.id && v.key.year == year && v.key.breakdown == c.breakdown && v.key.group == c.group;
+            return v.key.cell == cell.id && v.key.year == year && v.key.breakdown == c.breakdown &&
+                   v.key.group == c.group;
           });
           std::string text = marker_style(Marker::NotAvailable).symbol;
           if (it != values.end()) {
@@ -94,7 +97,11 @@ web::Response municipality_page(web::App& app, Site& site, const web::Request& r
           }
           cells.push_back({{"text", text}, {"num", true}});
         }
-        if (any) rows.push_back({{"th", label}, {"href", "/statistik/" + kf.id + (cell.id.empty() ? "" : "?cell=" + web::url_encode(cell.id))}, {"cells", cells}});
+        if (any)
+          rows.push_back(
+              {{"th", label},
+               {"href", "/statistik/" + kf.id + (cell.id.empty() ? "" : "?cell=" + web::url_encode(cell.id))},
+               {"cells", cells}});
         std::map<int, std::string> own;
         for (const auto& raw : values)
           if (raw.key.cell == cell.id && raw.key.breakdown == "municipality") {
@@ -105,18 +112,23 @@ web::Response municipality_page(web::App& app, Site& site, const web::Request& r
         if (!own.empty()) hist.push_back({label, own});
       }
     }
-    json ctx = {{"title", org->name}, {"name", org->name}, {"county_name", org->county_name},
+    json ctx = {{"title", org->name},
+                {"name", org->name},
+                {"county_name", org->county_name},
                 {"size_group", R.label(size).get(lang)},
                 {"population", org->population ? format_integer(*org->population, lang) : "–"}};
     if (!rows.empty())
-      ctx["compare"] = {{"caption", t.t(lang, "stat.compare_heading") + ": " + org->name}, {"head", head}, {"rows", rows}};
+      ctx["compare"] = {
+          {"caption", t.t(lang, "stat.compare_heading") + ": " + org->name}, {"head", head}, {"rows", rows}};
     if (!hist.empty()) {
       json hh = json::array({{{"text", t.t(lang, "stat.keyfigure")}, {"num", false}}});
       for (int y : hist_years) hh.push_back({{"text", std::to_string(y)}, {"num", true}});
       json hr = json::array();
       for (const auto& [label, own] : hist) {
         json cells = json::array();
-        for (int y : hist_years) cells.push_back({{"text", own.count(y) ? own.at(y) : marker_style(Marker::NotAvailable).symbol}, {"num", true}});
+        for (int y : hist_years)
+          cells.push_back(
+              {{"text", own.count(y) ? own.at(y) : marker_style(Marker::NotAvailable).symbol}, {"num", true}});
         hr.push_back({{"th", label}, {"cells", cells}});
       }
       ctx["history"] = {{"caption", t.t(lang, "stat.history_heading") + ": " + org->name}, {"head", hh}, {"rows", hr}};
@@ -125,11 +137,14 @@ web::Response municipality_page(web::App& app, Site& site, const web::Request& r
     json answers = json::array();
     for (const auto& a : published_answers(site, *org, lang)) {
       json body = json::array();
-      for (const auto& [q, ans] : a.rows) body.push_back({{"th", q}, {"cells", json::array({{{"text", ans}, {"num", false}}})}});
+      for (const auto& [q, ans] : a.rows)
+        body.push_back({{"th", q}, {"cells", json::array({{{"text", ans}, {"num", false}}})}});
       answers.push_back({{"title", a.title},
-                         {"table", {{"caption", a.title},
-                                    {"head", json::array({{{"text", t.t(lang, "stat.question")}, {"num", false}}, {{"text", t.t(lang, "stat.answer")}, {"num", false}}})},
-                                    {"rows", body}}}});
+                         {"table",
+                          {{"caption", a.title},
+                           {"head", json::array({{{"text", t.t(lang, "stat.question")}, {"num", false}},
+                                                 {{"text", t.t(lang, "stat.answer")}, {"num", false}}})},
+                           {"rows", body}}}});
     }
     ctx["answers"] = answers;
     add_legend(ctx, markers, lang);

@@ -40,9 +40,12 @@ web::Response api_front_door(web::App& app, Site& site, const web::Request& req)
     return res;
   }
   std::string b = app.config().base_url + "/api/v1";
-  auto res = web::Response::json({{"openapi", b + "/openapi.json"}, {"config", b + "/config"},
-                                  {"keyfigures", b + "/keyfigures"}, {"organisations", b + "/organisations"},
-                                  {"groups", b + "/groups"}, {"kolada", b + "/kolada/data/kpi/{kpi}"}});
+  auto res = web::Response::json({{"openapi", b + "/openapi.json"},
+                                  {"config", b + "/config"},
+                                  {"keyfigures", b + "/keyfigures"},
+                                  {"organisations", b + "/organisations"},
+                                  {"groups", b + "/groups"},
+                                  {"kolada", b + "/kolada/data/kpi/{kpi}"}});
   api::add_cors(res);
   return res;
 }
@@ -85,7 +88,8 @@ std::shared_ptr<Site> register_public_routes(web::App& app, storage::Store& stor
     };
   };
   auto& m = app.metrics();
-  m.add_callback("digipuls_cache_hits_total", "Answers served from the public response cache.", "counter", count(&ResponseCache::hits));
+  m.add_callback("digipuls_cache_hits_total", "Answers served from the public response cache.", "counter",
+                 count(&ResponseCache::hits));
   m.add_callback("digipuls_cache_misses_total", "Answers the public response cache did not hold.", "counter",
                  count(&ResponseCache::misses));
   m.add_callback("digipuls_cache_bytes", "Bytes held by the public response cache.", "gauge", [w]() -> double {

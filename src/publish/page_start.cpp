@@ -22,7 +22,10 @@ json by_theme(const Snapshot& snap, Lang lang, F&& per_keyfigure) {
     auto it = index.find(kf.theme);
     if (it == index.end()) {
       it = index.emplace(kf.theme, themes.size()).first;
-      themes.push_back({{"id", kf.theme}, {"label", kf.theme_label.get(lang)}, {"rows", json::array()}, {"keyfigures", json::array()}});
+      themes.push_back({{"id", kf.theme},
+                        {"label", kf.theme_label.get(lang)},
+                        {"rows", json::array()},
+                        {"keyfigures", json::array()}});
     }
     per_keyfigure(kf, themes[it->second]);
   }
@@ -43,7 +46,8 @@ web::Response start_page(web::App& app, Site& site, const web::Request& req) {
       if (kf.years.size() >= 2) q.years = {kf.years[kf.years.size() - 2], kf.years.back()};
       auto national = site.data().values(q);
       // One row per key figure: its first cell.
-      for (const auto& cell : std::vector<CellMeta>(kf.cells.begin(), kf.cells.begin() + std::min<size_t>(1, kf.cells.size()))) {
+      for (const auto& cell :
+           std::vector<CellMeta>(kf.cells.begin(), kf.cells.begin() + std::min<size_t>(1, kf.cells.size()))) {
         const Figure* latest = nullptr;
         for (const auto& v : national)
           if (v.key.cell == cell.id && (!latest || v.key.year > latest->key.year)) latest = &v;
@@ -66,7 +70,8 @@ web::Response start_page(web::App& app, Site& site, const web::Request& req) {
         theme["rows"].push_back(row);
       }
     });
-    json ctx = {{"title", app.templates().t(lang, "stat.start_heading")}, {"themes", themes}, {"has_themes", !themes.empty()}};
+    json ctx = {
+        {"title", app.templates().t(lang, "stat.start_heading")}, {"themes", themes}, {"has_themes", !themes.empty()}};
     add_legend(ctx, markers, lang);
     return app.page(req, "publish/start", ctx);
   });
@@ -78,10 +83,14 @@ web::Response catalogue_page(web::App& app, Site& site, const web::Request& req)
     Lang lang = req.lang;
     json themes = by_theme(*snap, lang, [&](const KeyFigureMeta& kf, json& theme) {
       std::string years = kf.years.empty() ? ""
-                          : kf.years.size() == 1 ? std::to_string(kf.years[0])
-                                                 : std::to_string(kf.years.front()) + "–" + std::to_string(kf.years.back());
-      theme["keyfigures"].push_back({{"id", kf.id}, {"href", "/statistik/" + kf.id}, {"title", kf.title.get(lang)},
-                                     {"years", years}, {"unit", kf.unit.get(lang)}});
+                          : kf.years.size() == 1
+                              ? std::to_string(kf.years[0])
+                              : std::to_string(kf.years.front()) + "–" + std::to_string(kf.years.back());
+      theme["keyfigures"].push_back({{"id", kf.id},
+                                     {"href", "/statistik/" + kf.id},
+                                     {"title", kf.title.get(lang)},
+                                     {"years", years},
+                                     {"unit", kf.unit.get(lang)}});
     });
     json ctx = {{"title", app.templates().t(lang, "stat.catalogue_heading")}, {"themes", themes}};
     return app.page(req, "publish/catalogue", ctx);

@@ -63,7 +63,8 @@ std::string change_text(const KeyFigureMeta& kf, const std::string& cell, const 
   if (!cur.value || !prev.value) return "";
   int dec = std::max(cur.decimals, prev.decimals);
   double d = *cur.value - *prev.value;
-  if (std::fabs(d) < std::pow(10.0, -dec) / 2) return t.t(lang, "stat.no_change") + " (" + std::to_string(prev.key.year) + ")";
+  if (std::fabs(d) < std::pow(10.0, -dec) / 2)
+    return t.t(lang, "stat.no_change") + " (" + std::to_string(prev.key.year) + ")";
   std::string num = format_number(std::fabs(d), dec, lang);
   std::string sign = d > 0 ? "+" : "\u2212";
   std::string unit = kf.is_share() ? " " + t.t(lang, "stat.change_points") : "";
@@ -84,14 +85,18 @@ std::string chosen_cell(const KeyFigureMeta& kf, const web::Request& req) {
 
 nlohmann::json chart_view(const web::Templates& t, const Chart& c, const KeyFigureMeta& kf, const ChartRequest& r,
                           const std::string& base_url, bool links) {
-  nlohmann::json v = {{"dom_id", c.dom_id}, {"title", c.title}, {"summary", c.summary}, {"svg", c.svg}, {"table", c.table}};
+  nlohmann::json v = {
+      {"dom_id", c.dom_id}, {"title", c.title}, {"summary", c.summary}, {"svg", c.svg}, {"table", c.table}};
   if (links) {
-    std::string q = "?cell=" + web::url_encode(r.cell) + "&year=" + std::to_string(r.year) + "&lang=" + lang_code(r.lang);
+    std::string q =
+        "?cell=" + web::url_encode(r.cell) + "&year=" + std::to_string(r.year) + "&lang=" + lang_code(r.lang);
     std::string base = "/statistik/" + kf.id + "/diagram/" + c.slug;
     std::string embed = base_url + "/embed/statistik/" + kf.id + "/" + c.slug + q;
     bool tall = c.kind == ChartKind::MapCounties || c.kind == ChartKind::MapMunicipalities;
-    v["downloads"] = {{"svg_url", base + ".svg" + q}, {"png_url", base + ".png" + q},
-                      {"embed_code", t.render("publish/embed_code", {{"src", embed}, {"title", c.title}, {"height", tall ? 1100 : 640}})}};
+    v["downloads"] = {{"svg_url", base + ".svg" + q},
+                      {"png_url", base + ".png" + q},
+                      {"embed_code", t.render("publish/embed_code",
+                                              {{"src", embed}, {"title", c.title}, {"height", tall ? 1100 : 640}})}};
   }
   return v;
 }

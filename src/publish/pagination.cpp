@@ -12,7 +12,8 @@ PageSpan page_of_rows(size_t total, size_t per_page, size_t page) {
   PageSpan s;
   s.pages = total == 0 ? 1 : (total + per_page - 1) / per_page;
   if (page == 0 || page > s.pages)
-    throw api::bad_param("page", "page must be between 1 and " + std::to_string(s.pages) + ", not " + std::to_string(page));
+    throw api::bad_param("page",
+                         "page must be between 1 and " + std::to_string(s.pages) + ", not " + std::to_string(page));
   s.page = page;
   s.first = std::min(total, (page - 1) * per_page);
   s.count = std::min(per_page, total - s.first);

@@ -7,12 +7,12 @@ namespace dp::publish {
 
 namespace {
 const SeriesStyle kSeries[] = {
-    {"#0072b2", "", "circle"},           // blue
-    {"#c2410c", "7 4", "square"},        // vermilion, darkened
-    {"#007a5a", "2 3", "triangle"},      // bluish green, darkened
-    {"#a3457f", "9 3 2 3", "diamond"},   // reddish purple, darkened
-    {"#1b1f24", "4 2", "triangle-down"}, // near black
-    {"#8a6100", "1 2", "cross"},         // orange, darkened to ochre
+    {"#0072b2", "", "circle"},            // blue
+    {"#c2410c", "7 4", "square"},         // vermilion, darkened
+    {"#007a5a", "2 3", "triangle"},       // bluish green, darkened
+    {"#a3457f", "9 3 2 3", "diamond"},    // reddish purple, darkened
+    {"#1b1f24", "4 2", "triangle-down"},  // near black
+    {"#8a6100", "1 2", "cross"},          // orange, darkened to ochre
 };
 }  // namespace
 
@@ -22,7 +22,7 @@ size_t series_style_count() { return std::size(kSeries); }
 std::vector<MapClassStyle> map_class_styles(size_t n) {
   // ColorBrewer Blues (5 classes), lightest first; marks dark on light fills, white on dark.
   static const MapClassStyle all[] = {
-      {"#eff3ff", "none", "#08306b"},  {"#bdd7e7", "dots", "#08306b"}, {"#6baed6", "lines", "#08306b"},
+      {"#eff3ff", "none", "#08306b"},  {"#bdd7e7", "dots", "#08306b"},  {"#6baed6", "lines", "#08306b"},
       {"#3182bd", "cross", "#ffffff"}, {"#08519c", "dense", "#ffffff"},
   };
   if (n == 0) return {};

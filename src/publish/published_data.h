@@ -29,8 +29,8 @@ struct BreakMeta {
 // Where a year's values come from (lineage): a campaign's microdata or a published table.
 struct OriginMeta {
   int year = 0;
-  std::string kind;  // "campaign" | "history"
-  std::string ref;   // campaign slug, or «Socialstyrelsen 2021, Tabell 21»
+  std::string kind;        // "campaign" | "history"
+  std::string ref;         // campaign slug, or «Socialstyrelsen 2021, Tabell 21»
   std::string instrument;  // instrument version, for campaigns
 };
 
@@ -52,7 +52,9 @@ struct KeyFigureMeta {
   std::vector<std::string> breakdowns;  // with published values: national, county, size_group, municipality, ...
   std::vector<OriginMeta> origins;
 
-  bool is_share() const { return stat == "share" || stat == "pooled_share" || stat.find("ratios") != std::string::npos; }
+  bool is_share() const {
+    return stat == "share" || stat == "pooled_share" || stat.find("ratios") != std::string::npos;
+  }
   const CellMeta* cell(const std::string& cell_id) const;
 };
 

@@ -1,11 +1,10 @@
 #include "publish/published_store.h"
 
-#include <spdlog/spdlog.h>
-
 #include <algorithm>
 #include <map>
 #include <mutex>
 #include <set>
+#include <spdlog/spdlog.h>
 #include <tuple>
 
 #include "core/error.h"
@@ -31,7 +30,8 @@ struct Published {
 };
 
 // The published revisions of a campaign as of `now`, oldest first, each with what it changed.
-void add_revisions(storage::Store& store, const storage::Campaign& c, const std::string& now, std::vector<RevisionInfo>& out) {
+void add_revisions(storage::Store& store, const storage::Campaign& c, const std::string& now,
+                   std::vector<RevisionInfo>& out) {
   std::vector<storage::StatRun> runs;
   for (const auto& r : store.stats().runs(c.id))
     if (!r.published_at.empty() && r.published_at <= now) runs.push_back(r);
@@ -105,9 +105,9 @@ class StorePublished : public PublishedData {
         std::erase_if(one.changes, [&](const RevisedFigure& f) { return f.key.keyfigure != keyfigure; });
         // Campaigns that never published this key figure have no part in its history.
         auto vs = p->by_keyfigure.find(keyfigure);
-        if (vs == p->by_keyfigure.end() ||
-            !std::any_of(vs->second.begin(), vs->second.end(),
-                         [&](const Figure& f) { return f.key.year == r.year && f.origin == FigureOrigin::Computed; }))
+        if (vs == p->by_keyfigure.end() || !std::any_of(vs->second.begin(), vs->second.end(), [&](const Figure& f) {
+              return f.key.year == r.year && f.origin == FigureOrigin::Computed;
+            }))
           continue;
       }
       out.push_back(std::move(one));
@@ -123,9 +123,12 @@ class StorePublished : public PublishedData {
     std::vector<Figure> out;
     auto it = p->by_keyfigure.find(q.keyfigure);
     if (it == p->by_keyfigure.end()) return out;
-    auto in = [](const auto& list, const auto& x) { return list.empty() || std::find(list.begin(), list.end(), x) != list.end(); };
+    auto in = [](const auto& list, const auto& x) {
+      return list.empty() || std::find(list.begin(), list.end(), x) != list.end();
+    };
     for (const auto& v : it->second)
-      if (in(q.cells, v.key.cell) && in(q.breakdowns, v.key.breakdown) && in(q.groups, v.key.group) && in(q.years, v.key.year))
+      if (in(q.cells, v.key.cell) && in(q.breakdowns, v.key.breakdown) && in(q.groups, v.key.group) &&
+          in(q.years, v.key.year))
         out.push_back(v);
     return out;
   }
@@ -205,7 +208,8 @@ class StorePublished : public PublishedData {
         KeyFigureMeta m = meta_of(d.keyfigures, kf, family);
         std::set<int> years;
         std::set<std::string> cells, breakdowns;
-        for (const auto& v : it->second) years.insert(v.key.year), cells.insert(v.key.cell), breakdowns.insert(v.key.breakdown);
+        for (const auto& v : it->second)
+          years.insert(v.key.year), cells.insert(v.key.cell), breakdowns.insert(v.key.breakdown);
         m.years.assign(years.begin(), years.end());
         std::erase_if(m.cells, [&](const CellMeta& c) { return !cells.count(c.id); });
         for (const char* b : {"national", "county", "size_group", "municipality"})
@@ -213,7 +217,8 @@ class StorePublished : public PublishedData {
         for (const auto& b : breakdowns)
           if (std::find(m.breakdowns.begin(), m.breakdowns.end(), b) == m.breakdowns.end()) m.breakdowns.push_back(b);
         for (const auto& [y, o] : origins[kf.id]) m.origins.push_back(o);
-        std::erase_if(m.breaks, [&](const BreakMeta& b) { return b.year <= m.years.front() || b.year > m.years.back(); });
+        std::erase_if(m.breaks,
+                      [&](const BreakMeta& b) { return b.year <= m.years.front() || b.year > m.years.back(); });
         p->metas.push_back(std::move(m));
       }
     }

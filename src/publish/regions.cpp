@@ -33,7 +33,8 @@ std::optional<RegionRef> Regions::parse(const std::string& code) {
   if (code == "00" || code == "riket" || code == "SE") return RegionRef{"national", "total"};
   bool digits = std::all_of(code.begin(), code.end(), [](char c) { return c >= '0' && c <= '9'; });
   if (digits && code.size() == 2) return RegionRef{"county", code};
-  if (std::all_of(code.begin(), code.end(), [](char c) { return std::isalnum((unsigned char)c) || c == '-' || c == '_'; }))
+  if (std::all_of(code.begin(), code.end(),
+                  [](char c) { return std::isalnum((unsigned char)c) || c == '-' || c == '_'; }))
     return RegionRef{"municipality", code};
   return std::nullopt;
 }

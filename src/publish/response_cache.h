@@ -19,9 +19,9 @@ struct CachedResponse {
   int status = 200;
   std::string content_type;
   // Shared, so that an answer is sent from the cache without a copy (web::Response::shared_body).
-  std::shared_ptr<const std::string> body;  // identity
-  std::shared_ptr<const std::string> gzip;  // gzip of body; null when not worth it
-  std::string etag;                         // strong ETag of body
+  std::shared_ptr<const std::string> body;                   // identity
+  std::shared_ptr<const std::string> gzip;                   // gzip of body; null when not worth it
+  std::string etag;                                          // strong ETag of body
   std::vector<std::pair<std::string, std::string>> headers;  // e.g. Link, Content-Disposition
 
   size_t bytes() const { return (body ? body->size() : 0) + (gzip ? gzip->size() : 0) + 256; }

@@ -33,12 +33,15 @@ std::shared_ptr<const Snapshot> Site::build(const std::string& revision) {
     year = best;
   }
   s->registry_year = year;
-  s->regions = Regions(reg.counties(), reg.list(year, year, reg.size_groups()), reg.size_groups(), data_->breakdown_labels());
+  s->regions =
+      Regions(reg.counties(), reg.list(year, year, reg.size_groups()), reg.size_groups(), data_->breakdown_labels());
   return s;
 }
 
 std::shared_ptr<const Snapshot> Site::snapshot() {
-  int64_t now = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now().time_since_epoch()).count();
+  int64_t now =
+      std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now().time_since_epoch())
+          .count();
   {
     std::lock_guard lock(mu_);
     if (snap_ && now < next_check_.load()) return snap_;

@@ -10,18 +10,18 @@
 
 #include "publish/geo.h"
 #include "publish/published_data.h"
-#include "web/rate_limiter.h"
 #include "publish/regions.h"
 #include "publish/response_cache.h"
 #include "storage/store.h"
+#include "web/rate_limiter.h"
 
 namespace dp::publish {
 
 struct SiteConfig {
-  web::RateLimit rate_limit;                     // API calls per client
-  size_t max_cells = 150000;                // cells per call before the answer is paginated
-  size_t kolada_max_per_page = 5000;        // rows per page of the Kolada-shaped endpoint
-  size_t cache_bytes = 64u << 20;           // encoded answers kept in memory
+  web::RateLimit rate_limit;          // API calls per client
+  size_t max_cells = 150000;          // cells per call before the answer is paginated
+  size_t kolada_max_per_page = 5000;  // rows per page of the Kolada-shaped endpoint
+  size_t cache_bytes = 64u << 20;     // encoded answers kept in memory
   std::chrono::milliseconds revision_check{1000};
 };
 

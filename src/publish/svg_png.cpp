@@ -2,7 +2,6 @@
 
 #include <cairo.h>
 #include <librsvg/rsvg.h>
-
 #include <memory>
 
 #include "core/error.h"

@@ -1,13 +1,12 @@
 #include "publish/xlsx_writer.h"
 
-#include <unistd.h>
-#include <xlsxwriter.h>
-
 #include <cstdio>
 #include <cstdlib>
 #include <fstream>
 #include <map>
 #include <sstream>
+#include <unistd.h>
+#include <xlsxwriter.h>
 
 #include "core/error.h"
 #include "core/ui_text.h"

@@ -1,8 +1,7 @@
 #include "registry/csv_import.h"
 
-#include <fmt/format.h>
-
 #include <cmath>
+#include <fmt/format.h>
 #include <regex>
 
 #include "core/csv.h"
@@ -10,8 +9,9 @@
 
 namespace dp::registry {
 
-static const std::set<std::string> kStandardColumns = {
-    "year", "code", "kind", "name", "county_code", "county_name", "population", "skr_group_code", "skr_group_name", "active"};
+static const std::set<std::string> kStandardColumns = {"year",           "code",        "kind",       "name",
+                                                       "county_code",    "county_name", "population", "skr_group_code",
+                                                       "skr_group_name", "active"};
 
 std::vector<ImportRecord> parse_registry_csv(const std::string& text, const std::string& file, const ImportContext& ctx,
                                              ProblemList& problems) {
@@ -43,7 +43,8 @@ std::vector<ImportRecord> parse_registry_csv(const std::string& text, const std:
     r.line = row.line;
     r.code = trim(row.fields[c_code]);
     if (!std::regex_match(r.code, code_re)) {
-      problems.add(fmt::format("{}: '{}' is not an organisation code (letters, digits, - and _)", where(row.line, "code"), r.code.substr(0, 40)));
+      problems.add(fmt::format("{}: '{}' is not an organisation code (letters, digits, - and _)",
+                               where(row.line, "code"), r.code.substr(0, 40)));
       continue;
     }
     if (c_year >= 0) {
@@ -80,7 +81,8 @@ std::vector<ImportRecord> parse_registry_csv(const std::string& text, const std:
         if (v.empty()) continue;
         auto n = parse_number(v);
         if (!n || *n < 0 || *n > 1e10 || *n != std::floor(*n)) {
-          problems.add(fmt::format("{}: '{}' is not a whole number of inhabitants", where(row.line, col), v.substr(0, 20)));
+          problems.add(
+              fmt::format("{}: '{}' is not a whole number of inhabitants", where(row.line, col), v.substr(0, 20)));
           continue;
         }
         r.population = (long long)*n;
@@ -95,13 +97,14 @@ std::vector<ImportRecord> parse_registry_csv(const std::string& text, const std:
         else if (l == "false" || l == "0" || l == "no" || l == "nej") r.active = false;
         else problems.add(fmt::format("{}: '{}' is not true or false", where(row.line, col), v.substr(0, 20)));
       } else {
-        if (v.size() > 1000) problems.add(fmt::format("{}: the value is longer than 1000 characters", where(row.line, col)));
+        if (v.size() > 1000)
+          problems.add(fmt::format("{}: the value is longer than 1000 characters", where(row.line, col)));
         else if (!v.empty()) r.attributes[col] = v;
       }
     }
     if (ctx.known_codes && !ctx.known_codes->count(r.code) && !r.name)
       problems.add(fmt::format("{}: organisation {} is not in the registry; a new organisation needs a name",
-                                     where(row.line, "name"), r.code));
+                               where(row.line, "name"), r.code));
     if (problems.empty()) out.push_back(std::move(r));  // once one is bad, only the problems matter
   }
   if (!problems.empty()) out.clear();

@@ -21,7 +21,7 @@ struct ImportContext {
 
 // Parses and checks the whole file; every bad cell is reported as "FILE: row N, column X: ..." in
 // `problems`. Records are returned only when there are no problems.
-std::vector<ImportRecord> parse_registry_csv(const std::string& text, const std::string& file,
-                                             const ImportContext& ctx, ProblemList& problems);
+std::vector<ImportRecord> parse_registry_csv(const std::string& text, const std::string& file, const ImportContext& ctx,
+                                             ProblemList& problems);
 
 }  // namespace dp::registry

@@ -33,7 +33,8 @@ SizeGroupScheme parse_size_groups(const std::string& text, const std::string& fi
       s.groups.push_back(sg);
     }
   } catch (const YAML::Exception& e) {
-    throw Error::bad_input(fmt::format("size groups: {}", e.msg), Location{file, e.mark.line + 1, e.mark.column + 1, {}});
+    throw Error::bad_input(fmt::format("size groups: {}", e.msg),
+                           Location{file, e.mark.line + 1, e.mark.column + 1, {}});
   }
   if (s.groups.empty()) throw Error::bad_input("size groups: no groups", Location{file, 0, 0, {}});
   return s;

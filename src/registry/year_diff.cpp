@@ -21,8 +21,7 @@ std::vector<YearChange> diff_years(const std::vector<Organisation>& before, cons
       continue;
     }
     const Organisation& o = *it->second;
-    if (o.size_group != n->size_group)
-      out.push_back({code, n->name, "size_group", "", o.size_group, n->size_group});
+    if (o.size_group != n->size_group) out.push_back({code, n->name, "size_group", "", o.size_group, n->size_group});
     else if (o.population && n->population && *o.population > 0 &&
              std::abs(double(*n->population - *o.population)) > population_share * double(*o.population))
       out.push_back({code, n->name, "population", "", pop(o), pop(*n)});

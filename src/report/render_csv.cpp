@@ -1,9 +1,8 @@
 // CSV: one file per table, a header row of column labels, one row per table row; numbers with a
 // decimal point and no thousands separator, markers as their symbols (docs/statistics.md,
 // "Report files"). tables.csv lists the tables with title, notes and source; markers.csv the legend.
-#include <fmt/format.h>
-
 #include <filesystem>
+#include <fmt/format.h>
 #include <fstream>
 
 #include "core/csv.h"
@@ -24,7 +23,8 @@ void write_file(const std::string& path, const std::string& text) {
 }
 
 std::string plain(const stats::BuiltCell& c, const stats::BuiltTable& t, const stats::ReportSpec& spec) {
-  if (hides_value(c.marker) || !c.value) return stats::table_symbol(t, spec, c.marker == Marker::None ? Marker::NotAvailable : c.marker);
+  if (hides_value(c.marker) || !c.value)
+    return stats::table_symbol(t, spec, c.marker == Marker::None ? Marker::NotAvailable : c.marker);
   if (c.marker == Marker::Nil) return stats::table_symbol(t, spec, Marker::Nil);
   return fmt::format("{:.{}f}", *c.value, c.decimals);
 }

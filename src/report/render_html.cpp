@@ -1,12 +1,10 @@
 // HTML through the Mustache template templates/report/report.mustache (escaped by default; no
 // markup here): this file only builds the view model.
-#include <kainjow/mustache.hpp>
-
-#include <fmt/format.h>
-
 #include <chrono>
 #include <filesystem>
+#include <fmt/format.h>
 #include <fstream>
+#include <kainjow/mustache.hpp>
 #include <nlohmann/json.hpp>
 
 #include "core/error.h"
@@ -79,8 +77,11 @@ json table_json(const stats::BuiltTable& t, const stats::ReportSpec& spec, Lang 
         }
         cells.push_back(cj);
       }
-      rows.push_back({{"label", r.label.get(lang)}, {"heading", r.heading}, {"depth", std::to_string(std::min(r.depth, 2))},
-                      {"cells", cells}, {"width", std::to_string(width)}});
+      rows.push_back({{"label", r.label.get(lang)},
+                      {"heading", r.heading},
+                      {"depth", std::to_string(std::min(r.depth, 2))},
+                      {"cells", cells},
+                      {"width", std::to_string(width)}});
     }
     json pj = {{"rows", rows}, {"width", std::to_string(width)}, {"label", false}};
     if (!p.label.empty()) pj["label"] = p.label.get(lang);
@@ -99,7 +100,8 @@ json table_json(const stats::BuiltTable& t, const stats::ReportSpec& spec, Lang 
   json legend = json::array();
   for (auto m : t.markers) {
     auto it = spec.markers.find(m);
-    if (it != spec.markers.end()) legend.push_back({{"symbol", stats::table_symbol(t, spec, m)}, {"text", it->second.legend.get(lang)}});
+    if (it != spec.markers.end())
+      legend.push_back({{"symbol", stats::table_symbol(t, spec, m)}, {"text", it->second.legend.get(lang)}});
   }
   j["legend"] = legend;
   return j;

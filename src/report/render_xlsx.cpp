@@ -3,12 +3,10 @@
 // above them) bold with a rule below, numbers as numbers with a format of the table's decimals,
 // markers as right-aligned symbols, block headings in bold, then notes, source and the legend of
 // the markers used. Panes are frozen below the headings.
-#include <xlsxwriter.h>
-
-#include <fmt/format.h>
-
 #include <filesystem>
+#include <fmt/format.h>
 #include <map>
+#include <xlsxwriter.h>
 
 #include "core/error.h"
 #include "core/ui_text.h"
@@ -63,7 +61,8 @@ class Book {
   void close() {
     lxw_error e = workbook_close(wb_);
     wb_ = nullptr;
-    if (e != LXW_NO_ERROR) throw Error::bad_input(std::string("cannot write the workbook: ") + lxw_strerror(e), Location{path_, 0, 0, {}});
+    if (e != LXW_NO_ERROR)
+      throw Error::bad_input(std::string("cannot write the workbook: ") + lxw_strerror(e), Location{path_, 0, 0, {}});
   }
 
   lxw_worksheet* sheet(const std::string& name) {
@@ -102,10 +101,8 @@ void table_sheet(Book& b, const stats::BuiltTable& t, const stats::ReportSpec& s
       size_t j = i;
       while (j + 1 < t.columns.size() && t.columns[j + 1].group_label.sv == t.columns[i].group_label.sv) ++j;
       std::string g = t.columns[i].group_label.get(lang);
-      if (j > i)
-        worksheet_merge_range(ws, row, (lxw_col_t)(i + 1), row, (lxw_col_t)(j + 1), g.c_str(), b.group_);
-      else
-        worksheet_write_string(ws, row, (lxw_col_t)(i + 1), g.c_str(), b.group_);
+      if (j > i) worksheet_merge_range(ws, row, (lxw_col_t)(i + 1), row, (lxw_col_t)(j + 1), g.c_str(), b.group_);
+      else worksheet_write_string(ws, row, (lxw_col_t)(i + 1), g.c_str(), b.group_);
       i = j + 1;
     }
     ++row;
@@ -128,7 +125,8 @@ void table_sheet(Book& b, const stats::BuiltTable& t, const stats::ReportSpec& s
           if (number)
             worksheet_write_number(ws, row, (lxw_col_t)(c + 1), *cell.value, b.number_[std::min(cell.decimals, 4)]);
           else
-            worksheet_write_string(ws, row, (lxw_col_t)(c + 1), stats::format_cell(cell, t, spec, lang).c_str(), b.marker_);
+            worksheet_write_string(ws, row, (lxw_col_t)(c + 1), stats::format_cell(cell, t, spec, lang).c_str(),
+                                   b.marker_);
         }
       ++row;
     }
@@ -141,7 +139,8 @@ void table_sheet(Book& b, const stats::BuiltTable& t, const stats::ReportSpec& s
   for (auto m : t.markers) {
     auto it = spec.markers.find(m);
     if (it == spec.markers.end() || m == Marker::None) continue;
-    worksheet_write_string(ws, row++, 0, (stats::table_symbol(t, spec, m) + "  " + it->second.legend.get(lang)).c_str(), b.note_);
+    worksheet_write_string(ws, row++, 0, (stats::table_symbol(t, spec, m) + "  " + it->second.legend.get(lang)).c_str(),
+                           b.note_);
   }
 }
 
@@ -157,7 +156,10 @@ std::vector<std::string> write_xlsx(const ReportTables& r, const std::string& di
   worksheet_set_column(toc, 0, 0, 14, nullptr);
   worksheet_set_column(toc, 1, 1, 110, nullptr);
   worksheet_write_string(toc, 0, 0, stats::expand_years(spec.title.get(lang), year).c_str(), b.title_);
-  worksheet_write_string(toc, 1, 0, ui::text("report_words.source_line", lang, {{"source", lang == Lang::sv ? r.source_sv : r.source_en}}).c_str(), b.note_);
+  worksheet_write_string(
+      toc, 1, 0,
+      ui::text("report_words.source_line", lang, {{"source", lang == Lang::sv ? r.source_sv : r.source_en}}).c_str(),
+      b.note_);
   lxw_row_t row = 3;
   for (const auto& t : r.tables) {
     worksheet_write_url_opt(toc, row, 0, ("internal:'" + t.id + "'!A1").c_str(), nullptr, t.id.c_str(), nullptr);

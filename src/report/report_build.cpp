@@ -1,11 +1,9 @@
 #include "report/report_build.h"
 
 #include <fmt/format.h>
-
+#include <map>
 #include <nlohmann/json.hpp>
 #include <optional>
-
-#include <map>
 #include <regex>
 
 #include "core/error.h"
@@ -56,8 +54,9 @@ std::string suppression_fact(const figures::Computed& c, const std::optional<sto
   if (!run) {
     text += sv("suppressed_cells",
                {{"cells", std::to_string(c.suppression.cells + c.plan.added)},
-                {"audit", c.plan.audit.passed() ? sv("audit_passed_now")
-                                                : sv("audit_failed", {{"disclosed", std::to_string(c.plan.audit.disclosed.size())}})}});
+                {"audit", c.plan.audit.passed()
+                              ? sv("audit_passed_now")
+                              : sv("audit_failed", {{"disclosed", std::to_string(c.plan.audit.disclosed.size())}})}});
   } else if (audit && audit->is_object()) {
     text += sv("suppressed_cells",
                {{"cells", std::to_string(summary.value("suppressed_cells", 0))},
@@ -78,7 +77,8 @@ ReportTables build_report(storage::Store& store, const std::string& campaign, in
   figures::Computed& c = out.computed;
   c = figures::compute_in_memory(store, campaign, profile, progress);
   if (!c.declarations.report)
-    throw Error::not_found(fmt::format("no report tables are declared for {} (instruments/*.report.yaml)", c.data.instrument.id));
+    throw Error::not_found(
+        fmt::format("no report tables are declared for {} (instruments/*.report.yaml)", c.data.instrument.id));
 
   // The campaign year's figures: a stored revision (the one asked for, else the latest computed
   // under the profile asked for, else the latest), or a computation made now under the profile.
@@ -95,7 +95,8 @@ ReportTables build_report(storage::Store& store, const std::string& campaign, in
   std::map<std::string, Figure> stored;
   if (run) {
     out.revision = run->revision;
-    for (auto& v : store.stats().values(run->id)) stored.emplace(key(v.key.keyfigure, v.key.cell, v.key.breakdown, v.key.group), v);
+    for (auto& v : store.stats().values(run->id))
+      stored.emplace(key(v.key.keyfigure, v.key.cell, v.key.breakdown, v.key.group), v);
     std::map<std::string, std::string> values{
         {"revision", std::to_string(run->revision)}, {"computed_at", run->computed_at}, {"profile", run->profile}};
     out.source_sv = ui::text("report_words.revision", Lang::sv, values);
@@ -195,10 +196,12 @@ ReportTables build_report(storage::Store& store, const std::string& campaign, in
   facts["population_year"] = std::to_string(camp.population_year);
   facts["instrument"] = c.data.instrument.id;
   facts["instrument_title"] = c.data.instrument.title.sv;
-  facts["reference_period"] = c.data.instrument.reference_period.empty() ? std::to_string(year - 1) : c.data.instrument.reference_period;
+  facts["reference_period"] =
+      c.data.instrument.reference_period.empty() ? std::to_string(year - 1) : c.data.instrument.reference_period;
   facts["opens_on"] = camp.opens_on.empty() ? ".." : camp.opens_on;
   facts["closes_on"] = camp.closes_on.empty() ? ".." : camp.closes_on;
-  facts["reminders"] = camp.reminder_dates.empty() ? ui::text("report_words.no_reminders", Lang::sv) : join(camp.reminder_dates, ", ");
+  facts["reminders"] =
+      camp.reminder_dates.empty() ? ui::text("report_words.no_reminders", Lang::sv) : join(camp.reminder_dates, ", ");
   facts["revision"] = out.revision ? std::to_string(out.revision) : "–";
   facts["computed_at"] = run ? run->computed_at : ui::text("report_words.now", Lang::sv);
   facts["revision_note"] = run ? run->note : ui::text("report_words.not_stored", Lang::sv);
@@ -206,8 +209,8 @@ ReportTables build_report(storage::Store& store, const std::string& campaign, in
   facts["questions"] = std::to_string(questions);
   facts["items"] = std::to_string(c.data.dataset.items.size());
   facts["nonresponse"] = ui::text("report_words.nonresponse", Lang::sv,
-                                 {{"missing", std::to_string(c.data.orgs.size() - c.data.responses)},
-                                  {"total", std::to_string(c.data.orgs.size())}});
+                                  {{"missing", std::to_string(c.data.orgs.size() - c.data.responses)},
+                                   {"total", std::to_string(c.data.orgs.size())}});
   facts["suppression"] = suppression_fact(c, run ? std::optional<storage::StatRun>(*run) : std::nullopt);
   std::string sizes;
   if (const auto* b = c.results.breakdown("size_group"))
@@ -223,7 +226,8 @@ ReportTables build_report(storage::Store& store, const std::string& campaign, in
     if (stat == "n") return v.n ? std::to_string(*v.n) : std::string("..");
     if (stat == "count") return v.count ? std::to_string(*v.count) : std::string("..");
     if (!v.value) return std::string("..");
-    if (v.count && v.n && *v.n > 0) return format_number(stats::round_share(*v.count, *v.n, v.decimals), v.decimals, Lang::sv);
+    if (v.count && v.n && *v.n > 0)
+      return format_number(stats::round_share(*v.count, *v.n, v.decimals), v.decimals, Lang::sv);
     return format_number(stats::round_half_up(*v.value, v.decimals), v.decimals, Lang::sv);
   };
   for (const auto& q : spec.quality) {

@@ -32,7 +32,7 @@ struct ReportTables {
 // computed under it, else computed now under it (never silently another profile). Throws
 // dp::Error (NotFound) when the revision does not exist or the family has no report file,
 // (BadInput) when the profile is unknown or the revision was computed under another one.
-ReportTables build_report(storage::Store& store, const std::string& campaign, int revision, const std::string& profile = "",
-                          const figures::Progress& progress = {});
+ReportTables build_report(storage::Store& store, const std::string& campaign, int revision,
+                          const std::string& profile = "", const figures::Progress& progress = {});
 
 }  // namespace dp::report

@@ -30,7 +30,9 @@ std::vector<Proposal> propose_plan(const instrument::Instrument& in, const Ratin
 struct PlanKey {
   std::string indicator;
   int measure_no = 0;
-  bool operator<(const PlanKey& o) const { return indicator < o.indicator || (indicator == o.indicator && measure_no < o.measure_no); }
+  bool operator<(const PlanKey& o) const {
+    return indicator < o.indicator || (indicator == o.indicator && measure_no < o.measure_no);
+  }
 };
 
 }  // namespace dp::selfassess

@@ -1,9 +1,8 @@
 #include "selfassess/chart_geometry.h"
 
-#include <fmt/format.h>
-
 #include <algorithm>
 #include <cmath>
+#include <fmt/format.h>
 
 #include "core/error.h"
 

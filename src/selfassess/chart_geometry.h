@@ -12,18 +12,18 @@ struct Point {
 };
 
 struct RadarAxis {
-  Point end;          // the axis line ends here (score 100)
-  Point label;        // where the label text is anchored
-  std::string anchor; // SVG text-anchor: start | middle | end
+  Point end;           // the axis line ends here (score 100)
+  Point label;         // where the label text is anchored
+  std::string anchor;  // SVG text-anchor: start | middle | end
 };
 
 struct Radar {
-  double size = 0;                   // the SVG is size x size
+  double size = 0;  // the SVG is size x size
   Point centre;
   double radius = 0;
-  std::vector<std::string> rings;    // polygon point lists at 25, 50, 75, 100
+  std::vector<std::string> rings;  // polygon point lists at 25, 50, 75, 100
   std::vector<RadarAxis> axes;
-  std::vector<std::string> series;   // polygon point lists, one per series (missing values at the centre)
+  std::vector<std::string> series;       // polygon point lists, one per series (missing values at the centre)
   std::vector<std::vector<Point>> dots;  // one per value that exists
 };
 

@@ -21,9 +21,9 @@ Profile profile_of(const Result& r);
 struct GroupProfile {
   std::string kind;  // national | county | size_group
   std::string id;
-  int n = 0;            // assessments in the group
-  bool hidden = true;   // n < min_n
-  Profile mean;         // per dimension, only where at least min_n members have a value
+  int n = 0;                        // assessments in the group
+  bool hidden = true;               // n < min_n
+  Profile mean;                     // per dimension, only where at least min_n members have a value
   std::map<std::string, int> n_of;  // members with a value, per dimension shown
 };
 

@@ -48,7 +48,8 @@ const stats::KeyFigureSet& keyfigures(storage::Store& store) {
     }
   static std::mutex mu;
   static std::map<std::string, std::pair<std::vector<std::shared_ptr<const instrument::Instrument>>,
-                                         std::unique_ptr<stats::KeyFigureSet>>> sets;
+                                         std::unique_ptr<stats::KeyFigureSet>>>
+      sets;
   std::lock_guard lock(mu);
   auto& entry = sets[key];
   if (!entry.second) {

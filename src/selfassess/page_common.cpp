@@ -45,7 +45,8 @@ void check_length(const std::string& value, const char* f, size_t max) {
 }
 
 bool can_write(const Env& env, const web::Request& req, const std::string& assessment_id) {
-  return web::decide("assessment_write:a", req.principal, {{"a", assessment_id}}, env.app.lookups) == web::Decision::Allow;
+  return web::decide("assessment_write:a", req.principal, {{"a", assessment_id}}, env.app.lookups) ==
+         web::Decision::Allow;
 }
 
 }  // namespace dp::selfassess

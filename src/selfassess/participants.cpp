@@ -20,7 +20,8 @@ Invitation invite(storage::Store& store, const InviteRequest& r, const std::stri
   if (name.empty()) bad("name", "name: give the participant's name");
   if (name.size() > 200) bad("name", "name: at most 200 characters");
   auto at = email.find('@');
-  if (at == std::string::npos || !mail::valid_address(email)) bad("email", "email: '" + email + "' is not an e-mail address");
+  if (at == std::string::npos || !mail::valid_address(email))
+    bad("email", "email: '" + email + "' is not an e-mail address");
   Invitation inv;
   inv.token = web::random_token(24);
   storage::Participant p;
@@ -37,7 +38,8 @@ Invitation invite(storage::Store& store, const InviteRequest& r, const std::stri
     l.lang = r.lang;
     l.secret = inv.link;
     l.org_code = r.org_code;
-    l.data = {{"name", name}, {"org_name", r.org_name}, {"year", r.year}, {"invited_by", r.invited_by}, {"link", inv.link}};
+    l.data = {
+        {"name", name}, {"org_name", r.org_name}, {"year", r.year}, {"invited_by", r.invited_by}, {"link", inv.link}};
     mail::queue(store, l);
   });
   return inv;

@@ -20,7 +20,7 @@ struct InviteRequest {
   std::string name, email;
   std::string org_code, org_name;  // for the e-mail
   int year = 0;
-  std::string invited_by;          // the facilitator's name or e-mail
+  std::string invited_by;  // the facilitator's name or e-mail
   Lang lang = Lang::sv;
 };
 

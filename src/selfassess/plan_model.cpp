@@ -31,11 +31,13 @@ static json items_json(Env& env, const web::Request& req, const instrument::Inst
                    {"has_due_date", !p.due_date.empty()},
                    {"has_comment", !p.comment.empty()},
                    {"status", p.status},
-                   {"status_label", env.app.templates().t(req.lang, std::string("selfassess.plan_status.") + to_string(p.status))},
+                   {"status_label",
+                    env.app.templates().t(req.lang, std::string("selfassess.plan_status.") + to_string(p.status))},
                    {"statuses", st},
                    {"comment", p.comment},
                    {"followup", p.followup},
-                   {"save_text", fill(env.app.templates().t(req.lang, "selfassess.plan.save_item"), {{"n", std::to_string(p.position)}})}});
+                   {"save_text", fill(env.app.templates().t(req.lang, "selfassess.plan.save_item"),
+                                      {{"n", std::to_string(p.position)}})}});
   }
   return out;
 }
@@ -57,11 +59,13 @@ json plan_model(Env& env, const web::Request& req, const Loaded& l, bool editabl
     auto pl = load(env.store, *prev);
     auto prev_items = env.store.selfassess().plan(prev->id);
     json pj = items_json(env, req, *pl.instrument, prev_items);
-    for (auto& it : pj) it["action"] = assessment_url(l.assessment.id) + "/uppfoljning/" + std::to_string(it["id"].get<int64_t>());
+    for (auto& it : pj)
+      it["action"] = assessment_url(l.assessment.id) + "/uppfoljning/" + std::to_string(it["id"].get<int64_t>());
     ctx["previous"] = {{"year", prev->year},
                        {"items", pj},
                        {"has_items", !prev_items.empty()},
-                       {"previous_title", fill(env.app.templates().t(req.lang, "selfassess.plan.previous"), {{"year", std::to_string(prev->year)}})}};
+                       {"previous_title", fill(env.app.templates().t(req.lang, "selfassess.plan.previous"),
+                                               {{"year", std::to_string(prev->year)}})}};
   }
   return ctx;
 }

@@ -4,9 +4,9 @@
 
 #include "selfassess/aggregate.h"
 #include "selfassess/engine.h"
-#include "storage/registry_store.h"
 #include "selfassess/page_common.h"
 #include "selfassess/views.h"
+#include "storage/registry_store.h"
 #include "storage/selfassess_store.h"
 
 namespace dp::selfassess {
@@ -15,7 +15,8 @@ using nlohmann::json;
 
 namespace {
 
-std::vector<std::optional<double>> values_of(const Profile& p, const std::string& dim, const std::vector<GroupScore>& gs) {
+std::vector<std::optional<double>> values_of(const Profile& p, const std::string& dim,
+                                             const std::vector<GroupScore>& gs) {
   std::vector<std::optional<double>> v;
   for (const auto& g : gs) {
     auto it = p.find(dim + "." + g.id);
@@ -56,13 +57,18 @@ json results_model(Env& env, const web::Request& req, const Loaded& l) {
     std::string name = group_name(env, req, g, l.org ? l.org->county_name : "");
     if (g.hidden) {
       const char* key = g.n < run.min_n ? "selfassess.results.hidden" : "selfassess.results.hidden_protect";
-      hidden.push_back({{"name", name},
-                        {"n", g.n},
-                        {"text", fill(t.t(req.lang, key), {{"name", name}, {"n", std::to_string(g.n)}, {"min_n", std::to_string(run.min_n)}})}});
+      hidden.push_back(
+          {{"name", name},
+           {"n", g.n},
+           {"text", fill(t.t(req.lang, key),
+                         {{"name", name}, {"n", std::to_string(g.n)}, {"min_n", std::to_string(run.min_n)}})}});
     } else {
       shown.push_back(g);
       auto it = g.mean.find("overall");
-      cmp_rows.push_back({{"name", name}, {"n", g.n}, {"has", it != g.mean.end()}, {"value", it != g.mean.end() ? display(it->second) : 0}});
+      cmp_rows.push_back({{"name", name},
+                          {"n", g.n},
+                          {"has", it != g.mean.end()},
+                          {"value", it != g.mean.end() ? display(it->second) : 0}});
     }
   }
   ctx["comparison"] = cmp_rows;
@@ -92,7 +98,8 @@ json results_model(Env& env, const web::Request& req, const Loaded& l) {
   json history_head = json::array(), history_rows = json::array();
   std::vector<std::pair<int, Profile>> hist;
   for (const auto& a : env.store.selfassess().list_for_org(l.assessment.org_code))
-    if (a.part == l.assessment.part && a.year < l.assessment.year) hist.push_back({a.year, profile_of(load(env.store, a, rules).result)});
+    if (a.part == l.assessment.part && a.year < l.assessment.year)
+      hist.push_back({a.year, profile_of(load(env.store, a, rules).result)});
   std::sort(hist.begin(), hist.end(), [](auto& a, auto& b) { return a.first < b.first; });
   hist.push_back({l.assessment.year, profile_of(l.result)});
   for (const auto& [y, _] : hist) history_head.push_back(y);
@@ -115,7 +122,8 @@ json results_model(Env& env, const web::Request& req, const Loaded& l) {
   json bands = json::array();
   for (size_t i = 0; i < rules.bands.size(); ++i) {
     const auto& b = rules.bands[i];
-    std::string range = i == 0 ? fmt_number(b.min) + "–100" : fmt_number(b.min) + "–" + fmt_number(rules.bands[i - 1].min - 1);
+    std::string range =
+        i == 0 ? fmt_number(b.min) + "–100" : fmt_number(b.min) + "–" + fmt_number(rules.bands[i - 1].min - 1);
     bands.push_back({{"id", b.id}, {"label", b.label.get(req.lang)}, {"range", range}});
   }
   ctx["bands"] = bands;

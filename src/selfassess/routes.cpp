@@ -9,8 +9,7 @@ void register_routes(Env& env, std::shared_ptr<web::RateLimiter> limiter) {
   env.app.lookups.org_of_assessment = [&env](const std::string& id) -> std::optional<std::string> {
     try {
       if (auto a = env.store.selfassess().find(parse_id(id, "self-assessment"))) return a->org_code;
-    } catch (const std::exception&) {
-    }
+    } catch (const std::exception&) {}
     return std::nullopt;
   };
   register_assessment_routes(env);

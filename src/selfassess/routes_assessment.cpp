@@ -25,7 +25,8 @@ json assessment_row(Env& env, const web::Request& req, const storage::Assessment
 web::Response list_page(Env& env, web::Request& req) {
   const auto& who = req.principal;
   if (who.is(Role::Respondent)) return web::Response::redirect("/sjalvskattning/kommun/" + who.org_code);
-  if (auto org = req.q("org"); org && !org->empty()) return web::Response::redirect("/sjalvskattning/kommun/" + web::url_encode(trim(*org)));
+  if (auto org = req.q("org"); org && !org->empty())
+    return web::Response::redirect("/sjalvskattning/kommun/" + web::url_encode(trim(*org)));
   json rows = json::array();
   for (const auto& a : env.store.selfassess().list_all()) {
     if (web::decide("org_read:o", who, {{"o", a.org_code}}, env.app.lookups) != web::Decision::Allow) continue;
@@ -71,7 +72,8 @@ web::Response start(Env& env, web::Request& req) {
     throw Error::bad_input("year: choose the year of the assessment", where);
   }
   auto inst = instrument_for_year(env.store, year);
-  if (!inst || year < 2000 || year > 2100) throw Error::bad_input("year: there is no maturity instrument for " + year_s, where);
+  if (!inst || year < 2000 || year > 2100)
+    throw Error::bad_input("year: there is no maturity instrument for " + year_s, where);
   if (!organisation(env.store, code, year)) throw Error::not_found("no organisation " + code);
   std::string part = field(req, "part");
   check_length(part, "part", 120);
@@ -118,20 +120,28 @@ web::Response overview(Env& env, web::Request& req, const std::string& new_link 
   ctx["title"] = ctx["title"].get<std::string>() + " – " + env.app.templates().t(req.lang, "selfassess.overview.title");
   ctx["page_title"] = ctx["title"];
   if (auto prev = previous_assessment(env.store, l.assessment)) {
-    ctx["previous"] = {{"year", prev->year},
-                       {"url", assessment_url(prev->id)},
-                       {"previous_text", fill(t.t(req.lang, "selfassess.overview.previous"), {{"year", std::to_string(prev->year)}})}};
+    ctx["previous"] = {
+        {"year", prev->year},
+        {"url", assessment_url(prev->id)},
+        {"previous_text", fill(t.t(req.lang, "selfassess.overview.previous"), {{"year", std::to_string(prev->year)}})}};
   }
   return env.app.page(req, "selfassess/overview", ctx);
 }
 
 web::Response invite_participant(Env& env, web::Request& req) {
   auto l = load(env.store, req.param("assessment"));
-  if (l.assessment.status == AssessmentStatus::Completed) throw Error::conflict("The assessment is completed; reopen it to invite more participants.");
+  if (l.assessment.status == AssessmentStatus::Completed)
+    throw Error::conflict("The assessment is completed; reopen it to invite more participants.");
   std::string name = field(req, "name"), email = field(req, "email");
   Invitation inv;
-  InviteRequest r{l.assessment.id, name, email, l.assessment.org_code, l.org ? l.org->name : l.assessment.org_code,
-                  l.assessment.year, req.principal.name.empty() ? req.principal.email : req.principal.name, req.lang};
+  InviteRequest r{l.assessment.id,
+                  name,
+                  email,
+                  l.assessment.org_code,
+                  l.org ? l.org->name : l.assessment.org_code,
+                  l.assessment.year,
+                  req.principal.name.empty() ? req.principal.email : req.principal.name,
+                  req.lang};
   inv = invite(env.store, r, env.app.config().base_url);
   return overview(env, req, inv.link, name);
 }

@@ -1,19 +1,19 @@
 // Public results (only what the organisation chose to publish), the embeddable page for the
 // organisation's own website, the administrator's aggregates, and the JSON API under
 // /api/v1/selfassessment/ (docs/selfassessment.md, "API").
-#include "core/error.h"
-#include "storage/registry_store.h"
 #include <cctype>
 #include <cmath>
 
 #include "api/guard.h"
 #include "api/params.h"
+#include "core/error.h"
 #include "selfassess/aggregate.h"
 #include "selfassess/engine.h"
 #include "selfassess/page_common.h"
 #include "selfassess/published.h"
 #include "selfassess/routes.h"
 #include "selfassess/views.h"
+#include "storage/registry_store.h"
 #include "storage/selfassess_store.h"
 
 namespace dp::selfassess {
@@ -30,12 +30,16 @@ json public_model(Env& env, const web::Request& req) {
   auto l = load(env.store, pub.front());
   const auto& t = env.app.templates();
   std::string name = l.org ? l.org->name : code;
-  json ctx = {{"org_name", name}, {"org_code", code}, {"year", l.assessment.year}, {"instrument", l.instrument->title.get(req.lang)}};
+  json ctx = {{"org_name", name},
+              {"org_code", code},
+              {"year", l.assessment.year},
+              {"instrument", l.instrument->title.get(req.lang)}};
   ctx["overall"] = score_json(l.result.overall, req.lang);
   json charts = json::array();
   charts.push_back(chart_json("area", t.t(req.lang, "selfassess.dim.area"), l.result.areas, {}, t, req.lang));
   if (l.assessment.publish_target_groups)
-    charts.push_back(chart_json("target_group", t.t(req.lang, "selfassess.dim.target_group"), l.result.target_groups, {}, t, req.lang));
+    charts.push_back(chart_json("target_group", t.t(req.lang, "selfassess.dim.target_group"), l.result.target_groups,
+                                {}, t, req.lang));
   ctx["charts"] = charts;
   json earlier = json::array();
   for (size_t i = 1; i < pub.size(); ++i) {
@@ -51,7 +55,9 @@ json public_model(Env& env, const web::Request& req) {
   return ctx;
 }
 
-web::Response public_page(Env& env, web::Request& req) { return env.app.page(req, "selfassess/public", public_model(env, req)); }
+web::Response public_page(Env& env, web::Request& req) {
+  return env.app.page(req, "selfassess/public", public_model(env, req));
+}
 
 web::Response embed_page(Env& env, web::Request& req) {
   json ctx = public_model(env, req);
@@ -107,8 +113,9 @@ json aggregates(Env& env, const web::Request& req) {
             {"disclosure_profile", run.profile_id},
             {"min_n", run.min_n},
             {"assessments", ms.size()},
-            {"note", "Mean scores 0-100 of completed assessments of whole organisations; groups withheld by the "
-                     "statistics engine's disclosure control have marker 'suppressed' and no values."}}},
+            {"note",
+             "Mean scores 0-100 of completed assessments of whole organisations; groups withheld by the "
+             "statistics engine's disclosure control have marker 'suppressed' and no values."}}},
           {"data", data}};
 }
 
@@ -141,11 +148,19 @@ json distribution_json(Env& env, const web::Request& req) {
       }
       groups.push_back(row);
     }
-    data.push_back({{"indicator", q->id}, {"keyfigure", "SA_" + upper(q->id)}, {"label", q->label.get(req.lang)}, {"groups", groups}});
+    data.push_back({{"indicator", q->id},
+                    {"keyfigure", "SA_" + upper(q->id)},
+                    {"label", q->label.get(req.lang)},
+                    {"groups", groups}});
   }
   json scale = json::array();
   for (const auto& o : in->scale) scale.push_back({{"id", o.id}, {"label", o.label.get(req.lang)}});
-  return {{"meta", {{"instrument", inst}, {"disclosure_profile", run.profile_id}, {"min_n", run.min_n}, {"assessments", ms.size()}, {"scale", scale}}},
+  return {{"meta",
+           {{"instrument", inst},
+            {"disclosure_profile", run.profile_id},
+            {"min_n", run.min_n},
+            {"assessments", ms.size()},
+            {"scale", scale}}},
           {"data", data}};
 }
 
@@ -155,7 +170,10 @@ web::Response national_page(Env& env, web::Request& req) {
   std::string suppressed_text = env.app.templates().t(req.lang, "selfassess.national.suppressed");
   json rows = json::array();
   for (auto& g : agg["data"]) {
-    json r = {{"label", g["label"]}, {"n", g["n"]}, {"suppressed", g.contains("marker")}, {"suppressed_text", suppressed_text}};
+    json r = {{"label", g["label"]},
+              {"n", g["n"]},
+              {"suppressed", g.contains("marker")},
+              {"suppressed_text", suppressed_text}};
     if (!g["values"].is_null() && g["values"].contains("overall")) r["overall"] = g["values"]["overall"];
     r["has_overall"] = r.contains("overall");
     rows.push_back(r);
@@ -183,7 +201,8 @@ web::Response national_page(Env& env, web::Request& req) {
               {"distribution", drows},
               {"distribution_suppressed", national_suppressed}};
   ctx["intro_text"] = fill(env.app.templates().t(req.lang, "selfassess.national.intro"), {{"min_n", min_n}});
-  ctx["distribution_suppressed_text"] = fill(env.app.templates().t(req.lang, "selfassess.national.distribution_suppressed"), {{"min_n", min_n}});
+  ctx["distribution_suppressed_text"] =
+      fill(env.app.templates().t(req.lang, "selfassess.national.distribution_suppressed"), {{"min_n", min_n}});
   return env.app.page(req, "selfassess/national", ctx);
 }
 
@@ -217,7 +236,8 @@ void register_public_routes(Env& env, std::shared_ptr<web::RateLimiter> limiter)
   add_route(r, "GET", "/sjalvskattning/publicerat/{org}", "public", handler(env, public_page));
   add_route(r, "GET", "/embed/sjalvskattning/{org}", "public", handler(env, embed_page));
   add_route(r, "GET", "/sjalvskattning/nationellt", "admin", handler(env, national_page));
-  add_route(r, "GET", "/api/v1/selfassessment/municipalities/{org}", "public", public_api(limiter, handler(env, published_api)));
+  add_route(r, "GET", "/api/v1/selfassessment/municipalities/{org}", "public",
+            public_api(limiter, handler(env, published_api)));
   add_route(r, "GET", "/api/v1/selfassessment/aggregates", "admin", handler(env, aggregates_api));
   add_route(r, "GET", "/api/v1/selfassessment/distribution", "admin", handler(env, distribution_api));
 }

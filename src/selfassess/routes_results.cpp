@@ -31,7 +31,8 @@ web::Response xlsx(Env& env, web::Request& req) {
   auto l = load(env.store, req.param("assessment"));
   auto plan = env.store.selfassess().plan(l.assessment.id);
   auto bytes = export_xlsx(l, plan, req.lang, [&](const std::string& k) { return env.app.templates().t(req.lang, k); });
-  auto res = web::Response::bytes(std::move(bytes), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+  auto res =
+      web::Response::bytes(std::move(bytes), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
   res.set_header("Content-Disposition", "attachment; filename=\"sjalvskattning-" + l.assessment.org_code + "-" +
                                             std::to_string(l.assessment.year) + ".xlsx\"");
   return res;
@@ -44,7 +45,8 @@ void register_results_routes(Env& env) {
   const char* read = "assessment_read:assessment";
   add_route(r, "GET", "/sjalvskattning/bedomning/{assessment}/resultat", read, handler(env, results_page));
   add_route(r, "GET", "/sjalvskattning/bedomning/{assessment}/rapport", read, handler(env, report_page));
-  add_route(r, "GET", "/sjalvskattning/bedomning/{assessment}/export.xlsx", read, handler(env, xlsx), {.cost = web::Cost::Heavy});
+  add_route(r, "GET", "/sjalvskattning/bedomning/{assessment}/export.xlsx", read, handler(env, xlsx),
+            {.cost = web::Cost::Heavy});
 }
 
 }  // namespace dp::selfassess

@@ -1,9 +1,8 @@
 // Rating: each participant rates individually through a personal link; in the workshop the
 // facilitator sees, per indicator, the spread of the individual ratings and records the agreed
 // rating with a comment and optional evidence (or a register value that gives the rating).
-#include <spdlog/spdlog.h>
-
 #include <cmath>
+#include <spdlog/spdlog.h>
 
 #include "core/error.h"
 #include "selfassess/context.h"
@@ -61,7 +60,9 @@ web::Response participant_page(Env& env, web::Request& req, bool saved = false) 
       i["comment"] = it == mine.end() ? "" : it->second.comment;
       inds.push_back(i);
     }
-    sections.push_back({{"title", s.title.get(req.lang)}, {"help", s.help.get(req.lang)}, {"has_help", !s.help.empty()},
+    sections.push_back({{"title", s.title.get(req.lang)},
+                        {"help", s.help.get(req.lang)},
+                        {"has_help", !s.help.empty()},
                         {"indicators", inds}});
   }
   const auto& t = env.app.templates();
@@ -81,7 +82,8 @@ web::Response participant_page(Env& env, web::Request& req, bool saved = false) 
 web::Response participant_save(Env& env, web::Request& req) {
   auto p = participant_of(env.store, req.param("token"));
   auto l = load(env.store, std::to_string(p.assessment_id));
-  if (l.assessment.status == AssessmentStatus::Completed) throw Error::conflict("The assessment is completed; ratings can no longer be changed.");
+  if (l.assessment.status == AssessmentStatus::Completed)
+    throw Error::conflict("The assessment is completed; ratings can no longer be changed.");
   std::vector<storage::IndividualRating> changes;
   for (const auto* q : indicators(*l.instrument)) {
     auto rating = req.f("r_" + q->id);
@@ -148,9 +150,11 @@ web::Response workshop_page(Env& env, web::Request& req) {
       i["spread"] = {{"n", sp.n > 0}, {"counts", counts}, {"disagreement", sp.disagreement}};
       i["spread_caption"] = fill(t.t(req.lang, "selfassess.workshop.spread_caption"), {{"id", q.id}});
       if (sp.lowest && sp.highest)
-        i["disagreement_text"] = fill(t.t(req.lang, "selfassess.workshop.disagreement"),
-                                      {{"low", std::to_string(display(*sp.lowest))}, {"high", std::to_string(display(*sp.highest))}});
-      i["register_hint"] = fill(t.t(req.lang, "selfassess.workshop.register_hint"), {{"keyfigure", q.maturity->register_keyfigure}});
+        i["disagreement_text"] =
+            fill(t.t(req.lang, "selfassess.workshop.disagreement"),
+                 {{"low", std::to_string(display(*sp.lowest))}, {"high", std::to_string(display(*sp.highest))}});
+      i["register_hint"] =
+          fill(t.t(req.lang, "selfassess.workshop.register_hint"), {{"keyfigure", q.maturity->register_keyfigure}});
       std::string register_prefill;
       if (!q.maturity->register_keyfigure.empty()) {
         std::optional<RegisterValue> rv;
@@ -184,12 +188,14 @@ web::Response workshop_page(Env& env, web::Request& req) {
                      {"evidence_url", a.evidence_url},
                      {"evidence_note", a.evidence_note},
                      {"from_register", a.source == "register"},
-                     {"register_value", a.register_value ? fmt_number(*a.register_value) : (a.rating.empty() ? register_prefill : "")}};
+                     {"register_value",
+                      a.register_value ? fmt_number(*a.register_value) : (a.rating.empty() ? register_prefill : "")}};
       if (!a.rating.empty()) {
         i["agreed_text"] = fill(t.t(req.lang, "selfassess.workshop.agreed_now"),
                                 {{"rating", scale_option(*l.instrument, a.rating)->label.get(req.lang)}});
         if (a.register_value)
-          i["register_text"] = fill(t.t(req.lang, "selfassess.workshop.from_register"), {{"value", fmt_number(*a.register_value)}});
+          i["register_text"] =
+              fill(t.t(req.lang, "selfassess.workshop.from_register"), {{"value", fmt_number(*a.register_value)}});
       }
       i["action"] = assessment_url(l.assessment.id) + "/workshop/" + q.id;
       inds.push_back(i);
@@ -204,18 +210,19 @@ web::Response workshop_page(Env& env, web::Request& req) {
   ctx["agreed_count"] = l.ratings.size();
   ctx["indicator_count"] = indicators(*l.instrument).size();
   ctx["overall"] = score_json(l.result.overall, req.lang);
-  ctx["summary_text"] = fill(t.t(req.lang, "selfassess.workshop.summary"),
-                             {{"agreed", std::to_string(l.ratings.size())},
-                              {"total", std::to_string(indicators(*l.instrument).size())},
-                              {"participants", std::to_string(participants.size())},
-                              {"disagreements", std::to_string(disagreements)}});
+  ctx["summary_text"] =
+      fill(t.t(req.lang, "selfassess.workshop.summary"), {{"agreed", std::to_string(l.ratings.size())},
+                                                          {"total", std::to_string(indicators(*l.instrument).size())},
+                                                          {"participants", std::to_string(participants.size())},
+                                                          {"disagreements", std::to_string(disagreements)}});
   ctx["title"] = env.app.templates().t(req.lang, "selfassess.workshop.title") + " – " + ctx["title"].get<std::string>();
   return env.app.page(req, "selfassess/workshop", ctx);
 }
 
 web::Response record_agreed(Env& env, web::Request& req) {
   auto l = load(env.store, req.param("assessment"));
-  if (l.assessment.status == AssessmentStatus::Completed) throw Error::conflict("The assessment is completed; reopen it to change ratings.");
+  if (l.assessment.status == AssessmentStatus::Completed)
+    throw Error::conflict("The assessment is completed; reopen it to change ratings.");
   const std::string& id = req.param("indicator");
   const auto* q = l.instrument->question(id);
   if (!q || !q->maturity) throw Error::not_found("no indicator " + id);
@@ -238,7 +245,8 @@ web::Response record_agreed(Env& env, web::Request& req) {
     throw bad("evidence_url", "evidence_url: a link must start with https:// or http://");
   std::string reg = field(req, "register_value");
   if (!reg.empty()) {
-    if (q->maturity->register_bands.empty()) throw bad("register_value", "register_value: this indicator is not answered from register data");
+    if (q->maturity->register_bands.empty())
+      throw bad("register_value", "register_value: this indicator is not answered from register data");
     double v = 0;
     try {
       std::string s = reg;
@@ -277,7 +285,8 @@ void register_workshop_routes(Env& env) {
   add_route(r, "GET", "/sjalvskattning/delta/{token}", "public", handler(env, participant_form));
   add_route(r, "POST", "/sjalvskattning/delta/{token}", "public", handler(env, participant_save));
   add_route(r, "GET", "/sjalvskattning/bedomning/{assessment}/workshop", read, handler(env, workshop_page));
-  add_route(r, "POST", "/sjalvskattning/bedomning/{assessment}/workshop/{indicator}", write, handler(env, record_agreed));
+  add_route(r, "POST", "/sjalvskattning/bedomning/{assessment}/workshop/{indicator}", write,
+            handler(env, record_agreed));
 }
 
 }  // namespace dp::selfassess

@@ -53,7 +53,8 @@ Rules parse_rules(std::string_view yaml_text, const std::string& file) {
       r.bands.push_back(band);
     }
     if (r.bands.back().min != 0) throw bad(file, "bands", "the last band must have min 0");
-    if (auto a = root["action_plan"]; a && a["default_level"]) r.plan_default_level = a["default_level"].as<std::string>();
+    if (auto a = root["action_plan"]; a && a["default_level"])
+      r.plan_default_level = a["default_level"].as<std::string>();
     if (auto s = root["strengths_weaknesses"]; s && s["count"]) r.list_count = s["count"].as<int>();
     if (r.list_count < 1) throw bad(file, "strengths_weaknesses.count", "must be at least 1");
     if (auto w = root["workshop"]; w && w["spread_alert"]) r.spread_alert = w["spread_alert"].as<double>();
@@ -64,7 +65,8 @@ Rules parse_rules(std::string_view yaml_text, const std::string& file) {
 }
 
 const Rules& bundled_rules() {
-  static const Rules rules = parse_rules(resources::require("data/selfassess/rules.yaml"), "data/selfassess/rules.yaml");
+  static const Rules rules =
+      parse_rules(resources::require("data/selfassess/rules.yaml"), "data/selfassess/rules.yaml");
   return rules;
 }
 

@@ -22,8 +22,8 @@ struct Score {
   int scored = 0;               // indicators that counted
   int not_relevant = 0;         // rated 'Ej relevant' (out of the denominator)
   int unrated = 0;
-  double weight = 0;            // sum of weights that counted
-  std::optional<Band> band;     // set when value is set (a copy: Score outlives the Rules)
+  double weight = 0;         // sum of weights that counted
+  std::optional<Band> band;  // set when value is set (a copy: Score outlives the Rules)
 };
 
 struct GroupScore {

@@ -15,7 +15,7 @@ struct Spread {
   int n = 0;                                        // participants who rated
   std::optional<double> lowest, highest, mean;      // over scored ratings
   bool disagreement = false;                        // highest - lowest >= rules.spread_alert
-  std::string typical;  // the most common rating (ties: the lower one, to stay cautious)
+  std::string typical;                              // the most common rating (ties: the lower one, to stay cautious)
 };
 
 Spread spread(const instrument::Instrument& in, const std::vector<std::string>& ratings, const Rules& rules);

@@ -44,13 +44,13 @@ double normal(uint64_t h) {  // Box-Muller
 }
 
 // The model's parameters, on the 0-100 score scale (see synthetic.h).
-constexpr double kMeanLatent = 45;      // a municipality of ~20 000 inhabitants in 2025
-constexpr double kSizeEffect = 9;       // per tenfold population
-constexpr double kLatentSpread = 13;    // between municipalities
-constexpr double kDriftPerYear = 4;     // later years are somewhat more mature
-constexpr int kFirstYear = 2025;        // the first maturity instrument
-constexpr double kIndicatorSpread = 12; // some indicators are hard everywhere
-constexpr double kNoise = 20;           // one municipality's indicators around its latent
+constexpr double kMeanLatent = 45;       // a municipality of ~20 000 inhabitants in 2025
+constexpr double kSizeEffect = 9;        // per tenfold population
+constexpr double kLatentSpread = 13;     // between municipalities
+constexpr double kDriftPerYear = 4;      // later years are somewhat more mature
+constexpr int kFirstYear = 2025;         // the first maturity instrument
+constexpr double kIndicatorSpread = 12;  // some indicators are hard everywhere
+constexpr double kNoise = 20;            // one municipality's indicators around its latent
 constexpr double kNotRelevantTargetGroup = 0.06, kNotRelevantCrossCutting = 0.01;
 constexpr double kPublished = 0.5, kPublishedTargetGroups = 0.5;
 
@@ -120,7 +120,8 @@ std::vector<std::string> synthetic_sample(const std::vector<registry::Organisati
   return {chosen.begin(), chosen.end()};
 }
 
-Ratings synthetic_ratings(const instrument::Instrument& in, const registry::Organisation& org, int year, uint64_t seed) {
+Ratings synthetic_ratings(const instrument::Instrument& in, const registry::Organisation& org, int year,
+                          uint64_t seed) {
   std::vector<const instrument::Option*> scored;
   const instrument::Option* not_relevant = nullptr;
   for (const auto& opt : in.scale) {
@@ -221,7 +222,8 @@ SyntheticOutcome generate_synthetic(storage::Store& store, const SyntheticOption
       auto plan = store.selfassess().plan(a.id);
       for (auto& it : plan) {
         bool early = it.position * 3 <= static_cast<int>(plan.size());
-        it.status = status_of(uniform(hash(o.seed, {"plan", code, y, it.indicator, std::to_string(it.measure_no)})), early);
+        it.status =
+            status_of(uniform(hash(o.seed, {"plan", code, y, it.indicator, std::to_string(it.measure_no)})), early);
         it.owner = kSyntheticMark;
         it.comment = kSyntheticMark;
         it.due_date = std::to_string(o.year + 1) + (early ? "-06-30" : "-12-31");
@@ -232,7 +234,8 @@ SyntheticOutcome generate_synthetic(storage::Store& store, const SyntheticOption
         a.publish_overall = a.publish_target_groups = true;
       } else {
         a.publish_overall = uniform(hash(o.seed, {"publish", code, y})) < kPublished;
-        a.publish_target_groups = a.publish_overall && uniform(hash(o.seed, {"publish_target_groups", code, y})) < kPublishedTargetGroups;
+        a.publish_target_groups =
+            a.publish_overall && uniform(hash(o.seed, {"publish_target_groups", code, y})) < kPublishedTargetGroups;
       }
       store.selfassess().update(a);
       ++out.created;

@@ -28,7 +28,7 @@ namespace dp::selfassess {
 inline constexpr const char* kSyntheticMark = "Syntetisk demo";
 
 struct SyntheticOptions {
-  int year = 0;                      // there must be a maturity instrument of exactly this year
+  int year = 0;  // there must be a maturity instrument of exactly this year
   uint64_t seed = 1;
   double share = 0.6;                // each municipality is assessed with this probability (0..1)
   std::vector<std::string> include;  // always assessed, and published (the demo's own municipality)
@@ -48,10 +48,10 @@ Ratings synthetic_ratings(const instrument::Instrument& in, const registry::Orga
 
 struct SyntheticOutcome {
   std::string instrument_id;
-  int already = 0;    // synthetic assessments of the year found: nothing was written
+  int already = 0;  // synthetic assessments of the year found: nothing was written
   int created = 0;
   int published = 0;
-  int skipped = 0;    // chosen organisations that already had an assessment of their own that year
+  int skipped = 0;  // chosen organisations that already had an assessment of their own that year
 };
 
 // Writes completed synthetic assessments of the year (agreed ratings, the plan the tool proposes

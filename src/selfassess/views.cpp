@@ -1,8 +1,7 @@
 #include "selfassess/views.h"
 
-#include <fmt/format.h>
-
 #include <algorithm>
+#include <fmt/format.h>
 
 #include "selfassess/chart_geometry.h"
 
@@ -18,7 +17,8 @@ std::string fmt_number(double v) {
 }
 
 json score_json(const Score& s, Lang lang) {
-  json j = {{"has", s.value.has_value()}, {"scored", s.scored}, {"not_relevant", s.not_relevant}, {"unrated", s.unrated}};
+  json j = {
+      {"has", s.value.has_value()}, {"scored", s.scored}, {"not_relevant", s.not_relevant}, {"unrated", s.unrated}};
   if (s.value) {
     j["value"] = display(*s.value);
     j["band"] = s.band->id;
@@ -40,7 +40,8 @@ json chart_json(const std::string& dimension, const std::string& title, const st
 
   // Table: one row per group, one column per series.
   json head = json::array();
-  for (size_t s = 0; s < all.size(); ++s) head.push_back({{"name", all[s].name}, {"cls", kSeriesClass[std::min<size_t>(s, 4)]}});
+  for (size_t s = 0; s < all.size(); ++s)
+    head.push_back({{"name", all[s].name}, {"cls", kSeriesClass[std::min<size_t>(s, 4)]}});
   json rows = json::array();
   for (size_t g = 0; g < groups.size(); ++g) {
     json cells = json::array();
@@ -60,7 +61,12 @@ json chart_json(const std::string& dimension, const std::string& title, const st
   json bars = json::array();
   for (size_t g = 0; g < groups.size(); ++g) {
     int y = static_cast<int>(g) * 48;
-    json b = {{"label", groups[g].label.get(lang)}, {"ty", y + 14}, {"by", y + 20}, {"vy", y + 33}, {"my1", y + 17}, {"my2", y + 39},
+    json b = {{"label", groups[g].label.get(lang)},
+              {"ty", y + 14},
+              {"by", y + 20},
+              {"vy", y + 33},
+              {"my1", y + 17},
+              {"my2", y + 39},
               {"score", score_json(groups[g].score, lang)}};
     double w = groups[g].score.value ? bar_length(*groups[g].score.value, width) : 0;
     b["w"] = w;
@@ -68,7 +74,9 @@ json chart_json(const std::string& dimension, const std::string& title, const st
     json marks = json::array();
     for (size_t s = 1; s < all.size(); ++s)
       if (g < all[s].values.size() && all[s].values[g])
-        marks.push_back({{"x", bar_length(*all[s].values[g], width)}, {"cls", kSeriesClass[std::min<size_t>(s, 4)]}, {"name", all[s].name}});
+        marks.push_back({{"x", bar_length(*all[s].values[g], width)},
+                         {"cls", kSeriesClass[std::min<size_t>(s, 4)]},
+                         {"name", all[s].name}});
     b["marks"] = marks;
     bars.push_back(b);
   }
@@ -82,14 +90,22 @@ json chart_json(const std::string& dimension, const std::string& title, const st
     Radar r = radar(groups.size(), values, 420);
     json axes = json::array();
     for (size_t a = 0; a < r.axes.size(); ++a)
-      axes.push_back({{"x1", r.centre.x}, {"y1", r.centre.y}, {"x2", r.axes[a].end.x}, {"y2", r.axes[a].end.y},
-                      {"lx", r.axes[a].label.x}, {"ly", r.axes[a].label.y}, {"anchor", r.axes[a].anchor},
+      axes.push_back({{"x1", r.centre.x},
+                      {"y1", r.centre.y},
+                      {"x2", r.axes[a].end.x},
+                      {"y2", r.axes[a].end.y},
+                      {"lx", r.axes[a].label.x},
+                      {"ly", r.axes[a].label.y},
+                      {"anchor", r.axes[a].anchor},
                       {"label", groups[a].label.get(lang)}});
     json series = json::array();
     for (size_t s = 0; s < r.series.size(); ++s) {
       json dots = json::array();
       for (const auto& d : r.dots[s]) dots.push_back({{"x", d.x}, {"y", d.y}});
-      series.push_back({{"points", r.series[s]}, {"cls", kSeriesClass[std::min<size_t>(s, 4)]}, {"name", all[s].name}, {"dots", dots}});
+      series.push_back({{"points", r.series[s]},
+                        {"cls", kSeriesClass[std::min<size_t>(s, 4)]},
+                        {"name", all[s].name},
+                        {"dots", dots}});
     }
     c["radar"] = {{"size", r.size}, {"rings", r.rings}, {"axes", axes}, {"series", series}};
   }
@@ -103,14 +119,13 @@ json chart_json(const std::string& dimension, const std::string& title, const st
     if (!lo || *g.score.value < *lo->score.value) lo = &g;
   }
   if (hi && lo)
-    c["summary"] = fill(t.t(lang, "selfassess.results.chart_summary"),
-                        {{"title", title},
-                         {"high", hi->label.get(lang)},
-                         {"high_value", std::to_string(display(*hi->score.value))},
-                         {"low", lo->label.get(lang)},
-                         {"low_value", std::to_string(display(*lo->score.value))}});
-  else
-    c["summary"] = fill(t.t(lang, "selfassess.results.chart_empty"), {{"title", title}});
+    c["summary"] =
+        fill(t.t(lang, "selfassess.results.chart_summary"), {{"title", title},
+                                                             {"high", hi->label.get(lang)},
+                                                             {"high_value", std::to_string(display(*hi->score.value))},
+                                                             {"low", lo->label.get(lang)},
+                                                             {"low_value", std::to_string(display(*lo->score.value))}});
+  else c["summary"] = fill(t.t(lang, "selfassess.results.chart_empty"), {{"title", title}});
   return c;
 }
 
@@ -138,7 +153,8 @@ json strengths_weaknesses(const Loaded& l, const Rules& rules, Lang lang) {
     return a->question->maturity->weight > b->question->maturity->weight;
   });
   std::stable_sort(weak.begin(), weak.end(), [](auto* a, auto* b) {
-    double pa = a->question->maturity->weight * (100 - *a->points), pb = b->question->maturity->weight * (100 - *b->points);
+    double pa = a->question->maturity->weight * (100 - *a->points),
+           pb = b->question->maturity->weight * (100 - *b->points);
     return pa > pb;
   });
   json s = json::array(), w = json::array();
@@ -150,7 +166,8 @@ json strengths_weaknesses(const Loaded& l, const Rules& rules, Lang lang) {
 json scale_json(const instrument::Instrument& in, const std::string& selected, Lang lang) {
   json a = json::array();
   for (const auto& o : in.scale)
-    a.push_back({{"id", o.id}, {"label", o.label.get(lang)}, {"checked", o.id == selected}, {"scored", o.score.has_value()}});
+    a.push_back(
+        {{"id", o.id}, {"label", o.label.get(lang)}, {"checked", o.id == selected}, {"scored", o.score.has_value()}});
   return a;
 }
 

@@ -1,13 +1,12 @@
 #include "selfassess/xlsx_export.h"
 
-#include <unistd.h>
-#include <xlsxwriter.h>
-
 #include <cstdio>
 #include <cstdlib>
 #include <fstream>
 #include <map>
 #include <sstream>
+#include <unistd.h>
+#include <xlsxwriter.h>
 
 #include "core/error.h"
 #include "selfassess/views.h"
@@ -52,7 +51,9 @@ std::string export_xlsx(const Loaded& l, const std::vector<storage::PlanItem>& p
   // Sheet 1: results per dimension.
   lxw_worksheet* res = workbook_add_worksheet(wb, t("selfassess.xlsx.results").c_str());
   std::string org = l.org ? l.org->name : l.assessment.org_code;
-  cell(res, 0, 0, org + " " + std::to_string(l.assessment.year) + (l.assessment.part.empty() ? "" : " – " + l.assessment.part), bold);
+  cell(res, 0, 0,
+       org + " " + std::to_string(l.assessment.year) + (l.assessment.part.empty() ? "" : " – " + l.assessment.part),
+       bold);
   cell(res, 1, 0, l.instrument->title.get(lang));
   int row = 3;
   for (int c = 0; const char* k : {"selfassess.xlsx.dimension", "selfassess.xlsx.group", "selfassess.xlsx.score",
@@ -76,9 +77,10 @@ std::string export_xlsx(const Loaded& l, const std::vector<storage::PlanItem>& p
   // Sheet 2: indicators with agreed ratings, comments and evidence.
   lxw_worksheet* ind = workbook_add_worksheet(wb, t("selfassess.xlsx.indicators").c_str());
   int c = 0;
-  for (const char* k : {"selfassess.xlsx.id", "selfassess.xlsx.indicator", "selfassess.xlsx.context", "selfassess.xlsx.weight",
-                        "selfassess.xlsx.rating", "selfassess.xlsx.points", "selfassess.xlsx.comment",
-                        "selfassess.xlsx.evidence_url", "selfassess.xlsx.evidence_note", "selfassess.xlsx.register_value"})
+  for (const char* k :
+       {"selfassess.xlsx.id", "selfassess.xlsx.indicator", "selfassess.xlsx.context", "selfassess.xlsx.weight",
+        "selfassess.xlsx.rating", "selfassess.xlsx.points", "selfassess.xlsx.comment", "selfassess.xlsx.evidence_url",
+        "selfassess.xlsx.evidence_note", "selfassess.xlsx.register_value"})
     cell(ind, 0, c++, t(k), bold);
   std::map<std::string, const storage::AgreedRating*> agreed;
   for (const auto& a : l.agreed) agreed[a.indicator] = &a;
@@ -104,9 +106,10 @@ std::string export_xlsx(const Loaded& l, const std::vector<storage::PlanItem>& p
   // Sheet 3: the action plan.
   lxw_worksheet* pl = workbook_add_worksheet(wb, t("selfassess.xlsx.plan").c_str());
   c = 0;
-  for (const char* k : {"selfassess.xlsx.position", "selfassess.xlsx.id", "selfassess.xlsx.indicator", "selfassess.xlsx.measure",
-                        "selfassess.xlsx.priority", "selfassess.xlsx.owner", "selfassess.xlsx.due", "selfassess.xlsx.status",
-                        "selfassess.xlsx.comment", "selfassess.xlsx.followup"})
+  for (const char* k :
+       {"selfassess.xlsx.position", "selfassess.xlsx.id", "selfassess.xlsx.indicator", "selfassess.xlsx.measure",
+        "selfassess.xlsx.priority", "selfassess.xlsx.owner", "selfassess.xlsx.due", "selfassess.xlsx.status",
+        "selfassess.xlsx.comment", "selfassess.xlsx.followup"})
     cell(pl, 0, c++, t(k), bold);
   row = 0;
   for (const auto& p : plan) {

@@ -1,9 +1,8 @@
 #include "stats/audit.h"
 
-#include <fmt/format.h>
-
 #include <algorithm>
 #include <cmath>
+#include <fmt/format.h>
 #include <map>
 #include <set>
 #include <tuple>
@@ -65,12 +64,14 @@ std::vector<AuditFinding> audit_published(const KeyFigureSet& set, const std::ve
   std::map<std::tuple<std::string, std::string, std::string, std::string, int>, int64_t> item_n;
   for (const auto& p : all)
     if (p.fig->n && !p.cell->exclusive_item.empty())
-      item_n.emplace(std::tuple{p.fig->key.keyfigure, p.cell->exclusive_item, p.fig->key.breakdown, p.fig->key.group, p.fig->key.year},
+      item_n.emplace(std::tuple{p.fig->key.keyfigure, p.cell->exclusive_item, p.fig->key.breakdown, p.fig->key.group,
+                                p.fig->key.year},
                      *p.fig->n);
   auto base_of = [&](const Published& p) -> std::optional<int64_t> {
     if (p.fig->n) return p.fig->n;
     if (p.cell->exclusive_item.empty()) return std::nullopt;
-    auto it = item_n.find({p.fig->key.keyfigure, p.cell->exclusive_item, p.fig->key.breakdown, p.fig->key.group, p.fig->key.year});
+    auto it = item_n.find(
+        {p.fig->key.keyfigure, p.cell->exclusive_item, p.fig->key.breakdown, p.fig->key.group, p.fig->key.year});
     if (it == item_n.end()) return std::nullopt;
     return it->second;
   };
@@ -81,11 +82,14 @@ std::vector<AuditFinding> audit_published(const KeyFigureSet& set, const std::ve
     if (!n || *n <= 0) continue;
     const Figure& f = *p.fig;
     if (!counts_giving(*f.value, *n, f.decimals))
-      found(f, "share", fmt::format("{} %: no count of {} organisations gives it (round(100·k/{}) never equals {})",
-                                    printed(*f.value, f.decimals), *n, *n, printed(*f.value, f.decimals)));
-    if (f.count && *f.count >= 0 && *f.count <= *n && round_share_scaled(*f.count, *n, f.decimals) != scaled(*f.value, f.decimals))
-      found(f, "count_share", fmt::format("{} of {} is {} %, not the printed {} %", *f.count, *n,
-                                          printed(round_share(*f.count, *n, f.decimals), f.decimals), printed(*f.value, f.decimals)));
+      found(f, "share",
+            fmt::format("{} %: no count of {} organisations gives it (round(100·k/{}) never equals {})",
+                        printed(*f.value, f.decimals), *n, *n, printed(*f.value, f.decimals)));
+    if (f.count && *f.count >= 0 && *f.count <= *n &&
+        round_share_scaled(*f.count, *n, f.decimals) != scaled(*f.value, f.decimals))
+      found(f, "count_share",
+            fmt::format("{} of {} is {} %, not the printed {} %", *f.count, *n,
+                        printed(round_share(*f.count, *n, f.decimals), f.decimals), printed(*f.value, f.decimals)));
   }
 
   // 2. The options of one single-choice item exclude each other: their counts add up to at most
@@ -100,7 +104,8 @@ std::vector<AuditFinding> audit_published(const KeyFigureSet& set, const std::ve
     if (p.cell->exclusive_item.empty() || p.cell->options.size() != 1) continue;
     auto n = base_of(p);
     if (!n) continue;
-    auto& o = items[{p.fig->key.keyfigure, p.cell->exclusive_item, p.fig->key.breakdown, p.fig->key.group, p.fig->key.year}];
+    auto& o =
+        items[{p.fig->key.keyfigure, p.cell->exclusive_item, p.fig->key.breakdown, p.fig->key.group, p.fig->key.year}];
     o.parts.push_back(&p);
     o.n = *n;
     o.offered = p.cell->offered;
@@ -125,7 +130,8 @@ std::vector<AuditFinding> audit_published(const KeyFigureSet& set, const std::ve
                         std::get<1>(k), lo, o.n));
     else if (o.parts.size() == o.offered && hi < o.n)
       found(first, "options_short_of_base",
-            fmt::format("every option of {} is printed, but their shares give at most {} of the {} answers", std::get<1>(k), hi, o.n));
+            fmt::format("every option of {} is printed, but their shares give at most {} of the {} answers",
+                        std::get<1>(k), hi, o.n));
   }
 
   // 3. A combined category of exclusive options is the share of the sum of its parts' counts.
@@ -138,7 +144,9 @@ std::vector<AuditFinding> audit_published(const KeyFigureSet& set, const std::ve
     int64_t lo = 0, hi = 0;
     size_t have = 0;
     for (const auto* part : o.parts) {
-      if (std::find(p.cell->options.begin(), p.cell->options.end(), part->cell->options.front()) == p.cell->options.end()) continue;
+      if (std::find(p.cell->options.begin(), p.cell->options.end(), part->cell->options.front()) ==
+          p.cell->options.end())
+        continue;
       auto r = counts_giving(*part->fig->value, o.n, part->fig->decimals);
       if (!r) break;
       lo += r->first;
@@ -150,7 +158,8 @@ std::vector<AuditFinding> audit_published(const KeyFigureSet& set, const std::ve
     if (r && (r->second < lo || r->first > hi))
       found(*p.fig, "combined",
             fmt::format("{} % is not the share of any sum of its parts' counts ({}–{} of {}, i.e. {}–{} %)",
-                        printed(*p.fig->value, p.fig->decimals), lo, hi, o.n, printed(round_share(lo, o.n, p.fig->decimals), p.fig->decimals),
+                        printed(*p.fig->value, p.fig->decimals), lo, hi, o.n,
+                        printed(round_share(lo, o.n, p.fig->decimals), p.fig->decimals),
                         printed(round_share(hi, o.n, p.fig->decimals), p.fig->decimals)));
   }
 
@@ -202,8 +211,9 @@ std::vector<AuditFinding> audit_published(const KeyFigureSet& set, const std::ve
       if (all && sum != total) {
         double p = std::pow(10.0, f->decimals);
         found(*f, "identity",
-              fmt::format("{} = {}, not the printed {} {} (a difference of {})", names, printed(sum / p, f->decimals), key.cell,
-                          printed(*f->value, f->decimals), printed(static_cast<double>(total - sum) / p, f->decimals)));
+              fmt::format("{} = {}, not the printed {} {} (a difference of {})", names, printed(sum / p, f->decimals),
+                          key.cell, printed(*f->value, f->decimals),
+                          printed(static_cast<double>(total - sum) / p, f->decimals)));
       }
     }
   }
@@ -223,7 +233,8 @@ std::vector<Comparison> compare_with_published(const KeyFigureSet& set, const st
     if (!cell) continue;
     auto c = computed(f.key);
     auto add = [&](std::string what, std::string pub, std::string comp, bool equal) {
-      out.push_back({f.key, std::move(what), std::move(pub), std::move(comp), f.source, equal, flagged.count(f.key) > 0});
+      out.push_back(
+          {f.key, std::move(what), std::move(pub), std::move(comp), f.source, equal, flagged.count(f.key) > 0});
     };
     if (f.value && !hides_value(f.marker)) {
       std::string pub = printed(*f.value, f.decimals);
@@ -240,7 +251,8 @@ std::vector<Comparison> compare_with_published(const KeyFigureSet& set, const st
       add("marker", marker_name(f.marker), comp, equal);
     }
     if (f.n && c && c->n) add("n", std::to_string(*f.n), std::to_string(*c->n), *f.n == *c->n);
-    if (f.count && c && c->count) add("count", std::to_string(*f.count), std::to_string(*c->count), *f.count == *c->count);
+    if (f.count && c && c->count)
+      add("count", std::to_string(*f.count), std::to_string(*c->count), *f.count == *c->count);
   }
   return out;
 }

@@ -17,7 +17,8 @@ namespace dp::stats {
 struct AuditFinding {
   FigureKey key;
   std::string source;  // «Socialstyrelsen 2021, Tabell 12»
-  std::string rule;    // share | count_share | options_exceed_base | options_short_of_base | combined | size_groups | identity
+  std::string
+      rule;  // share | count_share | options_exceed_base | options_short_of_base | combined | size_groups | identity
   std::string message;
 };
 
@@ -40,7 +41,7 @@ struct Comparison {
   std::string computed;   // rounded as published; "" if nothing was computed
   std::string source;
   bool equal = false;
-  bool flagged = false;   // the published cell is one audit_published finds unreproducible
+  bool flagged = false;  // the published cell is one audit_published finds unreproducible
 };
 
 using ComputedLookup = std::function<std::optional<FigureValue>(const FigureKey&)>;

@@ -38,7 +38,8 @@ Breakdown make_breakdown(const Dataset& ds, const std::string& id) {
   }
   const AttrColumn* col = ds.attr(id == "county" ? "county_code" : id);
   if (!col || col->type == "number" || id == "code")
-    throw Error::bad_input("unknown breakdown '" + id + "' (national, county, size_group, skr_group or a registry attribute)");
+    throw Error::bad_input("unknown breakdown '" + id +
+                           "' (national, county, size_group, skr_group or a registry attribute)");
   b.label = col->label;
   std::vector<size_t> order(col->values.size());
   std::iota(order.begin(), order.end(), 0);
@@ -63,7 +64,8 @@ std::vector<std::string> default_breakdowns(const Dataset& ds) {
     if (const auto* c = ds.attr(a); c && !c->values.empty()) out.push_back(a);
   for (const auto& a : ds.attrs) {
     if (a.type == "number" || a.values.empty()) continue;
-    if (a.name == "code" || a.name == "kind" || a.name == "county_code" || a.name == "size_group" || a.name == "skr_group")
+    if (a.name == "code" || a.name == "kind" || a.name == "county_code" || a.name == "size_group" ||
+        a.name == "skr_group")
       continue;
     out.push_back(a.name);
   }

@@ -35,7 +35,8 @@ const CellResult* Results::cell(std::string_view kf, std::string_view c) const {
   return it == cell_index_.end() ? nullptr : &cells[it->second];
 }
 
-const FigureValue* Results::find(std::string_view kf, std::string_view c, std::string_view bid, std::string_view group) const {
+const FigureValue* Results::find(std::string_view kf, std::string_view c, std::string_view bid,
+                                 std::string_view group) const {
   const CellResult* cr = cell(kf, c);
   int g = group_index(bid, group);
   if (!cr || g < 0) return nullptr;
@@ -77,7 +78,8 @@ struct BaseInfo {
 
 class Engine {
  public:
-  Engine(const KeyFigureSet& set, const Dataset& ds, const ComputeOptions& opts) : set_(set), ds_(ds), opts_(opts), pc_(ds) {}
+  Engine(const KeyFigureSet& set, const Dataset& ds, const ComputeOptions& opts)
+      : set_(set), ds_(ds), opts_(opts), pc_(ds) {}
 
   Results run() {
     Results r;
@@ -187,12 +189,15 @@ class Engine {
         }
         break;
       }
-      case Stat::Sum: case Stat::Mean: case Stat::Median: case Stat::Min: case Stat::Max:
-        numeric(c, b, out);
-        break;
-      case Stat::PooledShare: case Stat::MeanOfRatios: case Stat::MinOfRatios: case Stat::MaxOfRatios:
-        terms(c, b, out);
-        break;
+      case Stat::Sum:
+      case Stat::Mean:
+      case Stat::Median:
+      case Stat::Min:
+      case Stat::Max: numeric(c, b, out); break;
+      case Stat::PooledShare:
+      case Stat::MeanOfRatios:
+      case Stat::MinOfRatios:
+      case Stat::MaxOfRatios: terms(c, b, out); break;
     }
     for (auto& f : out.figures) {
       derive_marker(f, c.stat);

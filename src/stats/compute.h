@@ -23,7 +23,7 @@ namespace dp::stats {
 struct CellResult {
   const KeyFigure* keyfigure = nullptr;
   const Cell* cell = nullptr;
-  std::string base_key;          // cells with the same key count the same organisations in n
+  std::string base_key;  // cells with the same key count the same organisations in n
   // One per group, in Results' flat group order, as published (core/figure.h): n where the cell
   // was computed, count for shares and counts, no value or count where the marker hides them.
   std::vector<FigureValue> figures;
@@ -42,7 +42,7 @@ struct Results {
   int group_index(std::string_view breakdown, std::string_view group) const;
   const CellResult* cell(std::string_view keyfigure, std::string_view cell) const;
   const FigureValue* find(std::string_view keyfigure, std::string_view cell, std::string_view breakdown,
-                     std::string_view group) const;
+                          std::string_view group) const;
 
   // The organisations behind each base_key (disclosure control needs who is counted where).
   std::unordered_map<std::string, OrgSet> bases;

@@ -120,14 +120,21 @@ DatasetBuilder::DatasetBuilder(const instrument::Instrument& in, const std::vect
     ds_.org_index_.emplace(orgs[i].code, i);
   }
   auto same = [](const OrgRecord&, const std::string& v) { return I18n{v, v}; };
-  add_attr(ds_, orgs, "code", "string", [](const OrgRecord& o) { return o.code; }, same);
-  add_attr(ds_, orgs, "kind", "string", [](const OrgRecord& o) { return o.kind; }, same);
-  add_attr(ds_, orgs, "county_code", "string", [](const OrgRecord& o) { return o.county_code; },
-           [](const OrgRecord& o, const std::string& v) { return I18n{v + " " + o.county_name, v + " " + o.county_name}; },
-           ui::label("breakdowns.county"));
+  add_attr(
+      ds_, orgs, "code", "string", [](const OrgRecord& o) { return o.code; }, same);
+  add_attr(
+      ds_, orgs, "kind", "string", [](const OrgRecord& o) { return o.kind; }, same);
+  add_attr(
+      ds_, orgs, "county_code", "string", [](const OrgRecord& o) { return o.county_code; },
+      [](const OrgRecord& o, const std::string& v) {
+        return I18n{v + " " + o.county_name, v + " " + o.county_name};
+      },
+      ui::label("breakdowns.county"));
   auto& sizes = add_attr(
       ds_, orgs, "size_group", "string", [](const OrgRecord& o) { return o.size_group; },
-      [](const OrgRecord& o, const std::string& v) { return o.size_group_label.empty() ? I18n{v, v} : o.size_group_label; },
+      [](const OrgRecord& o, const std::string& v) {
+        return o.size_group_label.empty() ? I18n{v, v} : o.size_group_label;
+      },
       ui::label("breakdowns.size_group"));
   for (size_t k = 0; k < sizes.values.size(); ++k)
     for (const auto& o : orgs)
@@ -135,11 +142,12 @@ DatasetBuilder::DatasetBuilder(const instrument::Instrument& in, const std::vect
         sizes.sort_keys[k] = std::to_string(1000 + o.size_group_rank);
         break;
       }
-  add_attr(ds_, orgs, "skr_group", "string", [](const OrgRecord& o) { return o.skr_group; },
-           [](const OrgRecord& o, const std::string& v) {
-             return o.skr_group_name.empty() ? I18n{v, v} : I18n{v + " " + o.skr_group_name, v + " " + o.skr_group_name};
-           },
-           ui::label("breakdowns.skr_group"));
+  add_attr(
+      ds_, orgs, "skr_group", "string", [](const OrgRecord& o) { return o.skr_group; },
+      [](const OrgRecord& o, const std::string& v) {
+        return o.skr_group_name.empty() ? I18n{v, v} : I18n{v + " " + o.skr_group_name, v + " " + o.skr_group_name};
+      },
+      ui::label("breakdowns.skr_group"));
   {
     AttrColumn pop;
     pop.name = "population";

@@ -52,7 +52,7 @@ class CodeColumn {
 
 struct ItemColumn {
   enum class Kind { Codes, Number, Text };
-  std::string key;     // "q01.ifo"
+  std::string key;  // "q01.ifo"
   Kind kind = Kind::Codes;
   bool multi = false;  // a multiple choice (several bits may be set)
   // A multiple choice with an option that excludes the others («Inget samarbete»): its options
@@ -88,13 +88,13 @@ struct OrgRecord {
 // A dictionary-coded organisation attribute (county_code, size_group, declared attributes...).
 struct AttrColumn {
   std::string name;
-  std::string type = "string";               // string | bool | number
-  std::vector<std::string> values;           // dictionary; index + 1 is the code
-  std::vector<I18n> labels;                  // printable label per dictionary value
-  std::vector<std::string> sort_keys;        // order of the values in tables (default: the value)
-  I18n label;                                // what the attribute is, for breakdown headings
-  std::vector<uint32_t> codes;               // 0 = missing
-  std::vector<double> numbers;               // number attributes, NaN = missing
+  std::string type = "string";                  // string | bool | number
+  std::vector<std::string> values;              // dictionary; index + 1 is the code
+  std::vector<I18n> labels;                     // printable label per dictionary value
+  std::vector<std::string> sort_keys;           // order of the values in tables (default: the value)
+  I18n label;                                   // what the attribute is, for breakdown headings
+  std::vector<uint32_t> codes;                  // 0 = missing
+  std::vector<double> numbers;                  // number attributes, NaN = missing
   int code_of(const std::string& value) const;  // 0 when absent
 };
 
@@ -141,7 +141,9 @@ class DatasetBuilder {
   void add_answer(size_t org, const std::string& item, const instrument::Value& v);
   void add_bits(size_t org, size_t item, uint64_t bits) { ds_.items[item].codes.set(org, bits); }
   void add_number(size_t org, size_t item, double v) { ds_.items[item].numbers[org] = v; }
-  void add_text(size_t org, const std::string& item, std::string text) { ds_.texts.push_back({(uint32_t)org, item, std::move(text)}); }
+  void add_text(size_t org, const std::string& item, std::string text) {
+    ds_.texts.push_back({(uint32_t)org, item, std::move(text)});
+  }
   // The dataset as built so far (the generator evaluates conditions on it).
   const Dataset& view() const { return ds_; }
 

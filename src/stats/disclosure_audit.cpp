@@ -1,12 +1,11 @@
 #include "stats/disclosure_audit.h"
 
-#include <fmt/format.h>
-#include <fmt/ranges.h>
-#include <glpk.h>
-
 #include <algorithm>
 #include <cmath>
+#include <fmt/format.h>
+#include <fmt/ranges.h>
 #include <functional>
+#include <glpk.h>
 #include <limits>
 #include <map>
 #include <optional>
@@ -36,7 +35,10 @@ std::pair<double, double> rounded_interval(double value, int decimals) {
 // program re-solved from the previous basis (a warm start) for each withheld figure.
 class Program {
  public:
-  Program() : lp_(glp_create_prob()) { glp_init_smcp(&parm_); parm_.msg_lev = GLP_MSG_OFF; }
+  Program() : lp_(glp_create_prob()) {
+    glp_init_smcp(&parm_);
+    parm_.msg_lev = GLP_MSG_OFF;
+  }
   ~Program() { glp_delete_prob(lp_); }
   Program(const Program&) = delete;
   Program& operator=(const Program&) = delete;
@@ -154,9 +156,9 @@ struct DisclosureAuditor::Impl {
   std::multimap<std::pair<size_t, size_t>, const EarlierFigure*> earlier_at;
   PredicateCompiler pc;
   std::vector<AuditUnit> units;
-  std::vector<size_t> atom_of;                  // per organisation
-  std::vector<std::vector<size_t>> atom_groups; // per atom: its flat groups
-  std::vector<std::vector<char>> in_group;      // per flat group: per atom
+  std::vector<size_t> atom_of;                   // per organisation
+  std::vector<std::vector<size_t>> atom_groups;  // per atom: its flat groups
+  std::vector<std::vector<char>> in_group;       // per flat group: per atom
   std::map<size_t, CountModel> count_models;
   std::map<size_t, NumericModel> numeric_models;
   std::map<std::string, std::vector<size_t>> cells_of_base;
@@ -165,7 +167,8 @@ struct DisclosureAuditor::Impl {
   std::vector<std::string> split_names;
   size_t max_columns;
 
-  Impl(const Results& res, const Dataset& d, const DisclosureProfile& prof, std::vector<EarlierFigure> e, size_t max_cols)
+  Impl(const Results& res, const Dataset& d, const DisclosureProfile& prof, std::vector<EarlierFigure> e,
+       size_t max_cols)
       : r(res), ds(d), p(prof), earlier(std::move(e)), pc(d), max_columns(max_cols) {
     for (const auto& f : earlier) earlier_at.emplace(std::make_pair(f.cell, f.group), &f);
     for (size_t b = 0; b < r.breakdowns.size(); ++b)
@@ -242,7 +245,8 @@ struct DisclosureAuditor::Impl {
     split_units += 1;
     std::vector<std::string> ids;
     for (size_t ci : u.cells)
-      if (std::find(ids.begin(), ids.end(), r.cells[ci].keyfigure->id) == ids.end()) ids.push_back(r.cells[ci].keyfigure->id);
+      if (std::find(ids.begin(), ids.end(), r.cells[ci].keyfigure->id) == ids.end())
+        ids.push_back(r.cells[ci].keyfigure->id);
     split_names.push_back(fmt::format("{} ({} figures)", fmt::join(ids, ", "), u.cells.size()));
     for (size_t ci : u.cells) units.push_back(AuditUnit{{ci}, false});
   }
@@ -272,7 +276,8 @@ struct DisclosureAuditor::Impl {
       for (const auto& a : e.args)
         if (a) find_whole(*a);
     };
-    std::function<void(const Expr&, std::vector<std::string>&)> keys = [&](const Expr& e, std::vector<std::string>& out) {
+    std::function<void(const Expr&, std::vector<std::string>&)> keys = [&](const Expr& e,
+                                                                           std::vector<std::string>& out) {
       if (const std::string* o = option_ref(e); o && !whole.count(e.args[0]->ref)) {
         out.push_back(e.args[0]->ref + "#" + *o);
         return;
@@ -323,7 +328,8 @@ struct DisclosureAuditor::Impl {
       m.cell_base.push_back((size_t)(pos - m.bases.begin()));
     }
     std::vector<OrgSet> counts;
-    for (size_t k = 0; k < cells.size(); ++k) counts.push_back(*base_sets[m.cell_base[k]] & pc.eval(r.cells[cells[k]].cell->count));
+    for (size_t k = 0; k < cells.size(); ++k)
+      counts.push_back(*base_sets[m.cell_base[k]] & pc.eval(r.cells[cells[k]].cell->count));
     // The organisations of the model: who responded and every base; each atom's number of them is
     // public (the registry, who responded, the approached scope).
     OrgSet all = ds.responded;
@@ -385,7 +391,8 @@ struct DisclosureAuditor::Impl {
     const CellResult& c = r.cells[ci];
     size_t b = 0;
     while (b + 1 < r.offsets.size() && r.offsets[b + 1] <= g) ++b;
-    return fmt::format("{}:{} {} {}", c.keyfigure->id, c.cell->id, r.breakdowns[b].id, r.breakdowns[b].groups[g - r.offsets[b]].code);
+    return fmt::format("{}:{} {} {}", c.keyfigure->id, c.cell->id, r.breakdowns[b].id,
+                       r.breakdowns[b].groups[g - r.offsets[b]].code);
   }
 
   // The n of a base that reads answers, where a figure over it is shown in group g (n is withheld
@@ -506,8 +513,8 @@ struct DisclosureAuditor::Impl {
         const FigureValue& f = c.figures[g];
         if (!shown(f) || f.n.value_or(0) <= 0) continue;
         if (f.count) {
-          lp.add_row(cols_of(k, g), (double)*f.count, (double)*f.count, name(cells[k], g) + fmt::format(" (count {})", *f.count),
-                     (int)g);
+          lp.add_row(cols_of(k, g), (double)*f.count, (double)*f.count,
+                     name(cells[k], g) + fmt::format(" (count {})", *f.count), (int)g);
         } else if (f.value && c.cell->stat == Stat::Share) {
           auto [lo, hi] = rounded_interval(*f.value, f.decimals);
           double n = (double)*f.n;
@@ -549,7 +556,6 @@ struct DisclosureAuditor::Impl {
     }
     return out;
   }
-
 
   std::vector<Disclosure> audit_numeric(size_t u, AuditReport* tally) {
     const auto& cells = units[u].cells;

@@ -24,19 +24,19 @@ struct EarlierFigure {
 };
 
 struct Disclosure {
-  size_t cell = 0;   // index into Results::cells
-  size_t group = 0;  // flat group index
-  double low = 0, high = 0;     // what an attacker can tell of its count (or of its sum)
+  size_t cell = 0;           // index into Results::cells
+  size_t group = 0;          // flat group index
+  double low = 0, high = 0;  // what an attacker can tell of its count (or of its sum)
   double truth = 0;
-  std::vector<std::string> by;  // the published figures (and facts) that disclose it
-  std::vector<size_t> by_groups; // their flat groups
+  std::vector<std::string> by;    // the published figures (and facts) that disclose it
+  std::vector<size_t> by_groups;  // their flat groups
 };
 
 struct AuditReport {
-  size_t withheld = 0;   // withheld figures audited
-  size_t unaudited = 0;  // withheld figures of statistics the audit does not model (median, min, max, pooled, ratios)
-  size_t programs = 0;   // linear programs solved
-  size_t split_units = 0; // linked units too large for one program, audited cell by cell
+  size_t withheld = 0;     // withheld figures audited
+  size_t unaudited = 0;    // withheld figures of statistics the audit does not model (median, min, max, pooled, ratios)
+  size_t programs = 0;     // linear programs solved
+  size_t split_units = 0;  // linked units too large for one program, audited cell by cell
   std::vector<std::string> split_names;  // per such unit: its key figures ("K12", "K48, K50")
   std::vector<Disclosure> disclosed;
   bool passed() const { return disclosed.empty(); }
@@ -76,9 +76,9 @@ class DisclosureAuditor {
 };
 
 struct PlanReport {
-  size_t added = 0;  // figures withheld by the planner beyond the certificate-based suppression
-  size_t groups = 0; // groups withheld by the planner (one group of one unit withholds several cells)
-  AuditReport audit; // the final audit: passed() unless nothing but withholding everything helps
+  size_t added = 0;   // figures withheld by the planner beyond the certificate-based suppression
+  size_t groups = 0;  // groups withheld by the planner (one group of one unit withholds several cells)
+  AuditReport audit;  // the final audit: passed() unless nothing but withholding everything helps
 };
 
 // Secondary suppression planned across linked figures: withholds further groups of each unit

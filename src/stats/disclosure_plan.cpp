@@ -114,7 +114,8 @@ class Planner {
       int best = -1;
       auto consider = [&](size_t g) {
         if (!published(u, g)) return;
-        bool better = best < 0 || ((int)g != national_ && (best == national_ || size_of(u, g) < size_of(u, (size_t)best)));
+        bool better =
+            best < 0 || ((int)g != national_ && (best == national_ || size_of(u, g) < size_of(u, (size_t)best)));
         if (better) best = (int)g;
       };
       for (size_t g : d.by_groups) consider(g);

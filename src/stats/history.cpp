@@ -1,9 +1,8 @@
 #include "stats/history.h"
 
-#include <fmt/format.h>
-
 #include <algorithm>
 #include <cmath>
+#include <fmt/format.h>
 #include <iterator>
 #include <map>
 #include <set>
@@ -38,9 +37,9 @@ bool ends_with(const std::string& s, const std::string& suffix) {
 
 // The columns a file needs (data/history/README.md); `group` is informative and not read.
 const std::vector<std::string> kIndexColumns = {"table", "title"};
-const std::vector<std::string> kTableColumns = {"table", "section", "group_code", "row_label", "column_label",
-                                                "col_no", "year", "value", "marker", "unit", "n", "printed",
-                                                "source_line"};
+const std::vector<std::string> kTableColumns = {"table",  "section", "group_code", "row_label", "column_label",
+                                                "col_no", "year",    "value",      "marker",    "unit",
+                                                "n",      "printed", "source_line"};
 
 // The header's index of every needed column, or a problem naming all the missing ones at once.
 std::optional<std::vector<int>> columns(const csv::Table& table, const std::vector<std::string>& needed,
@@ -76,8 +75,10 @@ class RowReader {
     const std::string& t = text(column);
     if (t.empty()) return std::nullopt;
     auto v = parse_number(t);
-    if (!v) problem(column, fmt::format("'{}' is not a number: expected a number with a decimal point (8.14), or "
-                                        "nothing where the cell is a marker", t.substr(0, 40)));
+    if (!v)
+      problem(column, fmt::format("'{}' is not a number: expected a number with a decimal point (8.14), or "
+                                  "nothing where the cell is a marker",
+                                  t.substr(0, 40)));
     return v;
   }
 
@@ -119,14 +120,16 @@ std::optional<HistoryCell> read_cell(const csv::Row& r, const std::vector<int>& 
   h.group_code = f.text(kGroup).empty() ? "total" : f.text(kGroup);
   h.row_label = f.text(kRow);
   h.column_label = f.text(kColumn);
-  h.col_no = (int)f.whole(kColNo, 1, 1000, "a column position", "a whole number from 1 (the first value column)").value_or(0);
+  h.col_no =
+      (int)f.whole(kColNo, 1, 1000, "a column position", "a whole number from 1 (the first value column)").value_or(0);
   const std::string years = "a whole number from 1990 to 2100";
   if (f.text(kYear).empty()) f.problem(kYear, "the year is empty: expected " + years);
   h.year = (int)f.whole(kYear, 1990, 2100, "a year", years).value_or(0);
   h.number.value = f.number(kValue);
   h.symbol = f.text(kMarker);
   if (f.text(kValue).empty() && h.symbol.empty())
-    f.problem(kValue, "the cell has neither a value nor a marker: expected a number in value or a marker (*, -, .) in marker");
+    f.problem(kValue,
+              "the cell has neither a value nor a marker: expected a number in value or a marker (*, -, .) in marker");
   h.unit = f.text(kUnit);
   h.number.n = f.whole(kN, 0, 1e12, "a base", "a whole number of respondents, or nothing where none is printed");
   h.printed = f.text(kPrinted);
@@ -185,7 +188,7 @@ std::vector<Figure> map_history(const KeyFigureSet& set, const HistoryData& data
   std::map<Key, Figure> merged;
   std::vector<Key> order;
   std::map<const HistoryCell*, std::string> claimed;  // history cell -> key figure that took it
-  std::map<Key, int64_t> pending_n;                     // bases from "Antal svar" columns
+  std::map<Key, int64_t> pending_n;                   // bases from "Antal svar" columns
 
   auto problem = [&](const HistoryCell& h, const std::string& msg) {
     if (!problems) return;
@@ -225,7 +228,8 @@ std::vector<Figure> map_history(const KeyFigureSet& set, const HistoryData& data
         }
         auto [it, fresh] = claimed.emplace(&h, kf.id);
         if (!fresh) {
-          problem(h, fmt::format("the cell «{}» × «{}» is claimed by {} and {}", rk, h.column_label, it->second, kf.id));
+          problem(h,
+                  fmt::format("the cell «{}» × «{}» is claimed by {} and {}", rk, h.column_label, it->second, kf.id));
           continue;
         }
         if (column && column->skip) continue;
@@ -254,7 +258,8 @@ std::vector<Figure> map_history(const KeyFigureSet& set, const HistoryData& data
           order.push_back(key);
           v.key = {kf.id, cell, breakdown, h.group_code, year};
           v.origin = FigureOrigin::History;
-          v.source = fmt::format("Socialstyrelsen 2021, {}", h.table);  // the line of the text extract is ours, not the reader's
+          v.source = fmt::format("Socialstyrelsen 2021, {}",
+                                 h.table);  // the line of the text extract is ours, not the reader's
           v.note = hm.note;
         }
         if (!h.number.value) {
@@ -283,7 +288,8 @@ std::vector<Figure> map_history(const KeyFigureSet& set, const HistoryData& data
       for (const auto& hm : kf.history) referenced.insert(hm.table);
     for (const auto& h : data.cells)
       if (referenced.count(h.table) && !claimed.count(&h))
-        problem(h, fmt::format("no key figure claims the cell «{}» × «{}» of {}", h.row_key(), h.column_label, h.table));
+        problem(h,
+                fmt::format("no key figure claims the cell «{}» × «{}» of {}", h.row_key(), h.column_label, h.table));
   }
   for (const auto& [k, n] : pending_n) {
     auto it = merged.find(k);

@@ -6,10 +6,17 @@ namespace dp::stats {
 
 namespace {
 const std::pair<Stat, const char*> kStats[] = {
-    {Stat::Share, "share"},         {Stat::Count, "count"},          {Stat::Sum, "sum"},
-    {Stat::Mean, "mean"},           {Stat::Median, "median"},        {Stat::Min, "min"},
-    {Stat::Max, "max"},             {Stat::PooledShare, "pooled_share"}, {Stat::MeanOfRatios, "mean_of_ratios"},
-    {Stat::MinOfRatios, "min_of_ratios"}, {Stat::MaxOfRatios, "max_of_ratios"},
+    {Stat::Share, "share"},
+    {Stat::Count, "count"},
+    {Stat::Sum, "sum"},
+    {Stat::Mean, "mean"},
+    {Stat::Median, "median"},
+    {Stat::Min, "min"},
+    {Stat::Max, "max"},
+    {Stat::PooledShare, "pooled_share"},
+    {Stat::MeanOfRatios, "mean_of_ratios"},
+    {Stat::MinOfRatios, "min_of_ratios"},
+    {Stat::MaxOfRatios, "max_of_ratios"},
 };
 
 void collect_items(const instrument::Expr& e, std::vector<std::string>& out) {

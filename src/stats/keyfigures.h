@@ -11,10 +11,10 @@
 #include <vector>
 
 #include "core/error.h"
+#include "core/marker.h"
 #include "core/text.h"
 #include "instrument/condition.h"
 #include "instrument/model.h"
-#include "core/marker.h"
 
 namespace dp::stats {
 
@@ -22,9 +22,9 @@ using instrument::Condition;
 
 // What a cell's value is.
 enum class Stat {
-  Share,         // 100 * count / n: organisations for which `count` holds among the base
-  Count,         // the number of organisations in the base for which `count` holds
-  Sum,           // of a numeric item over the base (organisations that answered it)
+  Share,  // 100 * count / n: organisations for which `count` holds among the base
+  Count,  // the number of organisations in the base for which `count` holds
+  Sum,    // of a numeric item over the base (organisations that answered it)
   Mean,
   Median,
   Min,
@@ -69,12 +69,12 @@ struct Cell {
   I18n label;                   // the parts' labels joined, or the declared label
   Stat stat = Stat::Share;
   Base base;
-  Condition count;              // Share, Count
-  std::string value;            // numeric item key: Sum .. Max
-  std::vector<Term> terms;      // PooledShare, *OfRatios
-  bool applicable = true;       // false: the option is not offered in this row (marker '.')
-  bool asked = true;            // false: declared for tables and series, never asked by this family
-  bool external = false;        // the value comes from another source (history only), not answers
+  Condition count;          // Share, Count
+  std::string value;        // numeric item key: Sum .. Max
+  std::vector<Term> terms;  // PooledShare, *OfRatios
+  bool applicable = true;   // false: the option is not offered in this row (marker '.')
+  bool asked = true;        // false: declared for tables and series, never asked by this family
+  bool external = false;    // the value comes from another source (history only), not answers
   int decimals = 0;
   // An expansion of a single-choice item: the item and the option(s) counted (several for a
   // `combine`), and how many options the item offers there. Options of one such item exclude
@@ -91,20 +91,20 @@ struct Cell {
 // Where a key figure's published history comes from: a table of data/history (docs/keyfigure-
 // format.md, "History"). Rows and columns are matched by their printed labels.
 struct HistoryColumn {
-  std::string label;       // printed column heading
-  std::string cell;        // cell id part for this column ("" = the row's cell alone)
+  std::string label;           // printed column heading
+  std::string cell;            // cell id part for this column ("" = the row's cell alone)
   std::string stat = "value";  // value | count | n (the column holds the count or the base)
   bool skip = false;
   Pos pos;
 };
 
 struct HistoryMap {
-  std::string table;                                       // "Tabell 21"
-  std::vector<std::pair<std::string, std::string>> rows;   // cell id part -> printed row label
-  std::vector<HistoryColumn> columns;                      // empty: every column (the year varies)
-  std::vector<std::string> skip_rows;                      // printed rows that are not values (Totalt)
+  std::string table;                                      // "Tabell 21"
+  std::vector<std::pair<std::string, std::string>> rows;  // cell id part -> printed row label
+  std::vector<HistoryColumn> columns;                     // empty: every column (the year varies)
+  std::vector<std::string> skip_rows;                     // printed rows that are not values (Totalt)
   std::string cell_template = "{row}.{column}";
-  std::map<std::string, Marker> markers;                   // printed marker -> marker (overrides)
+  std::map<std::string, Marker> markers;  // printed marker -> marker (overrides)
   I18n note;
   int year_offset = 0;  // added to the table's year (funding year 2020 -> survey year 2021)
   Pos pos;
@@ -154,8 +154,8 @@ struct Theme {
 };
 
 struct KeyFigureSet {
-  std::string format;   // "digipuls-keyfigures/1"
-  std::string family;   // "ehalsa"
+  std::string format;                    // "digipuls-keyfigures/1"
+  std::string family;                    // "ehalsa"
   std::vector<std::string> instruments;  // versions this file was written for, oldest first
   std::vector<Theme> themes;
   std::map<std::string, Marker> history_markers;  // printed marker -> marker, for every history table

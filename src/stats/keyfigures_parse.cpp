@@ -1,8 +1,7 @@
 // YAML -> KeyFigureSet: structure, keys, types and the expansion of shorthands. References are
 // checked in keyfigures_validate.cpp.
-#include <fmt/format.h>
-
 #include <algorithm>
+#include <fmt/format.h>
 #include <set>
 
 #include "core/yaml_reader.h"
@@ -75,7 +74,8 @@ class Parser {
     if (auto f = r_.str(root, "family", true, "the key-figure file")) set.family = *f;
     set.instruments = r_.strings(root, "instruments");
     if (set.instruments.empty())
-      r_.error(KeyFiguresMissingKey, r_.pos(root), "instruments", "the key-figure file needs 'instruments': the versions it is written for");
+      r_.error(KeyFiguresMissingKey, r_.pos(root), "instruments",
+               "the key-figure file needs 'instruments': the versions it is written for");
     for (const auto& id : set.instruments) {
       const Instrument* found = nullptr;
       for (const auto* in : ins_)
@@ -150,8 +150,9 @@ class Parser {
       auto m = parse_marker(it->second.Scalar());
       if (!m || *m == Marker::None) {
         r_.error(KeyFiguresNotAllowedWord, r_.pos(it->second), it->second.Scalar(),
-                 fmt::format("unknown marker '{}' (nil, rounds_to_zero, not_applicable, not_asked, not_available, suppressed)",
-                             it->second.Scalar()));
+                 fmt::format(
+                     "unknown marker '{}' (nil, rounds_to_zero, not_applicable, not_asked, not_available, suppressed)",
+                     it->second.Scalar()));
         continue;
       }
       out[it->first.Scalar()] = *m;
@@ -187,7 +188,8 @@ class Parser {
       for (const auto& o : q->options) {
         // Import-only answers («annat svar») are in the base, in no expanded category.
         if (o.import_only) {
-          if (std::find(u.import_only.begin(), u.import_only.end(), o.id) == u.import_only.end()) u.import_only.push_back(o.id);
+          if (std::find(u.import_only.begin(), u.import_only.end(), o.id) == u.import_only.end())
+            u.import_only.push_back(o.id);
           continue;
         }
         bool seen = false;
@@ -196,7 +198,8 @@ class Parser {
       }
     }
     if (!u.first) {
-      r_.error(KeyFiguresUnknownReference, at, qid, fmt::format("unknown question '{}' (not in {})", qid, instruments_text()));
+      r_.error(KeyFiguresUnknownReference, at, qid,
+               fmt::format("unknown question '{}' (not in {})", qid, instruments_text()));
       return std::nullopt;
     }
     return u;
@@ -217,14 +220,16 @@ class Parser {
     auto u = question(qid, at);
     if (!u) return out;
     if (!u->first->is_matrix()) {
-      if (dot != std::string::npos) r_.error(KeyFiguresUnknownReference, at, spec, fmt::format("'{}' is not a matrix question", qid));
+      if (dot != std::string::npos)
+        r_.error(KeyFiguresUnknownReference, at, spec, fmt::format("'{}' is not a matrix question", qid));
       out.emplace_back(qid, u->first->cell);
       return out;
     }
     std::string rid = dot == std::string::npos ? "*" : spec.substr(dot + 1);
     for (const auto& row : u->rows)
       if (rid == "*" || rid == row.id) out.emplace_back(qid + "." + row.id, u->first->cell);
-    if (out.empty()) r_.error(KeyFiguresUnknownReference, at, spec, fmt::format("question '{}' has no row '{}'", qid, rid));
+    if (out.empty())
+      r_.error(KeyFiguresUnknownReference, at, spec, fmt::format("question '{}' has no row '{}'", qid, rid));
     return out;
   }
 
@@ -269,20 +274,25 @@ class Parser {
     }
     if (numeric != is_numeric_stat(stat)) {
       r_.error(KeyFiguresStructure, at, *qid,
-               numeric ? fmt::format("'{}' is numeric: expand it with a numeric stat (sum, mean, median, min, max)", *qid)
-                       : fmt::format("'{}' has options: a numeric stat cannot count them", *qid));
+               numeric
+                   ? fmt::format("'{}' is numeric: expand it with a numeric stat (sum, mean, median, min, max)", *qid)
+                   : fmt::format("'{}' has options: a numeric stat cannot count them", *qid));
       return;
     }
     std::vector<std::string> want_rows = r_.strings(en, "rows"), want_opts = codes(en, "options");
     for (const auto& w : want_rows) {
       bool ok = false;
       for (const auto& row : u->rows) ok = ok || row.id == w;
-      if (!ok) r_.error(KeyFiguresUnknownReference, r_.pos(r_.child(en, "rows")), w, fmt::format("question '{}' has no row '{}'", *qid, w));
+      if (!ok)
+        r_.error(KeyFiguresUnknownReference, r_.pos(r_.child(en, "rows")), w,
+                 fmt::format("question '{}' has no row '{}'", *qid, w));
     }
     for (const auto& w : want_opts) {
       bool ok = false;
       for (const auto* o : u->options) ok = ok || o->id == w;
-      if (!ok) r_.error(KeyFiguresUnknownOption, r_.pos(r_.child(en, "options")), w, fmt::format("question '{}' has no option '{}'", *qid, w));
+      if (!ok)
+        r_.error(KeyFiguresUnknownOption, r_.pos(r_.child(en, "options")), w,
+                 fmt::format("question '{}' has no option '{}'", *qid, w));
     }
     std::vector<const instrument::Option*> opts;
     for (const auto* o : u->options)
@@ -371,7 +381,8 @@ class Parser {
         continue;
       }
       for (const auto& o : opts)
-        if (!q.option(o)) r_.error(KeyFiguresUnknownOption, r_.pos(c), o, fmt::format("question '{}' has no option '{}'", q.id, o));
+        if (!q.option(o))
+          r_.error(KeyFiguresUnknownOption, r_.pos(c), o, fmt::format("question '{}' has no option '{}'", q.id, o));
       std::string item = row_id.empty() ? q.id : q.id + "." + row_id;
       Cell cell;
       cell.pos = r_.pos(c);
@@ -407,7 +418,8 @@ class Parser {
         auto spec = r_.str(e, "items", true, "a 'pooled' entry");
         auto cs = codes(e, "codes");
         if (!spec) continue;
-        if (cs.empty()) r_.error(KeyFiguresMissingKey, r_.pos(e), "codes", "a 'pooled' entry needs the positive 'codes'");
+        if (cs.empty())
+          r_.error(KeyFiguresMissingKey, r_.pos(e), "codes", "a 'pooled' entry needs the positive 'codes'");
         for (const auto& [key, type] : item_keys(*spec, r_.pos(e))) {
           Term t;
           t.count = condition_text(code_test(key, type, cs), r_.pos(e));
@@ -421,7 +433,8 @@ class Parser {
       r_.check_keys(rn, {"items", "num", "den"}, "'ratios'");
       auto spec = r_.str(rn, "items", true, "'ratios'");
       auto num = codes(rn, "num"), den = codes(rn, "den");
-      if (num.empty() || den.empty()) r_.error(KeyFiguresMissingKey, r_.pos(rn), "num", "'ratios' needs 'num' and 'den' option lists");
+      if (num.empty() || den.empty())
+        r_.error(KeyFiguresMissingKey, r_.pos(rn), "num", "'ratios' needs 'num' and 'den' option lists");
       if (spec && !num.empty() && !den.empty())
         for (const auto& [key, type] : item_keys(*spec, r_.pos(rn))) {
           Term t;
@@ -449,8 +462,9 @@ class Parser {
   }
 
   void explicit_cell(const YAML::Node& cn, const KeyFigure& kf, std::vector<Cell>& out) {
-    r_.check_keys(cn, {"id", "label", "count", "base", "where", "value", "stat", "pooled", "ratios", "asked",
-                       "applicable", "external", "decimals"},
+    r_.check_keys(cn,
+                  {"id", "label", "count", "base", "where", "value", "stat", "pooled", "ratios", "asked", "applicable",
+                   "external", "decimals"},
                   "a cell");
     Cell c;
     c.pos = r_.pos(cn);
@@ -458,7 +472,8 @@ class Parser {
     if (!id) return;
     c.id = *id;
     if (!r_.id_ok(c.id, kCellId, kMaxIdLength))
-      r_.error(KeyFiguresBadId, r_.pos(r_.child(cn, "id")), c.id, fmt::format("cell id '{}' must match {}", c.id, kCellId));
+      r_.error(KeyFiguresBadId, r_.pos(r_.child(cn, "id")), c.id,
+               fmt::format("cell id '{}' must match {}", c.id, kCellId));
     c.label = r_.label(cn, "label", true, fmt::format("cell '{}'", c.id));
     auto parts = split(c.id, '.');
     for (size_t i = 0; i < parts.size(); ++i) c.parts.push_back({parts[i], i + 1 == parts.size() ? c.label : I18n{}});
@@ -478,13 +493,17 @@ class Parser {
     if (c.asked && c.applicable && !c.external) {
       bool counting = c.stat == Stat::Share || c.stat == Stat::Count;
       if (counting && !c.count.expr && !r_.has(cn, "count"))
-        r_.error(KeyFiguresStructure, c.pos, c.id, fmt::format("cell '{}' ({}) needs 'count': the condition it counts", c.id, stat_name(c.stat)));
+        r_.error(KeyFiguresStructure, c.pos, c.id,
+                 fmt::format("cell '{}' ({}) needs 'count': the condition it counts", c.id, stat_name(c.stat)));
       if (is_numeric_stat(c.stat) && c.value.empty())
-        r_.error(KeyFiguresStructure, c.pos, c.id, fmt::format("cell '{}' ({}) needs 'value': a numeric item", c.id, stat_name(c.stat)));
+        r_.error(KeyFiguresStructure, c.pos, c.id,
+                 fmt::format("cell '{}' ({}) needs 'value': a numeric item", c.id, stat_name(c.stat)));
       if (is_term_stat(c.stat) && c.terms.empty())
-        r_.error(KeyFiguresStructure, c.pos, c.id, fmt::format("cell '{}' ({}) needs 'pooled' or 'ratios'", c.id, stat_name(c.stat)));
+        r_.error(KeyFiguresStructure, c.pos, c.id,
+                 fmt::format("cell '{}' ({}) needs 'pooled' or 'ratios'", c.id, stat_name(c.stat)));
       if (!is_numeric_stat(c.stat) && !c.value.empty())
-        r_.error(KeyFiguresStructure, c.pos, c.id, fmt::format("cell '{}': 'value' needs a numeric stat, not {}", c.id, stat_name(c.stat)));
+        r_.error(KeyFiguresStructure, c.pos, c.id,
+                 fmt::format("cell '{}': 'value' needs a numeric stat, not {}", c.id, stat_name(c.stat)));
     }
     out.push_back(std::move(c));
   }
@@ -508,12 +527,14 @@ class Parser {
         for (auto it = rows.begin(); it != rows.end(); ++it) {
           if (!r_.tick()) break;
           if (!it->first.IsScalar() || !it->second.IsScalar()) {
-            r_.error(KeyFiguresWrongType, r_.pos(it->first), "rows", "'rows' maps a cell id part to a printed row label");
+            r_.error(KeyFiguresWrongType, r_.pos(it->first), "rows",
+                     "'rows' maps a cell id part to a printed row label");
             continue;
           }
           std::string part = it->first.Scalar();
           if (!r_.id_ok(part, kCellId, kMaxIdLength))
-            r_.error(KeyFiguresBadId, r_.pos(it->first), part, fmt::format("cell id part '{}' must match {}", part, kCellId));
+            r_.error(KeyFiguresBadId, r_.pos(it->first), part,
+                     fmt::format("cell id part '{}' must match {}", part, kCellId));
           hm.rows.emplace_back(part, it->second.Scalar());
         }
       } else if (rows.IsDefined() && !rows.IsNull()) {
@@ -540,8 +561,7 @@ class Parser {
           YAML::Node labels = it->second;
           if (labels.IsSequence())
             for (const auto& l : labels) add(l);
-          else
-            add(labels);
+          else add(labels);
         }
       } else if (cols.IsSequence()) {
         for (const auto& cn : cols) {
@@ -553,14 +573,16 @@ class Parser {
           if (auto cl = r_.str(cn, "cell", false, "")) c.cell = *cl;
           if (auto s = r_.str(cn, "stat", false, "")) {
             if (*s != "value" && *s != "count" && *s != "n")
-              r_.error(KeyFiguresNotAllowedWord, r_.pos(r_.child(cn, "stat")), *s, "a history column's stat is value, count or n");
+              r_.error(KeyFiguresNotAllowedWord, r_.pos(r_.child(cn, "stat")), *s,
+                       "a history column's stat is value, count or n");
             c.stat = *s;
           }
           c.skip = r_.boolean(cn, "skip").value_or(false);
           hm.columns.push_back(c);
         }
       } else if (cols.IsDefined() && !cols.IsNull()) {
-        r_.error(KeyFiguresWrongType, r_.pos(cols), "columns", "'columns' must map cell parts to labels, or list {label, cell, stat}");
+        r_.error(KeyFiguresWrongType, r_.pos(cols), "columns",
+                 "'columns' must map cell parts to labels, or list {label, cell, stat}");
       }
       hm.skip_rows = r_.strings(e, "skip_rows");
       if (auto t = r_.str(e, "cell", false, "")) hm.cell_template = *t;
@@ -604,14 +626,16 @@ class Parser {
       id.pos = r_.pos(e);
       id.total = r_.str(e, "total", true, "an identity").value_or("");
       id.parts = r_.strings(e, "parts");
-      if (id.parts.size() < 2) r_.error(KeyFiguresMissingKey, id.pos, "parts", "an identity needs at least two 'parts'");
+      if (id.parts.size() < 2)
+        r_.error(KeyFiguresMissingKey, id.pos, "parts", "an identity needs at least two 'parts'");
       kf.identities.push_back(std::move(id));
     }
   }
 
   std::optional<KeyFigure> keyfigure(const YAML::Node& kn) {
-    r_.check_keys(kn, {"id", "theme", "title", "definition", "unit", "note", "stat", "base", "where", "source",
-                       "source_label", "decimals", "cells", "history", "breaks", "identities"},
+    r_.check_keys(kn,
+                  {"id", "theme", "title", "definition", "unit", "note", "stat", "base", "where", "source",
+                   "source_label", "decimals", "cells", "history", "breaks", "identities"},
                   "a key figure");
     KeyFigure kf;
     kf.pos = r_.pos(kn);
@@ -619,7 +643,8 @@ class Parser {
     if (!id) return std::nullopt;
     kf.id = *id;
     if (!r_.id_ok(kf.id, kKeyFigureId, kMaxIdLength))
-      r_.error(KeyFiguresBadId, r_.pos(r_.child(kn, "id")), kf.id, fmt::format("key figure id '{}' must match {}", kf.id, kKeyFigureId));
+      r_.error(KeyFiguresBadId, r_.pos(r_.child(kn, "id")), kf.id,
+               fmt::format("key figure id '{}' must match {}", kf.id, kKeyFigureId));
     std::string what = fmt::format("key figure {}", kf.id);
     if (auto t = r_.str(kn, "theme", false, "")) kf.theme = *t;
     kf.title = r_.label(kn, "title", true, what);
@@ -634,7 +659,8 @@ class Parser {
     kf.base = *base(kn, std::nullopt);
     if (auto s = r_.str(kn, "source", false, "")) {
       if (*s != "survey" && *s != "register" && *s != "external")
-        r_.error(KeyFiguresNotAllowedWord, r_.pos(r_.child(kn, "source")), *s, "source is survey, register or external");
+        r_.error(KeyFiguresNotAllowedWord, r_.pos(r_.child(kn, "source")), *s,
+                 "source is survey, register or external");
       kf.source = *s;
     }
     kf.decimals = r_.integer(kn, "decimals", false, "").value_or(is_numeric_stat(kf.stat) ? 0 : 0);
@@ -660,7 +686,8 @@ class Parser {
 }  // namespace
 
 KeyFigureLoad load_keyfigures(std::string_view text, const std::string& file,
-                              const std::vector<const instrument::Instrument*>& instruments, const HistoryData* history) {
+                              const std::vector<const instrument::Instrument*>& instruments,
+                              const HistoryData* history) {
   KeyFigureLoad res;
   yaml::Reader r(file, kKeyFigureCodes, res.diagnostics);
   auto root = r.load(text);

@@ -1,8 +1,7 @@
 #include "stats/keyfigures_validate.h"
 
-#include <fmt/format.h>
-
 #include <algorithm>
+#include <fmt/format.h>
 #include <map>
 #include <set>
 
@@ -11,7 +10,7 @@
 namespace dp::stats {
 
 bool builtin_attribute(std::string_view name) {
-  static const std::set<std::string, std::less<>> kBuiltin = {"code",      "name",       "kind",      "county_code",
+  static const std::set<std::string, std::less<>> kBuiltin = {"code",       "name",      "kind",       "county_code",
                                                               "size_group", "skr_group", "population", "responded"};
   return kBuiltin.count(name) > 0;
 }
@@ -34,12 +33,14 @@ class Validator {
   void run() {
     std::set<std::string> themes;
     for (const auto& t : set_.themes)
-      if (!themes.insert(t.id).second) r_.error(KeyFiguresDuplicateId, {}, t.id, fmt::format("theme '{}' is declared twice", t.id));
+      if (!themes.insert(t.id).second)
+        r_.error(KeyFiguresDuplicateId, {}, t.id, fmt::format("theme '{}' is declared twice", t.id));
     std::map<std::string, const KeyFigure*> ids;
     for (auto& kf : set_.keyfigures) {
       auto [it, fresh] = ids.emplace(kf.id, &kf);
       if (!fresh)
-        r_.error(KeyFiguresDuplicateId, kf.pos, kf.id, fmt::format("key figure '{}' is declared twice (first at line {})", kf.id, it->second->pos.line));
+        r_.error(KeyFiguresDuplicateId, kf.pos, kf.id,
+                 fmt::format("key figure '{}' is declared twice (first at line {})", kf.id, it->second->pos.line));
       if (!kf.theme.empty() && !set_.themes.empty() && !themes.count(kf.theme))
         r_.error(KeyFiguresUnknownReference, kf.pos, kf.theme, fmt::format("{}: unknown theme '{}'", kf.id, kf.theme));
       check_condition(kf.base.where, kf.id);
@@ -47,7 +48,8 @@ class Validator {
       for (auto& c : kf.cells) {
         auto [ct, cfresh] = cells.emplace(c.id, &c);
         if (!cfresh)
-          r_.error(KeyFiguresDuplicateId, c.pos, c.id, fmt::format("{}: cell '{}' appears twice (first at line {})", kf.id, c.id, ct->second->pos.line));
+          r_.error(KeyFiguresDuplicateId, c.pos, c.id,
+                   fmt::format("{}: cell '{}' appears twice (first at line {})", kf.id, c.id, ct->second->pos.line));
         if (!c.asked) continue;
         std::string ctx = kf.id + ":" + c.id;
         check_condition(c.count, ctx);
@@ -61,13 +63,16 @@ class Validator {
       fill_part_labels(kf);
       for (const auto& b : kf.breaks)
         for (const auto& cid : b.cells)
-          if (!kf.cell(cid)) r_.error(KeyFiguresUnknownReference, b.pos, cid, fmt::format("{}: a break names unknown cell '{}'", kf.id, cid));
+          if (!kf.cell(cid))
+            r_.error(KeyFiguresUnknownReference, b.pos, cid,
+                     fmt::format("{}: a break names unknown cell '{}'", kf.id, cid));
       for (const auto& id : kf.identities) {
         std::vector<std::string> named = id.parts;
         named.push_back(id.total);
         for (const auto& cid : named)
           if (!cid.empty() && !kf.cell(cid))
-            r_.error(KeyFiguresUnknownReference, id.pos, cid, fmt::format("{}: an identity names unknown cell '{}'", kf.id, cid));
+            r_.error(KeyFiguresUnknownReference, id.pos, cid,
+                     fmt::format("{}: an identity names unknown cell '{}'", kf.id, cid));
       }
     }
     // The published history (data/history) is the national survey's. A family that maps none of
@@ -117,7 +122,8 @@ class Validator {
         if (!attribute_known(attr))
           r_.error(KeyFiguresUnknownAttribute, p, use.name,
                    fmt::format("{}: unknown attribute '{}' (built-in: code, name, kind, county_code, size_group, "
-                               "skr_group, population, responded; or one the instruments declare)", ctx, attr));
+                               "skr_group, population, responded; or one the instruments declare)",
+                               ctx, attr));
         continue;
       }
       auto [q, row] = find_item(use.name);
@@ -126,8 +132,9 @@ class Validator {
         bool question_exists = false;
         for (const auto* in : family_) question_exists = question_exists || in->question(qid);
         r_.error(KeyFiguresUnknownReference, p, use.name,
-                 question_exists ? fmt::format("{}: '{}' is not an item (a matrix needs its row: {}.<row>)", ctx, use.name, qid)
-                                 : fmt::format("{}: unknown question '{}'", ctx, qid));
+                 question_exists
+                     ? fmt::format("{}: '{}' is not an item (a matrix needs its row: {}.<row>)", ctx, use.name, qid)
+                     : fmt::format("{}: unknown question '{}'", ctx, qid));
         continue;
       }
       for (const auto& code : use.compared_codes) {
@@ -136,7 +143,8 @@ class Validator {
           const Question* vq = in->question(q->id);
           ok = ok || (vq && vq->option(code));
         }
-        if (!ok) r_.error(KeyFiguresUnknownOption, p, code, fmt::format("{}: '{}' has no option '{}'", ctx, use.name, code));
+        if (!ok)
+          r_.error(KeyFiguresUnknownOption, p, code, fmt::format("{}: '{}' has no option '{}'", ctx, use.name, code));
       }
     }
   }
@@ -171,7 +179,8 @@ class Validator {
       for (const auto& hm : kf.history) {
         referenced.insert(hm.table);
         if (!history_->has_table(hm.table)) {
-          r_.error(KeyFiguresHistoryLabel, hm.pos, hm.table, fmt::format("{}: there is no history table '{}'", kf.id, hm.table));
+          r_.error(KeyFiguresHistoryLabel, hm.pos, hm.table,
+                   fmt::format("{}: there is no history table '{}'", kf.id, hm.table));
           continue;
         }
         std::set<std::string> rows, cols;
@@ -182,12 +191,15 @@ class Validator {
           }
         for (const auto& [part, label] : hm.rows)
           if (!rows.count(label))
-            r_.error(KeyFiguresHistoryLabel, hm.pos, label, fmt::format("{}: {} has no row «{}»", kf.id, hm.table, label));
+            r_.error(KeyFiguresHistoryLabel, hm.pos, label,
+                     fmt::format("{}: {} has no row «{}»", kf.id, hm.table, label));
         for (const auto& s : hm.skip_rows)
-          if (!rows.count(s)) r_.error(KeyFiguresHistoryLabel, hm.pos, s, fmt::format("{}: {} has no row «{}»", kf.id, hm.table, s));
+          if (!rows.count(s))
+            r_.error(KeyFiguresHistoryLabel, hm.pos, s, fmt::format("{}: {} has no row «{}»", kf.id, hm.table, s));
         for (const auto& c : hm.columns)
           if (!cols.count(c.label))
-            r_.error(KeyFiguresHistoryLabel, c.pos, c.label, fmt::format("{}: {} has no column «{}»", kf.id, hm.table, c.label));
+            r_.error(KeyFiguresHistoryLabel, c.pos, c.label,
+                     fmt::format("{}: {} has no column «{}»", kf.id, hm.table, c.label));
       }
     Diagnostics problems;
     auto values = map_history(set_, *history_, &problems);
@@ -196,14 +208,17 @@ class Validator {
     for (const auto& h : history_->cells) tables.insert(h.table);
     for (const auto& t : tables)
       if (!referenced.count(t))
-        r_.error(KeyFiguresHistoryClaim, {1, 1}, t, fmt::format("no key figure takes its history from {}: every published table must belong to one", t));
+        r_.error(KeyFiguresHistoryClaim, {1, 1}, t,
+                 fmt::format("no key figure takes its history from {}: every published table must belong to one", t));
     // A history value must land on a declared cell.
     for (const auto& v : values) {
       const KeyFigure* kf = set_.find(v.key.keyfigure);
       if (kf && !kf->cell(v.key.cell)) {
         Pos p = kf->history.empty() ? kf->pos : kf->history.front().pos;
         for (const auto& hm : kf->history) p = hm.pos;
-        r_.error(KeyFiguresHistoryClaim, p, v.key.cell, fmt::format("{}: history maps a published cell onto '{}', which is not a declared cell", kf->id, v.key.cell));
+        r_.error(KeyFiguresHistoryClaim, p, v.key.cell,
+                 fmt::format("{}: history maps a published cell onto '{}', which is not a declared cell", kf->id,
+                             v.key.cell));
       }
     }
   }

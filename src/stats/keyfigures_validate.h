@@ -5,10 +5,10 @@
 // leave none unclaimed.
 #include <vector>
 
+#include "core/yaml_reader.h"
 #include "instrument/model.h"
 #include "stats/history.h"
 #include "stats/keyfigures.h"
-#include "core/yaml_reader.h"
 
 namespace dp::stats {
 

@@ -42,16 +42,17 @@ std::vector<CellBreak> series_breaks(const KeyFigure& kf, const std::vector<cons
         lineage_of(*prev, item, &in_prev);
         if (!in_v || !in_prev) continue;  // not asked in one of them: shown as not asked, not as a break
         if (!l) {
-          out.push_back({c.id, v->year,
-                         ui::label("lineage.not_continued", {{"item", item}, {"version", v->id}, {"previous", prev->id}})});
+          out.push_back(
+              {c.id, v->year,
+               ui::label("lineage.not_continued", {{"item", item}, {"version", v->id}, {"previous", prev->id}})});
           break;
         }
         if (l->comparability == instrument::Comparability::Changed) {
           I18n note = l->note;
           if (note.empty())
-            note = ui::label("lineage.changed", {{"item", item},
-                                                 {"year", std::to_string(v->year)},
-                                                 {"previous_year", std::to_string(prev->year)}});
+            note = ui::label(
+                "lineage.changed",
+                {{"item", item}, {"year", std::to_string(v->year)}, {"previous_year", std::to_string(prev->year)}});
           out.push_back({c.id, v->year, note});
           break;
         }

@@ -195,7 +195,8 @@ OrgSet PredicateCompiler::compare(const Expr& ref, Op op, const Scalar& lit) {
     if (col->type == "number") {
       for (size_t i = 0; i < n; ++i) {
         int r;
-        if (!std::isnan(col->numbers[i]) && scalar_compare(Scalar{col->numbers[i]}, lit, &r) && holds(op, r)) out.set(i);
+        if (!std::isnan(col->numbers[i]) && scalar_compare(Scalar{col->numbers[i]}, lit, &r) && holds(op, r))
+          out.set(i);
       }
       return out;
     }
@@ -259,7 +260,12 @@ OrgSet PredicateCompiler::eval(const Expr& e) {
         throw Error::bad_input("the statistics engine needs 'in' on an item or attribute: " + std::string("..."));
       return compare_list(l, e.args[1]->list);
     }
-    case Op::Eq: case Op::Ne: case Op::Lt: case Op::Le: case Op::Gt: case Op::Ge: {
+    case Op::Eq:
+    case Op::Ne:
+    case Op::Lt:
+    case Op::Le:
+    case Op::Gt:
+    case Op::Ge: {
       const Expr* l = e.args[0].get();
       const Expr* r = e.args[1].get();
       Op op = e.op;

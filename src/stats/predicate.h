@@ -35,8 +35,8 @@ class PredicateCompiler {
  private:
   struct ItemSets {
     OrgSet answered;
-    OrgSet single;             // exactly one option chosen (a scalar value in the evaluator's sense)
-    std::vector<OrgSet> has;   // per option bit
+    OrgSet single;            // exactly one option chosen (a scalar value in the evaluator's sense)
+    std::vector<OrgSet> has;  // per option bit
   };
   const Dataset& ds_;
   std::unordered_map<std::string, std::unique_ptr<ItemSets>> items_;

@@ -2,12 +2,11 @@
 #include "stats/report_load.h"
 
 #include <fmt/format.h>
-
 #include <map>
 #include <set>
 
-#include "stats/table_build.h"
 #include "core/yaml_reader.h"
+#include "stats/table_build.h"
 
 namespace dp::stats {
 namespace {
@@ -22,15 +21,17 @@ class Parser {
   explicit Parser(yaml::Reader& r) : r_(r) {}
 
   std::optional<ReportSpec> file(const YAML::Node& root) {
-    r_.check_keys(root, {"format", "instrument", "keyfigures", "title", "publisher", "markers", "parts", "tables",
-                         "quality", "symbol_sets", "note"},
+    r_.check_keys(root,
+                  {"format", "instrument", "keyfigures", "title", "publisher", "markers", "parts", "tables", "quality",
+                   "symbol_sets", "note"},
                   "the report file");
     ReportSpec spec;
     spec.source_file = r_.file();
     if (auto f = r_.str(root, "format", true, "the report file")) {
       spec.format = *f;
       if (*f != "digipuls-report/1")
-        r_.error(ReportUnknownFormat, r_.pos(r_.child(root, "format")), "format", fmt::format("unknown format '{}' (expected digipuls-report/1)", *f));
+        r_.error(ReportUnknownFormat, r_.pos(r_.child(root, "format")), "format",
+                 fmt::format("unknown format '{}' (expected digipuls-report/1)", *f));
     }
     if (auto s = r_.str(root, "instrument", true, "the report file")) spec.instrument = *s;
     if (auto s = r_.str(root, "keyfigures", true, "the report file")) spec.keyfigures = *s;
@@ -85,7 +86,8 @@ class Parser {
       if (!r_.tick() || !it->first.IsScalar()) break;
       auto m = parse_marker(it->first.Scalar());
       if (!m || *m == Marker::None) {
-        r_.error(ReportNotAllowedWord, r_.pos(it->first), it->first.Scalar(), fmt::format("unknown marker '{}'", it->first.Scalar()));
+        r_.error(ReportNotAllowedWord, r_.pos(it->first), it->first.Scalar(),
+                 fmt::format("unknown marker '{}'", it->first.Scalar()));
         continue;
       }
       r_.check_keys(it->second, {"symbol", "legend"}, "a marker");
@@ -107,7 +109,8 @@ class Parser {
       if (!r_.tick() || !it->first.IsScalar()) break;
       auto m = parse_marker(it->first.Scalar());
       if (!m || *m == Marker::None) {
-        r_.error(ReportNotAllowedWord, r_.pos(it->first), it->first.Scalar(), fmt::format("unknown marker '{}'", it->first.Scalar()));
+        r_.error(ReportNotAllowedWord, r_.pos(it->first), it->first.Scalar(),
+                 fmt::format("unknown marker '{}'", it->first.Scalar()));
         continue;
       }
       if (!it->second.IsScalar()) {
@@ -123,7 +126,8 @@ class Parser {
   void symbol_sets(const YAML::Node& n, ReportSpec& spec) {
     if (!n.IsDefined() || n.IsNull()) return;
     if (!n.IsMap()) {
-      r_.error(ReportWrongType, r_.pos(n), "symbol_sets", "'symbol_sets' maps a disclosure profile to {markers, tables}");
+      r_.error(ReportWrongType, r_.pos(n), "symbol_sets",
+               "'symbol_sets' maps a disclosure profile to {markers, tables}");
       return;
     }
     for (auto it = n.begin(); it != n.end(); ++it) {
@@ -170,11 +174,13 @@ class Parser {
     AxisEntry e;
     e.pos = r_.pos(en);
     if (!en.IsMap()) {
-      r_.error(ReportWrongType, e.pos, "", "an axis entry must be a map ({cells: 1}, {cell: x, label: ...}, {groups: size_group} ...)");
+      r_.error(ReportWrongType, e.pos, "",
+               "an axis entry must be a map ({cells: 1}, {cell: x, label: ...}, {groups: size_group} ...)");
       return e;
     }
-    r_.check_keys(en, {"keyfigure", "cell", "breakdown", "group", "year", "stat", "decimals", "cells", "only", "except",
-                       "groups", "years", "sum_of", "share_of", "heading", "key", "label", "within"},
+    r_.check_keys(en,
+                  {"keyfigure", "cell", "breakdown", "group", "year", "stat", "decimals", "cells", "only", "except",
+                   "groups", "years", "sum_of", "share_of", "heading", "key", "label", "within"},
                   "an axis entry");
     if (auto s = r_.str(en, "keyfigure", false, "")) e.keyfigure = *s;
     if (auto s = r_.str(en, "cell", false, "")) e.cell = *s;
@@ -211,7 +217,8 @@ class Parser {
     if (sh.IsScalar() && sh.Scalar() == "all") e.share_all = true;
     else e.share_of = r_.strings(en, "share_of");
     if ((e.sum_all || !e.sum_of.empty()) && (e.share_all || !e.share_of.empty()))
-      r_.error(ReportStructure, e.pos, "", "an entry is either a sum of rounded values (sum_of) or a share from counts (share_of)");
+      r_.error(ReportStructure, e.pos, "",
+               "an entry is either a sum of rounded values (sum_of) or a share from counts (share_of)");
     if (r_.has(en, "heading")) {
       e.heading = true;
       e.label = r_.label(en, "heading", true, "a heading");
@@ -228,12 +235,15 @@ class Parser {
   TableSpec table(const YAML::Node& tn) {
     TableSpec t;
     t.pos = r_.pos(tn);
-    r_.check_keys(tn, {"id", "part", "number", "title", "notes", "source", "row_heading", "keyfigure", "cell_id", "stat",
-                       "breakdown", "group", "year", "decimals", "rows", "columns", "panels", "note"},
+    r_.check_keys(tn,
+                  {"id", "part", "number", "title", "notes", "source", "row_heading", "keyfigure", "cell_id", "stat",
+                   "breakdown", "group", "year", "decimals", "rows", "columns", "panels", "note"},
                   "a table");
     if (auto id = r_.str(tn, "id", true, "a table")) {
       t.id = *id;
-      if (!r_.id_ok(t.id, kTableId, kMaxIdLength)) r_.error(ReportBadId, r_.pos(r_.child(tn, "id")), t.id, fmt::format("table id '{}' must match {}", t.id, kTableId));
+      if (!r_.id_ok(t.id, kTableId, kMaxIdLength))
+        r_.error(ReportBadId, r_.pos(r_.child(tn, "id")), t.id,
+                 fmt::format("table id '{}' must match {}", t.id, kTableId));
     }
     std::string what = fmt::format("table {}", t.id);
     if (auto s = r_.str(tn, "part", false, "")) t.part = *s;
@@ -272,7 +282,8 @@ void check(ReportSpec& spec, const KeyFigureSet& kfs, yaml::Reader& r, const std
     if (!spec.table(id)) r.error(ReportUnknownReference, pos, id, fmt::format("symbol set: unknown table '{}'", id));
   std::set<std::string> ids, parts;
   for (const auto& p : spec.parts)
-    if (!parts.insert(p.id).second) r.error(ReportDuplicateId, {}, p.id, fmt::format("part '{}' is declared twice", p.id));
+    if (!parts.insert(p.id).second)
+      r.error(ReportDuplicateId, {}, p.id, fmt::format("part '{}' is declared twice", p.id));
   BuildContext ctx;
   ctx.keyfigures = &kfs;
   ctx.year = 2000;
@@ -283,7 +294,8 @@ void check(ReportSpec& spec, const KeyFigureSet& kfs, yaml::Reader& r, const std
   };
   ctx.groups = [](const std::string& b) { return std::vector<Group>{{"g", I18n{b, b}}}; };
   for (const auto& t : spec.tables) {
-    if (!ids.insert(t.id).second) r.error(ReportDuplicateId, t.pos, t.id, fmt::format("table '{}' is declared twice", t.id));
+    if (!ids.insert(t.id).second)
+      r.error(ReportDuplicateId, t.pos, t.id, fmt::format("table '{}' is declared twice", t.id));
     if (!t.part.empty() && !parts.empty() && !parts.count(t.part))
       r.error(ReportUnknownReference, t.pos, t.part, fmt::format("table {}: unknown part '{}'", t.id, t.part));
     if (t.stat != "value" && t.stat != "count" && t.stat != "n")

@@ -23,6 +23,7 @@ struct ReportLoad {
 std::string report_instrument(std::string_view yaml_text, const std::string& file_name);
 
 ReportLoad load_report(std::string_view yaml_text, const std::string& file_name, const KeyFigureSet* keyfigures);
-ReportSpec load_report_or_throw(std::string_view yaml_text, const std::string& file_name, const KeyFigureSet* keyfigures);
+ReportSpec load_report_or_throw(std::string_view yaml_text, const std::string& file_name,
+                                const KeyFigureSet* keyfigures);
 
 }  // namespace dp::stats

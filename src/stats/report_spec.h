@@ -9,50 +9,49 @@
 #include <vector>
 
 #include "core/error.h"
+#include "core/marker.h"
 #include "core/text.h"
 #include "instrument/condition.h"
-#include "core/marker.h"
 
 namespace dp::stats {
-
 
 // One entry of a table axis (rows, columns or panels). An entry that expands (`cells`, `groups`,
 // `years`) becomes several slots; `within` nests entries under each slot of this one.
 struct AxisEntry {
   // What the entry sets.
   std::optional<std::string> keyfigure;
-  std::optional<std::string> cell;       // a cell id fragment
+  std::optional<std::string> cell;  // a cell id fragment
   std::optional<std::string> breakdown;
   std::optional<std::string> group;
-  std::optional<int> year;               // <= 0: relative to the campaign year; >= 1900: absolute
-  std::optional<std::string> stat;       // value | count | n
+  std::optional<int> year;          // <= 0: relative to the campaign year; >= 1900: absolute
+  std::optional<std::string> stat;  // value | count | n
   std::optional<int> decimals;
   // Expansions.
-  int cells_part = 0;                    // 1, 2, ...: every distinct id part at that level; -1: every cell
-  std::vector<std::string> only;         // restrict and order an expansion
+  int cells_part = 0;             // 1, 2, ...: every distinct id part at that level; -1: every cell
+  std::vector<std::string> only;  // restrict and order an expansion
   std::vector<std::string> except;
-  std::string groups;                    // a breakdown whose groups become slots
+  std::string groups;  // a breakdown whose groups become slots
   std::vector<int> years;
   // Derived slots.
-  std::vector<std::string> sum_of;       // keys of sibling slots whose rounded values are added
-  bool sum_all = false;                  // `sum_of: all`: every sibling value slot
-  std::vector<std::string> share_of;     // keys of sibling slots whose counts are added, then rounded
-  bool share_all = false;                // `share_of: all`: every sibling value slot
-  bool heading = false;                  // a label-only row (a block heading)
-  std::string key;                       // name for sum_of references (default: the cell fragment)
-  I18n label;                            // overrides the expanded label; may use {n}, {year}, {group}
+  std::vector<std::string> sum_of;    // keys of sibling slots whose rounded values are added
+  bool sum_all = false;               // `sum_of: all`: every sibling value slot
+  std::vector<std::string> share_of;  // keys of sibling slots whose counts are added, then rounded
+  bool share_all = false;             // `share_of: all`: every sibling value slot
+  bool heading = false;               // a label-only row (a block heading)
+  std::string key;                    // name for sum_of references (default: the cell fragment)
+  I18n label;                         // overrides the expanded label; may use {n}, {year}, {group}
   std::vector<AxisEntry> within;
   Pos pos;
 };
 
 struct TableSpec {
-  std::string id;      // "T6", "B2-T12", "B1"
-  std::string part;    // "main", "b1", "b2"
-  I18n number;         // «Tabell 6»
-  I18n title;          // may use {year}, {year-3}, {n}
+  std::string id;    // "T6", "B2-T12", "B1"
+  std::string part;  // "main", "b1", "b2"
+  I18n number;       // «Tabell 6»
+  I18n title;        // may use {year}, {year-3}, {n}
   std::vector<I18n> notes;
-  I18n source;         // «Källa: Inera»
-  I18n row_heading;    // the heading of the label column
+  I18n source;       // «Källa: Inera»
+  I18n row_heading;  // the heading of the label column
   // Defaults for every slot.
   std::string keyfigure;
   std::string cell_id = "{row}.{column}";  // how panel/row/column fragments form a cell id

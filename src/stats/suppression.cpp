@@ -1,14 +1,13 @@
 #include "stats/suppression.h"
 
-#include <fmt/format.h>
-
 #include <algorithm>
+#include <fmt/format.h>
 #include <functional>
 #include <map>
 #include <set>
 
-#include "stats/predicate.h"
 #include "core/yaml_reader.h"
+#include "stats/predicate.h"
 
 namespace dp::stats {
 
@@ -41,11 +40,14 @@ void read_profiles(yaml::Reader& r, const YAML::Node& root, ProfileSet& out) {
             fmt::format("unknown format '{}' (expected digipuls-disclosure/1)", *f));
   if (auto s = r.str(root, "default", true, "the profile file")) out.default_id = *s;
   YAML::Node ps = r.child(root, "profiles");
-  if (!ps.IsSequence()) r.error(KeyFiguresMissingKey, r.pos(root), "profiles", "the profile file needs a list of 'profiles'");
+  if (!ps.IsSequence())
+    r.error(KeyFiguresMissingKey, r.pos(root), "profiles", "the profile file needs a list of 'profiles'");
   else
     for (const auto& pn : ps) {
-      r.check_keys(pn, {"id", "label", "min_n", "complementary", "breakdowns", "organisations", "protection_width",
-                          "protection_percent", "note"}, "a profile");
+      r.check_keys(pn,
+                   {"id", "label", "min_n", "complementary", "breakdowns", "organisations", "protection_width",
+                    "protection_percent", "note"},
+                   "a profile");
       DisclosureProfile p;
       if (auto id = r.str(pn, "id", true, "a profile")) p.id = *id;
       p.label = r.label(pn, "label", true, "a profile");
@@ -56,8 +58,9 @@ void read_profiles(yaml::Reader& r, const YAML::Node& root, ProfileSet& out) {
       p.organisations = r.boolean(pn, "organisations").value_or(false);
       if (p.organisations && p.min_n > 1)
         r.error(KeyFiguresWrongType, r.pos(r.child(pn, "organisations")), "organisations",
-                fmt::format("organisations: true publishes groups of one organisation, which min_n {} would always withhold",
-                            p.min_n));
+                fmt::format(
+                    "organisations: true publishes groups of one organisation, which min_n {} would always withhold",
+                    p.min_n));
       p.protection_width = (int)r.integer(pn, "protection_width", false, "a profile").value_or(1);
       if (p.protection_width < 1)
         r.error(KeyFiguresWrongType, r.pos(r.child(pn, "protection_width")), "protection_width",
@@ -69,7 +72,8 @@ void read_profiles(yaml::Reader& r, const YAML::Node& root, ProfileSet& out) {
                   "protection_percent must be between 0 and 100");
       }
       p.note = r.label(pn, "note", false, "a profile");
-      if (out.find(p.id)) r.error(KeyFiguresDuplicateId, r.pos(pn), p.id, fmt::format("profile '{}' is declared twice", p.id));
+      if (out.find(p.id))
+        r.error(KeyFiguresDuplicateId, r.pos(pn), p.id, fmt::format("profile '{}' is declared twice", p.id));
       out.profiles.push_back(p);
     }
   if (!out.default_id.empty() && !out.find(out.default_id))
@@ -299,8 +303,9 @@ class Suppressor {
   //    answering as i) in one and the same group c of g's breakdown exchange too, which cancels
   //    every published change (c gains and loses one) while g still changes by one.
   // Where a withheld figure has neither, withholds the cheapest set of groups that creates a pair.
-  bool certify(const std::vector<size_t>& members, const std::vector<std::pair<const CellResult*, std::vector<double>>>& xs,
-               const std::vector<int64_t>& n, std::vector<char>& sup) {
+  bool certify(const std::vector<size_t>& members,
+               const std::vector<std::pair<const CellResult*, std::vector<double>>>& xs, const std::vector<int64_t>& n,
+               std::vector<char>& sup) {
     for (size_t g = 0; g < sup.size(); ++g) {
       if (!sup[g] || n[g] <= 0 || (int)g == national_) continue;
       size_t b = breakdown_of(g);

@@ -16,8 +16,8 @@ namespace dp::stats {
 struct DisclosureProfile {
   std::string id;
   I18n label;
-  int min_n = 0;               // groups with 0 < n < min_n are suppressed; 0 = no suppression
-  bool complementary = true;   // protect them with secondary suppression
+  int min_n = 0;              // groups with 0 < n < min_n are suppressed; 0 = no suppression
+  bool complementary = true;  // protect them with secondary suppression
   // The breakdowns published under this profile (empty: every breakdown). Each further
   // cross-classification gives an attacker more equations, so a protective profile publishes few.
   std::vector<std::string> breakdowns;

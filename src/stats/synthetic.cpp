@@ -1,9 +1,8 @@
 #include "stats/synthetic.h"
 
-#include <fmt/format.h>
-
 #include <algorithm>
 #include <cmath>
+#include <fmt/format.h>
 #include <set>
 
 #include "stats/predicate.h"
@@ -87,7 +86,8 @@ class Generator {
       double size = (std::log(std::max(1.0, orgs_[i].population.value_or(15000))) - mean_log) / sd_log;
       latent_[i] = 0.8 * rng_[i].normal() + 0.45 * size + opts_.maturity_drift;
       auto it = orgs_[i].attributes.find(opts_.mandatory_attribute);
-      bool mandatory = it != orgs_[i].attributes.end() && (it->second == "true" || it->second == "1" || it->second == "ja");
+      bool mandatory =
+          it != orgs_[i].attributes.end() && (it->second == "true" || it->second == "1" || it->second == "ja");
       double p = mandatory ? opts_.response_rate_mandatory : opts_.response_rate_voluntary;
       if (rng_[i].uniform() < p) b_.set_responded(i);
     }
@@ -96,7 +96,8 @@ class Generator {
       for (const auto* q : in_.questions()) order.push_back(q->id);
     for (const auto& qid : order) question(*in_.question(qid));
     Dataset ds = b_.finish();
-    std::stable_sort(ds.texts.begin(), ds.texts.end(), [](const TextAnswer& a, const TextAnswer& c) { return a.org < c.org; });
+    std::stable_sort(ds.texts.begin(), ds.texts.end(),
+                     [](const TextAnswer& a, const TextAnswer& c) { return a.org < c.org; });
     return ds;
   }
 
@@ -166,7 +167,8 @@ class Generator {
     std::vector<const instrument::Option*> opts;
     for (const auto& o : q.options)
       if (o.import_only) continue;
-      else if (!row || row->options.empty() || std::count(row->options.begin(), row->options.end(), o.id)) opts.push_back(&o);
+      else if (!row || row->options.empty() || std::count(row->options.begin(), row->options.end(), o.id))
+        opts.push_back(&o);
     const ItemColumn& column = b_.column((size_t)col);
     std::vector<int> bits;
     for (const auto* o : opts) bits.push_back(column.option_bit(o->id));
@@ -200,7 +202,8 @@ class Generator {
     // A single choice: unknown options share what the known ones leave (a little for 'Vet ej').
     double rest = std::max(0.0, 1.0 - known);
     for (size_t k = 0; k < opts.size(); ++k)
-      if (p[k] < 0) p[k] = unknown ? (opts[k]->missing != instrument::Missing::None ? 0.3 : 1.0) * rest / (double)unknown : 0;
+      if (p[k] < 0)
+        p[k] = unknown ? (opts[k]->missing != instrument::Missing::None ? 0.3 : 1.0) * rest / (double)unknown : 0;
     double sum = 0;
     for (double x : p) sum += x;
     if (sum <= 0)
@@ -303,8 +306,8 @@ Marginals marginals_from_history(const KeyFigureSet& set, const std::vector<Figu
   return out;
 }
 
-Dataset generate_dataset(const instrument::Instrument& in, const std::vector<OrgRecord>& orgs, const Marginals& marginals,
-                         const SyntheticOptions& opts) {
+Dataset generate_dataset(const instrument::Instrument& in, const std::vector<OrgRecord>& orgs,
+                         const Marginals& marginals, const SyntheticOptions& opts) {
   return Generator(in, orgs, marginals, opts).run();
 }
 
@@ -339,7 +342,8 @@ instrument::Answers answers_of(const Dataset& ds, const instrument::Instrument&,
     for (uint64_t x = bits; x; x &= x - 1) codes.push_back(col.options[(size_t)std::countr_zero(x)]);
     a[col.key] = col.multi ? instrument::Value::codes_of(codes) : instrument::Value::code(codes.front());
   }
-  auto lo = std::lower_bound(ds.texts.begin(), ds.texts.end(), org, [](const TextAnswer& t, size_t o) { return t.org < o; });
+  auto lo =
+      std::lower_bound(ds.texts.begin(), ds.texts.end(), org, [](const TextAnswer& t, size_t o) { return t.org < o; });
   for (auto it = lo; it != ds.texts.end() && it->org == org; ++it) a[it->item] = instrument::Value::text(it->text);
   return a;
 }

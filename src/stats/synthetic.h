@@ -39,8 +39,8 @@ struct SyntheticOptions {
   bool free_text = true;
 };
 
-Dataset generate_dataset(const instrument::Instrument& in, const std::vector<OrgRecord>& orgs, const Marginals& marginals,
-                         const SyntheticOptions& opts);
+Dataset generate_dataset(const instrument::Instrument& in, const std::vector<OrgRecord>& orgs,
+                         const Marginals& marginals, const SyntheticOptions& opts);
 
 // `real` extended with synthetic municipalities up to `n` (or its first n): counties, sizes, SKR
 // groups and attributes drawn from the real ones, codes "S0000001"... so that a benchmark can run

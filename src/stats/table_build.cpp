@@ -1,9 +1,8 @@
 #include "stats/table_build.h"
 
-#include <fmt/format.h>
-
 #include <algorithm>
 #include <cmath>
+#include <fmt/format.h>
 #include <regex>
 
 #include "stats/rounding.h"
@@ -31,7 +30,9 @@ std::string replace_all(std::string s, const std::string& from, const std::strin
   return s;
 }
 
-I18n map_label(const I18n& l, const std::function<std::string(const std::string&)>& f) { return I18n{f(l.sv), f(l.en)}; }
+I18n map_label(const I18n& l, const std::function<std::string(const std::string&)>& f) {
+  return I18n{f(l.sv), f(l.en)};
+}
 
 // Partial coordinates carried by a slot.
 struct Coords {
@@ -132,9 +133,8 @@ class Builder {
   }
 
   static I18n with_n(const I18n& l, std::optional<int64_t> n) {
-    return map_label(l, [&](const std::string& s) {
-      return replace_all(s, "{n}", n ? fmt::format("{}", *n) : std::string(".."));
-    });
+    return map_label(
+        l, [&](const std::string& s) { return replace_all(s, "{n}", n ? fmt::format("{}", *n) : std::string("..")); });
   }
 
   const KeyFigure* keyfigure(const std::optional<std::string>& id) {
@@ -192,7 +192,8 @@ class Builder {
       std::vector<Slot> here;
       Slot b = base_of(e, parent, depth);
       if (e.cells_part != 0) {
-        const KeyFigure* kf = keyfigure(b.coords.keyfigure ? b.coords.keyfigure : std::optional<std::string>(spec_.keyfigure));
+        const KeyFigure* kf =
+            keyfigure(b.coords.keyfigure ? b.coords.keyfigure : std::optional<std::string>(spec_.keyfigure));
         if (!kf) continue;
         std::vector<std::pair<std::string, I18n>> parts;
         for (const auto& c : kf->cells) {
@@ -291,13 +292,15 @@ class Builder {
     // Fragments a row or column inherited from the panel belong to the panel's place only.
     auto own = [](const Slot& s, const Slot& parent) {
       if (!parent.fragment.empty() && s.fragment.rfind(parent.fragment, 0) == 0)
-        return s.fragment.size() == parent.fragment.size() ? std::string() : s.fragment.substr(parent.fragment.size() + 1);
+        return s.fragment.size() == parent.fragment.size() ? std::string()
+                                                           : s.fragment.substr(parent.fragment.size() + 1);
       return s.fragment;
     };
     std::string r = own(row, panel), c = own(col, Slot{});
     std::string out;
     for (const auto& piece : split(spec_.cell_id, '.')) {
-      std::string v = replace_all(replace_all(replace_all(piece, "{panel}", panel.fragment), "{row}", r), "{column}", c);
+      std::string v =
+          replace_all(replace_all(replace_all(piece, "{panel}", panel.fragment), "{row}", r), "{column}", c);
       if (!v.empty()) out += (out.empty() ? "" : ".") + v;
     }
     return out;
@@ -416,7 +419,8 @@ class Builder {
           s.value.reset();
           return s;
         }
-        if (s.n && *s.n != *c.n) problem(fmt::format("{}: share_of adds categories of different bases ({} and {})", spec_.id, *s.n, *c.n));
+        if (s.n && *s.n != *c.n)
+          problem(fmt::format("{}: share_of adds categories of different bases ({} and {})", spec_.id, *s.n, *c.n));
         s.n = c.n;
         total += *c.count;
         if (*c.count != 0) all_nil = false;
@@ -444,7 +448,8 @@ class Builder {
         }
       }
       if (!all && parts.size() != named.size())
-        problem(fmt::format("{}: sum_of/share_of names a slot that is not a sibling ({})", spec_.id, join(named, ", ")));
+        problem(
+            fmt::format("{}: sum_of/share_of names a slot that is not a sibling ({})", spec_.id, join(named, ", ")));
       return parts;
     };
     if (col.share_all || !col.share_of.empty()) return share_over(siblings(cols, col), true);

@@ -20,7 +20,7 @@ namespace dp::stats {
 // The figure at a coordinate, unrounded (core/figure.h); a History figure's source is listed
 // under the table. Where nothing is known: a Figure without value (marker NotAvailable).
 using ValueLookup = std::function<Figure(const std::string& keyfigure, const std::string& cell,
-                                                 const std::string& breakdown, const std::string& group, int year)>;
+                                         const std::string& breakdown, const std::string& group, int year)>;
 using GroupLister = std::function<std::vector<Group>(const std::string& breakdown)>;
 
 struct BuiltCell {
@@ -29,8 +29,8 @@ struct BuiltCell {
   Marker marker = Marker::None;
   std::optional<int64_t> n;
   std::optional<int64_t> count;  // the numerator of a share (not published where a marker hides it)
-  std::string kind = "value";  // value | count | n
-  std::string coordinates;     // "K02:ifo.ks national/total 2021 value", for tests and tracing
+  std::string kind = "value";    // value | count | n
+  std::string coordinates;       // "K02:ifo.ks national/total 2021 value", for tests and tracing
 };
 
 struct BuiltColumn {
@@ -61,9 +61,9 @@ struct BuiltTable {
   std::vector<BuiltColumn> columns;
   std::vector<BuiltPanel> panels;
   std::map<Marker, std::string> symbols;  // the table's own symbols, overriding the report's
-  std::set<Marker> markers;           // every marker that occurs (for the legend)
-  std::vector<std::string> problems;  // unknown key figures or cells: a declaration error
-  std::vector<std::string> sources;   // distinct non-computed sources used
+  std::set<Marker> markers;               // every marker that occurs (for the legend)
+  std::vector<std::string> problems;      // unknown key figures or cells: a declaration error
+  std::vector<std::string> sources;       // distinct non-computed sources used
 };
 
 struct BuildContext {

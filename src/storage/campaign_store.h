@@ -20,8 +20,8 @@ struct Campaign {
   CampaignState state = CampaignState::Draft;
   std::string opens_on;  // YYYY-MM-DD
   std::string closes_on;
-  int population_year = 0;  // population date for size groups (31 December of this year)
-  std::vector<std::string> reminder_dates;  // YYYY-MM-DD
+  int population_year = 0;                             // population date for size groups (31 December of this year)
+  std::vector<std::string> reminder_dates;             // YYYY-MM-DD
   nlohmann::json settings = nlohmann::json::object();  // e.g. {"suppression_profile": "..."}
   std::string created_at;
   std::string published_at;

@@ -10,11 +10,11 @@
 namespace dp::storage {
 
 struct ErasureCounts {
-  int sessions = 0;        // sessions and one-time links deleted
-  int failures = 0;        // sign-in failures recorded under the e-mail address, deleted
-  int messages = 0;        // e-mails to the address deleted from the outbox
-  int log_entries = 0;     // entries of the event and audit logs whose notes were pseudonymised
-  int other_texts = 0;     // other texts that named the person (outbox, self-assessment), pseudonymised
+  int sessions = 0;     // sessions and one-time links deleted
+  int failures = 0;     // sign-in failures recorded under the e-mail address, deleted
+  int messages = 0;     // e-mails to the address deleted from the outbox
+  int log_entries = 0;  // entries of the event and audit logs whose notes were pseudonymised
+  int other_texts = 0;  // other texts that named the person (outbox, self-assessment), pseudonymised
 };
 
 // What a purge removes: everything dated before these instants (ISO 8601 UTC); "" = keep.

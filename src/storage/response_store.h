@@ -37,8 +37,8 @@ struct StoredAnswer {
 // One requested change of an item, made on top of the item version the client last saw.
 struct AnswerChange {
   std::string item;
-  instrument::Value value;  // Empty = clear the answer
-  int64_t base_version = -1;  // -1: no check (imports, the generator)
+  instrument::Value value;       // Empty = clear the answer
+  int64_t base_version = -1;     // -1: no check (imports, the generator)
   bool outside_routing = false;  // see StoredAnswer; a change without it clears the flag
 };
 
@@ -51,9 +51,9 @@ struct Conflict {
 };
 
 struct SaveResult {
-  int64_t version = 0;               // the response version after the save
-  std::vector<std::string> saved;    // items written
-  std::vector<Conflict> conflicts;   // items not written because someone else changed them first
+  int64_t version = 0;              // the response version after the save
+  std::vector<std::string> saved;   // items written
+  std::vector<Conflict> conflicts;  // items not written because someone else changed them first
 };
 
 struct AuditEntry {
@@ -88,8 +88,8 @@ class ResponseStore {
   // Replaces all answers (import): items not in `answers` are cleared. Audited; the status (with
   // `note`) is recorded when anything changed. Replacing with identical answers, flags and status
   // is a no-op. Items in `outside_routing` are stored flagged (see StoredAnswer).
-  virtual void replace(int64_t response_id, const instrument::Answers& answers, ResponseStatus status,
-                       int64_t user_id, const std::string& action, const std::string& note,
+  virtual void replace(int64_t response_id, const instrument::Answers& answers, ResponseStatus status, int64_t user_id,
+                       const std::string& action, const std::string& note,
                        const std::set<std::string>& outside_routing = {}) = 0;
 
   // The flagged answers of a campaign (StoredAnswer::outside_routing): items per organisation.
@@ -111,9 +111,8 @@ class ResponseStore {
   // Streams every stored answer of a campaign: (org_code, status, item, value). For statistics
   // and exports over large campaigns without loading everything at once.
   virtual void for_each_answer(
-      int64_t campaign_id,
-      const std::function<void(const std::string& org, ResponseStatus status, const std::string& item,
-                               const instrument::Value& value)>& fn) = 0;
+      int64_t campaign_id, const std::function<void(const std::string& org, ResponseStatus status,
+                                                    const std::string& item, const instrument::Value& value)>& fn) = 0;
 };
 
 }  // namespace dp::storage

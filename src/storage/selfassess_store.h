@@ -18,9 +18,9 @@ struct Assessment {
   std::string part;  // "" = the whole organisation; otherwise e.g. "Äldreomsorgen"
   std::string instrument_id;
   AssessmentStatus status = AssessmentStatus::Open;
-  std::string plan_level = "nastan";  // indicators rated below this scale option go into the plan
-  bool publish_overall = false;       // the public page shows the overall score and the areas
-  bool publish_target_groups = false; // ... and the target groups
+  std::string plan_level = "nastan";   // indicators rated below this scale option go into the plan
+  bool publish_overall = false;        // the public page shows the overall score and the areas
+  bool publish_target_groups = false;  // ... and the target groups
   int64_t created_by = 0;
   std::string created_at;
   std::string completed_at;
@@ -48,7 +48,7 @@ struct AgreedRating {
   std::string comment;
   std::string evidence_url;
   std::string evidence_note;
-  std::string source = "workshop";     // workshop | register
+  std::string source = "workshop";       // workshop | register
   std::optional<double> register_value;  // the key-figure value when source = register
   int64_t updated_by = 0;
   std::string updated_at;

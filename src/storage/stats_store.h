@@ -58,8 +58,8 @@ class StatsStore {
   // One cell's series over the years: per year the computed value of that year's campaign
   // (published revisions only, as of `as_of`, or else the latest), otherwise the historical value.
   virtual std::vector<Figure> series(const std::string& keyfigure, const std::string& cell,
-                                          const std::string& breakdown, const std::string& group,
-                                          bool published_only, const std::string& as_of = "") = 0;
+                                     const std::string& breakdown, const std::string& group, bool published_only,
+                                     const std::string& as_of = "") = 0;
   // Every computed point (each campaign's chosen revision) and every historical point, for reports
   // that show several years at once.
   virtual std::vector<Figure> all_points(bool published_only, const std::string& as_of = "") = 0;

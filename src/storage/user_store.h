@@ -18,23 +18,23 @@ struct User {
   std::string email;  // unique, compared case-insensitively
   std::string name;
   Role role = Role::Respondent;  // never Public
-  std::string org_code;     // respondents
-  std::string county_code;  // coordinators
-  std::string password_hash;  // "" until the invitation is accepted (sign-in links still work)
-  std::string lang = "sv";    // language of e-mails to this user
-  bool active = true;         // false = removed (kept so that the audit log still names them)
-  int failed_logins = 0;      // consecutive failures since the last success
-  std::string locked_until;   // "" = not locked
+  std::string org_code;          // respondents
+  std::string county_code;       // coordinators
+  std::string password_hash;     // "" until the invitation is accepted (sign-in links still work)
+  std::string lang = "sv";       // language of e-mails to this user
+  bool active = true;            // false = removed (kept so that the audit log still names them)
+  int failed_logins = 0;         // consecutive failures since the last success
+  std::string locked_until;      // "" = not locked
   std::string created_at;
   std::string last_login_at;
   std::string removed_at;  // when it was removed ("" = active); retention counts from here
-  Duties duties;            // respondents: contact and/or approver of their organisation
+  Duties duties;           // respondents: contact and/or approver of their organisation
 };
 
 struct UserFilter {
   std::optional<Role> role;  // nullopt = any
-  std::string org_code;     // "" = any
-  std::string county_code;  // "" = any
+  std::string org_code;      // "" = any
+  std::string county_code;   // "" = any
   bool include_inactive = false;
 };
 

@@ -21,13 +21,13 @@ static std::string shown_name(const std::string& name) {
 }
 
 void check_request_text(const Request& req) {
-  if (!valid_utf8(req.path))
-    throw Error::bad_input("the address is not valid UTF-8 text", Location{{}, 0, 0, "path"});
+  if (!valid_utf8(req.path)) throw Error::bad_input("the address is not valid UTF-8 text", Location{{}, 0, 0, "path"});
   auto check = [](const std::multimap<std::string, std::string>& fields, const char* what) {
     for (const auto& [k, v] : fields)
       if (!valid_utf8(k) || !valid_utf8(v))
-        throw Error::bad_input(std::string(what) + " " + shown_name(k) + " is not valid UTF-8 text (or holds a NUL character)",
-                               Location{{}, 0, 0, shown_name(k)});
+        throw Error::bad_input(
+            std::string(what) + " " + shown_name(k) + " is not valid UTF-8 text (or holds a NUL character)",
+            Location{{}, 0, 0, shown_name(k)});
   };
   check(req.query, "the parameter");
   check(req.form, "the form field");
@@ -134,7 +134,8 @@ Response App::dispatch(Request& req) {
   bool new_csrf_cookie = false;
   if (req.principal.signed_in() && !req.principal.csrf.empty()) {
     req.csrf = req.principal.csrf;
-  } else if (auto c = req.cookies.find("dp_csrf"); c != req.cookies.end() && c->second.size() >= 20 && c->second.size() < 100) {
+  } else if (auto c = req.cookies.find("dp_csrf");
+             c != req.cookies.end() && c->second.size() >= 20 && c->second.size() < 100) {
     req.csrf = c->second;
   } else if (req.path.rfind("/api/", 0) == 0 && !unsafe(req.method)) {
     // Reading the open API needs no form token (and its answers are shared by caches: no cookie).
@@ -159,7 +160,8 @@ Response App::dispatch(Request& req) {
     } else if (d == Decision::Forbid) {
       res = error(req, 403, "forbidden", "You do not have access to this page.");
     } else if (unsafe(req.method) && m.route->options.csrf && !csrf_matches(req)) {
-      res = error(req, 403, "csrf", "The form has expired or did not come from this site. Reload the page and try again.");
+      res = error(req, 403, "csrf",
+                  "The form has expired or did not come from this site. Reload the page and try again.");
     } else if (unsafe(req.method) && config_.read_only) {
       res = error(req, 503, "read_only", "The service is read-only at the moment: nothing can be saved.");
       res.set_header("Retry-After", "300");
@@ -202,8 +204,8 @@ void App::finish(const Request& req, Response& res) const {
       return;
     }
   }
-  if (!res.shared_body && res.body.size() > 860 && compressible(res.content_type) && res.header("Content-Encoding").empty() &&
-      req.header("accept-encoding").find("gzip") != std::string::npos) {
+  if (!res.shared_body && res.body.size() > 860 && compressible(res.content_type) &&
+      res.header("Content-Encoding").empty() && req.header("accept-encoding").find("gzip") != std::string::npos) {
     if (auto z = gzip(res.body)) {
       res.body = std::move(*z);
       res.set_header("Content-Encoding", "gzip");

@@ -41,8 +41,8 @@ struct Limits {
 struct Config {
   std::string host = "127.0.0.1";
   int port = 8080;
-  int threads = 4;              // threads that answer light routes
-  std::string base_url;         // public URL for links in mail, e.g. "https://digipuls.example" (default http://host:port)
+  int threads = 4;       // threads that answer light routes
+  std::string base_url;  // public URL for links in mail, e.g. "https://digipuls.example" (default http://host:port)
   bool secure_cookies = false;  // true behind TLS (set by --secure-cookies or DIGIPULS_SECURE_COOKIES=1)
   bool demo = false;            // every page says the data are synthetic (set by `serve --demo`, used by `make demo`)
   bool read_only = false;       // serve a database that cannot be written: unsafe requests answer 503

@@ -39,7 +39,8 @@ Decision decide(const std::string& policy, const Principal& who, const std::map<
   if (policy == "signed_in") return Decision::Allow;
   if (policy == "admin") return who.is(Role::Admin) ? Decision::Allow : Decision::Forbid;
   if (policy == "staff") return who.is(Role::Admin) || who.is(Role::Coordinator) ? Decision::Allow : Decision::Forbid;
-  if (policy == "respondent") return who.is(Role::Admin) || who.is(Role::Respondent) ? Decision::Allow : Decision::Forbid;
+  if (policy == "respondent")
+    return who.is(Role::Admin) || who.is(Role::Respondent) ? Decision::Allow : Decision::Forbid;
 
   auto colon = policy.find(':');
   if (colon == std::string::npos) throw Error::internal("unknown access policy " + policy);

@@ -31,7 +31,8 @@ TrustedProxies::TrustedProxies(const std::vector<std::string>& specs) {
   for (const auto& spec : specs) {
     auto slash = spec.find('/');
     ip::address a;
-    if (!parse(spec.substr(0, slash), a)) throw Error::usage("--trusted-proxy: '" + spec + "' is not an address or network");
+    if (!parse(spec.substr(0, slash), a))
+      throw Error::usage("--trusted-proxy: '" + spec + "' is not an address or network");
     Net n;
     n.v6 = a.is_v6();
     int bits = n.v6 ? 128 : 32;

@@ -1,8 +1,7 @@
 #include "web/crypto.h"
 
-#include <sodium.h>
-
 #include <cstring>
+#include <sodium.h>
 #include <stdexcept>
 #include <vector>
 

@@ -5,7 +5,7 @@
 
 namespace dp::web {
 
-std::string random_token(size_t bytes = 32);  // URL-safe base64, no padding
+std::string random_token(size_t bytes = 32);         // URL-safe base64, no padding
 std::string token_digest(const std::string& token);  // hex BLAKE2b-256: store this, never the token
 bool equal_constant_time(const std::string& a, const std::string& b);
 

@@ -1,8 +1,7 @@
 #include "web/health.h"
 
-#include <sys/statvfs.h>
-
 #include <filesystem>
+#include <sys/statvfs.h>
 
 namespace dp::web {
 
@@ -40,8 +39,8 @@ std::string free_disk_problem(const std::string& path, long long min_free_mb) {
   if (statvfs(dir.c_str(), &s) != 0) return "cannot read the free space of " + dir;
   long long free_mb = (long long)((unsigned long long)s.f_bavail * s.f_frsize / (1024 * 1024));
   if (free_mb < min_free_mb)
-    return "only " + std::to_string(free_mb) + " MB free on the disk of the database (at least " + std::to_string(min_free_mb) +
-           " MB wanted)";
+    return "only " + std::to_string(free_mb) + " MB free on the disk of the database (at least " +
+           std::to_string(min_free_mb) + " MB wanted)";
   return "";
 }
 

@@ -239,7 +239,8 @@ bool parse_multipart(const std::string& body, const std::string& ct, std::multim
   if (b == std::string::npos) return false;
   std::string boundary = ct.substr(b + 9);
   if (auto semi = boundary.find(';'); semi != std::string::npos) boundary = boundary.substr(0, semi);
-  if (boundary.size() >= 2 && boundary.front() == '"' && boundary.back() == '"') boundary = boundary.substr(1, boundary.size() - 2);
+  if (boundary.size() >= 2 && boundary.front() == '"' && boundary.back() == '"')
+    boundary = boundary.substr(1, boundary.size() - 2);
   if (boundary.empty() || boundary.size() > 200) return false;
   const std::string delim = "--" + boundary;
   size_t pos = body.find(delim);

@@ -49,7 +49,7 @@ struct Request {
   std::vector<std::string> q_all(const std::string& name) const;
   std::string header(const std::string& lower_name) const;
   const std::string& param(const std::string& name) const;  // throws NotFound if absent
-  bool wants_json() const;  // API paths and Accept: application/json
+  bool wants_json() const;                                  // API paths and Accept: application/json
 };
 
 struct Cookie {
@@ -94,7 +94,7 @@ std::map<std::string, std::string> parse_cookies(const std::string& header);
 // One parameter of a Content-Disposition header ("name", "filename"), unquoted; "" when absent.
 std::string disposition_param(const std::string& header, const std::string& key);
 // Parses a multipart/form-data body. Returns false on a malformed body.
-bool parse_multipart(const std::string& body, const std::string& content_type, std::multimap<std::string, std::string>& form,
-                     std::vector<UploadedFile>& files);
+bool parse_multipart(const std::string& body, const std::string& content_type,
+                     std::multimap<std::string, std::string>& form, std::vector<UploadedFile>& files);
 
 }  // namespace dp::web

@@ -20,7 +20,8 @@ nlohmann::json parse_json_body(const std::string& body) {
   try {
     return nlohmann::json::parse(body, limit);
   } catch (const TooDeep&) {
-    throw Error::bad_input("the JSON body is nested more than " + std::to_string(kMaxJsonDepth) + " levels deep", where);
+    throw Error::bad_input("the JSON body is nested more than " + std::to_string(kMaxJsonDepth) + " levels deep",
+                           where);
   } catch (const nlohmann::json::parse_error& e) {
     throw Error::bad_input("the body is not valid JSON (byte " + std::to_string(e.byte) + ")", where);
   } catch (const nlohmann::json::exception&) {

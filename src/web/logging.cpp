@@ -1,14 +1,13 @@
 #include "web/logging.h"
 
+#include <chrono>
+#include <ctime>
+#include <memory>
 #include <spdlog/pattern_formatter.h>
 #include <spdlog/sinks/basic_file_sink.h>
 #include <spdlog/sinks/stdout_sinks.h>
 #include <spdlog/spdlog.h>
 #include <unistd.h>
-
-#include <chrono>
-#include <ctime>
-#include <memory>
 
 #include "core/error.h"
 
@@ -32,9 +31,9 @@ class JsonFormatter : public spdlog::formatter {
  public:
   void format(const spdlog::details::log_msg& msg, spdlog::memory_buf_t& dest) override {
     nlohmann::ordered_json j = {{"time", timestamp(msg.time)},
-                        {"level", std::string(spdlog::level::to_string_view(msg.level).data(),
-                                              spdlog::level::to_string_view(msg.level).size())},
-                        {"msg", std::string(msg.payload.data(), msg.payload.size())}};
+                                {"level", std::string(spdlog::level::to_string_view(msg.level).data(),
+                                                      spdlog::level::to_string_view(msg.level).size())},
+                                {"msg", std::string(msg.payload.data(), msg.payload.size())}};
     std::string line = j.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + "\n";
     dest.append(line.data(), line.data() + line.size());
   }

@@ -1,8 +1,7 @@
 #include "web/metrics.h"
 
-#include <fmt/format.h>
-
 #include <algorithm>
+#include <fmt/format.h>
 #include <set>
 
 namespace dp::web {
@@ -76,7 +75,8 @@ std::string Metrics::exposition() const {
       out += fmt::format("digipuls_http_request_duration_seconds_bucket{{route=\"{}\",le=\"{}\"}} {}\n", label,
                          number(buckets()[i]), cumulative);
     }
-    out += fmt::format("digipuls_http_request_duration_seconds_bucket{{route=\"{}\",le=\"+Inf\"}} {}\n", label, r.count);
+    out +=
+        fmt::format("digipuls_http_request_duration_seconds_bucket{{route=\"{}\",le=\"+Inf\"}} {}\n", label, r.count);
     out += fmt::format("digipuls_http_request_duration_seconds_sum{{route=\"{}\"}} {}\n", label, number(r.seconds));
     out += fmt::format("digipuls_http_request_duration_seconds_count{{route=\"{}\"}} {}\n", label, r.count);
   }

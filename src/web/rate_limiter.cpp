@@ -27,8 +27,8 @@ RateLimit parse_rate_limit(const std::string& text, const std::string& option) {
 
 RateLimiter::RateLimiter(RateLimit limit) : limit_(limit) {
   if (limit_.enabled()) {
-    interval_ = std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(
-        (double)limit_.window_seconds / (double)limit_.max_calls));
+    interval_ = std::chrono::duration_cast<Clock::duration>(
+        std::chrono::duration<double>((double)limit_.window_seconds / (double)limit_.max_calls));
     tolerance_ = std::chrono::seconds(limit_.window_seconds) - interval_;
   }
 }

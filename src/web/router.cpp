@@ -20,11 +20,14 @@ void add_route(Router& r, std::string method, std::string pattern, std::string a
   for (const auto& existing : r.routes_)
     if (existing.name == name) throw Error::internal("route " + name + " is declared twice");
   r.segments_.push_back(path_segments(pattern));
-  r.routes_.push_back({std::move(method), std::move(pattern), std::move(access), std::move(handler), options, std::move(name)});
+  r.routes_.push_back(
+      {std::move(method), std::move(pattern), std::move(access), std::move(handler), options, std::move(name)});
 }
 
 static bool is_param(const std::string& p) { return p.size() > 2 && p.front() == '{' && p.back() == '}'; }
-static bool is_rest(const std::string& p) { return p.size() > 5 && is_param(p) && p.compare(p.size() - 4, 4, "...}") == 0; }
+static bool is_rest(const std::string& p) {
+  return p.size() > 5 && is_param(p) && p.compare(p.size() - 4, 4, "...}") == 0;
+}
 
 Match Router::match(const std::string& method, const std::string& path) const {
   Match m;

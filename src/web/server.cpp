@@ -1,19 +1,17 @@
 #include "web/server.h"
 
-#include <sys/resource.h>
-
+#include <array>
+#include <atomic>
 #include <boost/asio.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
 #include <boost/beast/http/span_body.hpp>
-#include <spdlog/spdlog.h>
-
-#include <array>
 #include <cmath>
-#include <atomic>
 #include <list>
 #include <memory>
 #include <mutex>
+#include <spdlog/spdlog.h>
+#include <sys/resource.h>
 #include <thread>
 #include <vector>
 
@@ -58,7 +56,7 @@ struct ServerStats {
   std::atomic<int> heavy_waiting{0};
   std::atomic<uint64_t> evicted{0};
   std::atomic<uint64_t> accept_errors{0};
-  std::atomic<uint64_t> refused_busy{0};  // heavy requests refused because their queue was full
+  std::atomic<uint64_t> refused_busy{0};      // heavy requests refused because their queue was full
   std::atomic<uint64_t> refusals_delayed{0};  // 429 answers held back by refusal_delay_ms
   std::atomic<bool> draining{false};
   std::mutex mu;
@@ -162,9 +160,7 @@ class Session : public std::enable_shared_from_this<Session> {
   }
   ~Session() { stats_->connection_closed(); }
 
-  void start() {
-    net::dispatch(stream_.get_executor(), beast::bind_front_handler(&Session::read, shared_from_this()));
-  }
+  void start() { net::dispatch(stream_.get_executor(), beast::bind_front_handler(&Session::read, shared_from_this())); }
 
   // Closes the connection if it is waiting for a request (to make room, or when stopping).
   void close_if_reading() {
@@ -178,7 +174,7 @@ class Session : public std::enable_shared_from_this<Session> {
   }
 
   std::atomic<State> state_{State::Reading};
-  std::atomic<bool> evicted_{false};  // chosen to make room; closing
+  std::atomic<bool> evicted_{false};       // chosen to make room; closing
   std::atomic<int64_t> reading_since_{0};  // steady-clock ticks when the current read began
   bool internal() const { return internal_; }
 
@@ -249,11 +245,12 @@ class Session : public std::enable_shared_from_this<Session> {
     auto& app = server_.app;
     if (!valid_utf8(req->target) || req->target.empty() || req->target[0] != '/') {
       req->path = "/";
-      return send(app.refuse(*req, 400, "bad_input", "The request target is not a path."), keep_alive, version, head, *req);
+      return send(app.refuse(*req, 400, "bad_input", "The request target is not a path."), keep_alive, version, head,
+                  *req);
     }
     if (!build_request(*req, req->header("content-type")))
-      return send(app.refuse(*req, 400, "bad_input", "The form data could not be read (malformed multipart body)."), keep_alive,
-                  version, head, *req);
+      return send(app.refuse(*req, 400, "bad_input", "The form data could not be read (malformed multipart body)."),
+                  keep_alive, version, head, *req);
     Admission adm;
     if (!internal_) adm = app.admit(*req);
     if (adm.refusal) return send(std::move(*adm.refusal), keep_alive, version, head, *req);
@@ -333,14 +330,14 @@ class Session : public std::enable_shared_from_this<Session> {
     if (head) {
       res_->content_length(res.body.size());
       auto sr = std::make_shared<http::response_serializer<http::string_body>>(*res_);
-      http::async_write_header(stream_, *sr, [self, sr, keep_alive](beast::error_code ec, std::size_t) {
-        self->on_write(keep_alive, ec);
-      });
+      http::async_write_header(
+          stream_, *sr, [self, sr, keep_alive](beast::error_code ec, std::size_t) { self->on_write(keep_alive, ec); });
       return;
     }
     res_->body() = std::move(res.body);
     res_->prepare_payload();
-    http::async_write(stream_, *res_, [self, keep_alive](beast::error_code ec, std::size_t) { self->on_write(keep_alive, ec); });
+    http::async_write(stream_, *res_,
+                      [self, keep_alive](beast::error_code ec, std::size_t) { self->on_write(keep_alive, ec); });
   }
 
   void send_shared(Response res, bool keep_alive, unsigned version) {
@@ -358,7 +355,8 @@ class Session : public std::enable_shared_from_this<Session> {
     cur_.bytes = shared_body_->size();
     write_expiry(cur_.bytes);
     auto self = shared_from_this();
-    http::async_write(stream_, r, [self, keep_alive](beast::error_code ec, std::size_t) { self->on_write(keep_alive, ec); });
+    http::async_write(stream_, r,
+                      [self, keep_alive](beast::error_code ec, std::size_t) { self->on_write(keep_alive, ec); });
   }
 
   // A minute, and a second more for every 64 KiB: a large download to a slow reader finishes,
@@ -452,8 +450,8 @@ bool Server::Impl::evict_one() {
   {
     std::lock_guard lock(mu);
     for (auto& w : sessions)
-      if (auto s = w.lock(); s && !s->internal() && !s->evicted_ && s->state_ == Session::State::Reading &&
-                             s->reading_since_ < oldest) {
+      if (auto s = w.lock();
+          s && !s->internal() && !s->evicted_ && s->state_ == Session::State::Reading && s->reading_since_ < oldest) {
         oldest = s->reading_since_;
         victim = s;
       }
@@ -472,7 +470,8 @@ void Server::Impl::on_accept_error(Listener& l, const beast::error_code& ec) {
   auto now = Clock::now();
   if (now - last_accept_log > std::chrono::seconds(10)) {
     last_accept_log = now;
-    spdlog::warn("accepting a connection failed ({}); {} open; retrying after a pause", ec.message(), stats->open.load());
+    spdlog::warn("accepting a connection failed ({}); {} open; retrying after a pause", ec.message(),
+                 stats->open.load());
   }
   // Free a few descriptors at once: the open-file limit was met before the connection cap.
   bool freed = false;
@@ -533,8 +532,7 @@ int Server::Impl::raise_file_limit() {
     rl.rlim_cur = std::min<rlim_t>(rl.rlim_max, 1 << 20);
     if (setrlimit(RLIMIT_NOFILE, &rl) == 0)
       spdlog::info("open-file limit raised from {} to {}", (unsigned long long)before, (unsigned long long)rl.rlim_cur);
-    else
-      getrlimit(RLIMIT_NOFILE, &rl);
+    else getrlimit(RLIMIT_NOFILE, &rl);
   }
   long long reserve = 32 + 3LL * (cfg.threads + cfg.limits.heavy_threads + 4);
   long long room = (long long)std::min<rlim_t>(rl.rlim_cur, 1 << 20) - reserve;
@@ -563,7 +561,8 @@ void Server::Impl::begin_shutdown() {
   grace.expires_after(std::chrono::seconds(cfg.limits.shutdown_grace_seconds));
   grace.async_wait([this](beast::error_code e) {
     if (e) return;  // every connection closed in time
-    spdlog::warn("stopping: the grace period is over; {} connection{} cut", stats->open.load(), stats->open == 1 ? "" : "s");
+    spdlog::warn("stopping: the grace period is over; {} connection{} cut", stats->open.load(),
+                 stats->open == 1 ? "" : "s");
     ioc.stop();
   });
   if (stats->open == 0) stop_waiting();
@@ -583,14 +582,14 @@ Server::Server(App& app) : impl_(std::make_unique<Impl>(app)) {
                  gauge([](ServerStats& s) { return (double)s.open; }));
   m.add_callback("digipuls_heavy_requests_waiting", "Heavy requests queued or being answered.", "gauge",
                  gauge([](ServerStats& s) { return (double)s.heavy_waiting; }));
-  m.add_callback("digipuls_connections_evicted_total", "Waiting connections closed to make room for new ones.", "counter",
-                 gauge([](ServerStats& s) { return (double)s.evicted; }));
+  m.add_callback("digipuls_connections_evicted_total", "Waiting connections closed to make room for new ones.",
+                 "counter", gauge([](ServerStats& s) { return (double)s.evicted; }));
   m.add_callback("digipuls_accept_errors_total", "Failed accepts (e.g. out of file descriptors).", "counter",
                  gauge([](ServerStats& s) { return (double)s.accept_errors; }));
   m.add_callback("digipuls_refused_busy_total", "Heavy requests refused with 503 because their queue was full.",
                  "counter", gauge([](ServerStats& s) { return (double)s.refused_busy; }));
-  m.add_callback("digipuls_refusals_delayed_total", "Answers 429 held back before sending (refusal_delay_ms).", "counter",
-                 gauge([](ServerStats& s) { return (double)s.refusals_delayed; }));
+  m.add_callback("digipuls_refusals_delayed_total", "Answers 429 held back before sending (refusal_delay_ms).",
+                 "counter", gauge([](ServerStats& s) { return (double)s.refusals_delayed; }));
 }
 
 Server::~Server() = default;

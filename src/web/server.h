@@ -24,7 +24,8 @@ class Server {
 
   // Binds and serves until stop(), SIGINT or SIGTERM, and the graceful stop has finished.
   // on_listening gets the bound port, on_metrics the metrics listener's (when configured).
-  void run(const std::function<void(int port)>& on_listening = {}, const std::function<void(int port)>& on_metrics = {});
+  void run(const std::function<void(int port)>& on_listening = {},
+           const std::function<void(int port)>& on_metrics = {});
   // Stops gracefully, as SIGTERM does. Safe from any thread.
   void stop();
 

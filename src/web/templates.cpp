@@ -1,8 +1,7 @@
 #include "web/templates.h"
 
-#include <kainjow/mustache.hpp>
-
 #include <cstdlib>
+#include <kainjow/mustache.hpp>
 #include <map>
 #include <memory>
 
@@ -28,7 +27,8 @@ mst::data to_data(const nlohmann::json& j) {
       return d;
     }
     case nlohmann::json::value_t::string: return mst::data(j.get<std::string>());
-    case nlohmann::json::value_t::boolean: return mst::data(j.get<bool>() ? mst::data::type::bool_true : mst::data::type::bool_false);
+    case nlohmann::json::value_t::boolean:
+      return mst::data(j.get<bool>() ? mst::data::type::bool_true : mst::data::type::bool_false);
     case nlohmann::json::value_t::number_integer: return mst::data(std::to_string(j.get<long long>()));
     case nlohmann::json::value_t::number_unsigned: return mst::data(std::to_string(j.get<unsigned long long>()));
     case nlohmann::json::value_t::number_float: {

@@ -1,7 +1,8 @@
+#include "api/params.h"
+
 #include <gtest/gtest.h>
 
 #include "api/guard.h"
-#include "api/params.h"
 
 using namespace dp;
 using namespace dp::api;
@@ -34,8 +35,14 @@ TEST(ApiParams, ListsSplitOnCommasAndRepeatsWithoutEmpties) {
 TEST(ApiParams, EveryRefusalNamesTheParameter) {
   EXPECT_EQ(parameter_of([] { years_param(with_query({{"years", "2021,21"}}), "years"); }), "years");
   EXPECT_EQ(parameter_of([] { count_param(with_query({{"limit", "0"}}), "limit", 10, 100); }), "limit");
-  EXPECT_EQ(parameter_of([] { choice_param(with_query({{"format", "xml"}}), "format", {"csv", "json"}, "json"); }), "format");
-  EXPECT_EQ(parameter_of([] { only_params(with_query({{"lang", "sv"}, {"yeras", "2021"}}), {"lang", "years"}); }), "yeras");
+  EXPECT_EQ(parameter_of([] {
+              choice_param(with_query({{"format", "xml"}}), "format", {"csv", "json"}, "json");
+            }),
+            "format");
+  EXPECT_EQ(parameter_of([] {
+              only_params(with_query({{"lang", "sv"}, {"yeras", "2021"}}), {"lang", "years"});
+            }),
+            "yeras");
 }
 
 TEST(ApiParams, AbsentParametersTakeTheirDefaults) {

@@ -1,16 +1,14 @@
 // The command line as a user runs it (docs/cli.md): exit statuses 0/1/2, --help everywhere,
 // messages on stderr and data on stdout, idempotent init, all-or-nothing imports, and
 // `instrument check` output as file:line:column.
-#include <gtest/gtest.h>
-#include <sys/wait.h>
-
-#include <nlohmann/json.hpp>
-
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
 #include <random>
 #include <sstream>
+#include <sys/wait.h>
 
 namespace fs = std::filesystem;
 
@@ -96,10 +94,22 @@ TEST_F(Cli, UnknownCommandOrOptionIsAUsageError) {
 }
 
 TEST_F(Cli, HelpOnEveryCommand) {
-  std::vector<std::vector<std::string>> commands = {
-      {},           {"init"},     {"registry"}, {"registry", "list"}, {"registry", "import"}, {"instrument"},
-      {"instrument", "check"}, {"campaigns"}, {"campaigns", "list"}, {"responses"}, {"responses", "export"},
-      {"responses", "import"}, {"backup"}, {"restore"}, {"users", "erase"}, {"purge"}};
+  std::vector<std::vector<std::string>> commands = {{},
+                                                    {"init"},
+                                                    {"registry"},
+                                                    {"registry", "list"},
+                                                    {"registry", "import"},
+                                                    {"instrument"},
+                                                    {"instrument", "check"},
+                                                    {"campaigns"},
+                                                    {"campaigns", "list"},
+                                                    {"responses"},
+                                                    {"responses", "export"},
+                                                    {"responses", "import"},
+                                                    {"backup"},
+                                                    {"restore"},
+                                                    {"users", "erase"},
+                                                    {"purge"}};
   for (auto args : commands) {
     args.push_back("--help");
     auto r = run(args);
@@ -212,16 +222,20 @@ TEST_F(Cli, ImportersNameRowAndColumnOfBadBytesAndOpenQuotes) {
   auto nul = file("nul.csv", with_nul + "B\n");
   auto reg = run({"registry", "import", "--db", db(), nul});
   EXPECT_EQ(reg.status, 1);
-  EXPECT_NE(reg.err.find("nul.csv: row 3, column name: not valid UTF-8, or contains a NUL byte"), std::string::npos) << reg.err;
+  EXPECT_NE(reg.err.find("nul.csv: row 3, column name: not valid UTF-8, or contains a NUL byte"), std::string::npos)
+      << reg.err;
   auto bad_utf8 = file("utf8.csv", "org_code,status,q03,q03:comment\n0114,draft,ja,ok\n0115,draft,nej,fel\xC3\x28\n");
   auto resp = run({"responses", "import", "--db", db(), "--campaign", "ehalsa-2021", bad_utf8});
   EXPECT_EQ(resp.status, 1);
   EXPECT_NE(resp.err.find("utf8.csv: row 3, column q03:comment: not valid UTF-8"), std::string::npos) << resp.err;
-  auto open_quote = file("quote.csv", "org_code,status,q03,q03:comment\n0114,draft,ja,\"opened here\n0115,draft,nej,x\n0116,draft,nej,y\n");
+  auto open_quote =
+      file("quote.csv",
+           "org_code,status,q03,q03:comment\n0114,draft,ja,\"opened here\n0115,draft,nej,x\n0116,draft,nej,y\n");
   resp = run({"responses", "import", "--db", db(), "--campaign", "ehalsa-2021", open_quote});
   EXPECT_EQ(resp.status, 1);
   EXPECT_NE(resp.err.find("quote.csv: row 2, column q03:comment: the quote that opens this field is never closed"),
-            std::string::npos) << resp.err;
+            std::string::npos)
+      << resp.err;
   std::string junk = "code,year\n";
   for (int i = 0; i < 3000; ++i) junk += static_cast<char>((i * 7919 + 13) % 256);
   reg = run({"registry", "import", "--db", db(), file("junk.csv", junk)});
@@ -245,7 +259,8 @@ TEST_F(Cli, ImportersShowAtMost500ProblemsAndCountTheRest) {
   auto resp = run({"responses", "import", "--db", db(), "--campaign", "ehalsa-2021", file("resp.csv", resp_text)});
   EXPECT_EQ(resp.status, 1);
   EXPECT_NE(resp.err.find("1200 problem(s); nothing was imported:"), std::string::npos) << resp.err.substr(0, 300);
-  EXPECT_NE(resp.err.find("\n  …and 700 more problem(s)\n"), std::string::npos) << resp.err.substr(resp.err.size() - 300);
+  EXPECT_NE(resp.err.find("\n  …and 700 more problem(s)\n"), std::string::npos)
+      << resp.err.substr(resp.err.size() - 300);
   EXPECT_EQ(std::count(resp.err.begin(), resp.err.end(), '\n'), 502);
 }
 
@@ -261,17 +276,21 @@ TEST_F(Cli, HistoryImportNamesEveryBadRowAndStoresNothing) {
     text.replace(text.find(from), from.size(), to);
     return text;
   };
-  std::vector<std::string> series = {"stats", "series", "--db", db(), "--keyfigure", "K33", "--cell", "barn_unga", "--format", "csv"};
+  std::vector<std::string> series = {"stats", "series", "--db",      db(),       "--keyfigure",
+                                     "K33",   "--cell", "barn_unga", "--format", "csv"};
   auto before = run(series);
   ASSERT_NE(before.out.find("2015,14.0,"), std::string::npos) << before.out << before.err;
 
-  file("history/tabell_21.csv", edit(edit(t21, ",2016,2,2016,18,", ",2016,2,20x6,18,"), ",2018,4,2018,18,", ",2018,4,2018,1y,"));
+  file("history/tabell_21.csv",
+       edit(edit(t21, ",2016,2,2016,18,", ",2016,2,20x6,18,"), ",2018,4,2018,18,", ",2018,4,2018,1y,"));
   auto r = run({"stats", "history", "import", "--db", db(), "--dir", (dir / "history").string()});
   EXPECT_EQ(r.status, 1);
   EXPECT_EQ(r.out, "");
   EXPECT_NE(r.err.find("2 problem(s); nothing was imported:"), std::string::npos) << r.err;
-  EXPECT_NE(r.err.find("tabell_21.csv: row 3, column year: '20x6' is not a year: expected a whole number from 1990 to 2100"),
-            std::string::npos) << r.err;
+  EXPECT_NE(
+      r.err.find("tabell_21.csv: row 3, column year: '20x6' is not a year: expected a whole number from 1990 to 2100"),
+      std::string::npos)
+      << r.err;
   EXPECT_NE(r.err.find("tabell_21.csv: row 5, column value: '1y' is not a number"), std::string::npos) << r.err;
   EXPECT_EQ(run(series).out, before.out);
 
@@ -307,8 +326,8 @@ TEST_F(Cli, BackupAndRestoreThroughTheCommandLine) {
 
 TEST_F(Cli, UsersEraseAndPurgeRemovePersonalData) {
   init();
-  auto add = run({"users", "add", "--db", db(), "--email", "kim@ale.se", "--role", "respondent", "--org", "1440", "--name",
-                  "Kim Karlsson"});
+  auto add = run({"users", "add", "--db", db(), "--email", "kim@ale.se", "--role", "respondent", "--org", "1440",
+                  "--name", "Kim Karlsson"});
   ASSERT_EQ(add.status, 0) << add.err;
   auto erase = run({"users", "erase", "--db", db(), "--email", "kim@ale.se"});
   ASSERT_EQ(erase.status, 0) << erase.err;
@@ -418,8 +437,9 @@ TEST_F(Cli, ResponsesExportImportRoundTrip) {
 
 TEST_F(Cli, FreeTextCsvNeutralisesFormulasButJsonKeepsTheText) {
   init();
-  auto f = file("in.csv", "org_code,status,q03,q03:comment,q04,q04:comment\n"
-                          "0114,reopened,ja,\"=HYPERLINK(\"\"http://evil.example\"\",\"\"x\"\")\",nej,-2+3+cmd|' /C calc'!A0\n");
+  auto f = file("in.csv",
+                "org_code,status,q03,q03:comment,q04,q04:comment\n"
+                "0114,reopened,ja,\"=HYPERLINK(\"\"http://evil.example\"\",\"\"x\"\")\",nej,-2+3+cmd|' /C calc'!A0\n");
   auto imp = run({"responses", "import", "--db", db(), "--campaign", "ehalsa-2021", f});
   ASSERT_EQ(imp.status, 0) << imp.err;
   auto csv = run({"stats", "freetext", "--db", db(), "--campaign", "ehalsa-2021", "--format", "csv"});
@@ -508,8 +528,9 @@ TEST_F(Cli, SelfassessGenerateTwiceWritesOnce) {
 // nothing written; kept, the answers are flagged and `stats compute` counts them; dropped, not.
 TEST_F(Cli, HistoricalAnswersOutsideTheRoutingAreRefusedKeptAndCountedOrDropped) {
   init();
-  auto f = file("hist.csv", "org_code,status,q09.aldreomsorg[inga],q09.aldreomsorg[chatt],q09c\n"
-                            "0114,submitted,1,0,ja\n0180,submitted,1,0,ja\n");
+  auto f = file("hist.csv",
+                "org_code,status,q09.aldreomsorg[inga],q09.aldreomsorg[chatt],q09c\n"
+                "0114,submitted,1,0,ja\n0180,submitted,1,0,ja\n");
   auto empty = run({"responses", "export", "--db", db(), "--campaign", "ehalsa-2021"});
   auto refused = run({"responses", "import", "--db", db(), "--campaign", "ehalsa-2021", f});
   EXPECT_EQ(refused.status, 1);
@@ -522,13 +543,14 @@ TEST_F(Cli, HistoricalAnswersOutsideTheRoutingAreRefusedKeptAndCountedOrDropped)
   EXPECT_NE(refused.err.find("row 3, column q01.ifo: q01.ifo must be answered"), std::string::npos) << refused.err;
   EXPECT_EQ(run({"responses", "export", "--db", db(), "--campaign", "ehalsa-2021"}).out, empty.out);
 
-  auto kept = run({"responses", "import", "--db", db(), "--campaign", "ehalsa-2021", "--routing", "keep",
-                   "--allow-incomplete", f});
+  auto kept = run(
+      {"responses", "import", "--db", db(), "--campaign", "ehalsa-2021", "--routing", "keep", "--allow-incomplete", f});
   ASSERT_EQ(kept.status, 0) << kept.err;
-  EXPECT_NE(kept.err.find("imported 2 organisation(s) into ehalsa-2021\n  kept 2 answer(s) to q09c that today's routing "
-                          "does not ask (flagged; counted by the statistics)\n  2 submitted response(s) with unanswered "
-                          "items imported as submitted\n"),
-            std::string::npos)
+  EXPECT_NE(
+      kept.err.find("imported 2 organisation(s) into ehalsa-2021\n  kept 2 answer(s) to q09c that today's routing "
+                    "does not ask (flagged; counted by the statistics)\n  2 submitted response(s) with unanswered "
+                    "items imported as submitted\n"),
+      std::string::npos)
       << kept.err;
   auto status = run({"campaigns", "status", "--db", db(), "--campaign", "ehalsa-2021"});
   EXPECT_NE(status.err.find("2 of 290 submitted"), std::string::npos) << status.err;
@@ -537,11 +559,12 @@ TEST_F(Cli, HistoricalAnswersOutsideTheRoutingAreRefusedKeptAndCountedOrDropped)
   auto count_of_q09c = [&](const std::string& database) {
     auto c = run({"stats", "compute", "--db", database, "--campaign", "ehalsa-2021", "--profile", "reproduce-2021"});
     EXPECT_EQ(c.status, 0) << c.err;
-    auto show = run({"stats", "show", "--db", database, "--campaign", "ehalsa-2021", "--keyfigure", "K16", "--breakdown",
-                     "national", "--format", "json"});
+    auto show = run({"stats", "show", "--db", database, "--campaign", "ehalsa-2021", "--keyfigure", "K16",
+                     "--breakdown", "national", "--format", "json"});
     EXPECT_EQ(show.status, 0) << show.err;
     for (const auto& row : nlohmann::json::parse(show.out))
-      if (row["cell"] == "forenklad_ansokan") return row["count"].get<std::string>() + " of " + row["n"].get<std::string>();
+      if (row["cell"] == "forenklad_ansokan")
+        return row["count"].get<std::string>() + " of " + row["n"].get<std::string>();
     return std::string("no figure in ") + show.out;
   };
   EXPECT_EQ(count_of_q09c(db()), "2 of 2");
@@ -558,10 +581,12 @@ TEST_F(Cli, HistoricalAnswersOutsideTheRoutingAreRefusedKeptAndCountedOrDropped)
 
 TEST_F(Cli, ResponsesImportReadsPrintedLabelsAndNamesAnUnknownOne) {
   init();
-  auto f = file("labels.csv", "org_code,status,q03,q04\n0114,draft,Ja,\"Ja, delar av objekten\"\n0115,draft,Nej,Kanske\n");
+  auto f =
+      file("labels.csv", "org_code,status,q03,q04\n0114,draft,Ja,\"Ja, delar av objekten\"\n0115,draft,Nej,Kanske\n");
   auto r = run({"responses", "import", "--db", db(), "--campaign", "ehalsa-2021", "--values", "labels", f});
   EXPECT_EQ(r.status, 1);
-  EXPECT_NE(r.err.find("labels.csv: row 3, column q04: 'Kanske' is not a label (sv) of q04"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("labels.csv: row 3, column q04: 'Kanske' is not a label (sv) of q04"), std::string::npos)
+      << r.err;
   auto en = file("en.csv", "org_code,status,q03,q04\n0114,draft,Yes,\"Yes, some of the objects\"\n");
   r = run({"responses", "import", "--db", db(), "--campaign", "ehalsa-2021", "--values", "labels", "--lang", "en", en});
   ASSERT_EQ(r.status, 0) << r.err;
@@ -578,8 +603,8 @@ TEST_F(Cli, ResponsesImportReadsPrintedLabelsAndNamesAnUnknownOne) {
 // imports back as nothing.
 TEST_F(Cli, AnExportOfAnEmptyCampaignIsTheImportTemplate) {
   init();
-  auto created = run({"campaigns", "create", "--db", db(), "--instrument", "ehalsa-2021", "--slug", "mall",
-                      "--orgs", "0114,0180"});
+  auto created = run(
+      {"campaigns", "create", "--db", db(), "--instrument", "ehalsa-2021", "--slug", "mall", "--orgs", "0114,0180"});
   ASSERT_EQ(created.status, 0) << created.err;
   auto tpl = (dir / "template.csv").string();
   auto exp = run({"responses", "export", "--db", db(), "--campaign", "mall", "--out", tpl});
@@ -614,10 +639,10 @@ TEST_F(Cli, UsersImportChecksWritesOnceAndNamesEveryBadRow) {
   auto list = run({"users", "list", "--db", db(), "--org", "1440", "--format", "json"});
   auto rows = nlohmann::json::parse(list.out);
   ASSERT_EQ(rows.size(), 2u) << list.out;
-  for (const auto& r : rows)
-    EXPECT_EQ(r["roles"], r["email"] == "anna@ale.se" ? "contact,approver" : "") << r.dump();
+  for (const auto& r : rows) EXPECT_EQ(r["roles"], r["email"] == "anna@ale.se" ? "contact,approver" : "") << r.dump();
 
-  auto bad = file("bad.csv", "org_code,email,name,role\n9999,x@ale.se,X,contact\n1440,y@ale.se,Y,boss\n1440,z@ale.se,Z,approver\n");
+  auto bad = file(
+      "bad.csv", "org_code,email,name,role\n9999,x@ale.se,X,contact\n1440,y@ale.se,Y,boss\n1440,z@ale.se,Z,approver\n");
   auto refused = run({"users", "import", "--db", db(), bad});
   EXPECT_EQ(refused.status, 1);
   EXPECT_NE(refused.err.find("bad.csv: row 2, column org_code"), std::string::npos) << refused.err;
@@ -627,7 +652,8 @@ TEST_F(Cli, UsersImportChecksWritesOnceAndNamesEveryBadRow) {
       << "the good row of a bad file is not written";
 
   ASSERT_EQ(run({"users", "roles", "--db", db(), "--email", "carl@ale.se", "--set", "approver"}).status, 0);
-  EXPECT_NE(run({"users", "list", "--db", db(), "--org", "1440", "--format", "csv"}).out.find("carl@ale.se,Carl Lind,respondent,approver"),
+  EXPECT_NE(run({"users", "list", "--db", db(), "--org", "1440", "--format", "csv"})
+                .out.find("carl@ale.se,Carl Lind,respondent,approver"),
             std::string::npos);
   EXPECT_EQ(run({"users", "roles", "--db", db(), "--email", "carl@ale.se", "--set", "boss"}).status, 1);
 }

@@ -2,20 +2,19 @@
 // idle connections that cannot shut the liveness check out under a low open-file limit, a
 // database it cannot write (refused, or served read-only), a full disk, client addresses through
 // trusted proxies only, the metrics listener, the access log, and the config file.
+#include <fstream>
 #include <gtest/gtest.h>
+#include <regex>
 #include <signal.h>
 #include <sys/resource.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
-
-#include <fstream>
-#include <regex>
 #include <thread>
 
 #include "collection/auth.h"
-#include "web/app.h"
 #include "support/raw_http.h"
 #include "support/site.h"
+#include "web/app.h"
 
 using namespace dp;
 using namespace std::chrono_literals;
@@ -97,8 +96,8 @@ TEST(ServeOperations, AGracefulStopLetsALargeDownloadFinishAndRefusesNewConnecti
   // (more than the socket buffers hold).
   int window = 64 * 1024;
   setsockopt(c.fd(), SOL_SOCKET, SO_RCVBUF, &window, sizeof window);
-  c.send_all("GET /admin/users HTTP/1.1\r\nHost: x\r\nConnection: close\r\nCookie: dp_session=" + admin.cookies["dp_session"] +
-             "\r\n\r\n");
+  c.send_all("GET /admin/users HTTP/1.1\r\nHost: x\r\nConnection: close\r\nCookie: dp_session=" +
+             admin.cookies["dp_session"] + "\r\n\r\n");
   std::string got;
   char buf[8192];
   while (got.size() < 200000) {
@@ -137,11 +136,14 @@ TEST(ServeOperations, IdleConnectionsCannotShutOutTheLivenessCheckUnderALowFileL
   }
   ASSERT_GE(mine.rlim_cur, 1200u) << "the test needs 1 200 open files";
   test::ServerProcess server(db, (dir.path / "server.log").string(), {}, [] {
-    struct rlimit low {256, 256};
+    struct rlimit low {
+      256, 256
+    };
     setrlimit(RLIMIT_NOFILE, &low);
   });
   std::vector<test::RawConnection> idle;
-  for (int i = 0; i < 1000; ++i) idle.emplace_back(server.port(), "127.0." + std::to_string(10 + i / 250) + "." + std::to_string(i % 250 + 1));
+  for (int i = 0; i < 1000; ++i)
+    idle.emplace_back(server.port(), "127.0." + std::to_string(10 + i / 250) + "." + std::to_string(i % 250 + 1));
   std::this_thread::sleep_for(500ms);
   test::RawConnection probe(server.port(), "127.0.200.1");
   EXPECT_EQ(status_after(probe, "GET /healthz HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"), 200);
@@ -158,7 +160,8 @@ TEST(ServeOperations, IdleConnectionsCannotShutOutTheLivenessCheckUnderALowFileL
   long before = cpu();
   std::this_thread::sleep_for(1s);
   long used = cpu() - before;
-  EXPECT_LT(used, sysconf(_SC_CLK_TCK) / 4) << "the server used " << used << " ticks of CPU in a second of idle connections";
+  EXPECT_LT(used, sysconf(_SC_CLK_TCK) / 4)
+      << "the server used " << used << " ticks of CPU in a second of idle connections";
   EXPECT_NE(read_all((dir.path / "server.log").string()).find("connections (not 1024)"), std::string::npos)
       << "the log says the connections are bounded by the open-file limit";
 }
@@ -194,14 +197,18 @@ TEST(ServeOperations, WritesOnAFullDiskAnswer503WithTheReasonAndReadinessSaysSo)
   // A file-size limit makes the database's log refuse to grow, as a full disk does.
   test::ServerProcess server(db, (dir.path / "server.log").string(), {}, [] {
     signal(SIGXFSZ, SIG_IGN);
-    struct rlimit fsize {65536, 65536};
+    struct rlimit fsize {
+      65536, 65536
+    };
     setrlimit(RLIMIT_FSIZE, &fsize);
   });
   test::Http h(server.url());
   h.get("/login");
   test::HttpResponse last;
   for (int i = 0; i < 40 && last.status != 503; ++i)
-    last = h.post_form("/login", {{"_csrf", h.cookies["dp_csrf"]}, {"email", "x" + std::to_string(i) + "@b.se"}, {"password", "wrong one"}});
+    last = h.post_form(
+        "/login",
+        {{"_csrf", h.cookies["dp_csrf"]}, {"email", "x" + std::to_string(i) + "@b.se"}, {"password", "wrong one"}});
   ASSERT_EQ(last.status, 503) << "failed sign-ins are written; one of them must meet the limit";
   EXPECT_NE(last.body.find("cannot be written"), std::string::npos) << last.body.substr(0, 2000);
   auto ready = h.get("/readyz");
@@ -221,10 +228,12 @@ TEST(ServeOperations, ForwardedForIsBelievedOnlyFromATrustedProxy) {
     h.source = from;
     h.get("/login");
     for (int i = 0; i < 6; ++i)
-      statuses.push_back(h.post_form("/login", {{"_csrf", h.cookies["dp_csrf"]}, {"email", "u" + std::to_string(i) + "@b.se"},
-                                                {"password", "wrong"}},
-                                     {"X-Forwarded-For: 198.51.100." + std::to_string(i + 1)})
-                             .status);
+      statuses.push_back(
+          h.post_form(
+               "/login",
+               {{"_csrf", h.cookies["dp_csrf"]}, {"email", "u" + std::to_string(i) + "@b.se"}, {"password", "wrong"}},
+               {"X-Forwarded-For: 198.51.100." + std::to_string(i + 1)})
+              .status);
     return statuses;
   };
   {
@@ -233,7 +242,8 @@ TEST(ServeOperations, ForwardedForIsBelievedOnlyFromATrustedProxy) {
     EXPECT_EQ(s.back(), 429) << "a rotating header must not make new clients";
   }
   {
-    test::ServerProcess server(db, (dir.path / "b.log").string(), {"--signin-client-limit", "3", "--trusted-proxy", "127.0.5.0/24"});
+    test::ServerProcess server(db, (dir.path / "b.log").string(),
+                               {"--signin-client-limit", "3", "--trusted-proxy", "127.0.5.0/24"});
     auto s = attempts(server, "127.0.5.2");
     EXPECT_EQ(s.back(), 401) << "behind a trusted proxy, each forwarded address is its own client";
     auto log = read_all((dir.path / "b.log").string());
@@ -260,8 +270,9 @@ TEST(ServeOperations, MetricsAreOnTheOperatorsListenerOnlyAndEveryRequestIsLogge
   EXPECT_NE(metrics.body.find("digipuls_http_requests_total{route=\"GET /login/link/{token}\",status=\"4xx\"} 1"),
             std::string::npos)
       << metrics.body.substr(0, 3000);
-  for (const char* name : {"digipuls_http_request_duration_seconds_bucket", "digipuls_connections_open", "digipuls_mail_messages",
-                           "digipuls_database_bytes", "digipuls_ready 1", "digipuls_cache_hits_total"})
+  for (const char* name :
+       {"digipuls_http_request_duration_seconds_bucket", "digipuls_connections_open", "digipuls_mail_messages",
+        "digipuls_database_bytes", "digipuls_ready 1", "digipuls_cache_hits_total"})
     EXPECT_NE(metrics.body.find(name), std::string::npos) << name;
   EXPECT_EQ(ops.get("/readyz").status, 200);
   // One JSON line per request, with the token masked.
@@ -287,7 +298,8 @@ TEST(ServeOperations, TheConfigFileSetsEveryFlagAndNamesAKeyItDoesNotKnow) {
   test::ScopedDir dir("digipuls-config");
   std::string db = (dir.path / "d.db").string(), cfg = (dir.path / "digipuls.yaml").string();
   test::run_cli({"init", "--db", db});
-  std::ofstream(cfg) << "server:\n  heavy_rate_limit: 1/60\n  trusted_proxy: [127.0.0.1, 10.0.0.0/8]\n  bogus_limit: 3\n";
+  std::ofstream(cfg)
+      << "server:\n  heavy_rate_limit: 1/60\n  trusted_proxy: [127.0.0.1, 10.0.0.0/8]\n  bogus_limit: 3\n";
   auto bad = run_server({"serve", "--db", db, "--port", "0", "--config", cfg}, nullptr);
   EXPECT_EQ(bad.status, 1);
   EXPECT_NE(bad.output.find("digipuls.yaml:4:16"), std::string::npos) << bad.output;
@@ -296,7 +308,9 @@ TEST(ServeOperations, TheConfigFileSetsEveryFlagAndNamesAKeyItDoesNotKnow) {
   test::ServerProcess server(db, (dir.path / "server.log").string(), {"--config", cfg});
   test::Http h(server.url());
   h.get("/login");
-  auto post = [&] { return h.post_form("/login", {{"_csrf", h.cookies["dp_csrf"]}, {"email", "a@b.se"}, {"password", "x"}}).status; };
+  auto post = [&] {
+    return h.post_form("/login", {{"_csrf", h.cookies["dp_csrf"]}, {"email", "a@b.se"}, {"password", "x"}}).status;
+  };
   EXPECT_EQ(post(), 401);
   EXPECT_EQ(post(), 429) << "the file's heavy_rate_limit is in force";
 }
@@ -311,7 +325,9 @@ TEST(ServeOperations, ARefusedClientWaitsForItsRefusal) {
                              {"--heavy-rate-limit", "1/60", "--refusal-delay-ms", "400"});
   test::Http h(server.url());
   h.get("/login");
-  auto post = [&] { return h.post_form("/login", {{"_csrf", h.cookies["dp_csrf"]}, {"email", "a@b.se"}, {"password", "x"}}).status; };
+  auto post = [&] {
+    return h.post_form("/login", {{"_csrf", h.cookies["dp_csrf"]}, {"email", "a@b.se"}, {"password", "x"}}).status;
+  };
   EXPECT_EQ(post(), 401);
   auto t0 = std::chrono::steady_clock::now();
   EXPECT_EQ(post(), 429);
@@ -332,11 +348,12 @@ TEST(ServeOperations, TheShippedConfigFileIsAccepted) {
 
 TEST(ServeOperations, TheSystemdUnitIsSandboxedAndStopsGracefully) {
   std::string unit = read_all(std::string(DIGIPULS_SOURCE_DIR) + "/packaging/digipuls.service");
-  for (const char* line : {"NoNewPrivileges=yes", "ProtectSystem=strict", "ReadWritePaths=/var/lib/digipuls", "PrivateTmp=yes",
-                           "ProtectHome=yes", "CapabilityBoundingSet=\n", "KillSignal=SIGTERM", "User=digipuls",
-                           "--config /etc/digipuls/digipuls.yaml"})
+  for (const char* line : {"NoNewPrivileges=yes", "ProtectSystem=strict", "ReadWritePaths=/var/lib/digipuls",
+                           "PrivateTmp=yes", "ProtectHome=yes", "CapabilityBoundingSet=\n", "KillSignal=SIGTERM",
+                           "User=digipuls", "--config /etc/digipuls/digipuls.yaml"})
     EXPECT_NE(unit.find(line), std::string::npos) << line;
   std::smatch stop, grace;
   ASSERT_TRUE(std::regex_search(unit, stop, std::regex("TimeoutStopSec=(\\d+)")));
-  EXPECT_GT(std::stoi(stop[1]), web::Limits{}.shutdown_grace_seconds) << "systemd must wait longer than the grace period";
+  EXPECT_GT(std::stoi(stop[1]), web::Limits{}.shutdown_grace_seconds)
+      << "systemd must wait longer than the grace period";
 }

@@ -1,6 +1,7 @@
+#include "collection/accounts.h"
+
 #include <gtest/gtest.h>
 
-#include "collection/accounts.h"
 #include "collection/field_error.h"
 #include "storage/mail_store.h"
 #include "storage/user_store.h"
@@ -24,12 +25,27 @@ std::string field_of(const std::function<void()>& fn) {
 TEST(Accounts, EachRoleNeedsItsPlace) {
   test::TempDb db;
   auto& s = db.store();
-  EXPECT_EQ(field_of([&] { collection::add_user(s, {"a@x.se", "", "respondent", "", "", "sv"}, 0); }), "org:org_required");
-  EXPECT_EQ(field_of([&] { collection::add_user(s, {"a@x.se", "", "respondent", "9999", "", "sv"}, 0); }), "org:org_unknown");
-  EXPECT_EQ(field_of([&] { collection::add_user(s, {"a@x.se", "", "coordinator", "", "", "sv"}, 0); }), "county:county_required");
-  EXPECT_EQ(field_of([&] { collection::add_user(s, {"a@x.se", "", "coordinator", "", "99", "sv"}, 0); }), "county:county_unknown");
+  EXPECT_EQ(field_of([&] {
+              collection::add_user(s, {"a@x.se", "", "respondent", "", "", "sv"}, 0);
+            }),
+            "org:org_required");
+  EXPECT_EQ(field_of([&] {
+              collection::add_user(s, {"a@x.se", "", "respondent", "9999", "", "sv"}, 0);
+            }),
+            "org:org_unknown");
+  EXPECT_EQ(field_of([&] {
+              collection::add_user(s, {"a@x.se", "", "coordinator", "", "", "sv"}, 0);
+            }),
+            "county:county_required");
+  EXPECT_EQ(field_of([&] {
+              collection::add_user(s, {"a@x.se", "", "coordinator", "", "99", "sv"}, 0);
+            }),
+            "county:county_unknown");
   EXPECT_EQ(field_of([&] { collection::add_user(s, {"a@x.se", "", "root", "", "", "sv"}, 0); }), "role:role_invalid");
-  EXPECT_EQ(field_of([&] { collection::add_user(s, {"not an address", "", "admin", "", "", "sv"}, 0); }), "email:email_invalid");
+  EXPECT_EQ(field_of([&] {
+              collection::add_user(s, {"not an address", "", "admin", "", "", "sv"}, 0);
+            }),
+            "email:email_invalid");
   EXPECT_EQ(field_of([&] { collection::add_user(s, {"a@x.se", "", "admin", "", "", "fi"}, 0); }), "lang:lang_invalid");
   EXPECT_TRUE(s.users().list({}).empty()) << "nothing half-written";
   auto c = collection::add_user(s, {"c@x.se", "C", "coordinator", "", "14", "en"}, 0);
@@ -41,7 +57,10 @@ TEST(Accounts, EachRoleNeedsItsPlace) {
 TEST(Accounts, AnEmailCanHaveOnlyOneActiveAccount) {
   test::TempDb db;
   collection::add_user(db.store(), {"a@x.se", "", "admin", "", "", "sv"}, 0);
-  EXPECT_EQ(field_of([&] { collection::add_user(db.store(), {"A@X.se", "", "admin", "", "", "sv"}, 0); }), "email:email_taken");
+  EXPECT_EQ(field_of([&] {
+              collection::add_user(db.store(), {"A@X.se", "", "admin", "", "", "sv"}, 0);
+            }),
+            "email:email_taken");
 }
 
 TEST(Accounts, RemovedAccountCanBeAddedBackWithTheSameId) {

@@ -60,17 +60,21 @@ class AnswerMaker {
   size_t pick(size_t n) { return n ? next() % n : 0; }
 
   std::string text() {
-    static const char* texts[] = {"Åtgärder planeras under året", "Ja, delvis: \"pilot\" i två områden",
-                                  "Rad ett\nrad två, med komma", "  inledande mellanslag", "Övrigt; se bilaga",
-                                  "Kommunens e-tjänst (1177)", "x"};
+    static const char* texts[] = {"Åtgärder planeras under året",
+                                  "Ja, delvis: \"pilot\" i två områden",
+                                  "Rad ett\nrad två, med komma",
+                                  "  inledande mellanslag",
+                                  "Övrigt; se bilaga",
+                                  "Kommunens e-tjänst (1177)",
+                                  "x"};
     return texts[pick(std::size(texts))];
   }
 
   instrument::Value value_for(const instrument::Item& it) {
     using namespace instrument;
     switch (it.type) {
-      case Type::YesNo: case Type::Single:
-        return Value::code(it.options[pick(it.options.size())]->id);
+      case Type::YesNo:
+      case Type::Single: return Value::code(it.options[pick(it.options.size())]->id);
       case Type::Multi: {
         if (pick(8) == 0) return Value::codes_of({});  // "none of these"
         std::vector<std::string> codes;
@@ -81,7 +85,8 @@ class AnswerMaker {
           }
         return Value::codes_of(codes);
       }
-      case Type::Number: case Type::Percent: {
+      case Type::Number:
+      case Type::Percent: {
         const Question& q = *it.question;
         double lo = q.min.value_or(0), hi = q.max.value_or(5e6);
         static const double specials[] = {0, 1, 12.5, 0.1, 1e17, 0.00001, 2500000, 33.333333333333336};
@@ -91,8 +96,8 @@ class AnswerMaker {
         if (v > hi) v = q.integer ? std::floor(hi) : hi;
         return Value::num(v);
       }
-      case Type::Text: case Type::Matrix:
-        return Value::text(text());
+      case Type::Text:
+      case Type::Matrix: return Value::text(text());
     }
     return Value{};
   }

@@ -1,11 +1,11 @@
 // Sign-in rules against a real database: passwords, lockout, address throttling, sessions and
 // one-time links, with a clock the test moves.
-#include <gtest/gtest.h>
+#include "collection/auth.h"
 
 #include <atomic>
+#include <gtest/gtest.h>
 
 #include "collection/accounts.h"
-#include "collection/auth.h"
 #include "collection/field_error.h"
 #include "core/utc_time.h"
 #include "storage/mail_store.h"
@@ -59,7 +59,8 @@ TEST_F(AuthTest, WrongPasswordAndUnknownEmailGetTheSameAnswer) {
 }
 
 TEST_F(AuthTest, FiveWrongPasswordsPauseTheAddressEvenAgainstTheRightOne) {
-  for (int i = 0; i < 4; ++i) EXPECT_EQ(auth.sign_in("anna@ale.se", "wrong", "ip" + std::to_string(i)).outcome, SignInOutcome::BadCredentials);
+  for (int i = 0; i < 4; ++i)
+    EXPECT_EQ(auth.sign_in("anna@ale.se", "wrong", "ip" + std::to_string(i)).outcome, SignInOutcome::BadCredentials);
   EXPECT_EQ(auth.sign_in("anna@ale.se", "wrong", "ip9").outcome, SignInOutcome::Locked);
   EXPECT_EQ(auth.sign_in("anna@ale.se", "correct horse battery", "ip10").outcome, SignInOutcome::Locked);
   EXPECT_TRUE(auth.address_locked("Anna@Ale.se"));
@@ -86,7 +87,8 @@ TEST_F(AuthTest, SuccessResetsTheCountOfConsecutiveFailures) {
   advance(1);
   EXPECT_EQ(auth.sign_in("anna@ale.se", "correct horse battery", "ip").outcome, SignInOutcome::Ok);
   advance(1);
-  for (int i = 0; i < 4; ++i) EXPECT_EQ(auth.sign_in("anna@ale.se", "wrong", "ip").outcome, SignInOutcome::BadCredentials);
+  for (int i = 0; i < 4; ++i)
+    EXPECT_EQ(auth.sign_in("anna@ale.se", "wrong", "ip").outcome, SignInOutcome::BadCredentials);
 }
 
 TEST_F(AuthTest, ManyFailuresFromOneAddressAreThrottledAcrossAccounts) {
@@ -241,7 +243,8 @@ struct CountedAuthTest : AuthTest {
 }  // namespace
 
 TEST_F(CountedAuthTest, EverySignInAttemptVerifiesExactlyOnce) {
-  auto bo = collection::add_user(db.store(), {"bo@ale.se", "", "respondent", "1440", "", "sv"}, 0);  // invited, no password
+  auto bo =
+      collection::add_user(db.store(), {"bo@ale.se", "", "respondent", "1440", "", "sv"}, 0);  // invited, no password
   auto cy = collection::add_user(db.store(), {"cy@ale.se", "", "respondent", "1440", "", "sv"}, 0);
   counted.set_password(cy.id, "cy's long password");
   collection::remove_user(db.store(), cy.id, 0);
@@ -266,7 +269,8 @@ TEST_F(CountedAuthTest, AThrottledClientCostsNoVerification) {
 // The account page's "current password" is a password check like sign-in: a stolen session
 // must not be able to guess it quickly.
 TEST_F(AuthTest, GuessingTheCurrentPasswordOnTheAccountPageIsThrottled) {
-  for (int i = 0; i < 5; ++i) EXPECT_EQ(auth.check_current_password(anna.id, "guess"), collection::PasswordCheck::Wrong);
+  for (int i = 0; i < 5; ++i)
+    EXPECT_EQ(auth.check_current_password(anna.id, "guess"), collection::PasswordCheck::Wrong);
   EXPECT_EQ(auth.check_current_password(anna.id, "correct horse battery"), collection::PasswordCheck::Throttled);
   advance(15 * 60 + 1);
   EXPECT_EQ(auth.check_current_password(anna.id, "correct horse battery"), collection::PasswordCheck::Ok);
@@ -282,10 +286,12 @@ TEST_F(AuthTest, OneClientMayAskForALimitedNumberOfSignInLinks) {
 
 // Hashes written by libargon2, which Digipuls used before libsodium, keep verifying.
 TEST(PasswordHashes, AHashWrittenByLibargon2StillVerifies) {
-  const std::string stored = "$argon2id$v=19$m=19456,t=2,p=1$AxQlNkdYaXqLnK2+z+DxAg$Sys9xB5xeSVtjfmmwdTf7jzAZCDHCI167YLmwjULJTg";
+  const std::string stored =
+      "$argon2id$v=19$m=19456,t=2,p=1$AxQlNkdYaXqLnK2+z+DxAg$Sys9xB5xeSVtjfmmwdTf7jzAZCDHCI167YLmwjULJTg";
   EXPECT_TRUE(web::verify_password(stored, "correct horse battery"));
   EXPECT_FALSE(web::verify_password(stored, "correct horse batterz"));
-  const std::string other_params = "$argon2id$v=19$m=65536,t=3,p=4$AxQlNkdYaXqLnK2+z+DxAg$dyWWeFClD56h31BAXvvA8lYOA7bOyFueM9oOEKkGmtY";
+  const std::string other_params =
+      "$argon2id$v=19$m=65536,t=3,p=4$AxQlNkdYaXqLnK2+z+DxAg$dyWWeFClD56h31BAXvvA8lYOA7bOyFueM9oOEKkGmtY";
   EXPECT_TRUE(web::verify_password(other_params, "correct horse battery"));
 }
 

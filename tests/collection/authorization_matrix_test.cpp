@@ -3,7 +3,6 @@
 // Expectations are written here per access policy, independently of web::decide; a route with a
 // policy this file does not know fails the test until the matrix is extended.
 #include <gtest/gtest.h>
-
 #include <iostream>
 #include <map>
 #include <set>
@@ -182,12 +181,12 @@ TEST_F(Matrix, RespondentCannotReadOrWriteAnotherMunicipalitysResponse) {
   auto& bo = clients->at("respondent_B");
   EXPECT_EQ(call(bo, "GET", "/admin/responses/" + std::to_string(site->response_ale), true).status, 403);
   EXPECT_EQ(call(bo, "GET", "/respond/ehalsa-2021/1440", true).status, 403);
-  auto save = bo.post_json("/api/respond/ehalsa-2021/1440/autosave", R"({"changes":[{"item":"q03","value":"ja","base":0}]})",
-                           {"X-CSRF-Token: " + bo.csrf});
+  auto save = bo.post_json("/api/respond/ehalsa-2021/1440/autosave",
+                           R"({"changes":[{"item":"q03","value":"ja","base":0}]})", {"X-CSRF-Token: " + bo.csrf});
   EXPECT_EQ(save.status, 403);
   // His own municipality works.
-  auto own = bo.post_json("/api/respond/ehalsa-2021/0180/autosave", R"({"changes":[{"item":"q03","value":"ja","base":0}]})",
-                          {"X-CSRF-Token: " + bo.csrf});
+  auto own = bo.post_json("/api/respond/ehalsa-2021/0180/autosave",
+                          R"({"changes":[{"item":"q03","value":"ja","base":0}]})", {"X-CSRF-Token: " + bo.csrf});
   EXPECT_EQ(own.status, 200) << own.body;
   // A response id that does not exist is refused the same way (its existence is not revealed).
   EXPECT_EQ(call(bo, "GET", "/admin/responses/999999", true).status, 403);
@@ -199,7 +198,8 @@ TEST_F(Matrix, CoordinatorReadsOwnCountyOnlyAndNeverWrites) {
   EXPECT_EQ(call(vg, "GET", "/admin/responses/" + std::to_string(site->response_ale), true).status, 200);
   EXPECT_EQ(call(sthlm, "GET", "/admin/responses/" + std::to_string(site->response_ale), true).status, 403);
   EXPECT_EQ(call(sthlm, "GET", "/admin/responses/" + std::to_string(site->response_stockholm), true).status, 200);
-  auto write = vg.post_json("/api/respond/ehalsa-2021/1440/autosave", R"({"changes":[]})", {"X-CSRF-Token: " + vg.csrf});
+  auto write =
+      vg.post_json("/api/respond/ehalsa-2021/1440/autosave", R"({"changes":[]})", {"X-CSRF-Token: " + vg.csrf});
   EXPECT_EQ(write.status, 403);
   EXPECT_EQ(call(vg, "POST", "/admin/responses/" + std::to_string(site->response_ale) + "/reopen", true).status, 403);
   // The dashboard shows only the coordinator's county.
@@ -215,8 +215,8 @@ TEST_F(Matrix, CoordinatorReadsOwnCountyOnlyAndNeverWrites) {
 
 TEST_F(Matrix, AContributorSavesButOnlyTheApproverSubmits) {
   auto& carl = clients->at("contributor_A");
-  auto save = carl.post_json("/api/respond/ehalsa-2021/1440/autosave", R"({"changes":[{"item":"q03","value":"ja","base":0}]})",
-                             {"X-CSRF-Token: " + carl.csrf});
+  auto save = carl.post_json("/api/respond/ehalsa-2021/1440/autosave",
+                             R"({"changes":[{"item":"q03","value":"ja","base":0}]})", {"X-CSRF-Token: " + carl.csrf});
   EXPECT_EQ(save.status, 200) << save.body;
   EXPECT_EQ(call(carl, "POST", "/respond/ehalsa-2021/1440/submit", true).status, 403);
   // The review page says who submits instead of offering the button.
@@ -310,10 +310,11 @@ TEST_F(Matrix, CollectionRoutesDeclareTheirIntendedPolicies) {
   for (const auto& route : routes) {
     std::string key = route["method"].get<std::string>() + " " + route["pattern"].get<std::string>();
     std::string p = route["pattern"];
-    bool ours = p.rfind("/login", 0) == 0 || p.rfind("/invite", 0) == 0 || p == "/logout" || p.rfind("/account", 0) == 0 ||
-                p == "/admin" || p.rfind("/admin/users", 0) == 0 || p.rfind("/admin/mail", 0) == 0 ||
-                p.rfind("/admin/campaigns", 0) == 0 || p.rfind("/admin/responses", 0) == 0 || p.rfind("/respond", 0) == 0 ||
-                p.rfind("/api/respond", 0) == 0 || p.rfind("/team", 0) == 0;
+    bool ours = p.rfind("/login", 0) == 0 || p.rfind("/invite", 0) == 0 || p == "/logout" ||
+                p.rfind("/account", 0) == 0 || p == "/admin" || p.rfind("/admin/users", 0) == 0 ||
+                p.rfind("/admin/mail", 0) == 0 || p.rfind("/admin/campaigns", 0) == 0 ||
+                p.rfind("/admin/responses", 0) == 0 || p.rfind("/respond", 0) == 0 || p.rfind("/api/respond", 0) == 0 ||
+                p.rfind("/team", 0) == 0;
     if (!ours) continue;
     seen.insert(key);
     auto it = intended.find(key);

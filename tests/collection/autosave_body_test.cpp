@@ -1,8 +1,9 @@
 // The autosave request body, parsed without the web route: every malformed part is refused with
 // the field that is wrong, and every change carries the version it was made on.
+#include "collection/autosave_body.h"
+
 #include <gtest/gtest.h>
 
-#include "collection/autosave_body.h"
 #include "core/error.h"
 
 using namespace dp;

@@ -1,11 +1,11 @@
 // `digipuls init` (collection/bootstrap.h): the bundled registry, instruments and the 2021
 // campaign, idempotently.
-#include <gtest/gtest.h>
+#include "collection/bootstrap.h"
 
+#include <gtest/gtest.h>
 #include <map>
 
 #include "campaign_fixture.h"
-#include "collection/bootstrap.h"
 #include "core/error.h"
 
 using namespace dp;

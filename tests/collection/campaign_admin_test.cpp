@@ -1,6 +1,7 @@
+#include "collection/campaign_admin.h"
+
 #include <gtest/gtest.h>
 
-#include "collection/campaign_admin.h"
 #include "collection/campaign_context.h"
 #include "collection/campaigns.h"
 #include "collection/field_error.h"
@@ -80,17 +81,20 @@ TEST(CampaignSchedule, DatesAreCheckedAndRemindersSorted) {
     }
     return std::string("none");
   };
-  EXPECT_EQ(field([&] { update_schedule(db.store(), "ehalsa-2021", "2022-02-30", "", "", 1); }), "opens_on:date_invalid");
+  EXPECT_EQ(field([&] { update_schedule(db.store(), "ehalsa-2021", "2022-02-30", "", "", 1); }),
+            "opens_on:date_invalid");
   EXPECT_EQ(field([&] { update_schedule(db.store(), "ehalsa-2021", "2022-03-01", "2022-02-01", "", 1); }),
             "closes_on:closes_before_opens");
-  EXPECT_EQ(field([&] { update_schedule(db.store(), "ehalsa-2021", "", "", "2022-13-01", 1); }), "reminders:date_invalid");
+  EXPECT_EQ(field([&] { update_schedule(db.store(), "ehalsa-2021", "", "", "2022-13-01", 1); }),
+            "reminders:date_invalid");
 }
 
 TEST(CampaignScope, CsvChangesTheNamedOrganisationsOnlyOrNothingAtAll) {
   test::TempDb db;
   auto ctx = load_campaign(db.store(), "ehalsa-2021");
   ASSERT_EQ(ctx.scope.at("0180").attributes.at("stimulus_requisitioned"), "true");
-  EXPECT_THROW(import_scope_csv(db.store(), ctx, "org_code,stimulus_requisitioned\n0180,false\n9999,true\n", "f.csv", 1), Error);
+  EXPECT_THROW(
+      import_scope_csv(db.store(), ctx, "org_code,stimulus_requisitioned\n0180,false\n9999,true\n", "f.csv", 1), Error);
   EXPECT_EQ(load_campaign(db.store(), "ehalsa-2021").scope.at("0180").attributes.at("stimulus_requisitioned"), "true")
       << "a bad row keeps every row out";
   EXPECT_THROW(import_scope_csv(db.store(), ctx, "org_code,colour\n0180,red\n", "f.csv", 1), Error);
@@ -144,8 +148,10 @@ TEST(CampaignScope, CsvProblemsUseTheImportersWordingAndLimit) {
     FAIL() << "accepted a bad file";
   } catch (const Error& e) {
     std::string msg = e.message();
-    EXPECT_EQ(msg.rfind("800 problem(s); nothing was changed:\n  scope.csv: row 2, column mandatory: 'maybe'", 0), 0u) << msg.substr(0, 200);
-    EXPECT_NE(msg.find("\n  scope.csv: row 3, column org_code: 0180 appears twice"), std::string::npos) << msg.substr(0, 400);
+    EXPECT_EQ(msg.rfind("800 problem(s); nothing was changed:\n  scope.csv: row 2, column mandatory: 'maybe'", 0), 0u)
+        << msg.substr(0, 200);
+    EXPECT_NE(msg.find("\n  scope.csv: row 3, column org_code: 0180 appears twice"), std::string::npos)
+        << msg.substr(0, 400);
     EXPECT_NE(msg.find("\n  …and 300 more problem(s)"), std::string::npos);
   }
 }

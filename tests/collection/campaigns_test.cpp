@@ -1,9 +1,10 @@
 // Creating campaigns (collection/campaigns.h): an instrument version + a year + the organisations
 // in scope, with the eligibility attributes copied from the registry.
+#include "collection/campaigns.h"
+
 #include <gtest/gtest.h>
 
 #include "campaign_fixture.h"
-#include "collection/campaigns.h"
 #include "core/error.h"
 
 using namespace dp;

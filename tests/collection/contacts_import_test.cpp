@@ -1,8 +1,9 @@
 // Contacts of a national round from CSV (collection/contacts_import.h) on a real SQLite file.
+#include "collection/contacts_import.h"
+
 #include <gtest/gtest.h>
 
 #include "collection/accounts.h"
-#include "collection/contacts_import.h"
 #include "collection/field_error.h"
 #include "storage/user_store.h"
 #include "support/temp_db.h"
@@ -147,8 +148,10 @@ TEST(ContactsImport, LeavesRemovedAccountsRemoved) {
 TEST(Duties, OnlyARespondentHoldsThemAndAContactCannotDropTheirOwnContactRole) {
   test::TempDb db;
   auto& s = db.store();
-  EXPECT_THROW(collection::add_user(s, {"c@x.se", "", "coordinator", "", "14", "sv", "approver"}, 0), collection::FieldError);
-  EXPECT_THROW(collection::add_user(s, {"a@x.se", "", "respondent", "1440", "", "sv", "boss"}, 0), collection::FieldError);
+  EXPECT_THROW(collection::add_user(s, {"c@x.se", "", "coordinator", "", "14", "sv", "approver"}, 0),
+               collection::FieldError);
+  EXPECT_THROW(collection::add_user(s, {"a@x.se", "", "respondent", "1440", "", "sv", "boss"}, 0),
+               collection::FieldError);
   auto anna = collection::add_user(s, {"anna@ale.se", "", "respondent", "1440", "", "sv", "contact"}, 0);
   EXPECT_THROW(collection::set_duties(s, anna.id, parse_duties("approver"), anna.id), collection::FieldError);
   collection::set_duties(s, anna.id, parse_duties("contact,approver"), anna.id);

@@ -1,11 +1,9 @@
 // Crash safety: the server is killed with SIGKILL in the middle of a burst of autosaves from
 // several respondents. After the restart every save that was acknowledged with success is in the
 // database, and SQLite's integrity check passes.
-#include <gtest/gtest.h>
-
-#include <iostream>
-
 #include <atomic>
+#include <gtest/gtest.h>
+#include <iostream>
 #include <optional>
 #include <thread>
 
@@ -44,7 +42,10 @@ TEST(CrashSafety, EveryAcknowledgedAutosaveSurvivesSigkill) {
       test::Http& h = *signed_in;
       long long base = 0;
       for (int n = 0; !stop; ++n) {
-        nlohmann::json body = {{"changes", {{{"item", items[w]}, {"value", "writer " + std::to_string(w) + " save " + std::to_string(n)}, {"base", base}}}}};
+        nlohmann::json body = {{"changes",
+                                {{{"item", items[w]},
+                                  {"value", "writer " + std::to_string(w) + " save " + std::to_string(n)},
+                                  {"base", base}}}}};
         try {
           auto r = h.post_json("/api/respond/ehalsa-2021/1440/autosave", body.dump(), {"X-CSRF-Token: " + h.csrf});
           auto j = r.json();

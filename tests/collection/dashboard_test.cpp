@@ -1,11 +1,12 @@
 // The dashboard counts every organisation in scope once, by status, overall, per county and per
 // size group, and a coordinator's view holds only their county.
+#include "collection/dashboard.h"
+
 #include <gtest/gtest.h>
 
 #include "collection/accounts.h"
 #include "collection/campaign_admin.h"
 #include "collection/campaign_context.h"
-#include "collection/dashboard.h"
 #include "collection/field_error.h"
 #include "collection/reminders.h"
 #include "core/csv.h"
@@ -129,7 +130,8 @@ TEST(Reminders, DatesRelativeToTheClosingDateMoveWithIt) {
   EXPECT_EQ(run_scheduled_reminders(s, "2030-01-25", "https://d.se"), 1) << "seven days before 1 February";
   // The closing date moves a week later: so do the reminders.
   update_schedule(s, "ehalsa-2021", "2030-01-01", "2030-02-08", "-7, -2", 0);
-  EXPECT_EQ(run_scheduled_reminders(s, "2030-01-30", "https://d.se"), 0) << "no longer two days before the closing date";
+  EXPECT_EQ(run_scheduled_reminders(s, "2030-01-30", "https://d.se"), 0)
+      << "no longer two days before the closing date";
   EXPECT_EQ(run_scheduled_reminders(s, "2030-02-01", "https://d.se"), 1);
   EXPECT_EQ(run_scheduled_reminders(s, "2030-02-06", "https://d.se"), 1);
   // Relative reminders need a closing date.

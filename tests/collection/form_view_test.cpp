@@ -1,9 +1,10 @@
 // The form's view model and the rules the browser script receives.
+#include "collection/form_view.h"
+
 #include <gtest/gtest.h>
 
 #include "collection/campaign_context.h"
 #include "collection/form_values.h"
-#include "collection/form_view.h"
 #include "support/temp_db.h"
 
 using namespace dp;

@@ -2,7 +2,6 @@
 // saves what changed on top of what the page showed, and re-renders the page with messages next
 // to the fields, an error summary, or a conflict with both values and the choice between them.
 #include <gtest/gtest.h>
-
 #include <regex>
 
 #include "support/site.h"
@@ -29,7 +28,8 @@ Page read_page(Http& h) {
   std::regex base_re("name=\"_base\" value=\"([0-9]+)\"");
   if (std::regex_search(r.body, m, base_re)) p.base = m[1];
   std::regex orig_re("name=\"_o:([^\"]+)\" value=\"([^\"]*)\"");
-  for (std::sregex_iterator it(r.body.begin(), r.body.end(), orig_re), end; it != end; ++it) p.orig[(*it)[1]] = (*it)[2];
+  for (std::sregex_iterator it(r.body.begin(), r.body.end(), orig_re), end; it != end; ++it)
+    p.orig[(*it)[1]] = (*it)[2];
   return p;
 }
 
@@ -145,9 +145,10 @@ TEST_F(FormWithoutScript, MissingOrForgedBaseVersionIsABadRequestNotAnOverwrite)
 TEST_F(FormWithoutScript, TheReviewPageAsksToCheckUnusualAnswersWithoutBlocking) {
   Http anna = site->signed_in("anna@ale.se");
   anna.get("/respond/ehalsa-2021/1440");
-  auto save = anna.post_json("/api/respond/ehalsa-2021/1440/autosave",
-                             R"({"changes":[{"item":"q12.gps_larm","value":"bredd","base":0},{"item":"q12c","value":"800","base":0}]})",
-                             {"X-CSRF-Token: " + anna.csrf});
+  auto save = anna.post_json(
+      "/api/respond/ehalsa-2021/1440/autosave",
+      R"({"changes":[{"item":"q12.gps_larm","value":"bredd","base":0},{"item":"q12c","value":"800","base":0}]})",
+      {"X-CSRF-Token: " + anna.csrf});
   ASSERT_EQ(save.status, 200) << save.body;
   auto rev = anna.get("/respond/ehalsa-2021/1440/review");
   EXPECT_NE(rev.body.find("Kontrollera gärna"), std::string::npos);
@@ -158,9 +159,13 @@ TEST_F(FormWithoutScript, TheReviewPageAsksToCheckUnusualAnswersWithoutBlocking)
 TEST_F(FormWithoutScript, TheAdministratorSeesWhatTheChecksFlagOnTheResponse) {
   Http anna = site->signed_in("anna@ale.se");
   anna.get("/respond/ehalsa-2021/1440");
-  ASSERT_EQ(anna.post_json("/api/respond/ehalsa-2021/1440/autosave",
-                           R"({"changes":[{"item":"q12.gps_larm","value":"bredd","base":0},{"item":"q12c","value":"900","base":0}]})",
-                           {"X-CSRF-Token: " + anna.csrf}).status, 200);
+  ASSERT_EQ(
+      anna.post_json(
+              "/api/respond/ehalsa-2021/1440/autosave",
+              R"({"changes":[{"item":"q12.gps_larm","value":"bredd","base":0},{"item":"q12c","value":"900","base":0}]})",
+              {"X-CSRF-Token: " + anna.csrf})
+          .status,
+      200);
   Http admin = site->signed_in("admin@test.se");
   auto page = admin.get("/admin/responses/" + std::to_string(site->response_ale));
   ASSERT_EQ(page.status, 200);

@@ -3,7 +3,6 @@
 // must never answer 5xx, never reflect markup unescaped in a page, and never redirect off-site.
 // Form fields are not listed by hand: they are read from the forms the pages actually render.
 #include <gtest/gtest.h>
-
 #include <iostream>
 #include <regex>
 #include <set>
@@ -33,7 +32,8 @@ std::vector<std::string> corpus() {
           "99999999999999999999999999",
           "1e309",
           "NaN",
-          "\xe2\x80\xae" "evil \xf0\x9f\x98\x80",
+          "\xe2\x80\xae"
+          "evil \xf0\x9f\x98\x80",
           "javascript:alert(1)",
           "//evil.example/",
           "",
@@ -79,7 +79,8 @@ class Hostile : public ::testing::Test {
     for (const auto& [who, path] : pages) {
       if (!by.count(who)) by.emplace(who, who.empty() ? site->client() : site->signed_in(who));
       auto body = by.at(who).get(path).body;
-      for (std::sregex_iterator it(body.begin(), body.end(), name_re), end; it != end; ++it) field_names.insert((*it)[1]);
+      for (std::sregex_iterator it(body.begin(), body.end(), name_re), end; it != end; ++it)
+        field_names.insert((*it)[1]);
     }
     field_names.erase("_csrf");
     field_names.erase("viewport");
@@ -138,20 +139,22 @@ TEST_F(Hostile, PathParametersAndQueryStrings) {
   std::vector<std::pair<std::string, Http>> who = {{"public", site->client()},
                                                    {"respondent", site->signed_in("anna@ale.se")},
                                                    {"admin", site->signed_in("admin@test.se")}};
-  const std::vector<std::string> query_names = {"q", "lang", "next", "status", "county", "size", "org",
-                                                "role", "saved", "done", "n", "submitted"};
+  const std::vector<std::string> query_names = {"q",   "lang", "next",  "status", "county", "size",
+                                                "org", "role", "saved", "done",   "n",      "submitted"};
   auto entries = corpus();
   for (size_t k = 0; k < entries.size(); ++k) {
     const auto& h = entries[k];
     std::string query;
-    for (const auto& n : query_names) query += (query.empty() ? "?" : "&") + n + "=" + test::url_encode(h.substr(0, 2000));
+    for (const auto& n : query_names)
+      query += (query.empty() ? "?" : "&") + n + "=" + test::url_encode(h.substr(0, 2000));
     for (size_t j = 0; j < who.size(); ++j) {
       auto& [name, client] = who[j];
       from_elsewhere(client, k, j);
       for (const auto& route : routes) {
         std::string method = route["method"], pattern = route["pattern"];
         if (pattern == "/logout") continue;
-        std::vector<std::string> extra = {"X-CSRF-Token: " + (client.csrf.empty() ? client.cookies["dp_csrf"] : client.csrf)};
+        std::vector<std::string> extra = {"X-CSRF-Token: " +
+                                          (client.csrf.empty() ? client.cookies["dp_csrf"] : client.csrf)};
         std::string path = fill(pattern, h.substr(0, 2000));
         auto r = client.request(method, path, "", "application/x-www-form-urlencoded", extra);
         check(r, h, method + " " + path.substr(0, 80) + " as " + name);
@@ -167,9 +170,12 @@ TEST_F(Hostile, PathParametersAndQueryStrings) {
 TEST_F(Hostile, EveryFormFieldOfEveryStateChangingRoute) {
   std::vector<std::pair<std::string, Http>> who = {{"respondent", site->signed_in("anna@ale.se")},
                                                    {"admin", site->signed_in("admin@test.se")}};
-  std::map<std::string, std::string> params = {{"campaign", "ehalsa-2021"}, {"org", "1440"}, {"section", "strategi"},
+  std::map<std::string, std::string> params = {{"campaign", "ehalsa-2021"},
+                                               {"org", "1440"},
+                                               {"section", "strategi"},
                                                {"response", std::to_string(site->response_ale)},
-                                               {"user", "999999"}, {"message", std::to_string(site->message)},
+                                               {"user", "999999"},
+                                               {"message", std::to_string(site->message)},
                                                {"token", "x"}};
   auto entries = corpus();
   for (size_t k = 0; k < entries.size(); ++k) {
@@ -197,9 +203,11 @@ TEST_F(Hostile, EveryFormFieldOfEveryStateChangingRoute) {
       }
       // The autosave endpoint takes JSON.
       std::string item = nlohmann::json(h).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
-      for (const std::string& body : {h, R"({"changes":)" + item + "}", R"({"changes":[{"item":)" + item + R"(,"value":)" + item + R"(,"base":0}]})",
-                                      R"({"changes":[{"item":"q03","value":)" + item + R"(,"base":0}],"since":)" + item + "}",
-                                      R"({"changes":[{"item":"q12c","value":)" + item + R"(,"base":)" + item + "}]}"}) {
+      for (const std::string& body :
+           {h, R"({"changes":)" + item + "}",
+            R"({"changes":[{"item":)" + item + R"(,"value":)" + item + R"(,"base":0}]})",
+            R"({"changes":[{"item":"q03","value":)" + item + R"(,"base":0}],"since":)" + item + "}",
+            R"({"changes":[{"item":"q12c","value":)" + item + R"(,"base":)" + item + "}]}"}) {
         auto r = client.post_json("/api/respond/ehalsa-2021/1440/autosave", body, {"X-CSRF-Token: " + client.csrf});
         check(r, h, "autosave as " + name);
         EXPECT_NE(r.content_type.find("json"), std::string::npos);
@@ -209,11 +217,14 @@ TEST_F(Hostile, EveryFormFieldOfEveryStateChangingRoute) {
 }
 
 TEST_F(Hostile, SignInNeverRedirectsOffSite) {
-  for (const std::string next : {"//evil.example/", "https://evil.example/", "/\\evil.example", "javascript:alert(1)"}) {
+  for (const std::string next :
+       {"//evil.example/", "https://evil.example/", "/\\evil.example", "javascript:alert(1)"}) {
     Http h = site->client();
     h.get("/login");
-    auto r = h.post_form("/login", {{"_csrf", h.cookies["dp_csrf"]}, {"email", "anna@ale.se"},
-                                    {"password", test::Site::kPassword}, {"next", next}});
+    auto r = h.post_form("/login", {{"_csrf", h.cookies["dp_csrf"]},
+                                    {"email", "anna@ale.se"},
+                                    {"password", test::Site::kPassword},
+                                    {"next", next}});
     ASSERT_EQ(r.status, 303);
     EXPECT_EQ(r.location, "/respond") << next;
     EXPECT_EQ(h.get("/login?next=" + test::url_encode(next)).location, "/respond") << next;

@@ -31,7 +31,8 @@ class KeptAnswersPages : public ::testing::Test {
     keep.routing = collection::Routing::Keep;
     keep.allow_incomplete = true;
     auto sum = collection::import_microdata(
-        *store, ctx, "org_code,status,q03,q03a[ks],q03a[socialnamnd],q03a[forvaltningsledning],q03a[annat]\n"
+        *store, ctx,
+        "org_code,status,q03,q03a[ks],q03a[socialnamnd],q03a[forvaltningsledning],q03a[annat]\n"
         "1440,submitted,nej,0,0,1,0\n0180,draft,nej,0,0,1,0\n",
         "hist.csv", 0, keep);
     ASSERT_EQ(sum.kept, (std::map<std::string, size_t>{{"q03a", 2}}));
@@ -81,7 +82,8 @@ TEST_F(KeptAnswersPages, TheFormDoesNotOfferTheKeptAnswerAndShowingItChangesNoth
   EXPECT_EQ(form.body.find("name=\"q03a\" value=\"forvaltningsledning\" checked"), std::string::npos) << form.body;
   auto store = storage::open_sqlite(site->db, {.create = false});
   bool kept = false;
-  for (const auto& a : store->responses().answers(site->response_stockholm)) kept = kept || (a.item == "q03a" && a.outside_routing);
+  for (const auto& a : store->responses().answers(site->response_stockholm))
+    kept = kept || (a.item == "q03a" && a.outside_routing);
   EXPECT_TRUE(kept) << "viewing the form changes nothing";
 }
 
@@ -91,7 +93,8 @@ TEST_F(KeptAnswersPages, TheReceiptMailShowsItMarkedInBothLanguages) {
   auto stored = store->responses().answers(site->response_ale);
   instrument::Answers answers;
   for (const auto& a : stored) answers[a.item] = a.value;
-  for (auto [lang, mark] : {std::pair{Lang::sv, std::string(kMarkSv)}, std::pair{Lang::en, std::string("answered outside the question's condition")}}) {
+  for (auto [lang, mark] : {std::pair{Lang::sv, std::string(kMarkSv)},
+                            std::pair{Lang::en, std::string("answered outside the question's condition")}}) {
     auto data = collection::answer_summary(ctx, "1440", answers, lang, collection::outside_routing_items(stored));
     data["campaign_title"] = "E-hälsa 2021";
     data["org_name"] = "Ale";
@@ -100,9 +103,10 @@ TEST_F(KeptAnswersPages, TheReceiptMailShowsItMarkedInBothLanguages) {
     data["link"] = "http://x";
     auto mail = mail::render("receipt", lang, data);
     EXPECT_NE(mail.text.find("(" + mark + ")"), std::string::npos) << mail.text;
-    EXPECT_NE(mail.html.find(lang == Lang::sv ? "I förvaltningsledning <strong>(besvarad utanför frågans villkor)</strong>"
-                                              : "In the administration&apos;s management <strong>(answered outside"),
-              std::string::npos)
+    EXPECT_NE(
+        mail.html.find(lang == Lang::sv ? "I förvaltningsledning <strong>(besvarad utanför frågans villkor)</strong>"
+                                        : "In the administration&apos;s management <strong>(answered outside"),
+        std::string::npos)
         << mail.html;
   }
   // Without the flag the hidden answer stays out, as before.

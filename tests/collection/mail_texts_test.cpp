@@ -1,6 +1,8 @@
 // The analyst's invitation and reminder texts per campaign (collection/mail_texts.h) on a real
 // SQLite file: checked before they are stored, used for the campaign's messages, reset to the
 // bundled default.
+#include "collection/mail_texts.h"
+
 #include <gtest/gtest.h>
 
 #include "collection/accounts.h"
@@ -8,7 +10,6 @@
 #include "collection/campaign_admin.h"
 #include "collection/campaign_context.h"
 #include "collection/field_error.h"
-#include "collection/mail_texts.h"
 #include "collection/reminders.h"
 #include "mail/render.h"
 #include "storage/mail_store.h"
@@ -19,7 +20,8 @@ using namespace dp::collection;
 
 namespace {
 const char* kReminder =
-    "Subject: Glöm inte {{campaign_title}}\n\nHej {{org_name}}!\n{{#has_draft}}Ni har börjat.{{/has_draft}}\n\n<b>Sista dag</b> {{closes_on}}: {{link}}\n";
+    "Subject: Glöm inte {{campaign_title}}\n\nHej {{org_name}}!\n{{#has_draft}}Ni har "
+    "börjat.{{/has_draft}}\n\n<b>Sista dag</b> {{closes_on}}: {{link}}\n";
 }
 
 TEST(MailTexts, AnAnalystsTextIsCheckedStoredAndUsedForTheCampaignsReminders) {
@@ -36,8 +38,10 @@ TEST(MailTexts, AnAnalystsTextIsCheckedStoredAndUsedForTheCampaignsReminders) {
     EXPECT_NE(std::string(e.what()).find("{{password}}"), std::string::npos) << e.what();
   }
   EXPECT_THROW(set_campaign_mail_text(s, "ehalsa-2021", "reminder", Lang::sv, "Hej\n\nno subject line", 0), FieldError);
-  EXPECT_THROW(set_campaign_mail_text(s, "ehalsa-2021", "reminder", Lang::sv, "Subject: {{#has_draft}}open", 0), FieldError);
-  EXPECT_EQ(campaign_mail_text(*s.campaigns().find(std::string("ehalsa-2021")), "reminder", Lang::sv), "") << "nothing stored";
+  EXPECT_THROW(set_campaign_mail_text(s, "ehalsa-2021", "reminder", Lang::sv, "Subject: {{#has_draft}}open", 0),
+               FieldError);
+  EXPECT_EQ(campaign_mail_text(*s.campaigns().find(std::string("ehalsa-2021")), "reminder", Lang::sv), "")
+      << "nothing stored";
 
   set_campaign_mail_text(s, "ehalsa-2021", "reminder", Lang::sv, kReminder, 0);
   auto ctx = load_campaign(s, "ehalsa-2021");
@@ -70,7 +74,8 @@ TEST(MailTexts, InvitationsOfAMunicipalityUseTheOpenCampaignsText) {
   invite_user(s, auth, admin, "https://d.se", 0);
   for (const auto& m : s.mail().list({std::nullopt, false, "invitation", 0, 10})) {
     if (m.recipient == "b@ale.se") EXPECT_EQ(m.subject, "Välkommen Bo");
-    else EXPECT_EQ(m.subject.rfind("Inbjudan till Digipuls", 0), 0u) << "an administrator has no municipality's campaign";
+    else
+      EXPECT_EQ(m.subject.rfind("Inbjudan till Digipuls", 0), 0u) << "an administrator has no municipality's campaign";
   }
 }
 

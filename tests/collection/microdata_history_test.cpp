@@ -2,9 +2,8 @@
 // routing does not ask are refused with the rule and the answers that decide it, dropped with a
 // count per item, or kept flagged; submitted responses with unanswered items stay submitted; cells
 // may hold printed labels. Nothing is written when the file is refused.
-#include <gtest/gtest.h>
-
 #include <algorithm>
+#include <gtest/gtest.h>
 
 #include "campaign_fixture.h"
 #include "core/csv.h"
@@ -75,10 +74,11 @@ TEST(MicrodataHistory, AFollowUpOfAMatrixRowNamesTheChosenOptionColumns) {
   InitialisedDb db;
   // q09c is asked unless the elderly-care row of q09 says «inga e-tjänster».
   auto msg = refusal(db, "org_code,status,q09.aldreomsorg[inga],q09.aldreomsorg[chatt],q09c\n0114,draft,1,0,ja\n");
-  EXPECT_NE(msg.find("row 2, column q09c: q09c is answered, but it is not asked of this organisation (its condition is "
-                     "false): the condition of q09c \"not (q09.aldreomsorg has 'inga')\" is false, with "
-                     "q09.aldreomsorg = 'inga' (Inom detta område finns inga e-tjänster) in column q09.aldreomsorg[inga]"),
-            std::string::npos)
+  EXPECT_NE(
+      msg.find("row 2, column q09c: q09c is answered, but it is not asked of this organisation (its condition is "
+               "false): the condition of q09c \"not (q09.aldreomsorg has 'inga')\" is false, with "
+               "q09.aldreomsorg = 'inga' (Inom detta område finns inga e-tjänster) in column q09.aldreomsorg[inga]"),
+      std::string::npos)
       << msg;
 }
 
@@ -121,12 +121,14 @@ TEST(MicrodataHistory, KeepStoresTheHiddenAnswersFlaggedAndTheExportCarriesThem)
   EXPECT_EQ(row.fields[table.column("q03a[ks]")], "1");
   EXPECT_EQ(row.fields[table.column("q03a[socialnamnd]")], "0");
   EXPECT_EQ(row.fields[table.column("q03a[forvaltningsledning]")], "1");
-  auto audit = db.store->responses().audit(db.store->responses().get_or_create(db.campaign().campaign.id, "0180").id).size();
+  auto audit =
+      db.store->responses().audit(db.store->responses().get_or_create(db.campaign().campaign.id, "0180").id).size();
   collection::import_microdata(*db.store, db.campaign(), text, "again.csv", 0);
   EXPECT_EQ(collection::export_microdata(*db.store, db.campaign()), text);
   EXPECT_TRUE(stored(db, "0180").at("q03a").outside_routing);
-  EXPECT_EQ(db.store->responses().audit(db.store->responses().get_or_create(db.campaign().campaign.id, "0180").id).size(),
-            audit);
+  EXPECT_EQ(
+      db.store->responses().audit(db.store->responses().get_or_create(db.campaign().campaign.id, "0180").id).size(),
+      audit);
 }
 
 TEST(MicrodataHistory, KeptAnswersStillHaveToBeValid) {
@@ -147,21 +149,23 @@ TEST(MicrodataHistory, AllowIncompleteImportsASubmittedRowAsSubmitted) {
   EXPECT_EQ(sum.incomplete, 1u);
   auto r = db.store->responses().get_or_create(db.campaign().campaign.id, "0114");
   EXPECT_EQ(r.status, ResponseStatus::Submitted);
-  EXPECT_EQ(collection::summary_lines(sum).back(), "1 submitted response(s) with unanswered items imported as submitted");
+  EXPECT_EQ(collection::summary_lines(sum).back(),
+            "1 submitted response(s) with unanswered items imported as submitted");
 }
 
 TEST(MicrodataHistory, LabelsAreReadInTheChosenLanguageWhateverTheirCase) {
   InitialisedDb db;
-  auto sum = collection::import_microdata(*db.store, db.campaign(),
-                                          "org_code,status,q03,q04,q08.barn_unga\n0114,draft,JA,\"  ja,  DELAR av objekten\",\n"
-                                          "0115,draft,Nej,Nej,\n",
-                                          "h.csv", 0, {collection::Routing::Refuse, false, true, Lang::sv});
+  auto sum = collection::import_microdata(
+      *db.store, db.campaign(),
+      "org_code,status,q03,q04,q08.barn_unga\n0114,draft,JA,\"  ja,  DELAR av objekten\",\n"
+      "0115,draft,Nej,Nej,\n",
+      "h.csv", 0, {collection::Routing::Refuse, false, true, Lang::sv});
   EXPECT_EQ(sum.written, 2u);
   EXPECT_EQ(stored(db, "0114").at("q04").value, Value::code("delar"));
   EXPECT_EQ(stored(db, "0115").at("q04").value, Value::code("nej"));
   InitialisedDb en("en.db");
-  collection::import_microdata(*en.store, en.campaign(), "org_code,status,q04\n0114,draft,\"Yes, all objects\"\n", "h.csv",
-                               0, {collection::Routing::Refuse, false, true, Lang::en});
+  collection::import_microdata(*en.store, en.campaign(), "org_code,status,q04\n0114,draft,\"Yes, all objects\"\n",
+                               "h.csv", 0, {collection::Routing::Refuse, false, true, Lang::en});
   EXPECT_EQ(stored(en, "0114").at("q04").value, Value::code("alla"));
 }
 
@@ -199,13 +203,14 @@ TEST(MicrodataHistory, AnAmbiguousLabelIsAnErrorNamingRowAndColumn) {
                                           labels);
   EXPECT_TRUE(rows.empty());
   ASSERT_EQ(problems.count(), 1u);
-  EXPECT_EQ(problems.shown()[0], "d.csv: row 2, column q1: 'annat' is ambiguous: it is the label of the options 'annat_a' "
-                                 "and 'annat_b' of q1; give the code with `--values codes`");
+  EXPECT_EQ(problems.shown()[0],
+            "d.csv: row 2, column q1: 'annat' is ambiguous: it is the label of the options 'annat_a' "
+            "and 'annat_b' of q1; give the code with `--values codes`");
   // In English the labels differ.
   ProblemList en_problems;
   labels.lang = Lang::en;
-  rows = collection::parse_microdata("org_code,status,q1\n0114,draft,other (b)\n", "d.csv", ctx, en_problems, {}, nullptr,
-                                     labels);
+  rows = collection::parse_microdata("org_code,status,q1\n0114,draft,other (b)\n", "d.csv", ctx, en_problems, {},
+                                     nullptr, labels);
   ASSERT_TRUE(en_problems.empty()) << en_problems.shown()[0];
   ASSERT_EQ(rows.size(), 1u);
   EXPECT_EQ(rows[0].answers.at("q1"), Value::code("annat_b"));

@@ -85,16 +85,15 @@ TEST_F(MicrodataImport, DuplicateColumn) {
   expect_rejected("org_code,status,q03,q03\n0114,draft,ja,ja\n", {"row 1, column q03", "twice"});
 }
 
-TEST_F(MicrodataImport, MissingOrgCodeColumn) {
-  expect_rejected("status,q03\ndraft,ja\n", {"row 1", "'org_code'"});
-}
+TEST_F(MicrodataImport, MissingOrgCodeColumn) { expect_rejected("status,q03\ndraft,ja\n", {"row 1", "'org_code'"}); }
 
 TEST_F(MicrodataImport, BadZeroOneCell) {
   expect_rejected(kHeader + kGoodRow + "0180,draft,ja,2,0,0,0\n", {"row 3, column q03a[ks]", "'2' must be 1"});
 }
 
 TEST_F(MicrodataImport, BadNumber) {
-  expect_rejected("org_code,status,s1.forbrukat\n0114,draft,tolv\n", {"row 2, column s1.forbrukat", "'tolv' is not a number"});
+  expect_rejected("org_code,status,s1.forbrukat\n0114,draft,tolv\n",
+                  {"row 2, column s1.forbrukat", "'tolv' is not a number"});
 }
 
 TEST_F(MicrodataImport, UnknownOption) {
@@ -102,13 +101,15 @@ TEST_F(MicrodataImport, UnknownOption) {
 }
 
 TEST_F(MicrodataImport, OutOfRange) {
-  expect_rejected("org_code,status,s1.forbrukat,s1.kvarstaende\n0114,draft,-5,2.5\n",
-                  {"row 2, column s1.forbrukat", "below the minimum 0", "row 2, column s1.kvarstaende", "not a whole number"});
+  expect_rejected(
+      "org_code,status,s1.forbrukat,s1.kvarstaende\n0114,draft,-5,2.5\n",
+      {"row 2, column s1.forbrukat", "below the minimum 0", "row 2, column s1.kvarstaende", "not a whole number"});
 }
 
 TEST_F(MicrodataImport, AnswerToAnItemNotShown) {
   // q03 = nej hides the follow-up q03a.
-  expect_rejected(kHeader + kGoodRow + "0180,draft,nej,1,0,0,0\n", {"row 3, column q03a[ks]", "not asked", "condition is false"});
+  expect_rejected(kHeader + kGoodRow + "0180,draft,nej,1,0,0,0\n",
+                  {"row 3, column q03a[ks]", "not asked", "condition is false"});
 }
 
 TEST_F(MicrodataImport, AnswerToAnItemTheOrganisationIsNotEligibleFor) {
@@ -122,7 +123,8 @@ TEST_F(MicrodataImport, SubmittedRowMissingAMandatoryAnswer) {
 }
 
 TEST_F(MicrodataImport, DraftRowMayBeIncomplete) {
-  EXPECT_NO_THROW(collection::import_microdata(*db.store, db.campaign(), kHeader + "0114,draft,nej,,,,\n", "in.csv", 0));
+  EXPECT_NO_THROW(
+      collection::import_microdata(*db.store, db.campaign(), kHeader + "0114,draft,nej,,,,\n", "in.csv", 0));
 }
 
 TEST_F(MicrodataImport, NotStartedRowWithAnswers) {

@@ -27,17 +27,19 @@ void fill(InitialisedDb& db, uint64_t seed) {
         case 0: {
           auto a = maker.make(ctx.instrument, attrs, true);
           auto problems = instrument::check_answers(ctx.instrument, a, attrs, instrument::CheckMode::Import);
-          for (const auto& p : problems) ADD_FAILURE() << org.code << ": generator made an invalid answer: " << p.message;
+          for (const auto& p : problems)
+            ADD_FAILURE() << org.code << ": generator made an invalid answer: " << p.message;
           db.store->responses().replace(resp.id, a, ResponseStatus::Submitted, 0, "generate", "");
           break;
         }
         case 1:
-          db.store->responses().replace(resp.id, maker.make(ctx.instrument, attrs, false), ResponseStatus::Draft, 0, "generate", "");
+          db.store->responses().replace(resp.id, maker.make(ctx.instrument, attrs, false), ResponseStatus::Draft, 0,
+                                        "generate", "");
           break;
-        case 2:
-          break;  // a response row that was never touched
+        case 2: break;  // a response row that was never touched
         default:
-          db.store->responses().replace(resp.id, maker.make(ctx.instrument, attrs, false), ResponseStatus::Reopened, 0, "generate", "");
+          db.store->responses().replace(resp.id, maker.make(ctx.instrument, attrs, false), ResponseStatus::Reopened, 0,
+                                        "generate", "");
       }
     }
   });
@@ -89,7 +91,8 @@ TEST(MicrodataRoundTrip, ExportHasOneRowPerOrganisationAndTheDocumentedColumns) 
   EXPECT_EQ(t.rows[0].fields[0], "0114");  // ordered by code
   for (const auto& r : t.rows) {
     const std::string& status = r.fields[1];
-    EXPECT_TRUE(status == "not_started" || status == "draft" || status == "submitted" || status == "reopened") << status;
+    EXPECT_TRUE(status == "not_started" || status == "draft" || status == "submitted" || status == "reopened")
+        << status;
   }
 }
 
@@ -97,9 +100,8 @@ TEST(MicrodataRoundTrip, NumbersAreWrittenWithAPointAndNoExponent) {
   InitialisedDb db;
   auto ctx = db.campaign();
   auto resp = db.store->responses().get_or_create(ctx.campaign.id, "0114");  // requisitioned stimulus funds
-  db.store->responses().save(resp.id,
-                             {{"s1.forbrukat", Value::num(1e17), -1}, {"s1.kvarstaende", Value::num(2500000), -1}},
-                             0, "answer");
+  db.store->responses().save(
+      resp.id, {{"s1.forbrukat", Value::num(1e17), -1}, {"s1.kvarstaende", Value::num(2500000), -1}}, 0, "answer");
   auto text = collection::export_microdata(*db.store, ctx);
   auto t = csv::parse(text, "");
   EXPECT_EQ(t.rows[0].fields[t.column("s1.forbrukat")], "100000000000000000");
@@ -115,7 +117,8 @@ TEST(MicrodataRoundTrip, AnswersToHiddenItemsAreNotExported) {
   InitialisedDb db;
   auto ctx = db.campaign();
   auto resp = db.store->responses().get_or_create(ctx.campaign.id, "0114");
-  db.store->responses().save(resp.id, {{"q03", Value::code("ja"), -1}, {"q03a", Value::codes_of({"ks"}), -1}}, 0, "answer");
+  db.store->responses().save(resp.id, {{"q03", Value::code("ja"), -1}, {"q03a", Value::codes_of({"ks"}), -1}}, 0,
+                             "answer");
   db.store->responses().save(resp.id, {{"q03", Value::code("nej"), -1}}, 0, "answer");  // hides q03a
   auto text = collection::export_microdata(*db.store, ctx);
   auto t = csv::parse(text, "");
@@ -152,7 +155,9 @@ TEST(MicrodataRoundTrip, ColumnsLeftOutOfAFileKeepTheirStoredAnswers) {
     for (size_t c = 0; c < table.header.size(); ++c) {
       bool is_changed_cell = table.rows[i].fields[0] == changed_org && (int)c == c_q04;
       if (is_changed_cell) EXPECT_NE(after.rows[i].fields[c], table.rows[i].fields[c]);
-      else EXPECT_EQ(after.rows[i].fields[c], table.rows[i].fields[c]) << table.header[c] << " of " << table.rows[i].fields[0];
+      else
+        EXPECT_EQ(after.rows[i].fields[c], table.rows[i].fields[c])
+            << table.header[c] << " of " << table.rows[i].fields[0];
     }
 }
 
@@ -172,8 +177,10 @@ TEST(MicrodataRoundTrip, FormulaLikeTextsAreNeutralisedAndComeBackExactly) {
                              0, "answer");
   auto resp2 = db.store->responses().get_or_create(ctx.campaign.id, "0115");
   db.store->responses().save(resp2.id,
-                             {{"q03", Value::code("ja"), -1}, {"q03:comment", Value::text("'=already quoted"), -1},
-                              {"q04", Value::code("nej"), -1}, {"q04:comment", Value::text("@SUM(1)"), -1}},
+                             {{"q03", Value::code("ja"), -1},
+                              {"q03:comment", Value::text("'=already quoted"), -1},
+                              {"q04", Value::code("nej"), -1},
+                              {"q04:comment", Value::text("@SUM(1)"), -1}},
                              0, "answer");
   auto text = collection::export_microdata(*db.store, ctx);
   auto t = csv::parse(text, "");
@@ -198,8 +205,8 @@ TEST(MicrodataRoundTrip, NegativeNumbersAreWrittenAsPlainNumbers) {
   InitialisedDb db;
   auto ctx = db.campaign();
   auto resp = db.store->responses().get_or_create(ctx.campaign.id, "0114");
-  db.store->responses().save(resp.id, {{"s1.forbrukat", Value::num(-1500), -1}, {"s1.kvarstaende", Value::num(-0.5), -1}},
-                             0, "answer");
+  db.store->responses().save(
+      resp.id, {{"s1.forbrukat", Value::num(-1500), -1}, {"s1.kvarstaende", Value::num(-0.5), -1}}, 0, "answer");
   auto t = csv::parse(collection::export_microdata(*db.store, ctx), "");
   EXPECT_EQ(t.rows[0].fields[t.column("s1.forbrukat")], "-1500");
   EXPECT_EQ(t.rows[0].fields[t.column("s1.kvarstaende")], "-0.5");

@@ -1,6 +1,8 @@
 // Last year's answers follow the instrument's lineage: same and reworded questions are offered,
 // changed ones and new ones are not; a matrix row's own lineage wins; year-bound items
 // (`prefill: false`) are never offered.
+#include "collection/prefill.h"
+
 #include <gtest/gtest.h>
 
 #include "collection/campaign_context.h"
@@ -8,7 +10,6 @@
 #include "collection/demo.h"
 #include "collection/form_view.h"
 #include "instrument/visibility.h"
-#include "collection/prefill.h"
 #include "storage/response_store.h"
 #include "support/temp_db.h"
 
@@ -82,7 +83,8 @@ TEST(Prefill, YearBoundAmountsAreNeverOfferedWhileTheirNeighboursAre) {
   db.store().responses().replace(r.id, answers, ResponseStatus::Submitted, 0, "import", "");
 
   auto prev_in = load_instrument(db.store(), "ehalsa-2021");
-  EXPECT_FALSE(lineage_map(c22.instrument, prev_in).count("s1.forbrukat")) << "ehalsa-2022 declares s1 'prefill: false'";
+  EXPECT_FALSE(lineage_map(c22.instrument, prev_in).count("s1.forbrukat"))
+      << "ehalsa-2022 declares s1 'prefill: false'";
   auto pc = previous_campaign(db.store(), c22);
   ASSERT_TRUE(pc);
   auto p = previous_answers(db.store(), c22, *pc, prev_in, org);

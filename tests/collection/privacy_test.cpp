@@ -2,14 +2,13 @@
 // the cutoffs they give, and the erasure of an account by an administrator; over HTTP, the privacy
 // notice (public, linked from every page and the sign-in page, stating the periods in force) and
 // the administrator's erasure of an account.
-#include <gtest/gtest.h>
+#include "collection/privacy.h"
 
 #include <SQLiteCpp/SQLiteCpp.h>
-
 #include <fstream>
+#include <gtest/gtest.h>
 
 #include "collection/field_error.h"
-#include "collection/privacy.h"
 #include "core/error.h"
 #include "storage/privacy_store.h"
 #include "storage/user_store.h"
@@ -29,7 +28,8 @@ std::string write_config(const test::ScopedDir& dir, const std::string& text) {
 
 TEST(Retention, ConfigFileSetsThePeriodsAndZeroKeeps) {
   test::ScopedDir dir{"retention"};
-  auto p = collection::load_retention(write_config(dir, "mail:\n  smtp_url: smtp://127.0.0.1:25\nretention:\n  session_days: 7\n  audit_days: 0\n"));
+  auto p = collection::load_retention(
+      write_config(dir, "mail:\n  smtp_url: smtp://127.0.0.1:25\nretention:\n  session_days: 7\n  audit_days: 0\n"));
   EXPECT_EQ(p.session_days, 7);
   EXPECT_EQ(p.audit_days, 0);
   EXPECT_EQ(p.removed_account_days, collection::RetentionPolicy{}.removed_account_days);
@@ -41,8 +41,8 @@ TEST(Retention, ConfigFileSetsThePeriodsAndZeroKeeps) {
 
 TEST(Retention, ABadKeyOrValueNamesTheFileAndTheKey) {
   test::ScopedDir dir{"retention"};
-  for (const char* bad : {"retention:\n  sessions: 7\n", "retention:\n  session_days: -1\n", "retention:\n  session_days: soon\n",
-                          "retention: 30\n"}) {
+  for (const char* bad : {"retention:\n  sessions: 7\n", "retention:\n  session_days: -1\n",
+                          "retention:\n  session_days: soon\n", "retention: 30\n"}) {
     try {
       collection::load_retention(write_config(dir, bad));
       FAIL() << bad;
@@ -100,7 +100,8 @@ TEST_F(PrivacyOverHttp, AnAdministratorErasesAnAccountAfterConfirmingAndNotTheir
   // Signing in as the erased account fails like any unknown address.
   auto spare = site->client();
   spare.get("/login");
-  auto r = spare.post_form("/login", {{"_csrf", spare.cookies["dp_csrf"]}, {"email", "spare@test.se"}, {"password", test::Site::kPassword}});
+  auto r = spare.post_form(
+      "/login", {{"_csrf", spare.cookies["dp_csrf"]}, {"email", "spare@test.se"}, {"password", test::Site::kPassword}});
   EXPECT_NE(r.status, 303);
 
   auto me = storage::open_sqlite(site->db, {.create = false})->users().find_by_email("admin@test.se");

@@ -1,10 +1,9 @@
 // Answering: saving on top of what one saw (conflicts instead of lost edits), value problems,
 // submitting (mandatory items, hidden answers cleared, receipts), reopening.
-#include <gtest/gtest.h>
-
-#include "core/utc_time.h"
+#include "collection/responding.h"
 
 #include <array>
+#include <gtest/gtest.h>
 #include <map>
 
 #include "collection/accounts.h"
@@ -13,7 +12,7 @@
 #include "collection/deadline.h"
 #include "collection/demo.h"
 #include "collection/field_error.h"
-#include "collection/responding.h"
+#include "core/utc_time.h"
 #include "storage/mail_store.h"
 #include "storage/user_store.h"
 #include "support/temp_db.h"
@@ -53,7 +52,7 @@ TEST_F(Responding, FirstSaveMovesTheResponseToDraft) {
 }
 
 TEST_F(Responding, ChangeMadeOnAStaleVersionIsAConflictAndIsNotSaved) {
-  auto a = save_changes(store, ctx, rid, {{"q03", "ja", 0}}, 1);  // Anna saves at version 0
+  auto a = save_changes(store, ctx, rid, {{"q03", "ja", 0}}, 1);   // Anna saves at version 0
   auto b = save_changes(store, ctx, rid, {{"q03", "nej", 0}}, 2);  // Bo saw version 0 too
   ASSERT_EQ(b.conflicts.size(), 1u);
   EXPECT_EQ(b.conflicts[0].item, "q03");
@@ -146,8 +145,12 @@ TEST_F(Responding, SubmitClearsHiddenAnswersSendsReceiptsAndLocksTheResponse) {
   add_user(store, {"other@x.se", "", "respondent", "0180", "", "sv"}, 0);
   auto full = demo_answers(ctx, "1440");
   std::vector<RawChange> changes;
-  for (const auto& [k, v] : full) changes.push_back({k, v.kind == instrument::Value::Kind::Number ? std::to_string(v.number)
-                                                        : v.kind == instrument::Value::Kind::Codes ? v.codes[0] : v.str, -1});
+  for (const auto& [k, v] : full)
+    changes.push_back({k,
+                       v.kind == instrument::Value::Kind::Number  ? std::to_string(v.number)
+                       : v.kind == instrument::Value::Kind::Codes ? v.codes[0]
+                                                                  : v.str,
+                       -1});
   auto out = save_changes(store, ctx, rid, changes, anna.id);
   ASSERT_TRUE(out.problems.empty()) << out.problems[0].item << " " << out.problems[0].message;
   // A follow-up answered, then hidden again by changing its parent: it must not survive submission.

@@ -3,7 +3,6 @@
 // it is allow-listed here), cookie flags and security headers on every HTML page, and the
 // sign-in pages, the multipart upload, the audit log and the outbox over HTTP.
 #include <gtest/gtest.h>
-
 #include <iostream>
 #include <regex>
 #include <set>
@@ -37,12 +36,18 @@ class Boundary : public ::testing::Test {
   static void TearDownTestSuite() { delete site; }
 
   static std::string path_for(const std::string& pattern) {
-    std::map<std::string, std::string> values = {{"campaign", "ehalsa-2021"}, {"org", "1440"}, {"county", "14"},
+    std::map<std::string, std::string> values = {{"campaign", "ehalsa-2021"},
+                                                 {"org", "1440"},
+                                                 {"county", "14"},
                                                  {"response", std::to_string(site->response_ale)},
                                                  {"user", std::to_string(site->spare_user)},
-                                                 {"message", std::to_string(site->message)}, {"section", "strategi"},
-                                                 {"token", "not-a-real-token"}, {"assessment", assessment},
-                                                 {"indicator", "ov01"}, {"item", "1"}, {"file...", "site.css"}};
+                                                 {"message", std::to_string(site->message)},
+                                                 {"section", "strategi"},
+                                                 {"token", "not-a-real-token"},
+                                                 {"assessment", assessment},
+                                                 {"indicator", "ov01"},
+                                                 {"item", "1"},
+                                                 {"file...", "site.css"}};
     std::string out;
     for (size_t i = 0; i < pattern.size();) {
       if (pattern[i] == '{') {
@@ -102,7 +107,9 @@ TEST_F(Boundary, EveryUnsafeRouteRefusesAWrongTokenAndAnotherSessionsToken) {
     }
     std::string path = path_for(pattern);
     for (const auto& [what, token] : std::vector<std::pair<std::string, std::string>>{
-             {"a wrong token", wrong}, {"another session's token", anna.csrf}, {"a visitor's token", visitor.cookies["dp_csrf"]},
+             {"a wrong token", wrong},
+             {"another session's token", anna.csrf},
+             {"a visitor's token", visitor.cookies["dp_csrf"]},
              {"the token with one character changed", one_character_changed(admin.csrf)}}) {
       auto r = admin.request(method, path, "_csrf=" + test::url_encode(token), "application/x-www-form-urlencoded",
                              {"X-CSRF-Token: " + token});
@@ -120,8 +127,9 @@ TEST_F(Boundary, EveryUnsafeRouteRefusesAWrongTokenAndAnotherSessionsToken) {
 
 TEST_F(Boundary, TheRightTokenIsAcceptedSoTheRefusalsAboveAreAboutTheToken) {
   Http admin = site->signed_in("admin@test.se", "127.0.1.5");
-  auto r = admin.post_form("/admin/campaigns/ehalsa-2021/schedule",
-                           {{"_csrf", admin.csrf}, {"opens_on", "2021-01-01"}, {"closes_on", "2031-12-31"}, {"reminders", ""}});
+  auto r = admin.post_form(
+      "/admin/campaigns/ehalsa-2021/schedule",
+      {{"_csrf", admin.csrf}, {"opens_on", "2021-01-01"}, {"closes_on", "2031-12-31"}, {"reminders", ""}});
   EXPECT_EQ(r.status, 303) << r.body.substr(0, 300);
 }
 
@@ -163,7 +171,8 @@ TEST_F(Boundary, EveryHtmlPageSetsItsCookiesSafelyAndSendsTheSecurityHeaders) {
 TEST_F(Boundary, TheSessionCookieIsHttpOnlySecureAndSameSite) {
   Http h = site->client("127.0.1.9");
   h.get("/login");
-  auto r = h.post_form("/login", {{"_csrf", h.cookies["dp_csrf"]}, {"email", "anna@ale.se"}, {"password", test::Site::kPassword}});
+  auto r = h.post_form(
+      "/login", {{"_csrf", h.cookies["dp_csrf"]}, {"email", "anna@ale.se"}, {"password", test::Site::kPassword}});
   ASSERT_EQ(r.status, 303);
   std::string session;
   for (const auto& c : r.set_cookies)
@@ -181,8 +190,13 @@ TEST_F(Boundary, TheSessionCookieIsHttpOnlySecureAndSameSite) {
 
 TEST_F(Boundary, AnInvitationIsAcceptedOverHttpOnceAndItsLinkIsMaskedInTheOutbox) {
   Http admin = site->signed_in("admin@test.se", "127.0.2.1");
-  auto added = admin.post_form("/admin/users", {{"_csrf", admin.csrf}, {"email", "new.person@ale.se"}, {"name", "Ny Person"},
-                                                {"role", "respondent"}, {"org", "1440"}, {"lang", "sv"}, {"invite", "1"}});
+  auto added = admin.post_form("/admin/users", {{"_csrf", admin.csrf},
+                                                {"email", "new.person@ale.se"},
+                                                {"name", "Ny Person"},
+                                                {"role", "respondent"},
+                                                {"org", "1440"},
+                                                {"lang", "sv"},
+                                                {"invite", "1"}});
   ASSERT_EQ(added.status, 303) << added.body.substr(0, 300);
   auto message = newest("invitation");
   std::string token = token_of(message);
@@ -198,11 +212,11 @@ TEST_F(Boundary, AnInvitationIsAcceptedOverHttpOnceAndItsLinkIsMaskedInTheOutbox
   ASSERT_EQ(form.status, 200);
   EXPECT_NE(form.body.find("new.person@ale.se"), std::string::npos);
   std::string csrf = invitee.cookies["dp_csrf"];
-  auto mismatch = invitee.post_form("/invite/" + token, {{"_csrf", csrf}, {"password", "a long new password"},
-                                                         {"password2", "a long new passwore"}});
+  auto mismatch = invitee.post_form(
+      "/invite/" + token, {{"_csrf", csrf}, {"password", "a long new password"}, {"password2", "a long new passwore"}});
   EXPECT_EQ(mismatch.status, 422);
-  auto accepted = invitee.post_form("/invite/" + token, {{"_csrf", csrf}, {"password", "a long new password"},
-                                                         {"password2", "a long new password"}});
+  auto accepted = invitee.post_form(
+      "/invite/" + token, {{"_csrf", csrf}, {"password", "a long new password"}, {"password2", "a long new password"}});
   EXPECT_EQ(accepted.status, 303);
   EXPECT_TRUE(invitee.cookies.count("dp_session"));
   EXPECT_EQ(invitee.get("/respond").status, 200);
@@ -212,12 +226,16 @@ TEST_F(Boundary, AnInvitationIsAcceptedOverHttpOnceAndItsLinkIsMaskedInTheOutbox
 TEST_F(Boundary, ChangingThePasswordOverHttpIsThrottledAfterWrongGuesses) {
   Http bo = site->signed_in("bo@stockholm.se", "127.0.2.4");
   for (int i = 0; i < 5; ++i) {
-    auto r = bo.post_form("/account/password", {{"_csrf", bo.csrf}, {"current", "guess " + std::to_string(i)},
-                                                {"password", "another long password"}, {"password2", "another long password"}});
+    auto r = bo.post_form("/account/password", {{"_csrf", bo.csrf},
+                                                {"current", "guess " + std::to_string(i)},
+                                                {"password", "another long password"},
+                                                {"password2", "another long password"}});
     EXPECT_EQ(r.status, 422) << i;
   }
-  auto r = bo.post_form("/account/password", {{"_csrf", bo.csrf}, {"current", test::Site::kPassword},
-                                              {"password", "another long password"}, {"password2", "another long password"}});
+  auto r = bo.post_form("/account/password", {{"_csrf", bo.csrf},
+                                              {"current", test::Site::kPassword},
+                                              {"password", "another long password"},
+                                              {"password2", "another long password"}});
   EXPECT_EQ(r.status, 429) << "even the right password waits once the guesses are used up";
   EXPECT_NE(bo.get("/account").status, 303) << "the session itself goes on";
 }
@@ -233,7 +251,9 @@ TEST_F(Boundary, TheSignInLinkPageAnswersEveryValidAddressAlikeAndRefusesAMalfor
   auto unknown = h.post_form("/login/link", {{"_csrf", csrf}, {"link_email", "nobody@lan.se"}});
   EXPECT_EQ(known.status, 200);
   EXPECT_EQ(unknown.status, 200);
-  auto same = [](std::string body, const std::string& email) { return std::regex_replace(body, std::regex(email), "X"); };
+  auto same = [](std::string body, const std::string& email) {
+    return std::regex_replace(body, std::regex(email), "X");
+  };
   EXPECT_EQ(same(known.body, "sthlm@lan\\.se"), same(unknown.body, "nobody@lan\\.se"));
   // The link that went to the real address signs in, once.
   std::string token = token_of(newest("login_link"));
@@ -284,14 +304,16 @@ TEST_F(Boundary, AScopeCsvIsUploadedAsMultipartAndItsProblemsNamed) {
   EXPECT_NE(bad.body.find("row 2"), std::string::npos) << bad.body.substr(0, 2000);
   auto missing = admin.post_multipart("/admin/campaigns/ehalsa-2021/scope.csv", {{"_csrf", admin.csrf}}, {});
   EXPECT_EQ(missing.status, 422);
-  auto no_token = admin.post_multipart("/admin/campaigns/ehalsa-2021/scope.csv", {}, {{"file", "scope.csv", "org_code\n1440\n"}});
+  auto no_token =
+      admin.post_multipart("/admin/campaigns/ehalsa-2021/scope.csv", {}, {{"file", "scope.csv", "org_code\n1440\n"}});
   EXPECT_EQ(no_token.status, 403);
 }
 
 TEST_F(Boundary, RespondentsSeeTheRoleOfAnAdministratorInTheAuditLogNotTheAddress) {
   Http admin = site->signed_in("admin@test.se", "127.0.4.2");
-  auto saved = admin.post_json("/api/respond/ehalsa-2021/1440/autosave",
-                               R"({"changes":[{"item":"q03","value":"ja","base":0}]})", {"X-CSRF-Token: " + admin.csrf});
+  auto saved =
+      admin.post_json("/api/respond/ehalsa-2021/1440/autosave", R"({"changes":[{"item":"q03","value":"ja","base":0}]})",
+                      {"X-CSRF-Token: " + admin.csrf});
   ASSERT_EQ(saved.status, 200) << saved.body;
   std::string page = "/admin/responses/" + std::to_string(site->response_ale);
   Http anna = site->signed_in("anna@ale.se", "127.0.4.3");

@@ -1,13 +1,13 @@
 // The instrument's consistency checks in the collection: a warning does not stop the submission
 // but puts the response on the analyst's verification list; a blocking check stops it.
-#include <gtest/gtest.h>
+#include "collection/verification.h"
 
-#include "core/utc_time.h"
+#include <gtest/gtest.h>
 
 #include "collection/campaign_admin.h"
 #include "collection/campaign_context.h"
 #include "collection/responding.h"
-#include "collection/verification.h"
+#include "core/utc_time.h"
 #include "support/temp_db.h"
 
 using namespace dp;

@@ -23,7 +23,10 @@ TEST(Collation, CaseDoesNotOutweighLetters) {
 }
 
 TEST(Collation, SortByKeyIsStableAndSwedish) {
-  struct M { std::string name; int n; };
+  struct M {
+    std::string name;
+    int n;
+  };
   std::vector<M> v = {{"Östra Göinge", 1}, {"Alvesta", 2}, {"Åstorp", 3}, {"Alvesta", 4}};
   dp::sort_sv_by(v.begin(), v.end(), [](const M& m) -> const std::string& { return m.name; });
   EXPECT_EQ(v[0].n, 2);

@@ -1,10 +1,9 @@
 // Campaign states and response statuses (core/collection_state.h): each has one stable name, the
 // name parses back to it, and any other text is refused with a message naming it.
-#include <gtest/gtest.h>
-
-#include <nlohmann/json.hpp>
-
 #include "core/collection_state.h"
+
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
 
 using namespace dp;
 

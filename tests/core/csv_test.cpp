@@ -1,8 +1,9 @@
 // CSV reading and writing (core/csv.h): RFC 4180 quoting, BOM, blank lines, and errors that name
 // the line so that a user can find the bad row.
+#include "core/csv.h"
+
 #include <gtest/gtest.h>
 
-#include "core/csv.h"
 #include "core/error.h"
 
 using dp::csv::parse;
@@ -144,7 +145,8 @@ TEST(Csv, BinaryJunkGetsOurMessageNotTheLibrarys) {
   auto msg = error_of(junk);
   EXPECT_EQ(msg.rfind("f.csv: row ", 0), 0u) << msg;
   EXPECT_NE(msg.find(", column "), std::string::npos) << msg;
-  EXPECT_EQ(msg.find("strict"), std::string::npos) << msg;  // libcsv: "error parsing data while strict checking enabled"
+  EXPECT_EQ(msg.find("strict"), std::string::npos)
+      << msg;  // libcsv: "error parsing data while strict checking enabled"
   EXPECT_NE(msg.find("UTF-8"), std::string::npos) << msg;
 }
 
@@ -231,14 +233,32 @@ TEST(Csv, FileWithOnlyAByteOrderMarkIsEmpty) {
 
 // Regression (fuzz_csv): only a mark at the very start of the file is a byte-order mark.
 TEST(Csv, ByteOrderMarkIsSkippedOnlyAtTheStartOfTheFile) {
-  auto t = parse("\na,\xEF\xBB\xBF" "b\n1,2\n", "");
-  EXPECT_EQ(t.header[1], "\xEF\xBB\xBF" "b");
-  auto u = parse("\n\xEF\xBB\xBF" "a\n1\n", "");
-  EXPECT_EQ(u.header[0], "\xEF\xBB\xBF" "a");
+  auto t = parse(
+      "\na,\xEF\xBB\xBF"
+      "b\n1,2\n",
+      "");
+  EXPECT_EQ(t.header[1],
+            "\xEF\xBB\xBF"
+            "b");
+  auto u = parse(
+      "\n\xEF\xBB\xBF"
+      "a\n1\n",
+      "");
+  EXPECT_EQ(u.header[0],
+            "\xEF\xBB\xBF"
+            "a");
   // ...and the writer quotes such a field so that it reads back as data.
-  EXPECT_EQ(dp::csv::escape("\xEF\xBB\xBF" "a"), "\"\xEF\xBB\xBF" "a\"");
-  auto v = parse(dp::csv::line({"\xEF\xBB\xBF" "a"}) + "1\n", "");
-  EXPECT_EQ(v.header[0], "\xEF\xBB\xBF" "a");
+  EXPECT_EQ(dp::csv::escape("\xEF\xBB\xBF"
+                            "a"),
+            "\"\xEF\xBB\xBF"
+            "a\"");
+  auto v = parse(dp::csv::line({"\xEF\xBB\xBF"
+                                "a"}) +
+                     "1\n",
+                 "");
+  EXPECT_EQ(v.header[0],
+            "\xEF\xBB\xBF"
+            "a");
 }
 
 // Regression (fuzz_csv): a file whose first field is named like a ZIP file's signature (after blank
@@ -271,7 +291,8 @@ static bool spreadsheet_evaluates(const std::string& cell) {
 
 TEST(CsvFormulaSafe, TextsThatSpreadsheetsEvaluateGetAnApostrophe) {
   using dp::csv::formula_safe;
-  EXPECT_EQ(formula_safe("=HYPERLINK(\"http://x.example\",\"klicka\")"), "'=HYPERLINK(\"http://x.example\",\"klicka\")");
+  EXPECT_EQ(formula_safe("=HYPERLINK(\"http://x.example\",\"klicka\")"),
+            "'=HYPERLINK(\"http://x.example\",\"klicka\")");
   EXPECT_EQ(formula_safe("-2+3+cmd|' /C calc'!A0"), "'-2+3+cmd|' /C calc'!A0");
   EXPECT_EQ(formula_safe("+46 70 123 45 67"), "'+46 70 123 45 67");
   EXPECT_EQ(formula_safe("@SUM(A1:A2)"), "'@SUM(A1:A2)");

@@ -1,12 +1,11 @@
-#include <gtest/gtest.h>
+#include "core/diagnostic_code.h"
 
 #include <fstream>
+#include <gtest/gtest.h>
 #include <regex>
 #include <set>
 #include <sstream>
 #include <string>
-
-#include "core/diagnostic_code.h"
 
 using namespace dp;
 

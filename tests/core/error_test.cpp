@@ -1,8 +1,8 @@
 // Errors, locations and diagnostics (core/error.h): one message style, and the mapping of error
 // codes to exit statuses and HTTP statuses at the boundaries.
-#include <gtest/gtest.h>
-
 #include "core/error.h"
+
+#include <gtest/gtest.h>
 
 using dp::Diagnostic;
 using dp::Error;

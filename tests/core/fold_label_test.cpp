@@ -1,7 +1,7 @@
 // fold_label (core/fold_label.h): labels match whatever their case and spacing, and only then.
-#include <gtest/gtest.h>
-
 #include "core/fold_label.h"
+
+#include <gtest/gtest.h>
 
 using dp::fold_label;
 

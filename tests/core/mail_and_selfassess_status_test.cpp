@@ -1,7 +1,6 @@
 // Outbox and self-assessment statuses (core/mail_status.h, core/selfassess_status.h): each has one
 // stable name, the name parses back to it, and any other text is refused naming it and where.
 #include <gtest/gtest.h>
-
 #include <nlohmann/json.hpp>
 
 #include "core/mail_status.h"
@@ -81,8 +80,8 @@ TEST(PlanStatus, UnknownNamesAreRefusedWithTheNameAndWhere) {
 }
 
 TEST(StatusJson, TemplatesReceiveTheNames) {
-  nlohmann::json j = {{"mail", MailStatus::Logged}, {"assessment", AssessmentStatus::Completed},
-                      {"plan", PlanStatus::InProgress}};
+  nlohmann::json j = {
+      {"mail", MailStatus::Logged}, {"assessment", AssessmentStatus::Completed}, {"plan", PlanStatus::InProgress}};
   EXPECT_EQ(j["mail"], "logged");
   EXPECT_EQ(j["assessment"], "completed");
   EXPECT_EQ(j["plan"], "in_progress");

@@ -1,8 +1,7 @@
 // Number parsing and formatting (core/text.h): Swedish decimal comma and U+00A0 group separator,
 // English point and comma, strict parsing of user input.
-#include <gtest/gtest.h>
-
 #include <cmath>
+#include <gtest/gtest.h>
 
 #include "core/text.h"
 
@@ -73,8 +72,8 @@ TEST(NumberParse, ReadsBackWhatSwedishFormattingWrites) {
 }
 
 TEST(NumberParse, RejectsEverythingElse) {
-  for (const char* bad : {"", " ", "abc", "12a", "1.2.3", "1,2,3", "1,234.5", "--1", "-", ".", "1e5", "0x10", "inf",
-                          "nan", "12%", "1-2"})
+  for (const char* bad :
+       {"", " ", "abc", "12a", "1.2.3", "1,2,3", "1,234.5", "--1", "-", ".", "1e5", "0x10", "inf", "nan", "12%", "1-2"})
     EXPECT_FALSE(parse_number(bad)) << "'" << bad << "'";
 }
 
@@ -85,5 +84,7 @@ TEST(NumberParse, RejectsOverlongInput) {
 
 TEST(NumberParse, LoneNoBreakSpaceByteIsNotANumber) {
   EXPECT_FALSE(parse_number("1\xC2"));
-  EXPECT_FALSE(parse_number("\xA0" "1"));
+  EXPECT_FALSE(
+      parse_number("\xA0"
+                   "1"));
 }

@@ -1,7 +1,7 @@
 // The problems of an imported file (core/problems.h): one limit and one wording for every importer.
-#include <gtest/gtest.h>
-
 #include "core/problems.h"
+
+#include <gtest/gtest.h>
 
 TEST(ProblemList, KeepsTheFirst500AndCountsTheRest) {
   dp::ProblemList p;
@@ -13,7 +13,9 @@ TEST(ProblemList, KeepsTheFirst500AndCountsTheRest) {
   ASSERT_EQ(lines.size(), 501u);
   EXPECT_EQ(lines[499], "f.csv: row 501, column x: bad");
   EXPECT_EQ(lines[500], "…and 734 more problem(s)");
-  EXPECT_EQ(p.report("nothing was imported").rfind("1234 problem(s); nothing was imported:\n  f.csv: row 2, column x: bad\n", 0), 0u);
+  EXPECT_EQ(p.report("nothing was imported")
+                .rfind("1234 problem(s); nothing was imported:\n  f.csv: row 2, column x: bad\n", 0),
+            0u);
 }
 
 TEST(ProblemList, FewProblemsAreAllShownWithoutATail) {

@@ -1,10 +1,9 @@
 // Roles (core/role.h): one stable name each, parsed back to the role; other text refused, and an
 // account can never hold the public role.
-#include <gtest/gtest.h>
-
-#include <nlohmann/json.hpp>
-
 #include "core/role.h"
+
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
 
 using namespace dp;
 

@@ -1,8 +1,8 @@
 // Swedish wall-clock time <-> stored UTC: what an analyst types when scheduling a publication and
 // what the site prints, across winter and summer time.
-#include <gtest/gtest.h>
-
 #include "core/swedish_time.h"
+
+#include <gtest/gtest.h>
 
 using namespace dp;
 
@@ -21,9 +21,9 @@ TEST(SwedishTime, UtcIsTakenAsItIs) {
 }
 
 TEST(SwedishTime, MalformedTimesAreRefusedNotGuessed) {
-  for (const char* bad : {"", "2027-03-15", "2027-03-15T9:30", "2027-13-01T09:30", "2027-02-29T09:30", "2027-03-15T24:00",
-                          "2027-03-15T09:60", "2027-03-15X09:30", "yyyy-mm-ddThh:mm", "2027-03-15T09:30+01:00",
-                          "2027-03-15T09:30:00:00"})
+  for (const char* bad :
+       {"", "2027-03-15", "2027-03-15T9:30", "2027-13-01T09:30", "2027-02-29T09:30", "2027-03-15T24:00",
+        "2027-03-15T09:60", "2027-03-15X09:30", "yyyy-mm-ddThh:mm", "2027-03-15T09:30+01:00", "2027-03-15T09:30:00:00"})
     EXPECT_FALSE(swedish_to_utc(bad)) << bad;
   EXPECT_EQ(utc_to_swedish("not a time").date, "");
 }

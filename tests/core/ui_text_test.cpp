@@ -3,14 +3,13 @@
 // is in both files, and no Swedish literal slips back into src/.
 #include "core/ui_text.h"
 
-#include <gtest/gtest.h>
-#include <yaml-cpp/yaml.h>
-
 #include <filesystem>
 #include <fstream>
+#include <gtest/gtest.h>
 #include <regex>
 #include <set>
 #include <sstream>
+#include <yaml-cpp/yaml.h>
 
 #include "core/error.h"
 
@@ -28,7 +27,8 @@ std::string slurp(const fs::path& p) {
 }
 
 std::string from_file(const char* lang, const std::string& section, const std::string& key) {
-  return YAML::LoadFile((kSource / "templates/i18n" / (std::string(lang) + ".yaml")).string())[section][key].as<std::string>();
+  return YAML::LoadFile((kSource / "templates/i18n" / (std::string(lang) + ".yaml")).string())[section][key]
+      .as<std::string>();
 }
 
 // The C++ source without comments, so that a comment's example does not count as a literal.
@@ -40,7 +40,8 @@ std::string code_of(const std::string& text) {
 std::vector<fs::path> sources() {
   std::vector<fs::path> out;
   for (const auto& e : fs::recursive_directory_iterator(kSource / "src"))
-    if (e.is_regular_file() && (e.path().extension() == ".cpp" || e.path().extension() == ".h")) out.push_back(e.path());
+    if (e.is_regular_file() && (e.path().extension() == ".cpp" || e.path().extension() == ".h"))
+      out.push_back(e.path());
   return out;
 }
 
@@ -110,7 +111,8 @@ TEST(UiText, NoSwedishLiteralIsWrittenInCpp) {
     if (allowed.count(rel)) continue;
     std::string code = code_of(slurp(p));
     std::smatch m;
-    if (std::regex_search(code, m, literal)) ADD_FAILURE() << rel << ": Swedish literal " << m[0] << " (move it to templates/i18n)";
+    if (std::regex_search(code, m, literal))
+      ADD_FAILURE() << rel << ": Swedish literal " << m[0] << " (move it to templates/i18n)";
   }
 }
 

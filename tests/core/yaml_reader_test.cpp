@@ -1,9 +1,9 @@
-#include <gtest/gtest.h>
+#include "core/yaml_reader.h"
 
 #include <fstream>
+#include <gtest/gtest.h>
 #include <string>
 
-#include "core/yaml_reader.h"
 #include "support/temp_dir.h"
 
 using namespace dp;
@@ -22,7 +22,8 @@ Diagnostics read(const std::string& text) {
 TEST(YamlReader, AKeyTwiceInOneMapIsAnErrorNamingBothPositions) {
   auto d = read("format: x\nid: a\nformat: y\n");
   ASSERT_EQ(d.size(), 1u);
-  EXPECT_EQ(d[0].str(), "f.yaml:3:1: error S001 [format]: key 'format' appears twice in one map (first at line 1, column 1)");
+  EXPECT_EQ(d[0].str(),
+            "f.yaml:3:1: error S001 [format]: key 'format' appears twice in one map (first at line 1, column 1)");
 }
 
 TEST(YamlReader, ADuplicateInsideAFlowMapIsFoundToo) {

@@ -1,6 +1,6 @@
-#include <gtest/gtest.h>
-
 #include "figures/input_digest.h"
+
+#include <gtest/gtest.h>
 
 namespace dp::figures {
 namespace {

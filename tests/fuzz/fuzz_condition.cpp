@@ -1,9 +1,8 @@
 // Condition language: parse any text; when it parses, list references, print the browser JSON and
 // evaluate against a fixed set of answers and attributes.
-#include <nlohmann/json.hpp>
-
 #include <cstddef>
 #include <cstdint>
+#include <nlohmann/json.hpp>
 #include <string>
 
 #include "instrument/condition.h"
@@ -21,12 +20,9 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   }
   (void)references(*e);
   (void)to_json(*e).dump();
-  static const Answers answers = {{"q01", Value::code("ja")},
-                                  {"q02", Value::codes_of({"a", "b"})},
-                                  {"q03", Value::num(12.5)},
-                                  {"q04.r1", Value::code("pilot")},
-                                  {"q05", Value::text("fritext")},
-                                  {"q06", Value::codes_of({})}};
+  static const Answers answers = {{"q01", Value::code("ja")},      {"q02", Value::codes_of({"a", "b"})},
+                                  {"q03", Value::num(12.5)},       {"q04.r1", Value::code("pilot")},
+                                  {"q05", Value::text("fritext")}, {"q06", Value::codes_of({})}};
   EvalContext ctx;
   ctx.item = [](const std::string& k) -> const Value* {
     auto it = answers.find(k);

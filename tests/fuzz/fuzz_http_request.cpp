@@ -24,22 +24,32 @@ static web::App& app() {
     auto& r = app->router();
     web::register_core_routes(*app);
     web::add_route(r, "GET", "/page/{name}", "public", [app](web::Request& req) {
-      return app->page(req, "error", {{"title", req.param("name")}, {"status", 200}, {"message", req.q("q").value_or("")}});
+      return app->page(req, "error",
+                       {{"title", req.param("name")}, {"status", 200}, {"message", req.q("q").value_or("")}});
     });
     // The routes that read bodies opt out of CSRF here, so that the fuzzer reaches them.
     const web::RouteOptions open{.csrf = false};
-    web::add_route(r, "POST", "/form", "public", [](web::Request& req) {
-      return web::Response::text(req.f("comment").value_or("") + std::to_string(req.f_all("x").size()));
-    }, open);
-    web::add_route(r, "POST", "/upload", "public", [](web::Request& req) {
-      size_t bytes = 0;
-      for (const auto& f : req.files) bytes += f.data.size() + f.filename.size();
-      return web::Response::text(std::to_string(bytes));
-    }, open);
-    web::add_route(r, "POST", "/api/autosave", "public", [](web::Request& req) {
-      auto body = collection::parse_autosave_body(req.body);
-      return web::Response::json({{"changes", body.changes.size()}});
-    }, open);
+    web::add_route(
+        r, "POST", "/form", "public",
+        [](web::Request& req) {
+          return web::Response::text(req.f("comment").value_or("") + std::to_string(req.f_all("x").size()));
+        },
+        open);
+    web::add_route(
+        r, "POST", "/upload", "public",
+        [](web::Request& req) {
+          size_t bytes = 0;
+          for (const auto& f : req.files) bytes += f.data.size() + f.filename.size();
+          return web::Response::text(std::to_string(bytes));
+        },
+        open);
+    web::add_route(
+        r, "POST", "/api/autosave", "public",
+        [](web::Request& req) {
+          auto body = collection::parse_autosave_body(req.body);
+          return web::Response::json({{"changes", body.changes.size()}});
+        },
+        open);
     web::add_route(r, "POST", "/checked", "public", [](web::Request&) { return web::Response::text("ok"); });
     web::add_route(r, "GET", "/heavy", "public", [](web::Request&) { return web::Response::text("x"); },
                    {.cost = web::Cost::Heavy});

@@ -1,9 +1,8 @@
 // Instrument YAML parser and validator: any input must give diagnostics, never a crash or hang.
 // When the input is a valid instrument, items, visibility and condition JSON are exercised too.
-#include <nlohmann/json.hpp>
-
 #include <cstddef>
 #include <cstdint>
+#include <nlohmann/json.hpp>
 #include <string_view>
 
 #include "instrument/load.h"

@@ -26,8 +26,8 @@ const dp::instrument::Instrument& instrument() {
 const dp::stats::KeyFigureSet& keyfigures() {
   static const dp::stats::KeyFigureSet set = [] {
     // The family file names 2022 too; here only 2021 is at hand, which the file allows.
-    auto res = dp::stats::load_keyfigures(dp::resources::require("instruments/ehalsa.keyfigures.yaml"), "ehalsa.keyfigures.yaml",
-                                          {&instrument()}, nullptr);
+    auto res = dp::stats::load_keyfigures(dp::resources::require("instruments/ehalsa.keyfigures.yaml"),
+                                          "ehalsa.keyfigures.yaml", {&instrument()}, nullptr);
     return res.set ? *res.set : dp::stats::KeyFigureSet{};
   }();
   return set;

@@ -16,7 +16,12 @@ static const collection::CampaignContext& context() {
     c.instrument = instrument::load_or_throw(resources::require("instruments/ehalsa-2021.yaml"), "ehalsa-2021.yaml");
     c.campaign.id = 1;
     c.campaign.slug = "ehalsa-2021";
-    struct O { const char* code; const char* county; const char* stim; const char* hhc; };
+    struct O {
+      const char* code;
+      const char* county;
+      const char* stim;
+      const char* hhc;
+    };
     for (O o : {O{"0114", "01", "true", "false"}, O{"0180", "01", "false", "false"}, O{"1280", "12", "true", "true"},
                 O{"2584", "25", "false", "true"}}) {
       registry::Organisation org;

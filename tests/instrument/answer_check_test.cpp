@@ -1,8 +1,9 @@
 // Answer checks (instrument/answer_check.h): the same rules for form, import and generator.
+#include "instrument/answer_check.h"
+
 #include <gtest/gtest.h>
 
 #include "core/error.h"
-#include "instrument/answer_check.h"
 #include "instrument/load.h"
 
 using namespace dp::instrument;
@@ -66,8 +67,9 @@ const Instrument& inst() {
 }
 
 Answers complete() {
-  return {{"q01", Value::code("nej")},          {"q02", Value::codes_of({"a", "b"})}, {"q03.r1", Value::code("bredd")},
-          {"q03.r2", Value::code("nej")},       {"q04", Value::num(12)},              {"q05", Value::num(55.5)}};
+  return {{"q01", Value::code("nej")},      {"q02", Value::codes_of({"a", "b"})},
+          {"q03.r1", Value::code("bredd")}, {"q03.r2", Value::code("nej")},
+          {"q04", Value::num(12)},          {"q05", Value::num(55.5)}};
 }
 
 std::vector<std::string> codes(const Answers& a, CheckMode mode = CheckMode::Import) {

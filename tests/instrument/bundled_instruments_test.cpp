@@ -1,10 +1,9 @@
 // The bundled instruments: the 2021 national survey validates cleanly and contains every
 // question of the reconstruction (survey-2021.md §2.5), with its eligibility rules; the 2022
 // version validates and its lineage points at real 2021 items.
-#include <gtest/gtest.h>
-
 #include <filesystem>
 #include <fstream>
+#include <gtest/gtest.h>
 #include <regex>
 #include <set>
 #include <sstream>
@@ -36,10 +35,10 @@ const Instrument& in2021() {
 
 // The question ids of survey-2021.md §2.5 (the summary table).
 const std::vector<std::string> kSurvey2021Ids = {
-    "q01", "q02", "q03", "q03a", "q04", "q05", "q06", "q06a", "q06b", "q07", "q08", "q09", "q09a", "q09b", "q09c",
-    "q10", "q11", "q12", "q12a", "q12b", "q12c", "q13", "q13a", "q13b", "q13c", "q14", "q15", "q16", "q17", "q18",
-    "q19", "q20", "q21", "q22", "q23", "q24", "q25", "q26", "q27", "q28", "q28a", "q29", "q30", "q31", "s1", "s2",
-    "s3", "s4", "s5"};
+    "q01",  "q02",  "q03", "q03a", "q04", "q05",  "q06",  "q06a", "q06b", "q07",  "q08",  "q09",  "q09a",
+    "q09b", "q09c", "q10", "q11",  "q12", "q12a", "q12b", "q12c", "q13",  "q13a", "q13b", "q13c", "q14",
+    "q15",  "q16",  "q17", "q18",  "q19", "q20",  "q21",  "q22",  "q23",  "q24",  "q25",  "q26",  "q27",
+    "q28",  "q28a", "q29", "q30",  "q31", "s1",   "s2",   "s3",   "s4",   "s5"};
 
 std::set<std::string> all_item_keys(const Instrument& in) {
   std::set<std::string> out;

@@ -1,7 +1,6 @@
 // The condition language (instrument/condition.h): grammar, precedence, every operator, missing
 // values, organisation attributes and the JSON form the browser evaluates.
 #include <gtest/gtest.h>
-
 #include <nlohmann/json.hpp>
 
 #include "instrument/condition.h"
@@ -46,12 +45,8 @@ struct World {
 
 World sample() {
   World w;
-  w.answers = {{"q03", Value::code("ja")},
-               {"q07", Value::codes_of({"annat", "ks"})},
-               {"q08", Value::codes_of({"ks"})},
-               {"s1", Value::num(1500)},
-               {"q12.nattillsyn", Value::code("pilot")},
-               {"q20", Value::text("fritext")},
+  w.answers = {{"q03", Value::code("ja")},  {"q07", Value::codes_of({"annat", "ks"})}, {"q08", Value::codes_of({"ks"})},
+               {"s1", Value::num(1500)},    {"q12.nattillsyn", Value::code("pilot")},  {"q20", Value::text("fritext")},
                {"q21", Value::codes_of({})}};
   w.attrs = {{"county_code", std::string("01")},
              {"population", 15000.0},
@@ -307,8 +302,9 @@ TEST(Conditions, JsonFormForTheBrowser) {
 }
 
 TEST(Conditions, JsonFormCoversEveryOperator) {
-  auto e = parse_ok("not (a in ['x', 1, true] or b has 'y') and count(c) >= 2 and answered(d) and e != 1 and f < 1 "
-                    "and g <= 1 and h > 1");
+  auto e = parse_ok(
+      "not (a in ['x', 1, true] or b has 'y') and count(c) >= 2 and answered(d) and e != 1 and f < 1 "
+      "and g <= 1 and h > 1");
   ASSERT_TRUE(e);
   std::string s = to_json(*e).dump();
   for (const char* op : {"\"not\"", "\"and\"", "\"or\"", "\"in\"", "\"list\"", "\"has\"", "\"count\"", "\"answered\"",

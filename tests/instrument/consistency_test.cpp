@@ -1,11 +1,11 @@
 // Consistency checks (`checks:`): parsed and validated with positions, and evaluated over the
 // answers the organisation is shown.
-#include <gtest/gtest.h>
+#include "instrument/consistency.h"
 
 #include <fstream>
+#include <gtest/gtest.h>
 #include <sstream>
 
-#include "instrument/consistency.h"
 #include "instrument/load.h"
 
 using namespace dp::instrument;
@@ -75,7 +75,8 @@ TEST(ConsistencyChecks, AreParsedWithSeverityQuestionsAndMessages) {
 
 TEST(ConsistencyChecks, FlagOnlyWhatTheirConditionsSay) {
   auto in = load_or_throw(instrument_with(kChecks), "chk.yaml");
-  Answers a = {{"q01", Value::code("ja")}, {"q02", Value::num(800)}, {"q03.used", Value::num(5)}, {"q03.left", Value::num(0)}};
+  Answers a = {
+      {"q01", Value::code("ja")}, {"q02", Value::num(800)}, {"q03.used", Value::num(5)}, {"q03.left", Value::num(0)}};
   EXPECT_EQ(ids(flagged_checks(in, a, {})), (std::vector<std::string>{"outlier"}));
   a["q02"] = Value::num(0);
   a["q03.used"] = Value::num(0);
@@ -100,20 +101,30 @@ TEST(ConsistencyChecks, UnansweredQuestionsTripNothing) {
 TEST(ConsistencyChecks, BadDeclarationsAreReportedWithCodeAndLine) {
   EXPECT_EQ(first_error(R"(checks:
   - {id: c1, flag_if: "q09 > 1", questions: [q02], message: {sv: "S", en: "E"}}
-)").substr(0, 7), "I008 18");
+)")
+                .substr(0, 7),
+            "I008 18");
   EXPECT_EQ(first_error(R"(checks:
   - {id: c1, flag_if: "q02 > 1", questions: [q99], message: {sv: "S", en: "E"}}
-)").substr(0, 7), "I022 18");
+)")
+                .substr(0, 7),
+            "I022 18");
   EXPECT_EQ(first_error(R"(checks:
   - {id: c1, flag_if: "q02 > 1", severity: fatal, questions: [q02], message: {sv: "S", en: "E"}}
-)").substr(0, 4), "I022");
+)")
+                .substr(0, 4),
+            "I022");
   EXPECT_EQ(first_error(R"(checks:
   - {id: c1, flag_if: "q02 > 1", questions: [q02], message: {sv: "S", en: "E"}}
   - {id: c1, flag_if: "q02 > 2", questions: [q02], message: {sv: "S", en: "E"}}
-)").substr(0, 7), "I006 19");
+)")
+                .substr(0, 7),
+            "I006 19");
   EXPECT_EQ(first_error(R"(checks:
   - {id: c1, questions: [q02], message: {sv: "S", en: "E"}}
-)").substr(0, 4), "I003");
+)")
+                .substr(0, 4),
+            "I003");
 }
 
 TEST(ConsistencyChecks, TheBundledSurveysDeclareTheirChecks) {

@@ -5,15 +5,13 @@
 // Adding a case needs no C++: drop in NAME.yaml and NAME.expected.
 // To (re)write the .expected files after a deliberate change, run the test with
 // DIGIPULS_UPDATE_GOLDEN=1 (it then fails, see support/golden.h), review the diff, run it again.
-#include <gtest/gtest-spi.h>
-#include <gtest/gtest.h>
-
 #include <algorithm>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <gtest/gtest-spi.h>
+#include <gtest/gtest.h>
 #include <sstream>
-
 #include <unistd.h>
 
 #include "instrument/load.h"
@@ -63,7 +61,8 @@ TEST_P(InstrumentGoldenCase, DiagnosticsMatchExpectedFile) {
     for (const auto& l : actual) text += l + "\n";
     return dp::test::rewrite_golden(expected_file, text);
   }
-  ASSERT_TRUE(fs::exists(expected_file)) << "missing " << expected_file << "; write it by hand or with DIGIPULS_UPDATE_GOLDEN=1";
+  ASSERT_TRUE(fs::exists(expected_file)) << "missing " << expected_file
+                                         << "; write it by hand or with DIGIPULS_UPDATE_GOLDEN=1";
   auto expected = lines_of(slurp(expected_file));
   EXPECT_EQ(actual, expected) << "case " << name;
   // A file is usable exactly when it has no error lines.

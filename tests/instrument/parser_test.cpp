@@ -95,8 +95,8 @@ TEST(Parser, LoadOrThrowListsEveryError) {
   } catch (const dp::Error& e) {
     std::string msg = e.what();
     EXPECT_EQ(e.code(), dp::ErrorCode::BadInput);
-    for (const char* frag : {"bad.yaml:2:5: error I005", "error I003 [family]", "error I015 [year]", "[title]",
-                             "[sections]"})
+    for (const char* frag :
+         {"bad.yaml:2:5: error I005", "error I003 [family]", "error I015 [year]", "[title]", "[sections]"})
       EXPECT_NE(msg.find(frag), std::string::npos) << frag << " in\n" << msg;
   }
 }
@@ -124,8 +124,9 @@ TEST(Parser, AliasBombIsRefused) {
 }
 
 TEST(Parser, TooManyDiagnosticsAreCapped) {
-  std::string y = "format: digipuls-instrument/1\nid: x\nfamily: x\nyear: 2021\ntitle: {sv: T, en: T}\nsections:\n"
-                  "  - id: a\n    title: {sv: A, en: A}\n    questions:\n";
+  std::string y =
+      "format: digipuls-instrument/1\nid: x\nfamily: x\nyear: 2021\ntitle: {sv: T, en: T}\nsections:\n"
+      "  - id: a\n    title: {sv: A, en: A}\n    questions:\n";
   for (int i = 0; i < 3000; ++i) y += "      - {id: q" + std::to_string(i) + ", type: slider, label: {sv: L, en: L}}\n";
   auto res = load(y, "many.yaml");
   EXPECT_FALSE(res.instrument);
@@ -143,7 +144,9 @@ std::string prefill_yaml(const std::string& s1_prefill, const std::string& row_p
          s1_prefill +
          "        label: {sv: Belopp, en: Amounts}\n        rows:\n"
          "          - {id: used, label: {sv: U, en: U}}\n"
-         "          - {id: left, label: {sv: L, en: L}" + row_prefill + "}\n"
+         "          - {id: left, label: {sv: L, en: L}" +
+         row_prefill +
+         "}\n"
          "      - id: q02\n        type: number\n        label: {sv: Antal, en: Count}\n";
 }
 std::string lines_of(const dp::Diagnostics& ds) {
@@ -178,5 +181,6 @@ TEST(Parser, ARowCannotBringBackPrefillItsQuestionTurnedOff) {
   EXPECT_FALSE(res.instrument);
   auto text = lines_of(res.diagnostics);
   EXPECT_NE(text.find("p.yaml:17:"), std::string::npos) << text;
-  EXPECT_NE(text.find("row 'left' says 'prefill: true' but question 's1' says 'prefill: false'"), std::string::npos) << text;
+  EXPECT_NE(text.find("row 'left' says 'prefill: true' but question 's1' says 'prefill: false'"), std::string::npos)
+      << text;
 }

@@ -1,10 +1,11 @@
 // routing_reason (instrument/routing_reason.h): the rule that hides an item, the first false one
 // in the order the form applies them, and the answers or attributes that rule reads.
+#include "instrument/routing_reason.h"
+
 #include <gtest/gtest.h>
 
 #include "instrument/load.h"
 #include "instrument/org_attributes.h"
-#include "instrument/routing_reason.h"
 
 namespace dp::instrument {
 namespace {

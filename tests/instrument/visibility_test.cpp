@@ -1,9 +1,10 @@
 // Visibility (instrument/visibility.h): which items an organisation is shown, from section,
 // question and row eligibility and show_if, text annexes, and evaluation in dependency order.
+#include "instrument/visibility.h"
+
 #include <gtest/gtest.h>
 
 #include "instrument/load.h"
-#include "instrument/visibility.h"
 
 using namespace dp::instrument;
 

@@ -1,10 +1,10 @@
-#include <gtest/gtest.h>
+#include "mail/config.h"
 
 #include <cstdlib>
 #include <fstream>
+#include <gtest/gtest.h>
 
 #include "core/error.h"
-#include "mail/config.h"
 #include "mail/transport.h"
 #include "support/temp_dir.h"
 
@@ -17,8 +17,9 @@ static std::string write(const std::filesystem::path& p, const std::string& text
 
 TEST(MailConfig, ReadsTheMailSectionOfTheConfigFile) {
   test::ScopedDir d("digipuls-cfg");
-  auto path = write(d.path / "c.yaml", "mail:\n  smtp_url: smtp://mail.example.org:587\n  from: \"Digipuls <noreply@example.org>\"\n"
-                                       "  user: u\n  password: p\n  require_tls: true\n");
+  auto path = write(d.path / "c.yaml",
+                    "mail:\n  smtp_url: smtp://mail.example.org:587\n  from: \"Digipuls <noreply@example.org>\"\n"
+                    "  user: u\n  password: p\n  require_tls: true\n");
   auto c = mail::load_config_file(path);
   EXPECT_EQ(c.smtp_url, "smtp://mail.example.org:587");
   EXPECT_EQ(c.from, "Digipuls <noreply@example.org>");
@@ -41,7 +42,8 @@ TEST(MailConfig, AnUnknownKeyIsNamedWithItsLine) {
 
 TEST(MailConfig, AKeyGivenTwiceIsRefusedWithItsSecondLine) {
   test::ScopedDir d("digipuls-cfg");
-  auto path = write(d.path / "c.yaml", "mail:\n  from: a@example.org\n  smtp_url: smtp://x:25\n  from: b@example.org\n");
+  auto path =
+      write(d.path / "c.yaml", "mail:\n  from: a@example.org\n  smtp_url: smtp://x:25\n  from: b@example.org\n");
   try {
     mail::load_config_file(path);
     FAIL() << "expected an error";

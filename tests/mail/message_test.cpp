@@ -1,6 +1,6 @@
-#include <gtest/gtest.h>
-
 #include "mail/message.h"
+
+#include <gtest/gtest.h>
 
 using namespace dp::mail;
 

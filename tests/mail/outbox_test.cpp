@@ -1,12 +1,12 @@
 // The outbox and the background sender against a real SQLite file and a scripted transport.
-#include <gtest/gtest.h>
+#include "mail/outbox.h"
 
+#include <gtest/gtest.h>
 #include <stdexcept>
 #include <vector>
 
 #include "core/error.h"
 #include "core/utc_time.h"
-#include "mail/outbox.h"
 #include "mail/sender.h"
 #include "storage/mail_store.h"
 #include "support/temp_dir.h"
@@ -55,8 +55,8 @@ TEST_F(Outbox, QueuedMessageIsRenderedInTheRecipientsLanguage) {
   l.kind = "invitation";
   l.to = "bo@kommun.se";
   l.lang = Lang::en;
-  l.data = {{"name", "Bo"}, {"email", "bo@kommun.se"}, {"role_label", "respondent"}, {"org_name", "Ale"},
-            {"link", "https://x.se/invite/T"}, {"expires_days", 14}};
+  l.data = {{"name", "Bo"},      {"email", "bo@kommun.se"},         {"role_label", "respondent"},
+            {"org_name", "Ale"}, {"link", "https://x.se/invite/T"}, {"expires_days", 14}};
   auto id = mail::queue(*store, l);
   auto m = store->mail().find(id);
   ASSERT_TRUE(m);
@@ -71,7 +71,8 @@ TEST_F(Outbox, HtmlPartEscapesDataButTextPartKeepsItVerbatim) {
   mail::Letter l;
   l.kind = "invitation";
   l.to = "bo@kommun.se";
-  l.data = {{"name", "<b>Bo & Co</b>"}, {"email", "bo@kommun.se"}, {"role_label", "x"}, {"link", "L"}, {"expires_days", 1}};
+  l.data = {
+      {"name", "<b>Bo & Co</b>"}, {"email", "bo@kommun.se"}, {"role_label", "x"}, {"link", "L"}, {"expires_days", 1}};
   auto m = *store->mail().find(mail::queue(*store, l));
   EXPECT_NE(m.body_text.find("Hej <b>Bo & Co</b>!"), std::string::npos);
   EXPECT_EQ(m.body_html.find("<b>Bo"), std::string::npos);

@@ -78,7 +78,10 @@ TEST_F(Api, XlsxIsAWorkbook) {
 }
 
 TEST_F(Api, BadParametersAre400sThatNameTheParameter) {
-  struct Case { std::string url, param; int status; };
+  struct Case {
+    std::string url, param;
+    int status;
+  };
   for (const auto& c : std::vector<Case>{{"/api/v1/keyfigures/K10/data?format=pdf", "format", 400},
                                          {"/api/v1/keyfigures/K10/data?years=20x1", "years", 400},
                                          {"/api/v1/keyfigures/K10/data?years=2015", "years", 400},

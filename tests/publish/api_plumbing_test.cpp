@@ -60,7 +60,11 @@ TEST(ResponseCache, ReturnsWhatWasStored) {
 
 TEST(ResponseCache, EvictsTheLeastRecentlyUsedBeyondItsBudget) {
   ResponseCache c(4000);  // entries of ~1.3 KB: three fit
-  auto entry = [] { CachedResponse r; r.body = std::make_shared<const std::string>(1000, 'x'); return r; };
+  auto entry = [] {
+    CachedResponse r;
+    r.body = std::make_shared<const std::string>(1000, 'x');
+    return r;
+  };
   c.put("a", entry());
   c.put("b", entry());
   c.put("c", entry());

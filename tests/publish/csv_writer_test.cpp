@@ -1,15 +1,20 @@
+#include "publish/csv_writer.h"
+
 #include <gtest/gtest.h>
 
 #include "core/csv.h"
-#include "publish/csv_writer.h"
 
 using namespace dp;
 using namespace dp::publish;
 
 static Cube cube() {
   Cube c;
-  Dimension r{"region", {"Region", "Region"}, "geo", {{"00", {"Riket", "Sweden"}, {}}, {"0180", {"Stockholm, stad", "Stockholm, city"}, {}}}};
-  Dimension m{"measure", {"Mått", "Measure"}, "metric", {{"value", {"Värde", "Value"}, Unit{{"procent", "percent"}, 1, "%"}}}};
+  Dimension r{"region",
+              {"Region", "Region"},
+              "geo",
+              {{"00", {"Riket", "Sweden"}, {}}, {"0180", {"Stockholm, stad", "Stockholm, city"}, {}}}};
+  Dimension m{
+      "measure", {"Mått", "Measure"}, "metric", {{"value", {"Värde", "Value"}, Unit{{"procent", "percent"}, 1, "%"}}}};
   c.set_dimensions({r, m});
   c.set(0, 1234.56);
   c.set(1, std::nullopt, "..");
@@ -19,7 +24,8 @@ static Cube cube() {
 TEST(CsvWriter, HasOneHeaderRowAndOneRowPerCell) {
   auto text = to_csv(cube(), Lang::sv);
   auto t = csv::parse(text);
-  EXPECT_EQ(t.header, (std::vector<std::string>{"region", "region_label", "measure", "measure_label", "unit", "value", "status"}));
+  EXPECT_EQ(t.header, (std::vector<std::string>{"region", "region_label", "measure", "measure_label", "unit", "value",
+                                                "status"}));
   ASSERT_EQ(t.rows.size(), 2u);
   EXPECT_EQ(t.rows[0].fields[5], "1234.6");
   EXPECT_EQ(t.rows[1].fields[1], "Stockholm, stad");  // quoted because of the comma

@@ -1,6 +1,6 @@
-#include <gtest/gtest.h>
-
 #include "publish/cube.h"
+
+#include <gtest/gtest.h>
 
 using namespace dp;
 using namespace dp::publish;
@@ -8,7 +8,10 @@ using namespace dp::publish;
 static Cube small_cube() {
   Cube c;
   Dimension a{"a", {"A", "A"}, "", {{"a1", {"A1", "A1"}, {}}, {"a2", {"A2", "A2"}, {}}}};
-  Dimension b{"b", {"B", "B"}, "time", {{"2020", {"2020", "2020"}, {}}, {"2021", {"2021", "2021"}, {}}, {"2022", {"2022", "2022"}, {}}}};
+  Dimension b{"b",
+              {"B", "B"},
+              "time",
+              {{"2020", {"2020", "2020"}, {}}, {"2021", {"2021", "2021"}, {}}, {"2022", {"2022", "2022"}, {}}}};
   c.set_dimensions({a, b});
   for (size_t i = 0; i < c.size(); ++i) c.set(i, (double)i * 10);
   return c;
@@ -43,7 +46,10 @@ TEST(Cube, SliceKeepsTheValuesOfTheChosenCategories) {
 
 TEST(Cube, DecimalsComeFromTheCellThenTheMetricUnit) {
   Cube c;
-  Dimension m{"measure", {"M", "M"}, "metric", {{"v", {"V", "V"}, Unit{{"procent", "percent"}, 1, "%"}}, {"n", {"N", "N"}, Unit{{"st", "pcs"}, 0, ""}}}};
+  Dimension m{"measure",
+              {"M", "M"},
+              "metric",
+              {{"v", {"V", "V"}, Unit{{"procent", "percent"}, 1, "%"}}, {"n", {"N", "N"}, Unit{{"st", "pcs"}, 0, ""}}}};
   c.set_dimensions({m});
   c.set(0, 1.25);
   c.set(1, 3, "", 2);

@@ -1,6 +1,6 @@
-#include <gtest/gtest.h>
-
 #include "publish/jsonstat.h"
+
+#include <gtest/gtest.h>
 
 using namespace dp;
 using namespace dp::publish;
@@ -11,9 +11,13 @@ static Cube cube_with_markers() {
   c.source = "Digipuls";
   c.updated = "2022-03-01T10:00:00Z";
   c.legend = {{"x", "suppressed", {"Skyddad uppgift", "Suppressed"}}};
-  Dimension r{"region", {"Region", "Region"}, "geo", {{"00", {"Riket", "Sweden"}, {}}, {"01", {"Stockholms län", "Stockholms län"}, {}}}};
+  Dimension r{"region",
+              {"Region", "Region"},
+              "geo",
+              {{"00", {"Riket", "Sweden"}, {}}, {"01", {"Stockholms län", "Stockholms län"}, {}}}};
   Dimension y{"year", {"År", "Year"}, "time", {{"2020", {"2020", "2020"}, {}}, {"2021", {"2021", "2021"}, {}}}};
-  Dimension m{"measure", {"Mått", "Measure"}, "metric", {{"value", {"Värde", "Value"}, Unit{{"procent", "percent"}, 1, "%"}}}};
+  Dimension m{
+      "measure", {"Mått", "Measure"}, "metric", {{"value", {"Värde", "Value"}, Unit{{"procent", "percent"}, 1, "%"}}}};
   c.set_dimensions({r, y, m});
   c.set(0, 12.345);
   c.set(1, 20);

@@ -1,10 +1,8 @@
-#include <gtest/gtest.h>
-
 #include <cmath>
+#include <gtest/gtest.h>
 #include <sstream>
 
 #include "core/error.h"
-
 #include "publish/choropleth.h"
 #include "publish/geo.h"
 
@@ -42,9 +40,7 @@ TEST(Simplify, DropsPointsOnAStraightLineAndKeepsCorners) {
   EXPECT_EQ(s.back().y, 0);
 }
 
-TEST(RingArea, OfAUnitSquareIsOne) {
-  EXPECT_DOUBLE_EQ(ring_area({{0, 0}, {1, 0}, {1, 1}, {0, 1}, {0, 0}}), 1.0);
-}
+TEST(RingArea, OfAUnitSquareIsOne) { EXPECT_DOUBLE_EQ(ring_area({{0, 0}, {1, 0}, {1, 1}, {0, 1}, {0, 0}}), 1.0); }
 
 static const char* kTwoSquares = R"({"type":"FeatureCollection","features":[
  {"type":"Feature","properties":{"code":"A","name":"Alfa"},"geometry":{"type":"Polygon","coordinates":[[[14,58],[16,58],[16,60],[14,60],[14,58]]]}},
@@ -58,12 +54,15 @@ TEST(FitMap, EveryPointLiesInsideTheBoxAndTheNorthIsAtTheTop) {
   EXPECT_LT(g.shapes[1].label.y, g.shapes[0].label.y);  // B lies farther north
   for (const auto& s : g.shapes) {
     std::string d = s.d;
-    for (auto& c : d) if (c == 'M' || c == 'L' || c == 'Z' || c == ',') c = ' ';
+    for (auto& c : d)
+      if (c == 'M' || c == 'L' || c == 'Z' || c == ',') c = ' ';
     std::istringstream in(d);
     double x, y;
     while (in >> x >> y) {
-      EXPECT_GE(x, 9.9); EXPECT_LE(x, 190.1);
-      EXPECT_GE(y, 9.9); EXPECT_LE(y, 390.1);
+      EXPECT_GE(x, 9.9);
+      EXPECT_LE(x, 190.1);
+      EXPECT_GE(y, 9.9);
+      EXPECT_LE(y, 390.1);
     }
   }
 }

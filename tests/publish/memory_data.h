@@ -36,7 +36,9 @@ class MemoryData : public PublishedData {
   std::vector<KeyFigureMeta> keyfigures() override { return metas; }
   std::vector<Figure> values(const ValueQuery& q) override {
     std::vector<Figure> out;
-    auto in = [](const auto& list, const auto& x) { return list.empty() || std::find(list.begin(), list.end(), x) != list.end(); };
+    auto in = [](const auto& list, const auto& x) {
+      return list.empty() || std::find(list.begin(), list.end(), x) != list.end();
+    };
     for (const auto& v : all)
       if (v.key.keyfigure == q.keyfigure && in(q.cells, v.key.cell) && in(q.breakdowns, v.key.breakdown) &&
           in(q.groups, v.key.group) && in(q.years, v.key.year))
@@ -51,9 +53,11 @@ class MemoryData : public PublishedData {
       for (char c : s) h = (h ^ (unsigned char)c) * 16777619u;
       return 20 + (h % 600) / 10.0 + (year - 2019) * 3;
     };
-    auto add_share = [&](KeyFigureMeta& kf, const std::string& cell, const std::string& b, const std::string& g, int y) {
+    auto add_share = [&](KeyFigureMeta& kf, const std::string& cell, const std::string& b, const std::string& g,
+                         int y) {
       double v = std::round(value_of(kf.id + cell + g, y));
-      d->all.push_back(published({kf.id, cell, b, g, y}, v, 40 + (int64_t)(v / 2), (int64_t)v / 2, Marker::None, kf.decimals));
+      d->all.push_back(
+          published({kf.id, cell, b, g, y}, v, 40 + (int64_t)(v / 2), (int64_t)v / 2, Marker::None, kf.decimals));
     };
     // K10: one cell, 2019–2021, break in 2021.
     KeyFigureMeta k10;
@@ -61,7 +65,8 @@ class MemoryData : public PublishedData {
     k10.theme = "strategi";
     k10.theme_label = {"Strategi", "Strategy"};
     k10.title = {"Kommuner med strategi för välfärdsteknik", "Municipalities with a welfare technology strategy"};
-    k10.definition = {"Andel svarande kommuner som har en strategi.", "Share of responding municipalities with a strategy."};
+    k10.definition = {"Andel svarande kommuner som har en strategi.",
+                      "Share of responding municipalities with a strategy."};
     k10.unit = {"procent", "percent"};
     k10.stat = "share";
     k10.source = "survey";
@@ -70,14 +75,16 @@ class MemoryData : public PublishedData {
     k10.breaks = {{2021, {}, {"Frågan ändrades 2021.", "The question changed in 2021."}}};
     k10.years = {2019, 2020, 2021};
     k10.breakdowns = {"national", "county", "size_group"};
-    k10.origins = {{2019, "history", "Socialstyrelsen 2021, Tabell 1", ""}, {2021, "campaign", "ehalsa-2021", "ehalsa-2021"}};
+    k10.origins = {{2019, "history", "Socialstyrelsen 2021, Tabell 1", ""},
+                   {2021, "campaign", "ehalsa-2021", "ehalsa-2021"}};
     // K11: three cells, 2020–2021, one decimal; a suppressed county cell and markers.
     KeyFigureMeta k11 = k10;
     k11.id = "K11";
     k11.theme = "valfardsteknik";
     k11.theme_label = {"Välfärdsteknik", "Welfare technology"};
     k11.title = {"Digitala nattillsyn per verksamhet", "Digital night supervision by service"};
-    k11.cells = {{"ordinart", {"Ordinärt boende", "Ordinary housing"}, 1}, {"sarskilt", {"Särskilt boende", "Residential care"}, 1},
+    k11.cells = {{"ordinart", {"Ordinärt boende", "Ordinary housing"}, 1},
+                 {"sarskilt", {"Särskilt boende", "Residential care"}, 1},
                  {"lss", {"LSS-boende", "LSS housing"}, 1}};
     k11.decimals = 1;
     k11.breaks = {};
@@ -104,10 +111,12 @@ class MemoryData : public PublishedData {
         }
     }
     for (auto& v : d->all) {
-      if (v.key.keyfigure == "K11" && v.key.breakdown == "county" && v.key.group == "02" && v.key.cell == "lss") v.marker = Marker::NotApplicable;
-      if (v.key.keyfigure == "K11" && v.key.breakdown == "county" && v.key.group == "09" && v.key.year == 2021 && v.key.cell == "ordinart") {
+      if (v.key.keyfigure == "K11" && v.key.breakdown == "county" && v.key.group == "02" && v.key.cell == "lss")
+        v.marker = Marker::NotApplicable;
+      if (v.key.keyfigure == "K11" && v.key.breakdown == "county" && v.key.group == "09" && v.key.year == 2021 &&
+          v.key.cell == "ordinart") {
         v.marker = Marker::Suppressed;  // a store that forgot to drop the value: the site must
-        v.value = kSecretValue;                // still never show it
+        v.value = kSecretValue;         // still never show it
         v.n = kSecretN;
         v.count = kSecretN;
       }

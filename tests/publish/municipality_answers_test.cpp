@@ -2,15 +2,13 @@
 // published revision only, and only when that revision's disclosure profile publishes
 // organisation-level values: a response reopened and corrected after publication changes nothing
 // public until a new revision is published.
-#include <gtest/gtest.h>
-
+#include <SQLiteCpp/SQLiteCpp.h>
 #include <cstdlib>
 #include <filesystem>
+#include <gtest/gtest.h>
 
-#include <SQLiteCpp/SQLiteCpp.h>
-
-#include "publish/routes.h"
 #include "figures/compute_run.h"
+#include "publish/routes.h"
 #include "storage/campaign_store.h"
 #include "storage/response_store.h"
 #include "storage/stats_store.h"
@@ -29,7 +27,8 @@ class MunicipalityAnswers : public ::testing::Test {
   std::unique_ptr<storage::Store> store;
 
   void SetUp() override {
-    db_path = (std::filesystem::temp_directory_path() / ("muni-answers-" + std::to_string(::getpid()) + ".db")).string();
+    db_path =
+        (std::filesystem::temp_directory_path() / ("muni-answers-" + std::to_string(::getpid()) + ".db")).string();
     remove_db();
     std::string cmd = std::string(DIGIPULS_BINARY) + " init --db " + db_path + " > /dev/null 2>&1";
     ASSERT_EQ(std::system(cmd.c_str()), 0) << cmd;
@@ -52,8 +51,8 @@ class MunicipalityAnswers : public ::testing::Test {
   // q04 of Upplands Väsby: "alla" reads «Ja, alla objekt», "delar" «Ja, delar av objekten».
   void answer_q04(const std::string& code, const std::string& status) {
     auto resp = store->responses().get_or_create(campaign(), "0114");
-    store->responses().replace(resp.id, {{"q03", Value::code("nej")}, {"q04", Value::code(code)}}, parse_response_status(status), 0,
-                               "import", "");
+    store->responses().replace(resp.id, {{"q03", Value::code("nej")}, {"q04", Value::code(code)}},
+                               parse_response_status(status), 0, "import", "");
   }
 
   storage::StatRun compute(const std::string& profile, const std::string& note = "") {

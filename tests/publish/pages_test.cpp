@@ -45,7 +45,7 @@ TEST_F(Pages, KeyFigurePageHasEveryChartWithSummaryTableAndDownloads) {
   EXPECT_NE(b.find("/diagram/karta-kommun.svg"), std::string::npos);
   EXPECT_NE(b.find("/diagram/tidsserie.png"), std::string::npos);
   EXPECT_NE(b.find("&lt;iframe src="), std::string::npos);  // embed snippet shown as code
-  EXPECT_EQ(b.find("style=\""), std::string::npos);          // no inline styles (CSP)
+  EXPECT_EQ(b.find("style=\""), std::string::npos);         // no inline styles (CSP)
 }
 
 TEST_F(Pages, NumbersAreFormattedTheSwedishWay) {
@@ -104,14 +104,20 @@ TEST_F(Pages, OpenDataPageForPeopleAndLinksForPrograms) {
 }
 
 TEST_F(Pages, ASuppressedValueAppearsInNoPageNoChartAndNoFormat) {
-  std::vector<std::string> urls = {"/", "/statistik", "/statistik/K11", "/statistik/K11?cell=ordinart&year=2021",
-                                   "/kommuner/0980", "/embed/statistik/K11/lan?cell=ordinart&year=2021",
+  std::vector<std::string> urls = {"/",
+                                   "/statistik",
+                                   "/statistik/K11",
+                                   "/statistik/K11?cell=ordinart&year=2021",
+                                   "/kommuner/0980",
+                                   "/embed/statistik/K11/lan?cell=ordinart&year=2021",
                                    "/embed/statistik/K11/karta-lan?cell=ordinart&year=2021",
                                    "/statistik/K11/diagram/lan.svg?cell=ordinart&year=2021",
                                    "/statistik/K11/diagram/karta-lan.svg?cell=ordinart&year=2021",
-                                   "/api/v1/keyfigures/K11/data", "/api/v1/keyfigures/K11/data?format=csv",
+                                   "/api/v1/keyfigures/K11/data",
+                                   "/api/v1/keyfigures/K11/data?format=csv",
                                    "/api/v1/keyfigures/K11/data?format=csv&separator=semicolon",
-                                   "/api/v1/kolada/data/kpi/K11", "/api/v1/kolada/data/kpi/K11/municipality/0009"};
+                                   "/api/v1/kolada/data/kpi/K11",
+                                   "/api/v1/kolada/data/kpi/K11/municipality/0009"};
   for (const auto& u : urls) {
     auto r = get(u, {{"accept", "text/html"}});
     ASSERT_EQ(r.status, 200) << u;
@@ -120,8 +126,7 @@ TEST_F(Pages, ASuppressedValueAppearsInNoPageNoChartAndNoFormat) {
     bool api = u.rfind("/api/", 0) == 0;
     std::vector<std::string> secrets = api ? std::vector<std::string>{"91.37", "91.4", "7919"}
                                            : std::vector<std::string>{"91,37", "91,4", "7919", "7\u00a0919", "7 919"};
-    for (const auto& secret : secrets)
-      EXPECT_EQ(r.body.find(secret), std::string::npos) << u << " shows " << secret;
+    for (const auto& secret : secrets) EXPECT_EQ(r.body.find(secret), std::string::npos) << u << " shows " << secret;
   }
 }
 

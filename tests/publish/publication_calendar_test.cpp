@@ -2,11 +2,9 @@
 // a revision scheduled for later is announced (what and when) and nothing of it is public before
 // its time, through any page or format; at that moment it is public, and a revision that replaces
 // a published one tells what changed. The clock is injected, so nothing sleeps.
-#include <gtest/gtest.h>
-
 #include <cstdlib>
 #include <filesystem>
-
+#include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
 #include "publish/charts.h"
@@ -27,7 +25,8 @@ namespace {
 class PublicationCalendar : public ::testing::Test {
  protected:
   void SetUp() override {
-    path = (std::filesystem::temp_directory_path() / ("publication-calendar-" + std::to_string(::getpid()) + ".db")).string();
+    path = (std::filesystem::temp_directory_path() / ("publication-calendar-" + std::to_string(::getpid()) + ".db"))
+               .string();
     std::filesystem::remove(path);
     std::string cmd = std::string(DIGIPULS_BINARY) + " init --db " + path + " > /dev/null 2>&1";
     ASSERT_EQ(std::system(cmd.c_str()), 0);
@@ -119,10 +118,12 @@ TEST_F(PublicationCalendar, AScheduledRevisionIsAnnouncedAndLeaksNothingBeforeIt
 
 TEST_F(PublicationCalendar, ARevisedFigureShowsTheDateAndWhatChangedAndTheApiListsTheHistory) {
   store->stats().publish_run(revision(63.7, 81.3), "2027-03-15T08:30:00Z");
-  store->stats().publish_run(revision(64.2, 81.34), "2027-04-02T08:00:00Z");  // the county's 81,3 stays 81,3 as published
+  store->stats().publish_run(revision(64.2, 81.34),
+                             "2027-04-02T08:00:00Z");  // the county's 81,3 stays 81,3 as published
   now = "2027-03-20T00:00:00Z";
   auto before = get("/statistik/K33");
-  EXPECT_EQ(before.body.find(value_text(64.2, Marker::None, 1, true, Lang::sv)), std::string::npos) << "the revision waits";
+  EXPECT_EQ(before.body.find(value_text(64.2, Marker::None, 1, true, Lang::sv)), std::string::npos)
+      << "the revision waits";
   EXPECT_NE(before.body.find("2027-04-02"), std::string::npos) << "but the coming publication is announced";
   EXPECT_EQ(before.body.find("Reviderad"), std::string::npos);
   auto history = get("/api/v1/keyfigures/K33/revisions").body;
@@ -132,7 +133,8 @@ TEST_F(PublicationCalendar, ARevisedFigureShowsTheDateAndWhatChangedAndTheApiLis
   auto after = get("/statistik/K33").body;
   EXPECT_NE(after.find("Reviderad"), std::string::npos) << after;
   EXPECT_NE(after.find("2027-04-02 kl. 10:00"), std::string::npos) << "the date of the revision, Swedish summer time";
-  EXPECT_NE(after.find(value_text(63.7, Marker::None, 1, true, Lang::sv) + " → " + value_text(64.2, Marker::None, 1, true, Lang::sv)),
+  EXPECT_NE(after.find(value_text(63.7, Marker::None, 1, true, Lang::sv) + " → " +
+                       value_text(64.2, Marker::None, 1, true, Lang::sv)),
             std::string::npos);
   EXPECT_NE(get("/statistik/K33?lang=en").body.find("Revised"), std::string::npos);
   history = get("/api/v1/keyfigures/K33/revisions").body;

@@ -1,12 +1,12 @@
 // PublishedData over the statistics store: only published revisions are read, a computed value
 // takes over from the history of the same year, suppressed figures carry no number, and the
 // revision changes exactly when what is published changes.
-#include <gtest/gtest.h>
+#include "publish/published_store.h"
 
 #include <cstdlib>
 #include <filesystem>
+#include <gtest/gtest.h>
 
-#include "publish/published_store.h"
 #include "storage/campaign_store.h"
 #include "storage/stats_store.h"
 #include "storage/store.h"
@@ -17,7 +17,8 @@ using namespace dp::publish;
 class PublishedStore : public ::testing::Test {
  protected:
   void SetUp() override {
-    path = (std::filesystem::temp_directory_path() / ("published-store-" + std::to_string(::getpid()) + ".db")).string();
+    path =
+        (std::filesystem::temp_directory_path() / ("published-store-" + std::to_string(::getpid()) + ".db")).string();
     std::filesystem::remove(path);
     std::string cmd = std::string(DIGIPULS_BINARY) + " init --db " + path + " > /dev/null 2>&1";
     ASSERT_EQ(std::system(cmd.c_str()), 0);

@@ -1,10 +1,9 @@
 #pragma once
 // A database made by `digipuls init` (the bundled registry and boundaries) and an App with the
 // public routes over MemoryData; requests go through the whole App pipeline (no sockets).
-#include <gtest/gtest.h>
-
 #include <cstdlib>
 #include <filesystem>
+#include <gtest/gtest.h>
 #include <memory>
 
 #include "memory_data.h"
@@ -22,7 +21,8 @@ class SiteFixture : public ::testing::Test {
   static inline std::string db_path;
 
   static void SetUpTestSuite() {
-    db_path = (std::filesystem::temp_directory_path() / ("publish-site-" + std::to_string(::getpid()) + ".db")).string();
+    db_path =
+        (std::filesystem::temp_directory_path() / ("publish-site-" + std::to_string(::getpid()) + ".db")).string();
     std::filesystem::remove(db_path);
     std::string cmd = std::string(DIGIPULS_BINARY) + " init --db " + db_path + " > /dev/null 2>&1";
     ASSERT_EQ(std::system(cmd.c_str()), 0) << cmd;

@@ -1,6 +1,6 @@
-#include <gtest/gtest.h>
-
 #include "publish/xlsx_writer.h"
+
+#include <gtest/gtest.h>
 
 using namespace dp;
 using namespace dp::publish;

@@ -1,8 +1,7 @@
 // Registry CSV import parsing (registry/csv_import.h): every bad cell named by row and column,
 // records only when the whole file is valid.
-#include <gtest/gtest.h>
-
 #include <fstream>
+#include <gtest/gtest.h>
 
 #include "registry/csv_import.h"
 
@@ -61,15 +60,13 @@ TEST(RegistryCsv, YearFromOptionWhenNoYearColumn) {
   EXPECT_EQ(r[0].year, 2022);
 }
 
-TEST(RegistryCsv, MissingCodeColumn) {
-  expect_one("name,year\nX,2021\n", "row 1", "'code'");
-}
+TEST(RegistryCsv, MissingCodeColumn) { expect_one("name,year\nX,2021\n", "row 1", "'code'"); }
 
-TEST(RegistryCsv, MissingYearColumnWithoutOption) {
-  expect_one("code,name\n0114,X\n", "row 1", "--year");
-}
+TEST(RegistryCsv, MissingYearColumnWithoutOption) { expect_one("code,name\n0114,X\n", "row 1", "--year"); }
 
-TEST(RegistryCsv, DuplicateColumn) { expect_one("code,year,name,name\n0114,2021,a,b\n", "row 1, column name", "twice"); }
+TEST(RegistryCsv, DuplicateColumn) {
+  expect_one("code,year,name,name\n0114,2021,a,b\n", "row 1, column name", "twice");
+}
 
 TEST(RegistryCsv, BadAttributeColumnName) {
   expect_one("code,year,Has Pets\n0114,2021,x\n", "row 1, column Has Pets", "lower-case");
@@ -145,8 +142,8 @@ TEST(RegistryCsv, BundledAttributeFileIsValid) {
   std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
   dp::ProblemList problems;
   ImportContext c;
-  for (const char* cc : {"01", "03", "04", "05", "06", "07", "08", "09", "10", "12", "13", "14", "17", "18", "19", "20",
-                         "21", "22", "23", "24", "25"})
+  for (const char* cc : {"01", "03", "04", "05", "06", "07", "08", "09", "10", "12", "13",
+                         "14", "17", "18", "19", "20", "21", "22", "23", "24", "25"})
     c.county_codes.insert(cc);
   auto r = parse_registry_csv(text, "attributes-2021.csv", c, problems);
   EXPECT_EQ(problems.lines(), std::vector<std::string>{});
@@ -157,7 +154,8 @@ TEST(RegistryCsv, EveryNewOrganisationWithoutANameIsReportedWithItsRow) {
   ImportContext c = ctx();
   c.known_codes = std::set<std::string>{"0114"};
   dp::ProblemList problems;
-  auto r = parse_registry_csv("code,year,population\n0114,2022,48000\nX1,2022,10\nX2,2022,20\n", "reg.csv", c, problems);
+  auto r =
+      parse_registry_csv("code,year,population\n0114,2022,48000\nX1,2022,10\nX2,2022,20\n", "reg.csv", c, problems);
   EXPECT_TRUE(r.empty());
   ASSERT_EQ(problems.count(), 2u);
   EXPECT_NE(problems.shown()[0].find("row 3, column name"), std::string::npos) << problems.shown()[0];

@@ -1,8 +1,7 @@
 // The population size-group scheme (registry/model.h, data/registry/size_groups.yaml).
-#include <gtest/gtest.h>
-
 #include <filesystem>
 #include <fstream>
+#include <gtest/gtest.h>
 #include <map>
 #include <sstream>
 

@@ -1,12 +1,13 @@
 // The registry's year-on-year check (registry/year_diff.h).
-#include <gtest/gtest.h>
-
 #include "registry/year_diff.h"
+
+#include <gtest/gtest.h>
 
 using namespace dp::registry;
 
 namespace {
-Organisation org(std::string code, long long population, std::string group, std::map<std::string, std::string> attrs = {}) {
+Organisation org(std::string code, long long population, std::string group,
+                 std::map<std::string, std::string> attrs = {}) {
   Organisation o;
   o.code = std::move(code);
   o.name = "Kommun " + o.code;
@@ -19,7 +20,8 @@ Organisation org(std::string code, long long population, std::string group, std:
 
 TEST(YearDiff, ListsNewAndGoneOrganisationsSizeGroupMovesBigPopulationChangesAndAttributes) {
   std::vector<Organisation> last = {org("0114", 49000, "medium", {{"stimulus_requisitioned", "true"}}),
-                                    org("0115", 10100, "small"), org("0117", 20000, "small"), org("0999", 500, "small")};
+                                    org("0115", 10100, "small"), org("0117", 20000, "small"),
+                                    org("0999", 500, "small")};
   std::vector<Organisation> now = {org("0114", 49500, "medium", {{"stimulus_requisitioned", "false"}}),
                                    org("0115", 9900, "tiny"), org("0117", 23000, "small"), org("1000", 700, "tiny")};
   auto d = diff_years(last, now);

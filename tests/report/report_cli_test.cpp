@@ -1,9 +1,8 @@
 // End to end through the binary: init, generate, stats compute, report in every format, and the
 // revision rules; then the full 2021 report's structure against the published tables.
-#include <gtest/gtest.h>
-
 #include <filesystem>
 #include <fstream>
+#include <gtest/gtest.h>
 #include <set>
 #include <sstream>
 
@@ -49,9 +48,10 @@ class ReportCli : public ::testing::Test {
     fs::remove_all(*dir_);
     fs::create_directories(*dir_);
     db_ = new std::string(*dir_ + "/t.db");
-    for (const std::string& step : {"init --db " + *db_, "stats history import --db " + *db_,
-                                     "generate --db " + *db_ + " --campaign ehalsa-2021 --seed 2021",
-                                     "stats compute --db " + *db_ + " --campaign ehalsa-2021 --profile reproduce-2021"}) {
+    for (const std::string& step :
+         {"init --db " + *db_, "stats history import --db " + *db_,
+          "generate --db " + *db_ + " --campaign ehalsa-2021 --seed 2021",
+          "stats compute --db " + *db_ + " --campaign ehalsa-2021 --profile reproduce-2021"}) {
       auto r = run(step);
       ASSERT_EQ(r.status, 0) << step << "\n" << r.output;
     }
@@ -70,7 +70,8 @@ std::string* ReportCli::db_ = nullptr;
 TEST_F(ReportCli, WritesEveryTableAsCsvXlsxAndHtml) {
   auto csv = run("report --db " + *db_ + " --campaign ehalsa-2021 --format csv --out " + *dir_ + "/csv");
   ASSERT_EQ(csv.status, 0) << csv.output;
-  for (const char* t : {"T1", "T10", "T33", "B1", "B2-T1", "B2-T34"}) EXPECT_TRUE(fs::exists(*dir_ + "/csv/" + t + ".csv")) << t;
+  for (const char* t : {"T1", "T10", "T33", "B1", "B2-T1", "B2-T34"})
+    EXPECT_TRUE(fs::exists(*dir_ + "/csv/" + t + ".csv")) << t;
   auto index = csv::parse(slurp(*dir_ + "/csv/tables.csv"), "tables.csv");
   EXPECT_EQ(index.rows.size(), 73u);  // 33 main, 2 prose, 2 figures, 2 in Bilaga 1, 34 in Bilaga 2
   auto xlsx = run("report --db " + *db_ + " --campaign ehalsa-2021 --format xlsx --out " + *dir_ + "/xlsx");
@@ -138,7 +139,8 @@ TEST_F(ReportCli, ARecomputationAfterACorrectionIsANewRevisionAndNeverChangesThe
   auto refused = run("stats compute --db " + db + " --campaign ehalsa-2021 --profile reproduce-2021");
   EXPECT_EQ(refused.status, 1);
   EXPECT_NE(refused.output.find("--note"), std::string::npos) << refused.output;
-  auto noted = run("stats compute --db " + db + " --campaign ehalsa-2021 --profile reproduce-2021 --note 'verification call'");
+  auto noted =
+      run("stats compute --db " + db + " --campaign ehalsa-2021 --profile reproduce-2021 --note 'verification call'");
   ASSERT_EQ(noted.status, 0) << noted.output;
   EXPECT_NE(noted.output.find("stored revision 2"), std::string::npos) << noted.output;
   auto store = storage::open_sqlite(db, {.create = false});
@@ -197,9 +199,11 @@ TEST_F(ReportCli, ReportUsesTheProfileAskedForAndItsSymbols) {
       if (row.fields[0] == "nil") return row.fields[1];
     return std::string("?");
   };
-  auto now = run("report --db " + db + " --campaign ehalsa-2021 --profile reproduce-2021 --lang en --format csv --out " + *dir_ + "/p1");
+  auto now = run("report --db " + db +
+                 " --campaign ehalsa-2021 --profile reproduce-2021 --lang en --format csv --out " + *dir_ + "/p1");
   ASSERT_EQ(now.status, 0) << now.output;
-  EXPECT_NE(now.output.find("computed now, not stored (disclosure profile: reproduce-2021)"), std::string::npos) << now.output;
+  EXPECT_NE(now.output.find("computed now, not stored (disclosure profile: reproduce-2021)"), std::string::npos)
+      << now.output;
   EXPECT_EQ(nil_symbol(*dir_ + "/p1"), "0");
   auto plain = run("report --db " + db + " --campaign ehalsa-2021 --lang en --format csv --out " + *dir_ + "/p2");
   ASSERT_EQ(plain.status, 0) << plain.output;
@@ -207,16 +211,25 @@ TEST_F(ReportCli, ReportUsesTheProfileAskedForAndItsSymbols) {
   EXPECT_EQ(nil_symbol(*dir_ + "/p2"), "–");
 
   ASSERT_EQ(run("stats compute --db " + db + " --campaign ehalsa-2021 --profile reproduce-2021").status, 0);
-  auto stored = run("report --db " + db + " --campaign ehalsa-2021 --profile reproduce-2021 --lang en --format csv --out " + *dir_ + "/p3");
+  auto stored = run("report --db " + db +
+                    " --campaign ehalsa-2021 --profile reproduce-2021 --lang en --format csv --out " + *dir_ + "/p3");
   ASSERT_EQ(stored.status, 0) << stored.output;
   EXPECT_NE(stored.output.find("revision 1"), std::string::npos) << stored.output;
-  auto other = run("report --db " + db + " --campaign ehalsa-2021 --profile standard --lang en --format csv --out " + *dir_ + "/p4");
+  auto other = run("report --db " + db + " --campaign ehalsa-2021 --profile standard --lang en --format csv --out " +
+                   *dir_ + "/p4");
   ASSERT_EQ(other.status, 0) << other.output;
-  EXPECT_NE(other.output.find("computed now, not stored (disclosure profile: standard)"), std::string::npos) << other.output;
-  auto mismatch = run("report --db " + db + " --campaign ehalsa-2021 --revision 1 --profile standard --lang en --format csv --out " + *dir_ + "/p5");
+  EXPECT_NE(other.output.find("computed now, not stored (disclosure profile: standard)"), std::string::npos)
+      << other.output;
+  auto mismatch =
+      run("report --db " + db +
+          " --campaign ehalsa-2021 --revision 1 --profile standard --lang en --format csv --out " + *dir_ + "/p5");
   EXPECT_EQ(mismatch.status, 1);
-  EXPECT_NE(mismatch.output.find("computed under the disclosure profile 'reproduce-2021'"), std::string::npos) << mismatch.output;
-  EXPECT_EQ(run("report --db " + db + " --campaign ehalsa-2021 --profile nosuch --lang en --format csv --out " + *dir_ + "/p6").status, 1);
+  EXPECT_NE(mismatch.output.find("computed under the disclosure profile 'reproduce-2021'"), std::string::npos)
+      << mismatch.output;
+  EXPECT_EQ(run("report --db " + db + " --campaign ehalsa-2021 --profile nosuch --lang en --format csv --out " + *dir_ +
+                "/p6")
+                .status,
+            1);
 }
 
 // `stats verify` on synthetic answers: every published 2021 cell is compared, the differences are
@@ -224,7 +237,8 @@ TEST_F(ReportCli, ReportUsesTheProfileAskedForAndItsSymbols) {
 TEST_F(ReportCli, VerifyListsDifferencesFromThePublishedFiguresAndFailsOnSyntheticData) {
   auto r = run("stats verify --db " + *db_ + " --campaign ehalsa-2021 --format csv");
   EXPECT_EQ(r.status, 1) << r.output;
-  EXPECT_NE(r.output.find("keyfigure,cell,group,year,what,published,computed,source,audit"), std::string::npos) << r.output;
+  EXPECT_NE(r.output.find("keyfigure,cell,group,year,what,published,computed,source,audit"), std::string::npos)
+      << r.output;
   EXPECT_NE(r.output.find("Socialstyrelsen 2021, Tabell"), std::string::npos);
   EXPECT_NE(r.output.find("synthetic"), std::string::npos) << r.output;
   EXPECT_NE(r.output.find("profile reproduce-2021"), std::string::npos) << r.output;
@@ -237,7 +251,9 @@ TEST_F(ReportCli, AuditPublishedListsThePublishedCellsNoDataCanProduce) {
   EXPECT_NE(r.output.find("keyfigure,cell,group,year,source,rule,finding"), std::string::npos) << r.output;
   EXPECT_NE(r.output.find("published cell(s) are inconsistent with any microdata"), std::string::npos) << r.output;
   // Tabell 30: requisitioned ≠ used + remaining (K46's declared identity), 500 000 kr apart.
-  EXPECT_NE(r.output.find("K46,rekvirerat_kr,national,2021,\"Socialstyrelsen 2021, Tabell 30\",identity,"), std::string::npos) << r.output;
+  EXPECT_NE(r.output.find("K46,rekvirerat_kr,national,2021,\"Socialstyrelsen 2021, Tabell 30\",identity,"),
+            std::string::npos)
+      << r.output;
   EXPECT_NE(r.output.find("(a difference of 500000)"), std::string::npos) << r.output;
 }
 

@@ -2,10 +2,9 @@
 // reproduce the published tables (tests/support/consistent_2021.h) are imported, computed under
 // reproduce-2021 and verified; `stats verify` then lists, in the tables the answers cover, exactly
 // the cells `stats audit-published` finds unreproducible, compared as the two commands print them.
-#include <gtest/gtest.h>
-
 #include <filesystem>
 #include <fstream>
+#include <gtest/gtest.h>
 #include <set>
 #include <sstream>
 #include <tuple>
@@ -90,12 +89,14 @@ TEST_F(VerifyConsistent2021, VerifyListsExactlyTheCellsTheAuditFlagsOnAnswersTha
   // secure communication (4), forms of operation (5), automation (8, 9), welfare technology per
   // area with «totalt» (10–13), strong authentication (16), structured documentation (20), ICF (21).
   for (int t : {1, 3, 4, 5, 8, 9, 10, 11, 12, 13, 16, 20, 21})
-    EXPECT_TRUE(fixture.tables.count(fmt::format("Socialstyrelsen 2021, Tabell {}", t))) << "Tabell " << t << " is not covered";
+    EXPECT_TRUE(fixture.tables.count(fmt::format("Socialstyrelsen 2021, Tabell {}", t)))
+        << "Tabell " << t << " is not covered";
   {
     std::ofstream f(dir_ + "/answers-2021.csv", std::ios::binary);
     f << fixture.csv;
   }
-  auto imported = cli("responses import --db " + db_ + " --campaign ehalsa-2021 --allow-incomplete " + dir_ + "/answers-2021.csv");
+  auto imported =
+      cli("responses import --db " + db_ + " --campaign ehalsa-2021 --allow-incomplete " + dir_ + "/answers-2021.csv");
   ASSERT_EQ(imported.status, 0) << imported.out << imported.err;
   auto computed = cli("stats compute --db " + db_ + " --campaign ehalsa-2021 --profile reproduce-2021");
   ASSERT_EQ(computed.status, 0) << computed.out << computed.err;
@@ -112,13 +113,13 @@ TEST_F(VerifyConsistent2021, VerifyListsExactlyTheCellsTheAuditFlagsOnAnswersTha
   auto differing = cells_in(verify.out, fixture.tables);
   auto flagged = cells_in(audit.out, fixture.tables);
   for (const auto& k : differing)
-    EXPECT_TRUE(flagged.count(k)) << "verify lists " << std::get<0>(k) << " " << std::get<1>(k) << " " << std::get<2>(k) << " "
-                                  << std::get<3>(k) << ", which audit-published does not flag\n"
+    EXPECT_TRUE(flagged.count(k)) << "verify lists " << std::get<0>(k) << " " << std::get<1>(k) << " " << std::get<2>(k)
+                                  << " " << std::get<3>(k) << ", which audit-published does not flag\n"
                                   << verify.out;
   for (const auto& k : flagged) {
     if (std::get<3>(k) != "2021") continue;
     EXPECT_TRUE(differing.count(k)) << "audit-published flags " << std::get<0>(k) << " " << std::get<1>(k)
-                                      << ", which verify finds equal";
+                                    << ", which verify finds equal";
   }
   // Exit status: 1 when anything differs (the tables not covered differ), as documented.
   EXPECT_EQ(verify.status, verify.out.find('\n') == verify.out.size() - 1 ? 0 : 1) << verify.out;

@@ -1,12 +1,13 @@
 // Indicators answered from register data: every reference in the bundled maturity instruments
 // names a cell of the national survey's key figures, and a municipality's own submitted survey
 // answer gives the value through the statistics engine.
+#include "selfassess/register_source.h"
+
 #include <gtest/gtest.h>
 
 #include "core/resources.h"
 #include "instrument/load.h"
 #include "selfassess/register_prefill.h"
-#include "selfassess/register_source.h"
 #include "selfassess/scoring.h"
 #include "stats/keyfigures_load.h"
 #include "storage/campaign_store.h"
@@ -23,7 +24,8 @@ TEST(RegisterSource, EveryRegisterReferenceNamesASurveyKeyFigureCell) {
     survey.push_back(std::make_unique<instrument::Instrument>(instrument::load_or_throw(resources::require(f), f)));
     ptrs.push_back(survey.back().get());
   }
-  auto set = stats::load_keyfigures_or_throw(resources::require("instruments/ehalsa.keyfigures.yaml"), "k", ptrs, nullptr);
+  auto set =
+      stats::load_keyfigures_or_throw(resources::require("instruments/ehalsa.keyfigures.yaml"), "k", ptrs, nullptr);
   int references = 0;
   for (const char* f : {"instruments/mognad-2025.yaml", "instruments/mognad-2026.yaml"}) {
     auto in = instrument::load_or_throw(resources::require(f), f);
@@ -48,7 +50,8 @@ TEST(RegisterSource, OwnSubmittedSurveyAnswerGivesTheValue) {
   testing::WebEnv env;
   env.add_org("0180", "Stockholm", "01", 980000);
   auto& store = *env.store;
-  store.instruments().put(instrument::load_or_throw(resources::require("instruments/ehalsa-2021.yaml"), "ehalsa-2021.yaml"));
+  store.instruments().put(
+      instrument::load_or_throw(resources::require("instruments/ehalsa-2021.yaml"), "ehalsa-2021.yaml"));
   storage::Campaign c;
   c.slug = "ehalsa-2021";
   c.instrument_id = "ehalsa-2021";

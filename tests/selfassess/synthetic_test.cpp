@@ -1,15 +1,15 @@
 // Synthetic self-assessments for the demo (selfassess/synthetic.h, `digipuls selfassess generate`):
 // deterministic for a seed, idempotent, comparison groups reaching the minimum n, scores and plans
 // the tool's own, a published subset on the public pages, and nothing written for bad input.
-#include <gtest/gtest.h>
+#include "selfassess/synthetic.h"
 
 #include <cmath>
+#include <gtest/gtest.h>
 
 #include "core/error.h"
 #include "selfassess/action_plan.h"
 #include "selfassess/context.h"
 #include "selfassess/engine.h"
-#include "selfassess/synthetic.h"
 #include "storage/registry_store.h"
 #include "storage/selfassess_store.h"
 #include "web_env.h"
@@ -92,7 +92,8 @@ TEST_F(Synthetic, Generate_EveryAssessmentIsCompletedAndMarkedSynthetic) {
     EXPECT_EQ(a.status, AssessmentStatus::Completed);
     EXPECT_EQ(a.part, "");
     EXPECT_TRUE(is_synthetic(*env.store, a));
-    EXPECT_EQ(env.store->selfassess().agreed(a.id).size(), indicators(*load_instrument(*env.store, "mognad-2025")).size());
+    EXPECT_EQ(env.store->selfassess().agreed(a.id).size(),
+              indicators(*load_instrument(*env.store, "mognad-2025")).size());
     for (const auto& r : env.store->selfassess().agreed(a.id)) EXPECT_EQ(r.comment, kSyntheticMark);
     for (const auto& p : env.store->selfassess().plan(a.id)) EXPECT_EQ(p.comment, kSyntheticMark);
   }

@@ -1,7 +1,6 @@
 // The self-assessment through its web routes: start, invite, rate, agree, results, plan, export,
 // publication; access, bad input and all-or-nothing writes.
 #include <gtest/gtest.h>
-
 #include <regex>
 
 #include "storage/mail_store.h"
@@ -41,7 +40,8 @@ TEST_F(Workshop, ParticipantsRateFacilitatorSeesSpreadAndRecordsConsensus) {
   int64_t id = start(env, "0180");
   std::string base = "/sjalvskattning/bedomning/" + std::to_string(id);
   std::vector<std::string> tokens;
-  for (auto [name, email] : {std::pair{"Anna", "anna@example.se"}, {"Bo", "bo@example.se"}, {"Cecilia", "c@example.se"}}) {
+  for (auto [name, email] :
+       {std::pair{"Anna", "anna@example.se"}, {"Bo", "bo@example.se"}, {"Cecilia", "c@example.se"}}) {
     auto r = env.call("POST", base + "/deltagare", {{"name", name}, {"email", email}});
     ASSERT_EQ(r.status, 200) << r.body;
     tokens.push_back(token_of(r));
@@ -57,7 +57,8 @@ TEST_F(Workshop, ParticipantsRateFacilitatorSeesSpreadAndRecordsConsensus) {
   env.sign_out();
   const char* ratings[] = {"uppnadd", "planerad", "paborjad"};
   for (int i = 0; i < 3; ++i) {
-    auto r = env.call("POST", "/sjalvskattning/delta/" + tokens[i], {{"r_ov01", ratings[i]}, {"c_ov01", "kommentar " + std::to_string(i)}});
+    auto r = env.call("POST", "/sjalvskattning/delta/" + tokens[i],
+                      {{"r_ov01", ratings[i]}, {"c_ov01", "kommentar " + std::to_string(i)}});
     ASSERT_EQ(r.status, 200) << r.body;
   }
   env.sign_in("respondent", "0180");
@@ -66,8 +67,9 @@ TEST_F(Workshop, ParticipantsRateFacilitatorSeesSpreadAndRecordsConsensus) {
   EXPECT_NE(w.body.find("sa-disagree"), std::string::npos) << "100 vs 25 points is a wide spread";
   EXPECT_NE(w.body.find("kommentar 1"), std::string::npos);
 
-  auto a = env.call("POST", base + "/workshop/ov01", {{"rating", "paborjad"}, {"comment", "Enades om påbörjad"},
-                                                      {"evidence_url", "https://intra.example.se/plan"}});
+  auto a = env.call(
+      "POST", base + "/workshop/ov01",
+      {{"rating", "paborjad"}, {"comment", "Enades om påbörjad"}, {"evidence_url", "https://intra.example.se/plan"}});
   ASSERT_EQ(a.status, 303) << a.body;
   auto agreed = env.store->selfassess().agreed(id);
   ASSERT_EQ(agreed.size(), 1u);
@@ -89,7 +91,8 @@ TEST_F(Workshop, ParticipantsRateFacilitatorSeesSpreadAndRecordsConsensus) {
 
 TEST_F(Workshop, RegisterValueGivesTheRatingThroughTheBands) {
   int64_t id = start(env, "0180");
-  auto r = env.call("POST", "/sjalvskattning/bedomning/" + std::to_string(id) + "/workshop/al02", {{"register_value", "100"}});
+  auto r = env.call("POST", "/sjalvskattning/bedomning/" + std::to_string(id) + "/workshop/al02",
+                    {{"register_value", "100"}});
   ASSERT_EQ(r.status, 303) << r.body;
   auto agreed = env.store->selfassess().agreed(id);
   ASSERT_EQ(agreed.size(), 1u);
@@ -104,8 +107,11 @@ TEST_F(Workshop, BadInputIsA4xxNamingTheFieldAndWritesNothing) {
   auto r = env.call("POST", base + "/workshop/ov01", {{"rating", "kanske"}});
   EXPECT_EQ(r.status, 400);
   EXPECT_NE(r.body.find("rating"), std::string::npos);
-  EXPECT_EQ(env.call("POST", base + "/workshop/ov01", {{"rating", "uppnadd"}, {"evidence_url", "javascript:alert(1)"}}).status, 400);
-  EXPECT_EQ(env.call("POST", base + "/workshop/ov02", {{"register_value", "50"}}).status, 400) << "ov02 has no register bands";
+  EXPECT_EQ(env.call("POST", base + "/workshop/ov01", {{"rating", "uppnadd"}, {"evidence_url", "javascript:alert(1)"}})
+                .status,
+            400);
+  EXPECT_EQ(env.call("POST", base + "/workshop/ov02", {{"register_value", "50"}}).status, 400)
+      << "ov02 has no register bands";
   EXPECT_EQ(env.call("POST", base + "/workshop/ov01", {{"register_value", "many"}}).status, 400);
   EXPECT_TRUE(env.store->selfassess().agreed(id).empty());
 
@@ -146,8 +152,8 @@ TEST_F(Workshop, OtherMunicipalitiesCannotReadOrWrite) {
 TEST_F(Workshop, ActionPlanIsGeneratedEditedAndFollowedUpNextYear) {
   int64_t id = start(env, "0180");
   std::string base = "/sjalvskattning/bedomning/" + std::to_string(id);
-  env.call("POST", base + "/workshop/ov01", {{"rating", "planerad"}});    // weight 3, gap 75: 225
-  env.call("POST", base + "/workshop/ov02", {{"rating", "ej_planerad"}}); // weight 3, gap 100: 300
+  env.call("POST", base + "/workshop/ov01", {{"rating", "planerad"}});     // weight 3, gap 75: 225
+  env.call("POST", base + "/workshop/ov02", {{"rating", "ej_planerad"}});  // weight 3, gap 100: 300
   env.call("POST", base + "/workshop/ov03", {{"rating", "uppnadd"}});
   env.call("POST", base + "/workshop/ov04", {{"rating", "ej_relevant"}});
   ASSERT_EQ(env.call("POST", base + "/handlingsplan", {{"level", "nastan"}}).status, 303);
@@ -156,10 +162,12 @@ TEST_F(Workshop, ActionPlanIsGeneratedEditedAndFollowedUpNextYear) {
   EXPECT_EQ(plan[0].indicator, "ov02");
   EXPECT_EQ(plan[2].indicator, "ov01");
 
-  auto e = env.call("POST", base + "/handlingsplan/" + std::to_string(plan[0].id),
-                    {{"owner", "Socialchefen"}, {"due_date", "2025-12-31"}, {"status", "in_progress"}, {"comment", "Budget äskad"}});
+  auto e = env.call(
+      "POST", base + "/handlingsplan/" + std::to_string(plan[0].id),
+      {{"owner", "Socialchefen"}, {"due_date", "2025-12-31"}, {"status", "in_progress"}, {"comment", "Budget äskad"}});
   ASSERT_EQ(e.status, 303) << e.body;
-  EXPECT_EQ(env.call("POST", base + "/handlingsplan/" + std::to_string(plan[0].id), {{"due_date", "31/12"}}).status, 400);
+  EXPECT_EQ(env.call("POST", base + "/handlingsplan/" + std::to_string(plan[0].id), {{"due_date", "31/12"}}).status,
+            400);
   // Regenerating keeps the edits of items proposed again.
   env.call("POST", base + "/handlingsplan", {{"level", "uppnadd"}});
   plan = env.store->selfassess().plan(id);
@@ -176,7 +184,8 @@ TEST_F(Workshop, ActionPlanIsGeneratedEditedAndFollowedUpNextYear) {
   auto page = env.call("GET", nbase + "/handlingsplan");
   ASSERT_EQ(page.status, 200);
   EXPECT_NE(page.body.find("Budget äskad"), std::string::npos);
-  auto f = env.call("POST", nbase + "/uppfoljning/" + std::to_string(plan[0].id), {{"status", "done"}, {"followup", "Strateg anställd"}});
+  auto f = env.call("POST", nbase + "/uppfoljning/" + std::to_string(plan[0].id),
+                    {{"status", "done"}, {"followup", "Strateg anställd"}});
   ASSERT_EQ(f.status, 303) << f.body;
   EXPECT_EQ(env.store->selfassess().plan(id)[0].followup, "Strateg anställd");
   EXPECT_EQ(env.store->selfassess().plan(id)[0].status, PlanStatus::Done);

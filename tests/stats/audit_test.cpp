@@ -1,9 +1,10 @@
 // The audit of published tables and the comparison of computed figures with published ones
 // (stats/audit.h), on hand-made published figures whose consistency is worked out by hand.
+#include "stats/audit.h"
+
 #include <gtest/gtest.h>
 
 #include "instrument/load.h"
-#include "stats/audit.h"
 #include "stats/keyfigures_load.h"
 #include "support/demo_survey.h"
 
@@ -158,7 +159,8 @@ TEST_F(Audit, AnIdentityNamingAnUnknownCellIsAnError) {
   auto res = load_keyfigures(text, "demo.keyfigures.yaml", {&in}, nullptr);
   EXPECT_FALSE(res.set.has_value());
   bool named = false;
-  for (const auto& d : res.diagnostics) named = named || d.message.find("an identity names unknown cell 'gone'") != std::string::npos;
+  for (const auto& d : res.diagnostics)
+    named = named || d.message.find("an identity names unknown cell 'gone'") != std::string::npos;
   EXPECT_TRUE(named);
 }
 

@@ -7,9 +7,8 @@
 // 2. Linear, on the 290 municipalities: the attacker solves the published totals by Gaussian
 //    elimination (floating point, independent of the engine's exact audit) and by the per-
 //    breakdown bounds (a withheld total of 0 or of all).
-#include <gtest/gtest.h>
-
 #include <cmath>
+#include <gtest/gtest.h>
 #include <random>
 
 #include "instrument/load.h"
@@ -173,8 +172,8 @@ TEST(DisclosureAttack, NoSuppressedFigureOfTheGenerated2021ReportIsRecoverable) 
         if (f.marker == Marker::Suppressed) {
           ++withheld;
           withheld_n += f.n.value_or(0);
-          EXPECT_FALSE(in_span(known, vec(g))) << c.keyfigure->id << ":" << c.cell->id << " group " << g
-                                               << " is a combination of published totals";
+          EXPECT_FALSE(in_span(known, vec(g)))
+              << c.keyfigure->id << ":" << c.cell->id << " group " << g << " is a combination of published totals";
           ++attacked;
         } else {
           published_count += f.count.value_or(0);

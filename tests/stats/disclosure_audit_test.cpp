@@ -4,16 +4,16 @@
 // who responded are public, so the response rate is too). A withheld count is recovered when all
 // of them agree on it. That covers every differencing attack at once: total minus parts, rate ×
 // known base, groups that are unions of others, municipality rows against their county.
-#include <gtest/gtest.h>
+#include "stats/disclosure_audit.h"
 
 #include <bit>
+#include <gtest/gtest.h>
 #include <map>
 #include <random>
 #include <set>
 
 #include "instrument/load.h"
 #include "stats/compute.h"
-#include "stats/disclosure_audit.h"
 #include "stats/response_input.h"
 #include "stats/suppression.h"
 #include "support.h"
@@ -110,7 +110,8 @@ TEST(DisclosureAudit, VasternorrlandResponseRateIsPublicAndNoOtherWithheldCellIs
   // registry's group sizes and who responded are public, so the rate (7 of 7) is published.
   World w;
   int sizes22[] = {0, 0, 0, 0, 0, 0, 1}, sizes23[] = {0, 0, 0, 0, 0, 0, 0, 1};
-  bool yes22[] = {true, false, false, false, false, true, false}, yes23[] = {true, true, false, true, false, true, true, false};
+  bool yes22[] = {true, false, false, false, false, true, false},
+       yes23[] = {true, true, false, true, false, true, true, false};
   for (size_t i = 0; i < 7; ++i) {
     w.orgs.push_back(world_org(i, "22", sizes22[i]));
     w.yes.push_back(yes22[i]);
@@ -210,7 +211,8 @@ TEST(DisclosureAudit, NoProfileLetsDifferencingRecoverAWithheldCountInSmallWorld
       auto possible = attack(w, pub.results);
       if (!possible.empty()) ++worlds_with_withheld;
       for (const auto& [g, values] : possible)
-        EXPECT_GT(values.size(), 1u) << "trial " << trial << ", profile " << p.id << ": group " << g << " is recoverable";
+        EXPECT_GT(values.size(), 1u) << "trial " << trial << ", profile " << p.id << ": group " << g
+                                     << " is recoverable";
       // Response rates are public knowledge: never withheld.
       for (const auto& f : pub.results.cell("K51", "svar")->figures) EXPECT_NE(f.marker, Marker::Suppressed);
     }
@@ -237,7 +239,8 @@ TEST(DisclosureAudit, ThePlannerWithholdsTheExhaustiveMinimumWithTwelveOrganisat
     CellResult& k1 = start.cells.front();
     std::vector<size_t> open;
     for (size_t g = 0; g < start.group_count(); ++g)
-      if (k1.figures[g].n.value_or(0) > 0 && k1.figures[g].marker != Marker::Suppressed && !hides_value(k1.figures[g].marker))
+      if (k1.figures[g].n.value_or(0) > 0 && k1.figures[g].marker != Marker::Suppressed &&
+          !hides_value(k1.figures[g].marker))
         open.push_back(g);
     if (attack(w, start).empty()) continue;
     size_t best = open.size() + 1;
@@ -287,7 +290,8 @@ TEST(DisclosureAudit, TheNOfABaseThatReadsAnswersDisclosesTheCountThatDefinesIt)
   DatasetBuilder b(in, orgs);
   for (size_t i = 0; i < orgs.size(); ++i)
     add_response(b, in, i,
-                 {{"q1", instrument::Value::code(i % 3 != 1 ? "ja" : "nej")}, {"q2", instrument::Value::code(i % 2 ? "ja" : "nej")}},
+                 {{"q1", instrument::Value::code(i % 3 != 1 ? "ja" : "nej")},
+                  {"q2", instrument::Value::code(i % 2 ? "ja" : "nej")}},
                  org_attributes_of(orgs[i], in));
   Dataset ds = b.finish();
   DisclosureProfile p = *bundled_profiles().find("standard");

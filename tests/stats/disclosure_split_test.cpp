@@ -1,9 +1,8 @@
 // Linked units too large for one program (docs/statistics.md, "The audit"): split where the
 // options of a multiple choice are independent, figure by figure only where they are not.
+#include <algorithm>
 #include <fmt/format.h>
 #include <gtest/gtest.h>
-
-#include <algorithm>
 
 #include "instrument/load.h"
 #include "stats/compute.h"

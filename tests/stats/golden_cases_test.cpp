@@ -2,11 +2,10 @@
 // instrument, key figures, organisations with their answers, an optional disclosure profile and
 // report tables, and the expected figures and tables, hand-computed (see tests/cases/README.md).
 // Adding a case needs no C++.
-#include <gtest/gtest.h>
-#include <yaml-cpp/yaml.h>
-
 #include <filesystem>
+#include <gtest/gtest.h>
 #include <optional>
+#include <yaml-cpp/yaml.h>
 
 #include "instrument/answer_check.h"
 #include "instrument/load.h"
@@ -145,7 +144,8 @@ TEST_P(GoldenCase, ProducesTheHandComputedFiguresAndTables) {
     BuildContext ctx;
     ctx.keyfigures = &kfs;
     ctx.year = in.year;
-    ctx.lookup = [&](const std::string& kf, const std::string& cell, const std::string& bd, const std::string& g, int year) {
+    ctx.lookup = [&](const std::string& kf, const std::string& cell, const std::string& bd, const std::string& g,
+                     int year) {
       Figure v;
       v.marker = Marker::NotAvailable;
       const FigureValue* f = year == in.year ? res.find(kf, cell, bd, g) : nullptr;

@@ -1,7 +1,6 @@
 // The bundled key-figure file is valid against both instrument versions and claims every
 // published history cell exactly once.
 #include <gtest/gtest.h>
-
 #include <set>
 
 #include "support.h"

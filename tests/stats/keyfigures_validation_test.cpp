@@ -10,7 +10,8 @@ namespace dp::stats {
 namespace {
 
 const instrument::Instrument& demo() {
-  static const auto in = instrument::load_or_throw(test::demo_instrument_yaml(R"(      - {id: q1, type: yesno, label: {sv: "F", en: "Q"}}
+  static const auto in =
+      instrument::load_or_throw(test::demo_instrument_yaml(R"(      - {id: q1, type: yesno, label: {sv: "F", en: "Q"}}
       - id: q2
         type: matrix
         cell: single
@@ -18,7 +19,8 @@ const instrument::Instrument& demo() {
         options: [{id: a, label: {sv: "A", en: "A"}}, {id: b, label: {sv: "B", en: "B"}}]
         rows: [{id: r1, label: {sv: "R", en: "R"}}]
       - {id: q3, type: number, label: {sv: "F", en: "Q"}}
-)"), "demo.yaml");
+)"),
+                                "demo.yaml");
   return in;
 }
 
@@ -102,8 +104,8 @@ TEST(KeyFigureValidation, DuplicateIdsUnknownKeysAndBadStatAreReported) {
 TEST(KeyFigureValidation, SyntaxErrorsAndWrongFormatAreReportedNotThrown) {
   auto bad = load_keyfigures("format: [unclosed", "kf.yaml", {&demo()}, nullptr);
   EXPECT_EQ(bad.diagnostics.at(0).id(), "S001");
-  auto fmt = load_keyfigures("format: digipuls-instrument/1\nfamily: demo\ninstruments: [demo-2021]\nkeyfigures: []\n", "kf.yaml",
-                             {&demo()}, nullptr);
+  auto fmt = load_keyfigures("format: digipuls-instrument/1\nfamily: demo\ninstruments: [demo-2021]\nkeyfigures: []\n",
+                             "kf.yaml", {&demo()}, nullptr);
   EXPECT_EQ(first(fmt.diagnostics), "S016 1:9");
 }
 
@@ -175,7 +177,8 @@ family: demo
 instruments: [demo-2021]
 keyfigures:
   - {id: K1, title: {sv: "T", en: "T"}, definition: {sv: "D", en: "D"}, cells: [{expand: q1}]}
-)", "kf.yaml", {&demo()}, nullptr);
+)",
+                                      "kf.yaml", {&demo()}, nullptr);
   auto d = load_report(R"(format: digipuls-report/1
 instrument: demo-2021
 keyfigures: demo
@@ -187,7 +190,9 @@ tables:
     keyfigure: K1
     rows: [{cell: kanske}]
     columns: [{label: {sv: "Andel", en: "Share"}}]
-)", "r.yaml", &kfs).diagnostics;
+)",
+                       "r.yaml", &kfs)
+               .diagnostics;
   ASSERT_FALSE(d.empty());
   EXPECT_EQ(first(d), "R012 6:5");
 }

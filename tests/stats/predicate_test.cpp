@@ -3,13 +3,13 @@
 // every operator, for every kind of item and attribute, including unanswered items, a multiple
 // choice answered with nothing ticked, and comparisons of mismatched types. Generated data, every
 // condition checked organisation by organisation.
-#include <gtest/gtest.h>
+#include "stats/predicate.h"
 
+#include <gtest/gtest.h>
 #include <random>
 
 #include "instrument/condition.h"
 #include "instrument/load.h"
-#include "stats/predicate.h"
 #include "stats/response_input.h"
 
 namespace dp::stats {

@@ -66,7 +66,8 @@ TEST(BundledReport, NoTextShownToReadersCarriesAnInternalLineReference) {
     for (const auto& h : kf.history) check(kf.id + " " + h.table + " note", h.note);
     for (const auto& b : kf.breaks) check(kf.id + " break", b.note);
   }
-  std::function<void(const std::string&, const std::vector<AxisEntry>&)> walk = [&](const std::string& t, const std::vector<AxisEntry>& es) {
+  std::function<void(const std::string&, const std::vector<AxisEntry>&)> walk = [&](const std::string& t,
+                                                                                    const std::vector<AxisEntry>& es) {
     for (const auto& e : es) {
       check(t + " label", e.label);
       walk(t, e.within);

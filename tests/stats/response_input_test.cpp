@@ -1,15 +1,17 @@
 // add_response (stats/response_input.h): only the items the routing shows count, and the answers
 // kept outside the routing (imported history) count all the same.
+#include "stats/response_input.h"
+
 #include <gtest/gtest.h>
 
 #include "instrument/load.h"
-#include "stats/response_input.h"
 #include "support/demo_survey.h"
 
 namespace dp::stats {
 namespace {
 
-const std::string kInstrument = test::demo_instrument_yaml(R"YAML(      - {id: q1, type: yesno, label: {sv: "1", en: "1"}}
+const std::string kInstrument =
+    test::demo_instrument_yaml(R"YAML(      - {id: q1, type: yesno, label: {sv: "1", en: "1"}}
       - {id: q2, type: yesno, show_if: "q1 == 'ja'", label: {sv: "2", en: "2"}}
 )YAML");
 
@@ -29,8 +31,8 @@ TEST(ResponseInput, AHiddenAnswerCountsOnlyWhenKeptOutsideTheRouting) {
   ASSERT_TRUE(q2);
   int ja = q2->option_bit("ja");
   ASSERT_GE(ja, 0);
-  EXPECT_EQ(q2->codes.get(0), 0u);                   // hidden: no answer
-  EXPECT_EQ(q2->codes.get(1), uint64_t{1} << ja);    // kept: answered ja
+  EXPECT_EQ(q2->codes.get(0), 0u);                 // hidden: no answer
+  EXPECT_EQ(q2->codes.get(1), uint64_t{1} << ja);  // kept: answered ja
   EXPECT_TRUE(ds.responded.test(0));
   EXPECT_TRUE(ds.responded.test(1));
 }

@@ -1,23 +1,22 @@
 // The rounding rule of published figures (docs/statistics.md, "Rounding"), tested directly:
 // halves away from zero, shares from the exact fraction.
-#include <gtest/gtest.h>
+#include "stats/rounding.h"
 
 #include <cmath>
-
-#include "stats/rounding.h"
+#include <gtest/gtest.h>
 
 namespace dp::stats {
 namespace {
 
 TEST(Rounding, ASharesExactHalfRoundsUpAtEveryPrecision) {
-  EXPECT_EQ(round_share_scaled(1, 8, 0), 13);       // 12.5 %
-  EXPECT_EQ(round_share_scaled(1, 8, 1), 125);      // 12.5 % exactly
-  EXPECT_EQ(round_share_scaled(1, 16, 1), 63);      // 6.25 %
-  EXPECT_EQ(round_share_scaled(1, 200, 0), 1);      // 0.5 %
-  EXPECT_EQ(round_share_scaled(3, 8, 0), 38);       // 37.5 %
-  EXPECT_EQ(round_share_scaled(1, 3, 0), 33);       // 33.33 %
-  EXPECT_EQ(round_share_scaled(2, 3, 0), 67);       // 66.67 %
-  EXPECT_EQ(round_share_scaled(2, 3, 2), 6667);     // 66.667 %
+  EXPECT_EQ(round_share_scaled(1, 8, 0), 13);    // 12.5 %
+  EXPECT_EQ(round_share_scaled(1, 8, 1), 125);   // 12.5 % exactly
+  EXPECT_EQ(round_share_scaled(1, 16, 1), 63);   // 6.25 %
+  EXPECT_EQ(round_share_scaled(1, 200, 0), 1);   // 0.5 %
+  EXPECT_EQ(round_share_scaled(3, 8, 0), 38);    // 37.5 %
+  EXPECT_EQ(round_share_scaled(1, 3, 0), 33);    // 33.33 %
+  EXPECT_EQ(round_share_scaled(2, 3, 0), 67);    // 66.67 %
+  EXPECT_EQ(round_share_scaled(2, 3, 2), 6667);  // 66.667 %
 }
 
 TEST(Rounding, NobodyAndEverybodyAreExactlyZeroAndOneHundred) {

@@ -49,9 +49,9 @@ inline const HistoryData& bundled_history() {
 }
 
 inline const KeyFigureSet& bundled_keyfigures() {
-  static const KeyFigureSet set = load_keyfigures_or_throw(read_source("instruments/ehalsa.keyfigures.yaml"),
-                                                           "instruments/ehalsa.keyfigures.yaml",
-                                                           bundled_instrument_ptrs(), &bundled_history());
+  static const KeyFigureSet set =
+      load_keyfigures_or_throw(read_source("instruments/ehalsa.keyfigures.yaml"), "instruments/ehalsa.keyfigures.yaml",
+                               bundled_instrument_ptrs(), &bundled_history());
   return set;
 }
 
@@ -121,7 +121,8 @@ namespace dp::stats::testing {
 // with the response rate, K51 the share of organisations that responded.
 inline const instrument::Instrument& yes_no_instrument() {
   static const auto in = instrument::load_or_throw(
-      test::demo_instrument_yaml("      - {id: q1, type: yesno, label: {sv: \"Fråga\", en: \"Question\"}}\n"), "demo.yaml");
+      test::demo_instrument_yaml("      - {id: q1, type: yesno, label: {sv: \"Fråga\", en: \"Question\"}}\n"),
+      "demo.yaml");
   return in;
 }
 
@@ -135,8 +136,8 @@ inline const KeyFigureSet& yes_no_keyfigures(bool with_response_rate) {
       "    cells: [{id: svar, label: {sv: \"Svar\", en: \"Responded\"}, count: \"org.responded\"}]\n";
   static const KeyFigureSet k1 = load_keyfigures_or_throw(test::demo_keyfigures_yaml(share_yes), "demo.keyfigures.yaml",
                                                           {&yes_no_instrument()}, nullptr);
-  static const KeyFigureSet k1_k51 = load_keyfigures_or_throw(
-      test::demo_keyfigures_yaml(share_yes + response_rate), "demo.keyfigures.yaml", {&yes_no_instrument()}, nullptr);
+  static const KeyFigureSet k1_k51 = load_keyfigures_or_throw(test::demo_keyfigures_yaml(share_yes + response_rate),
+                                                              "demo.keyfigures.yaml", {&yes_no_instrument()}, nullptr);
   return with_response_rate ? k1_k51 : k1;
 }
 
@@ -164,4 +165,3 @@ inline Dataset yes_no_dataset(const std::vector<OrgRecord>& orgs, const std::vec
 }
 
 }  // namespace dp::stats::testing
-

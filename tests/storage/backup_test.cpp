@@ -1,17 +1,16 @@
 // Backup and restore of the database file (storage/backup.h): a copy taken while a writer runs is
 // a consistent snapshot, and a restore checks the backup before it replaces anything.
-#include <gtest/gtest.h>
+#include "storage/backup.h"
 
 #include <SQLiteCpp/SQLiteCpp.h>
-
 #include <atomic>
 #include <chrono>
 #include <fstream>
+#include <gtest/gtest.h>
 #include <thread>
 
 #include "core/error.h"
 #include "registry/model.h"
-#include "storage/backup.h"
 #include "storage/privacy_store.h"
 #include "storage/registry_store.h"
 #include "storage/user_store.h"
@@ -67,8 +66,9 @@ TEST(Backup, ACopyTakenWhileAWriterRunsHoldsWholeTransactionsOnly) {
     EXPECT_GT(r.bytes, 0);
     EXPECT_EQ(count(copy, "SELECT COUNT(*) FROM events WHERE note = 'first'"),
               count(copy, "SELECT COUNT(*) FROM events WHERE note = 'second'"));
-    EXPECT_EQ(count(copy, "SELECT COUNT(*) FROM events WHERE note = 'first' AND subject NOT IN "
-                          "(SELECT subject FROM events WHERE note = 'second')"),
+    EXPECT_EQ(count(copy,
+                    "SELECT COUNT(*) FROM events WHERE note = 'first' AND subject NOT IN "
+                    "(SELECT subject FROM events WHERE note = 'second')"),
               0);
     SQLite::Database b(copy);
     EXPECT_EQ(b.execAndGet("PRAGMA integrity_check").getString(), "ok");
@@ -136,9 +136,15 @@ TEST(Restore, ADamagedOrForeignBackupChangesNothing) {
   auto size = std::filesystem::file_size(dir.file("good.db"));
   std::filesystem::copy_file(dir.file("good.db"), dir.file("cut.db"));
   std::filesystem::resize_file(dir.file("cut.db"), size / 2);
-  { SQLite::Database other(dir.file("other.db"), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE); other.exec("CREATE TABLE t(x)"); }
+  {
+    SQLite::Database other(dir.file("other.db"), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+    other.exec("CREATE TABLE t(x)");
+  }
   std::filesystem::copy_file(dir.file("good.db"), dir.file("newer.db"));
-  { SQLite::Database newer(dir.file("newer.db"), SQLite::OPEN_READWRITE); newer.exec("INSERT INTO schema_migrations VALUES (250, 'later', '2030-01-01T00:00:00Z')"); }
+  {
+    SQLite::Database newer(dir.file("newer.db"), SQLite::OPEN_READWRITE);
+    newer.exec("INSERT INTO schema_migrations VALUES (250, 'later', '2030-01-01T00:00:00Z')");
+  }
   for (const char* bad : {"junk.db", "cut.db", "other.db", "newer.db", "missing.db"}) {
     auto msg = error_of([&] { dp::storage::restore_database(dir.file(bad), dir.file("a.db"), true); });
     EXPECT_NE(msg.find(bad), std::string::npos) << bad << ": " << msg;

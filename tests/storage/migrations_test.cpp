@@ -1,16 +1,15 @@
 // Opening and migrating an SQLite database (storage/store.h, storage/sqlite/migrations.cpp).
-#include <gtest/gtest.h>
+#include "storage/sqlite/migrations.h"
 
 #include <SQLiteCpp/SQLiteCpp.h>
-
 #include <fstream>
+#include <gtest/gtest.h>
 #include <map>
 #include <set>
 #include <sstream>
 #include <tuple>
 
 #include "core/error.h"
-#include "storage/sqlite/migrations.h"
 #include "storage/user_store.h"
 #include "support/sqlite_temp_dir.h"
 
@@ -114,8 +113,10 @@ std::set<std::tuple<std::string, std::string, std::string, std::string>> schema_
 void make_main_database(const std::string& file) {
   SQLite::Database db(file, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
   db.exec(slurp(std::string(DIGIPULS_SOURCE_DIR) + "/tests/storage/fixtures/schema-main-4c84b3b.sql"));
-  db.exec("INSERT INTO counties VALUES ('01', 'Stockholms län'); INSERT INTO organisations VALUES ('0114', 'municipality');"
-          "INSERT INTO users (email, name, role, created_at) VALUES ('owner@example.org', 'Owner', 'admin', '2026-01-01T00:00:00Z');");
+  db.exec(
+      "INSERT INTO counties VALUES ('01', 'Stockholms län'); INSERT INTO organisations VALUES ('0114', 'municipality');"
+      "INSERT INTO users (email, name, role, created_at) VALUES ('owner@example.org', 'Owner', 'admin', "
+      "'2026-01-01T00:00:00Z');");
 }
 
 int64_t count(const std::string& file, const std::string& sql) {
@@ -130,7 +131,8 @@ TEST(Migrations, TheMigrationFilesGiveExactlyTheSchemaMainCreated) {
   make_main_database(dir.file("main.db"));
   std::vector<dp::storage::sqlite::Migration> of_main;
   for (const auto& m : dp::storage::sqlite::bundled_migrations())
-    if (m.version <= 3 || m.version == 100 || m.version == 101 || m.version == 200 || m.version == 300) of_main.push_back(m);
+    if (m.version <= 3 || m.version == 100 || m.version == 101 || m.version == 200 || m.version == 300)
+      of_main.push_back(m);
   ASSERT_EQ(of_main.size(), 7u);
   {
     SQLite::Database db(dir.file("files.db"), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
@@ -151,8 +153,9 @@ TEST(Migrations, ADatabaseOfMainUpgradesToTodaysSchemaAndKeepsItsData) {
   dp::storage::open_sqlite(dir.file("fresh.db"));
   EXPECT_EQ(schema_of(dir.file("main.db")), schema_of(dir.file("fresh.db")));
   // The migrations main had applied are not applied again.
-  EXPECT_EQ(count(dir.file("main.db"), "SELECT COUNT(*) FROM schema_migrations WHERE applied_at = '2026-01-01T00:00:00Z'"),
-            applied_before);
+  EXPECT_EQ(
+      count(dir.file("main.db"), "SELECT COUNT(*) FROM schema_migrations WHERE applied_at = '2026-01-01T00:00:00Z'"),
+      applied_before);
   EXPECT_EQ(count(dir.file("main.db"), "SELECT COUNT(*) FROM schema_migrations"),
             (int64_t)dp::storage::sqlite::bundled_migrations().size());
 }
@@ -229,7 +232,8 @@ TEST(Migrations, EachOrganisationsFirstActiveRespondentBecomesItsContactAndAppro
         "(1, 'only@a.se', 'respondent', '0114', 'T'), "
         "(2, 'first@b.se', 'respondent', '0180', 'T'), (3, 'second@b.se', 'respondent', '0180', 'T'), "
         "(5, 'live@c.se', 'respondent', '1440', 'T');"
-        "INSERT INTO users (id, email, role, org_code, created_at, active) VALUES (4, 'gone@c.se', 'respondent', '1440', 'T', 0);"
+        "INSERT INTO users (id, email, role, org_code, created_at, active) VALUES (4, 'gone@c.se', 'respondent', "
+        "'1440', 'T', 0);"
         "INSERT INTO users (id, email, role, created_at) VALUES (6, 'boss@x.se', 'admin', 'T');");
     dp::storage::sqlite::migrate(db, all);
   }

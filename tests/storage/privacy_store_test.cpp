@@ -2,16 +2,15 @@
 // e-mail address or name anywhere in the database (not even in the file's free pages) while the
 // rows of the logs remain under a pseudonym; a purge deletes what its cutoffs no longer keep; and
 // outside those two operations the logs stay append-only.
-#include <gtest/gtest.h>
+#include "storage/privacy_store.h"
 
 #include <SQLiteCpp/SQLiteCpp.h>
-
 #include <fstream>
+#include <gtest/gtest.h>
 #include <sstream>
 
 #include "core/utc_time.h"
 #include "storage/mail_store.h"
-#include "storage/privacy_store.h"
 #include "storage/selfassess_store.h"
 #include "storage/user_store.h"
 #include "support/sqlite_temp_dir.h"
@@ -45,7 +44,8 @@ std::vector<std::string> traces(const std::string& db_file, const std::string& n
     cols.bind(1, t);
     while (cols.executeStep()) {
       std::string c = cols.getColumn(0).getString();
-      SQLite::Statement q(db, "SELECT COUNT(*) FROM \"" + t + "\" WHERE instr(lower(CAST(\"" + c + "\" AS TEXT)), lower(?)) > 0");
+      SQLite::Statement q(
+          db, "SELECT COUNT(*) FROM \"" + t + "\" WHERE instr(lower(CAST(\"" + c + "\" AS TEXT)), lower(?)) > 0");
       q.bind(1, needle);
       q.executeStep();
       if (q.getColumn(0).getInt() > 0) out.push_back(t + "." + c);
@@ -78,7 +78,8 @@ TEST(Erasure, LeavesNoTraceOfTheEmailOrNameAnywhereInTheDatabaseAndKeepsTheLogsU
   // What an account leaves behind: events naming it, a session with its address, a link, a
   // failed sign-in, e-mails to it and e-mails about it, answers it changed with notes naming it,
   // a self-assessment it took part in and a plan item it owns.
-  store.users().log_event({0, now, admin, "user_add", "user " + std::to_string(anna), kEmail + " as respondent (0114)"});
+  store.users().log_event(
+      {0, now, admin, "user_add", "user " + std::to_string(anna), kEmail + " as respondent (0114)"});
   store.users().log_event({0, now, admin, "reopen", "response 1", "Samtal med " + kName + ": q02 rättas"});
   store.users().create_session({"digest-1", anna, "csrf", now, now, utc_plus(now, 3600), "192.0.2.7"});
   store.users().create_token("token-1", anna, "login", now, utc_plus(now, 600));
@@ -108,7 +109,8 @@ TEST(Erasure, LeavesNoTraceOfTheEmailOrNameAnywhereInTheDatabaseAndKeepsTheLogsU
   a.created_at = now;
   int64_t assessment = store.selfassess().create(a);
   store.selfassess().add_participant({0, assessment, kName, kEmail, "participant-digest", now});
-  store.selfassess().replace_plan(assessment, {{0, assessment, "q01", 1, "Åtgärd", "Measure", 1.0, 1, kName, "", PlanStatus::Planned, "", ""}});
+  store.selfassess().replace_plan(
+      assessment, {{0, assessment, "q01", 1, "Åtgärd", "Measure", 1.0, 1, kName, "", PlanStatus::Planned, "", ""}});
 
   auto events_before = count(store, file, "SELECT COUNT(*) FROM events");
   auto audit_before = count(store, file, "SELECT COUNT(*) FROM audit_log");
@@ -176,8 +178,10 @@ TEST(Purge, DeletesWhatTheCutoffsNoLongerKeepAndErasesLongRemovedAccounts) {
   int64_t gone = add_user(store, "gone@example.org", "Gone Person", "admin");
   int64_t stays = add_user(store, "stays@example.org", "Stays Person", "admin");
   store.users().deactivate(gone);  // removed now
-  store.users().create_session({"old", stays, "c", "2020-01-01T00:00:00Z", "2020-01-01T00:00:00Z", "2020-01-02T00:00:00Z", "192.0.2.1"});
-  store.users().create_session({"new", stays, "c", "2030-01-01T00:00:00Z", "2030-01-01T00:00:00Z", "2030-01-02T00:00:00Z", "192.0.2.2"});
+  store.users().create_session(
+      {"old", stays, "c", "2020-01-01T00:00:00Z", "2020-01-01T00:00:00Z", "2020-01-02T00:00:00Z", "192.0.2.1"});
+  store.users().create_session(
+      {"new", stays, "c", "2030-01-01T00:00:00Z", "2030-01-01T00:00:00Z", "2030-01-02T00:00:00Z", "192.0.2.2"});
   store.users().record_failure("ip", "192.0.2.9", "2020-01-01T00:00:00Z");
   store.users().log_event({0, "2015-01-01T00:00:00Z", 0, "campaign_state", "campaign x", "old"});
   store.users().log_event({0, "2029-01-01T00:00:00Z", 0, "campaign_state", "campaign x", "new"});

@@ -1,8 +1,7 @@
 // The registry in SQLite (storage/registry_store.h): facts versioned by year, populations per
 // year with fallback to the latest earlier year, attributes as of a year, size groups.
-#include <gtest/gtest.h>
-
 #include <fstream>
+#include <gtest/gtest.h>
 #include <map>
 #include <sstream>
 
@@ -42,7 +41,10 @@ struct RegistryDb {
 
 TEST(RegistryStore, FactsHoldFromTheirYearUntilReplaced) {
   RegistryDb db;
-  db.apply("0999", 2015, [](auto& r) { r.name = "Gamla namnet"; r.county_code = "01"; });
+  db.apply("0999", 2015, [](auto& r) {
+    r.name = "Gamla namnet";
+    r.county_code = "01";
+  });
   db.apply("0999", 2020, [](auto& r) { r.name = "Nya namnet"; });
   EXPECT_FALSE(db.find("0999", 2014, 2014));  // did not exist yet
   EXPECT_EQ(db.find("0999", 2015, 2015)->name, "Gamla namnet");
@@ -57,7 +59,10 @@ TEST(RegistryStore, FactsHoldFromTheirYearUntilReplaced) {
 TEST(RegistryStore, NewOrganisationNeedsAName) {
   RegistryDb db;
   try {
-    db.apply("0998", 2021, [](auto& r) { r.line = 7; r.population = 100; });
+    db.apply("0998", 2021, [](auto& r) {
+      r.line = 7;
+      r.population = 100;
+    });
     FAIL() << "created an organisation without a name";
   } catch (const Error& e) {
     EXPECT_EQ(e.code(), ErrorCode::BadInput);
@@ -69,7 +74,10 @@ TEST(RegistryStore, NewOrganisationNeedsAName) {
 
 TEST(RegistryStore, PopulationOfTheYearOrTheLatestEarlier) {
   RegistryDb db;
-  db.apply("0999", 2015, [](auto& r) { r.name = "K"; r.population = 10000; });
+  db.apply("0999", 2015, [](auto& r) {
+    r.name = "K";
+    r.population = 10000;
+  });
   db.apply("0999", 2017, [](auto& r) { r.population = 20000; });
   auto o = db.find("0999", 2021, 2016);
   ASSERT_TRUE(o);
@@ -87,8 +95,13 @@ TEST(RegistryStore, PopulationOfTheYearOrTheLatestEarlier) {
 
 TEST(RegistryStore, AttributesAsOfTheYear) {
   RegistryDb db;
-  db.apply("0999", 2020, [](auto& r) { r.name = "K"; r.attributes = {{"stimulus_requisitioned", "true"}}; });
-  db.apply("0999", 2022, [](auto& r) { r.attributes = {{"stimulus_requisitioned", "false"}, {"home_health_care", "true"}}; });
+  db.apply("0999", 2020, [](auto& r) {
+    r.name = "K";
+    r.attributes = {{"stimulus_requisitioned", "true"}};
+  });
+  db.apply("0999", 2022, [](auto& r) {
+    r.attributes = {{"stimulus_requisitioned", "false"}, {"home_health_care", "true"}};
+  });
   EXPECT_TRUE(db.find("0999", 2019, 2019) == std::nullopt);
   EXPECT_EQ(db.find("0999", 2020, 2020)->attributes.at("stimulus_requisitioned"), "true");
   auto o21 = db.find("0999", 2021, 2021);
@@ -101,8 +114,15 @@ TEST(RegistryStore, AttributesAsOfTheYear) {
 
 TEST(RegistryStore, ReapplyingTheSameYearUpdatesInPlace) {
   RegistryDb db;
-  db.apply("0999", 2021, [](auto& r) { r.name = "Först"; r.population = 5; r.attributes = {{"x", "1"}}; });
-  db.apply("0999", 2021, [](auto& r) { r.population = 6; r.attributes = {{"x", "2"}}; });
+  db.apply("0999", 2021, [](auto& r) {
+    r.name = "Först";
+    r.population = 5;
+    r.attributes = {{"x", "1"}};
+  });
+  db.apply("0999", 2021, [](auto& r) {
+    r.population = 6;
+    r.attributes = {{"x", "2"}};
+  });
   auto o = db.find("0999", 2021, 2021);
   EXPECT_EQ(o->name, "Först");  // absent columns are not changed
   EXPECT_EQ(*o->population, 6);
@@ -123,7 +143,10 @@ TEST(RegistryStore, InactiveOrganisationsDropOutFromTheirYear) {
 
 TEST(RegistryStore, ListIsOrderedByCodeAndKeepsKind) {
   RegistryDb db;
-  db.apply("P001", 2021, [](auto& r) { r.name = "Omsorg AB"; r.kind = "private_provider"; });
+  db.apply("P001", 2021, [](auto& r) {
+    r.name = "Omsorg AB";
+    r.kind = "private_provider";
+  });
   db.apply("0114", 2021, [](auto& r) { r.name = "Upplands Väsby"; });
   auto l = db.reg().list(2021, 2021, db.scheme);
   ASSERT_EQ(l.size(), 2u);

@@ -1,8 +1,7 @@
 // Responses in SQLite (storage/response_store.h): saves with optimistic concurrency, an
 // append-only audit log, replace for imports, and status changes.
-#include <gtest/gtest.h>
-
 #include <SQLiteCpp/SQLiteCpp.h>
+#include <gtest/gtest.h>
 
 #include "core/error.h"
 #include "support/sqlite_temp_dir.h"
@@ -181,7 +180,8 @@ TEST(ResponseStore, ReplaceClearsItemsNotGivenAndSetsStatus) {
   auto& rs = db.store->responses();
   auto r = rs.get_or_create(db.campaign_id, "0114");
   rs.save(r.id, {{"q01", Value::code("ja"), -1}, {"q02", Value::num(3), -1}}, 0, "answer");
-  rs.replace(r.id, {{"q02", Value::num(4)}, {"q03", Value::codes_of({})}}, ResponseStatus::Submitted, 0, "import", "from f.csv");
+  rs.replace(r.id, {{"q02", Value::num(4)}, {"q03", Value::codes_of({})}}, ResponseStatus::Submitted, 0, "import",
+             "from f.csv");
   auto stored = answers_of(rs, r.id);
   EXPECT_EQ(stored.size(), 2u);
   EXPECT_FALSE(stored.count("q01"));
@@ -210,8 +210,10 @@ TEST(ResponseStore, ForEachAnswerStreamsTheCampaign) {
   rs.save(b.id, {{"q01", Value::code("nej"), -1}, {"q02", Value::num(2), -1}}, 0, "answer");
   rs.save(b.id, {{"q02", Value{}, -1}}, 0, "answer");  // cleared answers are not streamed
   std::vector<std::string> seen;
-  rs.for_each_answer(db.campaign_id, [&](const std::string& org, ResponseStatus status, const std::string& item,
-                                         const Value& v) { seen.push_back(org + " " + to_string(status) + " " + item + " " + v.to_json_string()); });
+  rs.for_each_answer(db.campaign_id,
+                     [&](const std::string& org, ResponseStatus status, const std::string& item, const Value& v) {
+                       seen.push_back(org + " " + to_string(status) + " " + item + " " + v.to_json_string());
+                     });
   EXPECT_EQ(seen, (std::vector<std::string>{"0114 draft q01 \"nej\"", "2584 draft q01 \"ja\""}));
 }
 
@@ -233,17 +235,20 @@ TEST(ResponseStore, AnAnswerOutsideTheRoutingIsFlaggedUntilItIsChanged) {
   SeededDb db;
   auto& rs = db.store->responses();
   auto r = rs.get_or_create(db.campaign_id, "0114");
-  rs.replace(r.id, {{"q01", Value::code("ja")}, {"q02", Value::num(3)}}, ResponseStatus::Submitted, 0, "import", "from h.csv", {"q02"});
+  rs.replace(r.id, {{"q01", Value::code("ja")}, {"q02", Value::num(3)}}, ResponseStatus::Submitted, 0, "import",
+             "from h.csv", {"q02"});
   auto flagged = rs.outside_routing(db.campaign_id);
   EXPECT_EQ(flagged, (std::map<std::string, std::set<std::string>>{{"0114", {"q02"}}}));
   for (const auto& a : rs.answers(r.id)) EXPECT_EQ(a.outside_routing, a.item == "q02") << a.item;
   // Importing the same values without the flag is a change (audited), and clears it.
   auto entries = rs.audit(r.id).size();
-  rs.replace(r.id, {{"q01", Value::code("ja")}, {"q02", Value::num(3)}}, ResponseStatus::Submitted, 0, "import", "from h2.csv");
+  rs.replace(r.id, {{"q01", Value::code("ja")}, {"q02", Value::num(3)}}, ResponseStatus::Submitted, 0, "import",
+             "from h2.csv");
   EXPECT_TRUE(rs.outside_routing(db.campaign_id).empty());
   EXPECT_GT(rs.audit(r.id).size(), entries);
   // A form save of a flagged item clears the flag too.
-  rs.replace(r.id, {{"q01", Value::code("ja")}, {"q02", Value::num(3)}}, ResponseStatus::Submitted, 0, "import", "from h.csv", {"q02"});
+  rs.replace(r.id, {{"q01", Value::code("ja")}, {"q02", Value::num(3)}}, ResponseStatus::Submitted, 0, "import",
+             "from h.csv", {"q02"});
   rs.save(r.id, {{"q02", Value::num(4), -1}}, 0, "answer");
   EXPECT_TRUE(rs.outside_routing(db.campaign_id).empty());
 }

@@ -1,8 +1,8 @@
 // The small query vocabulary of the SQLite stores (storage/sqlite/rows.h): parameters bound in
 // one call (std::optional as NULL, bool as 0/1), columns read in order, one row or all.
-#include <gtest/gtest.h>
-
 #include "storage/sqlite/rows.h"
+
+#include <gtest/gtest.h>
 
 using namespace dp::storage::sqlite;
 
@@ -31,7 +31,9 @@ TEST(Rows, BindsInOrderWithNullsAndBooleansAndReadsRowsBack) {
   db.exec("CREATE TABLE t (id INTEGER PRIMARY KEY, name TEXT, weight REAL, note TEXT, on_ INTEGER)");
   std::optional<double> none;
   EXPECT_EQ(run(db, "INSERT INTO t(name, weight, note, on_) VALUES(?, ?, ?, ?)", "a", 1.5, nullable(""), true), 1);
-  EXPECT_EQ(run(db, "INSERT INTO t(name, weight, note, on_) VALUES(?, ?, ?, ?)", std::string("b"), none, nullable("x"), false), 1);
+  EXPECT_EQ(run(db, "INSERT INTO t(name, weight, note, on_) VALUES(?, ?, ?, ?)", std::string("b"), none, nullable("x"),
+                false),
+            1);
   EXPECT_EQ(number(db, "SELECT COUNT(*) FROM t WHERE note IS NULL"), 1);
   auto things = all(db, "SELECT id, name, weight, on_ FROM t ORDER BY id", read_thing);
   ASSERT_EQ(things.size(), 2u);

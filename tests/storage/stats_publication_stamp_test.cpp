@@ -1,15 +1,13 @@
 // StatsStore::publication_stamp changes exactly when the published figures change: a revision
 // published, the history replaced; and not when a revision is merely computed.
-#include <gtest/gtest.h>
-
 #include <filesystem>
 #include <fstream>
+#include <gtest/gtest.h>
 #include <sstream>
 
 #include "instrument/load.h"
-#include "storage/instrument_store.h"
-
 #include "storage/campaign_store.h"
+#include "storage/instrument_store.h"
 #include "storage/stats_store.h"
 #include "storage/store.h"
 

@@ -1,17 +1,16 @@
 // StatsStore on SQLite: revisions are numbered and immutable, withheld figures keep no value,
 // history is replaced as a whole, and a series prefers a computed value over history.
-#include <gtest/gtest.h>
-
-#include <filesystem>
-#include <fstream>
-#include <sstream>
+#include "storage/stats_store.h"
 
 #include <SQLiteCpp/SQLiteCpp.h>
+#include <filesystem>
+#include <fstream>
+#include <gtest/gtest.h>
+#include <sstream>
 
 #include "instrument/load.h"
 #include "storage/campaign_store.h"
 #include "storage/instrument_store.h"
-#include "storage/stats_store.h"
 #include "storage/store.h"
 
 namespace dp::storage {

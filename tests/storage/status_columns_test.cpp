@@ -1,11 +1,9 @@
 // The status columns are read into enums at the storage boundary: a row whose status the program
 // does not know (a database edited by hand, with its CHECK constraints switched off) is refused
 // with a BadInput naming the column, never carried on as text.
-#include <gtest/gtest.h>
-
 #include <SQLiteCpp/SQLiteCpp.h>
-
 #include <functional>
+#include <gtest/gtest.h>
 
 #include "core/error.h"
 #include "storage/mail_store.h"

@@ -13,10 +13,9 @@
 // the nearest counts are taken and the audit of the published tables must flag the cell. Tables
 // with multiple-choice items, routed items or derived indicators are left out (`tables` says which
 // are in). The answers are assigned in blocks to the first respondents in code order.
-#include <fmt/format.h>
-
 #include <algorithm>
 #include <cmath>
+#include <fmt/format.h>
 #include <functional>
 #include <map>
 #include <set>
@@ -43,17 +42,17 @@ namespace consistent_2021_detail {
 
 struct ItemTarget {
   const instrument::Item* item = nullptr;
-  int64_t n = 0;                                       // how many answer it
+  int64_t n = 0;                                                    // how many answer it
   std::map<std::string, std::pair<int64_t, int64_t>> option_range;  // printed single options
   std::vector<std::pair<std::vector<std::string>, std::pair<int64_t, int64_t>>> combined;
-  std::map<std::string, int64_t> counts;               // chosen
+  std::map<std::string, int64_t> counts;  // chosen
   bool multi = false;
 };
 
 // The item and option a cell counts: the single-choice expansion's, or for a multiple choice the
 // one item it reads and the option its last part names.
-inline std::pair<std::string, std::vector<std::string>> counted(const stats::Cell& c,
-                                                                const std::map<std::string, const instrument::Item*>& by_key) {
+inline std::pair<std::string, std::vector<std::string>> counted(
+    const stats::Cell& c, const std::map<std::string, const instrument::Item*>& by_key) {
   if (!c.exclusive_item.empty()) return {c.exclusive_item, c.options};
   auto read = c.items();
   if (read.size() != 1 || c.parts.empty() || !by_key.count(read.front())) return {};
@@ -69,7 +68,8 @@ inline bool asked_of_everyone(const instrument::Instrument& in, const instrument
   if (sec && (!sec->show_if.empty() || !sec->eligible_if.empty())) return false;
   if (!it.question->show_if.empty() || !it.question->eligible_if.empty()) return false;
   if (it.row && (!it.row->show_if.empty() || !it.row->eligible_if.empty())) return false;
-  return it.type == instrument::Type::Single || it.type == instrument::Type::YesNo || it.type == instrument::Type::Multi;
+  return it.type == instrument::Type::Single || it.type == instrument::Type::YesNo ||
+         it.type == instrument::Type::Multi;
 }
 
 // The range of counts giving a printed share; the nearest count when none does (an
@@ -137,8 +137,10 @@ inline void choose_counts(ItemTarget& t) {
 // of them respond (the printed n of the tables over all respondents), the rest do not.
 inline Consistent2021 make_consistent_2021(const std::vector<std::string>& org_codes) {
   using namespace consistent_2021_detail;
-  auto in = instrument::load_or_throw(resources::require("instruments/ehalsa-2021.yaml"), "instruments/ehalsa-2021.yaml");
-  auto next = instrument::load_or_throw(resources::require("instruments/ehalsa-2022.yaml"), "instruments/ehalsa-2022.yaml");
+  auto in =
+      instrument::load_or_throw(resources::require("instruments/ehalsa-2021.yaml"), "instruments/ehalsa-2021.yaml");
+  auto next =
+      instrument::load_or_throw(resources::require("instruments/ehalsa-2022.yaml"), "instruments/ehalsa-2022.yaml");
   auto history = figures::bundled_history();
   std::vector<const instrument::Instrument*> family{&in, &next};
   auto set = stats::load_keyfigures_or_throw(resources::require("instruments/ehalsa.keyfigures.yaml"),

@@ -3,11 +3,10 @@
 // rewrites them after a deliberate change. A run that rewrites is never a pass: the test fails
 // and names the file to review, so the next run without the variable is the one that counts.
 // Under CI (the variable CI is set, as .ci/run does) rewriting is refused and the test fails.
-#include <gtest/gtest.h>
-
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <gtest/gtest.h>
 #include <string>
 
 namespace dp::test {

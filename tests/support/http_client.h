@@ -2,7 +2,6 @@
 // A small HTTP client for tests that talk to a real `digipuls serve` (libcurl): keeps cookies
 // like a browser, never follows redirects, and finds the CSRF token of a page.
 #include <curl/curl.h>
-
 #include <map>
 #include <nlohmann/json.hpp>
 #include <regex>
@@ -90,8 +89,8 @@ class Http {
     for (const auto& [k, v] : fields)
       body += "--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + k + "\"\r\n\r\n" + v + "\r\n";
     for (const auto& f : files)
-      body += "--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + f.field + "\"; filename=\"" + f.filename +
-              "\"\r\nContent-Type: text/csv\r\n\r\n" + f.content + "\r\n";
+      body += "--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + f.field + "\"; filename=\"" +
+              f.filename + "\"\r\nContent-Type: text/csv\r\n\r\n" + f.content + "\r\n";
     body += "--" + boundary + "--\r\n";
     return request("POST", path, body, "multipart/form-data; boundary=" + boundary);
   }
@@ -121,22 +120,26 @@ class Http {
     for (const auto& h : extra) hs = curl_slist_append(hs, h.c_str());
     hs = curl_slist_append(hs, "Expect:");
     curl_easy_setopt(c, CURLOPT_HTTPHEADER, hs);
-    curl_easy_setopt(c, CURLOPT_WRITEFUNCTION, +[](char* p, size_t s, size_t n, void* ud) {
-      static_cast<std::string*>(ud)->append(p, s * n);
-      return s * n;
-    });
+    curl_easy_setopt(
+        c, CURLOPT_WRITEFUNCTION, +[](char* p, size_t s, size_t n, void* ud) {
+          static_cast<std::string*>(ud)->append(p, s * n);
+          return s * n;
+        });
     curl_easy_setopt(c, CURLOPT_WRITEDATA, &r.body);
     std::vector<std::string> raw_headers;
-    curl_easy_setopt(c, CURLOPT_HEADERFUNCTION, +[](char* p, size_t s, size_t n, void* ud) {
-      static_cast<std::vector<std::string>*>(ud)->emplace_back(p, s * n);
-      return s * n;
-    });
+    curl_easy_setopt(
+        c, CURLOPT_HEADERFUNCTION, +[](char* p, size_t s, size_t n, void* ud) {
+          static_cast<std::vector<std::string>*>(ud)->emplace_back(p, s * n);
+          return s * n;
+        });
     curl_easy_setopt(c, CURLOPT_HEADERDATA, &raw_headers);
     CURLcode rc = curl_easy_perform(c);
     curl_easy_getinfo(c, CURLINFO_RESPONSE_CODE, &r.status);
     curl_slist_free_all(hs);
     curl_easy_cleanup(c);
-    if (rc != CURLE_OK) throw std::runtime_error(std::string("HTTP ") + method + " " + path.substr(0, 100) + ": " + curl_easy_strerror(rc));
+    if (rc != CURLE_OK)
+      throw std::runtime_error(std::string("HTTP ") + method + " " + path.substr(0, 100) + ": " +
+                               curl_easy_strerror(rc));
     for (auto h : raw_headers) {
       while (!h.empty() && (h.back() == '\r' || h.back() == '\n')) h.pop_back();
       auto colon = h.find(':');
@@ -150,7 +153,8 @@ class Http {
       if (name == "set-cookie") {
         r.set_cookies.push_back(value);
         auto eq = value.find('='), semi = value.find(';');
-        std::string k = value.substr(0, eq), v = value.substr(eq + 1, semi == std::string::npos ? std::string::npos : semi - eq - 1);
+        std::string k = value.substr(0, eq),
+                    v = value.substr(eq + 1, semi == std::string::npos ? std::string::npos : semi - eq - 1);
         if (value.find("Max-Age=0") != std::string::npos) cookies.erase(k);
         else cookies[k] = v;
       }

@@ -4,14 +4,13 @@
 // its own loopback source address (127.0.0.N), so that tests simulating several clients on one
 // machine meet the per-client limits as distinct clients would.
 #include <arpa/inet.h>
+#include <chrono>
 #include <netinet/in.h>
 #include <poll.h>
-#include <sys/socket.h>
-#include <unistd.h>
-
-#include <chrono>
 #include <stdexcept>
 #include <string>
+#include <sys/socket.h>
+#include <unistd.h>
 
 namespace dp::test {
 

@@ -1,19 +1,18 @@
 #pragma once
 // Runs the real binary (`digipuls serve`) for a test, on a port it picks itself, and the other
 // commands.
-#include <fcntl.h>
-#include <signal.h>
-#include <sys/wait.h>
-#include <unistd.h>
-
 #include <chrono>
+#include <fcntl.h>
 #include <fstream>
 #include <functional>
 #include <iterator>
+#include <signal.h>
 #include <sstream>
 #include <stdexcept>
 #include <string>
+#include <sys/wait.h>
 #include <thread>
+#include <unistd.h>
 #include <vector>
 
 #include "support/http_client.h"
@@ -84,8 +83,7 @@ class ServerProcess {
       for (int i = 0; i < 200; ++i) {
         try {
           if (h.get("/healthz").status == 200) return;
-        } catch (const std::exception&) {
-        }
+        } catch (const std::exception&) {}
         std::this_thread::sleep_for(std::chrono::milliseconds(50));
       }
     }

@@ -37,7 +37,8 @@ struct Site {
       auto store = storage::open_sqlite(db);
       collection::initialise(*store);
       collection::Auth auth(*store);
-      auto add = [&](const char* email, const char* role, const char* org, const char* county, const char* duties = "") {
+      auto add = [&](const char* email, const char* role, const char* org, const char* county,
+                     const char* duties = "") {
         auto u = collection::add_user(*store, {email, "", role, org, county, "sv", duties}, 0);
         auth.set_password(u.id, kPassword);
         return u.id;
@@ -52,7 +53,8 @@ struct Site {
       collection::change_state(*store, "ehalsa-2021", "open", 0);
       // The closing date is enforced: the bundled 2021 round closed in February 2021, so the
       // site answers it as if it closed in two months.
-      collection::update_schedule(*store, "ehalsa-2021", "2021-01-11", date_of(utc_plus(utc_now_string(), 60 * 86400)), "", 0);
+      collection::update_schedule(*store, "ehalsa-2021", "2021-01-11", date_of(utc_plus(utc_now_string(), 60 * 86400)),
+                                  "", 0);
       auto c = store->campaigns().find(std::string("ehalsa-2021"));
       response_ale = store->responses().get_or_create(c->id, "1440").id;
       response_stockholm = store->responses().get_or_create(c->id, "0180").id;

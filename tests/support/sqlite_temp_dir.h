@@ -1,8 +1,7 @@
 #pragma once
 // A real SQLite database file in a fresh temporary directory, removed after the test.
-#include <gtest/gtest.h>
-
 #include <filesystem>
+#include <gtest/gtest.h>
 #include <string>
 
 #include "instrument/load.h"

@@ -1,19 +1,18 @@
 #pragma once
 // The one temporary-directory helper of the tests: a fresh directory under the system temp folder,
 // removed by its owner (support/sqlite_temp_dir.h and support/temp_db.h build on it).
-#include <unistd.h>
-
 #include <cstdlib>
 #include <filesystem>
 #include <random>
 #include <string>
+#include <unistd.h>
 
 namespace dp::test {
 
 inline std::filesystem::path temp_dir(const std::string& prefix) {
   std::random_device rd;
-  auto p = std::filesystem::temp_directory_path() /
-           (prefix + "-" + std::to_string(getpid()) + "-" + std::to_string(rd()));
+  auto p =
+      std::filesystem::temp_directory_path() / (prefix + "-" + std::to_string(getpid()) + "-" + std::to_string(rd()));
   std::filesystem::create_directories(p);
   return p;
 }

@@ -1,9 +1,10 @@
 // web::decide, the one place access is decided, for each policy and role on its own (the route ×
 // role matrix over HTTP is tests/collection/authorization_matrix_test.cpp).
+#include "web/authorization.h"
+
 #include <gtest/gtest.h>
 
 #include "core/error.h"
-#include "web/authorization.h"
 
 using namespace dp;
 using namespace dp::web;
@@ -45,7 +46,8 @@ Decision d(const std::string& policy, const Principal& p, std::map<std::string, 
 
 TEST(Decide, PublicIsForEveryoneAndEverythingElseAsksVisitorsToSignIn) {
   EXPECT_EQ(d("public", who("public")), Decision::Allow);
-  for (const char* policy : {"signed_in", "admin", "staff", "respondent"}) EXPECT_EQ(d(policy, who("public")), Decision::SignIn);
+  for (const char* policy : {"signed_in", "admin", "staff", "respondent"})
+    EXPECT_EQ(d(policy, who("public")), Decision::SignIn);
   EXPECT_EQ(d("org_read:org", who("public"), {{"org", "1440"}}), Decision::SignIn);
 }
 

@@ -1,9 +1,10 @@
 // Whose address a request is: X-Forwarded-For only from proxies the operator trusts, read from
 // the right, so that a client cannot choose its own address by writing the header.
+#include "web/client_address.h"
+
 #include <gtest/gtest.h>
 
 #include "core/error.h"
-#include "web/client_address.h"
 
 using namespace dp;
 using dp::web::TrustedProxies;
@@ -19,7 +20,8 @@ TEST(ClientAddress, FromATrustedProxyTheRightMostUntrustedHopIsTheClient) {
   EXPECT_EQ(p.client_of("127.0.0.1", "198.51.100.7"), "198.51.100.7");
   // A client that writes its own header cannot hide: its proxy appends the real address.
   EXPECT_EQ(p.client_of("127.0.0.1", "1.2.3.4, 198.51.100.7"), "198.51.100.7");
-  EXPECT_EQ(p.client_of("127.0.0.1", "1.2.3.4, 198.51.100.7, 10.1.2.3"), "198.51.100.7") << "a chain of trusted proxies";
+  EXPECT_EQ(p.client_of("127.0.0.1", "1.2.3.4, 198.51.100.7, 10.1.2.3"), "198.51.100.7")
+      << "a chain of trusted proxies";
   EXPECT_EQ(p.client_of("203.0.113.5", "198.51.100.7"), "203.0.113.5") << "an untrusted peer's header is ignored";
   EXPECT_EQ(p.client_of("127.0.0.1", ""), "127.0.0.1");
   EXPECT_EQ(p.client_of("127.0.0.1", "10.0.0.2, 10.0.0.3"), "10.0.0.2") << "only proxies: the left-most";

@@ -2,7 +2,6 @@
 // client sends. Whatever arrives, the server answers 4xx or closes the connection, and keeps
 // serving everyone else.
 #include <gtest/gtest.h>
-
 #include <thread>
 
 #include "support/raw_http.h"
@@ -75,10 +74,12 @@ TEST_F(HostileHttp, ManySmallTrailerFieldsAreCappedLikeHeaders) {
 }
 
 TEST_F(HostileHttp, MalformedRequestLinesAreAnswered400OrClosed) {
-  for (const std::string& line : std::vector<std::string>{"GARBAGE\r\n\r\n", "GET\r\n\r\n", "GET / HTTP/9.9\r\n\r\n", "GET  / HTTP/1.1\r\n\r\n",
-                                 "GET / HTTP/1.1 extra\r\n\r\n", "G\x01T / HTTP/1.1\r\n\r\n", "GET http://evil.example/ HTTP/1.1\r\nHost: x\r\n\r\n",
-                                 "GET * HTTP/1.1\r\nHost: x\r\n\r\n", "GET /%FF%FE HTTP/1.1\r\nHost: x\r\n\r\n",
-                                 std::string("GET /\0 HTTP/1.1\r\n\r\n", 19), "\r\n\r\n\r\n\r\n"}) {
+  for (const std::string& line :
+       std::vector<std::string>{"GARBAGE\r\n\r\n", "GET\r\n\r\n", "GET / HTTP/9.9\r\n\r\n", "GET  / HTTP/1.1\r\n\r\n",
+                                "GET / HTTP/1.1 extra\r\n\r\n", "G\x01T / HTTP/1.1\r\n\r\n",
+                                "GET http://evil.example/ HTTP/1.1\r\nHost: x\r\n\r\n",
+                                "GET * HTTP/1.1\r\nHost: x\r\n\r\n", "GET /%FF%FE HTTP/1.1\r\nHost: x\r\n\r\n",
+                                std::string("GET /\0 HTTP/1.1\r\n\r\n", 19), "\r\n\r\n\r\n\r\n"}) {
     RawConnection c(port());
     c.send_all(line);
     int status = status_of(c.read_answer(2s));
@@ -110,8 +111,10 @@ TEST_F(HostileHttp, OneHugeHeaderIsRefusedWith431) {
 TEST_F(HostileHttp, ContentLengthWithTransferEncodingSmugglesNothing) {
   const std::string smuggled = "GET /static/site.css HTTP/1.1\r\nHost: x\r\n\r\n";
   RawConnection c(port());
-  c.send_all("POST /login HTTP/1.1\r\nHost: x\r\nContent-Length: 4\r\nTransfer-Encoding: chunked\r\n"
-             "Content-Type: application/x-www-form-urlencoded\r\n\r\n0\r\n\r\n" + smuggled);
+  c.send_all(
+      "POST /login HTTP/1.1\r\nHost: x\r\nContent-Length: 4\r\nTransfer-Encoding: chunked\r\n"
+      "Content-Type: application/x-www-form-urlencoded\r\n\r\n0\r\n\r\n" +
+      smuggled);
   std::string answers = c.read_answer(3s, false);
   EXPECT_EQ(status_of(answers), 400) << answers.substr(0, 200);
   EXPECT_EQ(answers.find("text/css"), std::string::npos) << "the smuggled request was answered";
@@ -156,7 +159,10 @@ TEST_F(HostileHttp, SlowSendersDoNotStopOthersBeingServed) {
 
 TEST_F(HostileHttp, ABodyLongerThanItsContentLengthIsNotASecondRequest) {
   RawConnection c(port());
-  c.send_all("POST /login HTTP/1.1\r\nHost: x\r\nContent-Length: 5\r\nConnection: close\r\n\r\nemailGET /healthz HTTP/1.1\r\n\r\n");
+  c.send_all(
+      "POST /login HTTP/1.1\r\nHost: x\r\nContent-Length: 5\r\nConnection: close\r\n\r\nemailGET /healthz "
+      "HTTP/1.1\r\n\r\n");
   std::string answers = c.read_answer(3s, false);
-  EXPECT_EQ(answers.find("\"status\":\"ok\""), std::string::npos) << "the tail was read as a request after Connection: close";
+  EXPECT_EQ(answers.find("\"status\":\"ok\""), std::string::npos)
+      << "the tail was read as a request after Connection: close";
 }

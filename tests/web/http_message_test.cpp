@@ -1,7 +1,7 @@
 // Reading a request from bytes as the server does: the limits, the trailer cap, the framing rules.
-#include <gtest/gtest.h>
-
 #include "web/http_message.h"
+
+#include <gtest/gtest.h>
 
 using namespace dp::web;
 
@@ -46,9 +46,10 @@ TEST(ReadRequest, AmbiguousFramingIsRefused) {
 }
 
 TEST(ReadRequest, RepeatedHeadersBecomeOneList) {
-  auto r = read_request("GET / HTTP/1.1\r\nCookie: a=1\r\nX-Forwarded-For: 1.2.3.4\r\nCookie: b=2\r\n"
-                        "X-Forwarded-For: 198.51.100.7\r\n\r\n",
-                        {});
+  auto r = read_request(
+      "GET / HTTP/1.1\r\nCookie: a=1\r\nX-Forwarded-For: 1.2.3.4\r\nCookie: b=2\r\n"
+      "X-Forwarded-For: 198.51.100.7\r\n\r\n",
+      {});
   ASSERT_TRUE(r.complete);
   auto req = to_request(std::move(r.message), "127.0.0.1", TrustedProxies({"127.0.0.1"}));
   EXPECT_EQ(req.header("cookie"), "a=1; b=2");

@@ -1,8 +1,9 @@
 // The request parsers and answer helpers of src/web/http.cpp on their own: URL encoding,
 // urlencoded forms, cookies, multipart bodies, cookies and headers of answers.
+#include "web/http.h"
+
 #include <gtest/gtest.h>
 
-#include "web/http.h"
 #include "web/server.h"
 
 using namespace dp;
@@ -64,7 +65,8 @@ std::string part(const std::string& disposition, const std::string& body, const 
 
 TEST(Multipart, FieldsAndFilesAreSeparated) {
   std::string body = part("form-data; name=\"_csrf\"", "tok") +
-                     part("form-data; name=\"file\"; filename=\"scope.csv\"", "org_code\r\n1440\r\n", "text/csv") + "--XyZ--\r\n";
+                     part("form-data; name=\"file\"; filename=\"scope.csv\"", "org_code\r\n1440\r\n", "text/csv") +
+                     "--XyZ--\r\n";
   std::multimap<std::string, std::string> form;
   std::vector<UploadedFile> files;
   ASSERT_TRUE(parse_multipart(body, kType, form, files));
@@ -89,9 +91,11 @@ TEST(Multipart, TheNameIsNeverTakenFromInsideFilename) {
   EXPECT_EQ(files[0].filename, "report.csv");
   EXPECT_EQ(files[1].field, "other");
   EXPECT_EQ(disposition_param("Content-Disposition: form-data; filename=\"a\"; name=\"b\"", "name"), "b");
-  EXPECT_EQ(disposition_param("Content-Disposition: form-data; name=plain; filename=\"x;y.csv\"", "filename"), "x;y.csv");
+  EXPECT_EQ(disposition_param("Content-Disposition: form-data; name=plain; filename=\"x;y.csv\"", "filename"),
+            "x;y.csv");
   EXPECT_EQ(disposition_param("Content-Disposition: form-data; name=plain", "name"), "plain");
-  EXPECT_EQ(disposition_param("Content-Disposition: form-data; NAME=\"up\"", "name"), "up") << "parameter names ignore case";
+  EXPECT_EQ(disposition_param("Content-Disposition: form-data; NAME=\"up\"", "name"), "up")
+      << "parameter names ignore case";
   EXPECT_EQ(disposition_param("Content-Disposition: form-data", "name"), "");
 }
 
@@ -110,7 +114,8 @@ TEST(Multipart, MalformedBodiesAreRefused) {
   EXPECT_FALSE(parse_multipart("x", "multipart/form-data; boundary=", form, files)) << "empty boundary";
   EXPECT_FALSE(parse_multipart("x", "multipart/form-data; boundary=" + std::string(300, 'b'), form, files));
   EXPECT_FALSE(parse_multipart("no delimiter at all", kType, form, files));
-  EXPECT_FALSE(parse_multipart("--XyZ\r\nContent-Disposition: form-data; name=\"a\"\r\n\r\nunterminated", kType, form, files));
+  EXPECT_FALSE(
+      parse_multipart("--XyZ\r\nContent-Disposition: form-data; name=\"a\"\r\n\r\nunterminated", kType, form, files));
   EXPECT_FALSE(parse_multipart("--XyZ\r\nno blank line", kType, form, files));
   EXPECT_FALSE(parse_multipart("--XyZjunk", kType, form, files));
 }

@@ -1,8 +1,9 @@
 // JSON request bodies: parsed once, with a depth limit that holds before a deep tree exists.
+#include "web/json_body.h"
+
 #include <gtest/gtest.h>
 
 #include "core/error.h"
-#include "web/json_body.h"
 
 using namespace dp;
 

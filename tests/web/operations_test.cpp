@@ -1,6 +1,5 @@
 // What the operator reads: the metrics exposition and the readiness report.
 #include <gtest/gtest.h>
-
 #include <thread>
 
 #include "web/health.h"
@@ -14,11 +13,15 @@ TEST(Metrics, RequestsAreCountedByRouteAndStatusClassWithACumulativeHistogram) {
   m.observe_request("GET /login", 200, 0.2, 100);
   m.observe_request("GET /login", 429, 0.0001, 10);
   auto text = m.exposition();
-  EXPECT_NE(text.find("digipuls_http_requests_total{route=\"GET /login\",status=\"2xx\"} 2\n"), std::string::npos) << text;
+  EXPECT_NE(text.find("digipuls_http_requests_total{route=\"GET /login\",status=\"2xx\"} 2\n"), std::string::npos)
+      << text;
   EXPECT_NE(text.find("digipuls_http_requests_total{route=\"GET /login\",status=\"4xx\"} 1\n"), std::string::npos);
-  EXPECT_NE(text.find("digipuls_http_request_duration_seconds_bucket{route=\"GET /login\",le=\"0.005\"} 2\n"), std::string::npos);
-  EXPECT_NE(text.find("digipuls_http_request_duration_seconds_bucket{route=\"GET /login\",le=\"0.25\"} 3\n"), std::string::npos);
-  EXPECT_NE(text.find("digipuls_http_request_duration_seconds_bucket{route=\"GET /login\",le=\"+Inf\"} 3\n"), std::string::npos);
+  EXPECT_NE(text.find("digipuls_http_request_duration_seconds_bucket{route=\"GET /login\",le=\"0.005\"} 2\n"),
+            std::string::npos);
+  EXPECT_NE(text.find("digipuls_http_request_duration_seconds_bucket{route=\"GET /login\",le=\"0.25\"} 3\n"),
+            std::string::npos);
+  EXPECT_NE(text.find("digipuls_http_request_duration_seconds_bucket{route=\"GET /login\",le=\"+Inf\"} 3\n"),
+            std::string::npos);
   EXPECT_NE(text.find("digipuls_http_request_duration_seconds_count{route=\"GET /login\"} 3\n"), std::string::npos);
   EXPECT_NE(text.find("digipuls_http_response_bytes_total{route=\"GET /login\"} 210\n"), std::string::npos);
 }
@@ -27,7 +30,8 @@ TEST(Metrics, CallbacksAreGroupedByNameEscapedAndSkippedWhenTheyFail) {
   Metrics m;
   m.add_callback("digipuls_mail_messages", "Messages by state.", "gauge", [] { return 3.0; }, {{"state", "queued"}});
   m.add_callback("digipuls_cache_hits_total", "Hits.", "counter", [] { return 7.0; });
-  m.add_callback("digipuls_mail_messages", "Messages by state.", "gauge", [] { return 1.0; }, {{"state", "say \"hi\""}});
+  m.add_callback("digipuls_mail_messages", "Messages by state.", "gauge", [] { return 1.0; },
+                 {{"state", "say \"hi\""}});
   m.add_callback("digipuls_broken", "Fails.", "gauge", []() -> double { throw std::runtime_error("gone"); });
   auto text = m.exposition();
   auto first = text.find("digipuls_mail_messages{state=\"queued\"} 3\n");

@@ -27,10 +27,12 @@ struct Pipeline : ::testing::Test {
       ++handled;
       return Response::text("saved");
     });
-    add_route(r, "POST", "/hook", "public", [this](Request&) {
-      ++handled;
-      return Response::text("hooked");
-    }, {.csrf = false});
+    add_route(r, "POST", "/hook", "public",
+              [this](Request&) {
+                ++handled;
+                return Response::text("hooked");
+              },
+              {.csrf = false});
     add_route(r, "GET", "/full", "public", [](Request&) -> Response {
       throw Error::unavailable("the disk holding the database is full; nothing can be saved now");
     });

@@ -1,8 +1,9 @@
 // Per-client rate limits (GCRA): a burst, then one call per interval; each client on its own.
+#include "web/rate_limiter.h"
+
 #include <gtest/gtest.h>
 
 #include "core/error.h"
-#include "web/rate_limiter.h"
 
 using namespace dp;
 using namespace dp::web;

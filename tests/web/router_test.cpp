@@ -1,9 +1,10 @@
 // The router: patterns with parameters and a trailing {rest...}, 405 against 404, one way to add
 // a route, and what a route declares (policy, CSRF, cost).
+#include "web/router.h"
+
 #include <gtest/gtest.h>
 
 #include "core/error.h"
-#include "web/router.h"
 
 using namespace dp;
 using namespace dp::web;

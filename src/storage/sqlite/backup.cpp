@@ -1,15 +1,13 @@
 #include "storage/backup.h"
 
-#include <fcntl.h>
-#include <unistd.h>
-
 #include <SQLiteCpp/Backup.h>
 #include <SQLiteCpp/SQLiteCpp.h>
-#include <sqlite3.h>
-#include <fmt/format.h>
-
 #include <algorithm>
+#include <fcntl.h>
 #include <filesystem>
+#include <fmt/format.h>
+#include <sqlite3.h>
+#include <unistd.h>
 
 #include "core/error.h"
 #include "storage/sqlite/db.h"
@@ -64,13 +62,15 @@ BackupReport backup_database(const std::string& db, const std::string& out, bool
   if (fs::exists(out) && !overwrite)
     throw Error::bad_input("the file exists; give --force to replace it", Location{out, 0, 0, {}});
   fs::path target = fs::absolute(out);
-  std::string tmp = (target.parent_path() / ("." + target.filename().string() + ".tmp-" + std::to_string(::getpid()))).string();
+  std::string tmp =
+      (target.parent_path() / ("." + target.filename().string() + ".tmp-" + std::to_string(::getpid()))).string();
   fs::remove(tmp);
   BackupReport report;
   try {
     SQLite::Database src(db, SQLite::OPEN_READONLY);
     src.setBusyTimeout(15000);
-    if (!src.tableExists("schema_migrations")) throw Error::bad_input("not a Digipuls database", Location{db, 0, 0, {}});
+    if (!src.tableExists("schema_migrations"))
+      throw Error::bad_input("not a Digipuls database", Location{db, 0, 0, {}});
     {
       SQLite::Database dst(tmp, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
       copy_pages(dst, src);
@@ -105,7 +105,8 @@ RestoreReport restore_database(const std::string& from, const std::string& db, b
     SQLite::Database src(from, SQLite::OPEN_READONLY);
     std::string check = integrity(src);
     if (check != "ok") throw Error::bad_input("the backup is damaged: " + check, Location{from, 0, 0, {}});
-    if (!src.tableExists("schema_migrations")) throw Error::bad_input("not a Digipuls database", Location{from, 0, 0, {}});
+    if (!src.tableExists("schema_migrations"))
+      throw Error::bad_input("not a Digipuls database", Location{from, 0, 0, {}});
     try {
       sqlite::check_known(src, sqlite::bundled_migrations());
     } catch (const Error& e) {

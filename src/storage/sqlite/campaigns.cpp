@@ -91,7 +91,8 @@ std::optional<Campaign> SqliteCampaigns::find(int64_t id) {
 }
 
 std::optional<Campaign> SqliteCampaigns::find(const std::string& key) {
-  return one(db_.conn(), "SELECT " + kCols + " FROM campaigns WHERE slug = ?1 OR CAST(id AS TEXT) = ?1", read_campaign, key);
+  return one(db_.conn(), "SELECT " + kCols + " FROM campaigns WHERE slug = ?1 OR CAST(id AS TEXT) = ?1", read_campaign,
+             key);
 }
 
 void SqliteCampaigns::set_state(int64_t id, CampaignState state) {
@@ -107,7 +108,8 @@ void SqliteCampaigns::set_state(int64_t id, CampaignState state) {
 void SqliteCampaigns::set_scope(int64_t campaign_id, const std::vector<CampaignOrg>& orgs) {
   db_.write([&](SQLite::Database& db) {
     run(db, "DELETE FROM campaign_orgs WHERE campaign_id = ?", campaign_id);
-    SQLite::Statement ins(db, "INSERT INTO campaign_orgs(campaign_id, org_code, mandatory, attributes) VALUES(?, ?, ?, ?)");
+    SQLite::Statement ins(db,
+                          "INSERT INTO campaign_orgs(campaign_id, org_code, mandatory, attributes) VALUES(?, ?, ?, ?)");
     for (const auto& o : orgs) {
       ins.reset();
       bind_all(ins, campaign_id, o.org_code, o.mandatory, nlohmann::json(o.attributes).dump());
@@ -117,7 +119,8 @@ void SqliteCampaigns::set_scope(int64_t campaign_id, const std::vector<CampaignO
 }
 
 std::vector<CampaignOrg> SqliteCampaigns::scope(int64_t campaign_id) {
-  return all(db_.conn(), "SELECT org_code, mandatory, attributes FROM campaign_orgs WHERE campaign_id = ? ORDER BY org_code",
+  return all(db_.conn(),
+             "SELECT org_code, mandatory, attributes FROM campaign_orgs WHERE campaign_id = ? ORDER BY org_code",
              read_scope_row, campaign_id);
 }
 

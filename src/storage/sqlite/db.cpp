@@ -1,10 +1,9 @@
 #include "storage/sqlite/db.h"
 
-#include <sqlite3.h>
-
 #include <atomic>
 #include <chrono>
 #include <ctime>
+#include <sqlite3.h>
 #include <unordered_map>
 
 #include "core/error.h"

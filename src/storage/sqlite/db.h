@@ -3,7 +3,6 @@
 // connections must not be used from two threads at once), WAL, foreign keys, FULL sync so that
 // an acknowledged save survives a crash, and write transactions that nest.
 #include <SQLiteCpp/SQLiteCpp.h>
-
 #include <chrono>
 #include <functional>
 #include <memory>

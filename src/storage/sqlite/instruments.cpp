@@ -43,7 +43,8 @@ std::vector<InstrumentInfo> SqliteInstruments::list() {
 }
 
 std::optional<std::string> SqliteInstruments::source(const std::string& id) {
-  return one(db_.conn(), "SELECT source_text FROM instruments WHERE id = ?", [](Row& r) { return r.text(); }, id);
+  return one(
+      db_.conn(), "SELECT source_text FROM instruments WHERE id = ?", [](Row& r) { return r.text(); }, id);
 }
 
 }  // namespace dp::storage::sqlite

@@ -56,11 +56,11 @@ int64_t SqliteMail::enqueue(const OutboxMessage& m) {
   db_.write([&](SQLite::Database& db) {
     std::string now = m.created_at.empty() ? now_utc() : m.created_at;
     run(db,
-        "INSERT INTO outbox(kind, recipient, subject, body_text, body_html, secret, status, next_attempt_at, created_at, "
+        "INSERT INTO outbox(kind, recipient, subject, body_text, body_html, secret, status, next_attempt_at, "
+        "created_at, "
         "user_id, campaign_id, org_code) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        m.kind, m.recipient, m.subject, m.body_text, m.body_html, m.secret,
-        to_string(m.status), m.next_attempt_at.empty() ? now : m.next_attempt_at, now,
-        m.user_id, m.campaign_id, m.org_code);
+        m.kind, m.recipient, m.subject, m.body_text, m.body_html, m.secret, to_string(m.status),
+        m.next_attempt_at.empty() ? now : m.next_attempt_at, now, m.user_id, m.campaign_id, m.org_code);
     id = db.getLastInsertRowid();
   });
   return id;
@@ -89,25 +89,29 @@ void SqliteMail::mark_sent(int64_t id, const std::string& now) {
 void SqliteMail::mark_failed(int64_t id, const std::string& now, const std::string& error,
                              const std::string& next_attempt_at) {
   db_.write([&](SQLite::Database& db) {
-    require_changed(run(db,
-                        "UPDATE outbox SET status = ?1, attempts = attempts + 1, last_error = ?2, "
-                        "next_attempt_at = CASE WHEN ?3 = '' THEN next_attempt_at ELSE ?3 END WHERE id = ?4",
-                        to_string(next_attempt_at.empty() ? MailStatus::Dead : MailStatus::Failed), error, next_attempt_at, id),
-                    id);
+    require_changed(
+        run(db,
+            "UPDATE outbox SET status = ?1, attempts = attempts + 1, last_error = ?2, "
+            "next_attempt_at = CASE WHEN ?3 = '' THEN next_attempt_at ELSE ?3 END WHERE id = ?4",
+            to_string(next_attempt_at.empty() ? MailStatus::Dead : MailStatus::Failed), error, next_attempt_at, id),
+        id);
     attempt_row(db, id, now, false, error);
   });
 }
 
 void SqliteMail::mark_logged(int64_t id, const std::string& now) {
   db_.write([&](SQLite::Database& db) {
-    require_changed(run(db, "UPDATE outbox SET status = 'logged', last_error = 'no mail server configured' WHERE id = ?", id), id);
+    require_changed(
+        run(db, "UPDATE outbox SET status = 'logged', last_error = 'no mail server configured' WHERE id = ?", id), id);
     attempt_row(db, id, now, false, "no mail server configured; the message is kept in the outbox");
   });
 }
 
 void SqliteMail::requeue(int64_t id, const std::string& now) {
   db_.write([&](SQLite::Database& db) {
-    if (run(db, "UPDATE outbox SET status = 'queued', next_attempt_at = ? WHERE id = ? AND status IN ('failed', 'dead', 'logged')",
+    if (run(db,
+            "UPDATE outbox SET status = 'queued', next_attempt_at = ? WHERE id = ? AND status IN ('failed', 'dead', "
+            "'logged')",
             now, id) == 0)
       throw Error::conflict("message " + std::to_string(id) + " is not waiting to be sent again");
   });
@@ -122,20 +126,24 @@ std::vector<OutboxMessage> SqliteMail::list(const OutboxFilter& f) {
              "SELECT " + kCols +
                  " FROM outbox WHERE (?1 = '' OR status = ?1 OR (?1 = 'problem' AND status IN ('failed', 'dead'))) "
                  "AND (?2 = '' OR kind = ?2) AND (?3 = 0 OR campaign_id = ?3) ORDER BY id DESC LIMIT ?4",
-             read_message, f.problems ? std::string("problem") : f.status ? std::string(to_string(*f.status)) : std::string(),
+             read_message,
+             f.problems ? std::string("problem")
+             : f.status ? std::string(to_string(*f.status))
+                        : std::string(),
              f.kind, f.campaign_id, f.limit);
 }
 
 std::vector<MailAttempt> SqliteMail::attempts(int64_t id) {
-  return all(db_.conn(), "SELECT at, ok, error FROM outbox_attempts WHERE outbox_id = ? ORDER BY id",
-             [](Row& r) {
-               MailAttempt a;
-               a.at = r.text();
-               a.ok = r.flag();
-               a.error = r.text();
-               return a;
-             },
-             id);
+  return all(
+      db_.conn(), "SELECT at, ok, error FROM outbox_attempts WHERE outbox_id = ? ORDER BY id",
+      [](Row& r) {
+        MailAttempt a;
+        a.at = r.text();
+        a.ok = r.flag();
+        a.error = r.text();
+        return a;
+      },
+      id);
 }
 
 OutboxCounts SqliteMail::counts() {
@@ -159,17 +167,19 @@ bool SqliteMail::claim_reminder_run(int64_t campaign_id, const std::string& on_d
 
 void SqliteMail::set_reminder_messages(int64_t campaign_id, const std::string& on_date, int messages) {
   db_.write([&](SQLite::Database& db) {
-    run(db, "UPDATE reminder_runs SET messages = ? WHERE campaign_id = ? AND on_date = ?", messages, campaign_id, on_date);
+    run(db, "UPDATE reminder_runs SET messages = ? WHERE campaign_id = ? AND on_date = ?", messages, campaign_id,
+        on_date);
   });
 }
 
 std::vector<std::pair<std::string, int>> SqliteMail::reminder_runs(int64_t campaign_id) {
-  return all(db_.conn(), "SELECT on_date, messages FROM reminder_runs WHERE campaign_id = ? ORDER BY on_date",
-             [](Row& r) {
-               std::string date = r.text();
-               return std::pair(date, r.integer());
-             },
-             campaign_id);
+  return all(
+      db_.conn(), "SELECT on_date, messages FROM reminder_runs WHERE campaign_id = ? ORDER BY on_date",
+      [](Row& r) {
+        std::string date = r.text();
+        return std::pair(date, r.integer());
+      },
+      campaign_id);
 }
 
 }  // namespace dp::storage::sqlite

@@ -1,8 +1,7 @@
 #include "storage/sqlite/migrations.h"
 
-#include <fmt/format.h>
-
 #include <algorithm>
+#include <fmt/format.h>
 #include <map>
 
 #include "core/error.h"
@@ -34,7 +33,8 @@ std::string area_of(int version) {
 }
 
 const char* kCreateLedger =
-    "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)";
+    "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT "
+    "NOT NULL)";
 
 }  // namespace
 
@@ -85,7 +85,8 @@ int migrate(SQLite::Database& db, const std::vector<Migration>& known) {
     } catch (const SQLite::Exception& e) {
       throw Error::internal(fmt::format("migration {}/{:03}_{} failed: {}", m->area, m->version, m->name, e.what()));
     }
-    run(db, "INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)", m->version, m->name, now_utc());
+    run(db, "INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)", m->version, m->name,
+        now_utc());
     tx.commit();
   }
   return schema_version(db);

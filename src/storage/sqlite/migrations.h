@@ -11,7 +11,6 @@
 // applied migration (version and name), and a database holding one this binary does not know,
 // in any area, is refused: it was written by a newer or a different build.
 #include <SQLiteCpp/SQLiteCpp.h>
-
 #include <string>
 #include <vector>
 

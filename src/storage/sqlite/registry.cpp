@@ -65,8 +65,8 @@ registry::Organisation read_organisation(Row& r) {
 
 void SqliteRegistry::upsert_county(const registry::County& c) {
   db_.write([&](SQLite::Database& db) {
-    run(db, "INSERT INTO counties(code, name) VALUES(?, ?) ON CONFLICT(code) DO UPDATE SET name = excluded.name", c.code,
-        c.name);
+    run(db, "INSERT INTO counties(code, name) VALUES(?, ?) ON CONFLICT(code) DO UPDATE SET name = excluded.name",
+        c.code, c.name);
   });
 }
 
@@ -88,7 +88,8 @@ void SqliteRegistry::apply(const registry::ImportRecord& r) {
       run(db, "INSERT INTO organisations(code, kind) VALUES(?, ?)", r.code, r.kind.value_or("municipality"));
     }
     if (r.kind || r.name || r.county_code || r.skr_group_code || r.skr_group_name || r.active)
-      run(db, kUpsertFacts, r.code, r.year, r.kind, r.name, r.county_code, r.skr_group_code, r.skr_group_name, r.active);
+      run(db, kUpsertFacts, r.code, r.year, r.kind, r.name, r.county_code, r.skr_group_code, r.skr_group_name,
+          r.active);
     if (r.population)
       run(db,
           "INSERT INTO populations(code, year, population) VALUES(?, ?, ?) "
@@ -120,15 +121,16 @@ std::vector<registry::Organisation> SqliteRegistry::query(const std::string* cod
   struct Attribute {
     std::string code, name, value;
   };
-  auto attributes = all(db, kAttributesAsOf,
-                        [](Row& r) {
-                          Attribute a;
-                          a.code = r.text();
-                          a.name = r.text();
-                          a.value = r.text();
-                          return a;
-                        },
-                        year, only);
+  auto attributes = all(
+      db, kAttributesAsOf,
+      [](Row& r) {
+        Attribute a;
+        a.code = r.text();
+        a.name = r.text();
+        a.value = r.text();
+        return a;
+      },
+      year, only);
   for (auto& a : attributes)
     if (auto it = index.find(a.code); it != index.end()) out[it->second].attributes[a.name] = a.value;
   return out;
@@ -147,26 +149,31 @@ std::optional<registry::Organisation> SqliteRegistry::find(const std::string& co
 }
 
 std::vector<int> SqliteRegistry::years() {
-  return all(db_.conn(),
-             "SELECT year FROM org_facts UNION SELECT year FROM populations UNION SELECT year FROM org_attributes ORDER BY 1",
-             [](Row& r) { return r.integer(); });
+  return all(
+      db_.conn(),
+      "SELECT year FROM org_facts UNION SELECT year FROM populations UNION SELECT year FROM org_attributes ORDER BY 1",
+      [](Row& r) { return r.integer(); });
 }
 
 void SqliteRegistry::put_boundaries(const std::string& kind, const std::string& geojson) {
   db_.write([&](SQLite::Database& db) {
-    run(db, "INSERT INTO boundaries(kind, geojson) VALUES(?, ?) ON CONFLICT(kind) DO UPDATE SET geojson = excluded.geojson",
+    run(db,
+        "INSERT INTO boundaries(kind, geojson) VALUES(?, ?) ON CONFLICT(kind) DO UPDATE SET geojson = excluded.geojson",
         kind, geojson);
   });
 }
 
 std::optional<std::string> SqliteRegistry::boundaries(const std::string& kind) {
-  return one(db_.conn(), "SELECT geojson FROM boundaries WHERE kind = ?", [](Row& r) { return r.text(); }, kind);
+  return one(
+      db_.conn(), "SELECT geojson FROM boundaries WHERE kind = ?", [](Row& r) { return r.text(); }, kind);
 }
 
 void SqliteRegistry::put_size_groups(const std::string& yaml_text) {
   registry::parse_size_groups(yaml_text, "size_groups.yaml");  // refuse a broken scheme
   db_.write([&](SQLite::Database& db) {
-    run(db, "INSERT INTO settings(key, value) VALUES('size_groups', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+    run(db,
+        "INSERT INTO settings(key, value) VALUES('size_groups', ?) ON CONFLICT(key) DO UPDATE SET value = "
+        "excluded.value",
         yaml_text);
   });
 }

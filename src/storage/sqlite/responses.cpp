@@ -64,10 +64,12 @@ AuditEntry read_audit(Row& r) {
   return e;
 }
 
-void audit_row(SQLite::Database& db, int64_t response_id, const std::string& at, int64_t user, const std::string& action,
-               const std::string& item, const std::string& old_v, const std::string& new_v, const std::string& note) {
+void audit_row(SQLite::Database& db, int64_t response_id, const std::string& at, int64_t user,
+               const std::string& action, const std::string& item, const std::string& old_v, const std::string& new_v,
+               const std::string& note) {
   run(db,
-      "INSERT INTO audit_log(response_id, at, user_id, action, item, old_value, new_value, note) VALUES(?, ?, ?, ?, ?, ?, ?, ?)",
+      "INSERT INTO audit_log(response_id, at, user_id, action, item, old_value, new_value, note) VALUES(?, ?, ?, ?, ?, "
+      "?, ?, ?)",
       response_id, at, user, action, item, nullable(old_v), nullable(new_v), note);
 }
 
@@ -104,7 +106,8 @@ SaveResult SqliteResponses::save(int64_t response_id, const std::vector<AnswerCh
                                  const std::string& action) {
   SaveResult res;
   db_.write([&](SQLite::Database& db) {
-    auto version = one(db, "SELECT version FROM responses WHERE id = ?", [](Row& r) { return r.int64(); }, response_id);
+    auto version = one(
+        db, "SELECT version FROM responses WHERE id = ?", [](Row& r) { return r.int64(); }, response_id);
     if (!version) throw Error::not_found("no response " + std::to_string(response_id));
     int64_t next = *version + 1;
     std::string at = now_utc();
@@ -153,22 +156,25 @@ void SqliteResponses::replace(int64_t response_id, const instrument::Answers& an
                               const std::set<std::string>& outside_routing) {
   db_.write([&](SQLite::Database& db) {
     std::vector<AnswerChange> changes;
-    for (const auto& item : all(db, "SELECT item FROM answers WHERE response_id = ? AND kind != 0",
-                                [](Row& r) { return r.text(); }, response_id))
+    for (const auto& item : all(
+             db, "SELECT item FROM answers WHERE response_id = ? AND kind != 0", [](Row& r) { return r.text(); },
+             response_id))
       if (!answers.count(item)) changes.push_back({item, Value{}, -1});
     for (const auto& [item, value] : answers) changes.push_back({item, value, -1, outside_routing.count(item) > 0});
     auto saved = save(response_id, changes, user_id, action);
     // Replacing a response with what it already holds changes nothing: no status entry (with its
     // note) in the audit log and no version bump, so re-importing an unchanged file is a no-op.
-    auto current = one(db, "SELECT status FROM responses WHERE id = ?", [](Row& r) { return r.text(); }, response_id);
+    auto current = one(
+        db, "SELECT status FROM responses WHERE id = ?", [](Row& r) { return r.text(); }, response_id);
     if (!saved.saved.empty() || current != to_string(status)) set_status(response_id, status, user_id, action, note);
   });
 }
 
-void SqliteResponses::set_status(int64_t response_id, ResponseStatus to, int64_t user_id,
-                                 const std::string& action, const std::string& note) {
+void SqliteResponses::set_status(int64_t response_id, ResponseStatus to, int64_t user_id, const std::string& action,
+                                 const std::string& note) {
   db_.write([&](SQLite::Database& db) {
-    auto old = one(db, "SELECT status FROM responses WHERE id = ?", [](Row& r) { return r.text(); }, response_id);
+    auto old = one(
+        db, "SELECT status FROM responses WHERE id = ?", [](Row& r) { return r.text(); }, response_id);
     if (!old) throw Error::not_found("no response " + std::to_string(response_id));
     std::string status = to_string(to);
     if (*old == status && note.empty()) return;
@@ -179,15 +185,17 @@ void SqliteResponses::set_status(int64_t response_id, ResponseStatus to, int64_t
 }
 
 std::vector<AuditEntry> SqliteResponses::audit(int64_t response_id) {
-  return all(db_.conn(),
-             "SELECT id, response_id, at, user_id, action, item, COALESCE(old_value, ''), COALESCE(new_value, ''), note "
-             "FROM audit_log WHERE response_id = ? ORDER BY id",
-             read_audit, response_id);
+  return all(
+      db_.conn(),
+      "SELECT id, response_id, at, user_id, action, item, COALESCE(old_value, ''), COALESCE(new_value, ''), note "
+      "FROM audit_log WHERE response_id = ? ORDER BY id",
+      read_audit, response_id);
 }
 
 void SqliteResponses::keep_revision_answers(int64_t run_id, const std::map<std::string, instrument::Answers>& by_org) {
   db_.write([&](SQLite::Database& db) {
-    SQLite::Statement q(db, "INSERT OR IGNORE INTO stat_run_answers(run_id, org_code, item, kind, value) VALUES(?, ?, ?, ?, ?)");
+    SQLite::Statement q(
+        db, "INSERT OR IGNORE INTO stat_run_answers(run_id, org_code, item, kind, value) VALUES(?, ?, ?, ?, ?)");
     for (const auto& [org, answers] : by_org)
       for (const auto& [item, value] : answers) {
         auto [kind, text] = encode(value);
@@ -201,27 +209,29 @@ void SqliteResponses::keep_revision_answers(int64_t run_id, const std::map<std::
 
 instrument::Answers SqliteResponses::revision_answers(int64_t run_id, const std::string& org_code) {
   instrument::Answers out;
-  auto rows = all(db_.conn(), "SELECT item, kind, value FROM stat_run_answers WHERE run_id = ? AND org_code = ?",
-                  [](Row& r) {
-                    std::string item = r.text();
-                    int kind = r.integer();
-                    return std::pair(item, decode(kind, r.text()));
-                  },
-                  run_id, org_code);
+  auto rows = all(
+      db_.conn(), "SELECT item, kind, value FROM stat_run_answers WHERE run_id = ? AND org_code = ?",
+      [](Row& r) {
+        std::string item = r.text();
+        int kind = r.integer();
+        return std::pair(item, decode(kind, r.text()));
+      },
+      run_id, org_code);
   for (auto& [item, value] : rows) out.emplace(std::move(item), std::move(value));
   return out;
 }
 
 std::map<std::string, std::set<std::string>> SqliteResponses::outside_routing(int64_t campaign_id) {
   std::map<std::string, std::set<std::string>> out;
-  auto rows = all(db_.conn(),
-                  "SELECT r.org_code, a.item FROM responses r JOIN answers a ON a.response_id = r.id "
-                  "WHERE r.campaign_id = ? AND a.kind != 0 AND a.outside_routing != 0",
-                  [](Row& r) {
-                    std::string org = r.text();
-                    return std::pair(org, r.text());
-                  },
-                  campaign_id);
+  auto rows = all(
+      db_.conn(),
+      "SELECT r.org_code, a.item FROM responses r JOIN answers a ON a.response_id = r.id "
+      "WHERE r.campaign_id = ? AND a.kind != 0 AND a.outside_routing != 0",
+      [](Row& r) {
+        std::string org = r.text();
+        return std::pair(org, r.text());
+      },
+      campaign_id);
   for (auto& [org, item] : rows) out[org].insert(std::move(item));
   return out;
 }

@@ -6,7 +6,6 @@
 //   auto u = one(db, "SELECT " + kUserCols + " FROM users WHERE id = ?", read_user, id);
 //   run(db, "DELETE FROM sessions WHERE user_id = ?", id);
 #include <SQLiteCpp/SQLiteCpp.h>
-
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -16,8 +15,10 @@
 namespace dp::storage::sqlite {
 
 namespace detail {
-template <class T> struct is_optional : std::false_type {};
-template <class T> struct is_optional<std::optional<T>> : std::true_type {};
+template <class T>
+struct is_optional : std::false_type {};
+template <class T>
+struct is_optional<std::optional<T>> : std::true_type {};
 }  // namespace detail
 
 template <class T>

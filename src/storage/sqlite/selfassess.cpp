@@ -118,12 +118,12 @@ PlanItem read_plan_item(Row& r) {
 int64_t SqliteSelfAssess::create(const Assessment& a) {
   int64_t id = 0;
   db_.write([&](SQLite::Database& db) {
-    if (number(db, "SELECT COUNT(*) FROM sa_assessments WHERE org_code = ? AND year = ? AND part = ?", a.org_code, a.year,
-               a.part) > 0)
+    if (number(db, "SELECT COUNT(*) FROM sa_assessments WHERE org_code = ? AND year = ? AND part = ?", a.org_code,
+               a.year, a.part) > 0)
       throw Error::conflict("the organisation already has a self-assessment for " + std::to_string(a.year) +
                             (a.part.empty() ? "" : " (" + a.part + ")"));
-    run(db, kInsertAssessment, a.org_code, a.year, a.part, a.instrument_id, to_string(a.status), a.plan_level, a.publish_overall,
-        a.publish_target_groups, a.created_by, now_utc());
+    run(db, kInsertAssessment, a.org_code, a.year, a.part, a.instrument_id, to_string(a.status), a.plan_level,
+        a.publish_overall, a.publish_target_groups, a.created_by, now_utc());
     id = db.getLastInsertRowid();
   });
   return id;
@@ -134,17 +134,20 @@ std::optional<Assessment> SqliteSelfAssess::find(int64_t id) {
 }
 
 std::vector<Assessment> SqliteSelfAssess::list_for_org(const std::string& org_code) {
-  return all(db_.conn(), "SELECT " + kAssessmentCols + " FROM sa_assessments WHERE org_code = ? ORDER BY year DESC, part, id DESC",
+  return all(db_.conn(),
+             "SELECT " + kAssessmentCols + " FROM sa_assessments WHERE org_code = ? ORDER BY year DESC, part, id DESC",
              read_assessment, org_code);
 }
 
 std::vector<Assessment> SqliteSelfAssess::list_all() {
-  return all(db_.conn(), "SELECT " + kAssessmentCols + " FROM sa_assessments ORDER BY year, org_code, part", read_assessment);
+  return all(db_.conn(), "SELECT " + kAssessmentCols + " FROM sa_assessments ORDER BY year, org_code, part",
+             read_assessment);
 }
 
 void SqliteSelfAssess::update(const Assessment& a) {
   db_.write([&](SQLite::Database& db) {
-    if (run(db, kUpdateAssessment, to_string(a.status), now_utc(), a.plan_level, a.publish_overall, a.publish_target_groups, a.id) == 0)
+    if (run(db, kUpdateAssessment, to_string(a.status), now_utc(), a.plan_level, a.publish_overall,
+            a.publish_target_groups, a.id) == 0)
       throw Error::not_found("no self-assessment " + std::to_string(a.id));
   });
 }
@@ -152,7 +155,8 @@ void SqliteSelfAssess::update(const Assessment& a) {
 int64_t SqliteSelfAssess::add_participant(const Participant& p) {
   int64_t id = 0;
   db_.write([&](SQLite::Database& db) {
-    if (number(db, "SELECT COUNT(*) FROM sa_participants WHERE assessment_id = ? AND email = ?", p.assessment_id, p.email) > 0)
+    if (number(db, "SELECT COUNT(*) FROM sa_participants WHERE assessment_id = ? AND email = ?", p.assessment_id,
+               p.email) > 0)
       throw Error::conflict(p.email + " is already invited to this self-assessment");
     run(db, "INSERT INTO sa_participants(assessment_id, name, email, token_digest, invited_at) VALUES(?, ?, ?, ?, ?)",
         p.assessment_id, p.name, p.email, p.token_digest, now_utc());
@@ -167,17 +171,16 @@ std::vector<Participant> SqliteSelfAssess::participants(int64_t assessment_id) {
 }
 
 std::optional<Participant> SqliteSelfAssess::participant_by_token(const std::string& token_digest) {
-  return one(db_.conn(), "SELECT " + kParticipantCols + " FROM sa_participants WHERE token_digest = ?", read_participant,
-             token_digest);
+  return one(db_.conn(), "SELECT " + kParticipantCols + " FROM sa_participants WHERE token_digest = ?",
+             read_participant, token_digest);
 }
 
 void SqliteSelfAssess::put_individual(int64_t assessment_id, const IndividualRating& r) {
   db_.write([&](SQLite::Database& db) {
     if (r.rating.empty())
-      run(db, "DELETE FROM sa_individual WHERE assessment_id = ? AND participant_id = ? AND indicator = ?", assessment_id,
-          r.participant_id, r.indicator);
-    else
-      run(db, kPutIndividual, assessment_id, r.participant_id, r.indicator, r.rating, r.comment, now_utc());
+      run(db, "DELETE FROM sa_individual WHERE assessment_id = ? AND participant_id = ? AND indicator = ?",
+          assessment_id, r.participant_id, r.indicator);
+    else run(db, kPutIndividual, assessment_id, r.participant_id, r.indicator, r.rating, r.comment, now_utc());
   });
 }
 

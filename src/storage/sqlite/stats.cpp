@@ -107,8 +107,10 @@ StatRun SqliteStats::add_run(const StatRun& in, const std::vector<Figure>& value
     next.executeStep();
     out.revision = next.getColumn(0).getInt();
     out.computed_at = in.computed_at.empty() ? now_utc() : in.computed_at;
-    SQLite::Statement ins(db, "INSERT INTO stat_runs(campaign_id, revision, computed_at, note, profile, input_hash, summary) "
-                              "VALUES(?, ?, ?, ?, ?, ?, ?)");
+    SQLite::Statement ins(
+        db,
+        "INSERT INTO stat_runs(campaign_id, revision, computed_at, note, profile, input_hash, summary) "
+        "VALUES(?, ?, ?, ?, ?, ?, ?)");
     ins.bind(1, in.campaign_id);
     ins.bind(2, out.revision);
     ins.bind(3, out.computed_at);
@@ -132,7 +134,8 @@ StatRun SqliteStats::add_run(const StatRun& in, const std::vector<Figure>& value
 }
 
 std::vector<StatRun> SqliteStats::runs(int64_t campaign_id) {
-  SQLite::Statement q(db_.conn(), std::string("SELECT ") + kRunCols + " FROM stat_runs r WHERE r.campaign_id = ? ORDER BY r.revision");
+  SQLite::Statement q(
+      db_.conn(), std::string("SELECT ") + kRunCols + " FROM stat_runs r WHERE r.campaign_id = ? ORDER BY r.revision");
   q.bind(1, campaign_id);
   std::vector<StatRun> out;
   while (q.executeStep()) out.push_back(read_run(q));
@@ -160,9 +163,10 @@ std::optional<StatRun> SqliteStats::published_run(int64_t campaign_id, const std
 }
 
 std::vector<Figure> SqliteStats::values(int64_t run_id) {
-  SQLite::Statement q(db_.conn(), "SELECT v.keyfigure, v.cell, v.breakdown, v.grp, v.year, v.n, v.count, v.value, v.marker, "
-                                  "v.decimals, r.campaign_id, r.revision FROM stat_values v JOIN stat_runs r ON r.id = v.run_id "
-                                  "WHERE v.run_id = ?");
+  SQLite::Statement q(db_.conn(),
+                      "SELECT v.keyfigure, v.cell, v.breakdown, v.grp, v.year, v.n, v.count, v.value, v.marker, "
+                      "v.decimals, r.campaign_id, r.revision FROM stat_values v JOIN stat_runs r ON r.id = v.run_id "
+                      "WHERE v.run_id = ?");
   q.bind(1, run_id);
   std::vector<Figure> out;
   while (q.executeStep()) {
@@ -227,7 +231,8 @@ std::vector<Figure> SqliteStats::points(const FigureKey* cell, bool published_on
       "  SELECT r2.id FROM stat_runs r2 WHERE r2.campaign_id = r.campaign_id AND (?1 = 0 OR r2.published_at <= ?6)"
       "  ORDER BY CASE WHEN ?1 = 0 THEN r2.revision ELSE 0 END DESC, r2.published_at DESC, r2.revision DESC LIMIT 1)) "
       "SELECT v.keyfigure, v.cell, v.breakdown, v.grp, v.year, v.n, v.count, v.value, v.marker, v.decimals, "
-      "ch.campaign_id, ch.revision FROM stat_values v JOIN chosen ch ON ch.id = v.run_id WHERE 1 = 1" + filter;
+      "ch.campaign_id, ch.revision FROM stat_values v JOIN chosen ch ON ch.id = v.run_id WHERE 1 = 1" +
+      filter;
   SQLite::Statement q(db_.conn(), sql);
   q.bind(1, published_only ? 1 : 0);
   if (cell) bind_cell(q, 2, *cell);
@@ -239,7 +244,8 @@ std::vector<Figure> SqliteStats::points(const FigureKey* cell, bool published_on
     p.revision = q.getColumn(11).getInt();
     out.push_back(std::move(p));
   }
-  std::string hsql = std::string("SELECT ") + kFigureCols + ", source, note_sv, note_en FROM stat_history v WHERE 1 = 1" +
+  std::string hsql = std::string("SELECT ") + kFigureCols +
+                     ", source, note_sv, note_en FROM stat_history v WHERE 1 = 1" +
                      (cell ? " AND v.keyfigure = ?1 AND v.cell = ?2 AND v.breakdown = ?3 AND v.grp = ?4" : "");
   SQLite::Statement h(db_.conn(), hsql);
   if (cell) bind_cell(h, 1, *cell);
@@ -271,13 +277,14 @@ std::string SqliteStats::publication_stamp(const std::string& as_of) {
   // Published revisions (id and time: a republication changes the time), scheduled ones (the
   // calendar announces them), and a digest of the history (replace_history rewrites it whole).
   // A scheduled revision moves from the second list to the first when its time comes.
-  SQLite::Statement q(db_.conn(),
-                      "SELECT (SELECT COALESCE(group_concat(id || '@' || published_at, ','), '') FROM "
-                      "(SELECT id, published_at FROM stat_runs WHERE published_at <= ?1 ORDER BY id)), "
-                      "(SELECT COALESCE(group_concat(id || '@' || published_at, ','), '') FROM "
-                      "(SELECT id, published_at FROM stat_runs WHERE published_at > ?1 ORDER BY id)), "
-                      "(SELECT COUNT(*) || ':' || COALESCE(SUM(year), 0) || ':' || printf('%.6f', COALESCE(SUM(value), 0)) "
-                      "FROM stat_history)");
+  SQLite::Statement q(
+      db_.conn(),
+      "SELECT (SELECT COALESCE(group_concat(id || '@' || published_at, ','), '') FROM "
+      "(SELECT id, published_at FROM stat_runs WHERE published_at <= ?1 ORDER BY id)), "
+      "(SELECT COALESCE(group_concat(id || '@' || published_at, ','), '') FROM "
+      "(SELECT id, published_at FROM stat_runs WHERE published_at > ?1 ORDER BY id)), "
+      "(SELECT COUNT(*) || ':' || COALESCE(SUM(year), 0) || ':' || printf('%.6f', COALESCE(SUM(value), 0)) "
+      "FROM stat_history)");
   q.bind(1, moment(as_of));
   q.executeStep();
   return q.getColumn(0).getString() + "|next " + q.getColumn(1).getString() + "|" + q.getColumn(2).getString();

@@ -1,10 +1,11 @@
+#include "storage/store.h"
+
 #include <filesystem>
 
 #include "core/error.h"
 #include "storage/sqlite/migrations.h"
 #include "storage/sqlite/rows.h"
 #include "storage/sqlite/stores.h"
-#include "storage/store.h"
 
 namespace dp::storage {
 namespace sqlite {
@@ -12,8 +13,16 @@ namespace sqlite {
 class SqliteStore : public Store {
  public:
   explicit SqliteStore(const std::string& path)
-      : db_(path), registry_(db_), instruments_(db_), campaigns_(db_), responses_(db_), users_(db_), mail_(db_),
-        stats_(db_), selfassess_(db_), privacy_(db_) {}
+      : db_(path),
+        registry_(db_),
+        instruments_(db_),
+        campaigns_(db_),
+        responses_(db_),
+        users_(db_),
+        mail_(db_),
+        stats_(db_),
+        selfassess_(db_),
+        privacy_(db_) {}
 
   RegistryStore& registry() override { return registry_; }
   InstrumentStore& instruments() override { return instruments_; }
@@ -61,7 +70,8 @@ class SqliteStore : public Store {
 
 std::unique_ptr<Store> open_sqlite(const std::string& path, OpenOptions opts) {
   if (!opts.create && !std::filesystem::exists(path))
-    throw Error::bad_input("no database here; create it with `digipuls init --db " + path + "`", Location{path, 0, 0, {}});
+    throw Error::bad_input("no database here; create it with `digipuls init --db " + path + "`",
+                           Location{path, 0, 0, {}});
   auto store = std::make_unique<sqlite::SqliteStore>(path);
   try {
     sqlite::migrate(store->db().conn());

@@ -19,7 +19,8 @@ class SqliteRegistry : public RegistryStore {
   void upsert_county(const registry::County& c) override;
   std::vector<registry::County> counties() override;
   void apply(const registry::ImportRecord& r) override;
-  std::vector<registry::Organisation> list(int year, int population_year, const registry::SizeGroupScheme& scheme) override;
+  std::vector<registry::Organisation> list(int year, int population_year,
+                                           const registry::SizeGroupScheme& scheme) override;
   std::optional<registry::Organisation> find(const std::string& code, int year, int population_year,
                                              const registry::SizeGroupScheme& scheme) override;
   std::vector<int> years() override;

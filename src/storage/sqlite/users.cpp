@@ -61,8 +61,9 @@ const char* kUserValues =
 
 template <class... More>
 int write_user(SQLite::Database& db, const std::string& sql, const User& u, const More&... more) {
-  return run(db, sql, u.email, u.name, std::string(to_string(u.role)), nullable(u.org_code), nullable(u.county_code), u.password_hash,
-             u.lang.empty() ? std::string("sv") : u.lang, u.active, u.failed_logins, u.locked_until, u.last_login_at,
+  return run(db, sql, u.email, u.name, std::string(to_string(u.role)), nullable(u.org_code), nullable(u.county_code),
+             u.password_hash, u.lang.empty() ? std::string("sv") : u.lang, u.active, u.failed_logins, u.locked_until,
+             u.last_login_at,
              // Duties belong to respondents only: another kind of account holds none.
              u.role == Role::Respondent ? to_string(u.duties) : std::string(), more...);
 }
@@ -72,12 +73,13 @@ int write_user(SQLite::Database& db, const std::string& sql, const User& u, cons
 int64_t SqliteUsers::create(const User& u) {
   int64_t id = 0;
   db_.write([&](SQLite::Database& db) {
-    auto existing = one(db, "SELECT id, active FROM users WHERE email = ?",
-                        [](Row& r) {
-                          int64_t id = r.int64();
-                          return std::pair(id, r.flag());
-                        },
-                        u.email);
+    auto existing = one(
+        db, "SELECT id, active FROM users WHERE email = ?",
+        [](Row& r) {
+          int64_t id = r.int64();
+          return std::pair(id, r.flag());
+        },
+        u.email);
     if (existing) {
       if (existing->second) throw Error::conflict("an account with the e-mail " + u.email + " already exists");
       // A removed account comes back: same id (the audit log keeps naming it), new role and place.
@@ -86,14 +88,17 @@ int64_t SqliteUsers::create(const User& u) {
       back.active = true;
       back.failed_logins = 0;
       back.locked_until.clear();
-      write_user(db, std::string("UPDATE users SET ") + kUserValues + ", removed_at = '' WHERE id = ?13", back, back.id);
+      write_user(db, std::string("UPDATE users SET ") + kUserValues + ", removed_at = '' WHERE id = ?13", back,
+                 back.id);
       id = back.id;
       return;
     }
-    write_user(db,
-               "INSERT INTO users(email, name, role, org_code, county_code, password_hash, lang, active, failed_logins, "
-               "locked_until, last_login_at, duties, created_at) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
-               u, u.created_at.empty() ? now_utc() : u.created_at);
+    write_user(
+        db,
+        "INSERT INTO users(email, name, role, org_code, county_code, password_hash, lang, active, failed_logins, "
+        "locked_until, last_login_at, duties, created_at) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, "
+        "?13)",
+        u, u.created_at.empty() ? now_utc() : u.created_at);
     id = db.getLastInsertRowid();
   });
   return id;
@@ -125,7 +130,8 @@ std::vector<User> SqliteUsers::list(const UserFilter& f) {
 
 void SqliteUsers::deactivate(int64_t id) {
   db_.write([&](SQLite::Database& db) {
-    if (run(db, "UPDATE users SET active = 0, removed_at = CASE WHEN active = 1 THEN ? ELSE removed_at END WHERE id = ?",
+    if (run(db,
+            "UPDATE users SET active = 0, removed_at = CASE WHEN active = 1 THEN ? ELSE removed_at END WHERE id = ?",
             now_utc(), id) == 0)
       throw Error::not_found("no user " + std::to_string(id));
     run(db, "DELETE FROM sessions WHERE user_id = ?", id);
@@ -142,22 +148,26 @@ void SqliteUsers::record_login_success(int64_t id, const std::string& now) {
 int SqliteUsers::record_login_failure(int64_t id, int lock_after, const std::string& lock_until) {
   int count = 0;
   db_.write([&](SQLite::Database& db) {
-    auto n = one(db, "UPDATE users SET failed_logins = failed_logins + 1 WHERE id = ? RETURNING failed_logins",
-                 [](Row& r) { return r.integer(); }, id);
+    auto n = one(
+        db, "UPDATE users SET failed_logins = failed_logins + 1 WHERE id = ? RETURNING failed_logins",
+        [](Row& r) { return r.integer(); }, id);
     if (!n) return;
     count = *n;
-    if (count >= lock_after) run(db, "UPDATE users SET locked_until = ?, failed_logins = 0 WHERE id = ?", lock_until, id);
+    if (count >= lock_after)
+      run(db, "UPDATE users SET locked_until = ?, failed_logins = 0 WHERE id = ?", lock_until, id);
   });
   return count;
 }
 
 void SqliteUsers::record_failure(const std::string& kind, const std::string& key, const std::string& now) {
-  db_.write([&](SQLite::Database& db) { run(db, "INSERT INTO login_failures(kind, key, at) VALUES(?, ?, ?)", kind, key, now); });
+  db_.write([&](SQLite::Database& db) {
+    run(db, "INSERT INTO login_failures(kind, key, at) VALUES(?, ?, ?)", kind, key, now);
+  });
 }
 
 int SqliteUsers::count_failures(const std::string& kind, const std::string& key, const std::string& since) {
-  return static_cast<int>(
-      number(db_.conn(), "SELECT COUNT(*) FROM login_failures WHERE kind = ? AND key = ? AND at >= ?", kind, key, since));
+  return static_cast<int>(number(
+      db_.conn(), "SELECT COUNT(*) FROM login_failures WHERE kind = ? AND key = ? AND at >= ?", kind, key, since));
 }
 
 void SqliteUsers::prune_failures(const std::string& before) {
@@ -170,20 +180,24 @@ void SqliteUsers::prune_failures(const std::string& before) {
 
 void SqliteUsers::create_session(const Session& s) {
   db_.write([&](SQLite::Database& db) {
-    run(db, "INSERT INTO sessions(digest, user_id, csrf, created_at, last_seen_at, expires_at, ip) VALUES(?, ?, ?, ?, ?, ?, ?)",
+    run(db,
+        "INSERT INTO sessions(digest, user_id, csrf, created_at, last_seen_at, expires_at, ip) VALUES(?, ?, ?, ?, ?, "
+        "?, ?)",
         s.digest, s.user_id, s.csrf, s.created_at, s.last_seen_at, s.expires_at, s.ip);
   });
 }
 
 std::optional<Session> SqliteUsers::find_session(const std::string& digest, const std::string& now) {
-  return one(db_.conn(),
-             "SELECT s.digest, s.user_id, s.csrf, s.created_at, s.last_seen_at, s.expires_at, s.ip "
-             "FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.digest = ? AND s.expires_at > ? AND u.active = 1",
-             read_session, digest, now);
+  return one(
+      db_.conn(),
+      "SELECT s.digest, s.user_id, s.csrf, s.created_at, s.last_seen_at, s.expires_at, s.ip "
+      "FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.digest = ? AND s.expires_at > ? AND u.active = 1",
+      read_session, digest, now);
 }
 
 void SqliteUsers::touch_session(const std::string& digest, const std::string& now) {
-  db_.write([&](SQLite::Database& db) { run(db, "UPDATE sessions SET last_seen_at = ? WHERE digest = ?", now, digest); });
+  db_.write(
+      [&](SQLite::Database& db) { run(db, "UPDATE sessions SET last_seen_at = ? WHERE digest = ?", now, digest); });
 }
 
 void SqliteUsers::delete_session(const std::string& digest) {
@@ -204,10 +218,11 @@ void SqliteUsers::create_token(const std::string& digest, int64_t user_id, const
 
 std::optional<int64_t> SqliteUsers::peek_token(const std::string& digest, const std::string& purpose,
                                                const std::string& now) {
-  return one(db_.conn(),
-             "SELECT t.user_id FROM user_tokens t JOIN users u ON u.id = t.user_id WHERE t.digest = ? AND t.purpose = ? "
-             "AND t.used_at IS NULL AND t.expires_at > ? AND u.active = 1",
-             [](Row& r) { return r.int64(); }, digest, purpose, now);
+  return one(
+      db_.conn(),
+      "SELECT t.user_id FROM user_tokens t JOIN users u ON u.id = t.user_id WHERE t.digest = ? AND t.purpose = ? "
+      "AND t.used_at IS NULL AND t.expires_at > ? AND u.active = 1",
+      [](Row& r) { return r.int64(); }, digest, purpose, now);
 }
 
 std::optional<int64_t> SqliteUsers::consume_token(const std::string& digest, const std::string& purpose,
@@ -216,24 +231,25 @@ std::optional<int64_t> SqliteUsers::consume_token(const std::string& digest, con
   db_.write([&](SQLite::Database& db) {
     // The WHERE clause makes the update the single point of truth: of two concurrent uses, only
     // one changes a row.
-    user = one(db,
-               "UPDATE user_tokens SET used_at = ?1 WHERE digest = ?2 AND purpose = ?3 AND used_at IS NULL "
-               "AND expires_at > ?1 AND user_id IN (SELECT id FROM users WHERE active = 1) RETURNING user_id",
-               [](Row& r) { return r.int64(); }, now, digest, purpose);
+    user = one(
+        db,
+        "UPDATE user_tokens SET used_at = ?1 WHERE digest = ?2 AND purpose = ?3 AND used_at IS NULL "
+        "AND expires_at > ?1 AND user_id IN (SELECT id FROM users WHERE active = 1) RETURNING user_id",
+        [](Row& r) { return r.int64(); }, now, digest, purpose);
   });
   return user;
 }
 
 int SqliteUsers::count_tokens(int64_t user_id, const std::string& purpose, const std::string& since) {
-  return static_cast<int>(number(db_.conn(),
-                                 "SELECT COUNT(*) FROM user_tokens WHERE user_id = ? AND purpose = ? AND created_at >= ?",
-                                 user_id, purpose, since));
+  return static_cast<int>(
+      number(db_.conn(), "SELECT COUNT(*) FROM user_tokens WHERE user_id = ? AND purpose = ? AND created_at >= ?",
+             user_id, purpose, since));
 }
 
 void SqliteUsers::log_event(const Event& e) {
   db_.write([&](SQLite::Database& db) {
-    run(db, "INSERT INTO events(at, user_id, action, subject, note) VALUES(?, ?, ?, ?, ?)", e.at.empty() ? now_utc() : e.at,
-        e.user_id, e.action, e.subject, e.note);
+    run(db, "INSERT INTO events(at, user_id, action, subject, note) VALUES(?, ?, ?, ?, ?)",
+        e.at.empty() ? now_utc() : e.at, e.user_id, e.action, e.subject, e.note);
   });
 }
 

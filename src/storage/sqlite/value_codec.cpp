@@ -1,7 +1,6 @@
 #include "storage/sqlite/value_codec.h"
 
 #include <fmt/format.h>
-
 #include <nlohmann/json.hpp>
 
 namespace dp::storage::sqlite {
