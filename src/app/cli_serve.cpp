@@ -151,8 +151,9 @@ void register_serve_command(Cli& cli) {
     site.rate_limit = web::parse_rate_limit(o.api_rate_limit);
     Assembly modules(app, *store, mail_config, policy, site);
     modules.collection.set_retention(retention);
-    modules.collection.set_publisher(
-        [&store](const std::string& campaign, int64_t user) { figures::publish_revision(*store, campaign, 0, user); });
+    modules.collection.set_publisher([&store](const std::string& campaign, int64_t user, const std::string& at) {
+      figures::publish_revision(*store, campaign, 0, user, {at, ""});
+    });
     modules.collection.set_instrument_tools(instrument_tools(*store));
     add_operations(app, *store, o.web.limits.min_free_disk_mb);
     if (!mail_config.configured())

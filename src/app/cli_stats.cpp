@@ -12,6 +12,7 @@
 #include "app/output.h"
 #include "core/error.h"
 #include "core/resources.h"
+#include "core/swedish_time.h"
 #include "figures/compute_run.h"
 #include "figures/declarations.h"
 #include "figures/generate.h"
@@ -69,18 +70,44 @@ void register_compute(CLI::App* grp, Cli& cli) {
 void register_publish(CLI::App* grp, Cli& cli) {
   auto* cmd = grp->add_subcommand("publish",
                                   "Publish a stored revision of a closed campaign, if its disclosure audit passes "
-                                  "(the campaign becomes published)");
-  static std::string db, campaign;
+                                  "(the campaign becomes published), at once or at a set time (--at)");
+  static std::string db, campaign, at;
   static int revision = 0;
+  static bool cancel = false;
   add_db_option(cmd, db);
   cmd->add_option("--campaign", campaign, "Campaign id or slug")->required();
   cmd->add_option("--revision", revision, "Revision number (default: the latest)");
+  cmd->add_option("--at", at,
+                  "Publish at this time, Swedish time (\"2027-03-15T09:30\"; UTC with a trailing Z); "
+                  "the site announces it and nothing of it is public before");
+  cmd->add_flag("--cancel", cancel, "Withdraw the campaign's scheduled publication");
   cli.on_run(cmd, [] {
     auto store = storage::open_sqlite(db, {.create = false});
-    auto out = figures::publish_revision(*store, campaign, revision, 0);
-    std::cerr << fmt::format(
-        "{}: revision {} is published (disclosure audit passed: {} withheld figures, none disclosed){}\n", campaign,
-        out.run.revision, out.audit.withheld, out.campaign_published ? "; the campaign is published" : "");
+    if (cancel) {
+      auto run = figures::cancel_scheduled(*store, campaign, 0);
+      std::cerr << fmt::format("{}: the publication of revision {} at {} is withdrawn\n", campaign, run.revision,
+                               run.published_at);
+      return 0;
+    }
+    figures::PublishWhen when;
+    if (!at.empty()) {
+      auto utc = swedish_to_utc(at);
+      if (!utc)
+        throw Error::bad_input("--at '" + at + "' is not a date and time like 2027-03-15T09:30 (Swedish time)",
+                               Location{"", 0, 0, "at"});
+      when.at = *utc;
+    }
+    auto out = figures::publish_revision(*store, campaign, revision, 0, when);
+    if (when.at.empty())
+      std::cerr << fmt::format(
+          "{}: revision {} is published (disclosure audit passed: {} withheld figures, none disclosed){}\n", campaign,
+          out.run.revision, out.audit.withheld, out.campaign_published ? "; the campaign is published" : "");
+    else
+      std::cerr << fmt::format(
+          "{}: revision {} will be published at {} ({} {} Swedish time; disclosure audit passed: {} "
+          "withheld figures, none disclosed){}\n",
+          campaign, out.run.revision, when.at, utc_to_swedish(when.at).date, utc_to_swedish(when.at).time,
+          out.audit.withheld, out.campaign_published ? "; the campaign is final" : "");
     return 0;
   });
 }

@@ -14,6 +14,7 @@
 #include "collection/module.h"
 #include "collection/reminders.h"
 #include "collection/web_helpers.h"
+#include "core/swedish_time.h"
 #include "core/utc_time.h"
 #include "instrument/org_attributes.h"
 #include "storage/campaign_store.h"
@@ -21,6 +22,7 @@
 #include "storage/mail_store.h"
 #include "storage/registry_store.h"
 #include "storage/response_store.h"
+#include "storage/stats_store.h"
 #include "storage/user_store.h"
 
 namespace dp::collection {
@@ -303,8 +305,17 @@ web::Response dashboard_page(Module& m, web::Request& req) {
       if (allowed_transition(c.state, to, d.submitted > 0))
         transitions.push_back({{"to", to},
                                {"label", tr(m.app(), req, std::string("campaigns.to_") + to_string(to))},
-                               {"confirm", to == CampaignState::Published}});
+                               {"confirm", to == CampaignState::Published},
+                               {"publish", to == CampaignState::Published}});
     ctx["transitions"] = transitions;
+    // A scheduled publication (figures::publish_revision with a time): announced, not yet public.
+    std::string now = utc_now_string();
+    for (const auto& r : m.store().stats().runs(c.id))
+      if (r.published_at > now) {
+        auto local = utc_to_swedish(r.published_at);
+        ctx["scheduled"] = {
+            {"revision", r.revision}, {"date", local.date}, {"time", local.time}, {"utc", r.published_at}};
+      }
     nlohmann::json events = nlohmann::json::array();
     for (const auto& e : m.store().users().events("campaign " + c.slug, 15)) {
       auto u = e.user_id ? m.store().users().find(e.user_id) : std::nullopt;
@@ -412,7 +423,15 @@ web::Response change_campaign_state(Module& m, web::Request& req) {
     if (to == "published") {
       // The one publish rule (figures::publish_revision): closed, computed, and the audit passes.
       if (!m.publisher()) throw Error::conflict("publishing figures is not available in this server");
-      m.publisher()(slug, req.principal.user_id);
+      // An optional time (Swedish time, as the form's datetime-local field sends it) schedules it.
+      std::string at = field(req, "at");
+      std::string utc;
+      if (!at.empty()) {
+        auto parsed = swedish_to_utc(at);
+        if (!parsed) throw Error::bad_input(tr(m.app(), req, "campaigns.bad_publish_at"), Location{"", 0, 0, "at"});
+        utc = *parsed;
+      }
+      m.publisher()(slug, req.principal.user_id, utc);
     } else {
       change_state(m.store(), slug, to, req.principal.user_id);
     }

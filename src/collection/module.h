@@ -43,8 +43,8 @@ class Module {
   void set_retention(RetentionPolicy policy) { retention_.set_policy(policy); }
   // Publishes a closed campaign's figures (the one publish rule, figures::publish_revision: the
   // disclosure audit must pass). Collection does not compute figures, so the program supplies it;
-  // without one the publish button answers 409.
-  using Publisher = std::function<void(const std::string& campaign, int64_t by_user)>;
+  // without one the publish button answers 409. `at`: UTC time to publish at ("" = at once).
+  using Publisher = std::function<void(const std::string& campaign, int64_t by_user, const std::string& at)>;
   void set_publisher(Publisher p) { publisher_ = std::move(p); }
   const Publisher& publisher() const { return publisher_; }
   // Checks and imports an uploaded instrument version with its key-figure and report files (the

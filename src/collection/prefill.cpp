@@ -23,9 +23,11 @@ std::map<std::string, std::string> lineage_map(const instrument::Instrument& cur
     if (prev_items.count(prev)) out[cur] = prev;
   };
   for (const auto* q : current.questions()) {
+    if (!q->prefill) continue;
     const Lineage* ql = q->continues ? &*q->continues : nullptr;
     if (q->is_matrix()) {
       for (const auto& r : q->rows) {
+        if (!r.prefill.value_or(true)) continue;
         std::string prev;
         if (r.continues) {
           if (comparable(*r.continues, previous)) prev = r.continues->id;

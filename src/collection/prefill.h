@@ -14,7 +14,8 @@ namespace dp::collection {
 
 // Current item key -> the previous version's item key, for every item that may be prefilled:
 // a matrix row's own `continues` wins over its question's; "specify" texts and comments follow
-// their item and question.
+// their item and question. Items declared `prefill: false` (year-bound amounts) are never in it,
+// so nothing built on it (the page, "use last year's answer", "use all") can offer them.
 std::map<std::string, std::string> lineage_map(const instrument::Instrument& current,
                                                const instrument::Instrument& previous);
 

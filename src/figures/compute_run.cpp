@@ -108,7 +108,10 @@ ComputeOutcome compute_campaign(storage::Store& store, const ComputeRequest& req
     if (keep_answers) store.responses().keep_revision_answers(latest->id, counted_answers(c.data));
     return out;
   }
-  auto published = stats.published_run(c.data.campaign.id);
+  // Published or scheduled: either way the public will see it, so a new revision says why.
+  std::optional<storage::StatRun> published;
+  for (const auto& r : stats.runs(c.data.campaign.id))
+    if (!r.published_at.empty()) published = r;
   if (published && req.note.empty())
     throw Error::bad_input(
         fmt::format("revision {} of {} is published; the figures have changed, so this computation will be "

@@ -45,8 +45,15 @@ RevisionAudit audit_revision(storage::Store& store, const std::string& campaign,
   return out;
 }
 
-PublishOutcome publish_revision(storage::Store& store, const std::string& campaign, int revision, int64_t by_user) {
+PublishOutcome publish_revision(storage::Store& store, const std::string& campaign, int revision, int64_t by_user,
+                                const PublishWhen& when) {
   auto c = find_campaign(store, campaign);
+  const std::string now = when.now.empty() ? utc_now_string() : when.now;
+  if (!when.at.empty() && (!parse_utc(when.at) || when.at <= now))
+    throw Error::bad_input(
+        fmt::format("the publication time {} is not after now ({}); leave the time out to publish at once", when.at,
+                    now),
+        Location{"", 0, 0, "at"});
   if (c.state != CampaignState::Closed && c.state != CampaignState::Published)
     throw Error::conflict(
         fmt::format("{} is {}: figures are published only from a closed campaign, once the answers are in "
@@ -59,22 +66,45 @@ PublishOutcome publish_revision(storage::Store& store, const std::string& campai
         "that other published figures disclose, e.g. {} (see `digipuls stats "
         "disclosure-audit --campaign {} --revision {}`)",
         audit.run.revision, c.slug, audit.report.disclosed.size(), audit.lines.front(), c.slug, audit.run.revision));
+  if (!when.at.empty() && !audit.run.published_at.empty() && audit.run.published_at <= now)
+    throw Error::conflict(
+        fmt::format("revision {} of {} has been public since {}; a public revision cannot be moved ahead",
+                    audit.run.revision, c.slug, audit.run.published_at));
   PublishOutcome out;
   out.audit = audit.report;
   store.write_transaction([&] {
-    store.stats().publish_run(audit.run.id);
+    store.stats().withdraw_scheduled(c.id, now);
+    store.stats().publish_run(audit.run.id, when.at.empty() ? now : when.at);
     if (c.state == CampaignState::Closed) {
       store.campaigns().set_state(c.id, CampaignState::Published);
       store.users().log_event(
           {0, utc_now_string(), by_user, "campaign_state", "campaign " + c.slug, "closed -> published"});
       out.campaign_published = true;
     }
-    store.users().log_event({0, utc_now_string(), by_user, "stats_publish", "campaign " + c.slug,
-                             fmt::format("revision {} published; disclosure audit passed ({} withheld figures audited)",
-                                         audit.run.revision, audit.report.withheld)});
+    store.users().log_event(
+        {0, utc_now_string(), by_user, "stats_publish", "campaign " + c.slug,
+         fmt::format("revision {} {}; disclosure audit passed ({} withheld figures audited)", audit.run.revision,
+                     when.at.empty() ? "published" : "scheduled for " + when.at, audit.report.withheld)});
   });
   out.run = *store.stats().run(c.id, audit.run.revision);
   return out;
+}
+
+storage::StatRun cancel_scheduled(storage::Store& store, const std::string& campaign, int64_t by_user,
+                                  const std::string& now_in) {
+  auto c = find_campaign(store, campaign);
+  const std::string now = now_in.empty() ? utc_now_string() : now_in;
+  std::optional<storage::StatRun> scheduled;
+  for (const auto& r : store.stats().runs(c.id))
+    if (r.published_at > now) scheduled = r;
+  if (!scheduled) throw Error::not_found(fmt::format("{} has no scheduled publication", c.slug));
+  store.write_transaction([&] {
+    store.stats().withdraw_scheduled(c.id, now);
+    store.users().log_event({0, utc_now_string(), by_user, "stats_publish", "campaign " + c.slug,
+                             fmt::format("scheduled publication of revision {} at {} withdrawn", scheduled->revision,
+                                         scheduled->published_at)});
+  });
+  return *scheduled;
 }
 
 }  // namespace dp::figures

@@ -31,8 +31,24 @@ struct PublishOutcome {
   bool campaign_published = false;  // the campaign went from closed to published
 };
 
-// Throws dp::Error (NotFound: no campaign or revision; Conflict: the campaign is not closed, or the
-// audit found disclosed figures, with the first of them in the message).
-PublishOutcome publish_revision(storage::Store& store, const std::string& campaign, int revision, int64_t by_user);
+// When to publish: `at` "" = at once, else a UTC time ("YYYY-MM-DDTHH:MM:SSZ") after `now`
+// ("" = the clock): the revision is scheduled and becomes public at that moment, not before.
+// Publishing or scheduling a revision withdraws any other scheduled revision of the campaign (one
+// announcement per campaign), but never a revision that is already public.
+struct PublishWhen {
+  std::string at;
+  std::string now;
+};
+
+// Throws dp::Error (NotFound: no campaign or revision; Conflict: the campaign is not closed, the
+// audit found disclosed figures, with the first of them in the message, or the revision is public
+// already and cannot be moved ahead; BadInput: a time that is not after now).
+PublishOutcome publish_revision(storage::Store& store, const std::string& campaign, int revision, int64_t by_user,
+                                const PublishWhen& when = {});
+
+// Withdraws the campaign's scheduled publication (nothing of it was public). Throws NotFound when
+// none is scheduled. Returns the revision that was scheduled.
+storage::StatRun cancel_scheduled(storage::Store& store, const std::string& campaign, int64_t by_user,
+                                  const std::string& now = "");
 
 }  // namespace dp::figures

@@ -64,6 +64,9 @@ struct Row {
   Condition eligible_if;
   std::vector<std::string> options;  // subset of the question's option ids offered in this row; empty = all
   std::optional<Lineage> continues;
+  // `prefill: false` on the row: its answer means something else each year (an amount of one
+  // funding year), so last year's answer is never offered. Unset = the question's `prefill`.
+  std::optional<bool> prefill;
   Pos pos;
 };
 
@@ -103,6 +106,9 @@ struct Question {
   Condition show_if;
   Condition eligible_if;
   std::optional<Lineage> continues;
+  // false: the answer is tied to its year (amounts of one year's stimulus funds), so prefill from
+  // last year never offers it, for the question, its rows, "ange vad" texts and comment.
+  bool prefill = true;
   std::optional<MaturityMeta> maturity;
   std::string source_comment;  // uncertainty notes kept from the file (`note:` key)
   Pos pos;

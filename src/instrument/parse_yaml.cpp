@@ -135,7 +135,8 @@ class InstrumentParser {
       r_.error(InstrumentWrongType, rw.pos, "rows", "a row must be a map with id and label");
       return rw;
     }
-    r_.check_keys(n, {"id", "label", "help", "show_if", "eligible_if", "options", "continues", "note"}, "a row");
+    r_.check_keys(n, {"id", "label", "help", "show_if", "eligible_if", "options", "continues", "prefill", "note"},
+                  "a row");
     if (auto id = r_.str(n, "id", true, "a row of " + qid)) {
       rw.id = *id;
       if (!r_.id_ok(rw.id, kQuestionId, kMaxIdLength))
@@ -158,6 +159,7 @@ class InstrumentParser {
         }
     }
     rw.continues = lineage(n);
+    rw.prefill = r_.boolean(n, "prefill");
     return rw;
   }
 
@@ -229,7 +231,7 @@ class InstrumentParser {
     }
     r_.check_keys(n,
                   {"id", "type", "cell", "label", "help", "mandatory", "options", "rows", "unit", "min", "max",
-                   "integer", "comment", "show_if", "eligible_if", "continues", "maturity", "note"},
+                   "integer", "comment", "show_if", "eligible_if", "continues", "prefill", "maturity", "note"},
                   "a question");
     if (auto id = r_.str(n, "id", true, "a question")) {
       q.id = *id;
@@ -269,6 +271,7 @@ class InstrumentParser {
     q.show_if = condition(n, "show_if");
     q.eligible_if = condition(n, "eligible_if");
     q.continues = lineage(n);
+    q.prefill = r_.boolean(n, "prefill").value_or(true);
     if (auto note = r_.str(n, "note", false, what)) q.source_comment = *note;
     q.options = options(n, what);
 

@@ -38,6 +38,10 @@ class Validator {
                     fmt::format("row '{}' of question '{}' offers option '{}', which the question does not have", r.id,
                                 q.id, o));
           if (r.continues) check_lineage(*r.continues);
+          // A year-bound question stays year-bound in every row: a row cannot bring prefill back.
+          if (!q.prefill && r.prefill.value_or(false))
+            error(InstrumentStructure, r.pos, "prefill",
+                  fmt::format("row '{}' says 'prefill: true' but question '{}' says 'prefill: false'", r.id, q.id));
         }
         if (q.continues) check_lineage(*q.continues);
         if (q.maturity) check_maturity(q);

@@ -7,6 +7,7 @@
 #include "api/params.h"
 #include "core/error.h"
 #include "core/resources.h"
+#include "publish/api_calendar.h"
 #include "publish/api_data.h"
 #include "publish/api_kolada.h"
 #include "publish/api_meta.h"
@@ -70,6 +71,8 @@ void register_api_routes(web::App& app, std::shared_ptr<Site> site) {
   add_route(r, "GET", "/api/v1/keyfigures", "public", linked(api_keyfigures));
   add_route(r, "GET", "/api/v1/keyfigures/{id}", "public", linked(api_keyfigure));
   add_route(r, "GET", "/api/v1/keyfigures/{id}/data", "public", linked(api_keyfigure_data));
+  add_route(r, "GET", "/api/v1/keyfigures/{id}/revisions", "public", plain(api_keyfigure_revisions));
+  add_route(r, "GET", "/api/v1/calendar", "public", plain(api_calendar));
   add_route(r, "GET", "/api/v1/organisations", "public", plain(api_organisations));
   add_route(r, "GET", "/api/v1/groups", "public", plain(api_groups));
   add_route(r, "GET", "/api/v1/kolada/data/kpi/{kpi}", "public", linked(api_kolada));

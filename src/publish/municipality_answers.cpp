@@ -12,8 +12,8 @@
 
 namespace dp::publish {
 
-std::optional<int64_t> public_answers_run(storage::Store& store, const storage::Campaign& c) {
-  auto run = store.stats().published_run(c.id);
+std::optional<int64_t> public_answers_run(storage::Store& store, const storage::Campaign& c, const std::string& as_of) {
+  auto run = store.stats().published_run(c.id, as_of);
   if (!run) return std::nullopt;
   static const stats::ProfileSet profiles =
       stats::parse_profiles(resources::require("instruments/disclosure.yaml"), "instruments/disclosure.yaml");
@@ -51,8 +51,9 @@ static std::string answer_text(const instrument::Item& item, const instrument::V
 std::vector<AnswerSet> published_answers(Site& site, const registry::Organisation& org, Lang lang) {
   std::vector<AnswerSet> out;
   auto& store = site.store();
+  const std::string now = site.data().now();
   for (const auto& c : store.campaigns().list()) {
-    auto run_id = public_answers_run(store, c);
+    auto run_id = public_answers_run(store, c, now);
     if (!run_id) continue;
     auto src = store.instruments().source(c.instrument_id);
     if (!src) continue;

@@ -25,8 +25,10 @@ struct AnswerSet {
 
 // The published revision (its run id) whose answers of single organisations may be shown: the
 // campaign's published revision, when its disclosure profile publishes organisation-level values
-// (figures::publishes_organisation_answers); nothing otherwise.
-std::optional<int64_t> public_answers_run(storage::Store& store, const storage::Campaign& c);
+// (figures::publishes_organisation_answers); nothing otherwise. `as_of`: the moment (UTC, "" = now)
+// that decides what is published, so a scheduled revision shows nothing before its time.
+std::optional<int64_t> public_answers_run(storage::Store& store, const storage::Campaign& c,
+                                          const std::string& as_of = "");
 
 std::vector<AnswerSet> published_answers(Site& site, const registry::Organisation& org, Lang lang);
 

@@ -5,6 +5,7 @@
 
 #include "core/error.h"
 #include "publish/api_support.h"
+#include "publish/calendar.h"
 #include "publish/charts.h"
 #include "publish/markers.h"
 #include "publish/page_support.h"
@@ -111,6 +112,7 @@ web::Response keyfigure_page(web::App& app, Site& site, const web::Request& req)
     ctx["xlsx_url"] = data + "&format=xlsx";
     ctx["jsonstat_url"] = data + "&format=jsonstat";
     ctx["api_url"] = app.config().base_url + "/api/v1/keyfigures/" + kf.id;
+    ctx["notices"] = publication_notices(site, kf, lang);
     return app.page(req, "publish/keyfigure", ctx);
   });
 }

@@ -22,6 +22,8 @@ web::Response open_data_page(web::App& app, Site& site, const web::Request& req)
     add("/api/v1/config", "/api/v1/config", "config");
     add("/api/v1/keyfigures", "/api/v1/keyfigures", "keyfigures");
     add("/api/v1/keyfigures/{id}/data", "/api/v1/keyfigures/" + example + "/data", "data");
+    add("/api/v1/keyfigures/{id}/revisions", "/api/v1/keyfigures/" + example + "/revisions", "revisions");
+    add("/api/v1/calendar", "/api/v1/calendar", "calendar");
     add("/api/v1/organisations", "/api/v1/organisations", "organisations");
     add("/api/v1/groups", "/api/v1/groups", "groups");
     add("/api/v1/kolada/data/kpi/{kpi}/municipality/{m}/year/{y}", "/api/v1/kolada/data/kpi/" + example, "kolada");
@@ -66,6 +68,7 @@ void register_page_routes(web::App& app, std::shared_ptr<Site> site) {
   add_route(r, "GET", "/statistik/{id}", "public", page(keyfigure_page));
   add_route(r, "GET", "/statistik/{id}/diagram/{file}", "public", page(chart_file), heavy);
   add_route(r, "GET", "/embed/statistik/{id}/{chart}", "public", page(embed_page));
+  add_route(r, "GET", "/publiceringskalender", "public", page(calendar_page));
   add_route(r, "GET", "/kommuner", "public", page(municipalities_page));
   add_route(r, "GET", "/kommuner/{code}", "public", page(municipality_page));
   add_route(r, "GET", "/api/v1/", "public", page(api_front_door));

@@ -14,5 +14,7 @@ web::Response embed_page(web::App& app, Site& site, const web::Request& req);
 web::Response municipalities_page(web::App& app, Site& site, const web::Request& req);
 web::Response municipality_page(web::App& app, Site& site, const web::Request& req);
 web::Response open_data_page(web::App& app, Site& site, const web::Request& req);
+// /publiceringskalender: scheduled publications and the published revisions.
+web::Response calendar_page(web::App& app, Site& site, const web::Request& req);
 
 }  // namespace dp::publish

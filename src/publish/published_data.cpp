@@ -1,5 +1,9 @@
 #include "publish/published_data.h"
 
+#include <cmath>
+
+#include "core/utc_time.h"
+
 namespace dp::publish {
 
 const CellMeta* KeyFigureMeta::cell(const std::string& cell_id) const {
@@ -12,6 +16,15 @@ std::optional<KeyFigureMeta> PublishedData::keyfigure(const std::string& id) {
   for (auto& k : keyfigures())
     if (k.id == id) return k;
   return std::nullopt;
+}
+
+std::string PublishedData::now() { return utc_now_string(); }
+
+bool differs_as_published(const FigureValue& a, const FigureValue& b) {
+  if (a.marker != b.marker || a.value.has_value() != b.value.has_value()) return true;
+  if (!a.value) return false;
+  double scale = std::pow(10.0, std::max(a.decimals, b.decimals));
+  return std::llround(*a.value * scale) != std::llround(*b.value * scale);
 }
 
 Figure disclosed(Figure v) {

@@ -69,6 +69,35 @@ struct ValueQuery {
   std::vector<int> years;               // empty = all
 };
 
+// A publication the analyst has scheduled (docs/statistics.md, "Publication calendar"): what and
+// when, never any of its figures.
+struct Announcement {
+  std::string campaign;  // slug
+  I18n title;
+  int year = 0;
+  std::string at;  // UTC, "YYYY-MM-DDTHH:MM:SSZ"
+};
+
+// One published figure whose value a later revision changed: as each revision published it
+// (disclosed: a hidden value is absent and its marker says why).
+struct RevisedFigure {
+  FigureKey key;
+  FigureValue before;
+  FigureValue after;
+};
+
+// A published revision of a campaign, oldest first; `changes` compares it with the revision
+// published before it (empty for the first publication), restricted to one key figure where
+// asked for one.
+struct RevisionInfo {
+  std::string campaign;
+  int year = 0;
+  int revision = 0;
+  std::string published_at;
+  std::string note;
+  std::vector<RevisedFigure> changes;
+};
+
 class PublishedData {
  public:
   virtual ~PublishedData() = default;
@@ -83,7 +112,17 @@ class PublishedData {
   virtual std::vector<Figure> values(const ValueQuery& q) = 0;
   // Labels of breakdowns other than the built-in ones (registry attributes), by breakdown id.
   virtual std::map<std::string, I18n> breakdown_labels() { return {}; }
+  // Scheduled publications, soonest first.
+  virtual std::vector<Announcement> upcoming() { return {}; }
+  // The published revisions of every campaign with values of the key figure ("" = every
+  // campaign), with the changes to that key figure's figures.
+  virtual std::vector<RevisionInfo> revisions(const std::string& /*keyfigure*/) { return {}; }
+  // The moment "published" refers to (UTC); injectable, so that tests move it instead of waiting.
+  virtual std::string now();
 };
+
+// Whether a reader sees a different figure: the marker, or the value at its published precision.
+bool differs_as_published(const FigureValue& a, const FigureValue& b);
 
 // The value a reader may see: clears value and count where the marker hides the value, and n of
 // suppressed cells. Every implementation passes its values through this.

@@ -5,6 +5,7 @@
 #include <mutex>
 #include <set>
 #include <spdlog/spdlog.h>
+#include <tuple>
 
 #include "core/error.h"
 #include "figures/declarations.h"
@@ -24,7 +25,41 @@ struct Published {
   std::map<std::string, std::vector<Figure>> by_keyfigure;
   std::map<std::string, I18n> breakdown_labels;
   std::string updated;
+  std::vector<Announcement> upcoming;
+  std::vector<RevisionInfo> revisions;  // every campaign's published revisions, all changes
 };
+
+// The published revisions of a campaign as of `now`, oldest first, each with what it changed.
+void add_revisions(storage::Store& store, const storage::Campaign& c, const std::string& now,
+                   std::vector<RevisionInfo>& out) {
+  std::vector<storage::StatRun> runs;
+  for (const auto& r : store.stats().runs(c.id))
+    if (!r.published_at.empty() && r.published_at <= now) runs.push_back(r);
+  std::sort(runs.begin(), runs.end(), [](const auto& a, const auto& b) {
+    return std::tie(a.published_at, a.revision) < std::tie(b.published_at, b.revision);
+  });
+  std::map<FigureKey, Figure> before;
+  for (size_t i = 0; i < runs.size(); ++i) {
+    RevisionInfo info{c.slug, c.year, runs[i].revision, runs[i].published_at, runs[i].note, {}};
+    std::map<FigureKey, Figure> after;
+    for (auto& f : store.stats().values(runs[i].id)) {
+      FigureKey k = f.key;  // (the right side of an assignment is evaluated first: f moves away)
+      after[k] = disclosed(std::move(f));
+    }
+    if (i > 0) {
+      const FigureValue absent{std::nullopt, std::nullopt, std::nullopt, Marker::NotAvailable, 0};
+      for (const auto& [k, f] : after) {
+        auto b = before.find(k);
+        const FigureValue& old = b == before.end() ? absent : b->second;
+        if (differs_as_published(old, f)) info.changes.push_back({k, old, f});
+      }
+      for (const auto& [k, f] : before)
+        if (!after.count(k)) info.changes.push_back({k, f, absent});
+    }
+    out.push_back(std::move(info));
+    before = std::move(after);
+  }
+}
 
 KeyFigureMeta meta_of(const stats::KeyFigureSet& set, const stats::KeyFigure& kf,
                       const std::vector<const instrument::Instrument*>& family) {
@@ -56,9 +91,29 @@ KeyFigureMeta meta_of(const stats::KeyFigureSet& set, const stats::KeyFigure& kf
 
 class StorePublished : public PublishedData {
  public:
-  explicit StorePublished(storage::Store& store) : store_(store) {}
+  StorePublished(storage::Store& store, Clock clock) : store_(store), clock_(std::move(clock)) {}
 
-  std::string revision() override { return store_.stats().publication_stamp(); }
+  std::string now() override { return clock_ ? clock_() : PublishedData::now(); }
+  std::string revision() override { return store_.stats().publication_stamp(now()); }
+  std::vector<Announcement> upcoming() override { return load()->upcoming; }
+  std::vector<RevisionInfo> revisions(const std::string& keyfigure) override {
+    auto p = load();
+    std::vector<RevisionInfo> out;
+    for (const auto& r : p->revisions) {
+      RevisionInfo one = r;
+      if (!keyfigure.empty()) {
+        std::erase_if(one.changes, [&](const RevisedFigure& f) { return f.key.keyfigure != keyfigure; });
+        // Campaigns that never published this key figure have no part in its history.
+        auto vs = p->by_keyfigure.find(keyfigure);
+        if (vs == p->by_keyfigure.end() || !std::any_of(vs->second.begin(), vs->second.end(), [&](const Figure& f) {
+              return f.key.year == r.year && f.origin == FigureOrigin::Computed;
+            }))
+          continue;
+      }
+      out.push_back(std::move(one));
+    }
+    return out;
+  }
   std::string updated() override { return load()->updated; }
   std::vector<KeyFigureMeta> keyfigures() override { return load()->metas; }
   std::map<std::string, I18n> breakdown_labels() override { return load()->breakdown_labels; }
@@ -80,22 +135,24 @@ class StorePublished : public PublishedData {
 
  private:
   storage::Store& store_;
+  Clock clock_;
   std::mutex mu_;
   std::string stamp_;
   std::shared_ptr<const Published> loaded_;
 
   std::shared_ptr<const Published> load() {
-    std::string stamp = store_.stats().publication_stamp();
+    std::string at = now();
+    std::string stamp = store_.stats().publication_stamp(at);
     std::lock_guard lock(mu_);
     if (loaded_ && stamp == stamp_) return loaded_;
-    loaded_ = build();
+    loaded_ = build(at);
     stamp_ = stamp;
     return loaded_;
   }
 
-  std::shared_ptr<const Published> build() {
+  std::shared_ptr<const Published> build(const std::string& now) {
     auto p = std::make_shared<Published>();
-    p->updated = store_.stats().last_published_at();
+    p->updated = store_.stats().last_published_at(now);
     // Key-figure declarations of every instrument family in the database (newest version of each).
     std::map<std::string, storage::InstrumentInfo> newest;
     for (const auto& i : store_.instruments().list())
@@ -115,9 +172,15 @@ class StorePublished : public PublishedData {
     }
     // Published points: per figure and year a computed value takes over from history.
     std::map<int64_t, storage::Campaign> campaigns;
-    for (const auto& c : store_.campaigns().list()) campaigns[c.id] = c;
+    for (const auto& c : store_.campaigns().list()) {
+      campaigns[c.id] = c;
+      add_revisions(store_, c, now, p->revisions);
+      for (const auto& r : store_.stats().runs(c.id))
+        if (r.published_at > now) p->upcoming.push_back({c.slug, c.title, c.year, r.published_at});
+    }
+    std::sort(p->upcoming.begin(), p->upcoming.end(), [](const auto& a, const auto& b) { return a.at < b.at; });
     std::map<FigureKey, Figure> chosen;
-    for (auto& pt : store_.stats().all_points(true)) {
+    for (auto& pt : store_.stats().all_points(true, now)) {
       auto it = chosen.find(pt.key);
       if (it == chosen.end() || (it->second.origin == FigureOrigin::History && pt.origin == FigureOrigin::Computed))
         chosen[pt.key] = std::move(pt);
@@ -169,8 +232,8 @@ class StorePublished : public PublishedData {
 
 }  // namespace
 
-std::unique_ptr<PublishedData> make_published_data(storage::Store& store) {
-  return std::make_unique<StorePublished>(store);
+std::unique_ptr<PublishedData> make_published_data(storage::Store& store, Clock clock) {
+  return std::make_unique<StorePublished>(store, std::move(clock));
 }
 
 }  // namespace dp::publish

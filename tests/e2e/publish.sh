@@ -4,6 +4,7 @@
 #   1. the demo database (scripts/publish-demo.sh) behind one server;
 #   2. a database published under disclosure control ("standard": some cells suppressed), with a
 #      later revision computed from other answers but not published, behind a second server;
+#   2b. a database whose first computation is scheduled for publication in 2099 (the calendar);
 #   3. a third server with a tiny rate limit, for 429 and Retry-After over real HTTP.
 # Usage: tests/e2e/publish.sh BINARY
 set -euo pipefail
@@ -47,7 +48,17 @@ leak="$work/leak.db"
 "$bin" stats show --db "$leak" --campaign ehalsa-2021 --revision 1 --format csv > "$work/rev1.csv"
 "$bin" stats show --db "$leak" --campaign ehalsa-2021 --revision 2 --format csv > "$work/rev2.csv"
 
+cal="$work/calendar.db"
+"$bin" init --db "$cal" > /dev/null
+{ "$bin" generate --db "$cal" --campaign ehalsa-2021 --seed 2021 &&
+  "$bin" stats compute --db "$cal" --campaign ehalsa-2021 --profile reproduce-2021 &&
+  { "$bin" campaigns open --db "$cal" --campaign ehalsa-2021 2>/dev/null || true; } &&
+  "$bin" campaigns close --db "$cal" --campaign ehalsa-2021 &&
+  "$bin" stats publish --db "$cal" --campaign ehalsa-2021 --at 2099-12-31T09:00; } > "$work/calendar.log" 2>&1 ||
+  { cat "$work/calendar.log"; exit 1; }
+
 serve "$demo" port_demo --api-rate-limit 100000/10
+serve "$cal" port_cal --api-rate-limit 100000/10
 serve "$leak" port_leak --api-rate-limit 100000/10
 serve "$demo" port_limit --api-rate-limit 3/60
 
@@ -70,5 +81,6 @@ fi
 PUBLISH_BASE_URL="http://127.0.0.1:$port_demo" \
 PUBLISH_SUPPRESSED_URL="http://127.0.0.1:$port_leak" \
 PUBLISH_REV_PUBLISHED="$work/rev1.csv" PUBLISH_REV_UNPUBLISHED="$work/rev2.csv" \
+PUBLISH_CALENDAR_URL="http://127.0.0.1:$port_cal" PUBLISH_SCHEDULED_AT_SV="2099-12-31 kl. 09:00" \
 PUBLISH_OUTPUT_DIR="$work/playwright" \
   npx playwright test --config publish.config.mjs

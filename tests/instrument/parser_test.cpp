@@ -133,3 +133,54 @@ TEST(Parser, TooManyDiagnosticsAreCapped) {
   EXPECT_LE(res.diagnostics.size(), 2100u);
   EXPECT_GE(res.diagnostics.size(), 2000u);
 }
+
+namespace {
+// A year-bound amount question, a row of it that is year-bound on its own, and a question that
+// keeps the default.
+std::string prefill_yaml(const std::string& s1_prefill, const std::string& row_prefill) {
+  return "format: digipuls-instrument/1\nid: p-2022\nfamily: p\nyear: 2022\ntitle: {sv: T, en: T}\nsections:\n"
+         "  - id: a\n    title: {sv: A, en: A}\n    questions:\n"
+         "      - id: s1\n        type: matrix\n        cell: number\n" +
+         s1_prefill +
+         "        label: {sv: Belopp, en: Amounts}\n        rows:\n"
+         "          - {id: used, label: {sv: U, en: U}}\n"
+         "          - {id: left, label: {sv: L, en: L}" +
+         row_prefill +
+         "}\n"
+         "      - id: q02\n        type: number\n        label: {sv: Antal, en: Count}\n";
+}
+std::string lines_of(const dp::Diagnostics& ds) {
+  std::string out;
+  for (const auto& d : ds) out += d.str() + "\n";
+  return out;
+}
+}  // namespace
+
+TEST(Parser, PrefillDefaultsToTrueAndReadsTheQuestionsAndRowsDeclaration) {
+  auto in = load_or_throw(prefill_yaml("        prefill: false\n", ""), "p.yaml");
+  EXPECT_FALSE(in.question("s1")->prefill);
+  EXPECT_TRUE(in.question("q02")->prefill) << "default";
+  EXPECT_FALSE(in.question("s1")->rows[1].prefill.has_value()) << "unset: the row follows its question";
+
+  auto rows = load_or_throw(prefill_yaml("", ", prefill: false"), "p.yaml");
+  EXPECT_TRUE(rows.question("s1")->prefill);
+  EXPECT_EQ(rows.question("s1")->rows[1].prefill, std::optional<bool>(false));
+}
+
+TEST(Parser, PrefillThatIsNotABooleanIsAnErrorAtItsLine) {
+  auto res = load(prefill_yaml("        prefill: sometimes\n", ""), "p.yaml");
+  EXPECT_FALSE(res.instrument);
+  ASSERT_FALSE(res.diagnostics.empty());
+  auto text = lines_of(res.diagnostics);
+  EXPECT_NE(text.find("p.yaml:13:18: error"), std::string::npos) << text;
+  EXPECT_NE(text.find("'prefill' must be true or false"), std::string::npos) << text;
+}
+
+TEST(Parser, ARowCannotBringBackPrefillItsQuestionTurnedOff) {
+  auto res = load(prefill_yaml("        prefill: false\n", ", prefill: true"), "p.yaml");
+  EXPECT_FALSE(res.instrument);
+  auto text = lines_of(res.diagnostics);
+  EXPECT_NE(text.find("p.yaml:17:"), std::string::npos) << text;
+  EXPECT_NE(text.find("row 'left' says 'prefill: true' but question 's1' says 'prefill: false'"), std::string::npos)
+      << text;
+}

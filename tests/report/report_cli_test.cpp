@@ -179,6 +179,41 @@ TEST_F(ReportCli, ARecomputationAfterACorrectionIsANewRevisionAndNeverChangesThe
   EXPECT_EQ(store->stats().run(c->id, 0)->note, "verification call");
 }
 
+TEST_F(ReportCli, APublicationCanBeScheduledWithdrawnAndNeverMovedAheadOncePublic) {
+  std::string db = *dir_ + "/schedule.db";
+  fs::copy_file(*db_, db, fs::copy_options::overwrite_existing);
+  ASSERT_EQ(run("campaigns open --db " + db + " --campaign ehalsa-2021").status, 0);
+  ASSERT_EQ(run("campaigns close --db " + db + " --campaign ehalsa-2021").status, 0);
+  std::string publish = "stats publish --db " + db + " --campaign ehalsa-2021";
+  auto past = run(publish + " --at 2001-03-15T09:30");
+  EXPECT_EQ(past.status, 1);
+  EXPECT_NE(past.output.find("is not after now"), std::string::npos) << past.output;
+  auto junk = run(publish + " --at 15/3");
+  EXPECT_EQ(junk.status, 1);
+  EXPECT_NE(junk.output.find("--at '15/3' is not a date and time"), std::string::npos) << junk.output;
+
+  auto scheduled = run(publish + " --at 2099-03-15T09:30");
+  ASSERT_EQ(scheduled.status, 0) << scheduled.output;
+  EXPECT_NE(scheduled.output.find("will be published at 2099-03-15T08:30:00Z"), std::string::npos) << scheduled.output;
+  {
+    auto store = storage::open_sqlite(db, {.create = false});
+    auto c = store->campaigns().find(std::string("ehalsa-2021"));
+    EXPECT_FALSE(store->stats().published_run(c->id)) << "scheduled, not published";
+    EXPECT_EQ(store->stats().run(c->id, 1)->published_at, "2099-03-15T08:30:00Z");
+    EXPECT_EQ(c->state, CampaignState::Published) << "final at once: the answers it counts cannot change";
+  }
+  auto cancelled = run(publish + " --cancel");
+  ASSERT_EQ(cancelled.status, 0) << cancelled.output;
+  EXPECT_EQ(run(publish + " --cancel").status, 1) << "nothing left to withdraw";
+  ASSERT_EQ(run(publish).status, 0);
+  auto ahead = run(publish + " --at 2099-03-15T09:30");
+  EXPECT_EQ(ahead.status, 1);
+  EXPECT_NE(ahead.output.find("cannot be moved ahead"), std::string::npos) << ahead.output;
+  auto store = storage::open_sqlite(db, {.create = false});
+  auto c = store->campaigns().find(std::string("ehalsa-2021"));
+  EXPECT_EQ(store->stats().published_run(c->id)->revision, 1) << "still public";
+}
+
 // `report --profile P` shows figures computed under P: the latest revision stored under it, else a
 // computation made now (never, as before, the default profile without saying so), and the
 // report's symbol set for P (reproduce-2021 prints nil as 0, as the 2021 report did).

@@ -68,6 +68,25 @@ TEST_F(PublicationStamp, ComputingARevisionDoesNotChangeItButPublishingDoes) {
   EXPECT_FALSE(s.last_published_at().empty());
 }
 
+TEST_F(PublicationStamp, AScheduledRevisionIsPublishedFromItsTimeOnAndTheStampChangesThen) {
+  auto& s = store_->stats();
+  auto run = compute();
+  const std::string at = "2027-03-15T08:30:00Z", just_before = "2027-03-15T08:29:59Z";
+  std::string unpublished = s.publication_stamp(just_before);
+  s.publish_run(run.id, at);
+  std::string announced = s.publication_stamp(just_before);
+  EXPECT_NE(announced, unpublished) << "the calendar announces it, so public pages must be rebuilt";
+  EXPECT_FALSE(s.published_run(campaign_, just_before));
+  EXPECT_TRUE(s.all_points(true, just_before).empty());
+  EXPECT_EQ(s.last_published_at(just_before), "");
+  EXPECT_NE(s.publication_stamp(at), announced);
+  EXPECT_EQ(s.published_run(campaign_, at)->revision, 1);
+  EXPECT_EQ(s.all_points(true, at).size(), 1u);
+  EXPECT_EQ(s.last_published_at(at), at);
+  s.withdraw_scheduled(campaign_, just_before);
+  EXPECT_FALSE(s.published_run(campaign_, at)) << "withdrawn before its time, it never becomes public";
+}
+
 TEST_F(PublicationStamp, ReplacingTheHistoryChangesIt) {
   auto& s = store_->stats();
   Figure h;

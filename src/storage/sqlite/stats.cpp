@@ -13,6 +13,9 @@ const char* kRunCols =
     "r.id, r.campaign_id, r.revision, r.computed_at, r.note, r.profile, r.input_hash, COALESCE(r.published_at, ''), "
     "r.summary, (SELECT COUNT(*) FROM stat_values v WHERE v.run_id = r.id)";
 
+// "" = now: what is published is decided at a moment, and scheduled revisions wait for theirs.
+std::string moment(const std::string& as_of) { return as_of.empty() ? now_utc() : as_of; }
+
 StatRun read_run(SQLite::Statement& q) {
   StatRun r;
   r.id = q.getColumn(0).getInt64();
@@ -149,11 +152,12 @@ std::optional<StatRun> SqliteStats::run(int64_t campaign_id, int revision) {
   return read_run(q);
 }
 
-std::optional<StatRun> SqliteStats::published_run(int64_t campaign_id) {
+std::optional<StatRun> SqliteStats::published_run(int64_t campaign_id, const std::string& as_of) {
   SQLite::Statement q(db_.conn(), std::string("SELECT ") + kRunCols +
                                       " FROM stat_runs r WHERE r.campaign_id = ? AND r.published_at IS NOT NULL "
-                                      "ORDER BY r.published_at DESC, r.revision DESC LIMIT 1");
+                                      "AND r.published_at <= ? ORDER BY r.published_at DESC, r.revision DESC LIMIT 1");
   q.bind(1, campaign_id);
+  q.bind(2, moment(as_of));
   if (!q.executeStep()) return std::nullopt;
   return read_run(q);
 }
@@ -174,12 +178,21 @@ std::vector<Figure> SqliteStats::values(int64_t run_id) {
   return out;
 }
 
-void SqliteStats::publish_run(int64_t run_id) {
+void SqliteStats::publish_run(int64_t run_id, const std::string& at) {
   db_.write([&](SQLite::Database& db) {
     SQLite::Statement u(db, "UPDATE stat_runs SET published_at = ? WHERE id = ?");
-    u.bind(1, now_utc());
+    u.bind(1, moment(at));
     u.bind(2, run_id);
     if (u.exec() != 1) throw Error::not_found("no stored revision " + std::to_string(run_id));
+  });
+}
+
+void SqliteStats::withdraw_scheduled(int64_t campaign_id, const std::string& as_of) {
+  db_.write([&](SQLite::Database& db) {
+    SQLite::Statement u(db, "UPDATE stat_runs SET published_at = NULL WHERE campaign_id = ? AND published_at > ?");
+    u.bind(1, campaign_id);
+    u.bind(2, moment(as_of));
+    u.exec();
   });
 }
 
@@ -210,13 +223,12 @@ std::vector<Figure> SqliteStats::history(const std::string& keyfigure) {
   return out;
 }
 
-std::vector<Figure> SqliteStats::points(const FigureKey* cell, bool published_only) {
+std::vector<Figure> SqliteStats::points(const FigureKey* cell, bool published_only, const std::string& as_of) {
   // Each campaign's chosen revision: the latest published one, or (for internal use) the latest.
   std::string filter = cell ? " AND v.keyfigure = ?2 AND v.cell = ?3 AND v.breakdown = ?4 AND v.grp = ?5" : "";
   std::string sql =
       "WITH chosen AS (SELECT r.id, r.campaign_id, r.revision FROM stat_runs r WHERE r.id = ("
-      "  SELECT r2.id FROM stat_runs r2 WHERE r2.campaign_id = r.campaign_id AND (?1 = 0 OR r2.published_at IS NOT "
-      "NULL)"
+      "  SELECT r2.id FROM stat_runs r2 WHERE r2.campaign_id = r.campaign_id AND (?1 = 0 OR r2.published_at <= ?6)"
       "  ORDER BY CASE WHEN ?1 = 0 THEN r2.revision ELSE 0 END DESC, r2.published_at DESC, r2.revision DESC LIMIT 1)) "
       "SELECT v.keyfigure, v.cell, v.breakdown, v.grp, v.year, v.n, v.count, v.value, v.marker, v.decimals, "
       "ch.campaign_id, ch.revision FROM stat_values v JOIN chosen ch ON ch.id = v.run_id WHERE 1 = 1" +
@@ -224,6 +236,7 @@ std::vector<Figure> SqliteStats::points(const FigureKey* cell, bool published_on
   SQLite::Statement q(db_.conn(), sql);
   q.bind(1, published_only ? 1 : 0);
   if (cell) bind_cell(q, 2, *cell);
+  q.bind(6, moment(as_of));
   std::vector<Figure> out;
   while (q.executeStep()) {
     Figure p = read_figure(q, 0, FigureOrigin::Computed);
@@ -241,11 +254,12 @@ std::vector<Figure> SqliteStats::points(const FigureKey* cell, bool published_on
 }
 
 std::vector<Figure> SqliteStats::series(const std::string& keyfigure, const std::string& cell,
-                                        const std::string& breakdown, const std::string& group, bool published_only) {
+                                        const std::string& breakdown, const std::string& group, bool published_only,
+                                        const std::string& as_of) {
   // Per year, a computed value takes over from the historical one.
   std::map<int, Figure> by_year;
   FigureKey at{keyfigure, cell, breakdown, group, 0};
-  for (auto& p : points(&at, published_only)) {
+  for (auto& p : points(&at, published_only, as_of)) {
     auto it = by_year.find(p.key.year);
     if (it == by_year.end() || (it->second.origin == FigureOrigin::History && p.origin == FigureOrigin::Computed))
       by_year[p.key.year] = p;
@@ -255,24 +269,30 @@ std::vector<Figure> SqliteStats::series(const std::string& keyfigure, const std:
   return out;
 }
 
-std::vector<Figure> SqliteStats::all_points(bool published_only) { return points(nullptr, published_only); }
+std::vector<Figure> SqliteStats::all_points(bool published_only, const std::string& as_of) {
+  return points(nullptr, published_only, as_of);
+}
 
-std::string SqliteStats::publication_stamp() {
-  // Published revisions (id and time: a republication changes the time) and a digest of the
-  // history (replace_history rewrites it whole).
+std::string SqliteStats::publication_stamp(const std::string& as_of) {
+  // Published revisions (id and time: a republication changes the time), scheduled ones (the
+  // calendar announces them), and a digest of the history (replace_history rewrites it whole).
+  // A scheduled revision moves from the second list to the first when its time comes.
   SQLite::Statement q(
       db_.conn(),
       "SELECT (SELECT COALESCE(group_concat(id || '@' || published_at, ','), '') FROM "
-      "(SELECT id, published_at FROM stat_runs WHERE published_at IS NOT NULL ORDER BY id)), "
+      "(SELECT id, published_at FROM stat_runs WHERE published_at <= ?1 ORDER BY id)), "
+      "(SELECT COALESCE(group_concat(id || '@' || published_at, ','), '') FROM "
+      "(SELECT id, published_at FROM stat_runs WHERE published_at > ?1 ORDER BY id)), "
       "(SELECT COUNT(*) || ':' || COALESCE(SUM(year), 0) || ':' || printf('%.6f', COALESCE(SUM(value), 0)) "
       "FROM stat_history)");
+  q.bind(1, moment(as_of));
   q.executeStep();
-  return q.getColumn(0).getString() + "|" + q.getColumn(1).getString();
+  return q.getColumn(0).getString() + "|next " + q.getColumn(1).getString() + "|" + q.getColumn(2).getString();
 }
 
-std::string SqliteStats::last_published_at() {
-  SQLite::Statement q(db_.conn(),
-                      "SELECT COALESCE(MAX(published_at), '') FROM stat_runs WHERE published_at IS NOT NULL");
+std::string SqliteStats::last_published_at(const std::string& as_of) {
+  SQLite::Statement q(db_.conn(), "SELECT COALESCE(MAX(published_at), '') FROM stat_runs WHERE published_at <= ?");
+  q.bind(1, moment(as_of));
   q.executeStep();
   return q.getColumn(0).getString();
 }

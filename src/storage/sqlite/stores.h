@@ -155,21 +155,22 @@ class SqliteStats : public StatsStore {
   StatRun add_run(const StatRun& run, const std::vector<Figure>& values) override;
   std::vector<StatRun> runs(int64_t campaign_id) override;
   std::optional<StatRun> run(int64_t campaign_id, int revision) override;
-  std::optional<StatRun> published_run(int64_t campaign_id) override;
+  std::optional<StatRun> published_run(int64_t campaign_id, const std::string& as_of = "") override;
   std::vector<Figure> values(int64_t run_id) override;
-  void publish_run(int64_t run_id) override;
+  void publish_run(int64_t run_id, const std::string& at = "") override;
+  void withdraw_scheduled(int64_t campaign_id, const std::string& as_of) override;
   size_t replace_history(const std::vector<Figure>& history) override;
   std::vector<Figure> history(const std::string& keyfigure) override;
   std::vector<Figure> series(const std::string& keyfigure, const std::string& cell, const std::string& breakdown,
-                             const std::string& group, bool published_only) override;
-  std::vector<Figure> all_points(bool published_only) override;
-  std::string publication_stamp() override;
-  std::string last_published_at() override;
+                             const std::string& group, bool published_only, const std::string& as_of = "") override;
+  std::vector<Figure> all_points(bool published_only, const std::string& as_of = "") override;
+  std::string publication_stamp(const std::string& as_of = "") override;
+  std::string last_published_at(const std::string& as_of = "") override;
 
  private:
   Db& db_;
   // Every point, or those of one cell (its key's year is ignored).
-  std::vector<Figure> points(const FigureKey* cell, bool published_only);
+  std::vector<Figure> points(const FigureKey* cell, bool published_only, const std::string& as_of);
 };
 
 class SqliteSelfAssess : public SelfAssessStore {
