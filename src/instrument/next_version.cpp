@@ -51,7 +51,9 @@ YAML::Node next_question(const YAML::Node& q) {
     const std::string k = it->first.Scalar();
     if (k == "rows" && it->second.IsSequence()) {
       YAML::Node rows(YAML::NodeType::Sequence);
-      for (const auto& r : it->second) rows.push_back(r.IsMap() ? without_key(r, "continues") : YAML::Node(r));
+      // A yaml-cpp iterator's -> gives a temporary proxy: a range over it->second would outlive it.
+      const YAML::Node source_rows = it->second;
+      for (const auto& r : source_rows) rows.push_back(r.IsMap() ? without_key(r, "continues") : YAML::Node(r));
       copy[k] = rows;
     } else {
       copy[k] = it->second;
@@ -82,7 +84,8 @@ NextVersion next_version(std::string_view text, const std::string& file, int yea
       out[k] = std::to_string(std::stoi(src.reference_period) + shift);
     } else if (k == "sections" && it->second.IsSequence()) {
       YAML::Node sections(YAML::NodeType::Sequence);
-      for (const auto& s : it->second) {
+      const YAML::Node source_sections = it->second;  // (not a range over the iterator's proxy)
+      for (const auto& s : source_sections) {
         // yaml-cpp nodes are references: assigning to one that came from the source would change
         // the source, so every changed map is built anew.
         if (!s.IsMap() || !s["questions"] || !s["questions"].IsSequence()) {
