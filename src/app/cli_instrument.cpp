@@ -9,7 +9,7 @@
 
 #include "app/cli.h"
 #include "app/output.h"
-#include "core/resources.h"
+#include "figures/declarations.h"
 #include "figures/instrument_import.h"
 #include "instrument/load.h"
 #include "instrument/versions.h"
@@ -46,9 +46,7 @@ class Versions {
     std::string sibling = beside(near_file, id + ".yaml");
     if (!near_file.empty() && file_exists(sibling))
       if (auto r = instrument::load(read_file(sibling), sibling); r.instrument) return r.instrument;
-    if (store_) return figures::stored_or_bundled_version(*store_, id);
-    if (auto src = resources::get("instruments/" + id + ".yaml"))
-      return instrument::load(*src, id + ".yaml").instrument;
+    if (auto src = figures::version_source(store_.get(), id)) return instrument::load(*src, id + ".yaml").instrument;
     return std::nullopt;
   }
 
@@ -175,10 +173,7 @@ void register_new_version(CLI::App* grp, Cli& cli) {
       name = from;
     } else {
       Versions v(db);
-      if (v.store())
-        if (auto s = v.store()->instruments().source(from)) text = *s;
-      if (text.empty())
-        if (auto s = resources::get("instruments/" + from + ".yaml")) text = *s;
+      if (auto s = figures::version_source(v.store(), from)) text = *s;
       if (text.empty()) throw Error::bad_input(fmt::format("--from: no instrument file or version '{}'", from));
       name = from + ".yaml";
     }
@@ -242,9 +237,7 @@ void register_errata(CLI::App* grp, Cli& cli) {
     Rows rows{{"recorded_at", "note", "where", "before", "after"}, {}};
     rows.formula_safe = true;
     for (const auto& e : store->instruments().errata(id))
-      for (const auto& c : nlohmann::json::parse(e.changes))
-        rows.rows.push_back(
-            {e.recorded_at, e.note, c.value("where", ""), c["before"].value("sv", ""), c["after"].value("sv", "")});
+      for (const auto& c : e.changes) rows.rows.push_back({e.recorded_at, e.note, c.where, c.before.sv, c.after.sv});
     print_rows(rows, format);
     return 0;
   });

@@ -44,10 +44,7 @@ collection::Module::InstrumentTools instrument_tools(storage::Store& store) {
     return collection::Module::InstrumentCheck{std::move(c.instrument), std::move(c.diagnostics)};
   };
   t.import = [&store](const collection::Module::InstrumentUpload& u) {
-    auto out = figures::import_instrument(store, import_request(u));
-    std::vector<std::string> stored = out.declarations_stored;
-    if (out.instrument_stored) stored.insert(stored.begin(), out.id);
-    return stored;
+    return figures::import_instrument(store, import_request(u)).id;
   };
   return t;
 }

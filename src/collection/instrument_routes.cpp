@@ -8,7 +8,6 @@
 #include "collection/campaign_context.h"
 #include "collection/module.h"
 #include "collection/web_helpers.h"
-#include "instrument/load.h"
 #include "instrument/versions.h"
 #include "storage/instrument_store.h"
 
@@ -94,12 +93,8 @@ nlohmann::json version_list(storage::Store& store, Lang lang, const std::string&
   nlohmann::json out = nlohmann::json::array();
   for (const auto& v : store.instruments().list()) {
     nlohmann::json errata = nlohmann::json::array();
-    for (const auto& e : store.instruments().errata(v.id)) {
-      std::string where;
-      for (const auto& c : nlohmann::json::parse(e.changes))
-        where += (where.empty() ? "" : ", ") + c.value("where", "");
-      errata.push_back({{"date", e.recorded_at.substr(0, 10)}, {"note", e.note}, {"where", where}});
-    }
+    for (const auto& e : store.instruments().errata(v.id))
+      errata.push_back({{"date", e.recorded_at.substr(0, 10)}, {"note", e.note}, {"where", e.places()}});
     out.push_back({{"id", v.id},
                    {"family", v.family},
                    {"year", v.year},
@@ -187,9 +182,7 @@ web::Response import_upload(Module& m, web::Request& req) {
     return list_page(m, req,
                      nlohmann::json::array({error_entry(m.app(), req, "instrument", "instrument_file_required")}), 422);
   try {
-    auto stored = tools(m).import(u);
-    auto id = instrument::load(u.text, u.name).instrument;
-    return web::Response::redirect("/admin/instruments?imported=" + web::url_encode(id ? id->id : u.name));
+    return web::Response::redirect("/admin/instruments?imported=" + web::url_encode(tools(m).import(u)));
   } catch (const Error& e) {
     if (e.code() != ErrorCode::BadInput && e.code() != ErrorCode::Conflict) throw;
     return check_page(m, req, u,

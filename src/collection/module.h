@@ -61,8 +61,8 @@ class Module {
   };
   struct InstrumentTools {
     std::function<InstrumentCheck(const InstrumentUpload&)> check;
-    // Stores it all or nothing; returns what was stored, throws dp::Error with the problems.
-    std::function<std::vector<std::string>(const InstrumentUpload&)> import;
+    // Stores it all or nothing; returns the version's id, throws dp::Error with the problems.
+    std::function<std::string(const InstrumentUpload&)> import;
   };
   void set_instrument_tools(InstrumentTools t) { instrument_tools_ = std::move(t); }
   const InstrumentTools& instrument_tools() const { return instrument_tools_; }

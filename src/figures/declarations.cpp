@@ -58,6 +58,21 @@ std::vector<std::string> bundled_report_files() {
   return out;
 }
 
+std::optional<std::string> version_source(storage::Store* store, const std::string& id) {
+  std::optional<std::string> src;
+  if (store) src = store->instruments().source(id);
+  if (!src) src = resources::get("instruments/" + id + ".yaml");
+  return src;
+}
+
+std::string keyfigures_file(const std::string& family) { return "instruments/" + family + ".keyfigures.yaml"; }
+
+std::optional<std::string> declaration_in_use(storage::Store& store, const std::string& file) {
+  auto text = store.instruments().declaration(file);
+  if (!text) text = resources::get(file);
+  return text;
+}
+
 std::vector<instrument::Instrument> keyfigure_family(storage::Store& store, const std::string& text,
                                                      const std::string& file, const instrument::Instrument* known) {
   std::vector<instrument::Instrument> family;
@@ -66,19 +81,15 @@ std::vector<instrument::Instrument> keyfigure_family(storage::Store& store, cons
       family.push_back(*known);
       continue;
     }
-    auto src = store.instruments().source(id);
-    if (!src) src = resources::get("instruments/" + id + ".yaml");
-    if (src) family.push_back(instrument::load_or_throw(*src, id + ".yaml"));
+    if (auto src = version_source(&store, id)) family.push_back(instrument::load_or_throw(*src, id + ".yaml"));
   }
   return family;
 }
 
 Declarations load_declarations(storage::Store& store, const instrument::Instrument& in) {
   Declarations d;
-  std::string kf_path = "instruments/" + in.family + ".keyfigures.yaml";
-  // A file imported into the database (`instrument import`) takes the place of the bundled one.
-  auto kf_text = store.instruments().declaration(kf_path);
-  if (!kf_text) kf_text = resources::get(kf_path);
+  std::string kf_path = keyfigures_file(in.family);
+  auto kf_text = declaration_in_use(store, kf_path);
   if (!kf_text)
     throw Error::not_found(fmt::format("the instrument family '{}' has no key figures ({})", in.family, kf_path));
   d.keyfigures_text = *kf_text;

@@ -38,6 +38,15 @@ stats::HistoryData bundled_history();
 // (NotFound) when the family has no key-figure file.
 Declarations load_declarations(storage::Store& store, const instrument::Instrument& campaign_instrument);
 
+// The text of instrument version `id`: as stored in the database (none asked when `store` is
+// null), else as bundled with the program.
+std::optional<std::string> version_source(storage::Store* store, const std::string& id);
+
+// A family's key-figure file ("instruments/ehalsa.keyfigures.yaml") and the text of a declaration
+// file in use: the one imported into the database (`instrument import`), else the bundled one.
+std::string keyfigures_file(const std::string& family);
+std::optional<std::string> declaration_in_use(storage::Store& store, const std::string& file);
+
 // The instrument versions a key-figure file is written for (its `instruments:`) that exist: as
 // asked (from the database), else bundled. `known` (the campaign's instrument) is taken as is.
 std::vector<instrument::Instrument> keyfigure_family(storage::Store& store, const std::string& keyfigures_text,

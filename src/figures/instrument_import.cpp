@@ -2,9 +2,7 @@
 
 #include <algorithm>
 #include <fmt/format.h>
-#include <nlohmann/json.hpp>
 
-#include "core/resources.h"
 #include "figures/declarations.h"
 #include "instrument/load.h"
 #include "instrument/versions.h"
@@ -19,7 +17,6 @@ namespace {
 
 bool is_keyfigures(const std::string& text) { return text.find("digipuls-keyfigures/1") != std::string::npos; }
 
-std::string keyfigures_name(const std::string& family) { return "instruments/" + family + ".keyfigures.yaml"; }
 std::string report_name(const std::string& id) { return "instruments/" + id + ".report.yaml"; }
 
 Diagnostic problem(Diagnostic::Severity sev, DiagnosticCode code, const std::string& file, std::string msg) {
@@ -36,11 +33,9 @@ void append(Diagnostics& to, const Diagnostics& from) { to.insert(to.end(), from
 }  // namespace
 
 std::optional<instrument::Instrument> stored_or_bundled_version(storage::Store& store, const std::string& id) {
-  auto src = store.instruments().source(id);
-  if (!src) src = resources::get("instruments/" + id + ".yaml");
+  auto src = version_source(&store, id);
   if (!src) return std::nullopt;
-  auto res = instrument::load(*src, id + ".yaml");
-  return res.instrument;
+  return instrument::load(*src, id + ".yaml").instrument;
 }
 
 ImportCheck check_import(storage::Store& store, const ImportRequest& req) {
@@ -61,17 +56,15 @@ ImportCheck check_import(storage::Store& store, const ImportRequest& req) {
                                                     in.previous)));
   }
   // The key figures the family computes with from now on: the file given, else the one in use.
-  std::string kf_name = keyfigures_name(in.family), kf_text;
+  std::string kf_name = keyfigures_file(in.family), kf_text;
   if (req.keyfigures) {
     kf_name = req.keyfigures->name;
     kf_text = req.keyfigures->text;
     if (!is_keyfigures(kf_text))
       out.diagnostics.push_back(problem(Diagnostic::Severity::Error, KeyFiguresUnknownFormat, kf_name,
                                         "not a key-figure file (format: digipuls-keyfigures/1)"));
-  } else if (auto t = store.instruments().declaration(kf_name)) {
+  } else if (auto t = declaration_in_use(store, kf_name)) {
     kf_text = *t;
-  } else if (auto b = resources::get(kf_name)) {
-    kf_text = *b;
   }
   if (kf_text.empty() || has_errors(out.diagnostics)) return out;
   std::vector<instrument::Instrument> family;
@@ -144,7 +137,7 @@ ImportOutcome import_instrument(storage::Store& store, const ImportRequest& req)
       store.instruments().put_declaration(name, kind, f->text);
       out.declarations_stored.push_back(name);
     };
-    put(req.keyfigures, keyfigures_name(in.family), "keyfigures");
+    put(req.keyfigures, keyfigures_file(in.family), "keyfigures");
     put(req.report, report_name(in.id), "report");
   });
   return out;
@@ -168,14 +161,9 @@ std::vector<instrument::TextChange> record_erratum(storage::Store& store, const 
     if (changes.empty())
       throw Error::bad_input(
           fmt::format("{}: no wording differs from the stored {}: nothing to correct", corrected.name, in.id));
-    nlohmann::json list = nlohmann::json::array();
-    for (const auto& c : changes)
-      list.push_back({{"where", c.where},
-                      {"before", {{"sv", c.before.sv}, {"en", c.before.en}}},
-                      {"after", {{"sv", c.after.sv}, {"en", c.after.en}}}});
     auto kept = in;
     kept.source_file = stored.source_file;
-    store.instruments().record_erratum(kept, note, list.dump());
+    store.instruments().record_erratum(kept, note, changes);
   });
   return changes;
 }

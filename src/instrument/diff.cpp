@@ -9,10 +9,6 @@
 namespace dp::instrument {
 namespace {
 
-std::string shape_of(const Question& q) {
-  return q.is_matrix() ? fmt::format("matrix of {}", type_name(q.cell)) : type_name(q.type);
-}
-
 std::string quoted(const I18n& l) { return fmt::format("«{}»", l.sv); }
 
 bool same_text(const I18n& x, const I18n& y) { return x.sv == y.sv && x.en == y.en; }
@@ -88,8 +84,7 @@ std::vector<Change> diff(const Instrument& a, const Instrument& b) {
         add(Change::Kind::Reworded, fmt::format("{} → {}", quoted(qa->label), quoted(qb.label)));
       if (!same_text(qa->help, qb.help))
         add(Change::Kind::HelpChanged, fmt::format("{} → {}", quoted(qa->help), quoted(qb.help)));
-      if (shape_of(*qa) != shape_of(qb))
-        add(Change::Kind::TypeChanged, fmt::format("{} → {}", shape_of(*qa), shape_of(qb)));
+      if (qa->shape() != qb.shape()) add(Change::Kind::TypeChanged, fmt::format("{} → {}", qa->shape(), qb.shape()));
       if (auto c = list_changes(qa->options, qb.options); !c.empty()) add(Change::Kind::OptionsChanged, c);
       if (auto c = list_changes(qa->rows, qb.rows); !c.empty()) add(Change::Kind::RowsChanged, c);
       auto ra = routing(*a.section_of(qa->id), *qa), rb = routing(sb, qb);

@@ -7,15 +7,6 @@
 namespace dp::instrument {
 namespace {
 
-const char* comparability_name(Comparability c) {
-  switch (c) {
-    case Comparability::Same: return "same";
-    case Comparability::Reworded: return "reworded";
-    case Comparability::Changed: return "changed";
-  }
-  return "?";
-}
-
 std::string lineage_text(const std::optional<Lineage>& l) {
   if (!l) return "";
   std::string s = l->instrument + "/" + l->id + "/" + comparability_name(l->comparability);

@@ -16,10 +16,6 @@ struct Target {
   bool coded = false;
 };
 
-std::string shape_of(const Question& q) {
-  return q.is_matrix() ? fmt::format("matrix of {}", type_name(q.cell)) : type_name(q.type);
-}
-
 std::vector<std::string> offered(const Question& q, const Row* r) {
   std::vector<std::string> out;
   for (const auto& o : q.options) {
@@ -32,7 +28,7 @@ std::vector<std::string> offered(const Question& q, const Row* r) {
 
 Target target_of(const Question& q, const Row* r) {
   Target t;
-  t.shape = r ? type_name(q.cell) : shape_of(q);
+  t.shape = r ? type_name(q.cell) : q.shape();
   t.coded = q.has_codes();
   t.options = offered(q, r);
   return t;

@@ -17,6 +17,19 @@ const char* type_name(Type t) {
   return "?";
 }
 
+const char* comparability_name(Comparability c) {
+  switch (c) {
+    case Comparability::Same: return "same";
+    case Comparability::Reworded: return "reworded";
+    case Comparability::Changed: return "changed";
+  }
+  return "?";
+}
+
+std::string Question::shape() const {
+  return is_matrix() ? std::string("matrix of ") + type_name(cell) : std::string(type_name(type));
+}
+
 const Option* Question::option(const std::string& oid) const {
   for (const auto& o : options)
     if (o.id == oid) return &o;

@@ -24,6 +24,9 @@ const char* type_name(Type t);
 enum class Missing { None, DontKnow, NotRelevant };
 
 enum class Comparability { Same, Reworded, Changed };
+inline constexpr Comparability kComparabilities[] = {Comparability::Same, Comparability::Reworded,
+                                                     Comparability::Changed};
+const char* comparability_name(Comparability c);  // as files spell it: same, reworded, changed
 
 struct Option {
   std::string id;
@@ -117,6 +120,8 @@ struct Question {
   const Row* row(const std::string& id) const;
   bool is_matrix() const { return type == Type::Matrix; }
   bool has_codes() const { return cell == Type::YesNo || cell == Type::Single || cell == Type::Multi; }
+  // What it asks, as messages name it: "single", or "matrix of yesno".
+  std::string shape() const;
 };
 
 struct Section {

@@ -1,5 +1,7 @@
 // YAML -> Instrument: structure, keys and types. Cross-references are checked in validate.cpp.
+#include <algorithm>
 #include <fmt/format.h>
+#include <iterator>
 #include <set>
 #include <yaml-cpp/yaml.h>
 
@@ -47,9 +49,9 @@ class InstrumentParser {
     if (auto s = r_.str(n, "instrument", false, "continues")) l.instrument = *s;
     if (auto s = r_.str(n, "id", true, "'continues'")) l.id = *s;
     if (auto c = r_.str(n, "comparability", true, "'continues'")) {
-      if (*c == "same") l.comparability = Comparability::Same;
-      else if (*c == "reworded") l.comparability = Comparability::Reworded;
-      else if (*c == "changed") l.comparability = Comparability::Changed;
+      auto named = std::find_if(std::begin(kComparabilities), std::end(kComparabilities),
+                                [&](Comparability v) { return *c == comparability_name(v); });
+      if (named != std::end(kComparabilities)) l.comparability = *named;
       else
         r_.error(InstrumentNotAllowedWord, r_.pos(r_.child(n, "comparability")), "comparability",
                  fmt::format("comparability '{}' is not one of same, reworded, changed", *c));

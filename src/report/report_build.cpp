@@ -218,17 +218,13 @@ ReportTables build_report(storage::Store& store, const std::string& campaign, in
     for (const auto& g : b->groups) sizes += (sizes.empty() ? "" : ", ") + g.label.sv;
   facts["size_groups"] = sizes;
   // Errata of the questionnaire (corrections of its wording while it was in use), for the notes.
-  std::string errata_sv, errata_en;
-  for (const auto& e : store.instruments().errata(c.data.instrument.id)) {
-    std::string where;
-    for (const auto& ch : nlohmann::json::parse(e.changes))
-      where += (where.empty() ? "" : ", ") + ch.value("where", "");
-    std::string line = fmt::format("{} ({}): {}", e.recorded_at.substr(0, 10), where, e.note);
-    errata_sv += (errata_sv.empty() ? "" : "; ") + line;
-    errata_en += (errata_en.empty() ? "" : "; ") + line;
-  }
-  facts["errata_sv"] = errata_sv.empty() ? ui::text("report_words.no_errata", Lang::sv) : errata_sv;
-  facts["errata_en"] = errata_en.empty() ? ui::text("report_words.no_errata", Lang::en) : errata_en;
+  // The analyst's note is in one language, so both languages list the same errata.
+  std::string errata;
+  for (const auto& e : store.instruments().errata(c.data.instrument.id))
+    errata +=
+        (errata.empty() ? "" : "; ") + fmt::format("{} ({}): {}", e.recorded_at.substr(0, 10), e.places(), e.note);
+  facts["errata_sv"] = errata.empty() ? ui::text("report_words.no_errata", Lang::sv) : errata;
+  facts["errata_en"] = errata.empty() ? ui::text("report_words.no_errata", Lang::en) : errata;
   facts["history_source"] = ui::text("report_words.history_source", Lang::sv);
   auto figure = [&](const std::string& ref) {
     // "K51:svar.count": national, this year; stat count | n | value.

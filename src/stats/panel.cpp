@@ -56,6 +56,10 @@ void withhold(PanelFigure& f, int64_t rest_now, int64_t rest_before, bool own_no
 // Total minus the others: in a breakdown other than the nation, one withheld group among
 // published ones follows from the national panel figure. The smallest published one goes too.
 void complement(std::vector<PanelFigure*>& groups, bool PanelFigure::*flag) {
+  // The organisations the flagged figure is over: the panel, or returning and new together.
+  auto size = [&](const PanelFigure* f) {
+    return flag == &PanelFigure::withheld ? f->panel_n : f->n_returning + f->n_new;
+  };
   size_t withheld = 0;
   PanelFigure* smallest = nullptr;
   for (auto* f : groups) {
@@ -63,10 +67,7 @@ void complement(std::vector<PanelFigure*>& groups, bool PanelFigure::*flag) {
       ++withheld;
       continue;
     }
-    int64_t n = flag == &PanelFigure::withheld ? f->panel_n : f->n_returning + f->n_new;
-    int64_t m =
-        smallest ? (flag == &PanelFigure::withheld ? smallest->panel_n : smallest->n_returning + smallest->n_new) : 0;
-    if (n > 0 && (!smallest || n < m)) smallest = f;
+    if (size(f) > 0 && (!smallest || size(f) < size(smallest))) smallest = f;
   }
   if (withheld != 1 || !smallest) return;
   smallest->*flag = true;

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "instrument/model.h"
+#include "instrument/versions.h"
 
 namespace dp::storage {
 
@@ -26,7 +27,14 @@ struct InstrumentErratum {
   std::string instrument_id;
   std::string recorded_at;
   std::string note;
-  std::string changes;  // JSON array of {"where", "before": {sv, en}, "after": {sv, en}}
+  std::vector<instrument::TextChange> changes;
+
+  // Where it corrected the wording, for a list: "q01.label, q03.options.ja.label".
+  std::string places() const {
+    std::string out;
+    for (const auto& c : changes) out += (out.empty() ? "" : ", ") + c.where;
+    return out;
+  }
 };
 
 class InstrumentStore {
@@ -47,7 +55,7 @@ class InstrumentStore {
   // Replaces the stored text of `corrected.id` by the corrected one and records the erratum with
   // the text it replaces. The caller has checked that only wording changed.
   virtual void record_erratum(const instrument::Instrument& corrected, const std::string& note,
-                              const std::string& changes) = 0;
+                              const std::vector<instrument::TextChange>& changes) = 0;
   virtual std::vector<InstrumentErratum> errata(const std::string& instrument_id) = 0;  // oldest first
 };
 

@@ -58,3 +58,16 @@ test('the administrator uploads, previews, imports and compares next year\'s que
   await expect(page.locator('table')).toContainText('q32');
   await expectAccessible(page, 'the comparison of two versions');
 });
+
+test('the questionnaire pages fit a phone without sideways scrolling of the page', async ({ browser }) => {
+  const context = await browser.newContext({ viewport: { width: 360, height: 740 } });
+  const page = await context.newPage();
+  await signIn(page, process.env.ADMIN_EMAIL, process.env.ADMIN_PASSWORD);
+  for (const url of ['/admin/instruments', '/admin/instruments/diff?a=ehalsa-2021&b=ehalsa-2022']) {
+    await page.goto(url);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflow, url).toBeLessThanOrEqual(1);
+  }
+  await expectAccessible(page, 'the comparison on a phone');
+  await context.close();
+});

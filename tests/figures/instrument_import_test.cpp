@@ -149,7 +149,9 @@ TEST_F(InstrumentImport, AnErratumCorrectsTheStoredWordingAndIsRecordedWithItsNo
   auto errata = store_->instruments().errata("ehalsa-2022");
   ASSERT_EQ(errata.size(), 1u);
   EXPECT_EQ(errata[0].note, "Förtydligat att dokumenten ska vara antagna");
-  EXPECT_NE(errata[0].changes.find("q01.label"), std::string::npos);
+  ASSERT_EQ(errata[0].changes.size(), 1u);
+  EXPECT_EQ(errata[0].changes[0].where, "q01.label");
+  EXPECT_NE(errata[0].changes[0].after.sv.find("antagna"), std::string::npos);
 }
 
 TEST_F(InstrumentImport, AnErratumThatChangesAnOptionIsRefusedAndNothingIsRecorded) {

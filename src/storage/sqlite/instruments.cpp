@@ -1,3 +1,5 @@
+#include <nlohmann/json.hpp>
+
 #include "storage/sqlite/rows.h"
 #include "storage/sqlite/stores.h"
 
@@ -71,14 +73,40 @@ std::vector<std::pair<std::string, std::string>> SqliteInstruments::declarations
       kind);
 }
 
+namespace {
+
+// The changes column: a JSON array of {"where", "before": {sv, en}, "after": {sv, en}}.
+std::string encode_changes(const std::vector<instrument::TextChange>& changes) {
+  nlohmann::json list = nlohmann::json::array();
+  for (const auto& c : changes)
+    list.push_back({{"where", c.where},
+                    {"before", {{"sv", c.before.sv}, {"en", c.before.en}}},
+                    {"after", {{"sv", c.after.sv}, {"en", c.after.en}}}});
+  return list.dump();
+}
+
+std::vector<instrument::TextChange> decode_changes(const std::string& text) {
+  std::vector<instrument::TextChange> out;
+  for (const auto& c : nlohmann::json::parse(text)) {
+    auto i18n = [&](const char* side) {
+      const auto& t = c.at(side);
+      return I18n{t.value("sv", ""), t.value("en", "")};
+    };
+    out.push_back({c.value("where", ""), i18n("before"), i18n("after")});
+  }
+  return out;
+}
+
+}  // namespace
+
 void SqliteInstruments::record_erratum(const instrument::Instrument& corrected, const std::string& note,
-                                       const std::string& changes) {
+                                       const std::vector<instrument::TextChange>& changes) {
   db_.write([&](SQLite::Database& db) {
     auto now = now_utc();
     run(db,
         "INSERT INTO instrument_errata(instrument_id, recorded_at, note, changes, before_text) "
         "SELECT id, ?, ?, ?, source_text FROM instruments WHERE id = ?",
-        now, note, changes, corrected.id);
+        now, note, encode_changes(changes), corrected.id);
     run(db, "UPDATE instruments SET source_text = ?, title_sv = ?, title_en = ? WHERE id = ?", corrected.source_text,
         corrected.title.sv, corrected.title.en, corrected.id);
   });
@@ -94,7 +122,7 @@ std::vector<InstrumentErratum> SqliteInstruments::errata(const std::string& inst
         e.instrument_id = r.text();
         e.recorded_at = r.text();
         e.note = r.text();
-        e.changes = r.text();
+        e.changes = decode_changes(r.text());
         return e;
       },
       instrument_id);

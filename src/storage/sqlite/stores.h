@@ -45,7 +45,7 @@ class SqliteInstruments : public InstrumentStore {
   std::optional<std::string> declaration(const std::string& name) override;
   std::vector<std::pair<std::string, std::string>> declarations(const std::string& kind) override;
   void record_erratum(const instrument::Instrument& corrected, const std::string& note,
-                      const std::string& changes) override;
+                      const std::vector<instrument::TextChange>& changes) override;
   std::vector<InstrumentErratum> errata(const std::string& instrument_id) override;
 
  private:
