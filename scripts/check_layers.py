@@ -36,6 +36,7 @@ ALONG_THE_FLOW = {
     ("api", "web"),         # API plumbing over HTTP
     ("report", "figures"),  # a report shows a run's figures
     ("publish", "figures"), # the public side reads the run's declarations
+    ("publish", "report"),  # the site serves the published revision's report
     ("selfassess", "figures"),  # register values are the survey's key figures over its bundled instruments
 }
 KNOWN_EXCEPTIONS = {

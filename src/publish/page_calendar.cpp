@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <set>
 
-#include "core/swedish_time.h"
 #include "publish/calendar.h"
 #include "publish/page_support.h"
 #include "publish/pages.h"
@@ -14,14 +13,8 @@ using nlohmann::json;
 
 namespace {
 
-// A UTC time as people in Sweden read it, with the machine-readable time beside it.
-json when(const std::string& utc) {
-  auto local = utc_to_swedish(utc);
-  return {{"utc", utc}, {"date", local.date}, {"time", local.time}};
-}
-
 json announcement_view(const Announcement& a, Lang lang) {
-  json v = when(a.at);
+  json v = publication_time(a.at);
   v["campaign"] = a.campaign;
   v["title"] = a.title.get(lang);
   v["year"] = a.year;
@@ -40,7 +33,7 @@ json publication_notices(Site& site, const KeyFigureMeta& kf, Lang lang) {
   std::set<std::string> seen;  // campaigns whose first publication has passed (revisions come oldest first)
   for (const auto& r : site.data().revisions(kf.id)) {
     if (seen.insert(r.campaign).second) continue;  // the first publication revised nothing
-    json v = when(r.published_at);
+    json v = publication_time(r.published_at);
     v["campaign"] = r.campaign;
     v["year"] = r.year;
     v["revision"] = r.revision;
@@ -88,7 +81,7 @@ web::Response calendar_page(web::App& app, Site& site, const web::Request& req) 
                      [&](size_t a, size_t b) { return all[a].published_at > all[b].published_at; });
     for (size_t i : order) {
       const auto* it = &all[i];
-      json v = when(it->published_at);
+      json v = publication_time(it->published_at);
       v["campaign"] = it->campaign;
       v["year"] = it->year;
       v["revision"] = it->revision;

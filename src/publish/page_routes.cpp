@@ -69,6 +69,11 @@ void register_page_routes(web::App& app, std::shared_ptr<Site> site) {
   add_route(r, "GET", "/statistik/{id}/diagram/{file}", "public", page(chart_file), heavy);
   add_route(r, "GET", "/embed/statistik/{id}/{chart}", "public", page(embed_page));
   add_route(r, "GET", "/publiceringskalender", "public", page(calendar_page));
+  // A report is built (the campaign computed) once per publication; then it is served from the cache.
+  const web::RouteOptions builds{.cost_of = [](const web::Request&) { return web::Cost::Heavy; }};
+  add_route(r, "GET", "/rapporter", "public", page(reports_page));
+  add_route(r, "GET", "/rapporter/{campaign}", "public", page(report_page), builds);
+  add_route(r, "GET", "/rapporter/{campaign}/{file}", "public", page(report_file), builds);
   add_route(r, "GET", "/kommuner", "public", page(municipalities_page));
   add_route(r, "GET", "/kommuner/{code}", "public", page(municipality_page));
   add_route(r, "GET", "/api/v1/", "public", page(api_front_door));

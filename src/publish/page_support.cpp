@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "core/swedish_time.h"
 #include "publish/api_support.h"
 #include "publish/markers.h"
 
@@ -22,6 +23,11 @@ void normalise_query(Site& site, web::Request& req) {
     }
   }
   req.query = std::move(kept);
+}
+
+nlohmann::json publication_time(const std::string& utc) {
+  auto local = utc_to_swedish(utc);
+  return {{"utc", utc}, {"date", local.date}, {"time", local.time}};
 }
 
 web::Response cached_page(Site& site, const web::Request& req, const std::function<web::Response()>& render) {

@@ -31,6 +31,9 @@ void add_legend(nlohmann::json& ctx, const std::vector<Marker>& markers, Lang la
 std::string change_text(const KeyFigureMeta& kf, const std::string& cell, const std::vector<Figure>& national,
                         const web::Templates& t, Lang lang);
 
+// A UTC time as people in Sweden read it ("date", "time") with the machine-readable one ("utc").
+nlohmann::json publication_time(const std::string& utc);
+
 // The year of a key figure to show: ?year= when it has values then, else the latest.
 int chosen_year(const KeyFigureMeta& kf, const web::Request& req);
 // The cell to show: ?cell= when it exists, else the first.

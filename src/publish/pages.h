@@ -16,5 +16,9 @@ web::Response municipality_page(web::App& app, Site& site, const web::Request& r
 web::Response open_data_page(web::App& app, Site& site, const web::Request& req);
 // /publiceringskalender: scheduled publications and the published revisions.
 web::Response calendar_page(web::App& app, Site& site, const web::Request& req);
+// /rapporter, /rapporter/{campaign} and /rapporter/{campaign}/{file}: the published reports.
+web::Response reports_page(web::App& app, Site& site, const web::Request& req);
+web::Response report_page(web::App& app, Site& site, const web::Request& req);
+web::Response report_file(web::App& app, Site& site, const web::Request& req);
 
 }  // namespace dp::publish

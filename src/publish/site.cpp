@@ -56,6 +56,18 @@ std::shared_ptr<const Snapshot> Site::snapshot() {
   return snap_;
 }
 
+std::shared_ptr<const report::ReportTables> Site::published_report(const std::string& campaign, int revision) {
+  auto snap = snapshot();
+  std::string key = snap->revision + "\x1f" + campaign + "\x1f" + std::to_string(revision);
+  std::lock_guard lock(report_mu_);
+  if (report_ && report_key_ == key) return report_;
+  report::OtherYears published{.published_only = true, .as_of = data_->now()};
+  report_ =
+      std::make_shared<const report::ReportTables>(report::build_report(store_, campaign, revision, "", {}, published));
+  report_key_ = key;
+  return report_;
+}
+
 const MapGeometry& Site::map(const std::string& kind) {
   std::lock_guard lock(map_mu_);
   auto it = maps_.find(kind);

@@ -12,6 +12,7 @@
 #include "publish/published_data.h"
 #include "publish/regions.h"
 #include "publish/response_cache.h"
+#include "report/report_build.h"
 #include "storage/store.h"
 #include "web/rate_limiter.h"
 
@@ -48,6 +49,11 @@ class Site {
   ResponseCache& cache() { return cache_; }
   web::RateLimiter& limiter() { return limiter_; }
 
+  // The report of a campaign's published revision, with other years as published (building one
+  // computes the whole campaign): kept for the current data revision and shared by the report
+  // page and its files. Throws dp::Error (NotFound) when the family declares no report.
+  std::shared_ptr<const report::ReportTables> published_report(const std::string& campaign, int revision);
+
   // Fitted, simplified map geometry: kind "counties" or "municipalities". Computed once.
   const MapGeometry& map(const std::string& kind);
 
@@ -61,6 +67,9 @@ class Site {
   std::mutex mu_;
   std::shared_ptr<const Snapshot> snap_;
   std::atomic<int64_t> next_check_{0};
+  std::mutex report_mu_;  // held while building: one build per report, however many ask at once
+  std::string report_key_;
+  std::shared_ptr<const report::ReportTables> report_;
   std::mutex map_mu_;
   std::map<std::string, std::unique_ptr<MapGeometry>> maps_;
 

@@ -1,6 +1,7 @@
 // CSV: one file per table, a header row of column labels, one row per table row; numbers with a
 // decimal point and no thousands separator, markers as their symbols (docs/statistics.md,
-// "Report files"). tables.csv lists the tables with title, notes and source; markers.csv the legend.
+// "Report files"). tables.csv lists the tables with title, notes and source; markers.csv the legend;
+// <campaign>-report.csv holds the whole report in long form (one row per cell), for programs.
 #include <filesystem>
 #include <fmt/format.h>
 #include <fstream>
@@ -29,6 +30,11 @@ std::string plain(const stats::BuiltCell& c, const stats::BuiltTable& t, const s
   return fmt::format("{:.{}f}", *c.value, c.decimals);
 }
 
+const stats::BuiltColumn& no_column() {
+  static const stats::BuiltColumn none;
+  return none;
+}
+
 }  // namespace
 
 std::string report_basename(const ReportTables& r) { return r.computed.data.campaign.slug + "-report"; }
@@ -38,6 +44,7 @@ std::vector<std::string> write_csv(const ReportTables& r, const std::string& dir
   std::vector<std::string> files;
   const auto& spec = r.spec();
   std::string index = csv::line({"table", "part", "number", "title", "notes", "source", "file"});
+  std::string whole = csv::line({"table", "number", "panel", "row", "column", "value", "marker"});
   for (const auto& t : r.tables) {
     std::string out;
     std::vector<std::string> head = {t.row_heading.get(lang)};
@@ -52,7 +59,15 @@ std::vector<std::string> write_csv(const ReportTables& r, const std::string& dir
         if (panels) f.insert(f.begin(), p.label.get(lang));
         if (row.heading) f.resize(head.size());
         else
-          for (const auto& c : row.cells) f.push_back(plain(c, t, spec));
+          for (size_t i = 0; i < row.cells.size(); ++i) {
+            const auto& c = row.cells[i];
+            f.push_back(plain(c, t, spec));
+            const auto& col = i < t.columns.size() ? t.columns[i] : no_column();
+            std::string column =
+                col.group_label.empty() ? col.label.get(lang) : col.group_label.get(lang) + ": " + col.label.get(lang);
+            whole += csv::line({t.id, t.number.get(lang), p.label.get(lang), row.label.get(lang), column, f.back(),
+                                c.marker == Marker::None ? "" : marker_name(c.marker)});
+          }
         out += csv::line(f);
       }
     std::string file = t.id + ".csv";
@@ -72,6 +87,9 @@ std::vector<std::string> write_csv(const ReportTables& r, const std::string& dir
   }
   write_file(dir + "/markers.csv", legend);
   files.push_back(dir + "/markers.csv");
+  std::string all = dir + "/" + report_basename(r) + ".csv";
+  write_file(all, whole);
+  files.push_back(all);
   return files;
 }
 

@@ -109,6 +109,8 @@ json table_json(const stats::BuiltTable& t, const stats::ReportSpec& spec, Lang 
 
 }  // namespace
 
+std::string table_anchor(const std::string& table_id) { return anchor(table_id); }
+
 std::vector<std::string> write_html(const ReportTables& r, const std::string& dir, Lang lang) {
   std::filesystem::create_directories(dir);
   const auto& spec = r.spec();

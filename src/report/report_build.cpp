@@ -73,7 +73,7 @@ std::string suppression_fact(const figures::Computed& c, const std::optional<sto
 }  // namespace
 
 ReportTables build_report(storage::Store& store, const std::string& campaign, int revision, const std::string& profile,
-                          const figures::Progress& progress) {
+                          const figures::Progress& progress, const OtherYears& other_years) {
   ReportTables out;
   figures::Computed& c = out.computed;
   c = figures::compute_in_memory(store, campaign, profile, progress);
@@ -108,7 +108,7 @@ ReportTables build_report(storage::Store& store, const std::string& campaign, in
   }
   // Other years: each campaign's chosen revision, else history.
   std::map<std::string, Figure> points;
-  for (auto& p : store.stats().all_points(false)) {
+  for (auto& p : store.stats().all_points(other_years.published_only, other_years.as_of)) {
     std::string k = key(p.key.keyfigure, p.key.cell, p.key.breakdown, p.key.group) + "|" + std::to_string(p.key.year);
     auto it = points.find(k);
     if (it == points.end() || (it->second.origin == FigureOrigin::History && p.origin == FigureOrigin::Computed))

@@ -27,12 +27,21 @@ struct ReportTables {
   const stats::ReportSpec& spec() const { return *computed.declarations.report; }
 };
 
+// Which stored figures of other years a report may show: every stored revision (the analyst's
+// command line), or only what was published as of a moment (the public site, which must never
+// show an unpublished figure through a report).
+struct OtherYears {
+  bool published_only = false;
+  std::string as_of;  // UTC; "" = now (with published_only)
+};
+
 // revision: 0 = the latest stored revision (computed now when there is none), N = that revision.
 // profile: "" = as stored (else the campaign's setting); a profile id = the latest revision
 // computed under it, else computed now under it (never silently another profile). Throws
 // dp::Error (NotFound) when the revision does not exist or the family has no report file,
 // (BadInput) when the profile is unknown or the revision was computed under another one.
 ReportTables build_report(storage::Store& store, const std::string& campaign, int revision,
-                          const std::string& profile = "", const figures::Progress& progress = {});
+                          const std::string& profile = "", const figures::Progress& progress = {},
+                          const OtherYears& other_years = {});
 
 }  // namespace dp::report

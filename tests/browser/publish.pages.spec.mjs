@@ -133,11 +133,40 @@ test('the open data page', async ({ page }) => {
   await axeClean(page);
 });
 
+test('the published report: every table and the whole report download from the site', async ({ page, request }) => {
+  await page.goto('/');
+  await page.getByRole('navigation').getByRole('link', { name: 'Rapporter' }).click();
+  await expect(page.locator('h1')).toHaveText('Rapporter');
+  await axeClean(page);
+  await page.locator('main table a').first().click();
+  await expect(page).toHaveURL(/\/rapporter\/ehalsa-2021$/);
+  const tables = page.locator('ul.report-tables li');
+  expect(await tables.count()).toBeGreaterThan(20);
+  await axeClean(page);
+  // Each file is served, in its format, from the published revision.
+  for (const [name, type] of [['Excel-arbetsbok', 'spreadsheetml'], ['Alla tabeller i en fil', 'text/csv'],
+                              ['Tabellförteckning', 'text/csv'], ['Teckenförklaring', 'text/csv']]) {
+    const href = await page.getByRole('link', { name: new RegExp(name) }).getAttribute('href');
+    const res = await request.get(href);
+    expect(res.status(), href).toBe(200);
+    expect(res.headers()['content-type'], href).toContain(type);
+  }
+  const csvHref = await tables.first().getByRole('link', { name: /CSV/ }).getAttribute('href');
+  const csv = await request.get(csvHref);
+  expect(csv.status()).toBe(200);
+  expect((await csv.text()).split('\n').length).toBeGreaterThan(2);
+  // Reading one table opens the HTML report at that table.
+  await tables.first().getByRole('link', { name: /Läs/ }).click();
+  await expect(page).toHaveURL(/ehalsa-2021-report\.html#t-/);
+  await expect(page.locator('h1')).toBeVisible();
+  await axeClean(page);
+});
+
 test('pages fit a phone without sideways scrolling of the page', async ({ browser, request }) => {
   const context = await browser.newContext({ viewport: { width: 360, height: 740 } });
   const page = await context.newPage();
   const kf = (await keyfigures(request))[0];
-  for (const url of ['/', `/statistik/${kf.id}`, '/kommuner', '/kommuner/0180']) {
+  for (const url of ['/', `/statistik/${kf.id}`, '/kommuner', '/kommuner/0180', '/rapporter/ehalsa-2021']) {
     await page.goto(url);
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     expect(overflow, url).toBeLessThanOrEqual(1);

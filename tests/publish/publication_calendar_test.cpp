@@ -48,12 +48,13 @@ class PublicationCalendar : public ::testing::Test {
     store.reset();
     for (auto ext : {"", "-wal", "-shm"}) std::filesystem::remove(path + ext);
   }
-  int64_t revision(double national, double county) {
-    auto f = [](const std::string& group, double v) {
+  // `count` of 285: the numerator a report table divides again (the pages show `value`).
+  int64_t revision(double national, double county, int64_t count = 40) {
+    auto f = [count](const std::string& group, double v) {
       Figure x;
       x.key = {"K33", "barn_unga", group == "total" ? "national" : "county", group, 2021};
       x.n = 285;
-      x.count = 40;
+      x.count = count;
       x.value = v;
       x.decimals = 1;  // values like 63,7 that nothing else on a page reads
       return x;
@@ -81,7 +82,9 @@ class PublicationCalendar : public ::testing::Test {
                           "/publiceringskalender?lang=en", "/api/v1/keyfigures", "/api/v1/keyfigures/K33",
                           "/api/v1/keyfigures/K33/data", "/api/v1/keyfigures/K33/data?format=csv",
                           "/api/v1/keyfigures/K33/data?format=jsonstat", "/api/v1/keyfigures/K33/revisions",
-                          "/api/v1/calendar", "/api/v1/kolada/data/kpi/K33"})
+                          "/api/v1/calendar", "/api/v1/kolada/data/kpi/K33", "/rapporter", "/rapporter/ehalsa-2021",
+                          "/rapporter/ehalsa-2021/ehalsa-2021-report.html",
+                          "/rapporter/ehalsa-2021/ehalsa-2021-report.csv", "/rapporter/ehalsa-2021/T21.csv"})
       out.push_back({t, get(t).body});
     return out;
   }
@@ -146,4 +149,53 @@ TEST_F(PublicationCalendar, ARevisedFigureShowsTheDateAndWhatChangedAndTheApiLis
   EXPECT_EQ(j["revisions"][1]["changes"][0]["before"]["value"], 63.7);
   EXPECT_EQ(j["revisions"][1]["changes"][0]["after"]["value"], 64.2);
   EXPECT_EQ(j["revisions"][1]["published_at"], "2027-04-02T08:00:00Z");
+}
+
+TEST_F(PublicationCalendar, TheSitesReportIsThePublishedRevisionInEveryFormatAndNeverALaterOne) {
+  store->stats().publish_run(revision(63.5, 81.3, 181), "2027-03-15T08:30:00Z");
+  store->stats().publish_run(revision(64.2, 81.3, 183), "2027-04-02T08:00:00Z");
+  now = "2027-03-15T07:00:00Z";
+  EXPECT_EQ(get("/rapporter/ehalsa-2021").status, 404) << "no report before its publication";
+  EXPECT_EQ(get("/rapporter/ehalsa-2021/T21.csv").status, 404);
+  EXPECT_NE(get("/rapporter").body.find("Ingen rapport"), std::string::npos);
+
+  now = "2027-03-20T00:00:00Z";  // the first revision is published, the second waits
+  auto list = get("/rapporter");
+  EXPECT_NE(list.body.find("href=\"/rapporter/ehalsa-2021\""), std::string::npos) << list.body;
+  auto page = get("/rapporter/ehalsa-2021");
+  ASSERT_EQ(page.status, 200) << page.body;
+  EXPECT_NE(page.body.find("/rapporter/ehalsa-2021/T21.csv"), std::string::npos) << "every table downloadable";
+  EXPECT_NE(page.body.find("ehalsa-2021-report.xlsx"), std::string::npos);
+  auto table = get("/rapporter/ehalsa-2021/T21.csv");
+  ASSERT_EQ(table.status, 200);
+  EXPECT_EQ(table.content_type, "text/csv; charset=utf-8");
+  EXPECT_NE(table.body.find("63.5"), std::string::npos) << table.body;
+  auto whole = get("/rapporter/ehalsa-2021/ehalsa-2021-report.csv");
+  ASSERT_EQ(whole.status, 200);
+  EXPECT_EQ(whole.body.rfind("table,number,panel,row,column,value,marker", 0), 0u) << "long form";
+  EXPECT_NE(whole.body.find("T21,"), std::string::npos);
+  auto html = get("/rapporter/ehalsa-2021/ehalsa-2021-report.html");
+  ASSERT_EQ(html.status, 200);
+  EXPECT_NE(html.body.find("63,5"), std::string::npos);
+  EXPECT_NE(html.header("Content-Security-Policy").find("default-src 'none'"), std::string::npos)
+      << "its own stylesheet, no script";
+  auto xlsx = get("/rapporter/ehalsa-2021/ehalsa-2021-report.xlsx");
+  ASSERT_EQ(xlsx.status, 200);
+  EXPECT_EQ(xlsx.body.substr(0, 2), "PK") << "a zip container";
+  EXPECT_NE(get("/rapporter/ehalsa-2021?lang=en").body.find("Every table in one file"), std::string::npos);
+  for (const char* t : {"/rapporter/ehalsa-2021/T21.csv", "/rapporter/ehalsa-2021/ehalsa-2021-report.csv",
+                        "/rapporter/ehalsa-2021/ehalsa-2021-report.html"})
+    for (const char* v : {"64.2", "64,2"}) EXPECT_EQ(get(t).body.find(v), std::string::npos) << t << " shows " << v;
+
+  now = "2027-04-02T08:00:00Z";  // the revision's moment: the report follows it
+  EXPECT_NE(get("/rapporter/ehalsa-2021/T21.csv").body.find("64.2"), std::string::npos);
+  EXPECT_NE(get("/rapporter/ehalsa-2021").body.find("(Revision 2)"), std::string::npos);
+}
+
+TEST_F(PublicationCalendar, AReportFileThatDoesNotExistIsNotFound) {
+  store->stats().publish_run(revision(63.5, 81.3, 181), "2027-03-15T08:30:00Z");
+  for (const char* t :
+       {"/rapporter/ehalsa-2021/T99.csv", "/rapporter/ehalsa-2021/T21.pdf",
+        "/rapporter/ehalsa-2021/..%2F..%2Fetc%2Fpasswd.csv", "/rapporter/nosuch/T21.csv", "/rapporter/nosuch"})
+    EXPECT_EQ(get(t).status, 404) << t;
 }
