@@ -149,21 +149,21 @@ ComputeOutcome compute_campaign(storage::Store& store, const ComputeRequest& req
   return out;
 }
 
-std::optional<storage::StatRun> choose_run(storage::Store& store, const CampaignData& data, int revision,
+std::optional<storage::StatRun> choose_run(storage::Store& store, const storage::Campaign& campaign, int revision,
                                            const std::string& profile) {
   std::optional<storage::StatRun> run;
   if (revision > 0) {
-    run = store.stats().run(data.campaign.id, revision);
-    if (!run) throw Error::not_found(fmt::format("campaign {} has no revision {}", data.campaign.slug, revision));
+    run = store.stats().run(campaign.id, revision);
+    if (!run) throw Error::not_found(fmt::format("campaign {} has no revision {}", campaign.slug, revision));
     if (!profile.empty() && run->profile != profile)
       throw Error::bad_input(fmt::format("revision {} of {} was computed under the disclosure profile '{}', not '{}'",
-                                         revision, data.campaign.slug, run->profile, profile),
+                                         revision, campaign.slug, run->profile, profile),
                              Location{"", 0, 0, "profile"});
   } else if (!profile.empty()) {
-    for (auto& r : store.stats().runs(data.campaign.id))
+    for (auto& r : store.stats().runs(campaign.id))
       if (r.profile == profile) run = r;
   } else {
-    run = store.stats().run(data.campaign.id, 0);
+    run = store.stats().run(campaign.id, 0);
   }
   return run;
 }

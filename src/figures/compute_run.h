@@ -37,7 +37,7 @@ Computed compute_in_memory(storage::Store& store, const std::string& campaign, c
 // The stored revision a report or a verification shows: `revision` (> 0) itself, refused if it was
 // computed under another profile than `profile` (when given); else the latest revision computed
 // under `profile` (when given), else the latest. None: nothing stored (compute now).
-std::optional<storage::StatRun> choose_run(storage::Store& store, const CampaignData& campaign, int revision,
+std::optional<storage::StatRun> choose_run(storage::Store& store, const storage::Campaign& campaign, int revision,
                                            const std::string& profile);
 
 // Whether a disclosure profile publishes single organisations' own values, and so their answers

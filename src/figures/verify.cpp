@@ -28,7 +28,7 @@ size_t Verification::flagged_differences() const {
 Verification verify_campaign(storage::Store& store, const std::string& campaign, int revision,
                              const std::string& profile, const Progress& progress) {
   Computed c = compute_in_memory(store, campaign, profile, progress);
-  auto run = choose_run(store, c.data, revision, profile);
+  auto run = choose_run(store, c.data.campaign, revision, profile);
   Verification out;
   out.campaign = c.data.campaign.slug;
   out.year = c.data.campaign.year;

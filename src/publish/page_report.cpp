@@ -71,9 +71,8 @@ web::Response reports_page(web::App& app, Site& site, const web::Request& req) {
       v["revision"] = r.revision;
       reports.push_back(v);
     }
-    json ctx = {{"title", app.templates().t(lang, "reports.heading")},
-                {"reports", reports},
-                {"has_reports", !reports.empty()}};
+    json ctx = {
+        {"title", app.templates().t(lang, "reports.heading")}, {"reports", reports}, {"has_reports", !reports.empty()}};
     return app.page(req, "publish/reports", ctx);
   });
 }

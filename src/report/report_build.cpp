@@ -76,18 +76,17 @@ ReportTables build_report(storage::Store& store, const std::string& campaign, in
                           const figures::Progress& progress, const OtherYears& other_years) {
   ReportTables out;
   figures::Computed& c = out.computed;
-  c = figures::compute_in_memory(store, campaign, profile, progress);
+  // The campaign year's figures: a stored revision (the one asked for, else the latest computed
+  // under the profile asked for, else the latest), or a computation made now under the profile.
+  auto run = figures::choose_run(store, figures::find_campaign(store, campaign), revision, profile);
+  // Groups, the quality declaration and the symbols follow the profile of what is shown. A stored
+  // revision's figures replace the computed ones, so its pattern needs no planning again (planning
+  // takes a minute under a strict profile: the site builds a report on its first request).
+  c = run ? figures::compute_in_memory(store, campaign, run->profile, progress, /*plan=*/false)
+          : figures::compute_in_memory(store, campaign, profile, progress);
   if (!c.declarations.report)
     throw Error::not_found(
         fmt::format("no report tables are declared for {} (instruments/*.report.yaml)", c.data.instrument.id));
-
-  // The campaign year's figures: a stored revision (the one asked for, else the latest computed
-  // under the profile asked for, else the latest), or a computation made now under the profile.
-  auto run = figures::choose_run(store, c.data, revision, profile);
-  // Groups, the quality declaration and the symbols follow the profile of what is shown.
-  // A stored revision's figures replace the computed ones, so its pattern needs no planning again.
-  if (run && run->profile != c.profile.id)
-    c = figures::compute_in_memory(store, campaign, run->profile, progress, /*plan=*/false);
   c.declarations.report = c.declarations.report->with_symbols_for(c.profile.id);
   const auto& spec = *c.declarations.report;
   const auto& kfs = c.declarations.keyfigures;

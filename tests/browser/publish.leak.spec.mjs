@@ -68,6 +68,18 @@ test('only the published revision is shown, never a later unpublished one', asyn
   expect(checked).toBeGreaterThan(20);
 });
 
+test('the report on the site is the published revision\'s, byte for byte as the command line writes it', async ({ page, request }) => {
+  test.skip(!process.env.PUBLISH_REPORT_UNPUBLISHED, 'no reports written for this database');
+  const published = fs.readFileSync(process.env.PUBLISH_REPORT_PUBLISHED, 'utf8');
+  const unpublished = fs.readFileSync(process.env.PUBLISH_REPORT_UNPUBLISHED, 'utf8');
+  expect(unpublished, 'the two revisions\' reports must differ for this test to mean anything').not.toEqual(published);
+  const res = await request.get('/rapporter/ehalsa-2021/ehalsa-2021-report.csv');
+  expect(res.status()).toBe(200);
+  expect(await res.text()).toEqual(published);
+  await page.goto('/rapporter/ehalsa-2021');
+  await expect(page.locator('main .lead')).toContainText('(Revision 1)');
+});
+
 test('suppressed cells have no value in any format, page, chart or embed', async ({ request, page }) => {
   test.setTimeout(600_000);
   const kfs = (await getJson(request, '/api/v1/keyfigures')).keyfigures;

@@ -47,6 +47,10 @@ leak="$work/leak.db"
 "$bin" stats compute --db "$leak" --campaign ehalsa-2021 --profile standard --note "test: not to be published" >> "$work/leak.log" 2>&1
 "$bin" stats show --db "$leak" --campaign ehalsa-2021 --revision 1 --format csv > "$work/rev1.csv"
 "$bin" stats show --db "$leak" --campaign ehalsa-2021 --revision 2 --format csv > "$work/rev2.csv"
+# Both revisions' reports as the command line writes them: the site must serve revision 1's.
+for r in 1 2; do
+  "$bin" report --db "$leak" --campaign ehalsa-2021 --revision "$r" --format csv --out "$work/report$r" >> "$work/leak.log" 2>&1
+done
 
 cal="$work/calendar.db"
 "$bin" init --db "$cal" > /dev/null
@@ -81,6 +85,7 @@ fi
 PUBLISH_BASE_URL="http://127.0.0.1:$port_demo" \
 PUBLISH_SUPPRESSED_URL="http://127.0.0.1:$port_leak" \
 PUBLISH_REV_PUBLISHED="$work/rev1.csv" PUBLISH_REV_UNPUBLISHED="$work/rev2.csv" \
+PUBLISH_REPORT_PUBLISHED="$work/report1/ehalsa-2021-report.csv" PUBLISH_REPORT_UNPUBLISHED="$work/report2/ehalsa-2021-report.csv" \
 PUBLISH_CALENDAR_URL="http://127.0.0.1:$port_cal" PUBLISH_SCHEDULED_AT_SV="2099-12-31 kl. 09:00" \
 PUBLISH_OUTPUT_DIR="$work/playwright" \
   npx playwright test --config publish.config.mjs
