@@ -1,14 +1,10 @@
 #include "publish/xlsx_writer.h"
 
-#include <cstdio>
-#include <cstdlib>
-#include <fstream>
 #include <map>
-#include <sstream>
-#include <unistd.h>
 #include <xlsxwriter.h>
 
 #include "core/error.h"
+#include "core/temp_path.h"
 #include "core/ui_text.h"
 #include "publish/flat_table.h"
 
@@ -16,31 +12,17 @@ namespace dp::publish {
 
 namespace {
 
-// libxlsxwriter 1.1.4 writes only to files: a private temporary file, removed afterwards.
-struct TempFile {
-  std::string path;
-  TempFile() {
-    const char* dir = std::getenv("TMPDIR");
-    std::string tmpl = std::string(dir && *dir ? dir : "/tmp") + "/digipuls-xlsx-XXXXXX";
-    int fd = mkstemp(tmpl.data());
-    if (fd < 0) throw Error::internal("cannot create a temporary file for XLSX");
-    close(fd);
-    path = tmpl;
-  }
-  ~TempFile() { std::remove(path.c_str()); }
-};
-
 std::string number_format(int decimals) { return decimals <= 0 ? "0" : "0." + std::string(decimals, '0'); }
 
 }  // namespace
 
 std::string to_xlsx(const Cube& cube, Lang lang) {
   FlatTable t = flatten(cube, lang);
-  TempFile tmp;
+  TempFile tmp("digipuls-xlsx", "XLSX");  // libxlsxwriter writes only to files
   lxw_workbook_options options = {};
   options.constant_memory = LXW_FALSE;
   options.tmpdir = nullptr;
-  lxw_workbook* wb = workbook_new_opt(tmp.path.c_str(), &options);
+  lxw_workbook* wb = workbook_new_opt(tmp.path().c_str(), &options);
   if (!wb) throw Error::internal("libxlsxwriter: cannot create workbook");
   lxw_doc_properties props = {};
   std::string title = cube.title.get(lang);
@@ -96,10 +78,7 @@ std::string to_xlsx(const Cube& cube, Lang lang) {
 
   lxw_error err = workbook_close(wb);
   if (err != LXW_NO_ERROR) throw Error::internal(std::string("libxlsxwriter: ") + lxw_strerror(err));
-  std::ifstream in(tmp.path, std::ios::binary);
-  std::ostringstream bytes;
-  bytes << in.rdbuf();
-  return bytes.str();
+  return read_bytes(tmp.path());
 }
 
 }  // namespace dp::publish

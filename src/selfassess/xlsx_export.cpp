@@ -1,34 +1,15 @@
 #include "selfassess/xlsx_export.h"
 
-#include <cstdio>
-#include <cstdlib>
-#include <fstream>
 #include <map>
-#include <sstream>
-#include <unistd.h>
 #include <xlsxwriter.h>
 
 #include "core/error.h"
+#include "core/temp_path.h"
 #include "selfassess/views.h"
 
 namespace dp::selfassess {
 
 namespace {
-
-struct TempFile {
-  std::string path;
-  TempFile() {
-    const char* dir = std::getenv("TMPDIR");
-    std::string tmpl = std::string(dir && *dir ? dir : "/tmp") + "/digipuls-sa-XXXXXX";
-    std::vector<char> buf(tmpl.begin(), tmpl.end());
-    buf.push_back('\0');
-    int fd = mkstemp(buf.data());
-    if (fd < 0) throw Error::internal("cannot create a temporary file for the XLSX export");
-    close(fd);
-    path = buf.data();
-  }
-  ~TempFile() { std::remove(path.c_str()); }
-};
 
 void cell(lxw_worksheet* ws, int row, int col, const std::string& s, lxw_format* f = nullptr) {
   worksheet_write_string(ws, row, col, s.c_str(), f);
@@ -42,8 +23,8 @@ void score_cell(lxw_worksheet* ws, int row, int col, const Score& s) {
 
 std::string export_xlsx(const Loaded& l, const std::vector<storage::PlanItem>& plan, Lang lang,
                         const std::function<std::string(const std::string&)>& t) {
-  TempFile tmp;
-  lxw_workbook* wb = workbook_new(tmp.path.c_str());
+  TempFile tmp("digipuls-sa", "the XLSX export");  // libxlsxwriter writes only to files
+  lxw_workbook* wb = workbook_new(tmp.path().c_str());
   if (!wb) throw Error::internal("cannot start the XLSX workbook");
   lxw_format* bold = workbook_add_format(wb);
   format_set_bold(bold);
@@ -129,10 +110,7 @@ std::string export_xlsx(const Loaded& l, const std::vector<storage::PlanItem>& p
   worksheet_set_column(pl, 2, 3, 50, nullptr);
 
   if (workbook_close(wb) != LXW_NO_ERROR) throw Error::internal("cannot write the XLSX workbook");
-  std::ifstream in(tmp.path, std::ios::binary);
-  std::ostringstream out;
-  out << in.rdbuf();
-  return out.str();
+  return read_bytes(tmp.path());
 }
 
 }  // namespace dp::selfassess
