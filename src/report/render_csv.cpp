@@ -30,11 +30,6 @@ std::string plain(const stats::BuiltCell& c, const stats::BuiltTable& t, const s
   return fmt::format("{:.{}f}", *c.value, c.decimals);
 }
 
-const stats::BuiltColumn& no_column() {
-  static const stats::BuiltColumn none;
-  return none;
-}
-
 }  // namespace
 
 std::string report_basename(const ReportTables& r) { return r.computed.data.campaign.slug + "-report"; }
@@ -47,11 +42,13 @@ std::vector<std::string> write_csv(const ReportTables& r, const std::string& dir
   std::string whole = csv::line({"table", "number", "panel", "row", "column", "value", "marker"});
   for (const auto& t : r.tables) {
     std::string out;
+    std::vector<std::string> columns;  // one label per cell of a row, in the table's file and the long form
+    for (const auto& c : t.columns)
+      columns.push_back(c.group_label.empty() ? c.label.get(lang) : c.group_label.get(lang) + ": " + c.label.get(lang));
     std::vector<std::string> head = {t.row_heading.get(lang)};
     bool panels = t.panels.size() > 1 || !t.panels.front().label.empty();
     if (panels) head.insert(head.begin(), ui::text("report_words.panel", lang));
-    for (const auto& c : t.columns)
-      head.push_back(c.group_label.empty() ? c.label.get(lang) : c.group_label.get(lang) + ": " + c.label.get(lang));
+    head.insert(head.end(), columns.begin(), columns.end());
     out += csv::line(head);
     for (const auto& p : t.panels)
       for (const auto& row : p.rows) {
@@ -62,10 +59,8 @@ std::vector<std::string> write_csv(const ReportTables& r, const std::string& dir
           for (size_t i = 0; i < row.cells.size(); ++i) {
             const auto& c = row.cells[i];
             f.push_back(plain(c, t, spec));
-            const auto& col = i < t.columns.size() ? t.columns[i] : no_column();
-            std::string column =
-                col.group_label.empty() ? col.label.get(lang) : col.group_label.get(lang) + ": " + col.label.get(lang);
-            whole += csv::line({t.id, t.number.get(lang), p.label.get(lang), row.label.get(lang), column, f.back(),
+            whole += csv::line({t.id, t.number.get(lang), p.label.get(lang), row.label.get(lang),
+                                i < columns.size() ? columns[i] : "", f.back(),
                                 c.marker == Marker::None ? "" : marker_name(c.marker)});
           }
         out += csv::line(f);

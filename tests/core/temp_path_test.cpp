@@ -33,8 +33,7 @@ TEST(TempPath, ATemporaryDirectoryIsRemovedWithItsContentsEvenWhenTheWorkThrows)
     fs::create_directories(d.path() + "/sub");
     std::ofstream(d.path() + "/sub/file.csv") << "a,b\n";
     throw Error::internal("the writer failed");
-  } catch (const Error&) {
-  }
+  } catch (const Error&) {}
   ASSERT_FALSE(kept.empty());
   EXPECT_FALSE(fs::exists(kept));
 }

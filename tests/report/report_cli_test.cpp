@@ -3,6 +3,7 @@
 #include <filesystem>
 #include <fstream>
 #include <gtest/gtest.h>
+#include <map>
 #include <set>
 #include <sstream>
 
@@ -86,6 +87,28 @@ TEST_F(ReportCli, WritesEveryTableAsCsvXlsxAndHtml) {
   EXPECT_NE(page.find("Table 33"), std::string::npos);
   EXPECT_NE(page.find("Quality declaration"), std::string::npos);
   EXPECT_EQ(page.find("{{"), std::string::npos) << "an unrendered template tag";
+}
+
+TEST_F(ReportCli, TheLongFormCsvHoldsEveryCellOfEveryTablesOwnFileWithItsRowAndColumn) {
+  auto res = run("report --db " + *db_ + " --campaign ehalsa-2021 --format csv --out " + *dir_ + "/long");
+  ASSERT_EQ(res.status, 0) << res.output;
+  auto whole = csv::parse(slurp(*dir_ + "/long/ehalsa-2021-report.csv"), "ehalsa-2021-report.csv");
+  ASSERT_EQ(whole.header, (std::vector<std::string>{"table", "number", "panel", "row", "column", "value", "marker"}));
+  std::map<std::string, std::string> cells;  // table|row|column -> value (single-panel tables)
+  for (const auto& r : whole.rows) cells[r.fields[0] + "|" + r.fields[3] + "|" + r.fields[4]] = r.fields[5];
+  size_t checked = 0;
+  for (const char* id : {"T1", "T10", "T21", "B2-T25"}) {
+    auto own = csv::parse(slurp(*dir_ + "/long/" + std::string(id) + ".csv"), id);
+    for (const auto& row : own.rows)
+      for (size_t c = 1; c < own.header.size(); ++c) {
+        if (row.fields[c].empty()) continue;  // a block heading has no cells
+        auto it = cells.find(std::string(id) + "|" + row.fields[0] + "|" + own.header[c]);
+        ASSERT_NE(it, cells.end()) << id << " " << row.fields[0] << " / " << own.header[c];
+        EXPECT_EQ(it->second, row.fields[c]) << id << " " << row.fields[0] << " / " << own.header[c];
+        ++checked;
+      }
+  }
+  EXPECT_GT(checked, 30u);
 }
 
 TEST_F(ReportCli, BadUsageAndUnknownCampaignExitWithTheConventionalStatus) {
