@@ -30,8 +30,9 @@ std::vector<RevisionInfo> latest_revisions(Site& site) {
 }
 
 RevisionInfo published_or_404(Site& site, const std::string& campaign) {
-  for (auto& r : latest_revisions(site))
-    if (r.campaign == campaign) return r;
+  auto all = site.data().revisions("");
+  for (auto it = all.rbegin(); it != all.rend(); ++it)  // oldest first: the campaign's last is the one shown
+    if (it->campaign == campaign) return std::move(*it);
   throw Error::not_found("There is no published report of '" + campaign + "'.");
 }
 
@@ -78,8 +79,8 @@ web::Response reports_page(web::App& app, Site& site, const web::Request& req) {
 }
 
 web::Response report_page(web::App& app, Site& site, const web::Request& req) {
-  auto info = published_or_404(site, req.param("campaign"));
   return cached_page(site, req, [&] {
+    auto info = published_or_404(site, req.param("campaign"));
     Lang lang = req.lang;
     auto r = site.published_report(info.campaign, info.revision);
     const auto& spec = r->spec();
@@ -115,16 +116,19 @@ web::Response report_page(web::App& app, Site& site, const web::Request& req) {
 }
 
 web::Response report_file(web::App&, Site& site, const web::Request& req) {
-  auto info = published_or_404(site, req.param("campaign"));
+  const std::string& campaign = req.param("campaign");
   const std::string& file = req.param("file");
-  std::string format = file_format(file);
-  if (format.empty()) throw Error::not_found("No report file '" + file + "'.");
   auto snap = site.snapshot();
   auto key = [&](const std::string& f) {
-    return "report\x1f" + snap->revision + "\x1f" + lang_code(req.lang) + "\x1f" + info.campaign + "\x1f" + f;
+    return "report\x1f" + snap->revision + "\x1f" + lang_code(req.lang) + "\x1f" + campaign + "\x1f" + f;
   };
+  // The cache holds files only of campaigns published in this state of the data (it is emptied
+  // whenever that changes), so a hit needs no look at the revisions.
   auto hit = site.cache().get(key(file));
   if (!hit) {
+    std::string format = file_format(file);
+    if (format.empty()) throw Error::not_found("No report file '" + file + "'.");
+    auto info = published_or_404(site, campaign);
     auto r = site.published_report(info.campaign, info.revision);
     // One writing gives every file of the format (all tables' CSVs at once): keep them all.
     for (auto& f : report::render_files(*r, format, req.lang)) {
