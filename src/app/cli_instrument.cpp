@@ -46,8 +46,7 @@ class Versions {
     std::string sibling = beside(near_file, id + ".yaml");
     if (!near_file.empty() && file_exists(sibling))
       if (auto r = instrument::load(read_file(sibling), sibling); r.instrument) return r.instrument;
-    if (auto src = figures::version_source(store_.get(), id)) return instrument::load(*src, id + ".yaml").instrument;
-    return std::nullopt;
+    return figures::stored_or_bundled_version(store_.get(), id);
   }
 
   // An id or a file name: the file's instrument, else the version found by id.

@@ -32,8 +32,8 @@ void append(Diagnostics& to, const Diagnostics& from) { to.insert(to.end(), from
 
 }  // namespace
 
-std::optional<instrument::Instrument> stored_or_bundled_version(storage::Store& store, const std::string& id) {
-  auto src = version_source(&store, id);
+std::optional<instrument::Instrument> stored_or_bundled_version(storage::Store* store, const std::string& id) {
+  auto src = version_source(store, id);
   if (!src) return std::nullopt;
   return instrument::load(*src, id + ".yaml").instrument;
 }
@@ -47,7 +47,7 @@ ImportCheck check_import(storage::Store& store, const ImportRequest& req) {
   const auto& in = *out.instrument;
   using enum DiagnosticCode;
   if (!in.previous.empty()) {
-    if (auto prev = stored_or_bundled_version(store, in.previous))
+    if (auto prev = stored_or_bundled_version(&store, in.previous))
       instrument::check_lineage(in, *prev, out.diagnostics);
     else
       out.diagnostics.push_back(problem(Diagnostic::Severity::Error, InstrumentLineage, req.instrument.name,

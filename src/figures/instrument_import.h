@@ -31,8 +31,9 @@ struct ImportCheck {
   bool ok() const { return instrument && !has_errors(diagnostics); }
 };
 
-// The version `id` as stored in the database, else as bundled; none when neither has it.
-std::optional<instrument::Instrument> stored_or_bundled_version(storage::Store& store, const std::string& id);
+// The version `id` as stored in the database (none asked when `store` is null), else as bundled;
+// none when neither has it or its text does not parse.
+std::optional<instrument::Instrument> stored_or_bundled_version(storage::Store* store, const std::string& id);
 
 // Checks everything the import would store, stores nothing.
 ImportCheck check_import(storage::Store& store, const ImportRequest& req);
