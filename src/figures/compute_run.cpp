@@ -11,24 +11,39 @@
 
 namespace dp::figures {
 
+stats::DisclosureProfile campaign_profile(const CampaignData& data, const Declarations& decl,
+                                          const std::string& profile_id) {
+  std::string pid = profile_id;
+  if (pid.empty() && data.campaign.settings.contains("disclosure_profile") &&
+      data.campaign.settings["disclosure_profile"].is_string())
+    pid = data.campaign.settings["disclosure_profile"].get<std::string>();
+  if (pid.empty()) pid = decl.profiles.default_id;
+  const auto* p = decl.profiles.find(pid);
+  if (!p) {
+    std::string known;
+    for (const auto& x : decl.profiles.profiles) known += (known.empty() ? "" : ", ") + x.id;
+    throw Error::bad_input(fmt::format("unknown disclosure profile '{}' (known: {})", pid, known),
+                           Location{"", 0, 0, "profile"});
+  }
+  return *p;
+}
+
+std::string input_hash(const CampaignData& data, const Declarations& decl, const stats::DisclosureProfile& profile) {
+  std::string profile_key = profile.id + "|" + std::to_string(profile.min_n) + "|" + join(profile.breakdowns, ",") +
+                            (profile.organisations ? "|organisations" : "") + "|" +
+                            std::to_string(profile.protection_width) + "|" + std::to_string(profile.protection_percent);
+  InputDigest digest = data.input;
+  digest.add("keyfigures|" + decl.keyfigures_text);
+  digest.add("profile|" + profile_key);
+  return digest.hex();
+}
+
 Computed compute_in_memory(storage::Store& store, const std::string& campaign, const std::string& profile_id,
                            const Progress& progress, bool plan) {
   Computed c;
   c.data = load_campaign_data(store, campaign, progress);
   c.declarations = load_declarations(store, c.data.instrument);
-  std::string pid = profile_id;
-  if (pid.empty() && c.data.campaign.settings.contains("disclosure_profile") &&
-      c.data.campaign.settings["disclosure_profile"].is_string())
-    pid = c.data.campaign.settings["disclosure_profile"].get<std::string>();
-  if (pid.empty()) pid = c.declarations.profiles.default_id;
-  const auto* p = c.declarations.profiles.find(pid);
-  if (!p) {
-    std::string known;
-    for (const auto& x : c.declarations.profiles.profiles) known += (known.empty() ? "" : ", ") + x.id;
-    throw Error::bad_input(fmt::format("unknown disclosure profile '{}' (known: {})", pid, known),
-                           Location{"", 0, 0, "profile"});
-  }
-  c.profile = *p;
+  c.profile = campaign_profile(c.data, c.declarations, profile_id);
   stats::ComputeOptions opts;
   opts.breakdowns = c.profile.breakdowns;
   opts.organisations = c.profile.organisations;
@@ -41,14 +56,7 @@ Computed compute_in_memory(storage::Store& store, const std::string& campaign, c
                                    earlier_published(store, c.data.campaign.id, 0, c.results));
     if (progress) progress("auditing disclosure", 1, 1);
   }
-  std::string profile_key = c.profile.id + "|" + std::to_string(c.profile.min_n) + "|" +
-                            join(c.profile.breakdowns, ",") + (c.profile.organisations ? "|organisations" : "") + "|" +
-                            std::to_string(c.profile.protection_width) + "|" +
-                            std::to_string(c.profile.protection_percent);
-  InputDigest digest = c.data.input;
-  digest.add("keyfigures|" + c.declarations.keyfigures_text);
-  digest.add("profile|" + profile_key);
-  c.input_hash = digest.hex();
+  c.input_hash = input_hash(c.data, c.declarations, c.profile);
   return c;
 }
 

@@ -28,6 +28,15 @@ struct Computed {
   std::string input_hash;
 };
 
+// The disclosure profile `profile_id`; "": the campaign's setting "disclosure_profile", else the
+// profiles' default. Throws dp::Error (BadInput) for an unknown one.
+stats::DisclosureProfile campaign_profile(const CampaignData& data, const Declarations& decl,
+                                          const std::string& profile_id);
+
+// The digest of what a computation's figures depend on (answers, organisation facts, key figures,
+// profile): a stored revision with this input hash was computed from exactly these answers.
+std::string input_hash(const CampaignData& data, const Declarations& decl, const stats::DisclosureProfile& profile);
+
 // `profile_id` "": the campaign's setting "disclosure_profile", else the profiles' default.
 // `plan`: run the planned secondary suppression and its audit (docs/statistics.md); false gives the
 // certificate-based suppression alone (the audit of a stored revision replaces the figures anyway).

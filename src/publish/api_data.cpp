@@ -78,18 +78,22 @@ web::Response api_keyfigure_data(Site& site, const web::Request& req, const std:
                                          "GET /api/v1/groups lists them");
     wanted.push_back(*r);
   }
-  bool include_n = true, include_count = true;
+  bool include_n = true, include_count = true, include_panel = kf->has_panel();
   if (auto ms = api::list_param(req, "measures"); !ms.empty()) {
-    include_n = include_count = false;
+    include_n = include_count = include_panel = false;
+    const auto known = measures_of(*kf);
     for (const auto& m : ms) {
+      if (std::find(known.begin(), known.end(), m) == known.end())
+        throw api::bad_param("measures", kf->id + "'s measures are " + join({known.begin(), known.end() - 1}, ", ") +
+                                             " and " + known.back() + ", not '" + m + "'" +
+                                             (m == "count" ? " (a count is published for shares of organisations)"
+                                              : m.rfind("panel_", 0) == 0
+                                                  ? " (panels are published for shares and counts of organisations "
+                                                    "with an earlier published campaign)"
+                                                  : ""));
       if (m == "n") include_n = true;
-      else if (m == "count" && kf->has_count()) include_count = true;
-      else if (m != "value")
-        throw api::bad_param(
-            "measures",
-            kf->has_count()
-                ? "measures are value, n and count, not '" + m + "'"
-                : kf->id + " is not a share of organisations: its measures are value and n, not '" + m + "'");
+      else if (m == "count") include_count = true;
+      else if (m.rfind("panel_", 0) == 0) include_panel = true;
     }
   }
   size_t per_page = api::count_param(req, "per_page", site.config().max_cells, site.config().max_cells);
@@ -104,7 +108,18 @@ web::Response api_keyfigure_data(Site& site, const web::Request& req, const std:
         });
       });
     }
-    Cube cube = keyfigure_cube(*kf, values, snap->regions, {include_n, include_count});
+    std::vector<PanelValue> panel;
+    if (include_panel) {
+      panel = site.data().panel(q);
+      if (!wanted.empty())
+        std::erase_if(panel, [&](const PanelValue& v) {
+          return std::none_of(wanted.begin(), wanted.end(), [&](const RegionRef& r) {
+            return r.breakdown == v.key.breakdown && r.group == v.key.group;
+          });
+        });
+    }
+    Cube cube =
+        keyfigure_cube(*kf, values, snap->regions, {include_n, include_count, include_panel ? &panel : nullptr});
     cube.updated = snap->updated;
     cube.source = kf->source_label.get(req.lang);
     CubePage pg = page_of_cube(cube, 1, per_page, page);
@@ -141,6 +156,12 @@ web::Response api_keyfigure_data(Site& site, const web::Request& req, const std:
     o.links = links;
     o.extension = {
         {"page", pg.span.page}, {"pages", pg.span.pages}, {"keyfigure", kf->id}, {"revision", snap->revision}};
+    if (include_panel) {
+      // The year each panel compares with, by year: {"2022": 2021}.
+      nlohmann::json panels = nlohmann::json::object();
+      for (const auto& [year, previous] : kf->panels) panels[std::to_string(year)] = previous;
+      o.extension["panels"] = panels;
+    }
     headers.emplace_back("Content-Disposition", "inline; filename=\"" + stem + ".json\"");
     return encode(200, "application/json; charset=utf-8", to_jsonstat(pg.cube, o).dump(), headers);
   });

@@ -35,6 +35,9 @@ json keyfigure_json(const KeyFigureMeta& kf, const std::string& base_url) {
     if (!o.instrument.empty()) l["instrument"] = o.instrument;
     lineage.push_back(l);
   }
+  json panels = json::array();
+  if (kf.has_panel())
+    for (const auto& [year, previous] : kf.panels) panels.push_back({{"year", year}, {"previous", previous}});
   std::string data = base_url + "/api/v1/keyfigures/" + kf.id + "/data";
   return {{"id", kf.id},
           {"theme", {{"id", kf.theme}, {"label", i18n(kf.theme_label)}}},
@@ -43,7 +46,8 @@ json keyfigure_json(const KeyFigureMeta& kf, const std::string& base_url) {
           {"unit", i18n(kf.unit)},
           {"note", i18n(kf.note)},
           {"stat", kf.stat},
-          {"measures", kf.has_count() ? json::array({"value", "n", "count"}) : json::array({"value", "n"})},
+          {"measures", measures_of(kf)},
+          {"panels", panels},
           {"decimals", kf.decimals},
           {"source", {{"kind", kf.source}, {"label", i18n(kf.source_label)}}},
           {"cells", cells},

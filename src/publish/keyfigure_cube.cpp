@@ -13,6 +13,13 @@ std::string series_id(const std::string& keyfigure, const std::string& cell) {
   return cell.empty() ? keyfigure : keyfigure + "." + cell;
 }
 
+std::vector<std::string> measures_of(const KeyFigureMeta& kf) {
+  std::vector<std::string> out = {"value", "n"};
+  if (kf.has_count()) out.push_back("count");
+  if (kf.has_panel()) out.insert(out.end(), {"panel_n", "panel_previous", "panel_value", "panel_change"});
+  return out;
+}
+
 Cube keyfigure_cube(const KeyFigureMeta& kf, const std::vector<Figure>& values, const Regions& regions,
                     const CubeOptions& opts) {
   Cube cube;
@@ -27,12 +34,16 @@ Cube keyfigure_cube(const KeyFigureMeta& kf, const std::vector<Figure>& values, 
   std::vector<RegionRef> region_refs;
   std::set<std::string> region_codes;
   std::set<int> years;
-  for (const auto& v : values) {
-    cells_present.insert(v.key.cell);
-    years.insert(v.key.year);
-    RegionRef r{v.key.breakdown, v.key.group};
+  auto present_at = [&](const FigureKey& k) {
+    cells_present.insert(k.cell);
+    years.insert(k.year);
+    RegionRef r{k.breakdown, k.group};
     if (region_codes.insert(Regions::code_of(r)).second) region_refs.push_back(r);
-  }
+  };
+  for (const auto& v : values) present_at(v.key);
+  const bool with_panel = opts.panel && kf.has_panel();
+  if (with_panel)
+    for (const auto& v : *opts.panel) present_at(v.key);
   std::stable_sort(region_refs.begin(), region_refs.end(), [&](auto& a, auto& b) { return regions.less(a, b); });
 
   Dimension dk{"keyfigure", ui::label("cube.keyfigure"), "", {}};
@@ -70,6 +81,15 @@ Cube keyfigure_cube(const KeyFigureMeta& kf, const std::vector<Figure>& values, 
   const size_t count_at = dm.categories.size();
   if (with_count)
     dm.categories.push_back({"count", ui::label("cube.count"), Unit{ui::label("cube.organisations"), 0, ""}});
+  const size_t panel_at = dm.categories.size();
+  if (with_panel) {
+    const Unit value_unit{kf.unit, kf.decimals, kf.is_share() ? "%" : ""};
+    dm.categories.push_back({"panel_n", ui::label("cube.panel_n"), Unit{ui::label("cube.organisations"), 0, ""}});
+    dm.categories.push_back({"panel_previous", ui::label("cube.panel_previous"), value_unit});
+    dm.categories.push_back({"panel_value", ui::label("cube.panel_value"), value_unit});
+    dm.categories.push_back({"panel_change", ui::label("cube.panel_change"),
+                             kf.is_share() ? Unit{ui::label("cube.percentage_points"), kf.decimals, ""} : value_unit});
+  }
 
   cube.set_dimensions({dk, dr, dy, dm});
   // Default: not available.
@@ -100,6 +120,21 @@ Cube keyfigure_cube(const KeyFigureMeta& kf, const std::vector<Figure>& values, 
       cube.set(base + count_at, v.count ? std::optional<double>((double)*v.count) : std::nullopt,
                v.count ? "" : (hides_value(v.marker) ? sym : marker_style(Marker::NotAvailable).symbol), 0);
   }
+  if (with_panel)
+    for (const auto& v : *opts.panel) {
+      size_t base = cube.index({cell_index[v.key.cell], region_index[Regions::code_of({v.key.breakdown, v.key.group})],
+                                year_index[v.key.year], panel_at});
+      if (v.marker != Marker::None) present.push_back(v.marker);
+      const std::string sym = marker_style(v.marker).symbol;
+      auto number = [&](size_t at, std::optional<double> x, int decimals) {
+        if (x) cube.set(base + at, x, "", decimals);
+        else cube.set(base + at, std::nullopt, sym, decimals);
+      };
+      number(0, v.n ? std::optional<double>((double)*v.n) : std::nullopt, 0);
+      number(1, v.before, v.decimals);
+      number(2, v.now, v.decimals);
+      number(3, v.change(), v.decimals);
+    }
   for (bool f : filled) any_missing |= !f;
   if (!any_missing) {
     // ".." occurs only if some n is unknown

@@ -10,6 +10,7 @@
 #include "publish/markers.h"
 #include "publish/page_support.h"
 #include "publish/pages.h"
+#include "publish/panel_view.h"
 #include "publish/svg_png.h"
 
 namespace dp::publish {
@@ -89,6 +90,7 @@ web::Response keyfigure_page(web::App& app, Site& site, const web::Request& req)
       charts.push_back(chart_view(t, c, kf, r, app.config().base_url, true));
     }
     ctx["charts"] = charts;
+    if (auto panel = panel_view(site, *snap, t, kf, r.cell, r.year, lang, markers)) ctx["panel"] = *panel;
     add_legend(ctx, markers, lang);
 
     json breaks = json::array();

@@ -51,6 +51,9 @@ struct KeyFigureMeta {
   std::vector<int> years;               // years with published values, ascending
   std::vector<std::string> breakdowns;  // with published values: national, county, size_group, municipality, ...
   std::vector<OriginMeta> origins;
+  // Years with a panel comparison (docs/statistics.md, "Panels on the site and in the API"): the
+  // year and the earlier year it is compared with, ascending.
+  std::vector<std::pair<int, int>> panels;
 
   bool is_share() const {
     return stat == "share" || stat == "pooled_share" || stat.find("ratios") != std::string::npos;
@@ -58,6 +61,8 @@ struct KeyFigureMeta {
   // A share of organisations, whose numerator (the number of municipalities) is published beside
   // it; a pooled share counts answers and a ratio has no single numerator.
   bool has_count() const { return stat == "share"; }
+  // Whether panel comparisons are published: for shares and counts of organisations.
+  bool has_panel() const { return !panels.empty() && (stat == "share" || stat == "count"); }
   const CellMeta* cell(const std::string& cell_id) const;
 };
 
@@ -98,6 +103,26 @@ struct RevisionInfo {
   std::vector<RevisedFigure> changes;
 };
 
+// A key figure's cell in a group over the organisations in its base both in `key.year` and in
+// `previous` (the panel), as published: where the comparison is withheld (Suppressed) or not
+// possible (NotAsked: not asked one of the years; NotAvailable: nobody in the panel) there are no
+// numbers. `before` and `now` are the cell's value over the panel each year: a share in percent,
+// or a count.
+struct PanelValue {
+  FigureKey key;
+  int previous = 0;
+  std::optional<int64_t> n;  // the panel n
+  std::optional<double> before;
+  std::optional<double> now;
+  Marker marker = Marker::None;
+  int decimals = 0;
+
+  std::optional<double> change() const {
+    if (!before || !now) return std::nullopt;
+    return *now - *before;
+  }
+};
+
 class PublishedData {
  public:
   virtual ~PublishedData() = default;
@@ -112,6 +137,9 @@ class PublishedData {
   virtual std::vector<Figure> values(const ValueQuery& q) = 0;
   // Labels of breakdowns other than the built-in ones (registry attributes), by breakdown id.
   virtual std::map<std::string, I18n> breakdown_labels() { return {}; }
+  // Panel comparisons of the key figure (published_panel.h), filtered as values(); computed from
+  // the answers on first use, so the first call after a publication may take a while.
+  virtual std::vector<PanelValue> panel(const ValueQuery& /*q*/) { return {}; }
   // Scheduled publications, soonest first.
   virtual std::vector<Announcement> upcoming() { return {}; }
   // The published revisions of every campaign with values of the key figure ("" = every

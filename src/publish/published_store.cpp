@@ -9,6 +9,7 @@
 
 #include "core/error.h"
 #include "figures/declarations.h"
+#include "figures/published_panel.h"
 #include "instrument/load.h"
 #include "stats/lineage.h"
 #include "storage/campaign_store.h"
@@ -27,7 +28,60 @@ struct Published {
   std::string updated;
   std::vector<Announcement> upcoming;
   std::vector<RevisionInfo> revisions;  // every campaign's published revisions, all changes
+  std::vector<figures::PanelPair> panel_pairs;
+  // Panel values by key figure: computed from the answers on first use (panel_values below).
+  mutable std::mutex panel_mu;
+  mutable std::optional<std::map<std::string, std::vector<PanelValue>>> panels;
 };
+
+// A stats::PanelFigure as the public may see it (published_data.h, PanelValue).
+PanelValue panel_value(const stats::PanelFigure& f, const figures::PanelPair& pair, bool count, int decimals) {
+  PanelValue v;
+  v.key = {f.keyfigure, f.cell, f.breakdown, f.group, pair.now.year};
+  v.previous = pair.before.year;
+  v.decimals = decimals;
+  if (!f.comparable) v.marker = Marker::NotAsked;
+  else if (f.withheld) v.marker = Marker::Suppressed;
+  else if (f.panel_n == 0) {
+    v.marker = Marker::NotAvailable;
+    v.n = 0;
+  } else {
+    v.n = f.panel_n;
+    v.before = count ? (double)f.count_before : f.share_before;
+    v.now = count ? (double)f.count_now : f.share_now;
+  }
+  return v;
+}
+
+// Every pair's panel, once per publication state; a pair whose answers have changed since its
+// publication has none (the log says why).
+const std::map<std::string, std::vector<PanelValue>>& panel_values(storage::Store& store, const Published& p) {
+  std::lock_guard lock(p.panel_mu);
+  if (p.panels) return *p.panels;
+  std::map<std::string, std::vector<PanelValue>> out;
+  std::map<std::string, const KeyFigureMeta*> metas;
+  for (const auto& m : p.metas) metas[m.id] = &m;
+  for (const auto& pair : p.panel_pairs) {
+    figures::PublishedPanel panel;
+    try {
+      panel = figures::published_panel(store, pair);
+    } catch (const Error& e) {
+      spdlog::error("panel of {} with {}: {}", pair.now.slug, pair.before.slug, e.what());
+      continue;
+    }
+    if (!panel.unavailable.empty()) spdlog::warn("panel: {}", panel.unavailable);
+    for (const auto& f : panel.figures) {
+      auto m = metas.find(f.keyfigure);
+      if (m == metas.end() || !m->second->has_panel()) continue;
+      const CellMeta* cell = m->second->cell(f.cell);
+      if (!cell) continue;
+      int decimals = m->second->stat == "count" ? 0 : std::max(cell->decimals, m->second->decimals);
+      out[f.keyfigure].push_back(panel_value(f, pair, m->second->stat == "count", decimals));
+    }
+  }
+  p.panels = std::move(out);
+  return *p.panels;
+}
 
 // The published revisions of a campaign as of `now`, oldest first, each with what it changed.
 void add_revisions(storage::Store& store, const storage::Campaign& c, const std::string& now,
@@ -120,17 +174,17 @@ class StorePublished : public PublishedData {
 
   std::vector<Figure> values(const ValueQuery& q) override {
     auto p = load();
-    std::vector<Figure> out;
     auto it = p->by_keyfigure.find(q.keyfigure);
-    if (it == p->by_keyfigure.end()) return out;
-    auto in = [](const auto& list, const auto& x) {
-      return list.empty() || std::find(list.begin(), list.end(), x) != list.end();
-    };
-    for (const auto& v : it->second)
-      if (in(q.cells, v.key.cell) && in(q.breakdowns, v.key.breakdown) && in(q.groups, v.key.group) &&
-          in(q.years, v.key.year))
-        out.push_back(v);
-    return out;
+    if (it == p->by_keyfigure.end()) return {};
+    return matching(it->second, q);
+  }
+
+  std::vector<PanelValue> panel(const ValueQuery& q) override {
+    auto p = load();
+    const auto& all = panel_values(store_, *p);
+    auto it = all.find(q.keyfigure);
+    if (it == all.end()) return {};
+    return matching(it->second, q);
   }
 
  private:
@@ -139,6 +193,19 @@ class StorePublished : public PublishedData {
   std::mutex mu_;
   std::string stamp_;
   std::shared_ptr<const Published> loaded_;
+
+  template <class T>
+  static std::vector<T> matching(const std::vector<T>& all, const ValueQuery& q) {
+    auto in = [](const auto& list, const auto& x) {
+      return list.empty() || std::find(list.begin(), list.end(), x) != list.end();
+    };
+    std::vector<T> out;
+    for (const auto& v : all)
+      if (in(q.cells, v.key.cell) && in(q.breakdowns, v.key.breakdown) && in(q.groups, v.key.group) &&
+          in(q.years, v.key.year))
+        out.push_back(v);
+    return out;
+  }
 
   std::shared_ptr<const Published> load() {
     std::string at = now();
@@ -178,6 +245,7 @@ class StorePublished : public PublishedData {
       for (const auto& r : store_.stats().runs(c.id))
         if (r.published_at > now) p->upcoming.push_back({c.slug, c.title, c.year, r.published_at});
     }
+    p->panel_pairs = figures::panel_pairs(store_, now);
     std::sort(p->upcoming.begin(), p->upcoming.end(), [](const auto& a, const auto& b) { return a.at < b.at; });
     std::map<FigureKey, Figure> chosen;
     for (auto& pt : store_.stats().all_points(true, now)) {
@@ -217,6 +285,9 @@ class StorePublished : public PublishedData {
         for (const auto& b : breakdowns)
           if (std::find(m.breakdowns.begin(), m.breakdowns.end(), b) == m.breakdowns.end()) m.breakdowns.push_back(b);
         for (const auto& [y, o] : origins[kf.id]) m.origins.push_back(o);
+        for (const auto& pair : p->panel_pairs)
+          if (years.count(pair.now.year)) m.panels.emplace_back(pair.now.year, pair.before.year);
+        std::sort(m.panels.begin(), m.panels.end());
         std::erase_if(m.breaks,
                       [&](const BreakMeta& b) { return b.year <= m.years.front() || b.year > m.years.back(); });
         p->metas.push_back(std::move(m));
