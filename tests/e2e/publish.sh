@@ -5,6 +5,8 @@
 #   2. a database published under disclosure control ("standard": some cells suppressed), with a
 #      later revision computed from other answers but not published, behind a second server;
 #   2b. a database whose first computation is scheduled for publication in 2099 (the calendar);
+#   2c. two campaigns (2021, 2022) published under "standard": the panel comparison on the site and
+#      in the API, against `digipuls stats panel`;
 #   3. a third server with a tiny rate limit, for 429 and Retry-After over real HTTP.
 # Usage: tests/e2e/publish.sh BINARY
 set -euo pipefail
@@ -61,9 +63,24 @@ cal="$work/calendar.db"
   "$bin" stats publish --db "$cal" --campaign ehalsa-2021 --at 2099-12-31T09:00; } > "$work/calendar.log" 2>&1 ||
   { cat "$work/calendar.log"; exit 1; }
 
+panel="$work/panel.db"
+"$bin" init --db "$panel" > /dev/null
+{ for y in 2021 2022; do
+    [[ $y == 2022 ]] && "$bin" campaigns create --db "$panel" --instrument ehalsa-2022
+    "$bin" generate --db "$panel" --campaign ehalsa-$y --seed $y
+    "$bin" stats compute --db "$panel" --campaign ehalsa-$y --profile standard
+    "$bin" campaigns open --db "$panel" --campaign ehalsa-$y 2>/dev/null || true
+    "$bin" campaigns close --db "$panel" --campaign ehalsa-$y
+    "$bin" stats publish --db "$panel" --campaign ehalsa-$y
+  done
+  "$bin" stats panel --db "$panel" --campaign ehalsa-2022 --previous ehalsa-2021 \
+    --breakdown national,county,size_group --format csv > "$work/panel.csv"; } > "$work/panel.log" 2>&1 ||
+  { cat "$work/panel.log"; exit 1; }
+
 serve "$demo" port_demo --api-rate-limit 100000/10
 serve "$cal" port_cal --api-rate-limit 100000/10
 serve "$leak" port_leak --api-rate-limit 100000/10
+serve "$panel" port_panel --api-rate-limit 100000/10
 serve "$demo" port_limit --api-rate-limit 3/60
 
 echo "-- rate limit over HTTP"
@@ -86,6 +103,7 @@ PUBLISH_BASE_URL="http://127.0.0.1:$port_demo" \
 PUBLISH_SUPPRESSED_URL="http://127.0.0.1:$port_leak" \
 PUBLISH_REV_PUBLISHED="$work/rev1.csv" PUBLISH_REV_UNPUBLISHED="$work/rev2.csv" \
 PUBLISH_REPORT_PUBLISHED="$work/report1/ehalsa-2021-report.csv" PUBLISH_REPORT_UNPUBLISHED="$work/report2/ehalsa-2021-report.csv" \
+PUBLISH_PANEL_URL="http://127.0.0.1:$port_panel" PUBLISH_PANEL_CLI="$work/panel.csv" \
 PUBLISH_CALENDAR_URL="http://127.0.0.1:$port_cal" PUBLISH_SCHEDULED_AT_SV="2099-12-31 kl. 09:00" \
 PUBLISH_OUTPUT_DIR="$work/playwright" \
   npx playwright test --config publish.config.mjs
