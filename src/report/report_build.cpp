@@ -208,9 +208,18 @@ ReportTables build_report(storage::Store& store, const std::string& campaign, in
   size_t questions = c.data.instrument.questions().size();
   facts["questions"] = std::to_string(questions);
   facts["items"] = std::to_string(c.data.dataset.items.size());
+  // A stored revision's non-response is the one it counted (its summary), not today's.
+  size_t approached = c.data.orgs.size(), respondents = c.data.responses;
+  if (run) {
+    auto summary = nlohmann::json::parse(run->summary, nullptr, false);
+    if (summary.is_object() && summary.value("approached", -1) >= 0 && summary.value("respondents", -1) >= 0) {
+      approached = summary["approached"].get<size_t>();
+      respondents = summary["respondents"].get<size_t>();
+    }
+  }
   facts["nonresponse"] = ui::text("report_words.nonresponse", Lang::sv,
-                                  {{"missing", std::to_string(c.data.orgs.size() - c.data.responses)},
-                                   {"total", std::to_string(c.data.orgs.size())}});
+                                  {{"missing", std::to_string(approached - std::min(respondents, approached))},
+                                   {"total", std::to_string(approached)}});
   facts["suppression"] = suppression_fact(c, run ? std::optional<storage::StatRun>(*run) : std::nullopt);
   std::string sizes;
   if (const auto* b = c.results.breakdown("size_group"))

@@ -285,6 +285,41 @@ TEST_F(ReportCli, ReportUsesTheProfileAskedForAndItsSymbols) {
             1);
 }
 
+// A stored revision's report states the non-response that revision counted: a response withdrawn
+// after revision 1 changes revision 2's, not revision 1's.
+TEST_F(ReportCli, AStoredRevisionsReportStatesTheNonResponseItCounted) {
+  std::string db = *dir_ + "/nonresponse.db";
+  for (const std::string& step : {"init --db " + db, "generate --db " + db + " --campaign ehalsa-2021 --seed 7",
+                                  "stats compute --db " + db + " --campaign ehalsa-2021 --profile reproduce-2021"}) {
+    auto r = run(step);
+    ASSERT_EQ(r.status, 0) << step << "\n" << r.output;
+  }
+  size_t respondents = 0;
+  {
+    auto store = storage::open_sqlite(db, {.create = false});
+    auto c = store->campaigns().find(std::string("ehalsa-2021"));
+    bool withdrawn = false;
+    for (const auto& r : store->responses().list(c->id)) {
+      if (r.status != ResponseStatus::Submitted) continue;
+      ++respondents;
+      if (!withdrawn) store->responses().set_status(r.id, ResponseStatus::Draft, 0, "status", "test");
+      withdrawn = true;
+    }
+  }
+  ASSERT_GT(respondents, 1u);
+  ASSERT_EQ(run("stats compute --db " + db + " --campaign ehalsa-2021 --profile reproduce-2021").status, 0);
+  auto nonresponse = [&](int revision) {
+    std::string out = *dir_ + "/nr" + std::to_string(revision);
+    auto r = run("report --db " + db + " --campaign ehalsa-2021 --revision " + std::to_string(revision) +
+                 " --format html --out " + out);
+    EXPECT_EQ(r.status, 0) << r.output;
+    return slurp(out + "/ehalsa-2021-report.html");
+  };
+  auto missing = [](size_t m) { return "Objektsbortfallet är " + std::to_string(m) + " av 290"; };
+  EXPECT_NE(nonresponse(1).find(missing(290 - respondents)), std::string::npos);
+  EXPECT_NE(nonresponse(2).find(missing(290 - respondents + 1)), std::string::npos);
+}
+
 // `stats verify` on synthetic answers: every published 2021 cell is compared, the differences are
 // listed with both values, the command says the answers are synthetic and exits 1.
 TEST_F(ReportCli, VerifyListsDifferencesFromThePublishedFiguresAndFailsOnSyntheticData) {
