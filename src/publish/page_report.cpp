@@ -29,18 +29,6 @@ std::vector<RevisionInfo> latest_revisions(Site& site) {
   return out;
 }
 
-RevisionInfo published_or_404(Site& site, const std::string& campaign) {
-  auto all = site.data().revisions("");
-  for (auto it = all.rbegin(); it != all.rend(); ++it)  // oldest first: the campaign's last is the one shown
-    if (it->campaign == campaign) return std::move(*it);
-  throw Error::not_found("There is no published report of '" + campaign + "'.");
-}
-
-std::string campaign_title(Site& site, const RevisionInfo& r, Lang lang) {
-  auto c = site.store().campaigns().find(r.campaign);
-  return c && !c->title.empty() ? c->title.get(lang) : r.campaign;
-}
-
 std::string file_format(const std::string& file) {
   auto dot = file.rfind('.');
   std::string ext = dot == std::string::npos ? "" : file.substr(dot + 1);
@@ -109,6 +97,7 @@ web::Response report_page(web::App& app, Site& site, const web::Request& req) {
     ctx["csv"] = base + name + ".csv";
     ctx["tables_csv"] = base + "tables.csv";
     ctx["markers_csv"] = base + "markers.csv";
+    ctx["summary"] = base + "sammanfattning";
     ctx["parts"] = parts;
     ctx["table_count"] = r->tables.size();
     return app.page(req, "publish/report_downloads", ctx);

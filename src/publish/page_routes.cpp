@@ -73,7 +73,15 @@ void register_page_routes(web::App& app, std::shared_ptr<Site> site) {
   const web::RouteOptions builds{.cost_of = [](const web::Request&) { return web::Cost::Heavy; }};
   add_route(r, "GET", "/rapporter", "public", page(reports_page));
   add_route(r, "GET", "/rapporter/{campaign}", "public", page(report_page), builds);
+  // Before /rapporter/{campaign}/{file}: the first route that matches answers.
+  add_route(r, "GET", "/rapporter/{campaign}/sammanfattning", "public", page(summary_page));
   add_route(r, "GET", "/rapporter/{campaign}/{file}", "public", page(report_file), builds);
+  // The analyst's editor of the summary (its query, ?done=saved, is the editor's own).
+  auto admin = [&app, site](web::Response (*fn)(web::App&, Site&, const web::Request&)) {
+    return [&app, site, fn](web::Request& req) { return fn(app, *site, req); };
+  };
+  add_route(r, "GET", "/admin/campaigns/{campaign}/summary", "admin", admin(summary_editor));
+  add_route(r, "POST", "/admin/campaigns/{campaign}/summary", "admin", admin(summary_save));
   add_route(r, "GET", "/kommuner", "public", page(municipalities_page));
   add_route(r, "GET", "/kommuner/{code}", "public", page(municipality_page));
   add_route(r, "GET", "/api/v1/", "public", page(api_front_door));

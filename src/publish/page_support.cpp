@@ -3,9 +3,11 @@
 #include <algorithm>
 #include <cmath>
 
+#include "core/error.h"
 #include "core/swedish_time.h"
 #include "publish/api_support.h"
 #include "publish/markers.h"
+#include "storage/campaign_store.h"
 
 namespace dp::publish {
 
@@ -105,6 +107,18 @@ nlohmann::json chart_view(const web::Templates& t, const Chart& c, const KeyFigu
                                               {{"src", embed}, {"title", c.title}, {"height", tall ? 1100 : 640}})}};
   }
   return v;
+}
+
+RevisionInfo published_or_404(Site& site, const std::string& campaign) {
+  auto all = site.data().revisions("");
+  for (auto it = all.rbegin(); it != all.rend(); ++it)  // oldest first: the campaign's last is the one shown
+    if (it->campaign == campaign) return std::move(*it);
+  throw Error::not_found("There is no published report of '" + campaign + "'.");
+}
+
+std::string campaign_title(Site& site, const RevisionInfo& r, Lang lang) {
+  auto c = site.store().campaigns().find(r.campaign);
+  return c && !c->title.empty() ? c->title.get(lang) : r.campaign;
 }
 
 }  // namespace dp::publish

@@ -39,6 +39,11 @@ int chosen_year(const KeyFigureMeta& kf, const web::Request& req);
 // The cell to show: ?cell= when it exists, else the first.
 std::string chosen_cell(const KeyFigureMeta& kf, const web::Request& req);
 
+// The latest published revision of a campaign; throws dp::Error (NotFound) when none is public.
+RevisionInfo published_or_404(Site& site, const std::string& campaign);
+// The campaign's title in the language, else its slug.
+std::string campaign_title(Site& site, const RevisionInfo& r, Lang lang);
+
 // The view model of a chart figure, with download and embed links when `links`.
 nlohmann::json chart_view(const web::Templates& t, const Chart& c, const KeyFigureMeta& kf, const ChartRequest& r,
                           const std::string& base_url, bool links);

@@ -19,6 +19,9 @@ web::Response calendar_page(web::App& app, Site& site, const web::Request& req);
 // /rapporter, /rapporter/{campaign} and /rapporter/{campaign}/{file}: the published reports.
 web::Response reports_page(web::App& app, Site& site, const web::Request& req);
 web::Response report_page(web::App& app, Site& site, const web::Request& req);
+web::Response summary_page(web::App& app, Site& site, const web::Request& req);
+web::Response summary_editor(web::App& app, Site& site, const web::Request& req);
+web::Response summary_save(web::App& app, Site& site, const web::Request& req);
 web::Response report_file(web::App& app, Site& site, const web::Request& req);
 
 }  // namespace dp::publish

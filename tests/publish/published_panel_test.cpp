@@ -15,68 +15,14 @@
 #include "storage/store.h"
 #include "support/server_process.h"
 #include "support/temp_dir.h"
+#include "two_published_years.h"
 
 using namespace dp;
 using namespace dp::publish;
 
 namespace {
 
-class PublishedPanel : public ::testing::Test {
- protected:
-  test::ScopedDir dir;
-  std::string db = dir.file("panel.db");
-
-  void sh(const std::string& args) {
-    std::string cmd = std::string(DIGIPULS_BINARY) + " " + args + " >> " + dir.file("log") + " 2>&1";
-    ASSERT_EQ(std::system(cmd.c_str()), 0) << args << "\n" << log();
-  }
-  std::string log() {
-    std::ifstream in(dir.file("log"));
-    return std::string(std::istreambuf_iterator<char>(in), {});
-  }
-  std::string csv(const std::string& name, const std::string& text) {
-    std::ofstream(dir.file(name)) << text;
-    return dir.file(name);
-  }
-  void publish(const std::string& campaign, const std::string& profile) {
-    sh("campaigns open --db " + db + " --campaign " + campaign);
-    sh("campaigns close --db " + db + " --campaign " + campaign);
-    sh("stats compute --db " + db + " --campaign " + campaign + " --profile " + profile);
-    sh("stats publish --db " + db + " --campaign " + campaign);
-  }
-  // Both years published under `profile`.
-  void two_years(const std::string& profile) {
-    sh("init --db " + db);
-    sh("responses import --allow-incomplete --db " + db + " --campaign ehalsa-2021 " +
-       csv("2021.csv",
-           "org_code,status,q03\n0114,submitted,ja\n0115,submitted,nej\n0117,submitted,ja\n"
-           "0120,submitted,nej\n"));
-    publish("ehalsa-2021", profile);
-    sh("campaigns create --db " + db + " --instrument ehalsa-2022");
-    sh("responses import --allow-incomplete --db " + db + " --campaign ehalsa-2022 " +
-       csv("2022.csv",
-           "org_code,status,q03\n0114,submitted,ja\n0115,submitted,ja\n0117,submitted,ja\n"
-           "0125,submitted,nej\n"));
-    publish("ehalsa-2022", profile);
-    store = storage::open_sqlite(db, {.create = false});
-    data = make_published_data(*store);
-  }
-  std::vector<PanelValue> k04(const std::string& breakdown) {
-    ValueQuery q;
-    q.keyfigure = "K04";
-    q.cells = {"uppfoljning"};
-    q.breakdowns = {breakdown};
-    return data->panel(q);
-  }
-  const PanelValue* group(const std::vector<PanelValue>& vs, const std::string& g) {
-    for (const auto& v : vs)
-      if (v.key.group == g) return &v;
-    return nullptr;
-  }
-
-  std::unique_ptr<storage::Store> store;
-  std::unique_ptr<PublishedData> data;
-};
+using PublishedPanel = test::TwoPublishedYears;
 
 TEST_F(PublishedPanel, ComparesTheLaterYearWithTheEarlierOverTheOrganisationsInBothBases) {
   two_years("reproduce-2021");
