@@ -233,7 +233,8 @@ web::Response dashboard_page(Module& m, web::Request& req) {
                      {"opens_on", c.opens_on},
                      {"closes_on", c.closes_on},
                      {"reminders", join(c.reminder_dates, ", ")},
-                     {"url", "/admin/campaigns/" + web::url_encode(c.slug)}};
+                     {"url", "/admin/campaigns/" + web::url_encode(c.slug)},
+                     {"published", c.state == CampaignState::Published}};
   ctx["is_admin"] = admin;
   ctx["county_name"] = f.county.empty() ? "" : county_name(m.store(), f.county);
   ctx["counts"] = {{"not_started", d.not_started},

@@ -303,6 +303,8 @@ TEST_F(Matrix, CollectionRoutesDeclareTheirIntendedPolicies) {
       {"POST /admin/campaigns/{campaign}/extend", "admin"},
       {"GET /admin/campaigns/{campaign}/texts", "admin"},
       {"POST /admin/campaigns/{campaign}/texts", "admin"},
+      {"GET /admin/campaigns/{campaign}/summary", "admin"},  // the summary's editor (publish module)
+      {"POST /admin/campaigns/{campaign}/summary", "admin"},
       {"GET /admin/responses/{response}", "response_read:response"},
       {"POST /admin/responses/{response}/reopen", "admin"},
   };

@@ -6,7 +6,7 @@
 #      later revision computed from other answers but not published, behind a second server;
 #   2b. a database whose first computation is scheduled for publication in 2099 (the calendar);
 #   2c. two campaigns (2021, 2022) published under "standard": the panel comparison on the site and
-#      in the API, against `digipuls stats panel`;
+#      in the API, against `digipuls stats panel`, and the summary with an administrator's edit;
 #   3. a third server with a tiny rate limit, for 429 and Retry-After over real HTTP.
 # Usage: tests/e2e/publish.sh BINARY
 set -euo pipefail
@@ -73,6 +73,7 @@ panel="$work/panel.db"
     "$bin" campaigns close --db "$panel" --campaign ehalsa-$y
     "$bin" stats publish --db "$panel" --campaign ehalsa-$y
   done
+  echo "e2e summary admin" | "$bin" users add --db "$panel" --email admin@e2e.test --role admin --name "E2E-admin" --password-stdin
   "$bin" stats panel --db "$panel" --campaign ehalsa-2022 --previous ehalsa-2021 \
     --breakdown national,county,size_group --format csv > "$work/panel.csv"; } > "$work/panel.log" 2>&1 ||
   { cat "$work/panel.log"; exit 1; }
@@ -104,6 +105,7 @@ PUBLISH_SUPPRESSED_URL="http://127.0.0.1:$port_leak" \
 PUBLISH_REV_PUBLISHED="$work/rev1.csv" PUBLISH_REV_UNPUBLISHED="$work/rev2.csv" \
 PUBLISH_REPORT_PUBLISHED="$work/report1/ehalsa-2021-report.csv" PUBLISH_REPORT_UNPUBLISHED="$work/report2/ehalsa-2021-report.csv" \
 PUBLISH_PANEL_URL="http://127.0.0.1:$port_panel" PUBLISH_PANEL_CLI="$work/panel.csv" \
+PUBLISH_ADMIN_EMAIL=admin@e2e.test PUBLISH_ADMIN_PASSWORD="e2e summary admin" \
 PUBLISH_CALENDAR_URL="http://127.0.0.1:$port_cal" PUBLISH_SCHEDULED_AT_SV="2099-12-31 kl. 09:00" \
 PUBLISH_OUTPUT_DIR="$work/playwright" \
   npx playwright test --config publish.config.mjs
