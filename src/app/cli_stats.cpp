@@ -18,6 +18,7 @@
 #include "figures/generate.h"
 #include "figures/history_import.h"
 #include "figures/publication.h"
+#include "figures/published_panel.h"
 #include "instrument/load.h"
 #include "report/render.h"
 #include "report/report_build.h"
@@ -214,9 +215,7 @@ void register_series(CLI::App* grp, Cli& cli) {
 std::set<FigureKey> withheld_keys(storage::Store& store, int64_t campaign_id) {
   std::set<FigureKey> out;
   for (const auto& run : {store.stats().published_run(campaign_id), store.stats().run(campaign_id, 0)})
-    if (run)
-      for (const auto& v : store.stats().values(run->id))
-        if (v.marker == Marker::Suppressed) out.insert(v.key);
+    if (run) out.merge(figures::suppressed_keys(store, *run));
   return out;
 }
 

@@ -12,14 +12,14 @@
 
 namespace dp::figures {
 
-namespace {
-
 std::set<FigureKey> suppressed_keys(storage::Store& store, const storage::StatRun& run) {
   std::set<FigureKey> out;
   for (const auto& v : store.stats().values(run.id))
     if (v.marker == Marker::Suppressed) out.insert(v.key);
   return out;
 }
+
+namespace {
 
 // The campaign's answers as its published revision counted them, or why they are not.
 struct Counted {

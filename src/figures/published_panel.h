@@ -7,6 +7,7 @@
 // other answers than the published figures' would contradict them. It follows the published
 // revision's disclosure profile, and a figure withheld in either published revision withholds its
 // panel (stats/panel.h).
+#include <set>
 #include <string>
 #include <vector>
 
@@ -16,6 +17,10 @@
 #include "storage/store.h"
 
 namespace dp::figures {
+
+// The keys disclosure control withheld in a stored revision: a panel figure must not give any of
+// them away (stats::PanelOptions::figure_withheld).
+std::set<FigureKey> suppressed_keys(storage::Store& store, const storage::StatRun& run);
 
 struct PanelPair {
   storage::Campaign now, before;

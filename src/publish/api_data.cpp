@@ -100,23 +100,18 @@ web::Response api_keyfigure_data(Site& site, const web::Request& req, const std:
   size_t page = api::count_param(req, "page", 1, 1000000);
 
   return cached(site, req, cache_key(snap->revision, req), "public, max-age=300", [&] {
-    auto values = site.data().values(q);
-    if (!wanted.empty()) {
-      std::erase_if(values, [&](const Figure& v) {
-        return std::none_of(wanted.begin(), wanted.end(), [&](const RegionRef& r) {
-          return r.breakdown == v.key.breakdown && r.group == v.key.group;
-        });
+    // Organisations and groups asked for: only their regions (none asked: every region).
+    auto unwanted = [&](const auto& v) {
+      return !wanted.empty() && std::none_of(wanted.begin(), wanted.end(), [&](const RegionRef& r) {
+        return r.breakdown == v.key.breakdown && r.group == v.key.group;
       });
-    }
+    };
+    auto values = site.data().values(q);
+    std::erase_if(values, unwanted);
     std::vector<PanelValue> panel;
     if (include_panel) {
       panel = site.data().panel(q);
-      if (!wanted.empty())
-        std::erase_if(panel, [&](const PanelValue& v) {
-          return std::none_of(wanted.begin(), wanted.end(), [&](const RegionRef& r) {
-            return r.breakdown == v.key.breakdown && r.group == v.key.group;
-          });
-        });
+      std::erase_if(panel, unwanted);
     }
     Cube cube =
         keyfigure_cube(*kf, values, snap->regions, {include_n, include_count, include_panel ? &panel : nullptr});

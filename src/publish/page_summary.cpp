@@ -4,6 +4,7 @@
 // edited text per paragraph and language.
 #include "core/error.h"
 #include "core/ui_text.h"
+#include "figures/campaign_data.h"
 #include "publish/page_support.h"
 #include "publish/pages.h"
 #include "publish/summary.h"
@@ -37,12 +38,6 @@ json paragraphs(const std::string& text) {
   return out;
 }
 
-storage::Campaign campaign_or_404(Site& site, const std::string& slug) {
-  auto c = site.store().campaigns().find(slug);
-  if (!c) throw Error::not_found("There is no campaign '" + slug + "'.");
-  return *c;
-}
-
 struct Summary {
   RevisionInfo info;
   storage::Campaign campaign;
@@ -53,8 +48,8 @@ struct Summary {
 Summary summary_of(web::App& app, Site& site, const std::string& slug) {
   Summary s;
   s.info = published_or_404(site, slug);
-  s.campaign = campaign_or_404(site, slug);
-  s.generated = generated_summary(site, *site.snapshot(), app.templates(), s.info);
+  s.campaign = figures::find_campaign(site.store(), slug);  // it has a published revision
+  s.generated = generated_summary(site, *site.snapshot(), app.templates(), s.campaign, s.info);
   s.edits = summary_edits(s.campaign);
   return s;
 }
@@ -89,10 +84,10 @@ web::Response editor(web::App& app, Site& site, const web::Request& req, const s
       if (id == failed_id) b["error"] = error;
       blocks.push_back(b);
     }
-  json ctx = {{"title", t.t(req.lang, "summary.editor_title") + " – " + campaign_title(site, s.info, req.lang)},
+  json ctx = {{"title", t.t(req.lang, "summary.editor_title") + " – " + campaign_title(s.campaign, req.lang)},
               {"nav_campaigns", true},
               {"campaign",
-               {{"title", campaign_title(site, s.info, req.lang)},
+               {{"title", campaign_title(s.campaign, req.lang)},
                 {"url", "/admin/campaigns/" + web::url_encode(s.campaign.slug)}}},
               {"public_url", "/rapporter/" + web::url_encode(s.campaign.slug) + "/sammanfattning"},
               {"blocks", blocks},
@@ -115,7 +110,7 @@ web::Response summary_page(web::App& app, Site& site, const web::Request& req) {
                      {"paragraphs", paragraphs(e ? e->text : p.generated.get(lang))}});
   }
   json ctx = publication_time(s.info.published_at);
-  ctx["title"] = app.templates().t(lang, "summary.title") + ": " + campaign_title(site, s.info, lang);
+  ctx["title"] = app.templates().t(lang, "summary.title") + ": " + campaign_title(s.campaign, lang);
   ctx["campaign_url"] = "/rapporter/" + web::url_encode(s.campaign.slug);
   ctx["revision"] = s.info.revision;
   ctx["parts"] = parts;

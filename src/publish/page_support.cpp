@@ -55,6 +55,11 @@ void add_legend(nlohmann::json& ctx, const std::vector<Marker>& markers, Lang la
   ctx["has_legend"] = !legend.empty();
 }
 
+std::string signed_number(double d, int decimals, Lang lang) {
+  if (std::fabs(d) < std::pow(10.0, -decimals) / 2) return "0";
+  return (d > 0 ? "+" : "\u2212") + format_number(std::fabs(d), decimals, lang);
+}
+
 std::string change_text(const KeyFigureMeta& kf, const std::string& cell, const std::vector<Figure>& national,
                         const web::Templates& t, Lang lang) {
   std::vector<Figure> vs;
@@ -73,10 +78,8 @@ std::string change_text(const KeyFigureMeta& kf, const std::string& cell, const 
   double d = *cur.value - *prev.value;
   if (std::fabs(d) < std::pow(10.0, -dec) / 2)
     return t.t(lang, "stat.no_change") + " (" + std::to_string(prev.key.year) + ")";
-  std::string num = format_number(std::fabs(d), dec, lang);
-  std::string sign = d > 0 ? "+" : "\u2212";
   std::string unit = kf.is_share() ? " " + t.t(lang, "stat.change_points") : "";
-  return sign + num + unit + " (" + std::to_string(prev.key.year) + ")";
+  return signed_number(d, dec, lang) + unit + " (" + std::to_string(prev.key.year) + ")";
 }
 
 int chosen_year(const KeyFigureMeta& kf, const web::Request& req) {
@@ -116,9 +119,13 @@ RevisionInfo published_or_404(Site& site, const std::string& campaign) {
   throw Error::not_found("There is no published report of '" + campaign + "'.");
 }
 
+std::string campaign_title(const storage::Campaign& c, Lang lang) {
+  return c.title.empty() ? c.slug : c.title.get(lang);
+}
+
 std::string campaign_title(Site& site, const RevisionInfo& r, Lang lang) {
   auto c = site.store().campaigns().find(r.campaign);
-  return c && !c->title.empty() ? c->title.get(lang) : r.campaign;
+  return c ? campaign_title(*c, lang) : r.campaign;
 }
 
 }  // namespace dp::publish

@@ -9,6 +9,7 @@
 
 #include "publish/charts.h"
 #include "publish/site.h"
+#include "storage/campaign_store.h"
 #include "web/app.h"
 
 namespace dp::publish {
@@ -24,6 +25,10 @@ web::Response cached_page(Site& site, const web::Request& req, const std::functi
 
 // Adds "legend" and "has_legend" (markers that occur, in canonical order) to a view model.
 void add_legend(nlohmann::json& ctx, const std::vector<Marker>& markers, Lang lang);
+
+// A change at its published precision with its sign: "+3,4", "−1" (a real minus sign), "0" for
+// one that rounds to nothing.
+std::string signed_number(double d, int decimals, Lang lang);
 
 // The latest two comparable values of a series (national, by year) as a change text: "+4
 // procentenheter", "−2,5 %"... or the not-comparable / no-change texts; "" when there is no
@@ -42,6 +47,7 @@ std::string chosen_cell(const KeyFigureMeta& kf, const web::Request& req);
 // The latest published revision of a campaign; throws dp::Error (NotFound) when none is public.
 RevisionInfo published_or_404(Site& site, const std::string& campaign);
 // The campaign's title in the language, else its slug.
+std::string campaign_title(const storage::Campaign& c, Lang lang);
 std::string campaign_title(Site& site, const RevisionInfo& r, Lang lang);
 
 // The view model of a chart figure, with download and embed links when `links`.

@@ -1,25 +1,15 @@
 #include "publish/panel_view.h"
 
 #include <algorithm>
-#include <cmath>
 
 #include "core/text.h"
 #include "publish/charts.h"
 #include "publish/markers.h"
+#include "publish/page_support.h"
 
 namespace dp::publish {
 
 using nlohmann::json;
-
-namespace {
-
-// "+3,4", "−1", "0": a change at the published precision, with a real minus sign.
-std::string signed_text(double d, int decimals, Lang lang) {
-  if (std::fabs(d) < std::pow(10.0, -decimals) / 2) return "0";
-  return (d > 0 ? "+" : "\u2212") + format_number(std::fabs(d), decimals, lang);
-}
-
-}  // namespace
 
 std::optional<json> panel_view(Site& site, const Snapshot& snap, const web::Templates& t, const KeyFigureMeta& kf,
                                const std::string& cell, int year, Lang lang, std::vector<Marker>& markers) {
@@ -51,7 +41,7 @@ std::optional<json> panel_view(Site& site, const Snapshot& snap, const web::Temp
     std::string n = v.n ? format_integer(*v.n, lang) : sym;
     std::string before = value_text(v.before, v.marker, v.decimals, share, lang);
     std::string now = value_text(v.now, v.marker, v.decimals, share, lang);
-    std::string diff = change ? signed_text(*change, v.decimals, lang) : sym;
+    std::string diff = change ? signed_number(*change, v.decimals, lang) : sym;
     rows.push_back({{"th", snap.regions.label({v.key.breakdown, v.key.group}).get(lang)},
                     {"cells",
                      {{{"text", n}, {"num", true}},

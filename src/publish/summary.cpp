@@ -35,7 +35,8 @@ std::string keyfigure_sentence(Site& site, const web::Templates& t, const KeyFig
     // parts of other key figures need not share a unit: kronor beside a number of municipalities).
     std::vector<std::pair<const CellMeta*, Figure>> shown;
     for (const auto& c : kf.cells)
-      if (const Figure* v = at(c.id); v && disclosed(*v).value) shown.emplace_back(&c, disclosed(*v));
+      if (const Figure* v = at(c.id))
+        if (Figure d = disclosed(*v); d.value) shown.emplace_back(&c, std::move(d));
     auto text = [&](const std::pair<const CellMeta*, Figure>& x) {
       return value_text(x.second.value, x.second.marker, x.second.decimals, kf.is_share(), lang);
     };
@@ -69,11 +70,10 @@ std::string keyfigure_sentence(Site& site, const web::Templates& t, const KeyFig
     ValueQuery pq{kf.id, {cell}, {"national"}, {}, {year}};
     for (const auto& p : site.data().panel(pq))
       if (auto ch = p.change(); ch && p.n) {
-        std::string sign = *ch > 0 ? "+" : *ch < 0 ? "\u2212" : "";
         s += " " + ui::fill(t.t(lang, kf.is_share() ? "summary.panel_points" : "summary.panel"),
                             {{"n", format_integer(*p.n, lang)},
                              {"previous", std::to_string(p.previous)},
-                             {"change", sign + format_number(std::abs(*ch), p.decimals, lang)}});
+                             {"change", signed_number(*ch, p.decimals, lang)}});
       }
   }
   return s;
@@ -82,12 +82,12 @@ std::string keyfigure_sentence(Site& site, const web::Templates& t, const KeyFig
 }  // namespace
 
 std::vector<SummaryParagraph> generated_summary(Site& site, const Snapshot& snap, const web::Templates& t,
-                                                const RevisionInfo& info) {
+                                                const storage::Campaign& campaign, const RevisionInfo& info) {
   std::vector<SummaryParagraph> out;
   SummaryParagraph intro{"intro", {t.t(Lang::sv, "summary.intro_heading"), t.t(Lang::en, "summary.intro_heading")}, {}};
   auto when = publication_time(info.published_at);
   for (Lang lang : {Lang::sv, Lang::en}) {
-    std::string text = ui::fill(t.t(lang, "summary.intro"), {{"title", campaign_title(site, info, lang)},
+    std::string text = ui::fill(t.t(lang, "summary.intro"), {{"title", campaign_title(campaign, lang)},
                                                              {"year", std::to_string(info.year)},
                                                              {"date", when.value("date", "")},
                                                              {"revision", std::to_string(info.revision)}});

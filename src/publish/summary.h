@@ -23,7 +23,7 @@ struct SummaryParagraph {
 
 // The paragraphs generated from what is published for the campaign's revision `info`.
 std::vector<SummaryParagraph> generated_summary(Site& site, const Snapshot& snap, const web::Templates& t,
-                                                const RevisionInfo& info);
+                                                const storage::Campaign& campaign, const RevisionInfo& info);
 
 struct SummaryEdit {
   std::string text;       // the analyst's text
