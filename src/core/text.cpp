@@ -49,7 +49,10 @@ std::string format_number(double value, int decimals, Lang lang) {
   using namespace icu::number;
   UErrorCode err = U_ZERO_ERROR;
   icu::Locale loc = lang == Lang::sv ? icu::Locale("sv", "SE") : icu::Locale("en", "GB");
-  auto fmt = NumberFormatter::withLocale(loc).precision(Precision::fixedFraction(decimals));
+  // Half up, away from zero, as every published figure is rounded (docs/statistics.md,
+  // "Rounding"); ICU's default is half to even.
+  auto fmt =
+      NumberFormatter::withLocale(loc).precision(Precision::fixedFraction(decimals)).roundingMode(UNUM_ROUND_HALFUP);
   auto formatted = fmt.formatDouble(value, err);
   std::string out;
   formatted.toString(err).toUTF8String(out);

@@ -35,6 +35,16 @@ TEST(NumberFormat, RoundsToTheRequestedDecimals) {
   EXPECT_EQ(format_number(7, 2, Lang::en), "7.00");
 }
 
+// The publication rule (docs/statistics.md, "Rounding"): exact halves round up, away from zero,
+// on pages as in the report and the API's files: 1 of 8 = 12.5 % shows 13 %, never ICU's default
+// half-to-even 12.
+TEST(NumberFormat, ExactHalvesRoundUpAwayFromZeroNotToEven) {
+  EXPECT_EQ(format_number(12.5, 0, Lang::sv), "13");
+  EXPECT_EQ(format_number(0.5, 0, Lang::sv), "1");
+  EXPECT_EQ(format_number(2.25, 1, Lang::en), "2.3");
+  EXPECT_EQ(format_number(-12.5, 0, Lang::sv), "-13");
+}
+
 TEST(NumberFormat, IntegersHaveNoDecimals) {
   EXPECT_EQ(format_integer(290, Lang::sv), "290");
   EXPECT_EQ(format_integer(10379295, Lang::sv), "10" + NBSP + "379" + NBSP + "295");

@@ -2,6 +2,7 @@
 // alternatives, the chart files are valid, and suppressed values leak nowhere.
 #include <regex>
 
+#include "publish/page_support.h"
 #include "site_fixture.h"
 
 using namespace dp;
@@ -189,4 +190,16 @@ TEST_F(Pages, TheLanguageSwitchKeepsOnlyTheParametersThePageReads) {
   auto r = get("/statistik/K10?year=2021&evil=%22%3E");
   EXPECT_NE(r.body.find("href=\"/statistik/K10?year=2021&amp;lang=en\""), std::string::npos);
   EXPECT_EQ(r.body.find("evil"), std::string::npos);
+}
+
+// One formatter for every change the site prints (the key-figure page's change, the panel table,
+// the summary): the published precision, a real minus sign, and "0" for a change that rounds to
+// nothing (never "+0").
+TEST(SignedNumber, AChangeHasItsSignAtThePublishedPrecisionAndNoneWhenItRoundsToNothing) {
+  EXPECT_EQ(publish::signed_number(33.333, 0, Lang::sv), "+33");
+  EXPECT_EQ(publish::signed_number(-2.56, 1, Lang::sv), "\u22122,6");
+  EXPECT_EQ(publish::signed_number(-2.56, 1, Lang::en), "\u22122.6");
+  EXPECT_EQ(publish::signed_number(0.3, 0, Lang::sv), "0");
+  EXPECT_EQ(publish::signed_number(-0.04, 1, Lang::sv), "0");
+  EXPECT_EQ(publish::signed_number(0.5, 0, Lang::sv), "+1");
 }
